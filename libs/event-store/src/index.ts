@@ -1,0 +1,10 @@
+export * from './anchoring.js';
+export * from './database.js';
+export * from './decider.js';
+export * from './errors.js';
+export * from './postgres-event-store.js';
+export * from './projections.js';
+export * from './types.js';
+export * from './upcasting.js';
+export * from './verify.js';
+export { GENESIS_HASH } from './schema.js';

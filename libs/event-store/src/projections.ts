@@ -1,0 +1,104 @@
+import type { Query } from './types.js';
+import { positionOf, type PostgresEventStore } from './postgres-event-store.js';
+import { START, type Position, type StoredEvent } from './types.js';
+
+/** A read model kept in the service's schema, fed from the store in commit order. */
+export interface Projection {
+  /** Stable name: the checkpoint is kept under it. */
+  name: string;
+  /** Create the read model's tables if missing. */
+  migrate(query: Query): Promise<void>;
+  /** Empty the read model (for a rebuild). */
+  reset(query: Query): Promise<void>;
+  /** Apply one event; runs in the same transaction as the checkpoint update. */
+  apply(event: StoredEvent, query: Query): Promise<void>;
+}
+
+/**
+ * Runs one projection: reads batches after its checkpoint, applies them and moves the
+ * checkpoint in one transaction, so a crash never applies an event twice or skips one.
+ */
+export class Projector {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly projection: Projection,
+    private readonly options: { batchSize?: number; pollMs?: number } = {},
+  ) {}
+
+  private get table(): string {
+    return `${this.store.schema}.projection_checkpoints`;
+  }
+
+  async migrate(): Promise<void> {
+    await this.store.db.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+      name text PRIMARY KEY, transaction_id xid8 NOT NULL, global_position bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
+    await this.projection.migrate(this.store.db.query);
+  }
+
+  async checkpoint(query: Query = this.store.db.query): Promise<Position> {
+    const [row] = await query<{ tx: string; pos: string }>(
+      `SELECT transaction_id::text AS tx, global_position::text AS pos FROM ${this.table} WHERE name = $1`,
+      [this.projection.name],
+    );
+    return row ? { transactionId: row.tx, globalPosition: row.pos } : START;
+  }
+
+  /** Applies everything visible now; returns how many events were applied. */
+  catchUp(): Promise<number> {
+    // one pass at a time, whoever asks (the poller or a test)
+    this.running ??= this.drain().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 500;
+    let applied = 0;
+    for (;;) {
+      const after = await this.checkpoint();
+      const events = await this.store.readAll({ after, limit: batchSize });
+      if (events.length === 0) return applied;
+      await this.store.db.transaction(async (query) => {
+        for (const event of events) await this.projection.apply(event, query);
+        const last = positionOf(events[events.length - 1]);
+        await query(
+          `INSERT INTO ${this.table} (name, transaction_id, global_position, updated_at) VALUES ($1, $2::xid8, $3, now())
+           ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
+             global_position = EXCLUDED.global_position, updated_at = now()`,
+          [this.projection.name, last.transactionId, last.globalPosition],
+        );
+      });
+      applied += events.length;
+      if (events.length < batchSize) return applied;
+    }
+  }
+
+  /** Drops the read model's rows and replays the whole store into it. */
+  async rebuild(): Promise<number> {
+    await this.store.db.transaction(async (query) => {
+      await this.projection.reset(query);
+      await query(`DELETE FROM ${this.table} WHERE name = $1`, [this.projection.name]);
+    });
+    return this.catchUp();
+  }
+
+  start(): void {
+    const pollMs = this.options.pollMs ?? 200;
+    const tick = (): void => {
+      this.catchUp()
+        .catch(() => undefined) // a failed pass is retried on the next tick
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, pollMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
