@@ -1,0 +1,10 @@
+export { ChinaCalendar } from './china-calendar.js';
+export type { CalendarOverride, ChinaCalendarOptions, DayInfo, Due } from './china-calendar.js';
+export {
+  LAST_COMPUTABLE_YEAR,
+  STATUTORY_HOLIDAYS_2024_REVISION,
+  STATUTORY_RULES_IN_FORCE_FROM,
+  statutoryHolidays,
+} from './statutory-holidays.js';
+export type { StatutoryHoliday, StatutoryHolidayRule } from './statutory-holidays.js';
+export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from './shanghai-time.js';
