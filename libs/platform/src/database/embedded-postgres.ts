@@ -1,0 +1,71 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** PGlite (PostgreSQL in WASM) with its files under a directory, served on a local TCP port. */
+export interface EmbeddedPostgres {
+  /** postgres:// URL of the socket server on 127.0.0.1. */
+  url: string;
+  /** Lets go of this user's share; the last one stops the server and closes PGlite. */
+  release(): Promise<void>;
+}
+
+interface Running {
+  users: number;
+  started: Promise<{ db: PGlite; server: PGLiteSocketServer; url: string }>;
+}
+
+// One engine per data directory per process: two PGlite instances on the same files would
+// corrupt them, and standalone composes every service (each wanting the database) in one process.
+const running = new Map<string, Running>();
+// A restart in the same process (tests) must wait until the previous engine let go of the files.
+const stopping = new Map<string, Promise<void>>();
+
+async function start(dataDir: string) {
+  await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir });
+  try {
+    // Port 0: the OS picks a free port. A few connections may attach (the app's pool of one,
+    // a psql for inspection); pglite-socket runs their queries one at a time.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+    await server.start();
+    const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres`;
+    return { db, server, url };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** Starts the engine for `dataDir`, or shares the one already running in this process. */
+export async function acquireEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const key = resolve(dataDir);
+  let entry = running.get(key);
+  if (!entry) {
+    const previous = stopping.get(key) ?? Promise.resolve();
+    entry = { users: 0, started: previous.then(() => start(`${key}/pglite`)) };
+    running.set(key, entry);
+    entry.started.catch(() => running.delete(key));
+  }
+  entry.users += 1;
+  const current = entry;
+  const { url } = await current.started;
+  let released = false;
+  return {
+    url,
+    release: async () => {
+      if (released) return;
+      released = true;
+      current.users -= 1;
+      if (current.users > 0) return;
+      running.delete(key);
+      const stop = current.started.then(async ({ db, server }) => {
+        await server.stop();
+        await db.close();
+      });
+      stopping.set(key, stop.catch(() => undefined));
+      await stop;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/** What an app says about each bounded context it runs; shown as OpenAPI tags at /docs. */
+export interface ServiceDescriptor {
+  name: string;
+  description: string;
+}
