@@ -1,0 +1,185 @@
+import { dueFrom, extendDue, resumeDue, warnInstant, type WorkingCalendar } from './due-date.js';
+import { DeadlineError } from './errors.js';
+import { assertLength, isDayUnit, type DeadlineLength, type DeadlineRule } from './rules.js';
+
+/**
+ * running → warned → breached (by the sweeper); running | warned → met; running | warned ⇄ paused.
+ * met and breached are final.
+ */
+export type DeadlineState = 'running' | 'warned' | 'paused' | 'met' | 'breached';
+export const DEADLINE_STATES: readonly DeadlineState[] = ['running', 'warned', 'paused', 'met', 'breached'];
+
+export interface DeadlineExtension {
+  by: DeadlineLength;
+  reason: string;
+  at: Date;
+  dueBefore: Date;
+  dueAfter: Date;
+}
+
+export interface Deadline {
+  id: string;
+  /** What the clock is about: a case number or stream id. */
+  subject: string;
+  /** Snapshot of the rule when the clock started. */
+  rule: DeadlineRule;
+  state: DeadlineState;
+  startedAt: Date;
+  dueAt: Date;
+  warnAt: Date;
+  /** When the sweeper should next look at it: warnAt while running, dueAt once warned, else null. */
+  nextFireAt: Date | null;
+  provisional: boolean;
+  pausedAt: Date | null;
+  pausedFrom: 'running' | 'warned' | null;
+  /** Total time spent paused so far (ms). */
+  pausedMs: number;
+  /** When the work was done; set also when it was done too late (the clock then breaches). */
+  completedAt: Date | null;
+  /** When the sweeper recorded the warning / breach. */
+  warnedAt: Date | null;
+  breachedAt: Date | null;
+  responsibleOrganisationId: string | null;
+  supervisingOrganisationId: string | null;
+  extensions: DeadlineExtension[];
+}
+
+export interface StartDeadline {
+  id: string;
+  subject: string;
+  /** A rule name from the service's catalogue. */
+  rule: string;
+  startedAt: Date;
+  responsibleOrganisationId?: string | null;
+  supervisingOrganisationId?: string | null;
+}
+
+const isFinal = (state: DeadlineState): boolean => state === 'met' || state === 'breached';
+
+function assertNotBefore(at: Date, earliest: Date, what: string): void {
+  if (Number.isNaN(at.getTime()) || at < earliest) {
+    throw new DeadlineError('DEADLINE.INVALID_TIME', `${what} at ${at.toISOString()} is before ${earliest.toISOString()}`);
+  }
+}
+
+/** Recomputes the warning instant and what the sweeper waits for next. */
+function rearm(deadline: Deadline, at: Date): Deadline {
+  const warnAt = warnInstant(deadline.startedAt, deadline.dueAt, deadline.pausedMs, deadline.rule.warnAtFraction);
+  let state = deadline.state;
+  // An extension that moves the warning into the future arms it again (for the new due date).
+  if (state === 'warned' && warnAt > at) state = 'running';
+  const nextFireAt = state === 'running' ? warnAt : state === 'warned' ? deadline.dueAt : null;
+  return { ...deadline, state, warnAt, nextFireAt };
+}
+
+export function startDeadline(input: StartDeadline, rule: DeadlineRule, calendar?: WorkingCalendar): Deadline {
+  const { due, provisional } = dueFrom(input.startedAt, rule.length, {
+    calendar,
+    extendOverHoliday: rule.extendOverHoliday,
+  });
+  const deadline: Deadline = {
+    id: input.id,
+    subject: input.subject,
+    rule,
+    state: 'running',
+    startedAt: input.startedAt,
+    dueAt: due,
+    warnAt: due,
+    nextFireAt: null,
+    provisional,
+    pausedAt: null,
+    pausedFrom: null,
+    pausedMs: 0,
+    completedAt: null,
+    warnedAt: null,
+    breachedAt: null,
+    responsibleOrganisationId: input.responsibleOrganisationId ?? null,
+    supervisingOrganisationId: input.supervisingOrganisationId ?? null,
+    extensions: [],
+  };
+  return rearm(deadline, input.startedAt);
+}
+
+/**
+ * The work was done at `at`. In time it stops the clock; too late (after the due instant,
+ * before the sweeper noticed) it only records the completion and the sweeper still breaches.
+ * Repeating it changes nothing.
+ */
+export function meetDeadline(deadline: Deadline, at: Date): Deadline {
+  assertNotBefore(at, deadline.startedAt, 'met');
+  if (deadline.completedAt) return deadline;
+  if (deadline.state === 'met') return deadline;
+  if (deadline.state === 'breached' || (deadline.state !== 'paused' && at > deadline.dueAt)) {
+    return { ...deadline, completedAt: at };
+  }
+  return { ...deadline, state: 'met', completedAt: at, nextFireAt: null, pausedAt: null, pausedFrom: null };
+}
+
+export function pauseDeadline(deadline: Deadline, at: Date): Deadline {
+  if (deadline.state === 'paused') return deadline;
+  if (isFinal(deadline.state)) throw new DeadlineError('DEADLINE.FINAL', `Deadline ${deadline.id} is ${deadline.state}`);
+  assertNotBefore(at, deadline.startedAt, 'pause');
+  if (at >= deadline.dueAt) {
+    throw new DeadlineError('DEADLINE.PAST_DUE', `Deadline ${deadline.id} ran out at ${deadline.dueAt.toISOString()}`);
+  }
+  return { ...deadline, state: 'paused', pausedAt: at, pausedFrom: deadline.state as 'running' | 'warned', nextFireAt: null };
+}
+
+export function resumeDeadline(deadline: Deadline, at: Date, calendar?: WorkingCalendar): Deadline {
+  if (deadline.state !== 'paused' || !deadline.pausedAt || !deadline.pausedFrom) {
+    if (isFinal(deadline.state)) throw new DeadlineError('DEADLINE.FINAL', `Deadline ${deadline.id} is ${deadline.state}`);
+    return deadline; // not paused: nothing to resume (a redelivered command)
+  }
+  assertNotBefore(at, deadline.pausedAt, 'resume');
+  const { due, provisional } = resumeDue(
+    { startedAt: deadline.startedAt, pausedAt: deadline.pausedAt, dueAt: deadline.dueAt, unit: deadline.rule.length.unit },
+    at,
+    { calendar, extendOverHoliday: deadline.rule.extendOverHoliday },
+  );
+  return rearm(
+    {
+      ...deadline,
+      state: deadline.pausedFrom,
+      dueAt: due,
+      provisional: deadline.provisional || provisional,
+      pausedMs: deadline.pausedMs + (at.getTime() - deadline.pausedAt.getTime()),
+      pausedAt: null,
+      pausedFrom: null,
+    },
+    at,
+  );
+}
+
+/**
+ * Lengthens the period, e.g. when the parties agree to extend mediation. Day rules take
+ * extensions in their own unit, clock-time rules in minutes or hours. A clock that has
+ * already run out cannot be extended.
+ */
+export function extendDeadline(
+  deadline: Deadline,
+  by: DeadlineLength,
+  reason: string,
+  at: Date,
+  calendar?: WorkingCalendar,
+): Deadline {
+  if (isFinal(deadline.state)) throw new DeadlineError('DEADLINE.FINAL', `Deadline ${deadline.id} is ${deadline.state}`);
+  assertLength(by, 'extension');
+  const ruleUnit = deadline.rule.length.unit;
+  if (isDayUnit(ruleUnit) ? by.unit !== ruleUnit : isDayUnit(by.unit)) {
+    throw new DeadlineError('DEADLINE.EXTENSION_UNIT', `A ${ruleUnit} deadline cannot be extended in ${by.unit}`);
+  }
+  if (deadline.state !== 'paused' && at > deadline.dueAt) {
+    throw new DeadlineError('DEADLINE.PAST_DUE', `Deadline ${deadline.id} ran out at ${deadline.dueAt.toISOString()}`);
+  }
+  const { due, provisional } = extendDue(deadline.dueAt, by, { calendar, extendOverHoliday: deadline.rule.extendOverHoliday });
+  const extension: DeadlineExtension = { by, reason, at, dueBefore: deadline.dueAt, dueAfter: due };
+  return rearm(
+    {
+      ...deadline,
+      dueAt: due,
+      provisional: deadline.provisional || provisional,
+      extensions: [...deadline.extensions, extension],
+    },
+    at,
+  );
+}

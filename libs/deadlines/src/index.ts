@@ -1,0 +1,7 @@
+export * from './deadline.js';
+export * from './deadline-store.js';
+export * from './deadline-sweeper.js';
+export * from './due-date.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './rules.js';

@@ -1,0 +1,52 @@
+/** How long a deadline runs. Days count as the law counts them (see README: counting). */
+export type DeadlineUnit = 'minutes' | 'hours' | 'calendar_days' | 'working_days';
+
+export interface DeadlineLength {
+  unit: DeadlineUnit;
+  amount: number;
+}
+
+/**
+ * One legal deadline, as data. A service lists its rules in one place and passes them to its
+ * `DeadlineStore`; a running clock keeps a snapshot of its rule, so editing the list later
+ * changes only clocks started afterwards.
+ */
+export interface DeadlineRule {
+  name: string;
+  /** Where the rule comes from, e.g. '[S1 六(二)] 渝卫发〔2021〕3号' or '[law] 刑事诉讼法 第91条'. */
+  source: string;
+  length: DeadlineLength;
+  /** Warn when this fraction of the (active) period has elapsed, e.g. 0.75. */
+  warnAtFraction: number;
+  /**
+   * calendar_days only: a period whose last day is not a working day runs on to the next
+   * working day. Default true (the general rule); custody periods set false.
+   */
+  extendOverHoliday?: boolean;
+}
+
+export const isDayUnit = (unit: DeadlineUnit): unit is 'calendar_days' | 'working_days' =>
+  unit === 'calendar_days' || unit === 'working_days';
+
+/** Checks a service's rule list once, at start-up, and indexes it by name. */
+export function indexRules(rules: readonly DeadlineRule[]): ReadonlyMap<string, DeadlineRule> {
+  const byName = new Map<string, DeadlineRule>();
+  for (const rule of rules) {
+    if (byName.has(rule.name)) throw new RangeError(`Duplicate deadline rule: ${rule.name}`);
+    assertLength(rule.length, `rule ${rule.name}`);
+    if (!(rule.warnAtFraction > 0 && rule.warnAtFraction < 1)) {
+      throw new RangeError(`Rule ${rule.name}: warnAtFraction must be between 0 and 1 (exclusive)`);
+    }
+    byName.set(rule.name, rule);
+  }
+  return byName;
+}
+
+export function assertLength(length: DeadlineLength, what: string): void {
+  const units: readonly string[] = ['minutes', 'hours', 'calendar_days', 'working_days'];
+  if (!units.includes(length.unit)) throw new RangeError(`${what}: unknown unit ${String(length.unit)}`);
+  const wholeDays = isDayUnit(length.unit) ? Number.isInteger(length.amount) : true;
+  if (!(length.amount > 0) || !Number.isFinite(length.amount) || !wholeDays) {
+    throw new RangeError(`${what}: amount must be positive (whole for day units), got ${length.amount}`);
+  }
+}
