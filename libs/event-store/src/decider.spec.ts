@@ -1,5 +1,5 @@
 import { fold, type Decider } from '@pingan/event-store';
-import { deciderSpec } from '../../testing/src/decider-spec.js';
+import { deciderSpec } from '@pingan/testing';
 
 // A tiny decider in the shape every service uses, to pin down the kit and fold.
 type Command = { type: 'Open'; caseNumber: string } | { type: 'Close'; reason: string };

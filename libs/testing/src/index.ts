@@ -1,1 +1,2 @@
 export * from './infra/api.js';
+export * from './decider-spec.js';
