@@ -8,3 +8,5 @@ export {
 } from './statutory-holidays.js';
 export type { StatutoryHoliday, StatutoryHolidayRule } from './statutory-holidays.js';
 export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from './shanghai-time.js';
+export { CalendarOverrideRepository, loadChinaCalendar } from './calendar-override.repository.js';
+export type { CalendarSchedule, LoadYearOptions, SqlQuery } from './calendar-override.repository.js';

@@ -1,0 +1,162 @@
+import { ChinaCalendar, type CalendarOverride, type ChinaCalendarOptions } from './china-calendar.js';
+import { parseIsoDate } from './shanghai-time.js';
+
+/**
+ * Runs one SQL statement and resolves to its rows: a TypeORM DataSource's `query`, or
+ * `(sql, params) => pool.query(sql, params).then((r) => r.rows)` for a `pg` Pool.
+ */
+export type SqlQuery = (sql: string, params?: unknown[]) => Promise<any[]>;
+
+export interface CalendarSchedule {
+  year: number;
+  /** The administrator declared the year's whole schedule loaded: its dates are not provisional. */
+  completed: boolean;
+  /** Where the schedule comes from, e.g. '国办发明电〔2026〕x号'. */
+  source: string;
+  loadedBy: string;
+  loadedAt: Date;
+}
+
+export interface LoadYearOptions {
+  source: string;
+  loadedBy: string;
+  /** Default true: the overrides are the year's whole published schedule. */
+  completed?: boolean;
+}
+
+/**
+ * Administrator overrides of the China calendar in PostgreSQL, one schema chosen by the
+ * caller. Works through a single query function (no Nest, no pool), so each write is one
+ * statement and therefore one transaction.
+ */
+export class CalendarOverrideRepository {
+  private readonly overridesTable: string;
+  private readonly schedulesTable: string;
+
+  constructor(
+    private readonly query: SqlQuery,
+    private readonly options: { schema: string; now: () => Date },
+  ) {
+    const schema = quoteIdentifier(options.schema);
+    this.overridesTable = `${schema}.calendar_overrides`;
+    this.schedulesTable = `${schema}.calendar_schedules`;
+  }
+
+  /** Creates the schema and tables if missing; safe to run at every start. */
+  async migrate(): Promise<void> {
+    await this.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(this.options.schema)}`);
+    await this.query(`
+      CREATE TABLE IF NOT EXISTS ${this.schedulesTable} (
+        year       integer     PRIMARY KEY,
+        completed  boolean     NOT NULL,
+        source     text        NOT NULL,
+        loaded_by  text        NOT NULL,
+        loaded_at  timestamptz NOT NULL
+      )`);
+    await this.query(`
+      CREATE TABLE IF NOT EXISTS ${this.overridesTable} (
+        date  date PRIMARY KEY,
+        year  integer NOT NULL REFERENCES ${this.schedulesTable} (year),
+        kind  text NOT NULL CHECK (kind IN ('working', 'off')),
+        note  text NOT NULL,
+        CHECK (year = extract(year FROM date))
+      )`);
+  }
+
+  /**
+   * Replaces all overrides of `year` with `overrides` and records who loaded them from
+   * where. The overrides are validated against the calendar rules first (e.g. a statutory
+   * holiday cannot be made a working day).
+   */
+  async loadYear(year: number, overrides: readonly CalendarOverride[], options: LoadYearOptions): Promise<CalendarSchedule> {
+    if (!Number.isInteger(year)) throw new RangeError(`Not a year: ${year}`);
+    const dates = new Set<string>();
+    for (const override of overrides) {
+      if (parseIsoDate(override.date).year !== year) throw new RangeError(`Override ${override.date} is not in ${year}`);
+      if (dates.has(override.date)) throw new RangeError(`Override ${override.date} is listed twice`);
+      dates.add(override.date);
+    }
+    new ChinaCalendar({ overrides }); // throws on an invalid or conflicting override
+
+    // One statement, so one transaction whatever connection `query` uses: the schedule row,
+    // the upsert of the listed dates and the removal of the dates no longer listed. (Data-
+    // changing CTEs run unreferenced; a delete and an insert of the same key in one
+    // statement would collide, so the upsert and the delete touch disjoint rows.)
+    const rows = await this.query(
+      `WITH schedule AS (
+         INSERT INTO ${this.schedulesTable} (year, completed, source, loaded_by, loaded_at)
+         VALUES ($1, $3, $4, $5, $6)
+         ON CONFLICT (year) DO UPDATE
+           SET completed = EXCLUDED.completed, source = EXCLUDED.source,
+               loaded_by = EXCLUDED.loaded_by, loaded_at = EXCLUDED.loaded_at
+         RETURNING year, completed, source, loaded_by, loaded_at
+       ),
+       incoming AS (
+         SELECT o.date, o.kind, o.note FROM jsonb_to_recordset($2::jsonb) AS o(date date, kind text, note text)
+       ),
+       upserted AS (
+         INSERT INTO ${this.overridesTable} (date, year, kind, note)
+         SELECT date, (SELECT year FROM schedule), kind, note FROM incoming
+         ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note
+       ),
+       removed AS (
+         DELETE FROM ${this.overridesTable}
+         WHERE year = $1 AND date NOT IN (SELECT date FROM incoming)
+       )
+       SELECT year, completed, source, loaded_by, loaded_at FROM schedule`,
+      [
+        year,
+        JSON.stringify(overrides.map(({ date, kind, note }) => ({ date, kind, note }))),
+        options.completed ?? true,
+        options.source,
+        options.loadedBy,
+        this.options.now(),
+      ],
+    );
+    return toSchedule(rows[0]);
+  }
+
+  /** Every override, in date order. */
+  async all(): Promise<CalendarOverride[]> {
+    const rows = await this.query(
+      // to_char: node-postgres would turn a `date` into a Date at local midnight.
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, note FROM ${this.overridesTable} ORDER BY date`,
+    );
+    return rows.map((row) => ({ date: row.date, kind: row.kind, note: row.note }));
+  }
+
+  async schedules(): Promise<CalendarSchedule[]> {
+    const rows = await this.query(
+      `SELECT year, completed, source, loaded_by, loaded_at FROM ${this.schedulesTable} ORDER BY year`,
+    );
+    return rows.map(toSchedule);
+  }
+}
+
+/** Builds the calendar from what administrators have loaded. */
+export async function loadChinaCalendar(
+  repository: CalendarOverrideRepository,
+  options: Omit<ChinaCalendarOptions, 'overrides' | 'completedYears'> = {},
+): Promise<ChinaCalendar> {
+  const [overrides, schedules] = await Promise.all([repository.all(), repository.schedules()]);
+  return new ChinaCalendar({
+    ...options,
+    overrides,
+    completedYears: schedules.filter((schedule) => schedule.completed).map((schedule) => schedule.year),
+  });
+}
+
+function toSchedule(row: any): CalendarSchedule {
+  return {
+    year: Number(row.year),
+    completed: row.completed,
+    source: row.source,
+    loadedBy: row.loaded_by,
+    loadedAt: new Date(row.loaded_at),
+  };
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`Not a plain schema name: ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}
