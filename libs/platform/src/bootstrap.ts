@@ -25,6 +25,7 @@ export async function createService(options: ServiceOptions): Promise<INestAppli
   const app = await NestFactory.create(options.module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.getHttpAdapter().getInstance().disable?.('x-powered-by'); // no free fingerprinting
 
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   if (options.distributed) {

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -13,7 +13,7 @@ export interface EmbeddedPostgres {
 
 interface Running {
   users: number;
-  started: Promise<{ db: PGlite; server: PGLiteSocketServer; url: string }>;
+  started: Promise<{ db: PGlite; server: PGLiteSocketServer; url: string; lockFile: string }>;
 }
 
 // One engine per data directory per process: two PGlite instances on the same files would
@@ -22,18 +22,50 @@ const running = new Map<string, Running>();
 // A restart in the same process (tests) must wait until the previous engine let go of the files.
 const stopping = new Map<string, Promise<void>>();
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite has no lock of its own, and two processes on the same files corrupt them (e.g. a
+ * second `npm start`). A pid file refuses the second one; a stale file from a crash is taken over.
+ */
+async function lockDataDir(lockFile: string): Promise<void> {
+  try {
+    await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number((await readFile(lockFile, 'utf8')).trim());
+    if (holder !== process.pid && isAlive(holder)) {
+      throw new Error(`${lockFile} is held by process ${holder}: another pingan is using this DATA_DIR`);
+    }
+    await writeFile(lockFile, String(process.pid));
+  }
+}
+
 async function start(dataDir: string) {
   await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir });
+  const lockFile = `${dataDir}.lock`;
+  await lockDataDir(lockFile);
+  const db = await PGlite.create({ dataDir }).catch(async (error: unknown) => {
+    await rm(lockFile, { force: true });
+    throw error;
+  });
   try {
     // Port 0: the OS picks a free port. A few connections may attach (the app's pool of one,
     // a psql for inspection); pglite-socket runs their queries one at a time.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
     await server.start();
     const url = `postgres://postgres:postgres@${server.getServerConn()}/postgres`;
-    return { db, server, url };
+    return { db, server, url, lockFile };
   } catch (error) {
     await db.close();
+    await rm(lockFile, { force: true });
     throw error;
   }
 }
@@ -60,9 +92,10 @@ export async function acquireEmbeddedPostgres(dataDir: string): Promise<Embedded
       current.users -= 1;
       if (current.users > 0) return;
       running.delete(key);
-      const stop = current.started.then(async ({ db, server }) => {
+      const stop = current.started.then(async ({ db, server, lockFile }) => {
         await server.stop();
         await db.close();
+        await rm(lockFile, { force: true });
       });
       stopping.set(key, stop.catch(() => undefined));
       await stop;
