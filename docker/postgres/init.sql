@@ -1,0 +1,7 @@
+-- One database per service: services share nothing but Kafka events.
+CREATE DATABASE incidents;
+CREATE DATABASE prosecution;
+CREATE DATABASE disputes;
+CREATE DATABASE high_risk_persons;
+CREATE DATABASE oversight;
+CREATE DATABASE gateway;
