@@ -252,13 +252,15 @@ export class DeadlineStore {
     result: SweepResult,
   ): Promise<number> {
     // A warned clock can only breach; a running one warns, and breaches too if already past due.
+    // (The UPDATE is wrapped in a SELECT because TypeORM returns [rows, count] for a bare UPDATE.)
     const rows = await query<Row>(
       `WITH due AS (
          SELECT id FROM ${this.table}
           WHERE state = $1 AND next_fire_at < $2
           ORDER BY next_fire_at
           LIMIT $3
-          FOR UPDATE SKIP LOCKED)
+          FOR UPDATE SKIP LOCKED),
+       fired AS (
        UPDATE ${this.table} d SET
          state = CASE WHEN d.due_at < $2 THEN 'breached' ELSE 'warned' END,
          next_fire_at = CASE WHEN d.due_at < $2 THEN NULL ELSE d.due_at END,
@@ -266,7 +268,8 @@ export class DeadlineStore {
          breached_at = CASE WHEN d.due_at < $2 THEN $2 ELSE NULL END
         FROM due
        WHERE d.id = due.id AND d.state = $1
-       RETURNING d.*`,
+       RETURNING d.*)
+       SELECT * FROM fired`,
       [from, now, batchSize],
     );
     // Oldest threshold first, so events come in the order the clocks fell due.
@@ -307,13 +310,14 @@ export class DeadlineStore {
       const next = transition(current);
       if (next === current) return current;
       const rows = await query<Row>(
-        `UPDATE ${this.table} SET
+        `WITH updated AS (UPDATE ${this.table} SET
            state = $2, started_at = $3, due_at = $4, warn_at = $5, next_fire_at = $6, provisional = $7,
            paused_at = $8, paused_from = $9, paused_ms = $10, completed_at = $11, warned_at = $12,
            breached_at = $13, responsible_organisation_id = $14, supervising_organisation_id = $15,
            extensions = $16
          WHERE id = $1
-         RETURNING *`,
+         RETURNING *)
+         SELECT * FROM updated`,
         [id, ...this.mutableColumns(next)],
       );
       return toDeadline(rows[0]!);
