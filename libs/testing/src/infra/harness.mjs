@@ -104,6 +104,7 @@ function spawnReaper(ownerPid, stateFile) {
  * testcontainers reaper (Ryuk) removes them if this process dies).
  */
 export async function provisionInfra({ stateFile, log = console.log }) {
+  const started = Date.now();
   const env = process.env;
   const state = { ownerPid: process.pid, removeDirs: [] };
   let stopContainers = async () => undefined;
@@ -172,6 +173,7 @@ export async function provisionInfra({ stateFile, log = console.log }) {
   const { postgres, kafka } = state;
   log(`[infra] PostgreSQL ${postgres.version} — ${how[postgres.source]}${postgres.pid ? `, pid ${postgres.pid}` : ''}, ${redact(postgres.url)}`);
   log(`[infra] Kafka ${kafka.version} — ${how[kafka.source]}${kafka.pid ? `, pid ${kafka.pid}` : ''}, ${kafka.brokers.join(',')}`);
+  log(`[infra] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { state, stopContainers };
 }
 
