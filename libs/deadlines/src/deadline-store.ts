@@ -200,7 +200,7 @@ export class DeadlineStore {
   }
 
   async get(id: string): Promise<Deadline | null> {
-    return this.run((query) => this.load(query, id, false));
+    return this.load(this.readQuery, id, false);
   }
 
   /** Clocks by state and/or subject, soonest due first. */
@@ -218,7 +218,7 @@ export class DeadlineStore {
     params.push(filter.limit ?? 1000);
     const sql = `SELECT * FROM ${this.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                  ORDER BY due_at, id LIMIT $${params.length}`;
-    const rows = await this.run((query) => query<Row>(sql, params));
+    const rows = await this.readQuery<Row>(sql, params);
     return rows.map(toDeadline);
   }
 
@@ -347,6 +347,11 @@ export class DeadlineStore {
   private async load(query: Query, id: string, forUpdate: boolean): Promise<Deadline | null> {
     const rows = await query<Row>(`SELECT * FROM ${this.table} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
     return rows[0] ? toDeadline(rows[0]) : null;
+  }
+
+  /** Reads need no transaction of their own. */
+  private get readQuery(): Query {
+    return this.boundQuery ?? this.options.database.query;
   }
 
   private run<T>(work: (query: Query) => Promise<T>): Promise<T> {

@@ -26,7 +26,8 @@ export class DeadlineSweeper {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.schedule(0);
+    // A sweep still finishing after stop() schedules the next tick itself.
+    if (!this.running) this.schedule(0);
   }
 
   /** Stops ticking and waits for a sweep in progress to finish. */
