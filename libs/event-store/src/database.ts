@@ -13,8 +13,20 @@ export interface Database {
 
 const queryOf =
   (runner: DataSource | EntityManager): Query =>
-  (sql, params) =>
-    runner.query(sql, params);
+  async (sql, params) =>
+    rowsOf(await runner.query(sql, params));
+
+/**
+ * TypeORM's postgres driver answers UPDATE/DELETE with `[rows, affectedCount]` and everything else
+ * with the rows: callers of the seam always get the rows. (Rows are objects, never arrays, so the
+ * pair is unambiguous.)
+ */
+function rowsOf<Row>(result: unknown): Row[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as Row[];
+  }
+  return result as Row[];
+}
 
 export function databaseFromDataSource(dataSource: DataSource): Database {
   return {
