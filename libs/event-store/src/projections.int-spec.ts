@@ -48,7 +48,7 @@ const hospitalBoard = (schema: string): Projection => ({
   },
 });
 
-const rowsOf = (schema: string) => db.query(`SELECT * FROM ${schema}.hospital_board ORDER BY stream_id`);
+const rowsOf = (schema: string) => db.query<{ updates: number }>(`SELECT * FROM ${schema}.hospital_board ORDER BY stream_id`);
 
 describe('projections', () => {
   it('a projection rebuilt from scratch equals the live one', async () => {
@@ -67,7 +67,7 @@ describe('projections', () => {
     await projector.catchUp();
     const live = await rowsOf(store.schema);
     expect(live).toHaveLength(9);
-    expect(live.reduce((sum: number, r: { updates: number }) => sum + r.updates, 0)).toBe(30);
+    expect(live.reduce((sum, r) => sum + r.updates, 0)).toBe(30);
 
     await db.query(`UPDATE ${store.schema}.hospital_board SET status = 'corrupted'`);
     expect(await projector.rebuild()).toBe(30);
