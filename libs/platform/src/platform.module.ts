@@ -1,14 +1,19 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
-import { PLATFORM_CONFIG, platformConfigFactory, type PlatformConfig, type PlatformDefaults } from './config/platform-config.js';
-import { DatabaseModule } from './database/database.module.js';
-import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
-import { createValidationPipe } from './errors/validation.js';
-import { BUS_HEALTH, defaultBusHealth } from './health/bus-health.js';
-import { HealthController } from './health/health.controller.js';
-import { LoggingModule } from './logging/logging.module.js';
+import { Module, type DynamicModule, type Provider } from "@nestjs/common";
+import { ConfigModule } from "@nestjs/config";
+import { APP_FILTER, APP_PIPE } from "@nestjs/core";
+import { TerminusModule } from "@nestjs/terminus";
+import {
+  PLATFORM_CONFIG,
+  platformConfigFactory,
+  type PlatformConfig,
+  type PlatformDefaults,
+} from "./config/platform-config.js";
+import { DatabaseModule } from "./database/database.module.js";
+import { ProblemDetailsFilter } from "./errors/problem-details.filter.js";
+import { createValidationPipe } from "./errors/validation.js";
+import { BUS_HEALTH, defaultBusHealth } from "./health/bus-health.js";
+import { HealthController } from "./health/health.controller.js";
+import { LoggingModule } from "./logging/logging.module.js";
 
 export interface PlatformOptions extends PlatformDefaults {
   /** A provider for `BUS_HEALTH` (e.g. from libs/messaging); default: in-process or Kafka admin check. */
@@ -28,16 +33,23 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, load: [platformConfigFactory(defaults)] }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          load: [platformConfigFactory(defaults)],
+        }),
         LoggingModule,
         DatabaseModule,
-        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        TerminusModule.forRoot({ errorLogStyle: "json" }),
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        busHealth ?? { provide: BUS_HEALTH, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => defaultBusHealth(config) },
+        busHealth ?? {
+          provide: BUS_HEALTH,
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => defaultBusHealth(config),
+        },
       ],
       exports: [BUS_HEALTH],
     };
