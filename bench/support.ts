@@ -8,8 +8,10 @@ export async function withInfra<T>(run: (env: { databaseUrl: string; kafkaBroker
   const stateFile = path.join(os.tmpdir(), `pingan-bench-${process.pid}.json`);
   const { state, stopContainers } = await provisionInfra({ stateFile, log: () => undefined });
   try {
-    const describe = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; PostgreSQL ${state.postgres.version} (${state.postgres.source}); Kafka ${state.kafka.version} (${state.kafka.source})`;
-    return await run({ databaseUrl: state.postgres.url, kafkaBrokers: state.kafka.brokers, describe });
+    const { postgres, kafka } = state;
+    if (!postgres || !kafka) throw new Error('infrastructure was not provisioned');
+    const describe = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; PostgreSQL ${postgres.version} (${postgres.source}); Kafka ${kafka.version} (${kafka.source})`;
+    return await run({ databaseUrl: postgres.url, kafkaBrokers: kafka.brokers, describe });
   } finally {
     await teardownInfra(stateFile, stopContainers);
   }
