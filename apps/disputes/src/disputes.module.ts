@@ -1,9 +1,9 @@
-import { Module } from "@nestjs/common";
-import type { ServiceDescriptor } from "@pingan/platform";
+import { Module } from '@nestjs/common';
+import type { ServiceDescriptor } from '@pingan/platform';
 
 export const DISPUTES_SERVICE: ServiceDescriptor = {
-  name: "disputes",
-  description: "Complaints, notices, mediation, liability, compensation",
+  name: 'disputes',
+  description: 'Complaints, notices, mediation, liability, compensation',
 };
 
 /**

@@ -1,9 +1,9 @@
-import { Module } from "@nestjs/common";
-import type { ServiceDescriptor } from "@pingan/platform";
+import { Module } from '@nestjs/common';
+import type { ServiceDescriptor } from '@pingan/platform';
 
 export const GATEWAY_SERVICE: ServiceDescriptor = {
-  name: "gateway",
-  description: "One HTTP entry: login, routing to services, the web console",
+  name: 'gateway',
+  description: 'One HTTP entry: login, routing to services, the web console',
 };
 
 /**

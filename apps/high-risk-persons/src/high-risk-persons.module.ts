@@ -1,10 +1,9 @@
-import { Module } from "@nestjs/common";
-import type { ServiceDescriptor } from "@pingan/platform";
+import { Module } from '@nestjs/common';
+import type { ServiceDescriptor } from '@pingan/platform';
 
 export const HIGH_RISK_PERSONS_SERVICE: ServiceDescriptor = {
-  name: "high-risk-persons",
-  description:
-    "High-risk person registry, warnings, early-warning alerts, audited access",
+  name: 'high-risk-persons',
+  description: 'High-risk person registry, warnings, early-warning alerts, audited access',
 };
 
 /**

@@ -1,9 +1,9 @@
-import { Module } from "@nestjs/common";
-import type { ServiceDescriptor } from "@pingan/platform";
+import { Module } from '@nestjs/common';
+import type { ServiceDescriptor } from '@pingan/platform';
 
 export const INCIDENTS_SERVICE: ServiceDescriptor = {
-  name: "incidents",
-  description: "110 calls, hospital reports, police response, escalation chain",
+  name: 'incidents',
+  description: '110 calls, hospital reports, police response, escalation chain',
 };
 
 /**

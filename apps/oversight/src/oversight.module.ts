@@ -1,10 +1,9 @@
-import { Module } from "@nestjs/common";
-import type { ServiceDescriptor } from "@pingan/platform";
+import { Module } from '@nestjs/common';
+import type { ServiceDescriptor } from '@pingan/platform';
 
 export const OVERSIGHT_SERVICE: ServiceDescriptor = {
-  name: "oversight",
-  description:
-    "Health-commission escalation inbox, deadline board, cross-case timeline, statistics",
+  name: 'oversight',
+  description: 'Health-commission escalation inbox, deadline board, cross-case timeline, statistics',
 };
 
 /**

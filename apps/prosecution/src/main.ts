@@ -1,10 +1,10 @@
-import { bootstrapService } from "@pingan/platform";
-import { AppModule } from "./app.module.js";
-import { PROSECUTION_SERVICE } from "./prosecution.module.js";
+import { bootstrapService } from '@pingan/platform';
+import { AppModule } from './app.module.js';
+import { PROSECUTION_SERVICE } from './prosecution.module.js';
 
 // Distributed mode: own process, PostgreSQL at DATABASE_URL, Kafka at KAFKA_BROKERS.
 await bootstrapService({
-  name: "prosecution",
+  name: 'prosecution',
   module: AppModule,
   services: [PROSECUTION_SERVICE],
   distributed: true,

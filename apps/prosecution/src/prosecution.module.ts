@@ -1,10 +1,9 @@
-import { Module } from "@nestjs/common";
-import type { ServiceDescriptor } from "@pingan/platform";
+import { Module } from '@nestjs/common';
+import type { ServiceDescriptor } from '@pingan/platform';
 
 export const PROSECUTION_SERVICE: ServiceDescriptor = {
-  name: "prosecution",
-  description:
-    "Police cases, penalties and measures, ministry-system entry, procuratorate, court",
+  name: 'prosecution',
+  description: 'Police cases, penalties and measures, ministry-system entry, procuratorate, court',
 };
 
 /**

@@ -1,9 +1,9 @@
-import { bootstrapService } from "@pingan/platform";
-import { STANDALONE_SERVICES, StandaloneModule } from "./standalone.module.js";
+import { bootstrapService } from '@pingan/platform';
+import { STANDALONE_SERVICES, StandaloneModule } from './standalone.module.js';
 
 // Embedded mode (`npm start`): all services, PGlite in ./data, in-process bus, port 3000.
 await bootstrapService({
-  name: "standalone",
+  name: 'standalone',
   module: StandaloneModule,
   services: STANDALONE_SERVICES,
 });

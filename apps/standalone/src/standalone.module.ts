@@ -1,34 +1,11 @@
-import { Module } from "@nestjs/common";
-import {
-  BUS_HEALTH,
-  PlatformModule,
-  inProcessBusHealth,
-  type ServiceDescriptor,
-} from "@pingan/platform";
-import {
-  DISPUTES_SERVICE,
-  DisputesModule,
-} from "../../disputes/src/disputes.module.js";
-import {
-  GATEWAY_SERVICE,
-  GatewayModule,
-} from "../../gateway/src/gateway.module.js";
-import {
-  HIGH_RISK_PERSONS_SERVICE,
-  HighRiskPersonsModule,
-} from "../../high-risk-persons/src/high-risk-persons.module.js";
-import {
-  INCIDENTS_SERVICE,
-  IncidentsModule,
-} from "../../incidents/src/incidents.module.js";
-import {
-  OVERSIGHT_SERVICE,
-  OversightModule,
-} from "../../oversight/src/oversight.module.js";
-import {
-  PROSECUTION_SERVICE,
-  ProsecutionModule,
-} from "../../prosecution/src/prosecution.module.js";
+import { Module } from '@nestjs/common';
+import { BUS_HEALTH, PlatformModule, inProcessBusHealth, type ServiceDescriptor } from '@pingan/platform';
+import { DISPUTES_SERVICE, DisputesModule } from '../../disputes/src/disputes.module.js';
+import { GATEWAY_SERVICE, GatewayModule } from '../../gateway/src/gateway.module.js';
+import { HIGH_RISK_PERSONS_SERVICE, HighRiskPersonsModule } from '../../high-risk-persons/src/high-risk-persons.module.js';
+import { INCIDENTS_SERVICE, IncidentsModule } from '../../incidents/src/incidents.module.js';
+import { OVERSIGHT_SERVICE, OversightModule } from '../../oversight/src/oversight.module.js';
+import { PROSECUTION_SERVICE, ProsecutionModule } from '../../prosecution/src/prosecution.module.js';
 
 export const STANDALONE_SERVICES: ServiceDescriptor[] = [
   GATEWAY_SERVICE,
@@ -48,7 +25,7 @@ export const STANDALONE_SERVICES: ServiceDescriptor[] = [
   imports: [
     // The bus is in-process here whatever KAFKA_BROKERS says, so /health reports that one.
     PlatformModule.forRoot({
-      service: "standalone",
+      service: 'standalone',
       port: 3000,
       busHealth: { provide: BUS_HEALTH, useValue: inProcessBusHealth },
     }),

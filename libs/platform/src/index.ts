@@ -1,8 +1,4 @@
-export {
-  bootstrapService,
-  createService,
-  type ServiceOptions,
-} from "./bootstrap.js";
+export { bootstrapService, createService, type ServiceOptions } from './bootstrap.js';
 export {
   ConfigValidationError,
   LOG_LEVELS,
@@ -12,49 +8,16 @@ export {
   type LogLevel,
   type PlatformConfig,
   type PlatformDefaults,
-} from "./config/platform-config.js";
-export {
-  DATABASE,
-  DatabaseModule,
-  openConnection,
-} from "./database/database.module.js";
-export {
-  acquireEmbeddedPostgres,
-  type EmbeddedPostgres,
-} from "./database/embedded-postgres.js";
-export {
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-  type DomainErrorOptions,
-  type FieldError,
-} from "./errors/domain-error.js";
-export { ProblemDetailsFilter } from "./errors/problem-details.filter.js";
-export {
-  PROBLEM_CONTENT_TYPE,
-  problemType,
-  toProblemDetails,
-  type ProblemDetails,
-} from "./errors/problem-details.js";
-export {
-  RequestValidationError,
-  createValidationPipe,
-  flattenValidationErrors,
-} from "./errors/validation.js";
-export {
-  BUS_HEALTH,
-  defaultBusHealth,
-  inProcessBusHealth,
-  kafkaBusHealth,
-  type BusHealth,
-  type BusStatus,
-} from "./health/bus-health.js";
-export { HealthController } from "./health/health.controller.js";
-export {
-  CORRELATION_HEADER,
-  correlationIdFor,
-  correlationIdOf,
-} from "./logging/correlation-id.js";
-export { LoggingModule } from "./logging/logging.module.js";
-export { PlatformModule, type PlatformOptions } from "./platform.module.js";
-export type { ServiceDescriptor } from "./service-descriptor.js";
+} from './config/platform-config.js';
+export { DATABASE, DatabaseModule, openConnection } from './database/database.module.js';
+export { acquireEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+export { DomainError, ForbiddenError, NotFoundError, type DomainErrorOptions, type FieldError } from './errors/domain-error.js';
+export { ProblemDetailsFilter } from './errors/problem-details.filter.js';
+export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails } from './errors/problem-details.js';
+export { RequestValidationError, createValidationPipe, flattenValidationErrors } from './errors/validation.js';
+export { BUS_HEALTH, defaultBusHealth, inProcessBusHealth, kafkaBusHealth, type BusHealth, type BusStatus } from './health/bus-health.js';
+export { HealthController } from './health/health.controller.js';
+export { CORRELATION_HEADER, correlationIdFor, correlationIdOf } from './logging/correlation-id.js';
+export { LoggingModule } from './logging/logging.module.js';
+export { PlatformModule, type PlatformOptions } from './platform.module.js';
+export type { ServiceDescriptor } from './service-descriptor.js';

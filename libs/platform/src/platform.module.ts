@@ -1,19 +1,14 @@
-import { Module, type DynamicModule, type Provider } from "@nestjs/common";
-import { ConfigModule } from "@nestjs/config";
-import { APP_FILTER, APP_PIPE } from "@nestjs/core";
-import { TerminusModule } from "@nestjs/terminus";
-import {
-  PLATFORM_CONFIG,
-  platformConfigFactory,
-  type PlatformConfig,
-  type PlatformDefaults,
-} from "./config/platform-config.js";
-import { DatabaseModule } from "./database/database.module.js";
-import { ProblemDetailsFilter } from "./errors/problem-details.filter.js";
-import { createValidationPipe } from "./errors/validation.js";
-import { BUS_HEALTH, defaultBusHealth } from "./health/bus-health.js";
-import { HealthController } from "./health/health.controller.js";
-import { LoggingModule } from "./logging/logging.module.js";
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { PLATFORM_CONFIG, platformConfigFactory, type PlatformConfig, type PlatformDefaults } from './config/platform-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
+import { createValidationPipe } from './errors/validation.js';
+import { BUS_HEALTH, defaultBusHealth } from './health/bus-health.js';
+import { HealthController } from './health/health.controller.js';
+import { LoggingModule } from './logging/logging.module.js';
 
 export interface PlatformOptions extends PlatformDefaults {
   /** A provider for `BUS_HEALTH` (e.g. from libs/messaging); default: in-process or Kafka admin check. */
@@ -39,7 +34,7 @@ export class PlatformModule {
         }),
         LoggingModule,
         DatabaseModule,
-        TerminusModule.forRoot({ errorLogStyle: "json" }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController],
       providers: [

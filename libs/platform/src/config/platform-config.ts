@@ -1,14 +1,6 @@
-import { getConfigToken, registerAs } from "@nestjs/config";
+import { getConfigToken, registerAs } from '@nestjs/config';
 
-export const LOG_LEVELS = [
-  "fatal",
-  "error",
-  "warn",
-  "info",
-  "debug",
-  "trace",
-  "silent",
-] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The runtime settings every app reads from its environment, validated once at start. */
@@ -31,9 +23,9 @@ export interface PlatformDefaults {
 }
 
 export class ConfigValidationError extends Error {
-  override readonly name = "ConfigValidationError";
+  override readonly name = 'ConfigValidationError';
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration: ${problems.join("; ")}`);
+    super(`Invalid configuration: ${problems.join('; ')}`);
   }
 }
 
@@ -47,53 +39,40 @@ const read = (env: NodeJS.ProcessEnv, key: string): string | undefined => {
  * Validates PORT, HOST, DATABASE_URL, DATA_DIR, KAFKA_BROKERS, LOG_LEVEL and SERVICE.
  * Collects every problem before failing, so one start shows all of them.
  */
-export function validatePlatformEnv(
-  env: NodeJS.ProcessEnv,
-  defaults: PlatformDefaults,
-): PlatformConfig {
+export function validatePlatformEnv(env: NodeJS.ProcessEnv, defaults: PlatformDefaults): PlatformConfig {
   const problems: string[] = [];
 
-  const portText = read(env, "PORT");
-  const port =
-    portText === undefined ? (defaults.port ?? 3000) : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    problems.push(`PORT must be an integer 0-65535, got "${portText}"`);
+  const portText = read(env, 'PORT');
+  const port = portText === undefined ? (defaults.port ?? 3000) : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be an integer 0-65535, got "${portText}"`);
 
-  const databaseUrl = read(env, "DATABASE_URL");
+  const databaseUrl = read(env, 'DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push("DATABASE_URL must be a postgres:// or postgresql:// URL");
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
 
-  const brokersText = read(env, "KAFKA_BROKERS");
+  const brokersText = read(env, 'KAFKA_BROKERS');
   const kafkaBrokers = brokersText
-    ?.split(",")
+    ?.split(',')
     .map((broker) => broker.trim())
     .filter(Boolean);
   if (kafkaBrokers?.some((broker) => !/^[^\s:]+:\d+$/.test(broker))) {
-    problems.push(
-      `KAFKA_BROKERS must be a comma-separated list of host:port, got "${brokersText}"`,
-    );
+    problems.push(`KAFKA_BROKERS must be a comma-separated list of host:port, got "${brokersText}"`);
   }
 
-  const logLevel = (read(env, "LOG_LEVEL") ?? "info") as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel))
-    problems.push(
-      `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`,
-    );
+  const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
-  const service = read(env, "SERVICE") ?? defaults.service;
-  if (!/^[a-z][a-z0-9-]*$/.test(service))
-    problems.push(
-      `SERVICE must be a lower-case name like "incidents", got "${service}"`,
-    );
+  const service = read(env, 'SERVICE') ?? defaults.service;
+  if (!/^[a-z][a-z0-9-]*$/.test(service)) problems.push(`SERVICE must be a lower-case name like "incidents", got "${service}"`);
 
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return {
     service,
     port,
-    host: read(env, "HOST") ?? "127.0.0.1",
+    host: read(env, 'HOST') ?? '127.0.0.1',
     databaseUrl,
-    dataDir: read(env, "DATA_DIR") ?? "./data",
+    dataDir: read(env, 'DATA_DIR') ?? './data',
     kafkaBrokers: kafkaBrokers?.length ? kafkaBrokers : undefined,
     logLevel,
   };
@@ -104,9 +83,7 @@ export function validatePlatformEnv(
  * module file is imported), so the environment at `NestFactory.create` time is what counts.
  */
 export const platformConfigFactory = (defaults: PlatformDefaults) =>
-  registerAs("platform", (): PlatformConfig =>
-    validatePlatformEnv(process.env, defaults),
-  );
+  registerAs('platform', (): PlatformConfig => validatePlatformEnv(process.env, defaults));
 
 /** Injection token: `@Inject(PLATFORM_CONFIG) config: PlatformConfig`. */
-export const PLATFORM_CONFIG = getConfigToken("platform");
+export const PLATFORM_CONFIG = getConfigToken('platform');

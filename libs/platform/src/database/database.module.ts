@@ -1,40 +1,23 @@
-import {
-  Global,
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationShutdown,
-} from "@nestjs/common";
-import { databaseFromDataSource, type Database } from "@pingan/event-store";
-import { DataSource } from "typeorm";
-import {
-  PLATFORM_CONFIG,
-  type PlatformConfig,
-} from "../config/platform-config.js";
-import {
-  acquireEmbeddedPostgres,
-  type EmbeddedPostgres,
-} from "./embedded-postgres.js";
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { databaseFromDataSource, type Database } from '@pingan/event-store';
+import { DataSource } from 'typeorm';
+import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config.js';
+import { acquireEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 
 /** Injection token of the `Database` seam the libraries use (`@Inject(DATABASE) db: Database`). */
-export const DATABASE = Symbol("pingan.Database");
+export const DATABASE = Symbol('pingan.Database');
 
 interface Connection {
   dataSource: DataSource;
   embedded?: EmbeddedPostgres;
 }
-const CONNECTION = Symbol("pingan.DatabaseConnection");
+const CONNECTION = Symbol('pingan.DatabaseConnection');
 
 /** Opens the TypeORM DataSource: to DATABASE_URL, or to the embedded engine in DATA_DIR. */
-export async function openConnection(
-  config: PlatformConfig,
-): Promise<Connection> {
-  const embedded = config.databaseUrl
-    ? undefined
-    : await acquireEmbeddedPostgres(config.dataDir);
+export async function openConnection(config: PlatformConfig): Promise<Connection> {
+  const embedded = config.databaseUrl ? undefined : await acquireEmbeddedPostgres(config.dataDir);
   const dataSource = new DataSource({
-    type: "postgres",
+    type: 'postgres',
     url: config.databaseUrl ?? embedded!.url,
     applicationName: `pingan-${config.service}`,
     synchronize: false, // schemas come from migrations, never from entity sync
@@ -54,15 +37,14 @@ export async function openConnection(
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
-  private readonly logger = new Logger("Database");
+  private readonly logger = new Logger('Database');
   constructor(@Inject(CONNECTION) private readonly connection: Connection) {}
 
   async onApplicationShutdown(): Promise<void> {
     // The DataSource first: its connections go to the socket server the engine runs.
-    if (this.connection.dataSource.isInitialized)
-      await this.connection.dataSource.destroy();
+    if (this.connection.dataSource.isInitialized) await this.connection.dataSource.destroy();
     await this.connection.embedded?.release();
-    this.logger.log("database closed");
+    this.logger.log('database closed');
   }
 }
 
@@ -79,10 +61,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       inject: [PLATFORM_CONFIG],
       useFactory: async (config: PlatformConfig): Promise<Connection> => {
         const connection = await openConnection(config);
-        const where = connection.embedded
-          ? `embedded PGlite in ${config.dataDir} at ${connection.embedded.url}`
-          : "PostgreSQL server";
-        new Logger("Database").log(`connected to ${where}`);
+        const where = connection.embedded ? `embedded PGlite in ${config.dataDir} at ${connection.embedded.url}` : 'PostgreSQL server';
+        new Logger('Database').log(`connected to ${where}`);
         return connection;
       },
     },
@@ -94,8 +74,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     {
       provide: DATABASE,
       inject: [DataSource],
-      useFactory: (dataSource: DataSource): Database =>
-        databaseFromDataSource(dataSource),
+      useFactory: (dataSource: DataSource): Database => databaseFromDataSource(dataSource),
     },
     DatabaseLifecycle,
   ],

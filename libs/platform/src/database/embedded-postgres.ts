@@ -1,7 +1,7 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** PGlite (PostgreSQL in WASM) with its files under a directory, served on a local TCP port. */
 export interface EmbeddedPostgres {
@@ -32,7 +32,7 @@ const isAlive = (pid: number): boolean => {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
 
@@ -42,14 +42,12 @@ const isAlive = (pid: number): boolean => {
  */
 async function lockDataDir(lockFile: string): Promise<void> {
   try {
-    await writeFile(lockFile, String(process.pid), { flag: "wx" });
+    await writeFile(lockFile, String(process.pid), { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    const holder = Number((await readFile(lockFile, "utf8")).trim());
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number((await readFile(lockFile, 'utf8')).trim());
     if (holder !== process.pid && isAlive(holder)) {
-      throw new Error(
-        `${lockFile} is held by process ${holder}: another pingan is using this DATA_DIR`,
-      );
+      throw new Error(`${lockFile} is held by process ${holder}: another pingan is using this DATA_DIR`);
     }
     await writeFile(lockFile, String(process.pid));
   }
@@ -68,7 +66,7 @@ async function start(dataDir: string) {
     // a psql for inspection); pglite-socket runs their queries one at a time.
     const server = new PGLiteSocketServer({
       db,
-      host: "127.0.0.1",
+      host: '127.0.0.1',
       port: 0,
       maxConnections: 8,
     });
@@ -83,9 +81,7 @@ async function start(dataDir: string) {
 }
 
 /** Starts the engine for `dataDir`, or shares the one already running in this process. */
-export async function acquireEmbeddedPostgres(
-  dataDir: string,
-): Promise<EmbeddedPostgres> {
+export async function acquireEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const key = resolve(dataDir);
   let entry = running.get(key);
   if (!entry) {

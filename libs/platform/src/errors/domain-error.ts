@@ -29,10 +29,7 @@ export class DomainError extends Error {
     message: string,
     options: DomainErrorOptions = {},
   ) {
-    super(
-      message,
-      options.cause === undefined ? undefined : { cause: options.cause },
-    );
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.status = options.status ?? 422;
     this.title = options.title;
@@ -42,22 +39,14 @@ export class DomainError extends Error {
 
 /** The thing asked for does not exist (404), e.g. 'INCIDENT.NOT_FOUND'. */
 export class NotFoundError extends DomainError {
-  constructor(
-    code: string,
-    message: string,
-    options: Omit<DomainErrorOptions, "status"> = {},
-  ) {
+  constructor(code: string, message: string, options: Omit<DomainErrorOptions, 'status'> = {}) {
     super(code, message, { ...options, status: 404 });
   }
 }
 
 /** The actor may not do this (403), e.g. 'ACCESS.DENIED'. */
 export class ForbiddenError extends DomainError {
-  constructor(
-    code: string,
-    message: string,
-    options: Omit<DomainErrorOptions, "status"> = {},
-  ) {
+  constructor(code: string, message: string, options: Omit<DomainErrorOptions, 'status'> = {}) {
     super(code, message, { ...options, status: 403 });
   }
 }

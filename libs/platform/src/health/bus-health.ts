@@ -1,5 +1,5 @@
-import { Kafka, logLevel } from "kafkajs";
-import type { PlatformConfig } from "../config/platform-config.js";
+import { Kafka, logLevel } from 'kafkajs';
+import type { PlatformConfig } from '../config/platform-config.js';
 
 export interface BusStatus {
   up: boolean;
@@ -12,7 +12,7 @@ export interface BusHealth {
 }
 
 /** Injection token for a `BusHealth`. */
-export const BUS_HEALTH = Symbol("pingan.BusHealth");
+export const BUS_HEALTH = Symbol('pingan.BusHealth');
 
 const TIMEOUT_MS = 3_000;
 
@@ -31,16 +31,10 @@ export function kafkaBusHealth(brokers: string[], clientId: string): BusHealth {
       const admin = kafka.admin();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)),
-          TIMEOUT_MS,
-        );
+        timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
       });
       try {
-        const cluster = await Promise.race([
-          admin.connect().then(() => admin.describeCluster()),
-          timeout,
-        ]);
+        const cluster = await Promise.race([admin.connect().then(() => admin.describeCluster()), timeout]);
         return {
           up: true,
           detail: `kafka: ${cluster.brokers.length} broker(s), controller ${cluster.controller}`,
@@ -48,7 +42,7 @@ export function kafkaBusHealth(brokers: string[], clientId: string): BusHealth {
       } catch (error) {
         return {
           up: false,
-          detail: `kafka unreachable at ${brokers.join(",")}: ${(error as Error).message}`,
+          detail: `kafka unreachable at ${brokers.join(',')}: ${(error as Error).message}`,
         };
       } finally {
         clearTimeout(timer);
@@ -60,10 +54,8 @@ export function kafkaBusHealth(brokers: string[], clientId: string): BusHealth {
 
 /** The in-process bus lives and dies with the process, so it is up whenever we can answer. */
 export const inProcessBusHealth: BusHealth = {
-  check: async () => ({ up: true, detail: "in-process bus" }),
+  check: async () => ({ up: true, detail: 'in-process bus' }),
 };
 
 export const defaultBusHealth = (config: PlatformConfig): BusHealth =>
-  config.kafkaBrokers
-    ? kafkaBusHealth(config.kafkaBrokers, `pingan-${config.service}`)
-    : inProcessBusHealth;
+  config.kafkaBrokers ? kafkaBusHealth(config.kafkaBrokers, `pingan-${config.service}`) : inProcessBusHealth;

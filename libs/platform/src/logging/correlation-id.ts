@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const CORRELATION_HEADER = "x-correlation-id";
+export const CORRELATION_HEADER = 'x-correlation-id';
 
 // Anything else (too long, control characters) would let a caller forge log lines.
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -10,13 +10,9 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * The request's correlation id: the caller's `x-correlation-id` when it is sane, else a new
  * UUID. Echoed in the response so the caller can quote it. pino-http stores it as `req.id`.
  */
-export function correlationIdFor(
-  req: IncomingMessage,
-  res: ServerResponse,
-): string {
+export function correlationIdFor(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers[CORRELATION_HEADER];
-  const id =
-    typeof given === "string" && SAFE_ID.test(given) ? given : randomUUID();
+  const id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
   res.setHeader(CORRELATION_HEADER, id);
   return id;
 }
@@ -24,5 +20,5 @@ export function correlationIdFor(
 /** For handlers: `correlationIdOf(req)` (set by the logging middleware for every request). */
 export const correlationIdOf = (req: IncomingMessage): string | undefined => {
   const id = (req as IncomingMessage & { id?: unknown }).id;
-  return typeof id === "string" ? id : undefined;
+  return typeof id === 'string' ? id : undefined;
 };

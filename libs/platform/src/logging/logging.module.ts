@@ -1,10 +1,7 @@
-import { Module } from "@nestjs/common";
-import { LoggerModule } from "nestjs-pino";
-import {
-  PLATFORM_CONFIG,
-  type PlatformConfig,
-} from "../config/platform-config.js";
-import { correlationIdFor } from "./correlation-id.js";
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config.js';
+import { correlationIdFor } from './correlation-id.js';
 
 /** One JSON line per log record (pino), each request's lines carrying its correlation id. */
 @Module({
@@ -17,10 +14,10 @@ import { correlationIdFor } from "./correlation-id.js";
           name: config.service,
           base: { service: config.service },
           genReqId: correlationIdFor,
-          customAttributeKeys: { reqId: "correlationId" },
+          customAttributeKeys: { reqId: 'correlationId' },
           // Probes hit /health every few seconds; logging each would drown the rest.
-          autoLogging: { ignore: (req) => req.url === "/health" },
-          redact: ["req.headers.authorization", "req.headers.cookie"],
+          autoLogging: { ignore: (req) => req.url === '/health' },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
         },
       }),
     }),
