@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from './database.js';
 import { ConcurrencyError } from './errors.js';
 import { CONFLICT_SQLSTATE, assertSchemaName, migrationSql } from './schema.js';
-import type { AppendOptions, AppendResult, NewEvent, Position, StoredEvent } from './types.js';
+import type { AppendOptions, AppendResult, NewEvent, Position, Query, StoredEvent } from './types.js';
 import { upcast, type Upcaster } from './upcasting.js';
 
 export interface EventStoreOptions {
@@ -55,6 +55,11 @@ export class PostgresEventStore {
 
   get db(): Database {
     return this.options.db;
+  }
+
+  /** The same store appending and reading inside the caller's transaction. */
+  using(query: Query): PostgresEventStore {
+    return new PostgresEventStore({ ...this.options, db: { query, transaction: (work) => work(query) } });
   }
 
   async migrate(): Promise<void> {

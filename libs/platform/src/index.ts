@@ -21,3 +21,4 @@ export { CORRELATION_HEADER, correlationIdFor, correlationIdOf } from './logging
 export { LoggingModule } from './logging/logging.module.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
 export type { ServiceDescriptor } from './service-descriptor.js';
+export * from './event-sourcing/index.js';

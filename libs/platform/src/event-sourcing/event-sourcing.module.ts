@@ -1,0 +1,46 @@
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Database } from '@pingan/event-store';
+import type { MessageBus } from '@pingan/messaging';
+import { DATABASE } from '../database/database.module.js';
+import { MESSAGE_BUS } from './bus.module.js';
+import { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime.js';
+
+/** Injection token of a context's runtime: `@Inject(runtimeToken('incidents'))`. */
+export const runtimeToken = (context: string): string => `pingan:runtime:${context}`;
+
+export const InjectRuntime = (context: string): ParameterDecorator => Inject(runtimeToken(context));
+
+/**
+ * Makes a bounded context event-sourced: one ServiceRuntime (store, relay, consumers,
+ * projections, clocks) created with the module and started once the app has bootstrapped.
+ * Needs the global DATABASE (PlatformModule) and MESSAGE_BUS (BusModule).
+ */
+@Module({})
+export class EventSourcingModule {
+  static forService(options: ServiceRuntimeOptions): DynamicModule {
+    const token = runtimeToken(options.context);
+
+    class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+      constructor(@Inject(token) private readonly runtime: ServiceRuntime) {}
+      onApplicationBootstrap(): Promise<void> {
+        return this.runtime.start();
+      }
+      onApplicationShutdown(): Promise<void> {
+        return this.runtime.stop();
+      }
+    }
+
+    return {
+      module: EventSourcingModule,
+      providers: [
+        {
+          provide: token,
+          inject: [DATABASE, MESSAGE_BUS],
+          useFactory: (db: Database, bus: MessageBus) => new ServiceRuntime(options, db, bus),
+        },
+        RuntimeLifecycle,
+      ],
+      exports: [token],
+    };
+  }
+}

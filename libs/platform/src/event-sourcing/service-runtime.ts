@@ -1,0 +1,177 @@
+import { Logger } from '@nestjs/common';
+import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
+import { CalendarOverrideRepository, loadChinaCalendar } from '@pingan/calendar';
+import { DeadlineError, DeadlineStore, DeadlineSweeper, type DeadlineEvent, type DeadlineRule } from '@pingan/deadlines';
+import {
+  PostgresEventStore,
+  Projector,
+  anchorChainHeads,
+  type Database,
+  type Projection,
+  type Query,
+  type StoredEvent,
+} from '@pingan/event-store';
+import { InboxConsumer, OutboxRelay, type MessageBus } from '@pingan/messaging';
+import { applyClockOp, type ClocksFor } from './clocks.js';
+
+export interface ServiceRuntimeOptions {
+  /** Bounded context: names the topic `pingan.<context>.events` and the PostgreSQL schema. */
+  context: string;
+  projections?: Projection[];
+  /** The service's legal clocks: rules as data, and which events start and stop them. */
+  deadlines?: { rules: readonly DeadlineRule[]; clocksFor: ClocksFor; sweepIntervalMs?: number };
+  clock?: () => Date;
+  /** How often chain heads are anchored as events (default 60 s). */
+  anchorIntervalMs?: number;
+}
+
+export interface SubscriptionSpec {
+  /** Consumer group, e.g. 'prosecution.incidents'. */
+  group: string;
+  /** Contexts whose topics to follow, e.g. ['incidents']. */
+  contexts: string[];
+  handle(envelope: EventEnvelope, query: Query): Promise<void>;
+}
+
+/** Schema names are SQL identifiers: 'high-risk-persons' → 'high_risk_persons'. */
+export const schemaFor = (context: string): string => context.replace(/-/g, '_');
+
+/**
+ * Everything that makes a bounded context event-sourced, started and stopped with its module:
+ * the event store (its own schema), the outbox relay to the bus, inbox consumers of other
+ * contexts' events, checkpointed projections, legal clocks that follow the events, and the
+ * periodic anchoring of hash-chain heads.
+ */
+export class ServiceRuntime {
+  readonly store: PostgresEventStore;
+  readonly schema: string;
+  deadlines: DeadlineStore | null = null;
+  private readonly log: Logger;
+  private readonly relay: OutboxRelay;
+  private readonly projections: Projection[];
+  private readonly projectors: Projector[] = [];
+  private readonly consumers: InboxConsumer[] = [];
+  private sweeper: DeadlineSweeper | null = null;
+  private anchorTimer: NodeJS.Timeout | null = null;
+  private started = false;
+
+  constructor(
+    private readonly options: ServiceRuntimeOptions,
+    readonly db: Database,
+    private readonly bus: MessageBus,
+  ) {
+    this.schema = schemaFor(options.context);
+    this.projections = [...(options.projections ?? [])];
+    this.log = new Logger(`Runtime:${options.context}`);
+    this.store = new PostgresEventStore({
+      db,
+      schema: this.schema,
+      context: options.context,
+      clock: options.clock,
+      onAppended: () => {
+        this.relay.wake();
+        for (const p of this.projectors) void p.catchUp().catch((e: unknown) => this.log.warn(`projection: ${String(e)}`));
+      },
+    });
+    this.relay = new OutboxRelay({ name: `${options.context}-outbox`, source: this.store, bus, db, schema: this.schema });
+  }
+
+  get clock(): () => Date {
+    return this.options.clock ?? (() => new Date());
+  }
+
+  async start(): Promise<void> {
+    await this.store.migrate();
+    await this.relay.migrate();
+    if (this.options.deadlines) await this.startDeadlines(this.options.deadlines);
+    for (const projection of this.projections) {
+      const projector = new Projector(this.store, projection, { pollMs: 500 });
+      await projector.migrate();
+      this.projectors.push(projector);
+    }
+    for (const p of this.projectors) p.start();
+    this.relay.start();
+    this.sweeper?.start();
+    this.anchorTimer = setInterval(() => {
+      anchorChainHeads(this.store).catch((e: unknown) => this.log.warn(`anchoring: ${String(e)}`));
+    }, this.options.anchorIntervalMs ?? 60_000);
+    this.anchorTimer.unref();
+    this.started = true;
+    for (const c of this.consumers) await c.start();
+  }
+
+  /** Follows other contexts' events; each event's effect happens once (inbox in this schema). */
+  async subscribe(spec: SubscriptionSpec): Promise<void> {
+    const consumer = new InboxConsumer({
+      bus: this.bus,
+      db: this.db,
+      schema: this.schema,
+      group: spec.group,
+      topics: spec.contexts.map(eventsTopic),
+      handle: spec.handle,
+    });
+    await consumer.migrate();
+    this.consumers.push(consumer);
+    if (this.started) await consumer.start();
+  }
+
+  /** Brings every projection up to date now (queries that must read their own writes). */
+  async catchUpProjections(): Promise<void> {
+    for (const p of this.projectors) await p.catchUp();
+  }
+
+  async stop(): Promise<void> {
+    if (this.anchorTimer) clearInterval(this.anchorTimer);
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.sweeper?.stop();
+    await Promise.all(this.projectors.map((p) => p.stop()));
+    await this.relay.stop();
+    this.started = false;
+  }
+
+  private async startDeadlines({ rules, clocksFor, sweepIntervalMs }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
+    const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
+    await calendarRepo.migrate();
+    const calendar = await loadChinaCalendar(calendarRepo);
+    const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
+    await deadlines.migrate();
+    this.deadlines = deadlines;
+
+    // Clocks follow the events: a projection whose effect is starting, pausing or stopping them.
+    this.projections.push({
+        name: 'legal-clocks',
+        migrate: async () => undefined,
+        reset: async () => undefined,
+        apply: async (event: StoredEvent, query: Query) => {
+          for (const op of clocksFor(event)) {
+            try {
+              await applyClockOp(deadlines.in(query), op);
+            } catch (error) {
+              // The clock cannot take this step any more (already final, unknown): the event stands.
+              if (!(error instanceof DeadlineError)) throw error;
+              this.log.warn(`clock ${op.op} ${'id' in op ? op.id : ''}: ${error.message}`);
+            }
+          }
+        },
+    });
+
+    // Warnings and breaches become events of this context, in the sweeper's transaction.
+    this.sweeper = new DeadlineSweeper({
+      store: deadlines,
+      intervalMs: sweepIntervalMs ?? 1_000,
+      clock: this.clock,
+      onEvent: (event, query) => this.recordDeadlineEvent(event, query),
+      onError: (error) => this.log.warn(`deadline sweep: ${String(error)}`),
+    });
+  }
+
+  private async recordDeadlineEvent(event: DeadlineEvent, query: Query): Promise<void> {
+    const { type, ...data } = event;
+    await this.store.using(query).append(`deadline-${event.deadlineId}`, [{ type, data, occurredAt: new Date(event.at) }], {
+      streamType: 'deadline',
+      expectedVersion: 'any',
+      actor: SYSTEM_ACTOR,
+      correlationId: event.subject,
+    });
+  }
+}
