@@ -1,0 +1,43 @@
+import type { DisputeDeadlineRuleName } from '@pingan/contracts';
+import type { DeadlineRule } from '@pingan/deadlines';
+
+/**
+ * The disputes service's clocks, as data (passed to its `DeadlineStore`). Which event starts,
+ * pauses, extends and stops each clock is written in the events' `clocks` field:
+ *
+ * | rule | starts | paused / extended | stops |
+ * |---|---|---|---|
+ * | peoples-mediation | MediationAccepted (kind peoples_mediation) | AppraisalRequested → AppraisalCompleted; MediationExtended | MediationAgreed, MediationFailed (not on expiry: the clock breached) |
+ * | administrative-mediation | MediationAccepted (kind administrative_mediation) | AppraisalRequested → AppraisalCompleted | MediationAgreed, MediationFailed |
+ * | dispute-risk-review | DisputeOpened; restarted by RiskReviewRecorded | — | RiskReviewRecorded, DisputeClosed |
+ *
+ * A `DeadlineBreached` on a mediation clock becomes `FailMediationOnExpiry`; a warning or
+ * breach on the risk-review clock is the due task "review this dispute's risk".
+ */
+export const DISPUTE_DEADLINE_RULES = [
+  {
+    // [law], configurable: not from the seed documents.
+    name: 'peoples-mediation',
+    source: '[law] 医疗纠纷预防和处理条例 第33条 (30 working days from acceptance; appraisal not counted; extendable by agreement)',
+    length: { unit: 'working_days', amount: 30 },
+    warnAtFraction: 0.75,
+  },
+  {
+    // [law], configurable; not in DOMAIN.md's deadlines table — the regulation's rule for 行政调解.
+    name: 'administrative-mediation',
+    source: '[law] 医疗纠纷预防和处理条例 第40条 (30 working days from acceptance; appraisal not counted)',
+    length: { unit: 'working_days', amount: 30 },
+    warnAtFraction: 0.75,
+  },
+  {
+    // The source asks for periodic risk reviews of long-unresolved disputes without a period:
+    // 30 calendar days is our default, configurable per region.
+    name: 'dispute-risk-review',
+    source: '[S1 四(三)] 渝卫发〔2021〕3号 定期进行风险研判 (period configurable, default 30 days)',
+    length: { unit: 'calendar_days', amount: 30 },
+    warnAtFraction: 0.75,
+  },
+] as const satisfies readonly (DeadlineRule & { name: DisputeDeadlineRuleName })[];
+
+export const disputeDeadlineRule = (name: DisputeDeadlineRuleName): DeadlineRule =>
+  DISPUTE_DEADLINE_RULES.find((rule) => rule.name === name)!;
