@@ -1,0 +1,99 @@
+import type { Actor, EscalationChain, EscalationLevel, IncidentOutcome } from '@pingan/contracts';
+import type { ClassificationInput } from './incident.classification.js';
+
+/**
+ * Commands on one incident. Each carries `at` (now, from the injectable clock: when the system
+ * records it) and the acting `actor`. Times of things that happened outside the system (the call,
+ * the dispatch, the arrival) are separate fields, since they may be recorded a little later.
+ * Fields a person may leave out are optional here: the decider checks them, not the type system.
+ */
+interface CommandOf<Type extends string, Data> {
+  type: Type;
+  data: Data;
+  actor: Actor;
+  at: Date;
+}
+
+/** The hospital as the service layer knows it when the incident comes in. */
+export interface HospitalRef {
+  hospitalId: string;
+  /** 6-digit region code of the hospital's county. */
+  regionCode: string;
+  /** 警务室 on site: the arrival limit is 3 minutes instead of 8 [S1 三(一)]. */
+  hasPoliceOffice: boolean;
+}
+
+/** What happened, as the channel tells it. */
+export type IntakeInput =
+  | {
+      channel: 'call_110';
+      callReceivedAt: Date;
+      caller?: { name?: string; phone?: string };
+      /** What is happening, as the caller says. */
+      description: string;
+    }
+  | {
+      channel: 'hospital_report';
+      location?: string;
+      // Required by [S3 二(二)] — optional here so the decider can say what is missing.
+      partiesCount?: number;
+      behaviour?: string;
+      anyoneInjured?: boolean;
+      description?: string;
+    }
+  | { channel: 'one_key_alarm'; location: string; deviceId?: string }
+  | { channel: 'patrol'; location?: string; description: string };
+
+export type ReportIncident = CommandOf<
+  'ReportIncident',
+  {
+    /** Allocated by the service before deciding (region + Shanghai date + sequence). */
+    caseNumber: string;
+    hospital: HospitalRef;
+    occurredAt: Date;
+    intake: IntakeInput;
+    /** Often unknown at intake (one-key alarm): then unclassified. */
+    classification?: ClassificationInput;
+  }
+>;
+
+/** The particulars of a one-key alarm, filled in after the alarm. */
+export type CompleteAlarmDetails = CommandOf<
+  'CompleteAlarmDetails',
+  { partiesCount?: number; behaviour?: string; anyoneInjured?: boolean; description?: string }
+>;
+
+export type ReclassifyIncident = CommandOf<'ReclassifyIncident', { classification: ClassificationInput; reason?: string }>;
+
+export type DispatchPolice = CommandOf<'DispatchPolice', { dispatchedAt: Date; unitOrganisationId: string }>;
+export type RecordPoliceArrival = CommandOf<'RecordPoliceArrival', { arrivedAt: Date }>;
+/** 违法行为已制止. May have been stopped (by hospital security) before the police arrived. */
+export type RecordDisturbanceStopped = CommandOf<'RecordDisturbanceStopped', { stoppedAt: Date }>;
+export type RecordSceneCleared = CommandOf<'RecordSceneCleared', { clearedAt: Date }>;
+
+/** The first report on a chain (hospital → county HC, station → bureau, hospital → local 综治). */
+export type SubmitEscalation = CommandOf<'SubmitEscalation', { chain: EscalationChain }>;
+export type AcknowledgeEscalation = CommandOf<'AcknowledgeEscalation', { chain: EscalationChain; level: EscalationLevel }>;
+export type ForwardEscalation = CommandOf<'ForwardEscalation', { chain: EscalationChain; fromLevel: EscalationLevel }>;
+
+export type CloseIncident = CommandOf<'CloseIncident', { outcome: IncidentOutcome; note?: string }>;
+export type ReopenIncident = CommandOf<'ReopenIncident', { reason: string }>;
+export type LinkPoliceCase = CommandOf<'LinkPoliceCase', { policeCaseNumber: string }>;
+export type LinkDispute = CommandOf<'LinkDispute', { disputeCaseNumber: string }>;
+
+export type IncidentCommand =
+  | ReportIncident
+  | CompleteAlarmDetails
+  | ReclassifyIncident
+  | DispatchPolice
+  | RecordPoliceArrival
+  | RecordDisturbanceStopped
+  | RecordSceneCleared
+  | SubmitEscalation
+  | AcknowledgeEscalation
+  | ForwardEscalation
+  | CloseIncident
+  | ReopenIncident
+  | LinkPoliceCase
+  | LinkDispute;
+
