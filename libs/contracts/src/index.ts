@@ -2,3 +2,4 @@ export * from './envelope.js';
 export * from './topics.js';
 export * from './prosecution.js';
 export * from './disputes.js';
+export * from './incidents.js';
