@@ -1,0 +1,48 @@
+import { generateAccessTokenKeyPair } from './keys.js';
+import { testPrincipal } from './testing.js';
+import { AccessTokenSigner, AccessTokenVerifier } from './tokens.js';
+
+describe('access tokens (ES256)', () => {
+  const pair = generateAccessTokenKeyPair();
+  let now = new Date('2026-11-02T08:00:00Z');
+  const clock = () => now;
+  const signer = new AccessTokenSigner(pair.privateKey, { clock });
+  const verifier = new AccessTokenVerifier(pair.publicKey, clock);
+  const { tokenId: _t, expiresAt: _e, ...claims } = testPrincipal({
+    organisationKind: 'health_commission',
+    organisationRegion: '500100',
+    roles: ['health_commission_official'],
+    healthCommissionLevel: 'city',
+  });
+
+  afterEach(() => (now = new Date('2026-11-02T08:00:00Z')));
+
+  it('round-trips the principal and lives 15 minutes', async () => {
+    const signed = await signer.sign(claims);
+    expect(signed.token.split('.')[0]).toBe(Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'JWT' })).toString('base64url'));
+    const principal = await verifier.verify(signed.token);
+    expect(principal).toEqual({ ...claims, tokenId: signed.tokenId, expiresAt: new Date('2026-11-02T08:15:00Z') });
+    now = new Date('2026-11-02T08:14:59Z');
+    await expect(verifier.verify(signed.token)).resolves.toBeDefined();
+    now = new Date('2026-11-02T08:15:01Z');
+    await expect(verifier.verify(signed.token)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED', status: 401 });
+  });
+
+  it('refuses tokens of another key, tampered tokens, unsigned tokens and HS256 with the public key', async () => {
+    const other = new AccessTokenSigner(generateAccessTokenKeyPair().privateKey, { clock });
+    await expect(verifier.verify((await other.sign(claims)).token)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
+
+    const [header, body, signature] = (await signer.sign(claims)).token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), roles: ['system_administrator'] })).toString(
+      'base64url',
+    );
+    await expect(verifier.verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    await expect(verifier.verify(`${none}.${body}.`)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
+    const { createHmac } = await import('node:crypto');
+    const hs = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+    const mac = createHmac('sha256', pair.publicKey).update(`${hs}.${body}`).digest('base64url');
+    await expect(verifier.verify(`${hs}.${body}.${mac}`)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
+    await expect(verifier.verify('garbage')).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
+  });
+});
