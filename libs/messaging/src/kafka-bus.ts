@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { deadLetterTopic, eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import {
   Kafka,
+  Partitioners,
   logLevel,
   type Admin,
   type Consumer,
@@ -185,6 +186,7 @@ export class KafkaBus implements MessageBus {
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner, // murmur2, as the Java client: same key → same partition
         allowAutoTopicCreation: false,
         retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5_000 },
       });
@@ -237,6 +239,8 @@ export class KafkaBus implements MessageBus {
   }
 
   private kafkaLog({ level, log }: LogEntry): void {
+    // Bounded producer retries are deliberate: the relay retries the whole batch, with a fresh producer.
+    if (log.message.startsWith('Limiting retries for the idempotent producer')) return;
     const text = `${log.message}${log.error ? `: ${String(log.error)}` : ''}`;
     if (level <= logLevel.ERROR) this.log.error(text);
     else if (level === logLevel.WARN) this.log.warn(text);

@@ -152,10 +152,13 @@ export class OutboxRelay {
       name,
     ]);
     const rows = await db.query<{ transaction_id: string; global_position: string }>(
-      `UPDATE ${this.schema}.relay_checkpoints
-          SET lease_owner = $2, lease_until = now() + make_interval(secs => $3 / 1000.0)
-        WHERE relay_name = $1 AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until < now())
-        RETURNING transaction_id::text, global_position::text`,
+      // Wrapped in WITH … SELECT: TypeORM returns [rows, count] for a bare UPDATE, plain rows for a SELECT.
+      `WITH claimed AS (
+         UPDATE ${this.schema}.relay_checkpoints
+            SET lease_owner = $2, lease_until = now() + make_interval(secs => $3 / 1000.0)
+          WHERE relay_name = $1 AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until < now())
+          RETURNING transaction_id::text, global_position::text)
+       SELECT * FROM claimed`,
       [name, this.instanceId, leaseMs],
     );
     if (rows.length === 0) return null;
@@ -167,11 +170,13 @@ export class OutboxRelay {
   private async advance(position: Position, leaseMs: number): Promise<boolean> {
     const startedAt = performance.now();
     const rows = await this.options.db.query(
-      `UPDATE ${this.schema}.relay_checkpoints
-          SET transaction_id = $3::xid8, global_position = $4, updated_at = now(),
-              lease_until = now() + make_interval(secs => $5 / 1000.0)
-        WHERE relay_name = $1 AND lease_owner = $2
-        RETURNING relay_name`,
+      `WITH advanced AS (
+         UPDATE ${this.schema}.relay_checkpoints
+            SET transaction_id = $3::xid8, global_position = $4, updated_at = now(),
+                lease_until = now() + make_interval(secs => $5 / 1000.0)
+          WHERE relay_name = $1 AND lease_owner = $2
+          RETURNING relay_name)
+       SELECT * FROM advanced`,
       [this.options.name, this.instanceId, position.transactionId, position.globalPosition, leaseMs],
     );
     if (rows.length === 0) return false;
