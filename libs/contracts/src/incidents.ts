@@ -306,6 +306,8 @@ export const INCIDENT_EVENT_SCHEMA_VERSIONS: Record<IncidentEventType, number> =
   IncidentLinkedToDispute: 1,
 };
 
+export const INCIDENTS_CONTEXT = 'incidents';
+
 /** Stream type and id of an incident: one stream per case number. */
 export const INCIDENT_STREAM_TYPE = 'incident';
 export const incidentStreamId = (caseNumber: string): string => `incident-${caseNumber}`;
