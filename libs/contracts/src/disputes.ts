@@ -61,14 +61,25 @@ export type DisputeClockInstruction =
     }
   | { action: 'pause'; deadlineId: string; at: string; reason: string }
   | { action: 'resume'; deadlineId: string; at: string }
-  | { action: 'extend'; deadlineId: string; at: string; by: { unit: 'working_days'; amount: number }; reason: string }
+  | {
+      action: 'extend';
+      deadlineId: string;
+      at: string;
+      by: { unit: 'working_days'; amount: number };
+      reason: string;
+    }
   | { action: 'stop'; deadlineId: string; at: string; reason: string };
 
 /** Opened from a complaint (首诉负责制: the receiver owns it) or from an incident. schemaVersion 1. */
 export type DisputeOpened = {
   type: 'DisputeOpened';
   data: DisputeRef & {
-    origin: { kind: 'complaint'; receivedBy: { userId: string; organisationId: string } } | { kind: 'incident'; incidentId: string };
+    origin:
+      | {
+          kind: 'complaint';
+          receivedBy: { userId: string; organisationId: string };
+        }
+      | { kind: 'incident'; incidentId: string };
     openedAt: string;
     summary: string;
     parties: DisputeParty[];

@@ -16,9 +16,10 @@ import type { DeadlineRule } from '@pingan/deadlines';
  */
 export const DISPUTE_DEADLINE_RULES = [
   {
-    // [law], configurable: not from the seed documents.
+    // [law], configurable: not from the seed documents. The 30-working-day rule is article 38 of
+    // the regulation (国务院令第701号); DOMAIN.md's "art. 33" should read 38.
     name: 'peoples-mediation',
-    source: '[law] 医疗纠纷预防和处理条例 第33条 (30 working days from acceptance; appraisal not counted; extendable by agreement)',
+    source: '[law] 医疗纠纷预防和处理条例 第38条 (30 working days from acceptance; appraisal not counted; extendable by agreement)',
     length: { unit: 'working_days', amount: 30 },
     warnAtFraction: 0.75,
   },
@@ -37,7 +38,9 @@ export const DISPUTE_DEADLINE_RULES = [
     length: { unit: 'calendar_days', amount: 30 },
     warnAtFraction: 0.75,
   },
-] as const satisfies readonly (DeadlineRule & { name: DisputeDeadlineRuleName })[];
+] as const satisfies readonly (DeadlineRule & {
+  name: DisputeDeadlineRuleName;
+})[];
 
 export const disputeDeadlineRule = (name: DisputeDeadlineRuleName): DeadlineRule =>
   DISPUTE_DEADLINE_RULES.find((rule) => rule.name === name)!;

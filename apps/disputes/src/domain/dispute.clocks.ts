@@ -26,7 +26,13 @@ export function disputeClocksFor(event: { type: string; data: Record<string, unk
       case 'resume':
         return { op: 'resume', id: clock.deadlineId, at: new Date(clock.at) };
       case 'extend':
-        return { op: 'extend', id: clock.deadlineId, by: clock.by, reason: clock.reason, at: new Date(clock.at) };
+        return {
+          op: 'extend',
+          id: clock.deadlineId,
+          by: clock.by,
+          reason: clock.reason,
+          at: new Date(clock.at),
+        };
       case 'stop':
         return { op: 'met', id: clock.deadlineId, at: new Date(clock.at) };
     }

@@ -1,16 +1,12 @@
-import type {
-  Actor,
-  DisputeClaim,
-  DisputeCloseOutcome,
-  DisputeMediationKind,
-  DisputeParty,
-  DisputeRoute,
-} from '@pingan/contracts';
+import type { Actor, DisputeClaim, DisputeCloseOutcome, DisputeMediationKind, DisputeParty, DisputeRoute } from '@pingan/contracts';
 
 /** Degree of medical liability as appraisals and courts state it (全部/主要/同等/次要/轻微/无责任). */
 export type Responsibility = 'full' | 'primary' | 'equal' | 'secondary' | 'minor' | 'none';
 
-export type LiabilityFinding = { responsibility: Responsibility; summary: string };
+export type LiabilityFinding = {
+  responsibility: Responsibility;
+  summary: string;
+};
 
 /** One head of compensation (e.g. 医疗费, 误工费), in fen. */
 export type CompensationItem = { head: string; amountFen: number };
@@ -75,7 +71,10 @@ export type ReferToMediation = Base & {
 };
 
 /** The patient side refuses mediation; it is helped to a legal route [S3 二(三)]. */
-export type RecordMediationRefused = Base & { type: 'RecordMediationRefused'; reason: string };
+export type RecordMediationRefused = Base & {
+  type: 'RecordMediationRefused';
+  reason: string;
+};
 
 export type AcceptMediation = Base & {
   type: 'AcceptMediation';
@@ -87,7 +86,10 @@ export type RecordMediationSession = Base & {
   type: 'RecordMediationSession';
   sessionId: string;
   heldAt: Date;
-  attendees: { name: string; side: 'patient' | 'hospital' | 'mediator' | 'other' }[];
+  attendees: {
+    name: string;
+    side: 'patient' | 'hospital' | 'mediator' | 'other';
+  }[];
   notes: string;
 };
 
@@ -112,7 +114,7 @@ export type RecordLiabilityAgreement = Base & {
   liability: LiabilityFinding;
 };
 
-/** The mediator and both sides agree to extend [law: 条例 art. 33]. */
+/** The mediator and both sides agree to extend [law: 条例 第38条]. */
 export type ExtendMediation = Base & {
   type: 'ExtendMediation';
   workingDays: number;
@@ -140,7 +142,10 @@ export type FailMediation = Base & {
 };
 
 /** From a `DeadlineBreached` on the mediation clock; ignored unless that clock's mediation is still running. */
-export type FailMediationOnExpiry = Base & { type: 'FailMediationOnExpiry'; deadlineId: string };
+export type FailMediationOnExpiry = Base & {
+  type: 'FailMediationOnExpiry';
+  deadlineId: string;
+};
 
 /** 协商和解: the hospital and the patient side settle directly. */
 export type RecordNegotiatedSettlement = Base & {
@@ -150,7 +155,11 @@ export type RecordNegotiatedSettlement = Base & {
   compensation: CompensationItem[];
 };
 
-export type FileLitigation = Base & { type: 'FileLitigation'; courtId: string; reference: string };
+export type FileLitigation = Base & {
+  type: 'FileLitigation';
+  courtId: string;
+  reference: string;
+};
 
 export type RecordCompensationPayment = Base & {
   type: 'RecordCompensationPayment';
@@ -159,11 +168,20 @@ export type RecordCompensationPayment = Base & {
   payer: 'hospital' | 'insurer';
 };
 
-export type RecordAgreementPerformed = Base & { type: 'RecordAgreementPerformed'; note: string };
+export type RecordAgreementPerformed = Base & {
+  type: 'RecordAgreementPerformed';
+  note: string;
+};
 
-export type FlagEscalationRisk = Base & { type: 'FlagEscalationRisk'; reasons: string[] };
+export type FlagEscalationRisk = Base & {
+  type: 'FlagEscalationRisk';
+  reasons: string[];
+};
 
-export type ClearEscalationRisk = Base & { type: 'ClearEscalationRisk'; reason: string };
+export type ClearEscalationRisk = Base & {
+  type: 'ClearEscalationRisk';
+  reason: string;
+};
 
 /** A periodic risk review (风险研判) [S1 四(三)]; restarts the review clock. */
 export type RecordRiskReview = Base & {
@@ -173,7 +191,11 @@ export type RecordRiskReview = Base & {
   measures: string;
 };
 
-export type CloseDispute = Base & { type: 'CloseDispute'; outcome: DisputeCloseOutcome; note: string };
+export type CloseDispute = Base & {
+  type: 'CloseDispute';
+  outcome: DisputeCloseOutcome;
+  note: string;
+};
 
 export type DisputeCommand =
   | ReceiveComplaint

@@ -57,7 +57,10 @@ export type DisputeState = {
   mediationFailures: { expired: number; other: number };
   appraisal: { appraisalId: string; pending: boolean } | null;
   appraisalsConcluded: number;
-  liability: { basis: 'appraisal' | 'agreement'; responsibility: Responsibility } | null;
+  liability: {
+    basis: 'appraisal' | 'agreement';
+    responsibility: Responsibility;
+  } | null;
   agreement: AgreementState | null;
   escalationRisk: boolean;
   escalationFlags: number;
@@ -99,7 +102,10 @@ const mediationRule = (kind: DisputeMediationKind): DisputeDeadlineRuleName =>
   kind === 'peoples_mediation' ? 'peoples-mediation' : 'administrative-mediation';
 
 const iso = (date: Date): string => date.toISOString();
-const who = (actor: Actor): Who => ({ userId: actor.userId, organisationId: actor.organisationId });
+const who = (actor: Actor): Who => ({
+  userId: actor.userId,
+  organisationId: actor.organisationId,
+});
 const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
 
 function invalid(field: string, message: string): never {
@@ -122,14 +128,20 @@ function requireRoutesNotified(state: DisputeState): void {
 /** No mediation while the disturbance goes on [S3 一(二)]. */
 function requireDisturbanceStopped(state: DisputeState): void {
   if (state.incident !== null && !state.incident.disturbanceStopped) {
-    throw new DisputeError(Code.DisturbanceNotStopped, 'Mediation cannot start before the disturbance of the linked incident has been stopped.');
+    throw new DisputeError(
+      Code.DisturbanceNotStopped,
+      'Mediation cannot start before the disturbance of the linked incident has been stopped.',
+    );
   }
 }
 
 /** No compensation before liability is determined (责任未认定前不得赔钱息事) [S3 二(三)]. */
 function requireLiability(state: DisputeState): void {
   if (state.liability === null) {
-    throw new DisputeError(Code.LiabilityNotDetermined, 'Liability must be determined (appraisal or agreed determination) before any compensation.');
+    throw new DisputeError(
+      Code.LiabilityNotDetermined,
+      'Liability must be determined (appraisal or agreed determination) before any compensation.',
+    );
   }
 }
 
@@ -221,7 +233,16 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
       if (!mayHandOver) throw new DisputeError(Code.NotOwner, 'Only the person responsible for the dispute may hand it over.');
       if (owner?.userId === command.to.userId && owner.organisationId === command.to.organisationId) return [];
       return [
-        { type: 'DisputeHandedOver', data: { ...ref, from: owner, to: command.to, reason: command.reason, handedOverAt: iso(command.at) } },
+        {
+          type: 'DisputeHandedOver',
+          data: {
+            ...ref,
+            from: owner,
+            to: command.to,
+            reason: command.reason,
+            handedOverAt: iso(command.at),
+          },
+        },
       ];
     }
 
@@ -231,7 +252,16 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
         throw new DisputeError(Code.IncidentNotLinked, 'That incident is not linked to this dispute.');
       }
       if (state.incident.disturbanceStopped) return [];
-      return [{ type: 'IncidentDisturbanceStopped', data: { ...ref, incidentId: command.incidentId, stoppedAt: iso(command.stoppedAt) } }];
+      return [
+        {
+          type: 'IncidentDisturbanceStopped',
+          data: {
+            ...ref,
+            incidentId: command.incidentId,
+            stoppedAt: iso(command.stoppedAt),
+          },
+        },
+      ];
     }
 
     case 'NotifyResolutionRoutes': {
@@ -299,8 +329,8 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
         throw new DisputeError(Code.MediationNotReferred, 'The dispute has not been referred to mediation.');
       }
       requireMediator(command.actor, mediation);
+      // The disturbance was checked at referral, and a stopped disturbance stays stopped.
       if (mediation.phase === 'accepted') return [];
-      requireDisturbanceStopped(state);
       const deadlineId = deadlineIdFor(ref.disputeId, mediationRule(mediation.kind), mediation.attempt);
       const clocks: DisputeClockInstruction[] = [
         {
@@ -314,7 +344,13 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
         },
       ];
       // An appraisal already under way: its time does not count from the start.
-      if (state.appraisal?.pending) clocks.push({ action: 'pause', deadlineId, at: iso(command.at), reason: 'appraisal' });
+      if (state.appraisal?.pending)
+        clocks.push({
+          action: 'pause',
+          deadlineId,
+          at: iso(command.at),
+          reason: 'appraisal',
+        });
       return [
         {
           type: 'MediationAccepted',
@@ -356,7 +392,14 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
       const mediation = state.mediation;
       const clocks: DisputeClockInstruction[] =
         mediation?.phase === 'accepted' && mediation.deadlineId !== null && !mediation.clockPaused
-          ? [{ action: 'pause', deadlineId: mediation.deadlineId, at: iso(command.at), reason: 'appraisal' }]
+          ? [
+              {
+                action: 'pause',
+                deadlineId: mediation.deadlineId,
+                at: iso(command.at),
+                reason: 'appraisal',
+              },
+            ]
           : [];
       return [
         {
@@ -381,7 +424,13 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
       const mediation = state.mediation;
       const clocks: DisputeClockInstruction[] =
         mediation?.phase === 'accepted' && mediation.deadlineId !== null && mediation.clockPaused
-          ? [{ action: 'resume', deadlineId: mediation.deadlineId, at: iso(command.at) }]
+          ? [
+              {
+                action: 'resume',
+                deadlineId: mediation.deadlineId,
+                at: iso(command.at),
+              },
+            ]
           : [];
       const { result } = command;
       const events: DisputeEvent[] = [
@@ -436,9 +485,10 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
       const mediation = activeMediation(state);
       requireMediator(command.actor, mediation);
       if (mediation.kind !== 'peoples_mediation') {
-        throw new DisputeError(Code.ExtensionNotAllowed, "Only a people's mediation period may be extended by agreement (条例 第33条).");
+        throw new DisputeError(Code.ExtensionNotAllowed, "Only a people's mediation period may be extended by agreement (条例 第38条).");
       }
-      if (!Number.isInteger(command.workingDays) || command.workingDays <= 0) invalid('workingDays', 'A positive whole number of working days.');
+      if (!Number.isInteger(command.workingDays) || command.workingDays <= 0)
+        invalid('workingDays', 'A positive whole number of working days.');
       if (blank(command.reason)) invalid('reason', 'An extension needs a reason.');
       return [
         {
@@ -481,7 +531,14 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
             terms: command.terms,
             compensation: command.compensation,
             totalFen,
-            clocks: [{ action: 'stop', deadlineId: mediation.deadlineId!, at: iso(command.at), reason: 'agreement' }],
+            clocks: [
+              {
+                action: 'stop',
+                deadlineId: mediation.deadlineId!,
+                at: iso(command.at),
+                reason: 'agreement',
+              },
+            ],
           },
         },
       ];
@@ -526,7 +583,14 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
             clocks:
               mediation.deadlineId === null
                 ? []
-                : [{ action: 'stop', deadlineId: mediation.deadlineId, at: iso(command.at), reason: `failed: ${command.reason}` }],
+                : [
+                    {
+                      action: 'stop',
+                      deadlineId: mediation.deadlineId,
+                      at: iso(command.at),
+                      reason: `failed: ${command.reason}`,
+                    },
+                  ],
           },
         },
       ];
@@ -578,7 +642,17 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
       const ref = requireOpen(state);
       requireRoutesNotified(state);
       if (inProgress(state.mediation)) throw new DisputeError(Code.MediationInProgress, 'End the mediation before recording a lawsuit.');
-      return [{ type: 'LitigationFiled', data: { ...ref, courtId: command.courtId, reference: command.reference, filedAt: iso(command.at) } }];
+      return [
+        {
+          type: 'LitigationFiled',
+          data: {
+            ...ref,
+            courtId: command.courtId,
+            reference: command.reference,
+            filedAt: iso(command.at),
+          },
+        },
+      ];
     }
 
     case 'RecordCompensationPayment': {
@@ -615,7 +689,17 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
       if (agreement.paidFen < agreement.totalFen) {
         throw new DisputeError(Code.CompensationOutstanding, 'Agreed compensation is still unpaid.');
       }
-      return [{ type: 'AgreementPerformed', data: { ...ref, agreementId: agreement.agreementId, note: command.note, performedAt: iso(command.at) } }];
+      return [
+        {
+          type: 'AgreementPerformed',
+          data: {
+            ...ref,
+            agreementId: agreement.agreementId,
+            note: command.note,
+            performedAt: iso(command.at),
+          },
+        },
+      ];
     }
 
     case 'FlagEscalationRisk': {
@@ -639,14 +723,25 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
     case 'ClearEscalationRisk': {
       const ref = requireOpen(state);
       if (!state.escalationRisk) throw new DisputeError(Code.RiskNotFlagged, 'The dispute is not flagged as an escalation risk.');
-      return [{ type: 'DisputeEscalationRiskCleared', data: { ...ref, clearedAt: iso(command.at), reason: command.reason } }];
+      return [
+        {
+          type: 'DisputeEscalationRiskCleared',
+          data: { ...ref, clearedAt: iso(command.at), reason: command.reason },
+        },
+      ];
     }
 
     case 'RecordRiskReview': {
       const ref = requireOpen(state);
       const sequence = (state.riskReview?.sequence ?? 0) + 1;
       const clocks: DisputeClockInstruction[] = [];
-      if (state.riskReview) clocks.push({ action: 'stop', deadlineId: state.riskReview.deadlineId, at: iso(command.at), reason: 'reviewed' });
+      if (state.riskReview)
+        clocks.push({
+          action: 'stop',
+          deadlineId: state.riskReview.deadlineId,
+          at: iso(command.at),
+          reason: 'reviewed',
+        });
       clocks.push(riskReviewStart(ref, sequence, command.at, state.supervisingOrganisationId));
       return [
         {
@@ -679,7 +774,16 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
             outcome: command.outcome,
             note: command.note,
             closedAt: iso(command.at),
-            clocks: state.riskReview ? [{ action: 'stop', deadlineId: state.riskReview.deadlineId, at: iso(command.at), reason: 'closed' }] : [],
+            clocks: state.riskReview
+              ? [
+                  {
+                    action: 'stop',
+                    deadlineId: state.riskReview.deadlineId,
+                    at: iso(command.at),
+                    reason: 'closed',
+                  },
+                ]
+              : [],
           },
         },
       ];
@@ -708,7 +812,13 @@ export function evolve(state: DisputeState, event: DisputeEvent): DisputeState {
         openedAt: event.data.openedAt,
         supervisingOrganisationId: event.data.supervisingOrganisationId,
         owner: origin.kind === 'complaint' ? origin.receivedBy : null,
-        incident: origin.kind === 'incident' ? { incidentId: origin.incidentId, disturbanceStopped: event.data.disturbanceStopped === true } : null,
+        incident:
+          origin.kind === 'incident'
+            ? {
+                incidentId: origin.incidentId,
+                disturbanceStopped: event.data.disturbanceStopped === true,
+              }
+            : null,
         partyCount: event.data.parties.length,
         riskReview: start ? { deadlineId: start.deadlineId, sequence: 1 } : null,
       };
@@ -716,7 +826,12 @@ export function evolve(state: DisputeState, event: DisputeEvent): DisputeState {
     case 'DisputeHandedOver':
       return { ...state, owner: event.data.to, handovers: state.handovers + 1 };
     case 'IncidentDisturbanceStopped':
-      return state.incident ? { ...state, incident: { ...state.incident, disturbanceStopped: true } } : state;
+      return state.incident
+        ? {
+            ...state,
+            incident: { ...state.incident, disturbanceStopped: true },
+          }
+        : state;
     case 'ResolutionRoutesNotified':
       return { ...state, routesNotified: true };
     case 'MediationReferred':
@@ -748,9 +863,14 @@ export function evolve(state: DisputeState, event: DisputeEvent): DisputeState {
       });
     }
     case 'MediationSessionHeld':
-      return withMediation(state, { sessions: (state.mediation?.sessions ?? 0) + 1 });
+      return withMediation(state, {
+        sessions: (state.mediation?.sessions ?? 0) + 1,
+      });
     case 'AppraisalRequested': {
-      const next = { ...state, appraisal: { appraisalId: event.data.appraisalId, pending: true } };
+      const next = {
+        ...state,
+        appraisal: { appraisalId: event.data.appraisalId, pending: true },
+      };
       return event.data.clocks.some((clock) => clock.action === 'pause') ? withMediation(next, { clockPaused: true }) : next;
     }
     case 'AppraisalCompleted': {
@@ -762,9 +882,17 @@ export function evolve(state: DisputeState, event: DisputeEvent): DisputeState {
       return event.data.clocks.some((clock) => clock.action === 'resume') ? withMediation(next, { clockPaused: false }) : next;
     }
     case 'LiabilityDetermined':
-      return { ...state, liability: { basis: event.data.basis, responsibility: event.data.responsibility } };
+      return {
+        ...state,
+        liability: {
+          basis: event.data.basis,
+          responsibility: event.data.responsibility,
+        },
+      };
     case 'MediationExtended':
-      return withMediation(state, { extendedWorkingDays: (state.mediation?.extendedWorkingDays ?? 0) + event.data.workingDays });
+      return withMediation(state, {
+        extendedWorkingDays: (state.mediation?.extendedWorkingDays ?? 0) + event.data.workingDays,
+      });
     case 'MediationAgreed':
       return {
         ...withMediation(state, { phase: 'agreed' }),
@@ -778,11 +906,19 @@ export function evolve(state: DisputeState, event: DisputeEvent): DisputeState {
         },
       };
     case 'AgreementJudiciallyConfirmed':
-      return state.agreement ? { ...state, agreement: { ...state.agreement, judiciallyConfirmed: true } } : state;
+      return state.agreement
+        ? {
+            ...state,
+            agreement: { ...state.agreement, judiciallyConfirmed: true },
+          }
+        : state;
     case 'MediationFailed': {
       const expired = event.data.reason === 'expired';
       return {
-        ...withMediation(state, { phase: 'failed', failureReason: event.data.reason }),
+        ...withMediation(state, {
+          phase: 'failed',
+          failureReason: event.data.reason,
+        }),
         mediationFailures: {
           expired: state.mediationFailures.expired + (expired ? 1 : 0),
           other: state.mediationFailures.other + (expired ? 0 : 1),
@@ -805,11 +941,20 @@ export function evolve(state: DisputeState, event: DisputeEvent): DisputeState {
     case 'LitigationFiled':
       return { ...state, route: 'litigation' };
     case 'CompensationPaid':
-      return state.agreement ? { ...state, agreement: { ...state.agreement, paidFen: event.data.paidTotalFen } } : state;
+      return state.agreement
+        ? {
+            ...state,
+            agreement: { ...state.agreement, paidFen: event.data.paidTotalFen },
+          }
+        : state;
     case 'AgreementPerformed':
       return state.agreement ? { ...state, agreement: { ...state.agreement, performed: true } } : state;
     case 'DisputeFlaggedAsEscalationRisk':
-      return { ...state, escalationRisk: true, escalationFlags: state.escalationFlags + 1 };
+      return {
+        ...state,
+        escalationRisk: true,
+        escalationFlags: state.escalationFlags + 1,
+      };
     case 'DisputeEscalationRiskCleared':
       return { ...state, escalationRisk: false };
     case 'RiskReviewRecorded': {
@@ -817,11 +962,22 @@ export function evolve(state: DisputeState, event: DisputeEvent): DisputeState {
       return {
         ...state,
         riskReviews: state.riskReviews + 1,
-        riskReview: start ? { deadlineId: start.deadlineId, sequence: (state.riskReview?.sequence ?? 0) + 1 } : state.riskReview,
+        riskReview: start
+          ? {
+              deadlineId: start.deadlineId,
+              sequence: (state.riskReview?.sequence ?? 0) + 1,
+            }
+          : state.riskReview,
       };
     }
     case 'DisputeClosed':
-      return { ...state, status: 'closed', closedAt: event.data.closedAt, closeOutcome: event.data.outcome, riskReview: null };
+      return {
+        ...state,
+        status: 'closed',
+        closedAt: event.data.closedAt,
+        closeOutcome: event.data.outcome,
+        riskReview: null,
+      };
     default: {
       // Exhaustive; an event type from a newer writer leaves the state as it is.
       const unknown: never = event;

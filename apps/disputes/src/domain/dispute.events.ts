@@ -24,7 +24,12 @@ type Who = { userId: string; organisationId: string };
 
 export type DisputeHandedOver = {
   type: 'DisputeHandedOver';
-  data: DisputeRef & { from: Who | null; to: Who; reason: string; handedOverAt: string };
+  data: DisputeRef & {
+    from: Who | null;
+    to: Who;
+    reason: string;
+    handedOverAt: string;
+  };
 };
 
 export type IncidentDisturbanceStopped = {
@@ -34,12 +39,23 @@ export type IncidentDisturbanceStopped = {
 
 export type ResolutionRoutesNotified = {
   type: 'ResolutionRoutesNotified';
-  data: DisputeRef & { routes: DisputeRoute[]; method: string; note: string; notifiedAt: string; notifiedBy: Who };
+  data: DisputeRef & {
+    routes: DisputeRoute[];
+    method: string;
+    note: string;
+    notifiedAt: string;
+    notifiedBy: Who;
+  };
 };
 
 export type MediationReferred = {
   type: 'MediationReferred';
-  data: DisputeRef & { attempt: number; kind: DisputeMediationKind; mediatorOrganisationId: string; referredAt: string };
+  data: DisputeRef & {
+    attempt: number;
+    kind: DisputeMediationKind;
+    mediatorOrganisationId: string;
+    referredAt: string;
+  };
 };
 
 export type MediationRefusedByPatientSide = {
@@ -60,7 +76,10 @@ export type MediationSessionHeld = {
     attempt: number;
     sessionId: string;
     heldAt: string;
-    attendees: { name: string; side: 'patient' | 'hospital' | 'mediator' | 'other' }[];
+    attendees: {
+      name: string;
+      side: 'patient' | 'hospital' | 'mediator' | 'other';
+    }[];
     notes: string;
   };
 };
@@ -101,17 +120,34 @@ export type LiabilityDetermined = {
 
 export type MediationExtended = {
   type: 'MediationExtended';
-  data: DisputeRef & { attempt: number; workingDays: number; reason: string; extendedAt: string; clocks: DisputeClockInstruction[] };
+  data: DisputeRef & {
+    attempt: number;
+    workingDays: number;
+    reason: string;
+    extendedAt: string;
+    clocks: DisputeClockInstruction[];
+  };
 };
 
 export type AgreementJudiciallyConfirmed = {
   type: 'AgreementJudiciallyConfirmed';
-  data: DisputeRef & { agreementId: string; courtId: string; rulingReference: string; confirmedAt: string };
+  data: DisputeRef & {
+    agreementId: string;
+    courtId: string;
+    rulingReference: string;
+    confirmedAt: string;
+  };
 };
 
 export type NegotiatedSettlementReached = {
   type: 'NegotiatedSettlementReached';
-  data: DisputeRef & { agreementId: string; terms: string; compensation: CompensationItem[]; totalFen: number; settledAt: string };
+  data: DisputeRef & {
+    agreementId: string;
+    terms: string;
+    compensation: CompensationItem[];
+    totalFen: number;
+    settledAt: string;
+  };
 };
 
 export type LitigationFiled = {
