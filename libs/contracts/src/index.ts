@@ -1,5 +1,5 @@
 export * from './envelope.js';
 export * from './topics.js';
 export * from './prosecution.js';
-export * from './incidents.js';
 export * from './disputes.js';
+export * from './incidents.js';
