@@ -1,0 +1,82 @@
+import { deciderSpec } from '@pingan/testing';
+import { DirectoryError } from './access.errors.js';
+import { userDecider, type UserCommand, type UserEvent } from './user.decider.js';
+
+const given = deciderSpec(userDecider);
+const station = { organisationId: 'org-station', kind: 'police' as const, active: true };
+
+const register: UserCommand = {
+  type: 'RegisterUser',
+  userId: 'u-1',
+  username: 'wz.dispatcher',
+  displayName: ' 李警官 ',
+  phone: '13800000000',
+  roles: ['police_dispatcher', 'station_chief', 'police_dispatcher'],
+  organisation: station,
+};
+const registered: UserEvent = {
+  type: 'UserRegistered',
+  data: {
+    userId: 'u-1',
+    username: 'wz.dispatcher',
+    displayName: '李警官',
+    phone: '13800000000',
+    organisationId: 'org-station',
+    roles: ['police_dispatcher', 'station_chief'],
+  },
+};
+
+describe('user decider', () => {
+  it('registers a user with roles their organisation kind allows (deduplicated, sorted)', () => {
+    given([]).when(register).then([registered]);
+  });
+
+  it('refuses roles of another kind, no roles, bad usernames, deactivated organisations, duplicates', () => {
+    given([])
+      .when({ ...register, roles: ['judge'] })
+      .thenThrows(DirectoryError, { code: 'ACCESS.ROLE_NOT_ALLOWED' });
+    given([])
+      .when({ ...register, roles: [] })
+      .thenThrows(DirectoryError, { code: 'ACCESS.ROLE_NOT_ALLOWED' });
+    given([])
+      .when({ ...register, username: 'A' })
+      .thenThrows(DirectoryError, { code: 'ACCESS.USERNAME_INVALID' });
+    given([])
+      .when({ ...register, organisation: { ...station, active: false } })
+      .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_DEACTIVATED' });
+    given([registered]).when(register).thenThrows(DirectoryError, { code: 'ACCESS.USER_EXISTS', status: 409 });
+  });
+
+  it('system_administrator may sit in any kind of organisation', () => {
+    given([])
+      .when({ ...register, roles: ['system_administrator'] })
+      .then([{ ...registered, data: { ...registered.data, roles: ['system_administrator'] } } as UserEvent]);
+  });
+
+  it('assigns roles (audited with the previous ones); the same set again is nothing new', () => {
+    given([registered])
+      .when({ type: 'AssignRoles', roles: ['police_case_officer'], organisation: station })
+      .then([{ type: 'RolesAssigned', data: { userId: 'u-1', roles: ['police_case_officer'], previousRoles: ['police_dispatcher', 'station_chief'] } }]);
+    given([registered])
+      .when({ type: 'AssignRoles', roles: ['station_chief', 'police_dispatcher'], organisation: station })
+      .thenNothingHappens();
+    given([registered])
+      .when({ type: 'AssignRoles', roles: ['mediator'], organisation: station })
+      .thenThrows(DirectoryError, { code: 'ACCESS.ROLE_NOT_ALLOWED' });
+  });
+
+  it('deactivates; a deactivated user gets no roles or passwords', () => {
+    const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: 'left' } };
+    given([registered]).when({ type: 'DeactivateUser', reason: 'left' }).then([deactivated]);
+    given([registered, deactivated]).when({ type: 'DeactivateUser', reason: 'again' }).thenNothingHappens();
+    given([registered, deactivated])
+      .when({ type: 'AssignRoles', roles: ['police_dispatcher'], organisation: station })
+      .thenThrows(DirectoryError, { code: 'ACCESS.USER_DEACTIVATED' });
+    given([registered, deactivated]).when({ type: 'RecordPasswordSet' }).thenThrows(DirectoryError, { code: 'ACCESS.USER_DEACTIVATED' });
+    given([]).when({ type: 'DeactivateUser', reason: 'x' }).thenThrows(DirectoryError, { code: 'ACCESS.USER_NOT_FOUND', status: 404 });
+  });
+
+  it('records that a password was set, never the password or its hash', () => {
+    given([registered]).when({ type: 'RecordPasswordSet' }).then([{ type: 'PasswordSet', data: { userId: 'u-1' } }]);
+  });
+});
