@@ -1,14 +1,57 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, type AccessTokenKeys, type Clock } from '@pingan/access';
 import type { ServiceDescriptor } from '@pingan/platform';
+import { AccessController } from './admin/access.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { ACCESS_TOKEN_SIGNER, AuthService } from './auth/auth.service.js';
+import { DEFAULT_LOCKOUT, LOCKOUT_POLICY, LoginLockout } from './auth/login-lockout.js';
+import { PasswordHasher } from './auth/password-hasher.js';
+import { RefreshTokens } from './auth/refresh-tokens.js';
+import { DemoDirectorySeeder } from './demo/demo-directory.js';
+import { AccessStore } from './directory/access-store.js';
+import { DirectoryService } from './directory/directory.service.js';
 
 export const GATEWAY_SERVICE: ServiceDescriptor = {
   name: 'gateway',
-  description: 'One HTTP entry: login, routing to services, the web console',
+  description: 'One HTTP entry: login, the directory of organisations and users, routing to services, the web console',
 };
 
+export interface GatewayOptions {
+  /** Seed the demo county and print its logins on first start (embedded mode). */
+  demoDirectory?: boolean;
+}
+
 /**
- * The gateway bounded context. It relies on what an app root provides (the database, config,
- * logging) but imports no infrastructure itself, so standalone can compose it with the others.
+ * The gateway bounded context: the access directory (organisations, users, roles; event-sourced
+ * in schema 'access'), login and token issue. It relies on what an app root provides (database,
+ * config, logging, the access guard) but imports no infrastructure itself, so standalone can
+ * compose it with the others.
  */
-@Module({})
-export class GatewayModule {}
+@Module({
+  imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }])],
+  controllers: [AuthController, AccessController],
+  providers: [
+    AccessStore,
+    DirectoryService,
+    PasswordHasher,
+    LoginLockout,
+    RefreshTokens,
+    AuthService,
+    { provide: LOCKOUT_POLICY, useValue: DEFAULT_LOCKOUT },
+    {
+      provide: ACCESS_TOKEN_SIGNER,
+      inject: [ACCESS_TOKEN_KEYS, ACCESS_CLOCK],
+      useFactory: (keys: AccessTokenKeys, clock: Clock) => {
+        if (!keys.privateKey) throw new Error('the gateway signs access tokens: set ACCESS_TOKEN_PRIVATE_KEY (PEM) with ACCESS_TOKEN_PUBLIC_KEY');
+        return new AccessTokenSigner(keys.privateKey, { clock: () => clock() });
+      },
+    },
+  ],
+  exports: [DirectoryService, AccessStore],
+})
+export class GatewayModule {
+  static forRoot(options: GatewayOptions = {}): DynamicModule {
+    return { module: GatewayModule, providers: options.demoDirectory ? [DemoDirectorySeeder] : [] };
+  }
+}

@@ -29,7 +29,7 @@ export const STANDALONE_SERVICES: ServiceDescriptor[] = [
       port: 3000,
       busHealth: { provide: BUS_HEALTH, useValue: inProcessBusHealth },
     }),
-    GatewayModule,
+    GatewayModule.forRoot({ demoDirectory: true }), // seeds the demo county, prints its logins once
     IncidentsModule,
     ProsecutionModule,
     DisputesModule,

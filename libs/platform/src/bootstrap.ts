@@ -39,7 +39,8 @@ export async function createService(options: ServiceOptions): Promise<INestAppli
   const builder = new DocumentBuilder()
     .setTitle(`pingan ${options.name}`)
     .setDescription('Errors are RFC 9457 application/problem+json with a stable `code`.')
-    .setVersion(process.env.npm_package_version ?? '0.1.0');
+    .setVersion(process.env.npm_package_version ?? '0.1.0')
+    .addBearerAuth(); // access tokens from the gateway's POST /auth/login
   for (const service of options.services ?? []) builder.addTag(service.name, service.description);
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, builder.build()));
   return app;

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AccessModule, Public } from '@pingan/access';
 import { PLATFORM_CONFIG, platformConfigFactory, type PlatformConfig, type PlatformDefaults } from './config/platform-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
@@ -15,9 +16,13 @@ export interface PlatformOptions extends PlatformDefaults {
   busHealth?: Provider;
 }
 
+// Probes and load balancers call /health without a token.
+Public()(HealthController);
+
 /**
  * Infrastructure every app root imports exactly once: validated config, JSON logs with
- * correlation ids, problem+json errors, the validation pipe, the database and /health.
+ * correlation ids, problem+json errors, the validation pipe, the database, /health and
+ * authentication (the global access guard from libs/access).
  * Service (bounded-context) modules never import it, so any set of them can share one.
  */
 @Module({})
@@ -35,6 +40,8 @@ export class PlatformModule {
         LoggingModule,
         DatabaseModule,
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        // Every route needs a valid access token unless @Public(): see docs/access.md.
+        AccessModule.forRoot(),
       ],
       controllers: [HealthController],
       providers: [

@@ -17,7 +17,20 @@ import { correlationIdFor } from './correlation-id.js';
           customAttributeKeys: { reqId: 'correlationId' },
           // Probes hit /health every few seconds; logging each would drown the rest.
           autoLogging: { ignore: (req) => req.url === '/health' },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // Secrets never reach a log line, whoever logs the object (see docs/access.md).
+          redact: {
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+              '*.password',
+              '*.refreshToken',
+              '*.accessToken',
+              'req.body.password',
+              'req.body.refreshToken',
+            ],
+            censor: '[redacted]',
+          },
         },
       }),
     }),

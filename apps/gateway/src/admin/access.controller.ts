@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AccessDeniedError,
+  AccessPurpose,
+  CurrentPrincipal,
+  Roles,
+  actorOf,
+  canReadUserPersonalData,
+  hasRole,
+  type Principal,
+} from '@pingan/access';
+import { correlationIdOf } from '@pingan/platform';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DirectoryError } from '../domain/access.errors.js';
+import type { OrganisationDetails } from '../domain/organisation.decider.js';
+import { AccessStore } from '../directory/access-store.js';
+import { DirectoryService, type CommandContext } from '../directory/directory.service.js';
+import { AssignRolesDto, DeactivateDto, ListReadsQuery, RegisterOrganisationDto, RegisterUserDto } from './admin.dto.js';
+
+export const USER_PERSONAL_DATA = 'user-personal-data';
+
+const context = (principal: Principal, req: Request): CommandContext => ({
+  actor: actorOf(principal, 'system_administrator'),
+  correlationId: correlationIdOf(req) ?? randomUUID(),
+});
+
+/**
+ * The directory over HTTP. Changes are for system administrators; every change is an event in
+ * the access store, so who granted whom which role is on record. Lookups of organisations are
+ * open to every signed-in user; a user's personal data only on need to know, and every read of it is audited.
+ */
+@ApiTags('gateway')
+@ApiBearerAuth()
+@Controller('access')
+export class AccessController {
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly store: AccessStore,
+  ) {}
+
+  @Post('organisations')
+  @Roles('system_administrator')
+  @ApiOperation({ summary: 'Register an organisation (system_administrator)' })
+  async registerOrganisation(@Body() dto: RegisterOrganisationDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    const details: OrganisationDetails = {
+      ...(dto.hospital ? { hospital: { ...dto.hospital } } : {}),
+      ...(dto.policeUnitType ? { police: { unitType: dto.policeUnitType } } : {}),
+      ...(dto.healthCommissionLevel ? { healthCommission: { level: dto.healthCommissionLevel } } : {}),
+    };
+    const organisationId = await this.directory.registerOrganisation(
+      { kind: dto.kind, name: dto.name, regionCode: dto.regionCode, parentId: dto.parentId ?? null, details },
+      context(principal, req),
+    );
+    return { organisationId };
+  }
+
+  @Post('organisations/:id/deactivate')
+  @Roles('system_administrator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deactivate an organisation: its users can no longer log in or refresh (system_administrator)' })
+  async deactivateOrganisation(@Param('id') id: string, @Body() dto: DeactivateDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    await this.directory.deactivateOrganisation(id, dto.reason, context(principal, req));
+  }
+
+  @Get('organisations')
+  @ApiOperation({ summary: 'The directory of organisations (any signed-in user)' })
+  organisations() {
+    return this.directory.organisations();
+  }
+
+  @Get('organisations/:id')
+  @ApiOperation({ summary: 'One organisation (any signed-in user)' })
+  async organisation(@Param('id') id: string) {
+    const found = await this.directory.organisation(id);
+    if (!found) throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation', 404);
+    return found;
+  }
+
+  @Post('users')
+  @Roles('system_administrator')
+  @ApiOperation({ summary: 'Register a user with roles their organisation kind allows (system_administrator)' })
+  async registerUser(@Body() dto: RegisterUserDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    const userId = await this.directory.registerUser(
+      {
+        organisationId: dto.organisationId,
+        username: dto.username,
+        displayName: dto.displayName,
+        phone: dto.phone ?? null,
+        roles: dto.roles,
+        password: dto.password,
+      },
+      context(principal, req),
+    );
+    return { userId };
+  }
+
+  @Put('users/:id/roles')
+  @Roles('system_administrator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Replace a user’s roles; takes effect at their next refresh (system_administrator)' })
+  async assignRoles(@Param('id') id: string, @Body() dto: AssignRolesDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    await this.directory.assignRoles(id, dto.roles, context(principal, req));
+  }
+
+  @Post('users/:id/deactivate')
+  @Roles('system_administrator')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deactivate a user: no login, no refresh; access tokens already issued die at expiry (system_administrator)' })
+  async deactivateUser(@Param('id') id: string, @Body() dto: DeactivateDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    await this.directory.deactivateUser(id, dto.reason, context(principal, req));
+  }
+
+  @Get('users/:id')
+  @ApiOperation({
+    summary: 'A user’s record with personal data: the user, their organisation, system administrators. Audited; say why in x-access-purpose.',
+  })
+  async user(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @AccessPurpose() purpose: string | undefined, @Req() req: Request) {
+    const user = await this.directory.user(id);
+    // Whether a user exists is itself a fact only administrators need: everyone else gets 403 either way.
+    if (!user) {
+      if (hasRole(principal, 'system_administrator')) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user', 404);
+      throw new AccessDeniedError();
+    }
+    if (!canReadUserPersonalData(principal, user)) throw new AccessDeniedError();
+    await this.store.readAudit.record({
+      principal,
+      recordType: USER_PERSONAL_DATA,
+      recordId: user.userId,
+      ownerOrganisationIds: [user.organisationId],
+      purpose,
+      correlationId: correlationIdOf(req) ?? randomUUID(),
+    });
+    return user;
+  }
+
+  @Get('organisations/:id/reads')
+  @ApiOperation({ summary: 'Who read this organisation’s sensitive records (its own members, system administrators)' })
+  async reads(@Param('id') id: string, @Query() query: ListReadsQuery, @CurrentPrincipal() principal: Principal) {
+    if (principal.organisationId !== id && !hasRole(principal, 'system_administrator')) throw new AccessDeniedError();
+    return this.store.readAudit.listReads(id, { limit: query.limit, recordId: query.recordId });
+  }
+}
