@@ -10,5 +10,11 @@ export type {
 export { KafkaBus, type KafkaBusOptions } from './kafka-bus.js';
 export { InProcessBus } from './in-process-bus.js';
 export { InboxConsumer, type InboxConsumerOptions, type InboxHandler, type ProcessOutcome } from './inbox-consumer.js';
-export { OutboxRelay, toEnvelope, type OutboxRelayOptions, type RelaySource, type RelayStatus } from './outbox-relay.js';
+export {
+  OutboxRelay,
+  toEnvelope,
+  type OutboxRelayOptions,
+  type RelaySource,
+  type RelayStatus,
+} from './outbox-relay.js';
 export { migrateMessaging } from './schema.js';

@@ -83,15 +83,21 @@ export class KafkaBus implements MessageBus {
     });
     this.consumers.add(consumer);
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.connect();
-    // A new group starts from the beginning of the topic: it must see every event still retained.
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      partitionsConsumedConcurrently: 1,
-      eachBatchAutoResolve: false, // an offset is resolved only after its handler succeeded
-      eachBatch: (payload) => this.consumeBatch(group, payload, handle),
-    });
-    await withTimeout(joined, this.options.joinTimeoutMs ?? 60_000, `consumer group ${group} did not join`);
+    try {
+      await consumer.connect();
+      // A new group starts from the beginning of the topic: it must see every event still retained.
+      await consumer.subscribe({ topics, fromBeginning: true });
+      await consumer.run({
+        partitionsConsumedConcurrently: 1,
+        eachBatchAutoResolve: false, // an offset is resolved only after its handler succeeded
+        eachBatch: (payload) => this.consumeBatch(group, payload, handle),
+      });
+      await withTimeout(joined, this.options.joinTimeoutMs ?? 60_000, `consumer group ${group} did not join`);
+    } catch (err) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw err;
+    }
     return {
       close: async () => {
         this.consumers.delete(consumer);
@@ -150,7 +156,9 @@ export class KafkaBus implements MessageBus {
         } catch (err) {
           // Infrastructure trouble (database down, DLQ unreachable): keep the offset, retry in place.
           // Heartbeat while waiting so the group does not rebalance us out (the kafkajs trap).
-          this.log.warn(`${group} ${meta.topic}[${meta.partition}]@${meta.offset} attempt ${attempt}: ${errorInfo(err).message}`);
+          this.log.warn(
+            `${group} ${meta.topic}[${meta.partition}]@${meta.offset} attempt ${attempt}: ${errorInfo(err).message}`,
+          );
           if (!isRunning()) throw err;
           await sleep(backoff(attempt, 200, 5_000));
           await heartbeat();

@@ -78,8 +78,20 @@ function versionsByStream(envelopes: EventEnvelope[]): Record<string, number[]> 
   return out;
 }
 
-function relayOf(store: PostgresEventStore, bus: MessageBus, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
-  const relay = new OutboxRelay({ name: 'outbox', source: store, bus, db, schema: store.schema, pollIntervalMs: 50, ...extra });
+function relayOf(
+  store: PostgresEventStore,
+  bus: MessageBus,
+  extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {},
+) {
+  const relay = new OutboxRelay({
+    name: 'outbox',
+    source: store,
+    bus,
+    db,
+    schema: store.schema,
+    pollIntervalMs: 50,
+    ...extra,
+  });
   cleanups.push(() => relay.stop());
   return relay;
 }
@@ -122,9 +134,7 @@ describe('OutboxRelay', () => {
     second.start();
     await eventually(() => expect(second.status().published).toBe(10)); // only the new ones: resumed
     await eventually(() => expect(delivered).toHaveLength(20));
-    await eventually(async () =>
-      expect((await db.query(`SELECT 1 FROM ${store.schema}.effects`)).length).toBe(20),
-    );
+    await eventually(async () => expect((await db.query(`SELECT 1 FROM ${store.schema}.effects`)).length).toBe(20));
 
     const stored = await store.readAll({ after: { transactionId: '0', globalPosition: '0' }, limit: 100 });
     expect(new Set(delivered.map((e) => e.eventId))).toEqual(new Set(stored.map((e) => e.eventId)));

@@ -78,8 +78,11 @@ export class OutboxRelay {
     if (this.state.leader) {
       this.state.leader = false;
       await this.options.db
-        .query(`UPDATE ${this.schema}.relay_checkpoints SET lease_owner = NULL, lease_until = NULL
-                WHERE relay_name = $1 AND lease_owner = $2`, [this.options.name, this.instanceId])
+        .query(
+          `UPDATE ${this.schema}.relay_checkpoints SET lease_owner = NULL, lease_until = NULL
+                WHERE relay_name = $1 AND lease_owner = $2`,
+          [this.options.name, this.instanceId],
+        )
         .catch((err) => this.log.warn(`releasing the lease: ${errorInfo(err).message}`));
     }
   }
