@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, type AccessTokenKeys, type Clock } from '@pingan/access';
 import type { ServiceDescriptor } from '@pingan/platform';
 import { AccessController } from './admin/access.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { ACCESS_TOKEN_SIGNER, AuthService } from './auth/auth.service.js';
 import { DEFAULT_LOCKOUT, LOCKOUT_POLICY, LoginLockout } from './auth/login-lockout.js';
+import { DEFAULT_LOGIN_RATE_LIMIT, LOGIN_RATE_LIMIT, LoginRateLimitGuard } from './auth/login-rate-limit.guard.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { RefreshTokens } from './auth/refresh-tokens.js';
 import { DemoDirectorySeeder } from './demo/demo-directory.js';
@@ -29,7 +29,6 @@ export interface GatewayOptions {
  * compose it with the others.
  */
 @Module({
-  imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }])],
   controllers: [AuthController, AccessController],
   providers: [
     AccessStore,
@@ -38,7 +37,9 @@ export interface GatewayOptions {
     LoginLockout,
     RefreshTokens,
     AuthService,
+    LoginRateLimitGuard,
     { provide: LOCKOUT_POLICY, useValue: DEFAULT_LOCKOUT },
+    { provide: LOGIN_RATE_LIMIT, useValue: DEFAULT_LOGIN_RATE_LIMIT },
     {
       provide: ACCESS_TOKEN_SIGNER,
       inject: [ACCESS_TOKEN_KEYS, ACCESS_CLOCK],

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentPrincipal, Public, type Principal } from '@pingan/access';
 import type { Request } from 'express';
 import { DirectoryService } from '../directory/directory.service.js';
 import { LoginDto, LogoutDto, RefreshDto } from './auth.dto.js';
 import { AuthService, type TokenPair } from './auth.service.js';
+import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 
 @ApiTags('gateway')
 @Controller('auth')
@@ -19,8 +19,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   // Request rate per address on top of the lockout (which counts failures in the database).
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @UseGuards(LoginRateLimitGuard)
   @ApiOperation({ summary: 'Log in: a 15-minute access token and a rotating refresh token. 5 failures lock the account for 15 minutes.' })
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokenPair> {
     return this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
