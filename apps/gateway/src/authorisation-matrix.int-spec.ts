@@ -1,0 +1,103 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ROLES, testAccessTokenKeys, type Role } from '@pingan/access';
+import { SYSTEM_ACTOR } from '@pingan/contracts';
+import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import request from 'supertest';
+import { GATEWAY_ENDPOINTS, MATRIX_CALLERS, type MatrixCaller, type MatrixEndpoint, type MatrixFixtures } from './authorisation-matrix.fixture.js';
+import { RefreshTokens } from './auth/refresh-tokens.js';
+import { demoId, seedDemoDirectory } from './demo/demo-directory.js';
+import { DirectoryService } from './directory/directory.service.js';
+
+// Services add their rows here (and their module to the app below): see docs/access.md.
+const ENDPOINTS: Record<string, MatrixEndpoint> = { ...GATEWAY_ENDPOINTS };
+const CALLERS: MatrixCaller[] = [...ROLES, 'anonymous', 'forged'];
+const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'instance'];
+
+const allows = (endpoint: MatrixEndpoint, caller: MatrixCaller): boolean => {
+  if (endpoint.allowed === 'public') return true;
+  if (caller === 'anonymous' || caller === 'forged') return false;
+  if (endpoint.allowed === 'authenticated') return true;
+  if (typeof endpoint.allowed === 'function') return endpoint.allowed(caller);
+  return endpoint.allowed.includes(caller);
+};
+
+describe('authorisation matrix: every role against every endpoint', () => {
+  const saved = { ...process.env };
+  let database: TestDatabase;
+  let app: INestApplication;
+  const tokens = new Map<MatrixCaller, string>();
+  const passwords = new Map<string, string>();
+  let counter = 0;
+  let fixtures: MatrixFixtures;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('gateway_matrix');
+    const keys = testAccessTokenKeys();
+    Object.assign(process.env, { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), LOG_LEVEL: 'silent', ...keys.env });
+    const { AppModule } = await import('./app.module.js');
+    app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication();
+    await app.init();
+    const directory = app.get(DirectoryService);
+    for (const login of await seedDemoDirectory(directory)) passwords.set(login.username, login.password);
+    const context = { actor: SYSTEM_ACTOR, correlationId: 'matrix' };
+    fixtures = {
+      organisationId: (key) => demoId(`organisation:${key}`),
+      userId: (username) => demoId(`user:${username}`),
+      password: (username) => passwords.get(username)!,
+      refreshToken: async () => (await app.get(RefreshTokens).issue(demoId('user:wz.second.security'))).token,
+      newOrganisation: () => directory.registerOrganisation({ kind: 'court', name: `临时 ${++counter}`, regionCode: '500101', details: {} }, context),
+      newUser: () =>
+        directory.registerUser(
+          {
+            organisationId: demoId('organisation:court'),
+            username: `throwaway.${++counter}`,
+            displayName: '临时',
+            roles: ['judge'],
+            password: 'throwaway-password',
+          },
+          context,
+        ),
+      unique: () => `${Date.now().toString(36)}${++counter}`,
+    };
+    for (const role of ROLES) {
+      const username = MATRIX_CALLERS[role];
+      const res = await request(app.getHttpServer()).post('/auth/login').send({ username, password: passwords.get(username) }).expect(200);
+      tokens.set(role, res.body.accessToken);
+    }
+    tokens.set('forged', await testAccessTokenKeys().tokenFor({ roles: ['system_administrator'], organisationKind: 'political_legal' }));
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    process.env = saved;
+    await database?.drop();
+  });
+
+  const cases = Object.entries(ENDPOINTS).flatMap(([name, endpoint]) => CALLERS.map((caller) => [name, caller, endpoint] as const));
+
+  it.each(cases)('%s as %s', async (_name, caller, endpoint) => {
+    const allowed = allows(endpoint, caller);
+    let call = request(app.getHttpServer())[endpoint.method](await endpoint.path(fixtures));
+    const token = tokens.get(caller);
+    if (token) call = call.set('authorization', `Bearer ${token}`);
+    for (const [header, value] of Object.entries(endpoint.headers ?? {})) call = call.set(header, value);
+    const res = endpoint.body ? await call.send(await endpoint.body(fixtures)) : await call;
+
+    if (allowed) {
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: endpoint.ok });
+      return;
+    }
+    const unauthenticated = caller === 'anonymous' || caller === 'forged';
+    expect(res.status).toBe(unauthenticated ? 401 : 403);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe(unauthenticated ? 'ACCESS.UNAUTHENTICATED' : 'ACCESS.DENIED');
+    // Nothing but the problem itself: no record, no hint of it.
+    expect(Object.keys(res.body).every((key) => PROBLEM_KEYS.includes(key))).toBe(true);
+    for (const secret of endpoint.secrets?.(fixtures) ?? []) expect(res.text).not.toContain(secret);
+  });
+
+  it('covers every role', () => {
+    expect(Object.keys(MATRIX_CALLERS).sort()).toEqual([...ROLES].sort() as Role[]);
+  });
+});
