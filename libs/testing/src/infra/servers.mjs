@@ -195,7 +195,7 @@ export function ensureKafkaLibs({ version = KAFKA_VERSION, log = () => undefined
   const libs = path.join(kafkaCacheDir(version), 'libs');
   if (fs.existsSync(path.join(libs, `kafka_2.13-${version}.jar`))) return libs;
   const partial = `${libs}.partial-${process.pid}`;
-  log(`downloading Apache Kafka ${version} jars with Maven into ${libs}`);
+  log(`[infra] downloading Apache Kafka ${version} jars with Maven into ${libs}`);
   try {
     execFileSync(
       'mvn',
