@@ -28,10 +28,20 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
 
 export const ACCESS_PURPOSE_HEADER = 'x-access-purpose';
 
-/** Why the caller reads a sensitive record, from `x-access-purpose` (trimmed, at most 200 characters, no control characters). */
+/**
+ * Why the caller reads a sensitive record, from `x-access-purpose` (trimmed, at most 200
+ * characters, no control characters). HTTP headers carry no raw Chinese, so the value may be
+ * percent-encoded UTF-8 (`encodeURIComponent('核查投诉')`); it is decoded when it decodes.
+ */
 export function accessPurposeOf(headers: Record<string, string | string[] | undefined>): string | undefined {
-  const value = headers[ACCESS_PURPOSE_HEADER];
-  const text = (Array.isArray(value) ? value[0] : value)?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const raw = headers[ACCESS_PURPOSE_HEADER];
+  let value = Array.isArray(raw) ? raw[0] : raw;
+  try {
+    value = value === undefined ? undefined : decodeURIComponent(value);
+  } catch {
+    // not percent-encoded after all: keep it as sent
+  }
+  const text = value?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   return text ? text.slice(0, 200) : undefined;
 }
 

@@ -107,3 +107,14 @@ describe('access policy', () => {
     expect(canReadUserPersonalData(nationalHc, user)).toBe(false); // oversight is not need-to-know
   });
 });
+
+describe('accessPurposeOf', () => {
+  it('reads x-access-purpose, decoding percent-encoded UTF-8, without control characters, at most 200 characters', async () => {
+    const { accessPurposeOf } = await import('./decorators.js');
+    expect(accessPurposeOf({ 'x-access-purpose': encodeURIComponent('核查 投诉') })).toBe('核查 投诉');
+    expect(accessPurposeOf({ 'x-access-purpose': 'case 110-7\r\nforged: line' })).toBe('case 110-7  forged: line');
+    expect(accessPurposeOf({ 'x-access-purpose': '100%' })).toBe('100%');
+    expect(accessPurposeOf({ 'x-access-purpose': 'x'.repeat(500) })).toHaveLength(200);
+    expect(accessPurposeOf({})).toBeUndefined();
+  });
+});
