@@ -121,11 +121,13 @@ export class PostgresEventStore {
    * trusted the global position alone would skip rows committed late by a slower writer.
    */
   async readAll(options: { after: Position; limit: number }): Promise<StoredEvent[]> {
+    // `e.` matters: unqualified, ORDER BY would sort by the selected text columns of the same
+    // names ('1001' < '999'), not by the numbers.
     const rows = await this.db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
-        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
+      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events e
+        WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id, e.global_position
         LIMIT $3`,
       [options.after.transactionId, options.after.globalPosition, options.limit],
     );

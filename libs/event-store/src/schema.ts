@@ -9,6 +9,9 @@ export const CONFLICT_SQLSTATE = 'PA409';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Advisory-lock class of per-stream append locks ('pa' as a number), apart from other advisory locks. */
+const STREAM_LOCK_CLASS = 0x7061;
+
 /**
  * The store's tables and its append function. Idempotent: safe to run at every start.
  * - streams: one row per stream, its version and the head of its hash chain;
@@ -75,6 +78,11 @@ DECLARE
   v_pos bigint;
   v_first bigint;
 BEGIN
+  -- Serialise writers of one stream BEFORE this transaction takes an id (an advisory lock assigns
+  -- none). Readers follow transaction-id order, so a later version must never get an older id:
+  -- without this, two writers racing to create a stream could both take ids, and the loser would
+  -- write version 2 under a smaller id than the winner's version 1.
+  PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream_id));
   IF p_expected = -1 OR p_expected = 0 THEN
     INSERT INTO ${s}.streams (stream_id, stream_type, version, head_hash)
     VALUES (p_stream_id, p_stream_type, 0, '${GENESIS_HASH}') ON CONFLICT DO NOTHING;
