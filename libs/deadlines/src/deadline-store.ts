@@ -2,6 +2,7 @@ import type { Database, Query } from '@pingan/event-store';
 import {
   DEADLINE_STATES,
   extendDeadline,
+  cancelDeadline,
   meetDeadline,
   pauseDeadline,
   resumeDeadline,
@@ -184,6 +185,10 @@ export class DeadlineStore {
 
   met(id: string, at: Date): Promise<Deadline> {
     return this.change(id, (deadline) => meetDeadline(deadline, at));
+  }
+
+  cancel(id: string, at: Date): Promise<Deadline> {
+    return this.change(id, (deadline) => cancelDeadline(deadline, at));
   }
 
   pause(id: string, at: Date): Promise<Deadline> {

@@ -1,5 +1,5 @@
 import { ChinaCalendar } from '@pingan/calendar';
-import { extendDeadline, meetDeadline, pauseDeadline, resumeDeadline, startDeadline, type Deadline } from './deadline.js';
+import { cancelDeadline, extendDeadline, meetDeadline, pauseDeadline, resumeDeadline, startDeadline, type Deadline } from './deadline.js';
 import { ruleNamed } from './example-rules.fixture.js';
 
 const calendar = new ChinaCalendar();
@@ -26,6 +26,15 @@ describe('deadline transitions', () => {
     expect(met).toMatchObject({ state: 'met', completedAt: minutes(7), nextFireAt: null });
     expect(meetDeadline(met, minutes(9))).toBe(met);
     expect(() => pauseDeadline(met, minutes(7))).toThrow(expect.objectContaining({ code: 'DEADLINE.FINAL' }));
+  });
+
+  it('is cancelled when its duty falls away: final, never fires, and a breach already recorded stands', () => {
+    const cancelled = cancelDeadline({ ...arrival(), state: 'warned' }, minutes(7));
+    expect(cancelled).toMatchObject({ state: 'cancelled', nextFireAt: null });
+    expect(cancelDeadline(cancelled, minutes(8))).toBe(cancelled);
+    expect(() => pauseDeadline(cancelled, minutes(7))).toThrow(expect.objectContaining({ code: 'DEADLINE.FINAL' }));
+    const breached: Deadline = { ...arrival(), state: 'breached' };
+    expect(cancelDeadline(breached, minutes(9))).toBe(breached);
   });
 
   it('records a late completion but leaves the breach to the sweeper', () => {

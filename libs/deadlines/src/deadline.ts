@@ -3,11 +3,12 @@ import { DeadlineError } from './errors.js';
 import { assertLength, isDayUnit, type DeadlineLength, type DeadlineRule } from './rules.js';
 
 /**
- * running → warned → breached (by the sweeper); running | warned → met; running | warned ⇄ paused.
- * met and breached are final.
+ * running → warned → breached (by the sweeper); running | warned → met; running | warned ⇄ paused;
+ * running | warned | paused → cancelled (the duty fell away, e.g. an incident no longer major).
+ * met, breached and cancelled are final.
  */
-export type DeadlineState = 'running' | 'warned' | 'paused' | 'met' | 'breached';
-export const DEADLINE_STATES: readonly DeadlineState[] = ['running', 'warned', 'paused', 'met', 'breached'];
+export type DeadlineState = 'running' | 'warned' | 'paused' | 'met' | 'breached' | 'cancelled';
+export const DEADLINE_STATES: readonly DeadlineState[] = ['running', 'warned', 'paused', 'met', 'breached', 'cancelled'];
 
 export interface DeadlineExtension {
   by: DeadlineLength;
@@ -54,7 +55,7 @@ export interface StartDeadline {
   supervisingOrganisationId?: string | null;
 }
 
-const isFinal = (state: DeadlineState): boolean => state === 'met' || state === 'breached';
+const isFinal = (state: DeadlineState): boolean => state === 'met' || state === 'breached' || state === 'cancelled';
 
 function assertNotBefore(at: Date, earliest: Date, what: string): void {
   if (Number.isNaN(at.getTime()) || at < earliest) {
@@ -113,6 +114,16 @@ export function meetDeadline(deadline: Deadline, at: Date): Deadline {
     return { ...deadline, completedAt: at };
   }
   return { ...deadline, state: 'met', completedAt: at, nextFireAt: null, pausedAt: null, pausedFrom: null };
+}
+
+/**
+ * The duty behind the clock no longer applies. A clock already met or breached keeps its
+ * outcome (a breach is not undone by cancelling); repeating it changes nothing.
+ */
+export function cancelDeadline(deadline: Deadline, at: Date): Deadline {
+  if (isFinal(deadline.state)) return deadline;
+  assertNotBefore(at, deadline.startedAt, 'cancel');
+  return { ...deadline, state: 'cancelled', nextFireAt: null, pausedAt: null, pausedFrom: null };
 }
 
 export function pauseDeadline(deadline: Deadline, at: Date): Deadline {

@@ -21,6 +21,7 @@ export interface Projection {
 export class Projector {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private again: Promise<number> | null = null;
 
   constructor(
     private readonly store: PostgresEventStore,
@@ -46,11 +47,24 @@ export class Projector {
     return row ? { transactionId: row.tx, globalPosition: row.pos } : START;
   }
 
-  /** Applies everything visible now; returns how many events were applied. */
+  /**
+   * Applies everything visible now; resolves with how many events the pass applied.
+   * One pass at a time, whoever asks (the poller, an append, a query that must read its own
+   * writes): a call during a pass gets one more pass after it, shared by all such callers, so
+   * it never returns before what was committed when it was called has been applied.
+   */
   catchUp(): Promise<number> {
-    // one pass at a time, whoever asks (the poller or a test)
-    this.running ??= this.drain().finally(() => (this.running = null));
-    return this.running;
+    if (!this.running) {
+      this.running = this.drain().finally(() => (this.running = null));
+      return this.running;
+    }
+    this.again ??= this.running
+      .catch(() => 0)
+      .then(() => {
+        this.again = null;
+        return this.catchUp();
+      });
+    return this.again;
   }
 
   private async drain(): Promise<number> {
@@ -99,6 +113,7 @@ export class Projector {
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    await this.again?.catch(() => 0);
+    await this.running?.catch(() => 0);
   }
 }

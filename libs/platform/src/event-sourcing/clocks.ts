@@ -1,5 +1,5 @@
 import type { Query, StoredEvent } from '@pingan/event-store';
-import type { DeadlineLength, DeadlineStore, StartDeadline } from '@pingan/deadlines';
+import type { Deadline, DeadlineLength, DeadlineStore, StartDeadline } from '@pingan/deadlines';
 
 /**
  * What an event means for the service's legal clocks. Each service writes one pure function
@@ -11,30 +11,60 @@ export type ClockOp =
   | { op: 'met'; id: string; at: Date }
   | { op: 'pause'; id: string; at: Date }
   | { op: 'resume'; id: string; at: Date }
-  | { op: 'extend'; id: string; by: DeadlineLength; reason: string; at: Date };
+  | { op: 'extend'; id: string; by: DeadlineLength; reason: string; at: Date }
+  | { op: 'cancel'; id: string; reason: string; at: Date };
 
 export type ClocksFor = (event: StoredEvent) => ClockOp[];
 
-export async function applyClockOp(deadlines: DeadlineStore, op: ClockOp): Promise<void> {
+export function applyClockOp(deadlines: DeadlineStore, op: ClockOp): Promise<Deadline> {
   switch (op.op) {
     case 'start': {
       const { op: _op, ...input } = op;
-      await deadlines.start(input);
-      return;
+      return deadlines.start(input);
     }
     case 'met':
-      await deadlines.met(op.id, op.at);
-      return;
+      return deadlines.met(op.id, op.at);
     case 'pause':
-      await deadlines.pause(op.id, op.at);
-      return;
+      return deadlines.pause(op.id, op.at);
     case 'resume':
-      await deadlines.resume(op.id, op.at);
-      return;
+      return deadlines.resume(op.id, op.at);
     case 'extend':
-      await deadlines.extend(op.id, op.by, op.reason, op.at);
-      return;
+      return deadlines.extend(op.id, op.by, op.reason, op.at);
+    case 'cancel':
+      return deadlines.cancel(op.id, op.at);
   }
+}
+
+/** When the step happened. */
+export const clockOpAt = (op: ClockOp): Date => (op.op === 'start' ? op.startedAt : op.at);
+
+/** Event types a context publishes about its clocks, so oversight can keep one board of them all. */
+export const CLOCK_EVENT_TYPES = {
+  start: 'DeadlineStarted',
+  met: 'DeadlineMet',
+  pause: 'DeadlinePaused',
+  resume: 'DeadlineResumed',
+  extend: 'DeadlineExtended',
+  cancel: 'DeadlineCancelled',
+} as const satisfies Record<ClockOp['op'], string>;
+
+/** The clock as it stands after a step, as event data (instants as ISO strings). */
+export function clockSnapshot(deadline: Deadline, op: ClockOp): Record<string, unknown> & { deadlineId: string; subject: string } {
+  return {
+    deadlineId: deadline.id,
+    subject: deadline.subject,
+    rule: deadline.rule.name,
+    ruleSource: deadline.rule.source,
+    state: deadline.state,
+    startedAt: deadline.startedAt.toISOString(),
+    dueAt: deadline.dueAt.toISOString(),
+    warnAt: deadline.warnAt.toISOString(),
+    provisional: deadline.provisional,
+    completedAt: deadline.completedAt?.toISOString() ?? null,
+    responsibleOrganisationId: deadline.responsibleOrganisationId,
+    supervisingOrganisationId: deadline.supervisingOrganisationId,
+    ...('reason' in op ? { reason: op.reason } : {}),
+  };
 }
 
 export type { Query };

@@ -12,7 +12,7 @@ import {
   type StoredEvent,
 } from '@pingan/event-store';
 import { InboxConsumer, OutboxRelay, type MessageBus } from '@pingan/messaging';
-import { applyClockOp, type ClocksFor } from './clocks.js';
+import { CLOCK_EVENT_TYPES, applyClockOp, clockOpAt, clockSnapshot, type ClocksFor } from './clocks.js';
 
 export interface ServiceRuntimeOptions {
   /** Bounded context: names the topic `pingan.<context>.events` and the PostgreSQL schema. */
@@ -120,6 +120,11 @@ export class ServiceRuntime {
     for (const p of this.projectors) await p.catchUp();
   }
 
+  /** One sweep of this context's clocks now (the sweeper also runs on its own interval). */
+  async sweepDeadlines(): Promise<void> {
+    await this.sweeper?.sweepOnce();
+  }
+
   async stop(): Promise<void> {
     if (this.anchorTimer) clearInterval(this.anchorTimer);
     await Promise.all(this.consumers.map((c) => c.stop()));
@@ -145,7 +150,8 @@ export class ServiceRuntime {
         apply: async (event: StoredEvent, query: Query) => {
           for (const op of clocksFor(event)) {
             try {
-              await applyClockOp(deadlines.in(query), op);
+              const deadline = await applyClockOp(deadlines.in(query), op);
+              await this.appendToClockStream(query, CLOCK_EVENT_TYPES[op.op], clockSnapshot(deadline, op), clockOpAt(op), event.eventId);
             } catch (error) {
               // The clock cannot take this step any more (already final, unknown): the event stands.
               if (!(error instanceof DeadlineError)) throw error;
@@ -165,13 +171,25 @@ export class ServiceRuntime {
     });
   }
 
-  private async recordDeadlineEvent(event: DeadlineEvent, query: Query): Promise<void> {
+  private recordDeadlineEvent(event: DeadlineEvent, query: Query): Promise<void> {
     const { type, ...data } = event;
-    await this.store.using(query).append(`deadline-${event.deadlineId}`, [{ type, data, occurredAt: new Date(event.at) }], {
+    return this.appendToClockStream(query, type, data, new Date(event.at), null);
+  }
+
+  /** Every clock has its own stream `deadline-<id>`; its subject (the case number) is the correlation id. */
+  private async appendToClockStream(
+    query: Query,
+    type: string,
+    data: Record<string, unknown> & { deadlineId: string; subject: string },
+    occurredAt: Date,
+    causationId: string | null,
+  ): Promise<void> {
+    await this.store.using(query).append(`deadline-${data.deadlineId}`, [{ type, data, occurredAt }], {
       streamType: 'deadline',
       expectedVersion: 'any',
       actor: SYSTEM_ACTOR,
-      correlationId: event.subject,
+      correlationId: data.subject,
+      causationId,
     });
   }
 }
