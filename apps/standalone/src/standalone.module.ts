@@ -16,6 +16,9 @@ export const STANDALONE_SERVICES: ServiceDescriptor[] = [
   OVERSIGHT_SERVICE,
 ];
 
+/** The bounded contexts besides the gateway, in the order they start. */
+export const SERVICE_MODULES = [IncidentsModule, ProsecutionModule, DisputesModule, HighRiskPersonsModule, OversightModule];
+
 /**
  * Every service module in one process, on one platform: one database (embedded PGlite in
  * DATA_DIR unless DATABASE_URL is set; each service in its own schema) and the in-process bus.
@@ -28,13 +31,10 @@ export const STANDALONE_SERVICES: ServiceDescriptor[] = [
       service: 'standalone',
       port: 3000,
       busHealth: { provide: BUS_HEALTH, useValue: inProcessBusHealth },
+      inProcessBus: true,
     }),
     GatewayModule.forRoot({ demoDirectory: true }), // seeds the demo county, prints its logins once
-    IncidentsModule,
-    ProsecutionModule,
-    DisputesModule,
-    HighRiskPersonsModule,
-    OversightModule,
+    ...SERVICE_MODULES,
   ],
 })
 export class StandaloneModule {}

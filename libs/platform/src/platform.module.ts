@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule, Public } from '@pingan/access';
 import { PLATFORM_CONFIG, platformConfigFactory, type PlatformConfig, type PlatformDefaults } from './config/platform-config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { BusModule } from './event-sourcing/bus.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
 import { BUS_HEALTH, defaultBusHealth } from './health/bus-health.js';
@@ -14,6 +15,8 @@ import { LoggingModule } from './logging/logging.module.js';
 export interface PlatformOptions extends PlatformDefaults {
   /** A provider for `BUS_HEALTH` (e.g. from libs/messaging); default: in-process or Kafka admin check. */
   busHealth?: Provider;
+  /** Use the in-process bus whatever KAFKA_BROKERS says (apps/standalone: every service in one process). */
+  inProcessBus?: boolean;
 }
 
 // Probes and load balancers call /health without a token.
@@ -28,7 +31,7 @@ Public()(HealthController);
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    const { busHealth, ...defaults } = options;
+    const { busHealth, inProcessBus, ...defaults } = options;
     return {
       module: PlatformModule,
       global: true,
@@ -39,6 +42,7 @@ export class PlatformModule {
         }),
         LoggingModule,
         DatabaseModule,
+        BusModule.forRoot({ inProcess: inProcessBus }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         // Every route needs a valid access token unless @Public(): see docs/access.md.
         AccessModule.forRoot(),

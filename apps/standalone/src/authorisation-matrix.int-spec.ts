@@ -4,13 +4,17 @@ import { ROLES, testAccessTokenKeys, type Role } from '@pingan/access';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
 import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
 import request from 'supertest';
-import { GATEWAY_ENDPOINTS, MATRIX_CALLERS, type MatrixCaller, type MatrixEndpoint, type MatrixFixtures } from './authorisation-matrix.fixture.js';
-import { RefreshTokens } from './auth/refresh-tokens.js';
-import { demoId, seedDemoDirectory } from './demo/demo-directory.js';
-import { DirectoryService } from './directory/directory.service.js';
+import { PlatformModule } from '@pingan/platform';
+import { MATRIX_CALLERS, type MatrixCaller, type MatrixEndpoint, type MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
+import { RefreshTokens } from '../../gateway/src/auth/refresh-tokens.js';
+import { demoId, seedDemoDirectory } from '../../gateway/src/demo/demo-directory.js';
+import { DirectoryService } from '../../gateway/src/directory/directory.service.js';
+import { GatewayModule } from '../../gateway/src/gateway.module.js';
+import { MATRIX_ENDPOINTS } from './authorisation-matrix.endpoints.js';
+import { SERVICE_MODULES } from './standalone.module.js';
 
-// Services add their rows here (and their module to the app below): see docs/access.md.
-const ENDPOINTS: Record<string, MatrixEndpoint> = { ...GATEWAY_ENDPOINTS };
+// Every service's endpoints, in the composed system (services add a line to authorisation-matrix.endpoints.ts).
+const ENDPOINTS: Record<string, MatrixEndpoint> = MATRIX_ENDPOINTS;
 const CALLERS: MatrixCaller[] = [...ROLES, 'anonymous', 'forged'];
 const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'instance'];
 
@@ -35,8 +39,8 @@ describe('authorisation matrix: every role against every endpoint', () => {
     database = await createTestDatabase('gateway_matrix');
     const keys = testAccessTokenKeys();
     Object.assign(process.env, { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), LOG_LEVEL: 'silent', ...keys.env });
-    const { AppModule } = await import('./app.module.js');
-    app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication();
+    const root = [PlatformModule.forRoot({ service: 'standalone', inProcessBus: true }), GatewayModule.forRoot(), ...SERVICE_MODULES];
+    app = (await Test.createTestingModule({ imports: root }).compile()).createNestApplication();
     await app.init();
     const directory = app.get(DirectoryService);
     for (const login of await seedDemoDirectory(directory)) passwords.set(login.username, login.password);

@@ -1,0 +1,10 @@
+import type { MatrixEndpoint } from '../../gateway/src/authorisation-matrix.fixture.js';
+import { GATEWAY_ENDPOINTS } from '../../gateway/src/authorisation-matrix.fixture.js';
+
+/**
+ * Every endpoint of every service, for the authorisation matrix (authorisation-matrix.int-spec.ts).
+ * Each service keeps its rows in `apps/<service>/src/<service>.authorisation.ts`; add them here.
+ */
+export const MATRIX_ENDPOINTS: Record<string, MatrixEndpoint> = {
+  ...GATEWAY_ENDPOINTS,
+};
