@@ -41,6 +41,7 @@ export function accessPurposeOf(headers: Record<string, string | string[] | unde
   } catch {
     // not percent-encoded after all: keep it as sent
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the audit log
   const text = value?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   return text ? text.slice(0, 200) : undefined;
 }

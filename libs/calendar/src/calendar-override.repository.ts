@@ -5,7 +5,7 @@ import { parseIsoDate } from './shanghai-time.js';
  * Runs one SQL statement and resolves to its rows: a TypeORM DataSource's `query`, or
  * `(sql, params) => pool.query(sql, params).then((r) => r.rows)` for a `pg` Pool.
  */
-export type SqlQuery = (sql: string, params?: unknown[]) => Promise<any[]>;
+export type SqlQuery = <Row = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<Row[]>;
 
 export interface CalendarSchedule {
   year: number;
@@ -82,7 +82,7 @@ export class CalendarOverrideRepository {
     // the upsert of the listed dates and the removal of the dates no longer listed. (Data-
     // changing CTEs run unreferenced; a delete and an insert of the same key in one
     // statement would collide, so the upsert and the delete touch disjoint rows.)
-    const rows = await this.query(
+    const rows = await this.query<ScheduleRow>(
       `WITH schedule AS (
          INSERT INTO ${this.schedulesTable} (year, completed, source, loaded_by, loaded_at)
          VALUES ($1, $3, $4, $5, $6)
@@ -118,15 +118,15 @@ export class CalendarOverrideRepository {
 
   /** Every override, in date order. */
   async all(): Promise<CalendarOverride[]> {
-    const rows = await this.query(
+    const rows = await this.query<CalendarOverride>(
       // to_char: node-postgres would turn a `date` into a Date at local midnight.
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, note FROM ${this.overridesTable} ORDER BY date`,
     );
-    return rows.map((row) => ({ date: row.date, kind: row.kind, note: row.note }));
+    return rows.map(({ date, kind, note }) => ({ date, kind, note }));
   }
 
   async schedules(): Promise<CalendarSchedule[]> {
-    const rows = await this.query(
+    const rows = await this.query<ScheduleRow>(
       `SELECT year, completed, source, loaded_by, loaded_at FROM ${this.schedulesTable} ORDER BY year`,
     );
     return rows.map(toSchedule);
@@ -146,7 +146,15 @@ export async function loadChinaCalendar(
   });
 }
 
-function toSchedule(row: any): CalendarSchedule {
+interface ScheduleRow {
+  year: number | string;
+  completed: boolean;
+  source: string;
+  loaded_by: string;
+  loaded_at: string | Date;
+}
+
+function toSchedule(row: ScheduleRow): CalendarSchedule {
   return {
     year: Number(row.year),
     completed: row.completed,
