@@ -3,3 +3,4 @@ export * from './topics.js';
 export * from './prosecution.js';
 export * from './disputes.js';
 export * from './incidents.js';
+export * from './oversight.js';

@@ -1,0 +1,68 @@
+/**
+ * Public events of the oversight context (监督: supervision of cases, escalation of breached
+ * deadlines), published on `pingan.oversight.events`. The correlation id is the case number.
+ * Instants are ISO 8601 UTC strings. Every event below is at schemaVersion 1.
+ */
+
+export const OVERSIGHT_CONTEXT = 'oversight';
+
+/** 督办: one supervision of one case by one supervising body; stream `supervision-<id>`. */
+export const SUPERVISION_STREAM_TYPE = 'supervision';
+export const supervisionStreamId = (supervisionId: string): string => `supervision-${supervisionId}`;
+
+/** The case reference, as the other contexts' events carry it. */
+export type SupervisedCaseRef = {
+  supervisionId: string;
+  caseNumber: string;
+  regionCode: string;
+  hospitalId: string | null;
+};
+
+/** A health commission or political-legal committee puts a case under supervision with a due date. */
+export type SupervisionStartedData = SupervisedCaseRef & {
+  supervisorOrganisationId: string;
+  supervisorKind: 'health_commission' | 'political_legal';
+  instructions: string;
+  dueAt: string;
+  startedAt: string;
+  /** The oversight clock that runs to `dueAt` (board, breach escalation). */
+  deadlineId: string;
+};
+export type SupervisionProgressRecordedData = SupervisedCaseRef & { note: string; recordedAt: string };
+export type SupervisionClosedData = SupervisedCaseRef & { conclusion: string; closedAt: string; metDueDate: boolean };
+
+/**
+ * A legal clock of any context breached (DeadlineBreached), escalated to the body that supervises
+ * the responsible one (null when the clock names none: then regional oversight sees it on the
+ * board). Appended once per breached clock; stream `breach-<context>-<deadlineId>`.
+ */
+export const BREACH_ESCALATED = 'BreachEscalated';
+export const BREACH_STREAM_TYPE = 'breach-escalation';
+export const breachStreamId = (context: string, deadlineId: string): string => `breach-${context}-${deadlineId}`;
+export type BreachEscalatedData = {
+  deadlineId: string;
+  /** The context whose clock breached. */
+  sourceContext: string;
+  caseNumber: string;
+  rule: string;
+  ruleSource: string | null;
+  dueAt: string;
+  breachedAt: string;
+  responsibleOrganisationId: string | null;
+  supervisingOrganisationId: string | null;
+  /** The DeadlineBreached event escalated. */
+  breachEventId: string;
+};
+
+export type OversightEvent =
+  | { type: 'SupervisionStarted'; data: SupervisionStartedData }
+  | { type: 'SupervisionProgressRecorded'; data: SupervisionProgressRecordedData }
+  | { type: 'SupervisionClosed'; data: SupervisionClosedData }
+  | { type: 'BreachEscalated'; data: BreachEscalatedData };
+
+export const OVERSIGHT_EVENT_SCHEMA_VERSIONS = {
+  SupervisionStarted: 1,
+  SupervisionProgressRecorded: 1,
+  SupervisionClosed: 1,
+  BreachEscalated: 1,
+} as const satisfies Record<OversightEvent['type'], number>;
