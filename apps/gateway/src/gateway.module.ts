@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, type AccessTokenKeys, type Clock } from '@pingan/access';
 import type { ServiceDescriptor } from '@pingan/platform';
 import { AccessController } from './admin/access.controller.js';
@@ -11,6 +11,9 @@ import { RefreshTokens } from './auth/refresh-tokens.js';
 import { DemoDirectorySeeder } from './demo/demo-directory.js';
 import { AccessStore } from './directory/access-store.js';
 import { DirectoryService } from './directory/directory.service.js';
+import { RoutingController } from './routing/routing.controller.js';
+import { SERVICE_ENDPOINTS, ServiceRouter } from './routing/service-router.js';
+import { parseServiceUrls, type ServiceEndpoint } from './routing/service-routes.js';
 
 export const GATEWAY_SERVICE: ServiceDescriptor = {
   name: 'gateway',
@@ -20,6 +23,8 @@ export const GATEWAY_SERVICE: ServiceDescriptor = {
 export interface GatewayOptions {
   /** Seed the demo county and print its logins on first start (embedded mode). */
   demoDirectory?: boolean;
+  /** The services to route to (distributed mode); default: SERVICE_URLS from the environment. */
+  services?: ServiceEndpoint[];
 }
 
 /**
@@ -51,8 +56,24 @@ export interface GatewayOptions {
   ],
   exports: [DirectoryService, AccessStore],
 })
-export class GatewayModule {
+export class GatewayModule implements NestModule {
+  constructor(@Inject(SERVICE_ENDPOINTS) private readonly services: ServiceEndpoint[]) {}
+
   static forRoot(options: GatewayOptions = {}): DynamicModule {
-    return { module: GatewayModule, providers: options.demoDirectory ? [DemoDirectorySeeder] : [] };
+    const services = options.services ?? parseServiceUrls(process.env.SERVICE_URLS);
+    return {
+      module: GatewayModule,
+      controllers: services.length > 0 ? [RoutingController] : [],
+      providers: [
+        ...(options.demoDirectory ? [DemoDirectorySeeder] : []),
+        { provide: SERVICE_ENDPOINTS, useValue: services },
+        ServiceRouter,
+      ],
+    };
+  }
+
+  // Distributed mode: every path a service serves is forwarded to it (the embedded mode has them all in-process).
+  configure(consumer: MiddlewareConsumer): void {
+    if (this.services.length > 0) consumer.apply(ServiceRouter).forRoutes('*');
   }
 }

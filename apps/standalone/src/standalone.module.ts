@@ -33,7 +33,7 @@ export const SERVICE_MODULES = [IncidentsModule, ProsecutionModule, DisputesModu
       busHealth: { provide: BUS_HEALTH, useValue: inProcessBusHealth },
       inProcessBus: true,
     }),
-    GatewayModule.forRoot({ demoDirectory: true }), // seeds the demo county, prints its logins once
+    GatewayModule.forRoot({ demoDirectory: true, services: [] }), // seeds the demo county, prints its logins once
     ...SERVICE_MODULES,
   ],
 })
