@@ -4,3 +4,4 @@ export * from './prosecution.js';
 export * from './disputes.js';
 export * from './incidents.js';
 export * from './oversight.js';
+export * from './high-risk-persons.js';
