@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
-import type { ServiceDescriptor } from '@pingan/platform';
+import { PROSECUTION_CONTEXT } from '@pingan/contracts';
+import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
+import { prosecutionClocksFor } from './domain/clocks.js';
+import { PROSECUTION_DEADLINES } from './domain/deadline-rules.js';
+import { IncidentHandoverConsumer } from './incidents/incident-handover.consumer.js';
+import { PoliceCaseService } from './police-case.service.js';
+import { CourtController } from './police-cases/court.controller.js';
+import { PoliceCasesController } from './police-cases/police-cases.controller.js';
+import { PoliceStepsController } from './police-cases/police-steps.controller.js';
+import { ProcuratorateController } from './police-cases/procuratorate.controller.js';
+import { SupervisionController } from './police-cases/supervision.controller.js';
+import { caseListProjection } from './read-models/case-list.projection.js';
+import { CaseListQueries } from './read-models/case-list.queries.js';
+import { SuspectIdentities } from './read-models/suspect-identities.js';
 
 export const PROSECUTION_SERVICE: ServiceDescriptor = {
   name: 'prosecution',
@@ -8,7 +21,17 @@ export const PROSECUTION_SERVICE: ServiceDescriptor = {
 
 /**
  * The prosecution bounded context. It relies on what an app root provides (the database, config,
- * logging) but imports no infrastructure itself, so standalone can compose it with the others.
+ * logging, the bus) but imports no infrastructure itself, so standalone can compose it with the others.
  */
-@Module({})
+@Module({
+  imports: [
+    EventSourcingModule.forService({
+      context: PROSECUTION_CONTEXT,
+      projections: [caseListProjection],
+      deadlines: { rules: PROSECUTION_DEADLINES, clocksFor: prosecutionClocksFor },
+    }),
+  ],
+  controllers: [PoliceCasesController, PoliceStepsController, ProcuratorateController, CourtController, SupervisionController],
+  providers: [PoliceCaseService, SuspectIdentities, CaseListQueries, IncidentHandoverConsumer],
+})
 export class ProsecutionModule {}

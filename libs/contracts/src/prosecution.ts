@@ -121,9 +121,14 @@ export type CaseConvertedToCriminal = E<
   "CaseConvertedToCriminal",
   { reason: string; convertedAt: string }
 >;
+/**
+ * A suspect joins the case. The name is personal data and is NOT in the event (events are
+ * immutable and travel to every subscriber): the prosecution service keeps it in its own
+ * erasable table, and every read of it is audited. Other services know suspects by id only.
+ */
 export type SuspectAdded = E<
   "SuspectAdded",
-  { suspectId: string; name: string; addedAt: string }
+  { suspectId: string; addedAt: string }
 >;
 export type InvestigationNoteAdded = E<
   "InvestigationNoteAdded",

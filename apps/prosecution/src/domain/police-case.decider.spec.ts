@@ -83,9 +83,10 @@ const filed: ProsecutionEvent = {
   type: "CriminalCaseFiled",
   data: { ...ref, filingUnitId: BUREAU, filedAt: iso(AT) },
 };
-const suspect = (suspectId = "suspect-1", name = "张某"): ProsecutionEvent => ({
+// The name is checked by the decider but kept out of the event (personal data).
+const suspect = (suspectId = "suspect-1"): ProsecutionEvent => ({
   type: "SuspectAdded",
-  data: { ...ref, suspectId, name, addedAt: iso(AT) },
+  data: { ...ref, suspectId, addedAt: iso(AT) },
 });
 const measure = (
   measureId: string,
@@ -407,7 +408,7 @@ describe("suspects, notes and transfer between units", () => {
         suspectId: "suspect-2",
         name: "李某",
       })
-      .then([suspect("suspect-2", "李某")]);
+      .then([suspect("suspect-2")]);
   });
 
   it("rejects the same suspect twice", () => {
@@ -1265,7 +1266,7 @@ describe("prosecution review (审查起诉) [law: CPL art. 172]", () => {
       accepted(),
       filed,
       suspect(),
-      suspect("suspect-2", "李某"),
+      suspect("suspect-2"),
       transferred(["suspect-1", "suspect-2"], false),
     ];
     given(two)

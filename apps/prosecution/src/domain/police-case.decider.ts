@@ -38,7 +38,6 @@ type Custody = "none" | "criminal_detention" | "arrested";
 
 export interface SuspectState {
   suspectId: string;
-  name: string;
   custody: Custody;
   /** The running duty to request arrest after criminal detention; null once requested or ended. */
   detention: {
@@ -677,7 +676,7 @@ export function createPoliceCaseDecider(
             data: {
               ...refOf(s),
               suspectId: command.suspectId,
-              name: command.name,
+              // The name stays with the service (personal data): see SuspectAdded in the contract.
               addedAt: iso(command.at),
             },
           },
@@ -1268,7 +1267,6 @@ export function evolve(
           ...state.suspects,
           [event.data.suspectId]: {
             suspectId: event.data.suspectId,
-            name: event.data.name,
             custody: "none",
             detention: null,
             arrestRequest: null,

@@ -11,6 +11,13 @@ export const runtimeToken = (context: string): string => `pingan:runtime:${conte
 export const InjectRuntime = (context: string): ParameterDecorator => Inject(runtimeToken(context));
 
 /**
+ * Injection token of a context's clock (`options.clock`, else the system clock). Tests move time
+ * with `.overrideProvider(runtimeClockToken('prosecution')).useValue(() => now)`; the access
+ * clock (token expiry) stays apart, so moving a case's clock does not expire the caller's token.
+ */
+export const runtimeClockToken = (context: string): string => `pingan:runtime-clock:${context}`;
+
+/**
  * Makes a bounded context event-sourced: one ServiceRuntime (store, relay, consumers,
  * projections, clocks) created with the module and started once the app has bootstrapped.
  * Needs the global DATABASE (PlatformModule) and MESSAGE_BUS (BusModule).
@@ -19,6 +26,7 @@ export const InjectRuntime = (context: string): ParameterDecorator => Inject(run
 export class EventSourcingModule {
   static forService(options: ServiceRuntimeOptions): DynamicModule {
     const token = runtimeToken(options.context);
+    const clockToken = runtimeClockToken(options.context);
 
     class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       constructor(@Inject(token) private readonly runtime: ServiceRuntime) {}
@@ -33,14 +41,15 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       providers: [
+        { provide: clockToken, useValue: options.clock ?? ((): Date => new Date()) },
         {
           provide: token,
-          inject: [DATABASE, MESSAGE_BUS],
-          useFactory: (db: Database, bus: MessageBus) => new ServiceRuntime(options, db, bus),
+          inject: [DATABASE, MESSAGE_BUS, clockToken],
+          useFactory: (db: Database, bus: MessageBus, clock: () => Date) => new ServiceRuntime({ ...options, clock }, db, bus),
         },
         RuntimeLifecycle,
       ],
-      exports: [token],
+      exports: [token, clockToken],
     };
   }
 }

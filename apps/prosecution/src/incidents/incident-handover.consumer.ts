@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  INCIDENTS_CONTEXT,
+  PROSECUTION_CONTEXT,
+  type EventEnvelope,
+  type IncidentClassification,
+  type IncidentClosedData,
+  type IncidentLinkedToPoliceCaseData,
+  type IncidentReclassifiedData,
+  type IncidentReportedData,
+  type PoliceCaseKind,
+  type PoliceDispatchedData,
+} from '@pingan/contracts';
+import type { Database, Query } from '@pingan/event-store';
+import { DATABASE, InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { PoliceCaseService } from '../police-case.service.js';
+
+export const INCIDENT_FACTS_TABLE = 'prosecution.incident_facts';
+export const INCIDENTS_GROUP = 'prosecution.incidents';
+
+/**
+ * An incident handed to the police becomes a police case (受案).
+ *
+ * The incidents contract says so with `IncidentClosed { outcome: 'handed_to_police_case' }`
+ * (转为案件办理): that is the trigger. `IncidentLinkedToPoliceCase` only attaches the police
+ * system's own number afterwards, so it is recorded (on the facts row) but opens nothing.
+ * The case keeps the incident's case number as its number and correlation id.
+ *
+ * The closing event does not say which unit handles the case or what happened, so the
+ * consumer remembers what earlier events said (reported classification, the unit dispatched)
+ * in a small table of its own, written in the inbox transaction like the case itself.
+ * Handling unit: the unit dispatched, else the organisation of whoever closed the incident.
+ * Kind: criminal when the incident is major (death, serious injury, mass incident) or anyone
+ * was seriously injured; administrative (治安案件) otherwise — the police convert later if need be.
+ *
+ * Exactly once: the inbox drops a redelivered event; the decider answers an incident opening
+ * the same case again with no events (a republished copy under another event id).
+ */
+@Injectable()
+export class IncidentHandoverConsumer implements OnModuleInit {
+  private readonly log = new Logger(IncidentHandoverConsumer.name);
+
+  constructor(
+    @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly cases: PoliceCaseService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.db.query(`CREATE SCHEMA IF NOT EXISTS prosecution`);
+    await this.db.query(`CREATE TABLE IF NOT EXISTS ${INCIDENT_FACTS_TABLE} (
+      case_number text PRIMARY KEY,
+      incident_stream_id text NOT NULL,
+      hospital_id text NOT NULL,
+      region_code text NOT NULL,
+      classification jsonb,
+      major boolean NOT NULL DEFAULT false,
+      summary text,
+      dispatched_unit_id text,
+      police_system_number text,
+      updated_at timestamptz NOT NULL
+    )`);
+    await this.runtime.subscribe({
+      group: INCIDENTS_GROUP,
+      contexts: [INCIDENTS_CONTEXT],
+      handle: (envelope, query) => this.handle(envelope, query),
+    });
+  }
+
+  async handle(envelope: EventEnvelope, query: Query): Promise<void> {
+    switch (envelope.type) {
+      case 'IncidentReported': {
+        const data = envelope.data as unknown as IncidentReportedData;
+        const summary = 'behaviour' in data.intake ? data.intake.behaviour : 'description' in data.intake ? data.intake.description : null;
+        await this.upsert(query, envelope, { classification: data.classification, major: data.major, summary });
+        return;
+      }
+      case 'IncidentReclassified': {
+        const data = envelope.data as unknown as IncidentReclassifiedData;
+        await this.upsert(query, envelope, { classification: data.after, major: data.majorAfter });
+        return;
+      }
+      case 'PoliceDispatched': {
+        const data = envelope.data as unknown as PoliceDispatchedData;
+        await this.upsert(query, envelope, { dispatched_unit_id: data.unitOrganisationId });
+        return;
+      }
+      case 'IncidentLinkedToPoliceCase': {
+        const data = envelope.data as unknown as IncidentLinkedToPoliceCaseData;
+        await this.upsert(query, envelope, { police_system_number: data.policeCaseNumber });
+        return;
+      }
+      case 'IncidentClosed': {
+        const data = envelope.data as unknown as IncidentClosedData;
+        if (data.outcome !== 'handed_to_police_case') return;
+        await this.upsert(query, envelope, data.major ? { major: true } : {});
+        await this.openCase(envelope, data, query);
+        return;
+      }
+      default:
+        return; // the other incident events mean nothing to a police case
+    }
+  }
+
+  private async openCase(envelope: EventEnvelope, data: IncidentClosedData, query: Query): Promise<void> {
+    const [facts] = await query<{ classification: IncidentClassification | null; major: boolean; summary: string | null; dispatched_unit_id: string | null }>(
+      `SELECT classification, major, summary, dispatched_unit_id FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`,
+      [data.caseNumber],
+    );
+    const handlingUnitId = facts?.dispatched_unit_id ?? envelope.actor.organisationId;
+    const kind: PoliceCaseKind = facts?.major || seriouslyHurt(facts?.classification ?? null) ? 'criminal' : 'administrative';
+    const summary = [facts?.summary, data.note].filter((s): s is string => !!s && s.trim() !== '').join(' — ') || `Incident ${data.caseNumber}`;
+    const system = { userId: envelope.actor.userId, organisationId: envelope.actor.organisationId, role: envelope.actor.role };
+    await this.cases.executeAs(
+      system,
+      {
+        type: 'OpenCaseFromIncident',
+        caseNumber: data.caseNumber,
+        incidentId: envelope.streamId,
+        hospitalId: data.hospitalId,
+        regionCode: data.regionCode,
+        kind,
+        handlingUnitId,
+        summary,
+      },
+      new Date(data.closedAt),
+      query,
+    );
+    this.log.log(`incident ${data.caseNumber} handed over: police case opened (${kind})`);
+  }
+
+  private async upsert(query: Query, envelope: EventEnvelope, change: Record<string, unknown>): Promise<void> {
+    const ref = envelope.data as { caseNumber: string; hospitalId: string; regionCode: string };
+    const columns = Object.keys(change);
+    const values = columns.map((c) => (c === 'classification' ? JSON.stringify(change[c]) : change[c]));
+    const insertCols = ['case_number', 'incident_stream_id', 'hospital_id', 'region_code', 'updated_at', ...columns];
+    const placeholders = insertCols.map((_, i) => `$${i + 1}`);
+    const updates = ['updated_at = EXCLUDED.updated_at', ...columns.map((c) => `${c} = EXCLUDED.${c}`)];
+    await query(
+      `INSERT INTO ${INCIDENT_FACTS_TABLE} (${insertCols.join(', ')}) VALUES (${placeholders.join(', ')})
+       ON CONFLICT (case_number) DO UPDATE SET ${updates.join(', ')}`,
+      [ref.caseNumber, envelope.streamId, ref.hospitalId, ref.regionCode, envelope.occurredAt, ...values],
+    );
+  }
+}
+
+function seriouslyHurt(classification: IncidentClassification | null): boolean {
+  if (!classification) return false;
+  const { staff, patients } = classification.casualties;
+  return staff.deaths + staff.seriousInjuries + patients.deaths + patients.seriousInjuries > 0;
+}

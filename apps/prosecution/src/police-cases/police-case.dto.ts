@@ -1,0 +1,201 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AdministrativePenalty,
+  ArrestRequestExtensionGround,
+  CompulsoryMeasureKind,
+  CourtVerdict,
+  CriminalSentence,
+  PoliceCaseKind,
+} from '@pingan/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CASE_STAGES, type CaseStage } from '../read-models/case-list.projection.js';
+
+// A case number from the police system or an incident ('500101-20261122-0007', 'A5001032026110001').
+export const CASE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/;
+const REGION = /^\d{6}$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$/;
+
+const KINDS: readonly PoliceCaseKind[] = ['administrative', 'criminal'];
+const MEASURES: readonly CompulsoryMeasureKind[] = ['summons', 'bail', 'residential_surveillance', 'criminal_detention', 'arrest'];
+const GROUNDS: readonly ArrestRequestExtensionGround[] = ['special_circumstances', 'roving', 'serial', 'gang'];
+const VERDICTS: readonly CourtVerdict[] = ['guilty', 'not_guilty'];
+const PRINCIPALS: readonly CriminalSentence['principal'][] = [
+  'exempted',
+  'fine_only',
+  'public_surveillance',
+  'criminal_detention',
+  'fixed_term_imprisonment',
+  'life_imprisonment',
+  'death',
+];
+
+export class OpenCaseDto {
+  @ApiProperty({ example: 'A5001032026110001', description: 'The case number from the police system' })
+  @Matches(CASE_NUMBER)
+  caseNumber!: string;
+  @ApiProperty({ description: 'The hospital where it happened' }) @IsString() @Length(1, 80) hospitalId!: string;
+  @ApiProperty({ example: '500101' }) @Matches(REGION) regionCode!: string;
+  @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind!: PoliceCaseKind;
+  @ApiProperty() @IsString() @Length(1, 2000) summary!: string;
+}
+
+export class FileCriminalCaseDto {}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class AddSuspectDto {
+  @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) suspectId?: string;
+  @ApiProperty({ description: 'Personal data: kept out of the events, reads audited' }) @IsString() @Length(1, 200) name!: string;
+}
+
+export class AddNoteDto {
+  @ApiProperty() @IsString() @Length(1, 10_000) text!: string;
+}
+
+export class TransferCaseDto {
+  @ApiProperty() @IsString() @Length(1, 80) toUnitId!: string;
+  @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class PenaltyDto {
+  @ApiProperty({ enum: ['warning', 'fine', 'administrative_detention'] })
+  @IsIn(['warning', 'fine', 'administrative_detention'])
+  kind!: AdministrativePenalty['kind'];
+  @ApiPropertyOptional() @ValidateIf((p: PenaltyDto) => p.kind === 'fine') @IsNumber() @Min(0) amountYuan?: number;
+  @ApiPropertyOptional() @ValidateIf((p: PenaltyDto) => p.kind === 'administrative_detention') @IsInt() @Min(0) days?: number;
+}
+
+export class DecidePenaltyDto {
+  @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) decisionId?: string;
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiProperty({ type: PenaltyDto }) @ValidateNested() @Type(() => PenaltyDto) penalty!: PenaltyDto;
+  @ApiProperty({ description: 'When the decision was taken: the ministry-entry clock counts from its day' })
+  @Type(() => Date)
+  @IsDate()
+  decidedAt!: Date;
+}
+
+export class ImposeMeasureDto {
+  @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) measureId?: string;
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiProperty({ enum: MEASURES }) @IsIn(MEASURES) measure!: CompulsoryMeasureKind;
+  @ApiProperty() @Type(() => Date) @IsDate() decidedAt!: Date;
+}
+
+export class MinistryEntryDto {
+  @ApiProperty({ description: 'The penalty decision or compulsory measure entered' }) @Matches(ID) decisionId!: string;
+  @ApiProperty({ description: "The ministry system's reference" }) @IsString() @Length(1, 100) referenceNumber!: string;
+}
+
+export class ArrestRequestDto {
+  @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) requestId?: string;
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiProperty() @IsString() @Length(1, 80) procuratorateId!: string;
+}
+
+export class ArrestRequestExtensionDto {
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiProperty({ enum: GROUNDS }) @IsIn(GROUNDS) ground!: ArrestRequestExtensionGround;
+  @ApiProperty() @IsString() @Length(1, 2000) explanation!: string;
+  @ApiProperty({ minimum: 1, maximum: 27 }) @IsInt() @Min(1) @Max(27) days!: number;
+}
+
+export class ArrestDecisionDto {
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiProperty({ enum: ['approved', 'not_approved'] }) @IsIn(['approved', 'not_approved']) outcome!: 'approved' | 'not_approved';
+  @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class DesignateProsecutorDto {
+  @ApiProperty() @IsString() @Length(1, 80) prosecutorUserId!: string;
+  @ApiProperty() @IsString() @Length(1, 100) prosecutorName!: string;
+}
+
+export class TransferForProsecutionDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
+  @ApiProperty() @IsString() @Length(1, 80) procuratorateId!: string;
+}
+
+export class ReviewExtensionDto {
+  @ApiProperty({ enum: ['major', 'complex'] }) @IsIn(['major', 'complex']) ground!: 'major' | 'complex';
+  @ApiProperty() @IsString() @Length(1, 2000) explanation!: string;
+}
+
+export class IndictDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
+  @ApiProperty() @IsString() @Length(1, 80) courtId!: string;
+}
+
+export class NonProsecutionDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
+  @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class EmptyDto {}
+
+export class SentenceDto {
+  @ApiProperty({ enum: PRINCIPALS }) @IsIn(PRINCIPALS) principal!: CriminalSentence['principal'];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(300) termMonths?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(60) probationMonths?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) fineYuan?: number;
+}
+
+export class VerdictDto {
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiProperty({ enum: VERDICTS }) @IsIn(VERDICTS) verdict!: CourtVerdict;
+  @ApiPropertyOptional({ type: SentenceDto, nullable: true, description: 'Required for guilty, null for not guilty' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SentenceDto)
+  sentence?: SentenceDto | null;
+}
+
+export class AppealDto {
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiProperty({ enum: ['defendant', 'procuratorate'] }) @IsIn(['defendant', 'procuratorate']) appellant!: 'defendant' | 'procuratorate';
+}
+
+export class SupervisionDto {
+  @ApiProperty() @IsString() @Length(1, 4000) requirements!: string;
+  @ApiProperty({ description: 'By when the case must be concluded or reported on' }) @Type(() => Date) @IsDate() dueAt!: Date;
+}
+
+export class ProgressDto {
+  @ApiProperty() @IsString() @Length(1, 10_000) report!: string;
+}
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: 'Handling police unit' }) @IsOptional() @IsString() @Length(1, 80) unit?: string;
+  @ApiPropertyOptional({ description: 'Region code or prefix region (500100 covers its counties)' })
+  @IsOptional()
+  @Matches(REGION)
+  region?: string;
+  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: PoliceCaseKind;
+  @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) status?: CaseStage;
+  @ApiPropertyOptional() @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  underSupervision?: boolean;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
