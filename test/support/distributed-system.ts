@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { testAccessTokenKeys } from '@pingan/access';
+import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import { REPO_ROOT, freePort } from '../../libs/testing/src/infra/servers.mjs';
+
+export const SERVICES = ['incidents', 'prosecution', 'disputes', 'high-risk-persons', 'oversight'] as const;
+
+interface Running {
+  name: string;
+  process: ChildProcess;
+  url: string;
+  output: string[];
+}
+
+/**
+ * Every service as its own process (the built `dist/apps/<app>/src/main.js`, as in production),
+ * each with its own PostgreSQL database, all on the real Kafka broker, behind the gateway.
+ */
+export class DistributedSystem {
+  private readonly running: Running[] = [];
+  private readonly databases: TestDatabase[] = [];
+  /** The demo logins the gateway printed when it seeded the directory. */
+  readonly passwords = new Map<string, string>();
+  gatewayUrl = '';
+
+  static build(): void {
+    // The processes run the compiled code; build once per run (tsc, ~30 s on 2 cores).
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (!existsSync(join(REPO_ROOT, 'dist/apps/gateway/src/main.js'))) throw new Error('build produced no gateway');
+  }
+
+  async start(): Promise<void> {
+    const keys = testAccessTokenKeys();
+    const common = {
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      ACCESS_TOKEN_PUBLIC_KEY: keys.env.ACCESS_TOKEN_PUBLIC_KEY,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+    };
+    const services = await Promise.all(
+      SERVICES.map(async (name) => this.spawn(name, { ...common, DATABASE_URL: await this.database(name), PORT: String(await freePort()) })),
+    );
+    const gateway = await this.spawn('gateway', {
+      ...common,
+      ...keys.env,
+      DATABASE_URL: await this.database('gateway'),
+      PORT: String(await freePort()),
+      DEMO_DIRECTORY: 'true',
+      SERVICE_URLS: services.map((s) => `${s.name}=${s.url}`).join(','),
+    });
+    this.gatewayUrl = gateway.url;
+    await Promise.all(this.running.map((r) => this.waitHealthy(r)));
+    // "  username  password  roles @ organisation" lines of the demo logins
+    for (const line of gateway.output.join('').split('\n')) {
+      const match = /^\s{2}(\S+)\s+(\S{5}-\S{5}-\S{5})\s/.exec(line);
+      if (match) this.passwords.set(match[1], match[2]);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.running.map(
+        (r) =>
+          new Promise<void>((resolve) => {
+            if (r.process.exitCode !== null) return resolve();
+            r.process.once('exit', () => resolve());
+            r.process.kill('SIGTERM');
+            setTimeout(() => r.process.kill('SIGKILL'), 15_000).unref();
+          }),
+      ),
+    );
+    await Promise.all(this.databases.map((d) => d.drop()));
+  }
+
+  /** Output of a process, for a failing test's message. */
+  logsOf(name: string): string {
+    return this.running.find((r) => r.name === name)?.output.join('') ?? '';
+  }
+
+  private async database(name: string): Promise<string> {
+    const db = await createTestDatabase(`e2e_${name.replace(/-/g, '_')}`);
+    this.databases.push(db);
+    return db.url;
+  }
+
+  private spawn(name: string, env: Record<string, string>): Running {
+    const child = spawn(process.execPath, [join(REPO_ROOT, `dist/apps/${name}/src/main.js`)], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const running = { name, process: child, url: `http://127.0.0.1:${env.PORT}`, output };
+    this.running.push(running);
+    return running;
+  }
+
+  private async waitHealthy(r: Running, timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (r.process.exitCode !== null) throw new Error(`${r.name} exited with ${r.process.exitCode}:\n${r.output.join('')}`);
+      const ok = await fetch(`${r.url}/health`)
+        .then((res) => res.status === 200)
+        .catch(() => false);
+      if (ok) return;
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    throw new Error(`${r.name} not healthy within ${timeoutMs} ms:\n${r.output.join('')}`);
+  }
+}
+
+/** A small HTTP client for the gateway: JSON in, JSON out, a token per user. */
+export class GatewayClient {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly passwords: Map<string, string>,
+  ) {}
+
+  async login(username: string): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const res = await this.call('POST', '/auth/login', null, { username, password: this.passwords.get(username) });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    const token = (res.body as { accessToken: string }).accessToken;
+    this.tokens.set(username, token);
+    return token;
+  }
+
+  async as(username: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; text: string }> {
+    return this.call(method, path, await this.login(username), body);
+  }
+
+  async call(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: unknown; text: string }> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed, text };
+  }
+}
