@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
-import type { ServiceDescriptor } from '@pingan/platform';
+import { EventSourcingModule, schemaFor, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
+import { incidentClocksFor, incidentDeadlineRules, type IncidentDeadlineSettings } from './domain/index.js';
+import { INCIDENTS_CONTEXT_NAME, INCIDENT_SETTINGS, IncidentService } from './incident.service.js';
+import { incidentSettingsFromEnv } from './incident-settings.js';
+import { IncidentsApplication } from './incidents/incidents.application.js';
+import { IncidentsController } from './incidents/incidents.controller.js';
+import { incidentListProjection } from './read-models/incident-list.projection.js';
 
 export const INCIDENTS_SERVICE: ServiceDescriptor = {
   name: 'incidents',
@@ -7,8 +13,30 @@ export const INCIDENTS_SERVICE: ServiceDescriptor = {
 };
 
 /**
- * The incidents bounded context. It relies on what an app root provides (the database, config,
- * logging) but imports no infrastructure itself, so standalone can compose it with the others.
+ * The runtime of the context: its store (schema 'incidents'), the incident list, and the legal
+ * clocks (catalogue from domain/deadline-rules.ts with the configured overrides). Tests build the
+ * same options with a moved clock.
  */
-@Module({})
+export function incidentsRuntimeOptions(settings: IncidentDeadlineSettings, clock?: () => Date): ServiceRuntimeOptions {
+  return {
+    context: INCIDENTS_CONTEXT_NAME,
+    projections: [incidentListProjection(schemaFor(INCIDENTS_CONTEXT_NAME))],
+    deadlines: { rules: incidentDeadlineRules(settings), clocksFor: incidentClocksFor },
+    clock,
+  };
+}
+
+// Configurable rules are read once, when the service starts (see incident-settings.ts).
+const settings = incidentSettingsFromEnv();
+
+/**
+ * The incidents bounded context. It relies on what an app root provides (the database, config,
+ * logging, the bus, the access guard) but imports no infrastructure itself, so standalone can
+ * compose it with the others.
+ */
+@Module({
+  imports: [EventSourcingModule.forService(incidentsRuntimeOptions(settings))],
+  controllers: [IncidentsController],
+  providers: [{ provide: INCIDENT_SETTINGS, useValue: settings }, IncidentService, IncidentsApplication],
+})
 export class IncidentsModule {}

@@ -5,6 +5,8 @@
  * since events travel as JSON.
  *
  * Schema versions: every event below is at schemaVersion 1 (see INCIDENT_EVENT_SCHEMA_VERSIONS).
+ * Optional fields (`countyHealthCommissionId`, `supervisingOrganisationId`) were added without a
+ * version bump: they are absent from events written before them, and consumers must allow that.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +185,8 @@ export type IncidentReportedData = IncidentRef & {
   hasPoliceOffice: boolean; // 警务室: decides the arrival limit
   classification: IncidentClassification;
   major: boolean;
+  /** The county health commission over the hospital, when the reporter named it: it supervises the report clocks. */
+  countyHealthCommissionId?: string;
 };
 
 /** schemaVersion 1. A one-key alarm's particulars, filled in after the alarm. */
@@ -199,7 +203,12 @@ export type IncidentReclassifiedData = IncidentRef & {
 };
 
 /** schemaVersion 1 (each of the four police response steps). */
-export type PoliceDispatchedData = IncidentRef & { dispatchedAt: string; unitOrganisationId: string };
+export type PoliceDispatchedData = IncidentRef & {
+  dispatchedAt: string;
+  unitOrganisationId: string;
+  /** The unit's superior (the bureau over a station), when the dispatcher named it: it supervises the arrival clock. */
+  supervisingOrganisationId?: string;
+};
 export type PoliceArrivedData = IncidentRef & { arrivedAt: string; dispatchedAt: string };
 /** 违法行为已制止: mediation may follow only after this [S3 一(二)]. */
 export type DisturbanceStoppedData = IncidentRef & { stoppedAt: string };
@@ -242,6 +251,8 @@ export type IncidentClockStartedData = IncidentRef & {
   rule: string;
   startedAt: string;
   responsibleOrganisationId: string;
+  /** The next level up from the responsible organisation, when known: a breach is escalated to it. */
+  supervisingOrganisationId?: string;
   /** Why now: the intake, a dispatch, or a reclassification that made the incident major. */
   trigger: 'reported_major' | 'reclassified_major' | 'police_dispatched';
 };

@@ -21,6 +21,8 @@ export interface HospitalRef {
   regionCode: string;
   /** 警务室 on site: the arrival limit is 3 minutes instead of 8 [S1 三(一)]. */
   hasPoliceOffice: boolean;
+  /** The county health commission over the hospital (supervises the report clocks), when known. */
+  countyHealthCommissionId?: string;
 }
 
 /** What happened, as the channel tells it. */
@@ -65,7 +67,15 @@ export type CompleteAlarmDetails = CommandOf<
 
 export type ReclassifyIncident = CommandOf<'ReclassifyIncident', { classification: ClassificationInput; reason?: string }>;
 
-export type DispatchPolice = CommandOf<'DispatchPolice', { dispatchedAt: Date; unitOrganisationId: string }>;
+export type DispatchPolice = CommandOf<
+  'DispatchPolice',
+  {
+    dispatchedAt: Date;
+    unitOrganisationId: string;
+    /** The unit's superior (the bureau over a station): supervises the arrival clock, when known. */
+    supervisingOrganisationId?: string;
+  }
+>;
 export type RecordPoliceArrival = CommandOf<'RecordPoliceArrival', { arrivedAt: Date }>;
 /** 违法行为已制止. May have been stopped (by hospital security) before the police arrived. */
 export type RecordDisturbanceStopped = CommandOf<'RecordDisturbanceStopped', { stoppedAt: Date }>;

@@ -167,6 +167,7 @@ function startClock(
   rule: string,
   startedAt: string,
   responsibleOrganisationId: string,
+  supervisingOrganisationId: string | null,
   trigger: IncidentClockStartedData['trigger'],
 ): IncidentEvent {
   // A clock can start again (major → not major → major): each start gets its own deadline id.
@@ -180,6 +181,8 @@ function startClock(
       rule,
       startedAt,
       responsibleOrganisationId,
+      // Only when known, so events of reporters who did not name it keep their shape.
+      ...(supervisingOrganisationId !== null ? { supervisingOrganisationId } : {}),
       trigger,
     },
   };
@@ -187,8 +190,25 @@ function startClock(
 
 /** Both report clocks run from when the incident occurred [S3 五(二)], whenever it became major. */
 const startReportClocks = (incident: ReportedIncident, trigger: 'reported_major' | 'reclassified_major'): IncidentEvent[] => [
-  startClock(incident, 'immediate_local_report', INCIDENT_RULES.immediateLocalReport, incident.occurredAt, incident.ref.hospitalId, trigger),
-  startClock(incident, 'national_report', INCIDENT_RULES.nationalReport, incident.occurredAt, incident.ref.hospitalId, trigger),
+  // The hospital reports; the county health commission over it is the next level up.
+  startClock(
+    incident,
+    'immediate_local_report',
+    INCIDENT_RULES.immediateLocalReport,
+    incident.occurredAt,
+    incident.ref.hospitalId,
+    incident.countyHealthCommissionId,
+    trigger,
+  ),
+  startClock(
+    incident,
+    'national_report',
+    INCIDENT_RULES.nationalReport,
+    incident.occurredAt,
+    incident.ref.hospitalId,
+    incident.countyHealthCommissionId,
+    trigger,
+  ),
 ];
 
 function cancelRunningClocks(
@@ -281,6 +301,7 @@ function reportIncident(command: ReportIncident, state: IncidentState): Incident
       hasPoliceOffice: data.hospital.hasPoliceOffice,
       classification,
       major,
+      ...(optionalText(data.hospital.countyHealthCommissionId) ? { countyHealthCommissionId: optionalText(data.hospital.countyHealthCommissionId)! } : {}),
     },
   };
   const incident = evolve(state, reported) as ReportedIncident;
@@ -343,10 +364,19 @@ export function createIncidentDecider(
         const unitOrganisationId = requiredText(command.data.unitOrganisationId, 'unitOrganisationId');
         const dispatchedAt = pastInstant(command.data.dispatchedAt, 'dispatchedAt', at);
         notBefore(dispatchedAt, incident.occurredAt, 'The dispatch');
+        const supervisingOrganisationId = optionalText(command.data.supervisingOrganisationId);
         const rule = policeArrivalRule(incident.ref.regionCode, incident.hasPoliceOffice, settings.policeArrivalOverrides);
         return [
-          { type: 'PoliceDispatched', data: { ...incident.ref, dispatchedAt: iso(dispatchedAt), unitOrganisationId } },
-          startClock(incident, 'police_arrival', rule, iso(dispatchedAt), unitOrganisationId, 'police_dispatched'),
+          {
+            type: 'PoliceDispatched',
+            data: {
+              ...incident.ref,
+              dispatchedAt: iso(dispatchedAt),
+              unitOrganisationId,
+              ...(supervisingOrganisationId !== null ? { supervisingOrganisationId } : {}),
+            },
+          },
+          startClock(incident, 'police_arrival', rule, iso(dispatchedAt), unitOrganisationId, supervisingOrganisationId, 'police_dispatched'),
         ];
       }
 

@@ -38,11 +38,14 @@ export interface ReportedIncident {
   occurredAt: string;
   reportedAt: string;
   hasPoliceOffice: boolean;
+  /** Supervises the report clocks (null: the reporter did not name it). */
+  countyHealthCommissionId: string | null;
   classification: IncidentClassification;
   major: boolean;
   police: {
     dispatchedAt: string | null;
     unitOrganisationId: string | null;
+    supervisingOrganisationId: string | null;
     arrivedAt: string | null;
     disturbanceStoppedAt: string | null;
     sceneClearedAt: string | null;
@@ -105,9 +108,14 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
       occurredAt: data.occurredAt,
       reportedAt: data.reportedAt,
       hasPoliceOffice: data.hasPoliceOffice,
+      countyHealthCommissionId: data.countyHealthCommissionId ?? null,
       classification: data.classification,
       major: data.major,
-      police: { dispatchedAt: null, unitOrganisationId: null, arrivedAt: null, disturbanceStoppedAt: null, sceneClearedAt: null },
+      police: {
+        dispatchedAt: null,
+        unitOrganisationId: null,
+        supervisingOrganisationId: null,
+        arrivedAt: null, disturbanceStoppedAt: null, sceneClearedAt: null },
       escalation: emptyEscalation(),
       clocks: {},
       outcome: null,
@@ -126,7 +134,12 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
     case 'PoliceDispatched':
       return {
         ...state,
-        police: { ...state.police, dispatchedAt: event.data.dispatchedAt, unitOrganisationId: event.data.unitOrganisationId },
+        police: {
+          ...state.police,
+          dispatchedAt: event.data.dispatchedAt,
+          unitOrganisationId: event.data.unitOrganisationId,
+          supervisingOrganisationId: event.data.supervisingOrganisationId ?? null,
+        },
       };
     case 'PoliceArrived':
       return { ...state, police: { ...state.police, arrivedAt: event.data.arrivedAt } };

@@ -6,3 +6,4 @@ export * from './incident.errors.js';
 export * from './incident.events.js';
 export * from './incident.state.js';
 export * from './incident.summary.js';
+export * from './incident.clocks.js';

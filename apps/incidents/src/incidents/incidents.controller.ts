@@ -1,0 +1,149 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessPurpose, CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { correlationIdOf } from '@pingan/platform';
+import type { Request } from 'express';
+import { IncidentsApplication } from './incidents.application.js';
+import {
+  AlarmDetailsDto,
+  ArrivalDto,
+  CloseDto,
+  DispatchDto,
+  DisturbanceStoppedDto,
+  LinkDto,
+  ListIncidentsQuery,
+  ReclassifyDto,
+  ReopenDto,
+  ReportIncidentDto,
+  SceneClearedDto,
+  SubmitEscalationDto,
+} from './incidents.dto.js';
+
+const POLICE = ['police_dispatcher', 'police_case_officer', 'station_chief'] as const;
+
+/**
+ * Incidents over HTTP. Thin: roles here, record-level access and the use case in
+ * IncidentsApplication, the rules in the decider. Errors are problem+json with stable codes.
+ */
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentsApplication) {}
+
+  @Post()
+  @Roles('hospital_security_officer', ...POLICE)
+  @ApiOperation({
+    summary:
+      'Report an incident: call_110 (police_dispatcher), hospital_report / one_key_alarm (hospital_security_officer of that hospital), patrol (police roles); police only in their jurisdiction. Allocates the case number.',
+  })
+  report(@CurrentPrincipal() principal: Principal, @Body() dto: ReportIncidentDto) {
+    return this.incidents.report(principal, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations)' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListIncidentsQuery) {
+    return this.incidents.list(principal, query);
+  }
+
+  @Get(':caseNumber')
+  @ApiOperation({ summary: 'One incident with its full history (every event: type, data, who, when); caller details to police only, audited' })
+  get(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @AccessPurpose() purpose: string | undefined, @Req() req: Request) {
+    return this.incidents.get(principal, caseNumber, purpose, correlationIdOf(req) ?? caseNumber);
+  }
+
+  @Patch(':caseNumber/alarm-details')
+  @Roles('hospital_security_officer', ...POLICE)
+  @ApiOperation({ summary: "A one-key alarm's particulars: parties, behaviour, injuries [S3 二(二)]" })
+  alarmDetails(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AlarmDetailsDto) {
+    return this.incidents.completeAlarmDetails(principal, caseNumber, dto);
+  }
+
+  @Patch(':caseNumber/classification')
+  @Roles('hospital_security_officer', ...POLICE)
+  @ApiOperation({ summary: 'Classify or reclassify; becoming major starts the report clocks (from when it occurred)' })
+  classify(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReclassifyDto) {
+    return this.incidents.reclassify(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/dispatch')
+  @HttpCode(200)
+  @Roles('police_dispatcher', 'station_chief')
+  @ApiOperation({ summary: 'Police dispatched: starts the 3 / 8 minute arrival clock [S1 三(一)]' })
+  dispatch(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DispatchDto) {
+    return this.incidents.dispatch(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/arrival')
+  @HttpCode(200)
+  @Roles(...POLICE)
+  @ApiOperation({ summary: 'Police arrived on scene: meets the arrival clock' })
+  arrival(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrivalDto) {
+    return this.incidents.arrival(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/disturbance-stopped')
+  @HttpCode(200)
+  @Roles(...POLICE)
+  @ApiOperation({ summary: 'The unlawful behaviour was stopped (违法行为已制止): mediation may follow only after this [S3 一(二)]' })
+  disturbanceStopped(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DisturbanceStoppedDto) {
+    return this.incidents.disturbanceStopped(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/scene-cleared')
+  @HttpCode(200)
+  @Roles(...POLICE)
+  @ApiOperation({ summary: 'The scene was cleared' })
+  sceneCleared(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SceneClearedDto) {
+    return this.incidents.sceneCleared(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/escalations')
+  @HttpCode(200)
+  @Roles('hospital_security_officer', ...POLICE)
+  @ApiOperation({ summary: 'Report up a chain: health and political_legal by the hospital itself, police by a police unit of the jurisdiction' })
+  submitEscalation(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SubmitEscalationDto) {
+    return this.incidents.submitEscalation(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/escalations/:level/acknowledge')
+  @HttpCode(200)
+  @Roles('health_commission_official', 'political_legal_officer', ...POLICE)
+  @ApiOperation({ summary: 'The body the report is addressed to at this level confirms receipt (county/city/province/national, bureau/city_bureau, local)' })
+  acknowledge(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
+    return this.incidents.acknowledgeEscalation(principal, caseNumber, level);
+  }
+
+  @Post(':caseNumber/escalations/:level/forward')
+  @HttpCode(200)
+  @Roles('health_commission_official', 'political_legal_officer', ...POLICE)
+  @ApiOperation({ summary: 'The level that acknowledged passes the report to the next level up' })
+  forward(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
+    return this.incidents.forwardEscalation(principal, caseNumber, level);
+  }
+
+  @Post(':caseNumber/close')
+  @HttpCode(200)
+  @Roles('hospital_security_officer', ...POLICE)
+  @ApiOperation({ summary: 'Close with an outcome (no referral to mediation before the disturbance was stopped)' })
+  close(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: CloseDto) {
+    return this.incidents.close(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/reopen')
+  @HttpCode(200)
+  @Roles('hospital_security_officer', ...POLICE)
+  @ApiOperation({ summary: 'Reopen a closed incident, with a reason' })
+  reopen(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReopenDto) {
+    return this.incidents.reopen(principal, caseNumber, dto);
+  }
+
+  @Post(':caseNumber/links')
+  @HttpCode(200)
+  @Roles('hospital_security_officer', 'hospital_complaints_officer', ...POLICE)
+  @ApiOperation({ summary: 'Link the police case (police roles) or the medical dispute (the hospital or police) this incident became' })
+  link(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: LinkDto) {
+    return this.incidents.link(principal, caseNumber, dto);
+  }
+}
