@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
-import type { ServiceDescriptor } from '@pingan/platform';
+import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
+import { ComplaintsController } from './complaints/complaints.controller.js';
+import { DisputeService } from './dispute.service.js';
+import { DISPUTES_RUNTIME_OPTIONS } from './disputes.runtime.js';
+import { DisputesStorage } from './disputes.storage.js';
+import { IncidentIntakeConsumer } from './incidents/incident-intake.consumer.js';
+import { LiabilityController } from './liability/liability.controller.js';
+import { MediationController } from './mediation/mediation.controller.js';
+import { MediationExpiryConsumer } from './mediation/mediation-expiry.consumer.js';
+import { DisputesReadController } from './reads/disputes-read.controller.js';
+import { DisputeQueries } from './read-models/dispute.queries.js';
+import { RiskController } from './risk/risk.controller.js';
+import { SettlementController } from './settlement/settlement.controller.js';
 
 export const DISPUTES_SERVICE: ServiceDescriptor = {
   name: 'disputes',
@@ -7,8 +19,15 @@ export const DISPUTES_SERVICE: ServiceDescriptor = {
 };
 
 /**
- * The disputes bounded context. It relies on what an app root provides (the database, config,
- * logging) but imports no infrastructure itself, so standalone can compose it with the others.
+ * The disputes bounded context (医疗纠纷): its runtime (store in schema 'disputes', outbox to
+ * pingan.disputes.events, the list and statistics read models, the mediation and risk-review
+ * clocks), the incidents consumer and the mediation-expiry consumer, and the HTTP API.
+ * It relies on what an app root provides (database, bus, config, logging, the access guard).
  */
-@Module({})
+@Module({
+  imports: [EventSourcingModule.forService(DISPUTES_RUNTIME_OPTIONS)],
+  // The read controller first: GET /disputes/statistics must not be taken for GET /disputes/:id.
+  controllers: [DisputesReadController, ComplaintsController, MediationController, LiabilityController, SettlementController, RiskController],
+  providers: [DisputesStorage, DisputeService, DisputeQueries, IncidentIntakeConsumer, MediationExpiryConsumer],
+})
 export class DisputesModule {}

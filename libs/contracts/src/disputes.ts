@@ -25,9 +25,15 @@ export type DisputeRoute = (typeof DISPUTE_ROUTES)[number];
 /** 人民调解 (by a 医调委) or 行政调解 (by a health commission). */
 export type DisputeMediationKind = 'peoples_mediation' | 'administrative_mediation';
 
-/** One person on the patient side (患方): the patient, a relative or an agent. */
+/**
+ * One person on the patient side (患方): the patient, a relative or an agent.
+ * The disputes service writes only `partyId` and `relation` into events: names and contacts are
+ * personal data, kept in its party register (erasable, every read audited), never in the
+ * immutable, published event log. `name`/`contact` stay optional here for the pure decider's tests.
+ */
 export type DisputeParty = {
-  name: string;
+  partyId?: string;
+  name?: string;
   relation: 'patient' | 'relative' | 'agent' | 'other';
   contact?: string;
 };
@@ -47,7 +53,7 @@ export type DisputeDeadlineRuleName = 'peoples-mediation' | 'administrative-medi
  * service layer applies these, in order, in the transaction that appends the event:
  * start → `store.start`, pause → `pause`, resume → `resume`, extend → `extend`,
  * stop → `met` (the required work was done, or the clock is no longer needed).
- * `deadlineId` is deterministic (`<disputeId>/<rule>/<n>`), and `subject` is the dispute id.
+ * `deadlineId` is deterministic (`<disputeId>/<rule>/<n>`), and `subject` is the case number (as every clock's: the clock streams' correlation id).
  */
 export type DisputeClockInstruction =
   | {

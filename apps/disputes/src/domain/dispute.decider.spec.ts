@@ -71,7 +71,7 @@ const reviewClock = (n: number): string => `dsp-1/dispute-risk-review/${n}`;
 const reviewStart = (n: number, days: number) => ({
   action: 'start' as const,
   deadlineId: reviewClock(n),
-  subject: 'dsp-1',
+  subject: 'YA-500103-2025-0001',
   rule: 'dispute-risk-review' as const,
   startedAt: s(days),
   responsibleOrganisationId: 'hosp-1',
@@ -145,7 +145,7 @@ const accepted = (paused = false): DisputeEvent => ({
       {
         action: 'start',
         deadlineId: peoplesClock,
-        subject: 'dsp-1',
+        subject: 'YA-500103-2025-0001',
         rule: 'peoples-mediation',
         startedAt: s(3),
         responsibleOrganisationId: 'med-1',
@@ -681,7 +681,7 @@ describe('dispute decider', () => {
                 {
                   action: 'start',
                   deadlineId: 'dsp-1/administrative-mediation/1',
-                  subject: 'dsp-1',
+                  subject: 'YA-500103-2025-0001',
                   rule: 'administrative-mediation',
                   startedAt: s(3),
                   responsibleOrganisationId: 'hc-500103',

@@ -177,7 +177,7 @@ function riskReviewStart(ref: DisputeRef, sequence: number, at: Date, supervisin
   return {
     action: 'start',
     deadlineId: deadlineIdFor(ref.disputeId, 'dispute-risk-review', sequence),
-    subject: ref.disputeId,
+    subject: ref.caseNumber,
     rule: 'dispute-risk-review',
     startedAt: iso(at),
     responsibleOrganisationId: ref.hospitalId,
@@ -336,7 +336,7 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
         {
           action: 'start',
           deadlineId,
-          subject: ref.disputeId,
+          subject: ref.caseNumber,
           rule: mediationRule(mediation.kind),
           startedAt: iso(command.at),
           responsibleOrganisationId: mediation.mediatorOrganisationId,

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, MaxLength, Min, Max, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+
+/** Money is whole fen (分), never floats. */
+export const MAX_FEN = 100_000_000_000; // 10亿元: beyond any dispute
+
+export class CompensationItemDto {
+  @ApiProperty({ example: '医疗费' }) @IsString() @Length(1, 100) head!: string;
+  @ApiProperty({ example: 1_200_000, description: 'fen (分)' }) @IsInt() @Min(1) @Max(MAX_FEN) amountFen!: number;
+}
+
+export class AgreementDto {
+  @ApiPropertyOptional({ description: 'defaults to a new id' }) @IsOptional() @IsString() @Length(1, 64) agreementId?: string;
+  @ApiProperty() @IsString() @Length(1, 5000) terms!: string;
+  @ApiProperty({ type: [CompensationItemDto], description: 'empty: an agreement without money' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CompensationItemDto)
+  compensation!: CompensationItemDto[];
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @MaxLength(2000) reason!: string;
+}
+
+export class NoteDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CommandResultDto {
+  @ApiProperty() disputeId!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ nullable: true, description: 'the stream version after the step; null when nothing changed' }) version!: number | null;
+  @ApiProperty({ type: [String] }) events!: string[];
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { CommandResultDto } from '../common.dto.js';
+import { DisputeService } from '../dispute.service.js';
+import { HOSPITAL_OR_MEDIATORS } from '../disputes.roles.js';
+import { AppraisalRequestDto, AppraisalResultDto, LiabilityAgreementDto } from './liability.dto.js';
+
+/**
+ * Liability (责任认定): by a technical appraisal or agreed by the parties. No money before it
+ * [S3 二(三)]. An appraisal pauses a running mediation clock: its time does not count (条例 第38条).
+ */
+@ApiTags('disputes')
+@ApiBearerAuth()
+@Controller('disputes/:id')
+export class LiabilityController {
+  constructor(private readonly disputes: DisputeService) {}
+
+  @Post('appraisals')
+  @Roles(...HOSPITAL_OR_MEDIATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Request a technical appraisal; pauses the mediation clock (hospital_complaints_officer, mediator, health_commission_official)' })
+  async request(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AppraisalRequestDto) {
+    const appraisalId = randomUUID();
+    const result = await this.disputes.act(p, id, { type: 'RequestAppraisal', appraisalId, kind: dto.kind, appraiser: dto.appraiser }, HOSPITAL_OR_MEDIATORS);
+    return { ...result, appraisalId };
+  }
+
+  @Post('appraisals/:appraisalId/result')
+  @Roles(...HOSPITAL_OR_MEDIATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the appraisal result; resumes the mediation clock; a conclusion determines liability' })
+  result(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('appraisalId') appraisalId: string,
+    @Body() dto: AppraisalResultDto,
+  ): Promise<CommandResultDto> {
+    return this.disputes.act(
+      p,
+      id,
+      {
+        type: 'RecordAppraisalResult',
+        appraisalId,
+        reportReference: dto.reportReference,
+        result:
+          dto.outcome === 'concluded'
+            ? { outcome: 'concluded', liability: { responsibility: dto.liability!.responsibility, summary: dto.liability!.summary } }
+            : { outcome: 'terminated', reason: dto.terminationReason! },
+      },
+      HOSPITAL_OR_MEDIATORS,
+    );
+  }
+
+  @Post('liability-agreement')
+  @Roles(...HOSPITAL_OR_MEDIATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liability the parties agree on without an appraisal (hospital_complaints_officer, mediator, health_commission_official)' })
+  agree(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LiabilityAgreementDto): Promise<CommandResultDto> {
+    return this.disputes.act(
+      p,
+      id,
+      { type: 'RecordLiabilityAgreement', liability: { responsibility: dto.liability.responsibility, summary: dto.liability.summary } },
+      HOSPITAL_OR_MEDIATORS,
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { AgreementDto, CommandResultDto, ReasonDto } from '../common.dto.js';
+import { DisputeService } from '../dispute.service.js';
+import { HOSPITAL, MEDIATORS } from '../disputes.roles.js';
+import { AcceptanceDto, ExtensionDto, FailureDto, ReferralDto, SessionDto } from './mediation.dto.js';
+
+/**
+ * People's mediation (人民调解, a 医调委: role mediator) and administrative mediation (行政调解,
+ * a health commission: health_commission_official). The hospital refers; only the organisation
+ * it referred to accepts and mediates (the policy makes it a party; the decider checks it is the mediator).
+ */
+@ApiTags('disputes')
+@ApiBearerAuth()
+@Controller('disputes/:id/mediation')
+export class MediationController {
+  constructor(private readonly disputes: DisputeService) {}
+
+  @Post('referral')
+  @Roles(...HOSPITAL)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Refer to mediation: after the routes notice, never during a disturbance (hospital_complaints_officer)' })
+  refer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'ReferToMediation', kind: dto.kind, mediatorOrganisationId: dto.mediatorOrganisationId }, HOSPITAL);
+  }
+
+  @Post('refusal')
+  @Roles(...HOSPITAL)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The patient side refuses mediation: helped to a legal route (hospital_complaints_officer)' })
+  refuse(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'RecordMediationRefused', reason: dto.reason }, HOSPITAL);
+  }
+
+  @Post('acceptance')
+  @Roles(...MEDIATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept the referral: the 30-working-day clock starts (mediator; health_commission_official for 行政调解)' })
+  accept(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AcceptanceDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'AcceptMediation', supervisingOrganisationId: dto.supervisingOrganisationId ?? null }, MEDIATORS);
+  }
+
+  @Post('sessions')
+  @Roles(...MEDIATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a mediation session (mediator, health_commission_official)' })
+  session(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SessionDto): Promise<CommandResultDto> {
+    return this.disputes.act(
+      p,
+      id,
+      {
+        type: 'RecordMediationSession',
+        sessionId: randomUUID(),
+        heldAt: new Date(dto.heldAt),
+        attendees: dto.attendees.map((a) => ({ name: a.name, side: a.side })),
+        notes: dto.notes ?? '',
+      },
+      MEDIATORS,
+    );
+  }
+
+  @Post('extension')
+  @Roles('mediator')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Extend a people's mediation the parties agreed to extend: the clock's due date moves (mediator)" })
+  extend(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExtensionDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'ExtendMediation', workingDays: dto.workingDays, reason: dto.reason }, ['mediator']);
+  }
+
+  @Post('agreement')
+  @Roles(...MEDIATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the mediation agreement (调解协议); money only after liability is determined (mediator, health_commission_official)' })
+  agree(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
+    return this.disputes.act(
+      p,
+      id,
+      {
+        type: 'RecordMediationAgreement',
+        agreementId: dto.agreementId ?? randomUUID(),
+        terms: dto.terms,
+        compensation: dto.compensation.map((c) => ({ head: c.head, amountFen: c.amountFen })),
+      },
+      MEDIATORS,
+    );
+  }
+
+  @Post('failure')
+  @Roles(...MEDIATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mediation failed (调解不成) (mediator, health_commission_official)' })
+  fail(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FailureDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'FailMediation', reason: dto.reason, note: dto.note ?? '' }, MEDIATORS);
+  }
+}

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+const KINDS = ['peoples_mediation', 'administrative_mediation'] as const;
+
+export class ReferralDto {
+  @ApiProperty({ enum: KINDS, description: '人民调解 (a 医调委) or 行政调解 (a health commission)' }) @IsIn(KINDS) kind!: (typeof KINDS)[number];
+  @ApiProperty({ description: 'the mediation committee or health commission' }) @IsString() @Length(1, 64) mediatorOrganisationId!: string;
+}
+
+export class AcceptanceDto {
+  @ApiPropertyOptional({ description: 'who supervises the mediator: a breach of the 30-working-day clock is escalated there' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  supervisingOrganisationId?: string;
+}
+
+const SIDES = ['patient', 'hospital', 'mediator', 'other'] as const;
+
+export class AttendeeDto {
+  @ApiProperty() @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ enum: SIDES }) @IsIn(SIDES) side!: (typeof SIDES)[number];
+}
+
+export class SessionDto {
+  @ApiProperty({ example: '2026-11-20T02:00:00Z' }) @IsDateString() heldAt!: string;
+  @ApiProperty({ type: [AttendeeDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AttendeeDto)
+  attendees!: AttendeeDto[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+}
+
+export class ExtensionDto {
+  @ApiProperty({ example: 10, description: 'working days the parties agreed to add (条例 第38条)' }) @IsInt() @Min(1) @Max(250) workingDays!: number;
+  @ApiProperty() @IsString() @MaxLength(2000) reason!: string;
+}
+
+const FAILURE_REASONS = ['no_agreement', 'party_withdrew', 'not_accepted', 'other'] as const;
+
+export class FailureDto {
+  @ApiProperty({ enum: FAILURE_REASONS }) @IsIn(FAILURE_REASONS) reason!: (typeof FAILURE_REASONS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}

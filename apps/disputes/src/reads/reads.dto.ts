@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export class ListDisputesQuery {
+  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
+  @ApiPropertyOptional({ description: 'narrow to one hospital (within what the caller may see)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  hospitalId?: string;
+  @ApiPropertyOptional({ description: 'narrow to a region (6-digit code; a city or province code covers its counties)' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  regionCode?: string;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class StatisticsQuery {
+  @ApiPropertyOptional({ example: '2026-01', description: 'first opening month (Asia/Shanghai)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12' }) @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) to?: string;
+  @ApiPropertyOptional({ description: 'a region within the commission’s own' }) @IsOptional() @Matches(/^\d{6}$/) regionCode?: string;
+}

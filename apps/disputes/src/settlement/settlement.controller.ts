@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { AgreementDto, CommandResultDto, NoteDto } from '../common.dto.js';
+import { DisputeService } from '../dispute.service.js';
+import { HOSPITAL } from '../disputes.roles.js';
+import { CloseDto, JudicialConfirmationDto, LitigationDto, PaymentDto } from './settlement.dto.js';
+
+const CONFIRMERS = [...HOSPITAL, 'mediator' as const];
+
+/** How a dispute ends: negotiation, judicial confirmation of a mediation agreement, lawsuit, payment, closing. */
+@ApiTags('disputes')
+@ApiBearerAuth()
+@Controller('disputes/:id')
+export class SettlementController {
+  constructor(private readonly disputes: DisputeService) {}
+
+  @Post('settlement')
+  @Roles(...HOSPITAL)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Negotiated settlement (协商和解); money only after liability is determined (hospital_complaints_officer)' })
+  settle(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
+    return this.disputes.act(
+      p,
+      id,
+      {
+        type: 'RecordNegotiatedSettlement',
+        agreementId: dto.agreementId ?? randomUUID(),
+        terms: dto.terms,
+        compensation: dto.compensation.map((c) => ({ head: c.head, amountFen: c.amountFen })),
+      },
+      HOSPITAL,
+    );
+  }
+
+  @Post('agreement/judicial-confirmation')
+  @Roles(...CONFIRMERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: "司法确认 of a people's mediation agreement (hospital_complaints_officer, mediator)" })
+  confirm(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: JudicialConfirmationDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'ConfirmAgreementJudicially', courtId: dto.courtId, rulingReference: dto.rulingReference }, CONFIRMERS);
+  }
+
+  @Post('agreement/performance')
+  @Roles(...HOSPITAL)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The agreement has been performed (all agreed compensation paid) (hospital_complaints_officer)' })
+  perform(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NoteDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'RecordAgreementPerformed', note: dto.note ?? '' }, HOSPITAL);
+  }
+
+  @Post('litigation')
+  @Roles(...HOSPITAL)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A lawsuit was filed (诉讼) (hospital_complaints_officer)' })
+  litigate(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LitigationDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'FileLitigation', courtId: dto.courtId, reference: dto.reference }, HOSPITAL);
+  }
+
+  @Post('payments')
+  @Roles(...HOSPITAL)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Compensation paid under the agreement; never before liability is determined (hospital_complaints_officer)' })
+  async pay(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PaymentDto) {
+    const paymentId = randomUUID();
+    const result = await this.disputes.act(p, id, { type: 'RecordCompensationPayment', paymentId, amountFen: dto.amountFen, payer: dto.payer }, HOSPITAL);
+    return { ...result, paymentId };
+  }
+
+  @Post('close')
+  @Roles(...HOSPITAL)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the dispute with its outcome (hospital_complaints_officer)' })
+  close(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseDto): Promise<CommandResultDto> {
+    return this.disputes.act(p, id, { type: 'CloseDispute', outcome: dto.outcome, note: dto.note ?? '' }, HOSPITAL);
+  }
+}
