@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { SUPERVISORS } from '../oversight-access.js';
+import { InboxService, type InboxStatus } from './inbox.service.js';
+
+const STATUSES = ['awaiting_acknowledgement', 'acknowledged', 'forwarded'] as const;
+
+export class InboxQuery {
+  @ApiPropertyOptional({ enum: ['mine', 'region'], default: 'mine' })
+  @IsOptional()
+  @IsIn(['mine', 'region'])
+  scope?: 'mine' | 'region';
+
+  @ApiPropertyOptional({ description: 'Comma-separated: awaiting_acknowledgement (default), acknowledged, forwarded' })
+  @IsOptional()
+  @Matches(/^(awaiting_acknowledgement|acknowledged|forwarded)(,(awaiting_acknowledgement|acknowledged|forwarded))*$/)
+  status?: string;
+}
+
+@ApiTags('oversight')
+@ApiBearerAuth()
+@Controller('oversight')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get('inbox')
+  @Roles(...SUPERVISORS)
+  @ApiOperation({ summary: 'Escalations (信息报送) waiting for the caller’s body, and since when (commissions, political-legal officers)' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: InboxQuery) {
+    const statuses = (query.status?.split(',') ?? ['awaiting_acknowledgement']) as InboxStatus[];
+    return this.inbox.list(principal, query.scope ?? 'mine', statuses.filter((s) => (STATUSES as readonly string[]).includes(s)));
+  }
+}

@@ -1,0 +1,23 @@
+import type { Query } from '@pingan/event-store';
+import type { CaseAccessFacts } from '../oversight-access.js';
+import { S } from './schema.js';
+
+export interface CaseRow {
+  case_number: string;
+  region_code: string | null;
+  hospital_id: string | null;
+  party_ids: string[];
+  political_legal_escalated: boolean;
+}
+
+export const accessFactsOf = (row: CaseRow): CaseAccessFacts => ({
+  regionCode: row.region_code,
+  hospitalId: row.hospital_id,
+  partyIds: row.party_ids ?? [],
+  politicalLegalEscalated: row.political_legal_escalated,
+});
+
+export async function findCase(query: Query, caseNumber: string): Promise<CaseRow | null> {
+  const rows = await query<CaseRow>(`SELECT * FROM ${S}.cases WHERE case_number = $1`, [caseNumber]);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { IsOptional, Matches } from 'class-validator';
+import { toCsv } from '../export/csv.js';
+import { xlsx } from '../export/xlsx.js';
+import { STATISTICS_READERS } from '../oversight-access.js';
+import { STATISTICS_COLUMNS, statisticsRows } from './statistics.js';
+import { StatisticsService } from './statistics.service.js';
+
+export class StatisticsQuery {
+  @ApiPropertyOptional({ description: 'Asia/Shanghai month, YYYY-MM (default: this month)', example: '2026-11' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}$/)
+  month?: string;
+
+  @ApiPropertyOptional({ description: '6-digit region code within the caller’s region (default: the caller’s region)', example: '500101' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  region?: string;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('oversight')
+@ApiBearerAuth()
+@Controller('oversight')
+export class StatisticsController {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  @Get('statistics')
+  @Roles(...STATISTICS_READERS)
+  @ApiOperation({ summary: 'Monthly figures of a region: incidents, response times, deadline compliance, mediation and prosecution outcomes' })
+  json(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    return this.statistics.statistics(principal, query);
+  }
+
+  @Get('statistics.csv')
+  @Roles(...STATISTICS_READERS)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'The monthly figures as CSV' })
+  async csv(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    const stats = await this.statistics.statistics(principal, query);
+    return toCsv(STATISTICS_COLUMNS, statisticsRows(stats));
+  }
+
+  @Get('statistics.xlsx')
+  @Roles(...STATISTICS_READERS)
+  @ApiOperation({ summary: 'The monthly figures as an Excel workbook' })
+  async xlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    const stats = await this.statistics.statistics(principal, query);
+    const file = xlsx([{ name: `统计 ${stats.month}`, rows: [STATISTICS_COLUMNS, ...statisticsRows(stats)] }]);
+    return new StreamableFile(file, { type: XLSX_TYPE, disposition: `attachment; filename="statistics-${stats.region}-${stats.month}.xlsx"` });
+  }
+}

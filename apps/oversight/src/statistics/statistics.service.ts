@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessDeniedError, hasRole, isRegionCode, regionContains, regionPrefix, type Principal } from '@pingan/access';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { shanghaiMonthOf } from '../domain/event-facts.js';
+import { OversightError } from '../domain/oversight.errors.js';
+import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
+import { S } from '../read-models/schema.js';
+import { ALL_SECTIONS, POLICE_SECTIONS, computeStatistics, type CaseFactsRow, type ClockRow, type OutcomeRow, type Statistics } from './statistics.js';
+
+/** Monthly figures (Asia/Shanghai months) for a region the caller oversees. */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    @InjectRuntime('oversight') private readonly runtime: ServiceRuntime,
+    @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async statistics(principal: Principal, query: { month?: string; region?: string }): Promise<Statistics> {
+    const now = this.clock();
+    const month = query.month ?? shanghaiMonthOf(now);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new OversightError('OVERSIGHT.BAD_MONTH', 'month must be YYYY-MM');
+    const region = query.region ?? principal.organisationRegion;
+    // Commissions and political-legal officers: their region and below; station chiefs: police figures of theirs.
+    const oversees = principal.organisationKind === 'health_commission' || principal.organisationKind === 'political_legal' || principal.organisationKind === 'police';
+    if (!oversees || !isRegionCode(region) || !regionContains(principal.organisationRegion, region)) throw new AccessDeniedError();
+    const sections = hasRole(principal, 'health_commission_official', 'political_legal_officer') ? ALL_SECTIONS : POLICE_SECTIONS;
+    const prefix = regionPrefix(region);
+    const q = this.runtime.db.query;
+    const cases = await q<CaseFactsRow>(
+      `SELECT case_number, hospital_id, categories, incident_outcome FROM ${S}.cases WHERE month = $1 AND region_code LIKE $2 || '%'`,
+      [month, prefix],
+    );
+    // Clocks count in the month they started (Asia/Shanghai: UTC+8, no daylight saving).
+    const clocks = await q<ClockRow>(
+      `SELECT b.rule, b.clock, b.state, b.due_at, b.completed_at FROM ${S}.board b JOIN ${S}.cases c ON c.case_number = b.case_number
+       WHERE c.region_code LIKE $2 || '%' AND to_char((COALESCE(b.started_at, b.due_at) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') = $1`,
+      [month, prefix],
+    );
+    const outcomes = await q<OutcomeRow>(
+      `SELECT o.area, o.outcome FROM ${S}.outcomes o JOIN ${S}.cases c ON c.case_number = o.case_number
+       WHERE o.month = $1 AND c.region_code LIKE $2 || '%'`,
+      [month, prefix],
+    );
+    return computeStatistics({ month, region, sections, now }, cases, clocks, outcomes);
+  }
+}

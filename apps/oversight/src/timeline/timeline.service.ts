@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AccessDeniedError, type Principal } from '@pingan/access';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { canReadCase, seesHighRisk } from '../oversight-access.js';
+import { accessFactsOf, findCase } from '../read-models/cases.js';
+import { S } from '../read-models/schema.js';
+
+export interface TimelineEntry {
+  eventId: string;
+  context: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { userId: string; organisationId: string; role: string };
+  summary: string;
+}
+
+export interface Timeline {
+  caseNumber: string;
+  regionCode: string | null;
+  hospitalId: string | null;
+  entries: TimelineEntry[];
+}
+
+interface Row {
+  event_id: string;
+  context: string;
+  type: string;
+  occurred_at: Date;
+  recorded_at: Date;
+  actor_user_id: string;
+  actor_organisation_id: string;
+  actor_role: string;
+  summary: string;
+}
+
+/** One case, every context, in the order things happened (ties: the order they were recorded). */
+@Injectable()
+export class TimelineService {
+  constructor(@InjectRuntime('oversight') private readonly runtime: ServiceRuntime) {}
+
+  async timeline(principal: Principal, caseNumber: string): Promise<Timeline> {
+    const found = await findCase(this.runtime.db.query, caseNumber);
+    // An unknown case answers like a forbidden one, so case numbers cannot be probed.
+    if (!found || !canReadCase(principal, accessFactsOf(found))) throw new AccessDeniedError();
+    const rows = await this.runtime.db.query<Row>(
+      `SELECT * FROM ${S}.timeline WHERE case_number = $1 AND (NOT high_risk OR $2)
+       ORDER BY occurred_at, recorded_at, event_id`,
+      [caseNumber, seesHighRisk(principal)],
+    );
+    return {
+      caseNumber,
+      regionCode: found.region_code,
+      hospitalId: found.hospital_id,
+      entries: rows.map((r) => ({
+        eventId: r.event_id,
+        context: r.context,
+        type: r.type,
+        occurredAt: new Date(r.occurred_at).toISOString(),
+        recordedAt: new Date(r.recorded_at).toISOString(),
+        actor: { userId: r.actor_user_id, organisationId: r.actor_organisation_id, role: r.actor_role },
+        summary: r.summary,
+      })),
+    };
+  }
+}
+
+export const TIMELINE_COLUMNS = ['occurredAt', 'recordedAt', 'context', 'type', 'summary', 'actorRole', 'actorOrganisationId', 'actorUserId', 'eventId'];
+export const timelineRows = (timeline: Timeline): string[][] =>
+  timeline.entries.map((e) => [e.occurredAt, e.recordedAt, e.context, e.type, e.summary, e.actor.role, e.actor.organisationId, e.actor.userId, e.eventId]);
