@@ -99,6 +99,7 @@ export class PoliceCasesController {
   async get(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string) {
     const loaded = await loadForCaller(this.cases, principal, caseNumber);
     assertCaseAccess(principal, loaded, 'read');
+    await this.cases.catchUp(); // the clocks of the caller's own last step
     const clocks = await this.cases.deadlinesOf(caseNumber);
     return {
       case: caseView(loaded),

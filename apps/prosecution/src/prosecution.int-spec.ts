@@ -1,0 +1,269 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { testAccessTokenKeys, type PrincipalClaims } from '@pingan/access';
+import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
+import type { MessageBus } from '@pingan/messaging';
+import { MESSAGE_BUS, PlatformModule, runtimeClockToken, runtimeToken, type ServiceRuntime } from '@pingan/platform';
+import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { ProsecutionModule } from './prosecution.module.js';
+
+const REGION = '500101';
+const HOSPITAL = 'hospital-wz-central';
+const BUREAU = 'police-wz-bureau';
+const PROCURATORATE = 'procuratorate-wz';
+
+describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock)', () => {
+  const saved = { ...process.env };
+  const keys = testAccessTokenKeys();
+  let database: TestDatabase;
+  let app: INestApplication;
+  let runtime: ServiceRuntime;
+  let now = new Date('2025-09-30T13:30:00Z'); // Tue 30 Sep 2025, 21:30 in Beijing
+  const token: Record<string, string> = {};
+  const as = (claims: Partial<PrincipalClaims>) => keys.tokenFor(claims);
+  const http = () => request(app.getHttpServer());
+  const post = (who: string, path: string, body: object) => http().post(path).set('authorization', `Bearer ${token[who]}`).send(body);
+  const get = (who: string, path: string) => http().get(path).set('authorization', `Bearer ${token[who]}`);
+  let counter = 0;
+  const newCaseNumber = () => `A500101${Date.now().toString(36)}${++counter}`.toUpperCase();
+
+  async function openCase(kind: 'administrative' | 'criminal'): Promise<string> {
+    const caseNumber = newCaseNumber();
+    await post('officer', '/police-cases', { caseNumber, hospitalId: HOSPITAL, regionCode: REGION, kind, summary: '殴打医生' }).expect(201);
+    return caseNumber;
+  }
+  async function addSuspect(caseNumber: string, name = '张某某'): Promise<string> {
+    const res = await post('officer', `/police-cases/${caseNumber}/suspects`, { name }).expect(201);
+    return res.body.suspectId;
+  }
+  const clockStream = async (deadlineId: string) => (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => e.type);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('prosecution_app');
+    Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...keys.env });
+    delete process.env.KAFKA_BROKERS;
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ service: 'prosecution', inProcessBus: true }), ProsecutionModule],
+    })
+      .overrideProvider(runtimeClockToken('prosecution'))
+      .useValue(() => now)
+      .compile();
+    app = moduleRef.createNestApplication();
+    await app.init();
+    runtime = app.get(runtimeToken('prosecution'));
+    token.officer = await as({ userId: 'u-officer', organisationId: BUREAU, organisationKind: 'police', organisationRegion: REGION, roles: ['police_case_officer'] });
+    token.otherPolice = await as({ userId: 'u-other', organisationId: 'police-yz', organisationKind: 'police', organisationRegion: '500103', roles: ['police_case_officer'] });
+    token.prosecutor = await as({ userId: 'u-pros', organisationId: PROCURATORATE, organisationKind: 'procuratorate', organisationRegion: REGION, roles: ['prosecutor'] });
+    token.hospital = await as({ userId: 'u-hosp', organisationId: HOSPITAL, organisationKind: 'hospital', organisationRegion: REGION, roles: ['hospital_security_officer'] });
+    token.hc = await as({ userId: 'u-hc', organisationId: 'hc-wz', organisationKind: 'health_commission', organisationRegion: REGION, roles: ['health_commission_official'], healthCommissionLevel: 'county' });
+    token.zfw = await as({ userId: 'u-zfw', organisationId: 'zfw-wz', organisationKind: 'political_legal', organisationRegion: REGION, roles: ['political_legal_officer'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    process.env = saved;
+    await database?.drop();
+  });
+
+  it('ministry entry: a penalty decided on the evening of 30 Sep 2025 is due at 24:00 of the 3rd working day after, past National Day; warns, then breaches', async () => {
+    now = new Date('2025-09-30T13:30:00Z');
+    const caseNumber = await openCase('administrative');
+    const suspectId = await addSuspect(caseNumber);
+    const decided = await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, {
+      suspectId,
+      penalty: { kind: 'fine', amountYuan: 500 },
+      decidedAt: '2025-09-30T13:00:00Z', // 21:00 in Beijing
+    }).expect(201);
+    const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
+
+    const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
+    const clock = view.body.clocks.find((c: { deadlineId: string }) => c.deadlineId === deadlineId);
+    // Oct 1–8 off; Thu 9, Fri 10 and the make-up Saturday 11 Oct are the three working days.
+    expect(clock).toMatchObject({ rule: 'ministry-system-entry', state: 'running', dueAt: '2025-10-11T16:00:00.000Z', provisional: false });
+    expect(view.body.history.map((e: { type: string }) => e.type)).toEqual(['CaseAccepted', 'SuspectAdded', 'AdministrativePenaltyDecided']);
+
+    now = new Date(new Date(clock.warnAt).getTime() + 60_000);
+    await runtime.sweepDeadlines();
+    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks[0].state).toBe('warned');
+    now = new Date('2025-10-11T16:00:01Z');
+    await runtime.sweepDeadlines();
+    const after = await get('officer', `/police-cases/${caseNumber}`).expect(200);
+    expect(after.body.clocks[0]).toMatchObject({ state: 'breached', breachedAt: expect.any(String) });
+    expect(await clockStream(deadlineId)).toEqual(['DeadlineStarted', 'DeadlineWarned', 'DeadlineBreached']);
+  });
+
+  it('ministry entry recorded in time meets the clock', async () => {
+    now = new Date('2025-09-30T13:30:00Z');
+    const caseNumber = await openCase('administrative');
+    const suspectId = await addSuspect(caseNumber);
+    const decided = await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, {
+      suspectId,
+      penalty: { kind: 'warning' },
+      decidedAt: '2025-09-30T13:00:00Z',
+    }).expect(201);
+    now = new Date('2025-10-09T02:00:00Z');
+    await post('officer', `/police-cases/${caseNumber}/ministry-entries`, { decisionId: decided.body.decisionId, referenceNumber: 'GA-2025-0001' }).expect(201);
+    now = new Date('2025-10-20T00:00:00Z');
+    await runtime.sweepDeadlines();
+    const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
+    expect(view.body.clocks[0]).toMatchObject({ state: 'met', completedAt: '2025-10-09T02:00:00.000Z' });
+  });
+
+  it('arrest request: 3 days after criminal detention, extended by 2, met by the request; the procuratorate then has 7 days', async () => {
+    now = new Date('2025-11-03T02:30:00Z'); // Mon 3 Nov, 10:30 in Beijing
+    const caseNumber = await openCase('criminal');
+    await post('officer', `/police-cases/${caseNumber}/filing`, {}).expect(201);
+    const suspectId = await addSuspect(caseNumber);
+    const detained = await post('officer', `/police-cases/${caseNumber}/compulsory-measures`, {
+      suspectId,
+      measure: 'criminal_detention',
+      decidedAt: '2025-11-03T02:00:00Z',
+    }).expect(201);
+    const arrestClock = `${caseNumber}:arrest-request:${detained.body.measureId}`;
+    const clocks = async () => (await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as { deadlineId: string; dueAt: string; state: string }[];
+    expect((await clocks()).find((c) => c.deadlineId === arrestClock)).toMatchObject({ dueAt: '2025-11-06T16:00:00.000Z', state: 'running' });
+
+    now = new Date('2025-11-06T08:00:00Z');
+    await post('officer', `/police-cases/${caseNumber}/arrest-request-extensions`, {
+      suspectId,
+      ground: 'special_circumstances',
+      explanation: '同案人在逃',
+      days: 2,
+    }).expect(201);
+    // Custody: ends at 24:00 of Sat 8 Nov, never moved past the weekend.
+    expect((await clocks()).find((c) => c.deadlineId === arrestClock)).toMatchObject({ dueAt: '2025-11-08T16:00:00.000Z' });
+    await post('officer', `/police-cases/${caseNumber}/arrest-request-extensions`, {
+      suspectId,
+      ground: 'special_circumstances',
+      explanation: 'more',
+      days: 3,
+    }).expect(422);
+
+    now = new Date('2025-11-08T03:00:00Z');
+    const requested = await post('officer', `/police-cases/${caseNumber}/arrest-requests`, { suspectId, procuratorateId: PROCURATORATE }).expect(201);
+    const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
+    const afterRequest = await clocks();
+    expect(afterRequest.find((c) => c.deadlineId === arrestClock)).toMatchObject({ state: 'met' });
+    expect(afterRequest.find((c) => c.deadlineId === decisionClock)).toMatchObject({ state: 'running', dueAt: '2025-11-15T16:00:00.000Z' });
+
+    now = new Date('2025-11-10T03:00:00Z');
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(201);
+    expect((await clocks()).find((c) => c.deadlineId === decisionClock)).toMatchObject({ state: 'met' });
+    expect(await clockStream(arrestClock)).toEqual(['DeadlineStarted', 'DeadlineExtended', 'DeadlineMet']);
+    // The procuratorate the request went to reads the case now; another unit's police still does not.
+    await get('prosecutor', `/police-cases/${caseNumber}`).expect(200);
+    await get('otherPolice', `/police-cases/${caseNumber}`).expect(403);
+  });
+
+  it('an incident handed to the police opens one case, even when the event is delivered twice', async () => {
+    const bus = app.get<MessageBus>(MESSAGE_BUS);
+    const incidentCase = `${REGION}-20251103-${String(1000 + ++counter)}`;
+    const ref = { caseNumber: incidentCase, hospitalId: HOSPITAL, regionCode: REGION };
+    const envelope = (type: string, data: Record<string, unknown>, version: number): EventEnvelope => ({
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      context: 'incidents',
+      streamId: `incident-${incidentCase}`,
+      streamType: 'incident',
+      version,
+      globalPosition: String(version),
+      occurredAt: '2025-11-03T03:00:00.000Z',
+      recordedAt: '2025-11-03T03:00:00.000Z',
+      actor: { userId: 'u-dispatch', organisationId: 'police-wz-station', role: 'police_dispatcher' },
+      correlationId: incidentCase,
+      causationId: null,
+      data: { ...ref, ...data },
+    });
+    const casualties = { deaths: 0, seriousInjuries: 0, minorInjuries: 1 };
+    const closed = envelope('IncidentClosed', { outcome: 'handed_to_police_case', closedAt: '2025-11-03T04:00:00.000Z', note: '嫌疑人已控制', major: false }, 4);
+    await bus.publish([
+      envelope('IncidentReported', {
+        channel: 'hospital_report',
+        intake: { channel: 'hospital_report', location: '急诊科', partiesCount: 2, behaviour: '推搡、殴打护士', anyoneInjured: true, description: null },
+        occurredAt: '2025-11-03T02:50:00.000Z',
+        reportedAt: '2025-11-03T02:55:00.000Z',
+        reportedByOrganisationId: HOSPITAL,
+        hasPoliceOffice: true,
+        classification: { categories: ['assault_on_staff'], casualties: { staff: casualties, patients: { deaths: 0, seriousInjuries: 0, minorInjuries: 0 } }, massIncident: false, weaponsInvolved: false },
+        major: false,
+      }, 1),
+      envelope('PoliceDispatched', { dispatchedAt: '2025-11-03T02:56:00.000Z', unitOrganisationId: BUREAU }, 2),
+      envelope('DisturbanceStopped', { stoppedAt: '2025-11-03T03:05:00.000Z' }, 3),
+      closed,
+    ]);
+    await bus.publish([closed]); // redelivered: same event id
+    await bus.publish([{ ...closed, eventId: randomUUID() }]); // republished copy under a new id
+
+    const deadline = Date.now() + 10_000;
+    let history: { type: string; correlationId: string }[] = [];
+    while (Date.now() < deadline) {
+      history = await runtime.store.readStream(incidentCase);
+      if (history.length > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500)); // give the duplicates their chance
+    history = await runtime.store.readStream(incidentCase);
+    expect(history.map((e) => e.type)).toEqual(['CaseAccepted']);
+    expect(history[0].correlationId).toBe(incidentCase);
+    const view = await get('officer', `/police-cases/${incidentCase}`).expect(200);
+    expect(view.body.case).toMatchObject({
+      kind: 'administrative',
+      handlingUnitId: BUREAU,
+      origin: { source: 'incident', incidentId: `incident-${incidentCase}` },
+    });
+    const list = await get('officer', `/police-cases?unit=${BUREAU}&kind=administrative`).expect(200);
+    expect(list.body.items.map((i: { caseNumber: string }) => i.caseNumber)).toContain(incidentCase);
+  });
+
+  it('suspect names stay out of the events; reading them is audited and need-to-know', async () => {
+    now = new Date('2025-11-03T02:30:00Z');
+    const caseNumber = await openCase('criminal');
+    await addSuspect(caseNumber, '李某某');
+    const events = await runtime.store.readStream(caseNumber);
+    expect(JSON.stringify(events)).not.toContain('李某某');
+    await get('hc', `/police-cases/${caseNumber}`).expect(200); // oversight reads the case…
+    await get('hc', `/police-cases/${caseNumber}/suspects`).expect(403); // …not who the suspects are
+    const read = await get('officer', `/police-cases/${caseNumber}/suspects`).set('x-access-purpose', encodeURIComponent('侦查')).expect(200);
+    expect(read.body.suspects[0].name).toBe('李某某');
+    const audit = await runtime.store.readStream(`read-audit-${BUREAU}`);
+    expect(audit.at(-1)).toMatchObject({ type: 'SensitiveRecordRead', data: { recordId: caseNumber, readerUserId: 'u-officer', purpose: '侦查' } });
+  });
+
+  it('listed supervision: a political-legal committee over the region puts it, reads it, lifts it with a reason', async () => {
+    now = new Date('2025-11-03T02:30:00Z');
+    const caseNumber = await openCase('criminal');
+    await get('zfw', `/police-cases/${caseNumber}`).expect(403);
+    await post('zfw', `/police-cases/${caseNumber}/supervision`, { requirements: '一周内报告进展', dueAt: '2025-11-10T00:00:00Z' }).expect(201);
+    await get('zfw', `/police-cases/${caseNumber}`).expect(200);
+    await post('officer', `/police-cases/${caseNumber}/supervision/progress`, { report: '嫌疑人已到案' }).expect(201);
+    const listed = await get('zfw', '/police-cases?underSupervision=true').expect(200);
+    expect(listed.body.items.map((i: { caseNumber: string }) => i.caseNumber)).toEqual([caseNumber]);
+    await post('hc', `/police-cases/${caseNumber}/supervision/removal`, { reason: 'x' }).expect(403);
+    const noReason = await post('zfw', `/police-cases/${caseNumber}/supervision/removal`, { reason: '' }).expect(400);
+    expect(noReason.headers['content-type']).toMatch(/problem\+json/);
+    await post('zfw', `/police-cases/${caseNumber}/supervision/removal`, { reason: '已结案' }).expect(201);
+  });
+
+  it('validation, authentication and authorisation: 400 / 401 / 403 / 404', async () => {
+    const caseNumber = await openCase('administrative');
+    await http().post('/police-cases').send({ caseNumber: 'X1234' }).expect(401);
+    await http().get(`/police-cases/${caseNumber}`).set('authorization', 'Bearer not-a-token').expect(401);
+    const bad = await post('officer', '/police-cases', { caseNumber: 'A1', hospitalId: HOSPITAL, regionCode: '5001', kind: 'odd', summary: 's', extra: 1 }).expect(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, { suspectId: 's', penalty: { kind: 'fine' }, decidedAt: 'yesterday' }).expect(400);
+    await post('hospital', `/police-cases/${caseNumber}/notes`, { text: 'x' }).expect(403); // no police role
+    await post('prosecutor', `/police-cases/${caseNumber}/indictment`, { suspectIds: ['s'], courtId: 'c' }).expect(403); // not party
+    await post('otherPolice', `/police-cases/${caseNumber}/notes`, { text: 'x' }).expect(403); // outside jurisdiction
+    await post('otherPolice', '/police-cases', { caseNumber: newCaseNumber(), hospitalId: HOSPITAL, regionCode: REGION, kind: 'criminal', summary: 's' }).expect(403);
+    await get('hospital', `/police-cases/${caseNumber}`).expect(403); // the hospital is not party to the police file
+    await get('officer', '/police-cases/NOSUCHCASE1').expect(404);
+    await get('hc', '/police-cases/NOSUCHCASE1').expect(403); // no probing of case numbers
+    const rule = await post('officer', `/police-cases/${caseNumber}/filing`, {}).expect(422);
+    expect(rule.body.code).toBe('POLICE_CASE.NOT_CRIMINAL');
+    const list = await get('otherPolice', '/police-cases').expect(200);
+    expect(list.body.items.map((i: { caseNumber: string }) => i.caseNumber)).not.toContain(caseNumber);
+  });
+});
