@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Public, testAccessTokenKeys } from '@pingan/access';
 import { DomainError, PROBLEM_CONTENT_TYPE, type PlatformConfig, PLATFORM_CONFIG } from '@pingan/platform';
 import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
 import { IsInt, IsString, Min } from 'class-validator';
@@ -11,7 +12,8 @@ class ProbeDto {
   @IsInt() @Min(1) injured!: number;
 }
 
-/** A stand-in for real endpoints, to see the platform's pipe and filter at work over HTTP. */
+/** A stand-in for real endpoints, to see the platform's pipe and filter at work over HTTP (no token: it probes the platform, not access). */
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post()
@@ -42,6 +44,7 @@ describe('incidents app on PostgreSQL and Kafka', () => {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       LOG_LEVEL: 'fatal',
+      ...testAccessTokenKeys().env, // services verify access tokens and refuse to start without the key
     }); // the 500 below would log its stack
     const { AppModule } = await import('./app.module.js');
     const moduleRef = await Test.createTestingModule({
@@ -130,6 +133,7 @@ describe('incidents app with Kafka unreachable', () => {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: '127.0.0.1:1',
       LOG_LEVEL: 'fatal',
+      ...testAccessTokenKeys().env,
     });
     const { AppModule } = await import('./app.module.js');
     app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication();

@@ -1,0 +1,246 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { testAccessTokenKeys } from '@pingan/access';
+import { PlatformModule } from '@pingan/platform';
+import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import request from 'supertest';
+import { IncidentsModule } from '../incidents.module.js';
+import { PRINCIPALS, WZ, YZ, claimsOf, hospitalFacts, minutesBefore, type Who } from '../incidents.test-support.js';
+
+/** The incidents API over HTTP: validation, authentication, access per role, the list's scope. */
+describe('incidents HTTP API', () => {
+  const saved = { ...process.env };
+  const keys = testAccessTokenKeys();
+  const tokens = new Map<Who, string>();
+  let database: TestDatabase;
+  let app: INestApplication;
+
+  const as = (who: Who) => ({
+    get: (path: string) => request(app.getHttpServer()).get(path).set('authorization', `Bearer ${tokens.get(who)}`),
+    post: (path: string, body: object = {}) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${tokens.get(who)}`).send(body),
+    patch: (path: string, body: object) => request(app.getHttpServer()).patch(path).set('authorization', `Bearer ${tokens.get(who)}`).send(body),
+  });
+
+  const call110 = (regionCode = WZ, hospitalId = 'hosp-a') => ({
+    hospital: hospitalFacts(hospitalId, regionCode),
+    occurredAt: minutesBefore(new Date(), 20),
+    intake: { channel: 'call_110', callReceivedAt: minutesBefore(new Date(), 19), caller: { name: '张先生', phone: '13800000000' }, description: '急诊科有人殴打医生' },
+  });
+  const hospitalReport = (hospitalId: string, regionCode = WZ, classification?: object) => ({
+    hospital: hospitalFacts(hospitalId, regionCode, true),
+    occurredAt: minutesBefore(new Date(), 30),
+    intake: { channel: 'hospital_report', location: '门诊大厅', partiesCount: 2, behaviour: '辱骂并推搡护士', anyoneInjured: false },
+    ...(classification ? { classification } : {}),
+  });
+
+  let caseA: string; // hospital A (万州), major
+  let caseB: string; // hospital B (万州), one-key alarm
+  let caseC: string; // hospital C (渝中), 110 call
+
+  beforeAll(async () => {
+    database = await createTestDatabase('incidents_http');
+    Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: 'fatal', ...keys.env });
+    for (const [who, principal] of Object.entries(PRINCIPALS)) tokens.set(who as Who, await keys.tokenFor(claimsOf(principal)));
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ service: 'incidents', inProcessBus: true }), IncidentsModule],
+    }).compile();
+    app = moduleRef.createNestApplication();
+    await app.init();
+
+    const a = await as('hospitalA')
+      .post('/incidents', hospitalReport('hosp-a', WZ, { categories: ['assault_on_staff'], casualties: { staff: { seriousInjuries: 1 } } }))
+      .expect(201);
+    caseA = a.body.caseNumber;
+    const b = await as('hospitalB')
+      .post('/incidents', { hospital: hospitalFacts('hosp-b', WZ), occurredAt: minutesBefore(new Date(), 5), intake: { channel: 'one_key_alarm', location: '儿科护士站' } })
+      .expect(201);
+    caseB = b.body.caseNumber;
+    const c = await as('dispatcherYz').post('/incidents', call110(YZ, 'hosp-c')).expect(201);
+    caseC = c.body.caseNumber;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    process.env = saved;
+    await database?.drop();
+  });
+
+  describe('reporting', () => {
+    it('allocates case numbers per region and Shanghai date, in sequence', () => {
+      expect(caseA).toMatch(/^500101-\d{8}-0001$/);
+      expect(caseB).toMatch(/^500101-\d{8}-0002$/);
+      expect(caseC).toMatch(/^500103-\d{8}-0001$/);
+    });
+
+    it('starts the report clocks of a major incident at intake', async () => {
+      const res = await as('hospitalA').get(`/incidents/${caseA}`).expect(200);
+      expect(res.body.incident).toMatchObject({ major: true, status: 'open', countyHealthCommissionId: 'hc-wz' });
+      expect(res.body.history.map((e: { type: string }) => e.type)).toEqual(['IncidentReported', 'IncidentClockStarted', 'IncidentClockStarted']);
+      expect(res.body.history[0]).toMatchObject({ version: 1, actor: { userId: 'sec-a', organisationId: 'hosp-a', role: 'hospital_security_officer' } });
+      expect(res.body.history[0].recordedAt).toEqual(expect.any(String));
+    });
+
+    it('answers 400 naming each field at fault', async () => {
+      const missing = await as('dispatcher')
+        .post('/incidents', { ...call110(), occurredAt: 'yesterday', intake: { channel: 'call_110', callReceivedAt: minutesBefore(new Date(), 1) } })
+        .expect(400);
+      expect(missing.body).toMatchObject({ code: 'VALIDATION.FAILED', status: 400 });
+      const fields = missing.body.errors.map((e: { field: string }) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['occurredAt', 'intake.description']));
+
+      const report = await as('hospitalA')
+        .post('/incidents', { ...hospitalReport('hosp-a'), intake: { channel: 'hospital_report', behaviour: '辱骂' }, classification: { categories: ['arson'] }, extra: 1 })
+        .expect(400);
+      expect(report.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'intake.partiesCount' }),
+          expect.objectContaining({ field: 'intake.anyoneInjured' }),
+          expect.objectContaining({ field: 'classification.categories', code: 'IS_IN' }),
+          expect.objectContaining({ field: 'extra', code: 'NOT_ALLOWED' }),
+        ]),
+      );
+
+      const channel = await as('dispatcher').post('/incidents', { ...call110(), intake: { channel: 'carrier_pigeon', description: 'x' } }).expect(400);
+      expect(channel.body.errors.map((e: { field: string }) => e.field)).toContain('intake.channel');
+
+      const region = await as('dispatcher').post('/incidents', call110('500001')).expect(400);
+      expect(region.body.errors).toEqual([expect.objectContaining({ field: 'hospital.regionCode', code: 'IS_REGION_CODE' })]);
+
+      const dispatch = await as('dispatcher').post(`/incidents/${caseA}/dispatch`, { dispatchedAt: 'soon' }).expect(400);
+      expect(dispatch.body.errors).toEqual([expect.objectContaining({ field: 'dispatchedAt' })]);
+
+      const level = await as('countyHc').post(`/incidents/${caseA}/escalations/township/acknowledge`).expect(400);
+      expect(level.body.errors).toEqual([expect.objectContaining({ field: 'level' })]);
+
+      const list = await as('nationalHc').get('/incidents?major=perhaps&from=today').expect(400);
+      expect(list.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['major', 'from']));
+    });
+
+    it('answers 401 without a token or with a forged one, problem+json', async () => {
+      const none = await request(app.getHttpServer()).post('/incidents').send(call110()).expect(401);
+      expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(none.body.code).toBe('ACCESS.UNAUTHENTICATED');
+      await request(app.getHttpServer()).get('/incidents').expect(401);
+      const forged = await testAccessTokenKeys().tokenFor(claimsOf(PRINCIPALS.nationalHc));
+      await request(app.getHttpServer()).get(`/incidents/${caseA}`).set('authorization', `Bearer ${forged}`).expect(401);
+    });
+
+    it('answers 403 to the wrong role, the wrong channel, another hospital, another jurisdiction', async () => {
+      const denied = async (res: request.Test) => expect((await res.expect(403)).body).toMatchObject({ code: 'ACCESS.DENIED' });
+      await denied(as('mediator').post('/incidents', call110()));
+      await denied(as('hospitalA').post('/incidents', call110())); // a 110 call is the police's
+      await denied(as('dispatcher').post('/incidents', hospitalReport('hosp-a'))); // a hospital report is the hospital's
+      await denied(as('hospitalA').post('/incidents', hospitalReport('hosp-b'))); // not in another's name
+      await denied(as('hospitalA').post('/incidents', hospitalReport('hosp-a', YZ))); // nor from elsewhere
+      await denied(as('dispatcherYz').post('/incidents', call110(WZ))); // police: their jurisdiction only
+      await denied(as('hospitalB').get(`/incidents/${caseA}`));
+      await denied(as('countyHcYz').get(`/incidents/${caseA}`));
+      await denied(as('mediator').get(`/incidents/${caseA}`));
+      await denied(as('admin').get(`/incidents/${caseA}`));
+      await denied(as('dispatcherYz').post(`/incidents/${caseA}/dispatch`, { dispatchedAt: minutesBefore(new Date(), 1) }));
+      await denied(as('countyHc').post(`/incidents/${caseA}/close`, { outcome: 'resolved_on_scene' })); // oversight reads, does not write
+      await denied(as('hospitalB').post(`/incidents/${caseA}/escalations`, { chain: 'health' }));
+      // Whether a case exists is told only to those who could see it.
+      await denied(as('hospitalB').get('/incidents/500101-20200101-0001'));
+      expect((await as('countyHc').get('/incidents/500101-20200101-0001').expect(404)).body.code).toBe('INCIDENT.NOT_FOUND');
+    });
+  });
+
+  describe('the list, per role', () => {
+    const listed = async (who: Who, query = '') => {
+      const res = await as(who).get(`/incidents${query}`).expect(200);
+      return res.body.map((row: { caseNumber: string }) => row.caseNumber).sort();
+    };
+
+    it('a hospital sees its own; a county commission its county; police their jurisdiction; national everything; others nothing', async () => {
+      expect(await listed('hospitalA')).toEqual([caseA]);
+      expect(await listed('complaintsA')).toEqual([caseA]);
+      expect(await listed('hospitalC')).toEqual([caseC]);
+      expect(await listed('countyHc')).toEqual([caseA, caseB].sort());
+      expect(await listed('countyHcYz')).toEqual([caseC]);
+      expect(await listed('cityHc')).toEqual([caseA, caseB, caseC].sort());
+      expect(await listed('dispatcher')).toEqual([caseA, caseB].sort());
+      expect(await listed('nationalHc')).toEqual([caseA, caseB, caseC].sort());
+      expect(await listed('mediator')).toEqual([]);
+      expect(await listed('zfw')).toEqual([]);
+      expect(await listed('admin')).toEqual([]);
+    });
+
+    it('filters by hospital, region, category, major, status and date, within what the caller may see', async () => {
+      expect(await listed('nationalHc', '?major=true')).toEqual([caseA]);
+      expect(await listed('nationalHc', `?regionCode=${YZ}`)).toEqual([caseC]);
+      expect(await listed('nationalHc', '?regionCode=500100')).toEqual([caseA, caseB, caseC].sort());
+      expect(await listed('nationalHc', '?hospitalId=hosp-b')).toEqual([caseB]);
+      expect(await listed('nationalHc', '?category=assault_on_staff')).toEqual([caseA]);
+      expect(await listed('nationalHc', '?status=closed')).toEqual([]);
+      expect(await listed('nationalHc', `?from=${encodeURIComponent(minutesBefore(new Date(), 10))}`)).toEqual([caseB]);
+      expect(await listed('nationalHc', `?to=${encodeURIComponent(minutesBefore(new Date(), 10))}`)).toEqual([caseA, caseC].sort());
+      expect(await listed('hospitalA', `?regionCode=${YZ}`)).toEqual([]); // a filter never widens
+      expect(await listed('countyHc', '?hospitalId=hosp-c')).toEqual([]);
+      const [row] = (await as('hospitalA').get('/incidents').expect(200)).body;
+      expect(row).toMatchObject({ caseNumber: caseA, hospitalId: 'hosp-a', major: true, runningClocks: ['immediate_local_report', 'national_report'] });
+    });
+  });
+
+  describe('escalation makes the addressee a party', () => {
+    it('the local 综治 sees and acknowledges once the hospital reports to it; a commission acknowledges only its own level', async () => {
+      await as('zfw').get(`/incidents/${caseA}`).expect(403);
+      await as('hospitalA').post(`/incidents/${caseA}/escalations`, { chain: 'political_legal' }).expect(200);
+      await as('hospitalA').post(`/incidents/${caseA}/escalations`, { chain: 'health' }).expect(200);
+      expect((await as('zfw').get('/incidents').expect(200)).body.map((r: { caseNumber: string }) => r.caseNumber)).toEqual([caseA]);
+      await as('zfw').get(`/incidents/${caseA}`).expect(200);
+      await as('cityHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // not addressed to the city yet
+      await as('countyHcYz').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // another county's commission
+      await as('countyHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(200);
+      const ack = await as('zfw').post(`/incidents/${caseA}/escalations/local/acknowledge`).expect(200);
+      // Both local acknowledgements: the immediate-report clock is met.
+      expect(ack.body.recorded).toEqual(['EscalationAcknowledged', 'IncidentClockStopped']);
+      const res = await as('countyHc').get(`/incidents/${caseA}`).expect(200);
+      expect(res.body.parties).toEqual(expect.arrayContaining(['hosp-a', 'hc-wz', 'zfw-wz']));
+      expect(res.body.escalationAddressedTo).toEqual(expect.arrayContaining(['health:county', 'political_legal:local']));
+    });
+  });
+
+  describe('police response and the caller’s personal data', () => {
+    it('records the police steps; the caller is shown to police (audited) and hidden from the hospital', async () => {
+      const now = new Date();
+      await as('dispatcherYz').post(`/incidents/${caseC}/dispatch`, { dispatchedAt: minutesBefore(now, 18), supervisingOrganisationId: 'bureau-yz' }).expect(200);
+      const arrival = await as('dispatcherYz').post(`/incidents/${caseC}/arrival`, { arrivedAt: minutesBefore(now, 13) }).expect(200);
+      expect(arrival.body.recorded).toEqual(['PoliceArrived', 'IncidentClockStopped']);
+      const early = await as('dispatcherYz').post(`/incidents/${caseC}/close`, { outcome: 'referred_to_dispute' }).expect(422);
+      expect(early.body.code).toBe('INCIDENT.DISTURBANCE_NOT_STOPPED');
+      await as('dispatcherYz').post(`/incidents/${caseC}/disturbance-stopped`, { stoppedAt: minutesBefore(now, 12) }).expect(200);
+      await as('dispatcherYz').post(`/incidents/${caseC}/scene-cleared`, { clearedAt: minutesBefore(now, 10) }).expect(200);
+      await as('dispatcherYz').post(`/incidents/${caseC}/close`, { outcome: 'referred_to_dispute' }).expect(200);
+      await as('hospitalC').post(`/incidents/${caseC}/links`, { disputeCaseNumber: 'D-500103-1' }).expect(200);
+      await as('hospitalC').post(`/incidents/${caseC}/links`, { policeCaseNumber: 'P-1' }).expect(403); // the police's to link
+      const again = await as('hospitalC').patch(`/incidents/${caseC}/classification`, { classification: { categories: ['other'] } }).expect(409);
+      expect(again.body.code).toBe('INCIDENT.ALREADY_CLOSED');
+
+      const police = await as('dispatcherYz').get(`/incidents/${caseC}`).set('x-access-purpose', 'case follow-up').expect(200);
+      expect(police.body.incident.intake.caller).toEqual({ name: '张先生', phone: '13800000000' });
+      const hospital = await as('hospitalC').get(`/incidents/${caseC}`).expect(200);
+      expect(hospital.body.incident.intake.caller).toEqual({ name: null, phone: null });
+      expect(JSON.stringify(hospital.body)).not.toContain('13800000000');
+      expect(hospital.body.history.map((e: { type: string }) => e.type)).toEqual([
+        'IncidentReported',
+        'PoliceDispatched',
+        'IncidentClockStarted',
+        'PoliceArrived',
+        'IncidentClockStopped',
+        'DisturbanceStopped',
+        'SceneCleared',
+        'IncidentClosed',
+        'IncidentLinkedToDispute',
+      ]);
+      expect(hospital.body.history[2].data).toMatchObject({ clock: 'police_arrival', rule: 'police-arrival', supervisingOrganisationId: 'bureau-yz' });
+    });
+
+    it('completes a one-key alarm’s details', async () => {
+      const res = await as('hospitalB').patch(`/incidents/${caseB}/alarm-details`, { partiesCount: 1, behaviour: '持刀威胁', anyoneInjured: false }).expect(200);
+      expect(res.body.recorded).toEqual(['AlarmDetailsCompleted']);
+      const again = await as('hospitalB').patch(`/incidents/${caseB}/alarm-details`, { partiesCount: 1, behaviour: '持刀威胁', anyoneInjured: false }).expect(409);
+      expect(again.body.code).toBe('INCIDENT.ALARM_DETAILS_ALREADY_COMPLETED');
+    });
+  });
+});
