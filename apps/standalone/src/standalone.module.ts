@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BUS_HEALTH, PlatformModule, inProcessBusHealth, type ServiceDescriptor } from '@pingan/platform';
+import { PlatformModule, type ServiceDescriptor } from '@pingan/platform';
 import { DISPUTES_SERVICE, DisputesModule } from '../../disputes/src/disputes.module.js';
 import { GATEWAY_SERVICE, GatewayModule } from '../../gateway/src/gateway.module.js';
 import { HIGH_RISK_PERSONS_SERVICE, HighRiskPersonsModule } from '../../high-risk-persons/src/high-risk-persons.module.js';
@@ -26,11 +26,10 @@ export const SERVICE_MODULES = [IncidentsModule, ProsecutionModule, DisputesModu
  */
 @Module({
   imports: [
-    // The bus is in-process here whatever KAFKA_BROKERS says, so /health reports that one.
+    // The bus is in-process here whatever KAFKA_BROKERS says (and /health reports that one).
     PlatformModule.forRoot({
       service: 'standalone',
       port: 3000,
-      busHealth: { provide: BUS_HEALTH, useValue: inProcessBusHealth },
       inProcessBus: true,
     }),
     GatewayModule.forRoot({ demoDirectory: true, services: [] }), // seeds the demo county, prints its logins once

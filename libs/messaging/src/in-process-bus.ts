@@ -95,7 +95,7 @@ export class InProcessBus implements MessageBus {
   }
 
   async health(): Promise<BusHealth> {
-    return { up: !this.closed, detail: 'in-process' };
+    return { up: !this.closed, detail: 'in-process bus' };
   }
 
   async close(): Promise<void> {

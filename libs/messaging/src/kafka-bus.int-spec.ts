@@ -74,7 +74,7 @@ async function inboxSetup(schema: string, context: string, handle: (type: string
 
 describe('KafkaBus on a real broker', () => {
   it('reports the broker as up', async () => {
-    expect(await bus.health()).toEqual({ up: true, detail: '1 broker(s)' });
+    expect(await bus.health()).toEqual({ up: true, detail: 'kafka: 1 broker(s)' });
   });
 
   it('publishes key = stream id, value = envelope JSON, to the context topic', async () => {

@@ -110,7 +110,7 @@ export class KafkaBus implements MessageBus {
     try {
       const admin = await this.adminClient();
       const cluster = await withTimeout(admin.describeCluster(), 5_000, 'describeCluster timed out');
-      return { up: cluster.brokers.length > 0, detail: `${cluster.brokers.length} broker(s)` };
+      return { up: cluster.brokers.length > 0, detail: `kafka: ${cluster.brokers.length} broker(s)` };
     } catch (err) {
       return { up: false, detail: errorInfo(err).message };
     }

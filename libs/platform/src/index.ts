@@ -15,7 +15,7 @@ export { DomainError, ForbiddenError, NotFoundError, type DomainErrorOptions, ty
 export { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails } from './errors/problem-details.js';
 export { RequestValidationError, createValidationPipe, flattenValidationErrors } from './errors/validation.js';
-export { BUS_HEALTH, defaultBusHealth, inProcessBusHealth, kafkaBusHealth, type BusHealth, type BusStatus } from './health/bus-health.js';
+export { BUS_HEALTH, busHealthOf, type BusHealth, type BusStatus } from './health/bus-health.js';
 export { HealthController } from './health/health.controller.js';
 export { CORRELATION_HEADER, correlationIdFor, correlationIdOf } from './logging/correlation-id.js';
 export { LoggingModule } from './logging/logging.module.js';

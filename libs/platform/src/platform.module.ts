@@ -3,17 +3,17 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule, Public } from '@pingan/access';
-import { PLATFORM_CONFIG, platformConfigFactory, type PlatformConfig, type PlatformDefaults } from './config/platform-config.js';
+import { platformConfigFactory, type PlatformDefaults } from './config/platform-config.js';
 import { DatabaseModule } from './database/database.module.js';
-import { BusModule } from './event-sourcing/bus.module.js';
+import { BusModule, MESSAGE_BUS } from './event-sourcing/bus.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
-import { BUS_HEALTH, defaultBusHealth } from './health/bus-health.js';
+import { BUS_HEALTH, busHealthOf } from './health/bus-health.js';
 import { HealthController } from './health/health.controller.js';
 import { LoggingModule } from './logging/logging.module.js';
 
 export interface PlatformOptions extends PlatformDefaults {
-  /** A provider for `BUS_HEALTH` (e.g. from libs/messaging); default: in-process or Kafka admin check. */
+  /** A provider for `BUS_HEALTH`; default: ask the process's message bus. */
   busHealth?: Provider;
   /** Use the in-process bus whatever KAFKA_BROKERS says (apps/standalone: every service in one process). */
   inProcessBus?: boolean;
@@ -51,11 +51,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        busHealth ?? {
-          provide: BUS_HEALTH,
-          inject: [PLATFORM_CONFIG],
-          useFactory: (config: PlatformConfig) => defaultBusHealth(config),
-        },
+        busHealth ?? { provide: BUS_HEALTH, inject: [MESSAGE_BUS], useFactory: busHealthOf },
       ],
       exports: [BUS_HEALTH],
     };

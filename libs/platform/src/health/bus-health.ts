@@ -1,12 +1,11 @@
-import { Kafka, logLevel } from 'kafkajs';
-import type { PlatformConfig } from '../config/platform-config.js';
+import type { MessageBus } from '@pingan/messaging';
 
 export interface BusStatus {
   up: boolean;
   detail: string;
 }
 
-/** How /health learns whether the message bus works; libs/messaging may provide a better one. */
+/** How /health learns whether the message bus works. */
 export interface BusHealth {
   check(): Promise<BusStatus>;
 }
@@ -16,46 +15,19 @@ export const BUS_HEALTH = Symbol('pingan.BusHealth');
 
 const TIMEOUT_MS = 3_000;
 
-/** Asks the cluster to describe itself: up when a broker answers within a few seconds. */
-export function kafkaBusHealth(brokers: string[], clientId: string): BusHealth {
-  const kafka = new Kafka({
-    clientId: `${clientId}-health`,
-    brokers,
-    connectionTimeout: 1_000,
-    requestTimeout: 2_000,
-    retry: { retries: 0 },
-    logLevel: logLevel.NOTHING,
-  });
+/** Asks the process's own bus (Kafka: the cluster describes itself; in-process: up while open), within a few seconds. */
+export function busHealthOf(bus: MessageBus): BusHealth {
   return {
     async check() {
-      const admin = kafka.admin();
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      const timeout = new Promise<BusStatus>((resolve) => {
+        timer = setTimeout(() => resolve({ up: false, detail: `no answer within ${TIMEOUT_MS} ms` }), TIMEOUT_MS);
       });
       try {
-        const cluster = await Promise.race([admin.connect().then(() => admin.describeCluster()), timeout]);
-        return {
-          up: true,
-          detail: `kafka: ${cluster.brokers.length} broker(s), controller ${cluster.controller}`,
-        };
-      } catch (error) {
-        return {
-          up: false,
-          detail: `kafka unreachable at ${brokers.join(',')}: ${(error as Error).message}`,
-        };
+        return await Promise.race([bus.health().then(({ up, detail }) => ({ up, detail: detail ?? '' })), timeout]);
       } finally {
         clearTimeout(timer);
-        await admin.disconnect().catch(() => undefined);
       }
     },
   };
 }
-
-/** The in-process bus lives and dies with the process, so it is up whenever we can answer. */
-export const inProcessBusHealth: BusHealth = {
-  check: async () => ({ up: true, detail: 'in-process bus' }),
-};
-
-export const defaultBusHealth = (config: PlatformConfig): BusHealth =>
-  config.kafkaBrokers ? kafkaBusHealth(config.kafkaBrokers, `pingan-${config.service}`) : inProcessBusHealth;
