@@ -1,0 +1,161 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { testAccessTokenKeys } from '@pingan/access';
+import type { Database } from '@pingan/event-store';
+import type { MessageBus } from '@pingan/messaging';
+import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
+import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { DEFAULT_INCIDENT_DEADLINE_SETTINGS } from './domain/index.js';
+import { INCIDENTS_CONTEXT_NAME } from './incident.service.js';
+import { IncidentsApplication } from './incidents/incidents.application.js';
+import type { ReportIncidentDto } from './incidents/incidents.dto.js';
+import { IncidentsModule, incidentsRuntimeOptions } from './incidents.module.js';
+import { PRINCIPALS, WZ, hospitalFacts } from './incidents.test-support.js';
+
+/**
+ * The legal clocks with a moved clock, through the application service and the runtime: the
+ * 3 / 8-minute arrival clock [S1 三(一)], the immediate local report (configured as 1 hour) and
+ * the 12 hours to the national commission [S3 五(二)] warn at 75 % and breach at 100 %, and stop
+ * when met.
+ */
+describe('incident deadlines with a moved clock', () => {
+  const saved = { ...process.env };
+  const T0 = new Date('2026-11-22T02:00:00Z'); // 10:00 in Shanghai
+  let now = T0;
+  const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+  const moveTo = (minutes: number) => {
+    now = at(minutes);
+  };
+  let database: TestDatabase;
+  let app: INestApplication;
+  let incidents: IncidentsApplication;
+  let runtime: ServiceRuntime;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('incidents_deadlines');
+    Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: 'fatal', ...testAccessTokenKeys().env });
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ service: 'incidents', inProcessBus: true }), IncidentsModule],
+    })
+      // The same runtime as in production, on a clock the test moves.
+      .overrideProvider(runtimeToken(INCIDENTS_CONTEXT_NAME))
+      .useFactory({
+        inject: [DATABASE, MESSAGE_BUS],
+        factory: (db: Database, bus: MessageBus) =>
+          new ServiceRuntime({ ...incidentsRuntimeOptions(DEFAULT_INCIDENT_DEADLINE_SETTINGS, () => now), anchorIntervalMs: 3_600_000 }, db, bus),
+      })
+      .compile();
+    app = moduleRef.createNestApplication();
+    await app.init();
+    incidents = app.get(IncidentsApplication);
+    runtime = app.get<ServiceRuntime>(runtimeToken(INCIDENTS_CONTEXT_NAME));
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    process.env = saved;
+    await database?.drop();
+  });
+
+  const sweepAt = async (minutes: number) => {
+    moveTo(minutes);
+    await runtime.catchUpProjections(); // the clocks follow the events
+    await runtime.sweepDeadlines();
+  };
+  const clockSteps = async (deadlineId: string) => (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => [e.type, e.occurredAt]);
+
+  const call110 = (hasPoliceOffice: boolean): ReportIncidentDto => ({
+    hospital: hospitalFacts('hosp-a', WZ, hasPoliceOffice),
+    occurredAt: at(0).toISOString(),
+    intake: { channel: 'call_110', callReceivedAt: at(0).toISOString(), description: '有人在病房闹事' },
+  });
+
+  it('arrival with a police office: 3 minutes — warned at 2¼, breached at 3', async () => {
+    moveTo(0);
+    const { caseNumber } = await incidents.report(PRINCIPALS.dispatcher, call110(true));
+    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, { dispatchedAt: at(0).toISOString(), supervisingOrganisationId: 'bureau-wz' });
+    const id = `${caseNumber}:police_arrival:1`;
+    await sweepAt(2);
+    expect(await runtime.deadlines!.get(id)).toMatchObject({ state: 'running', dueAt: at(3), warnAt: at(2.25), supervisingOrganisationId: 'bureau-wz', responsibleOrganisationId: 'station-wz' });
+    await sweepAt(2.3);
+    await sweepAt(3.1);
+    expect(await clockSteps(id)).toEqual([
+      ['DeadlineStarted', at(0).toISOString()],
+      ['DeadlineWarned', at(2.25).toISOString()],
+      ['DeadlineBreached', at(3).toISOString()],
+    ]);
+    const breach = (await runtime.store.readStream(`deadline-${id}`))[2];
+    expect(breach).toMatchObject({ correlationId: caseNumber, data: expect.objectContaining({ supervisingOrganisationId: 'bureau-wz' }) });
+  });
+
+  it('arrival without a police office: 8 minutes — met at 5, so neither warned nor breached', async () => {
+    moveTo(0);
+    const { caseNumber } = await incidents.report(PRINCIPALS.dispatcher, call110(false));
+    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, { dispatchedAt: at(0).toISOString() });
+    const id = `${caseNumber}:police_arrival:1`;
+    await sweepAt(4);
+    expect(await runtime.deadlines!.get(id)).toMatchObject({ state: 'running', dueAt: at(8), warnAt: at(6) });
+    moveTo(5);
+    await incidents.arrival(PRINCIPALS.dispatcher, caseNumber, { arrivedAt: at(5).toISOString() });
+    await sweepAt(30);
+    expect(await clockSteps(id)).toEqual([
+      ['DeadlineStarted', at(0).toISOString()],
+      ['DeadlineMet', at(5).toISOString()],
+    ]);
+    expect(await runtime.deadlines!.get(id)).toMatchObject({ state: 'met' });
+  });
+
+  it('a major incident: the immediate report warns at 45 min and breaches at 1 h; the 12-hour report warns at 9 h and is met at 11 h', async () => {
+    moveTo(0);
+    const { caseNumber } = await incidents.report(PRINCIPALS.hospitalA, {
+      hospital: hospitalFacts('hosp-a', WZ, true),
+      occurredAt: at(0).toISOString(),
+      intake: { channel: 'hospital_report', partiesCount: 3, behaviour: '持刀伤人', anyoneInjured: true },
+      classification: { categories: ['assault_on_staff', 'carrying_weapons'], casualties: { staff: { deaths: 1 } }, weaponsInvolved: true },
+    });
+    const immediate = `${caseNumber}:immediate_local_report:1`;
+    const national = `${caseNumber}:national_report:1`;
+    await sweepAt(30);
+    expect(await runtime.deadlines!.get(immediate)).toMatchObject({ state: 'running', dueAt: at(60), supervisingOrganisationId: 'hc-wz', responsibleOrganisationId: 'hosp-a' });
+    expect(await runtime.deadlines!.get(national)).toMatchObject({ state: 'running', dueAt: at(12 * 60), warnAt: at(9 * 60) });
+    await sweepAt(46);
+    await sweepAt(61);
+    expect(await clockSteps(immediate)).toEqual([
+      ['DeadlineStarted', at(0).toISOString()],
+      ['DeadlineWarned', at(45).toISOString()],
+      ['DeadlineBreached', at(60).toISOString()],
+    ]);
+
+    // The report goes up level by level; the national commission acknowledges at 11 h.
+    moveTo(120);
+    await incidents.submitEscalation(PRINCIPALS.hospitalA, caseNumber, { chain: 'health' });
+    for (const [who, level] of [
+      ['countyHc', 'county'],
+      ['cityHc', 'city'],
+      ['provinceHc', 'province'],
+    ] as const) {
+      await incidents.acknowledgeEscalation(PRINCIPALS[who], caseNumber, level);
+      await incidents.forwardEscalation(PRINCIPALS[who], caseNumber, level);
+    }
+    await sweepAt(9 * 60 + 1);
+    moveTo(11 * 60);
+    const ack = await incidents.acknowledgeEscalation(PRINCIPALS.nationalHc, caseNumber, 'national');
+    expect(ack.recorded).toEqual(['EscalationAcknowledged', 'IncidentClockStopped']);
+    await sweepAt(13 * 60);
+    expect(await clockSteps(national)).toEqual([
+      ['DeadlineStarted', at(0).toISOString()],
+      ['DeadlineWarned', at(9 * 60).toISOString()],
+      ['DeadlineMet', at(11 * 60).toISOString()],
+    ]);
+  });
+
+  it('closing before the police arrive cancels the arrival clock', async () => {
+    moveTo(0);
+    const { caseNumber } = await incidents.report(PRINCIPALS.dispatcher, call110(false));
+    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, { dispatchedAt: at(0).toISOString() });
+    moveTo(2);
+    await incidents.close(PRINCIPALS.dispatcher, caseNumber, { outcome: 'unfounded' });
+    await sweepAt(20);
+    expect((await clockSteps(`${caseNumber}:police_arrival:1`)).map(([type]) => type)).toEqual(['DeadlineStarted', 'DeadlineCancelled']);
+  });
+});
