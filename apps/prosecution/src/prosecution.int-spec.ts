@@ -105,6 +105,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     }).expect(201);
     now = new Date('2025-10-09T02:00:00Z');
     await post('officer', `/police-cases/${caseNumber}/ministry-entries`, { decisionId: decided.body.decisionId, referenceNumber: 'GA-2025-0001' }).expect(201);
+    await runtime.catchUpProjections(); // the clock steps follow the events: let them land before time jumps
     now = new Date('2025-10-20T00:00:00Z');
     await runtime.sweepDeadlines();
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
@@ -141,7 +142,8 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       days: 3,
     }).expect(422);
 
-    now = new Date('2025-11-08T03:00:00Z');
+    now = new Date('2025-11-08T03:00:00Z'); // past 75 % of the extended period
+    await runtime.sweepDeadlines();
     const requested = await post('officer', `/police-cases/${caseNumber}/arrest-requests`, { suspectId, procuratorateId: PROCURATORATE }).expect(201);
     const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
     const afterRequest = await clocks();
@@ -151,7 +153,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     now = new Date('2025-11-10T03:00:00Z');
     await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(201);
     expect((await clocks()).find((c) => c.deadlineId === decisionClock)).toMatchObject({ state: 'met' });
-    expect(await clockStream(arrestClock)).toEqual(['DeadlineStarted', 'DeadlineExtended', 'DeadlineMet']);
+    expect(await clockStream(arrestClock)).toEqual(['DeadlineStarted', 'DeadlineExtended', 'DeadlineWarned', 'DeadlineMet']);
     // The procuratorate the request went to reads the case now; another unit's police still does not.
     await get('prosecutor', `/police-cases/${caseNumber}`).expect(200);
     await get('otherPolice', `/police-cases/${caseNumber}`).expect(403);
