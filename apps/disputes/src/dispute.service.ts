@@ -68,7 +68,11 @@ export class DisputeService {
   async act(principal: Principal, disputeId: string, input: CommandInput, roles: Role[]): Promise<CommandResult> {
     const dispute = await this.load(disputeId);
     this.authorise(principal, dispute, 'write');
-    return this.execute(disputeId, dispute.state.ref.caseNumber, { ...input, at: this.now(), actor: actorOf(principal, ...roles) } as DisputeCommand);
+    return this.execute(disputeId, dispute.state.ref.caseNumber, {
+      ...input,
+      at: this.now(),
+      actor: actorOf(principal, ...roles),
+    } as DisputeCommand);
   }
 
   /** Decide and append; the correlation id is the case number. */

@@ -3,7 +3,7 @@ import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { ComplaintsController } from './complaints/complaints.controller.js';
 import { DisputeService } from './dispute.service.js';
 import { DISPUTES_RUNTIME_OPTIONS } from './disputes.runtime.js';
-import { DisputesStorage } from './disputes.storage.js';
+import { DisputesStartup } from './disputes.startup.js';
 import { IncidentIntakeConsumer } from './incidents/incident-intake.consumer.js';
 import { LiabilityController } from './liability/liability.controller.js';
 import { MediationController } from './mediation/mediation.controller.js';
@@ -27,7 +27,14 @@ export const DISPUTES_SERVICE: ServiceDescriptor = {
 @Module({
   imports: [EventSourcingModule.forService(DISPUTES_RUNTIME_OPTIONS)],
   // The read controller first: GET /disputes/statistics must not be taken for GET /disputes/:id.
-  controllers: [DisputesReadController, ComplaintsController, MediationController, LiabilityController, SettlementController, RiskController],
-  providers: [DisputesStorage, DisputeService, DisputeQueries, IncidentIntakeConsumer, MediationExpiryConsumer],
+  controllers: [
+    DisputesReadController,
+    ComplaintsController,
+    MediationController,
+    LiabilityController,
+    SettlementController,
+    RiskController,
+  ],
+  providers: [DisputesStartup, DisputeService, DisputeQueries, IncidentIntakeConsumer, MediationExpiryConsumer],
 })
 export class DisputesModule {}

@@ -1,7 +1,5 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DISPUTES_CONTEXT, type DisputeParty } from '@pingan/contracts';
+import type { DisputeParty } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { SCHEMA } from './read-models/dispute-state.js';
 
 /**
@@ -11,24 +9,18 @@ import { SCHEMA } from './read-models/dispute-state.js';
  *   an incident's case number opened (kept in the inbox transaction of the incident event);
  * - `case_number_sequences`: case numbers of disputes that start as complaints.
  */
-@Injectable()
-export class DisputesStorage implements OnModuleInit {
-  constructor(@InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime) {}
-
-  async onModuleInit(): Promise<void> {
-    const q = this.runtime.db.query;
-    await q(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
-    await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.dispute_parties (
+export async function migrateDisputesTables(q: Query): Promise<void> {
+  await q(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+  await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.dispute_parties (
       dispute_id text NOT NULL, party_id text NOT NULL, position integer NOT NULL, relation text NOT NULL,
       name text NOT NULL, contact text, recorded_at timestamptz NOT NULL, PRIMARY KEY (dispute_id, party_id))`);
-    await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.incident_facts (
+  await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.incident_facts (
       case_number text PRIMARY KEY, hospital_id text NOT NULL, region_code text NOT NULL, summary text NOT NULL,
       parties_count integer, police_dispatched boolean NOT NULL DEFAULT false, disturbance_stopped_at timestamptz)`);
-    await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.incident_disputes (
+  await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.incident_disputes (
       case_number text NOT NULL, dispute_id text NOT NULL, linked_at timestamptz NOT NULL, PRIMARY KEY (case_number, dispute_id))`);
-    await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.case_number_sequences (
+  await q(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.case_number_sequences (
       region_code text NOT NULL, day text NOT NULL, last integer NOT NULL, PRIMARY KEY (region_code, day))`);
-  }
 }
 
 export interface PartyDetails {

@@ -1,5 +1,6 @@
 import type { MatrixEndpoint } from '../../gateway/src/authorisation-matrix.fixture.js';
 import { GATEWAY_ENDPOINTS } from '../../gateway/src/authorisation-matrix.fixture.js';
+import { DISPUTES_ENDPOINTS } from '../../disputes/src/disputes.authorisation.js';
 
 /**
  * Every endpoint of every service, for the authorisation matrix (authorisation-matrix.int-spec.ts).
@@ -7,4 +8,5 @@ import { GATEWAY_ENDPOINTS } from '../../gateway/src/authorisation-matrix.fixtur
  */
 export const MATRIX_ENDPOINTS: Record<string, MatrixEndpoint> = {
   ...GATEWAY_ENDPOINTS,
+  ...DISPUTES_ENDPOINTS,
 };

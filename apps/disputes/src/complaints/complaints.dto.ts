@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DISPUTE_ROUTES, type DisputeRoute } from '@pingan/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, Max, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  Max,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_FEN } from '../common.dto.js';
 
 const RELATIONS = ['patient', 'relative', 'agent', 'other'] as const;
@@ -49,7 +63,11 @@ export class ReceiveComplaintDto {
 
 export class HandOverDto {
   @ApiProperty() @IsString() @Length(1, 64) toUserId!: string;
-  @ApiPropertyOptional({ description: "default: the caller's organisation" }) @IsOptional() @IsString() @Length(1, 64) toOrganisationId?: string;
+  @ApiPropertyOptional({ description: "default: the caller's organisation" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  toOrganisationId?: string;
   @ApiProperty({ description: '首诉负责制: a handover always says why' }) @IsString() @MaxLength(2000) reason!: string;
 }
 

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   DISPUTES_CONTEXT,
   INCIDENTS_CONTEXT,
@@ -31,19 +31,18 @@ export const disputeIdForIncident = (caseNumber: string): string => uuidv5(`inci
  * - DisturbanceStopped: RecordIncidentDisturbanceStopped on every linked dispute [S3 一(二)].
  */
 @Injectable()
-export class IncidentIntakeConsumer implements OnModuleInit {
+export class IncidentIntakeConsumer {
   constructor(
     @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
     private readonly disputes: DisputeService,
   ) {}
 
-  onModuleInit(): Promise<void> {
-    return this.runtime.subscribe({
-      group: 'disputes.incidents',
-      contexts: [INCIDENTS_CONTEXT],
-      handle: (envelope, query) => this.handle(envelope, query),
-    });
-  }
+  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  readonly subscription = {
+    group: 'disputes.incidents',
+    contexts: [INCIDENTS_CONTEXT],
+    handle: (envelope: EventEnvelope, query: Query) => this.handle(envelope, query),
+  };
 
   async handle(envelope: EventEnvelope, query: Query): Promise<void> {
     switch (envelope.type) {
@@ -129,7 +128,10 @@ export class IncidentIntakeConsumer implements OnModuleInit {
 
   private async disturbanceStopped(envelope: EventEnvelope, query: Query): Promise<void> {
     const data = envelope.data as DisturbanceStoppedData;
-    await query(`UPDATE ${SCHEMA}.incident_facts SET disturbance_stopped_at = $2 WHERE case_number = $1`, [data.caseNumber, data.stoppedAt]);
+    await query(`UPDATE ${SCHEMA}.incident_facts SET disturbance_stopped_at = $2 WHERE case_number = $1`, [
+      data.caseNumber,
+      data.stoppedAt,
+    ]);
     const links = await query<{ dispute_id: string }>(`SELECT dispute_id FROM ${SCHEMA}.incident_disputes WHERE case_number = $1`, [
       data.caseNumber,
     ]);
@@ -137,7 +139,13 @@ export class IncidentIntakeConsumer implements OnModuleInit {
       await this.disputes.execute(
         disputeId,
         data.caseNumber,
-        { type: 'RecordIncidentDisturbanceStopped', at: this.disputes.now(), actor: SYSTEM_ACTOR, incidentId: data.caseNumber, stoppedAt: new Date(data.stoppedAt) },
+        {
+          type: 'RecordIncidentDisturbanceStopped',
+          at: this.disputes.now(),
+          actor: SYSTEM_ACTOR,
+          incidentId: data.caseNumber,
+          stoppedAt: new Date(data.stoppedAt),
+        },
         { store: this.runtime.store.using(query), causationId: envelope.eventId },
       );
     }

@@ -20,10 +20,18 @@ export class LiabilityController {
   @Post('appraisals')
   @Roles(...HOSPITAL_OR_MEDIATORS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Request a technical appraisal; pauses the mediation clock (hospital_complaints_officer, mediator, health_commission_official)' })
+  @ApiOperation({
+    summary:
+      'Request a technical appraisal; pauses the mediation clock (hospital_complaints_officer, mediator, health_commission_official)',
+  })
   async request(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AppraisalRequestDto) {
     const appraisalId = randomUUID();
-    const result = await this.disputes.act(p, id, { type: 'RequestAppraisal', appraisalId, kind: dto.kind, appraiser: dto.appraiser }, HOSPITAL_OR_MEDIATORS);
+    const result = await this.disputes.act(
+      p,
+      id,
+      { type: 'RequestAppraisal', appraisalId, kind: dto.kind, appraiser: dto.appraiser },
+      HOSPITAL_OR_MEDIATORS,
+    );
     return { ...result, appraisalId };
   }
 
@@ -56,8 +64,14 @@ export class LiabilityController {
   @Post('liability-agreement')
   @Roles(...HOSPITAL_OR_MEDIATORS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Liability the parties agree on without an appraisal (hospital_complaints_officer, mediator, health_commission_official)' })
-  agree(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LiabilityAgreementDto): Promise<CommandResultDto> {
+  @ApiOperation({
+    summary: 'Liability the parties agree on without an appraisal (hospital_complaints_officer, mediator, health_commission_official)',
+  })
+  agree(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LiabilityAgreementDto,
+  ): Promise<CommandResultDto> {
     return this.disputes.act(
       p,
       id,

@@ -6,7 +6,9 @@ const APPRAISAL_KINDS = ['medical_damage', 'medical_accident'] as const;
 export const RESPONSIBILITIES = ['full', 'primary', 'equal', 'secondary', 'minor', 'none'] as const;
 
 export class AppraisalRequestDto {
-  @ApiProperty({ enum: APPRAISAL_KINDS, description: '医疗损害鉴定 / 医疗事故技术鉴定' }) @IsIn(APPRAISAL_KINDS) kind!: (typeof APPRAISAL_KINDS)[number];
+  @ApiProperty({ enum: APPRAISAL_KINDS, description: '医疗损害鉴定 / 医疗事故技术鉴定' })
+  @IsIn(APPRAISAL_KINDS)
+  kind!: (typeof APPRAISAL_KINDS)[number];
   @ApiProperty({ example: '重庆市医学会' }) @IsString() @Length(1, 200) appraiser!: string;
 }
 

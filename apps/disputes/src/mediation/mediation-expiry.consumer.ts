@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DISPUTES_CONTEXT, SYSTEM_ACTOR, type EventEnvelope } from '@pingan/contracts';
 import type { DeadlineEvent } from '@pingan/deadlines';
 import type { Query } from '@pingan/event-store';
@@ -15,19 +15,18 @@ const MEDIATION_RULES = new Set(['peoples-mediation', 'administrative-mediation'
  * drops a redelivery, and the decider ignores a breach of a clock whose mediation is over.
  */
 @Injectable()
-export class MediationExpiryConsumer implements OnModuleInit {
+export class MediationExpiryConsumer {
   constructor(
     @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
     private readonly disputes: DisputeService,
   ) {}
 
-  onModuleInit(): Promise<void> {
-    return this.runtime.subscribe({
-      group: 'disputes.own-clocks',
-      contexts: [DISPUTES_CONTEXT],
-      handle: (envelope, query) => this.handle(envelope, query),
-    });
-  }
+  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  readonly subscription = {
+    group: 'disputes.own-clocks',
+    contexts: [DISPUTES_CONTEXT],
+    handle: (envelope: EventEnvelope, query: Query) => this.handle(envelope, query),
+  };
 
   async handle(envelope: EventEnvelope, query: Query): Promise<void> {
     if (envelope.type !== 'DeadlineBreached') return;

@@ -23,7 +23,12 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Refer to mediation: after the routes notice, never during a disturbance (hospital_complaints_officer)' })
   refer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'ReferToMediation', kind: dto.kind, mediatorOrganisationId: dto.mediatorOrganisationId }, HOSPITAL);
+    return this.disputes.act(
+      p,
+      id,
+      { type: 'ReferToMediation', kind: dto.kind, mediatorOrganisationId: dto.mediatorOrganisationId },
+      HOSPITAL,
+    );
   }
 
   @Post('refusal')
@@ -39,7 +44,12 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the referral: the 30-working-day clock starts (mediator; health_commission_official for 行政调解)' })
   accept(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AcceptanceDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'AcceptMediation', supervisingOrganisationId: dto.supervisingOrganisationId ?? null }, MEDIATORS);
+    return this.disputes.act(
+      p,
+      id,
+      { type: 'AcceptMediation', supervisingOrganisationId: dto.supervisingOrganisationId ?? null },
+      MEDIATORS,
+    );
   }
 
   @Post('sessions')
@@ -72,7 +82,9 @@ export class MediationController {
   @Post('agreement')
   @Roles(...MEDIATORS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the mediation agreement (调解协议); money only after liability is determined (mediator, health_commission_official)' })
+  @ApiOperation({
+    summary: 'Record the mediation agreement (调解协议); money only after liability is determined (mediator, health_commission_official)',
+  })
   agree(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
     return this.disputes.act(
       p,

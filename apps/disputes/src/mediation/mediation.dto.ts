@@ -1,11 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 const KINDS = ['peoples_mediation', 'administrative_mediation'] as const;
 
 export class ReferralDto {
-  @ApiProperty({ enum: KINDS, description: '人民调解 (a 医调委) or 行政调解 (a health commission)' }) @IsIn(KINDS) kind!: (typeof KINDS)[number];
+  @ApiProperty({ enum: KINDS, description: '人民调解 (a 医调委) or 行政调解 (a health commission)' })
+  @IsIn(KINDS)
+  kind!: (typeof KINDS)[number];
   @ApiProperty({ description: 'the mediation committee or health commission' }) @IsString() @Length(1, 64) mediatorOrganisationId!: string;
 }
 
@@ -37,7 +53,11 @@ export class SessionDto {
 }
 
 export class ExtensionDto {
-  @ApiProperty({ example: 10, description: 'working days the parties agreed to add (条例 第38条)' }) @IsInt() @Min(1) @Max(250) workingDays!: number;
+  @ApiProperty({ example: 10, description: 'working days the parties agreed to add (条例 第38条)' })
+  @IsInt()
+  @Min(1)
+  @Max(250)
+  workingDays!: number;
   @ApiProperty() @IsString() @MaxLength(2000) reason!: string;
 }
 

@@ -44,7 +44,10 @@ export class DisputesReadController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Disputes the caller may see: its hospital’s, those referred to it, its region’s (commissions) (hospital_complaints_officer, mediator, health_commission_official)' })
+  @ApiOperation({
+    summary:
+      'Disputes the caller may see: its hospital’s, those referred to it, its region’s (commissions) (hospital_complaints_officer, mediator, health_commission_official)',
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListDisputesQuery) {
     return this.queries.list(readScope(principal), {
       status: query.status,
@@ -72,7 +75,11 @@ export class DisputesReadController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One dispute: state, parties (audited read: say why in x-access-purpose), full history and clocks' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @AccessPurpose() purpose: string | undefined) {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @AccessPurpose() purpose: string | undefined,
+  ) {
     const dispute = await this.disputes.load(id);
     this.disputes.authorise(principal, dispute, 'read');
     const { state, events } = dispute;

@@ -40,6 +40,11 @@ export class RiskController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a periodic risk review (风险研判); restarts the review clock (hospital_complaints_officer)' })
   review(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RiskReviewDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'RecordRiskReview', riskLevel: dto.riskLevel, findings: dto.findings, measures: dto.measures }, HOSPITAL);
+    return this.disputes.act(
+      p,
+      id,
+      { type: 'RecordRiskReview', riskLevel: dto.riskLevel, findings: dto.findings, measures: dto.measures },
+      HOSPITAL,
+    );
   }
 }

@@ -38,8 +38,17 @@ export class SettlementController {
   @Roles(...CONFIRMERS)
   @HttpCode(200)
   @ApiOperation({ summary: "司法确认 of a people's mediation agreement (hospital_complaints_officer, mediator)" })
-  confirm(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: JudicialConfirmationDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'ConfirmAgreementJudicially', courtId: dto.courtId, rulingReference: dto.rulingReference }, CONFIRMERS);
+  confirm(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: JudicialConfirmationDto,
+  ): Promise<CommandResultDto> {
+    return this.disputes.act(
+      p,
+      id,
+      { type: 'ConfirmAgreementJudicially', courtId: dto.courtId, rulingReference: dto.rulingReference },
+      CONFIRMERS,
+    );
   }
 
   @Post('agreement/performance')
@@ -54,7 +63,11 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'A lawsuit was filed (诉讼) (hospital_complaints_officer)' })
-  litigate(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LitigationDto): Promise<CommandResultDto> {
+  litigate(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LitigationDto,
+  ): Promise<CommandResultDto> {
     return this.disputes.act(p, id, { type: 'FileLitigation', courtId: dto.courtId, reference: dto.reference }, HOSPITAL);
   }
 
@@ -64,7 +77,12 @@ export class SettlementController {
   @ApiOperation({ summary: 'Compensation paid under the agreement; never before liability is determined (hospital_complaints_officer)' })
   async pay(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PaymentDto) {
     const paymentId = randomUUID();
-    const result = await this.disputes.act(p, id, { type: 'RecordCompensationPayment', paymentId, amountFen: dto.amountFen, payer: dto.payer }, HOSPITAL);
+    const result = await this.disputes.act(
+      p,
+      id,
+      { type: 'RecordCompensationPayment', paymentId, amountFen: dto.amountFen, payer: dto.payer },
+      HOSPITAL,
+    );
     return { ...result, paymentId };
   }
 
