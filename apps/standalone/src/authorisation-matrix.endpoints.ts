@@ -1,5 +1,6 @@
 import type { MatrixEndpoint } from '../../gateway/src/authorisation-matrix.fixture.js';
 import { GATEWAY_ENDPOINTS } from '../../gateway/src/authorisation-matrix.fixture.js';
+import { INCIDENTS_ENDPOINTS } from '../../incidents/src/incidents.authorisation.js';
 import { DISPUTES_ENDPOINTS } from '../../disputes/src/disputes.authorisation.js';
 
 /**
@@ -8,5 +9,6 @@ import { DISPUTES_ENDPOINTS } from '../../disputes/src/disputes.authorisation.js
  */
 export const MATRIX_ENDPOINTS: Record<string, MatrixEndpoint> = {
   ...GATEWAY_ENDPOINTS,
+  ...INCIDENTS_ENDPOINTS,
   ...DISPUTES_ENDPOINTS,
 };
