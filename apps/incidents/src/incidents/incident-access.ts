@@ -39,15 +39,21 @@ export function withParties(parties: IncidentParties, event: IncidentEvent): Inc
   }
 }
 
-/** The escalation level an organisation stands for, if any: a commission's level, a bureau, the local 综治. */
+/**
+ * The escalation level an organisation stands for, if any (a commission's level, a bureau, the
+ * local 综治), as long as the caller holds the role that acts for it: a system administrator of
+ * the 政法委 is not its officer.
+ */
 export function escalationLevelOf(principal: Principal): string | null {
   switch (principal.organisationKind) {
     case 'health_commission':
-      return principal.healthCommissionLevel ? `health:${principal.healthCommissionLevel}` : null;
+      return principal.healthCommissionLevel && hasRole(principal, 'health_commission_official') ? `health:${principal.healthCommissionLevel}` : null;
     case 'police':
-      return principal.policeUnitType === 'bureau' || principal.policeUnitType === 'city_bureau' ? `police:${principal.policeUnitType}` : null;
+      return (principal.policeUnitType === 'bureau' || principal.policeUnitType === 'city_bureau') && hasRole(principal, ...POLICE_ROLES)
+        ? `police:${principal.policeUnitType}`
+        : null;
     case 'political_legal':
-      return 'political_legal:local';
+      return hasRole(principal, 'political_legal_officer') ? 'political_legal:local' : null;
     default:
       return null;
   }
