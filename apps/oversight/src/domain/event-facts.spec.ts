@@ -1,0 +1,53 @@
+import type { EventEnvelope } from '@pingan/contracts';
+import { addresseeRegion, factsOf, humanise, outcomeOf, shanghaiMonthOf, summaryOf } from './event-facts.js';
+
+const envelope = (context: string, type: string, data: Record<string, unknown>) => ({ context, type, data }) as unknown as EventEnvelope;
+const ref = { caseNumber: '500101-20261110-0001', hospitalId: 'h1', regionCode: '500101' };
+
+describe('event facts', () => {
+  it('reads region, hospital and the organisations an event makes parties', () => {
+    expect(factsOf(envelope('prosecution', 'CaseTransferredForProsecution', { ...ref, procuratorateId: 'p1', transferringUnitId: 'u1' }))).toEqual({
+      regionCode: '500101',
+      hospitalId: 'h1',
+      partyIds: ['p1', 'u1'],
+    });
+    // The reporter is the actor, not a holder of the case; nested references count one level down.
+    expect(factsOf(envelope('incidents', 'IncidentReported', { ...ref, reportedByOrganisationId: 'r', x: { mediatorOrganisationId: 'm' } })).partyIds).toEqual(['m']);
+    expect(factsOf(envelope('incidents', 'DeadlineStarted', { deadlineId: 'd', responsibleOrganisationId: 'st', supervisingOrganisationId: 'bu' }))).toEqual({
+      regionCode: null,
+      hospitalId: null,
+      partyIds: ['st', 'bu'],
+    });
+  });
+
+  it('summarises without personal data or free text', () => {
+    const line = summaryOf(
+      envelope('incidents', 'IncidentReported', { ...ref, channel: 'call_110', major: true, caller: { name: '张三' }, description: '打人', classification: { categories: ['assault_on_staff'] } }),
+    );
+    expect(line).toBe('Incident reported (categories: assault_on_staff; major; channel: call_110)');
+    expect(summaryOf(envelope('disputes', 'MediationFailed', { reason: 'expired' }))).toBe('Mediation failed (reason: expired)');
+    expect(summaryOf(envelope('prosecution', 'CaseConvertedToCriminal', { reason: '张三 有前科' }))).toBe('Case converted to criminal');
+    expect(summaryOf(envelope('high-risk-persons', 'PersonFlagged', { name: '张三', reason: 'other' }))).toBe('Person flagged');
+    expect(humanise('EscalationSubmitted')).toBe('Escalation submitted');
+  });
+
+  it('classifies outcomes for statistics', () => {
+    expect(outcomeOf(envelope('disputes', 'MediationFailed', { reason: 'expired' }))).toEqual({ area: 'mediation', outcome: 'failed:expired' });
+    expect(outcomeOf(envelope('prosecution', 'AdministrativePenaltyDecided', { penalty: { kind: 'fine' } }))).toEqual({ area: 'penalty', outcome: 'fine' });
+    expect(outcomeOf(envelope('prosecution', 'ArrestApprovalDecided', { outcome: 'approved' }))).toEqual({ area: 'prosecution', outcome: 'arrest_approved' });
+    expect(outcomeOf(envelope('incidents', 'PoliceArrived', {}))).toBeNull();
+  });
+
+  it('counts months in Asia/Shanghai', () => {
+    expect(shanghaiMonthOf(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11');
+    expect(shanghaiMonthOf(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12');
+  });
+
+  it('addresses each level of a chain to its region', () => {
+    expect(addresseeRegion('health', 'county', '500101')).toBe('500101');
+    expect(addresseeRegion('health', 'city', '500101')).toBe('500100');
+    expect(addresseeRegion('health', 'province', '500101')).toBe('500000');
+    expect(addresseeRegion('health', 'national', '500101')).toBe('000000');
+    expect(addresseeRegion('political_legal', 'local', '500101')).toBe('500101');
+  });
+});
