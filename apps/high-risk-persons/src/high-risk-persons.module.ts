@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
-import type { ServiceDescriptor } from '@pingan/platform';
+import { HIGH_RISK_PERSONS_CONTEXT } from '@pingan/contracts';
+import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
+import { highRiskKeysProvider } from './crypto/key.providers.js';
+import { highRiskDeadlineRules, ruleSettingsFromEnv } from './domain/deadline-rules.js';
+import { highRiskClocksFor } from './domain/high-risk-person.clocks.js';
+import { HighRiskPersonsService } from './high-risk-persons.service.js';
+import { registerProjection } from './read-models/register.projection.js';
+import { RegisterController } from './register/register.controller.js';
 
 export const HIGH_RISK_PERSONS_SERVICE: ServiceDescriptor = {
   name: 'high-risk-persons',
@@ -7,8 +14,22 @@ export const HIGH_RISK_PERSONS_SERVICE: ServiceDescriptor = {
 };
 
 /**
+ * The runtime's options (tests build the runtime from them with a moved clock). The review
+ * period is read from HIGH_RISK_REVIEW_PERIOD_DAYS when the module is loaded (default 365 days).
+ */
+export const highRiskRuntimeOptions = (env: NodeJS.ProcessEnv = process.env): ServiceRuntimeOptions => ({
+  context: HIGH_RISK_PERSONS_CONTEXT,
+  projections: [registerProjection],
+  deadlines: { rules: highRiskDeadlineRules(ruleSettingsFromEnv(env)), clocksFor: highRiskClocksFor },
+});
+
+/**
  * The high-risk-persons bounded context. It relies on what an app root provides (the database, config,
  * logging) but imports no infrastructure itself, so standalone can compose it with the others.
  */
-@Module({})
+@Module({
+  imports: [EventSourcingModule.forService(highRiskRuntimeOptions())],
+  controllers: [RegisterController],
+  providers: [highRiskKeysProvider, HighRiskPersonsService],
+})
 export class HighRiskPersonsModule {}

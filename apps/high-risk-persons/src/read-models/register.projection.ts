@@ -1,0 +1,99 @@
+import type { HighRiskPersonEvent } from '@pingan/contracts';
+import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+
+export const SCHEMA = 'high_risk_persons';
+
+/**
+ * The register as a table for police lists (region scope): pseudonymous by construction —
+ * person id, region, status, categories, dates and organisations, never a personal field.
+ * Identity is only ever read from the events, through the key, one audited record at a time.
+ */
+export const registerProjection: Projection = {
+  name: 'register',
+
+  async migrate(query: Query) {
+    await query(`
+      CREATE TABLE IF NOT EXISTS ${SCHEMA}.register (
+        person_id                 text PRIMARY KEY,
+        region_code               text NOT NULL,
+        status                    text NOT NULL,
+        flag_no                   integer NOT NULL,
+        categories                text[] NOT NULL,
+        proposing_organisation_id text,
+        approving_organisation_id text,
+        activated_at              timestamptz,
+        updated_at                timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS register_region ON ${SCHEMA}.register (region_code text_pattern_ops);`);
+  },
+
+  async reset(query: Query) {
+    await query(`DELETE FROM ${SCHEMA}.register`);
+  },
+
+  async apply(stored: StoredEvent, query: Query) {
+    if (stored.streamType !== 'high-risk-person') return;
+    const event = { type: stored.type, data: stored.data } as HighRiskPersonEvent;
+    const at = stored.occurredAt;
+    const status = (s: string) => query(`UPDATE ${SCHEMA}.register SET status = $2, updated_at = $3 WHERE person_id = $1`, [event.data.personId, s, at]);
+    switch (event.type) {
+      case 'FlagProposed': {
+        const d = event.data;
+        await query(
+          `INSERT INTO ${SCHEMA}.register (person_id, region_code, status, flag_no, categories, proposing_organisation_id, updated_at)
+           VALUES ($1, $2, 'proposed', $3, $4, $5, $6)
+           ON CONFLICT (person_id) DO UPDATE SET status = 'proposed', flag_no = $3, categories = $4, proposing_organisation_id = $5,
+             approving_organisation_id = NULL, activated_at = NULL, updated_at = $6`,
+          [d.personId, d.regionCode, d.flagNo, d.categories.map((c) => c.category), d.proposingOrganisationId, at],
+        );
+        return;
+      }
+      case 'FlagApproved':
+        await query(`UPDATE ${SCHEMA}.register SET status = 'active', approving_organisation_id = $2, activated_at = $3, updated_at = $3 WHERE person_id = $1`, [
+          event.data.personId,
+          event.data.approvingOrganisationId,
+          at,
+        ]);
+        return;
+      case 'FlagRejected':
+        return void (await status('rejected'));
+      case 'FlagRemoved':
+        return void (await status('removed'));
+      case 'FlagExpired':
+        return void (await status('expired'));
+      case 'PersonErased':
+        return void (await status('erased'));
+      default:
+        return;
+    }
+  },
+};
+
+export interface RegisterRow {
+  personId: string;
+  regionCode: string;
+  status: string;
+  flagNo: number;
+  categories: string[];
+  proposingOrganisationId: string | null;
+  approvingOrganisationId: string | null;
+  activatedAt: string | null;
+}
+
+export async function listRegister(query: Query, filter: { regionPrefix: string; status?: string; limit: number }): Promise<RegisterRow[]> {
+  const rows = await query<Record<string, unknown>>(
+    `SELECT person_id, region_code, status, flag_no, categories, proposing_organisation_id, approving_organisation_id, activated_at
+       FROM ${SCHEMA}.register WHERE region_code LIKE $1 || '%' AND ($2::text IS NULL OR status = $2) ORDER BY updated_at DESC LIMIT $3`,
+    [filter.regionPrefix, filter.status ?? null, filter.limit],
+  );
+  return rows.map((r) => ({
+    personId: r.person_id as string,
+    regionCode: r.region_code as string,
+    status: r.status as string,
+    flagNo: r.flag_no as number,
+    categories: r.categories as string[],
+    proposingOrganisationId: (r.proposing_organisation_id as string | null) ?? null,
+    approvingOrganisationId: (r.approving_organisation_id as string | null) ?? null,
+    activatedAt: r.activated_at ? new Date(r.activated_at as string).toISOString() : null,
+  }));
+}

@@ -1,0 +1,166 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessPurpose, CurrentPrincipal, Roles, actorOf, type Principal, type Role } from '@pingan/access';
+import { randomUUID } from 'node:crypto';
+import { HighRiskPersonsService } from '../high-risk-persons.service.js';
+import { CheckDto, CompleteTaskDto, EraseDto, ListReadsQuery, ListRegisterQuery, ProposeFlagDto, ReasonDto, TaskDto, TreatmentDto, WarningDto } from './register.dto.js';
+
+const POLICE: Role[] = ['police_dispatcher', 'police_case_officer', 'station_chief'];
+export const HIGH_RISK_ROLES = {
+  propose: ['hospital_security_officer', ...POLICE, 'political_legal_officer'] as Role[],
+  decide: ['station_chief', 'political_legal_officer'] as Role[], // approve, reject, renew, remove
+  warn: POLICE,
+  measures: [...POLICE, 'political_legal_officer'] as Role[], // tasks, treatment
+  erase: ['station_chief'] as Role[],
+  read: [...POLICE, 'political_legal_officer', 'hospital_security_officer', 'hospital_complaints_officer', 'health_commission_official'] as Role[],
+  list: [...POLICE, 'political_legal_officer'] as Role[],
+  check: ['hospital_security_officer', 'hospital_complaints_officer'] as Role[],
+};
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/**
+ * The high-risk person register over HTTP (高风险就诊人员). Thin: roles here, record-level access
+ * and sealing in the service, rules in the decider. Every read is audited (say why in x-access-purpose).
+ */
+@ApiTags('high-risk-persons')
+@ApiBearerAuth()
+@Controller('high-risk-persons')
+export class RegisterController {
+  constructor(private readonly persons: HighRiskPersonsService) {}
+
+  @Post()
+  @Roles(...HIGH_RISK_ROLES.propose)
+  @ApiOperation({ summary: 'Propose a flag (hospital security, police, political-legal); active only once another organisation approves' })
+  propose(@CurrentPrincipal() p: Principal, @Body() dto: ProposeFlagDto) {
+    return this.persons.propose(p, {
+      name: dto.name,
+      idNumber: dto.idNumber,
+      phone: dto.phone ?? null,
+      categories: dto.categories.map((c) => ({ category: c.category, behaviour: c.behaviour, incidentIds: c.incidentIds ?? [], caseNumbers: c.caseNumbers ?? [] })),
+    });
+  }
+
+  @Post('checks')
+  @HttpCode(200)
+  @Roles(...HIGH_RISK_ROLES.check)
+  @ApiOperation({ summary: 'Early warning at the hospital door: does this ID number have an ACTIVE flag? (audited, alerts police)' })
+  check(@CurrentPrincipal() p: Principal, @Body() dto: CheckDto, @AccessPurpose() purpose: string | undefined) {
+    return this.persons.check(p, dto.idNumber, purpose);
+  }
+
+  @Get()
+  @Roles(...HIGH_RISK_ROLES.list)
+  @ApiOperation({ summary: 'The register of the caller’s region, pseudonymous (police, political-legal)' })
+  list(@CurrentPrincipal() p: Principal, @Query() query: ListRegisterQuery) {
+    return this.persons.list(p, query);
+  }
+
+  @Get(':id')
+  @Roles(...HIGH_RISK_ROLES.read)
+  @ApiOperation({ summary: 'One person: police and political-legal the full record, hospitals and commissions the warning only. Audited.' })
+  read(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @AccessPurpose() purpose: string | undefined) {
+    return this.persons.read(p, id, purpose);
+  }
+
+  @Get(':id/reads')
+  @ApiOperation({ summary: 'Who read this person’s record (members of an organisation that proposed a flag on them)' })
+  reads(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Query() query: ListReadsQuery) {
+    return this.persons.reads(p, id, query.limit);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(204)
+  @Roles(...HIGH_RISK_ROLES.decide)
+  @ApiOperation({ summary: 'Approve a proposed flag: another organisation than the proposer’s (station chief, political-legal)' })
+  async approve(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
+    await this.persons.act(p, id, (_seal, base) => ({ type: 'ApproveFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide) } }));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(204)
+  @Roles(...HIGH_RISK_ROLES.decide)
+  @ApiOperation({ summary: 'Reject a proposed flag, with a reason' })
+  async reject(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
+    await this.persons.act(p, id, (seal, base) => ({ type: 'RejectFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) } }));
+  }
+
+  @Post(':id/warnings')
+  @Roles(...HIGH_RISK_ROLES.warn)
+  @ApiOperation({ summary: 'Record a police warning or legal education (训诫/警示/法制教育)' })
+  async warn(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: WarningDto) {
+    const measureId = randomUUID();
+    await this.persons.act(p, id, (seal, base) => ({
+      type: 'GiveWarning',
+      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.warn), measureId, kind: dto.kind, note: seal(dto.note), organisationKind: p.organisationKind },
+    }));
+    return { measureId };
+  }
+
+  @Post(':id/tasks')
+  @Roles(...HIGH_RISK_ROLES.measures)
+  @ApiOperation({ summary: 'Assign a stabilisation, help or counselling task (稳控/帮扶/心理疏导) with a due clock' })
+  async assignTask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: TaskDto) {
+    const taskId = randomUUID();
+    await this.persons.act(p, id, (seal, base) => ({
+      type: 'AssignStabilisationTask',
+      data: {
+        ...base,
+        actor: actorOf(p, ...HIGH_RISK_ROLES.measures),
+        taskId,
+        kind: dto.kind,
+        assigneeOrganisationId: dto.assigneeOrganisationId,
+        assigneeKind: dto.assigneeKind,
+        note: seal(dto.note),
+      },
+    }));
+    return { taskId };
+  }
+
+  @Post(':id/tasks/:taskId/complete')
+  @HttpCode(204)
+  @Roles(...HIGH_RISK_ROLES.measures)
+  @ApiOperation({ summary: 'Complete a task: its clock is met' })
+  async completeTask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('taskId') taskId: string, @Body() dto: CompleteTaskDto) {
+    await this.persons.act(p, id, (seal, base) => ({
+      type: 'CompleteStabilisationTask',
+      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.measures), taskId, outcome: seal(dto.outcome) },
+    }));
+  }
+
+  @Post(':id/treatments')
+  @Roles(...HIGH_RISK_ROLES.measures)
+  @ApiOperation({ summary: 'Record a treatment arrangement (flags of severe mental disorder with risk only)' })
+  async arrangeTreatment(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: TreatmentDto) {
+    const measureId = randomUUID();
+    await this.persons.act(p, id, (seal, base) => ({
+      type: 'ArrangeTreatment',
+      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.measures), measureId, arrangement: dto.arrangement, note: seal(dto.note) },
+    }));
+    return { measureId };
+  }
+
+  @Post(':id/renew')
+  @HttpCode(204)
+  @Roles(...HIGH_RISK_ROLES.decide)
+  @ApiOperation({ summary: 'Review and renew an active flag, with the reason it is still needed (restarts the review clock)' })
+  async renew(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
+    await this.persons.act(p, id, (seal, base) => ({ type: 'RenewFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) } }));
+  }
+
+  @Post(':id/remove')
+  @HttpCode(204)
+  @Roles(...HIGH_RISK_ROLES.decide)
+  @ApiOperation({ summary: 'Remove an active flag from the list, with a reason (history stays)' })
+  async remove(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
+    await this.persons.act(p, id, (seal, base) => ({ type: 'RemoveFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) } }));
+  }
+
+  @Post(':id/erase')
+  @HttpCode(204)
+  @Roles(...HIGH_RISK_ROLES.erase)
+  @ApiOperation({ summary: 'Erase the person: their key is destroyed, every sealed field becomes unreadable (station chief)' })
+  async erase(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: EraseDto) {
+    await this.persons.erase(p, id, dto.legalBasis);
+  }
+}
