@@ -2,6 +2,7 @@ import type { MatrixEndpoint } from '../../gateway/src/authorisation-matrix.fixt
 import { GATEWAY_ENDPOINTS } from '../../gateway/src/authorisation-matrix.fixture.js';
 import { INCIDENTS_ENDPOINTS } from '../../incidents/src/incidents.authorisation.js';
 import { DISPUTES_ENDPOINTS } from '../../disputes/src/disputes.authorisation.js';
+import { OVERSIGHT_ENDPOINTS } from '../../oversight/src/oversight.authorisation.js';
 
 /**
  * Every endpoint of every service, for the authorisation matrix (authorisation-matrix.int-spec.ts).
@@ -11,4 +12,5 @@ export const MATRIX_ENDPOINTS: Record<string, MatrixEndpoint> = {
   ...GATEWAY_ENDPOINTS,
   ...INCIDENTS_ENDPOINTS,
   ...DISPUTES_ENDPOINTS,
+  ...OVERSIGHT_ENDPOINTS,
 };
