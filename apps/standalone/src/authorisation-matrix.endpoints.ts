@@ -2,6 +2,7 @@ import type { MatrixEndpoint } from '../../gateway/src/authorisation-matrix.fixt
 import { GATEWAY_ENDPOINTS } from '../../gateway/src/authorisation-matrix.fixture.js';
 import { HIGH_RISK_PERSONS_ENDPOINTS } from '../../high-risk-persons/src/high-risk-persons.authorisation.js';
 import { INCIDENTS_ENDPOINTS } from '../../incidents/src/incidents.authorisation.js';
+import { PROSECUTION_ENDPOINTS } from '../../prosecution/src/prosecution.authorisation.js';
 import { DISPUTES_ENDPOINTS } from '../../disputes/src/disputes.authorisation.js';
 import { OVERSIGHT_ENDPOINTS } from '../../oversight/src/oversight.authorisation.js';
 
@@ -13,6 +14,7 @@ export const MATRIX_ENDPOINTS: Record<string, MatrixEndpoint> = {
   ...GATEWAY_ENDPOINTS,
   ...HIGH_RISK_PERSONS_ENDPOINTS,
   ...INCIDENTS_ENDPOINTS,
+  ...PROSECUTION_ENDPOINTS,
   ...DISPUTES_ENDPOINTS,
   ...OVERSIGHT_ENDPOINTS,
 };

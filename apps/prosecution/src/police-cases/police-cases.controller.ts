@@ -12,7 +12,7 @@ import {
 } from '@pingan/access';
 import type { Deadline } from '@pingan/deadlines';
 import type { Request } from 'express';
-import { POLICE_ROLES } from './roles.js';
+import { CASE_READER_ROLES, POLICE_ROLES } from './roles.js';
 import { PoliceCaseService, type LoadedCase } from '../police-case.service.js';
 import { SuspectIdentities } from '../read-models/suspect-identities.js';
 import { CaseListQueries } from '../read-models/case-list.queries.js';
@@ -88,6 +88,7 @@ export class PoliceCasesController {
   }
 
   @Get()
+  @Roles(...CASE_READER_ROLES)
   @ApiOperation({ summary: 'Cases the caller may see (police: jurisdiction; commissions: region; others: cases they are party to)' })
   async cases_(@CurrentPrincipal() principal: Principal, @Query() query: ListCasesQuery) {
     await this.cases.catchUp();
@@ -95,6 +96,7 @@ export class PoliceCasesController {
   }
 
   @Get(':caseNumber')
+  @Roles(...CASE_READER_ROLES)
   @ApiOperation({ summary: 'One case: state, full history and its legal clocks (due instants, provisional flag)' })
   async get(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string) {
     const loaded = await loadForCaller(this.cases, principal, caseNumber);
@@ -117,6 +119,7 @@ export class PoliceCasesController {
   }
 
   @Get(':caseNumber/suspects')
+  @Roles(...CASE_READER_ROLES)
   @ApiOperation({ summary: 'Suspects with names (personal data): police, and the procuratorate/court the case went to. Audited; say why in x-access-purpose.' })
   async suspects(
     @CurrentPrincipal() principal: Principal,
