@@ -88,6 +88,16 @@ export const OVERSIGHT_ENDPOINTS: Record<string, MatrixEndpoint> = {
     ok: 204,
   },
   'GET /oversight/statistics': { method: 'get', path: () => '/oversight/statistics?month=2026-11', allowed: STATISTICS_READERS, ok: 200 },
-  'GET /oversight/statistics.csv': { method: 'get', path: () => '/oversight/statistics.csv?month=2026-11', allowed: STATISTICS_READERS, ok: 200 },
-  'GET /oversight/statistics.xlsx': { method: 'get', path: () => '/oversight/statistics.xlsx?month=2026-11', allowed: STATISTICS_READERS, ok: 200 },
+  'GET /oversight/statistics.csv': {
+    method: 'get',
+    path: () => '/oversight/statistics.csv?month=2026-11',
+    allowed: STATISTICS_READERS,
+    ok: 200,
+  },
+  'GET /oversight/statistics.xlsx': {
+    method: 'get',
+    path: () => '/oversight/statistics.xlsx?month=2026-11',
+    allowed: STATISTICS_READERS,
+    ok: 200,
+  },
 };

@@ -26,7 +26,13 @@ const COUNTY_HC = 'hc-500101';
 const T = (iso: string) => new Date(`2026-11-10T${iso}Z`).toISOString();
 
 let seq = 0;
-function envelope(context: string, type: string, data: Record<string, unknown>, occurredAt: string, opts: Partial<EventEnvelope> = {}): EventEnvelope {
+function envelope(
+  context: string,
+  type: string,
+  data: Record<string, unknown>,
+  occurredAt: string,
+  opts: Partial<EventEnvelope> = {},
+): EventEnvelope {
   seq++;
   return {
     eventId: randomUUID(),
@@ -61,16 +67,66 @@ describe('oversight', () => {
   const token = (p: Partial<Principal>) => keys.tokenFor(p);
   const as = async (p: Partial<Principal>) => `Bearer ${await token(p)}`;
 
-  const countyHc = P({ organisationId: COUNTY_HC, organisationKind: 'health_commission', organisationRegion: '500101', healthCommissionLevel: 'county', roles: ['health_commission_official'] });
-  const cityHc = P({ organisationId: 'hc-500100', organisationKind: 'health_commission', organisationRegion: '500100', healthCommissionLevel: 'city', roles: ['health_commission_official'] });
-  const otherCountyHc = P({ organisationId: 'hc-500102', organisationKind: 'health_commission', organisationRegion: '500102', healthCommissionLevel: 'county', roles: ['health_commission_official'] });
-  const hospital = P({ organisationId: HOSPITAL, organisationKind: 'hospital', organisationRegion: '500101', roles: ['hospital_security_officer'] });
-  const otherHospital = P({ organisationId: OTHER_HOSPITAL, organisationKind: 'hospital', organisationRegion: '500101', roles: ['hospital_security_officer'] });
-  const station = P({ organisationId: STATION, organisationKind: 'police', organisationRegion: '500101', policeUnitType: 'station', roles: ['station_chief'] });
-  const zfw = P({ organisationId: 'zfw-500101', organisationKind: 'political_legal', organisationRegion: '500101', roles: ['political_legal_officer'] });
-  const mediator = P({ organisationId: 'mediation-wz', organisationKind: 'mediation_committee', organisationRegion: '500101', roles: ['mediator'] });
+  const countyHc = P({
+    organisationId: COUNTY_HC,
+    organisationKind: 'health_commission',
+    organisationRegion: '500101',
+    healthCommissionLevel: 'county',
+    roles: ['health_commission_official'],
+  });
+  const cityHc = P({
+    organisationId: 'hc-500100',
+    organisationKind: 'health_commission',
+    organisationRegion: '500100',
+    healthCommissionLevel: 'city',
+    roles: ['health_commission_official'],
+  });
+  const otherCountyHc = P({
+    organisationId: 'hc-500102',
+    organisationKind: 'health_commission',
+    organisationRegion: '500102',
+    healthCommissionLevel: 'county',
+    roles: ['health_commission_official'],
+  });
+  const hospital = P({
+    organisationId: HOSPITAL,
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  });
+  const otherHospital = P({
+    organisationId: OTHER_HOSPITAL,
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  });
+  const station = P({
+    organisationId: STATION,
+    organisationKind: 'police',
+    organisationRegion: '500101',
+    policeUnitType: 'station',
+    roles: ['station_chief'],
+  });
+  const zfw = P({
+    organisationId: 'zfw-500101',
+    organisationKind: 'political_legal',
+    organisationRegion: '500101',
+    roles: ['political_legal_officer'],
+  });
+  const mediator = P({
+    organisationId: 'mediation-wz',
+    organisationKind: 'mediation_committee',
+    organisationRegion: '500101',
+    roles: ['mediator'],
+  });
 
-  const board = async (who: Partial<Principal>, query = '') => (await http().get(`/oversight/deadlines${query}`).set('authorization', await as(who)).expect(200)).body as Record<string, unknown>[];
+  const board = async (who: Partial<Principal>, query = '') =>
+    (
+      await http()
+        .get(`/oversight/deadlines${query}`)
+        .set('authorization', await as(who))
+        .expect(200)
+    ).body as Record<string, unknown>[];
 
   const waitFor = async <T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> => {
     const until = Date.now() + ms;
@@ -95,12 +151,73 @@ describe('oversight', () => {
 
     // One case across four contexts, published out of order; another case in another county.
     await publish(
-      envelope('prosecution', 'CaseAccepted', { ...ref(), kind: 'criminal', origin: { source: 'incident', incidentId: 'x' }, handlingUnitId: BUREAU, acceptedAt: T('10:00:00'), summary: '张三 殴打医生' }, T('10:00:00'), { actor: { userId: 'officer-1', organisationId: BUREAU, role: 'police_case_officer' } }),
-      envelope('incidents', 'IncidentReported', { ...ref(), channel: 'hospital_report', occurredAt: T('08:00:00'), reportedAt: T('08:02:00'), reportedByOrganisationId: HOSPITAL, hasPoliceOffice: true, major: true, classification: { categories: ['assault_on_staff'], casualties: {}, massIncident: false, weaponsInvolved: false }, intake: { channel: 'hospital_report', description: '患者家属 李四' } }, T('08:02:00'), { actor: { userId: 'security-1', organisationId: HOSPITAL, role: 'hospital_security_officer' } }),
+      envelope(
+        'prosecution',
+        'CaseAccepted',
+        {
+          ...ref(),
+          kind: 'criminal',
+          origin: { source: 'incident', incidentId: 'x' },
+          handlingUnitId: BUREAU,
+          acceptedAt: T('10:00:00'),
+          summary: '张三 殴打医生',
+        },
+        T('10:00:00'),
+        { actor: { userId: 'officer-1', organisationId: BUREAU, role: 'police_case_officer' } },
+      ),
+      envelope(
+        'incidents',
+        'IncidentReported',
+        {
+          ...ref(),
+          channel: 'hospital_report',
+          occurredAt: T('08:00:00'),
+          reportedAt: T('08:02:00'),
+          reportedByOrganisationId: HOSPITAL,
+          hasPoliceOffice: true,
+          major: true,
+          classification: { categories: ['assault_on_staff'], casualties: {}, massIncident: false, weaponsInvolved: false },
+          intake: { channel: 'hospital_report', description: '患者家属 李四' },
+        },
+        T('08:02:00'),
+        { actor: { userId: 'security-1', organisationId: HOSPITAL, role: 'hospital_security_officer' } },
+      ),
       envelope('high-risk-persons', 'HighRiskWarningIssued', { caseNumber: CASE, personName: '张三', regionCode: '500101' }, T('09:00:00')),
-      envelope('disputes', 'DisputeOpened', { disputeId: 'd1', ...ref(), openedAt: T('09:30:00'), summary: 'x', parties: [{ name: '李四', relation: 'relative' }], claims: [], supervisingOrganisationId: null, clocks: [], disturbanceStopped: true, origin: { kind: 'incident', incidentId: 'x' } }, T('09:30:00')),
+      envelope(
+        'disputes',
+        'DisputeOpened',
+        {
+          disputeId: 'd1',
+          ...ref(),
+          openedAt: T('09:30:00'),
+          summary: 'x',
+          parties: [{ name: '李四', relation: 'relative' }],
+          claims: [],
+          supervisingOrganisationId: null,
+          clocks: [],
+          disturbanceStopped: true,
+          origin: { kind: 'incident', incidentId: 'x' },
+        },
+        T('09:30:00'),
+      ),
       envelope('incidents', 'PoliceDispatched', { ...ref(), dispatchedAt: T('08:03:00'), unitOrganisationId: STATION }, T('08:03:00')),
-      envelope('incidents', 'IncidentReported', { ...ref(OTHER_CASE, 'hospital-fl'), channel: 'call_110', occurredAt: T('07:00:00'), reportedAt: T('07:00:00'), reportedByOrganisationId: 'police-fl', hasPoliceOffice: false, major: false, classification: { categories: ['threat_intimidation_insult'], casualties: {}, massIncident: false, weaponsInvolved: false }, intake: { channel: 'call_110' } }, T('07:00:00'), { correlationId: OTHER_CASE, streamId: `incident-${OTHER_CASE}` }),
+      envelope(
+        'incidents',
+        'IncidentReported',
+        {
+          ...ref(OTHER_CASE, 'hospital-fl'),
+          channel: 'call_110',
+          occurredAt: T('07:00:00'),
+          reportedAt: T('07:00:00'),
+          reportedByOrganisationId: 'police-fl',
+          hasPoliceOffice: false,
+          major: false,
+          classification: { categories: ['threat_intimidation_insult'], casualties: {}, massIncident: false, weaponsInvolved: false },
+          intake: { channel: 'call_110' },
+        },
+        T('07:00:00'),
+        { correlationId: OTHER_CASE, streamId: `incident-${OTHER_CASE}` },
+      ),
     );
   }, 120_000);
 
@@ -113,10 +230,22 @@ describe('oversight', () => {
 
   describe('case timeline', () => {
     it('lists every context’s events of the case in the order they happened, with who and when', async () => {
-      const res = await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(countyHc)).expect(200);
+      const res = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(countyHc))
+        .expect(200);
       expect(res.body.regionCode).toBe('500101');
-      expect(res.body.entries.map((e: { type: string }) => e.type)).toEqual(['IncidentReported', 'PoliceDispatched', 'DisputeOpened', 'CaseAccepted']);
-      expect(res.body.entries[0]).toMatchObject({ context: 'incidents', occurredAt: T('08:02:00'), actor: { userId: 'security-1', organisationId: HOSPITAL } });
+      expect(res.body.entries.map((e: { type: string }) => e.type)).toEqual([
+        'IncidentReported',
+        'PoliceDispatched',
+        'DisputeOpened',
+        'CaseAccepted',
+      ]);
+      expect(res.body.entries[0]).toMatchObject({
+        context: 'incidents',
+        occurredAt: T('08:02:00'),
+        actor: { userId: 'security-1', organisationId: HOSPITAL },
+      });
       expect(res.body.entries[0].summary).toContain('assault_on_staff');
       // Summaries carry no personal data or free text.
       expect(res.text).not.toContain('李四');
@@ -124,33 +253,82 @@ describe('oversight', () => {
     });
 
     it('shows high-risk-person events to police only', async () => {
-      const police = await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(station)).expect(200);
+      const police = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(station))
+        .expect(200);
       expect(police.body.entries.map((e: { type: string }) => e.type)).toContain('HighRiskWarningIssued');
       expect(police.text).not.toContain('张三');
-      const commission = await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(countyHc)).expect(200);
+      const commission = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(countyHc))
+        .expect(200);
       expect(commission.body.entries.map((e: { context: string }) => e.context)).not.toContain('high-risk-persons');
     });
 
     it('lets a county commission read its county’s case, not another county’s; a hospital its own case only', async () => {
-      await http().get(`/cases/${OTHER_CASE}/timeline`).set('authorization', await as(countyHc)).expect(403);
-      await http().get(`/cases/${OTHER_CASE}/timeline`).set('authorization', await as(otherCountyHc)).expect(200);
-      await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(otherCountyHc)).expect(403);
-      await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(cityHc)).expect(200);
-      await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(hospital)).expect(200);
-      const denied = await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(otherHospital)).expect(403);
+      await http()
+        .get(`/cases/${OTHER_CASE}/timeline`)
+        .set('authorization', await as(countyHc))
+        .expect(403);
+      await http()
+        .get(`/cases/${OTHER_CASE}/timeline`)
+        .set('authorization', await as(otherCountyHc))
+        .expect(200);
+      await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(otherCountyHc))
+        .expect(403);
+      await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(cityHc))
+        .expect(200);
+      await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(hospital))
+        .expect(200);
+      const denied = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(otherHospital))
+        .expect(403);
       expect(denied.body.code).toBe('ACCESS.DENIED');
-      await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(mediator)).expect(403); // not (yet) a party
-      await http().get(`/cases/500101-20261110-9999/timeline`).set('authorization', await as(countyHc)).expect(403); // unknown: as forbidden
-      await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(zfw)).expect(403); // nothing escalated to it
+      await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(mediator))
+        .expect(403); // not (yet) a party
+      await http()
+        .get(`/cases/500101-20261110-9999/timeline`)
+        .set('authorization', await as(countyHc))
+        .expect(403); // unknown: as forbidden
+      await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(zfw))
+        .expect(403); // nothing escalated to it
     });
 
     it('exports as CSV and as a print-ready page', async () => {
-      const csv = await http().get(`/cases/${CASE}/timeline.csv`).set('authorization', await as(countyHc)).expect(200);
+      const csv = await http()
+        .get(`/cases/${CASE}/timeline.csv`)
+        .set('authorization', await as(countyHc))
+        .expect(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       const rows = parseCsv(csv.text);
-      expect(rows[0]).toEqual(['occurredAt', 'recordedAt', 'context', 'type', 'summary', 'actorRole', 'actorOrganisationId', 'actorUserId', 'eventId']);
+      expect(rows[0]).toEqual([
+        'occurredAt',
+        'recordedAt',
+        'context',
+        'type',
+        'summary',
+        'actorRole',
+        'actorOrganisationId',
+        'actorUserId',
+        'eventId',
+      ]);
       expect(rows.slice(1).map((r) => r[3])).toEqual(['IncidentReported', 'PoliceDispatched', 'DisputeOpened', 'CaseAccepted']);
-      const html = await http().get(`/cases/${CASE}/timeline.html`).set('authorization', await as(countyHc)).expect(200);
+      const html = await http()
+        .get(`/cases/${CASE}/timeline.html`)
+        .set('authorization', await as(countyHc))
+        .expect(200);
       expect(html.headers['content-type']).toMatch(/^text\/html/);
       expect(html.text).toContain('<!DOCTYPE html>');
       expect(html.text).toContain('@page');
@@ -162,43 +340,150 @@ describe('oversight', () => {
   describe('escalation inbox', () => {
     it('shows what waits for whom and since when, level by level', async () => {
       const esc = { ...ref(), chain: 'health', major: true };
-      await publish(envelope('incidents', 'EscalationSubmitted', { ...esc, level: 'county', submittedAt: T('08:10:00'), submittedByOrganisationId: HOSPITAL }, T('08:10:00')));
+      await publish(
+        envelope(
+          'incidents',
+          'EscalationSubmitted',
+          { ...esc, level: 'county', submittedAt: T('08:10:00'), submittedByOrganisationId: HOSPITAL },
+          T('08:10:00'),
+        ),
+      );
       now = new Date(T('08:40:00'));
-      const county = await http().get('/oversight/inbox').set('authorization', await as(countyHc)).expect(200);
-      expect(county.body).toEqual([expect.objectContaining({ caseNumber: CASE, chain: 'health', level: 'county', status: 'awaiting_acknowledgement', waitingSince: T('08:10:00'), waitingMinutes: 30, major: true })]);
-      expect(await http().get('/oversight/inbox').set('authorization', await as(cityHc)).then((r) => r.body)).toEqual([]);
+      const county = await http()
+        .get('/oversight/inbox')
+        .set('authorization', await as(countyHc))
+        .expect(200);
+      expect(county.body).toEqual([
+        expect.objectContaining({
+          caseNumber: CASE,
+          chain: 'health',
+          level: 'county',
+          status: 'awaiting_acknowledgement',
+          waitingSince: T('08:10:00'),
+          waitingMinutes: 30,
+          major: true,
+        }),
+      ]);
+      expect(
+        await http()
+          .get('/oversight/inbox')
+          .set('authorization', await as(cityHc))
+          .then((r) => r.body),
+      ).toEqual([]);
 
       await publish(
-        envelope('incidents', 'EscalationAcknowledged', { ...esc, level: 'county', acknowledgedAt: T('08:45:00'), organisationId: COUNTY_HC }, T('08:45:00')),
-        envelope('incidents', 'EscalationForwarded', { ...esc, fromLevel: 'county', toLevel: 'city', forwardedAt: T('08:50:00'), organisationId: COUNTY_HC }, T('08:50:00')),
+        envelope(
+          'incidents',
+          'EscalationAcknowledged',
+          { ...esc, level: 'county', acknowledgedAt: T('08:45:00'), organisationId: COUNTY_HC },
+          T('08:45:00'),
+        ),
+        envelope(
+          'incidents',
+          'EscalationForwarded',
+          { ...esc, fromLevel: 'county', toLevel: 'city', forwardedAt: T('08:50:00'), organisationId: COUNTY_HC },
+          T('08:50:00'),
+        ),
       );
-      expect((await http().get('/oversight/inbox').set('authorization', await as(countyHc))).body).toEqual([]);
-      const forwarded = await http().get('/oversight/inbox?status=forwarded').set('authorization', await as(countyHc)).expect(200);
+      expect(
+        (
+          await http()
+            .get('/oversight/inbox')
+            .set('authorization', await as(countyHc))
+        ).body,
+      ).toEqual([]);
+      const forwarded = await http()
+        .get('/oversight/inbox?status=forwarded')
+        .set('authorization', await as(countyHc))
+        .expect(200);
       expect(forwarded.body[0]).toMatchObject({ level: 'county', acknowledgedBy: COUNTY_HC, forwardedTo: 'city', waitingMinutes: 35 });
-      const city = await http().get('/oversight/inbox').set('authorization', await as(cityHc)).expect(200);
+      const city = await http()
+        .get('/oversight/inbox')
+        .set('authorization', await as(cityHc))
+        .expect(200);
       expect(city.body).toEqual([expect.objectContaining({ level: 'city', addresseeRegion: '500100', waitingSince: T('08:50:00') })]);
-      await http().get('/oversight/inbox').set('authorization', await as(hospital)).expect(403);
+      await http()
+        .get('/oversight/inbox')
+        .set('authorization', await as(hospital))
+        .expect(403);
     });
 
     it('lets the political-legal committee see and read what was escalated to it', async () => {
-      await publish(envelope('incidents', 'EscalationSubmitted', { ...ref(), chain: 'political_legal', level: 'local', major: true, submittedAt: T('08:11:00'), submittedByOrganisationId: HOSPITAL }, T('08:11:00')));
-      const inbox = await http().get('/oversight/inbox').set('authorization', await as(zfw)).expect(200);
+      await publish(
+        envelope(
+          'incidents',
+          'EscalationSubmitted',
+          {
+            ...ref(),
+            chain: 'political_legal',
+            level: 'local',
+            major: true,
+            submittedAt: T('08:11:00'),
+            submittedByOrganisationId: HOSPITAL,
+          },
+          T('08:11:00'),
+        ),
+      );
+      const inbox = await http()
+        .get('/oversight/inbox')
+        .set('authorization', await as(zfw))
+        .expect(200);
       expect(inbox.body).toEqual([expect.objectContaining({ chain: 'political_legal', level: 'local' })]);
-      await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(zfw)).expect(200);
+      await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(zfw))
+        .expect(200);
     });
   });
 
   describe('deadline board', () => {
     const clock = (type: string, extra: Record<string, unknown>) =>
-      envelope('incidents', type, { deadlineId: 'arrival-1', subject: CASE, rule: 'police-arrival-3min', ruleSource: '[S1 三(一)]', dueAt: T('08:06:00'), responsibleOrganisationId: STATION, supervisingOrganisationId: BUREAU, ...extra }, (extra.at as string) ?? T('08:03:00'), { streamId: 'deadline-arrival-1', actor: SYSTEM_ACTOR });
+      envelope(
+        'incidents',
+        type,
+        {
+          deadlineId: 'arrival-1',
+          subject: CASE,
+          rule: 'police-arrival-3min',
+          ruleSource: '[S1 三(一)]',
+          dueAt: T('08:06:00'),
+          responsibleOrganisationId: STATION,
+          supervisingOrganisationId: BUREAU,
+          ...extra,
+        },
+        (extra.at as string) ?? T('08:03:00'),
+        { streamId: 'deadline-arrival-1', actor: SYSTEM_ACTOR },
+      );
     const snapshot = { state: 'running', startedAt: T('08:03:00'), warnAt: T('08:05:15'), provisional: false, completedAt: null };
     const arrival = async () => (await board(countyHc)).find((r) => r.deadlineId === 'arrival-1');
 
     it('follows a clock through its life, and escalates its breach once even when the breach arrives twice', async () => {
-      await publish(envelope('incidents', 'IncidentClockStarted', { ...ref(), deadlineId: 'arrival-1', clock: 'police_arrival', rule: 'police-arrival-3min', startedAt: T('08:03:00'), responsibleOrganisationId: STATION, trigger: 'police_dispatched' }, T('08:03:00')));
+      await publish(
+        envelope(
+          'incidents',
+          'IncidentClockStarted',
+          {
+            ...ref(),
+            deadlineId: 'arrival-1',
+            clock: 'police_arrival',
+            rule: 'police-arrival-3min',
+            startedAt: T('08:03:00'),
+            responsibleOrganisationId: STATION,
+            trigger: 'police_dispatched',
+          },
+          T('08:03:00'),
+        ),
+      );
       await publish(clock('DeadlineStarted', snapshot));
       now = new Date(T('08:04:00'));
-      expect(await arrival()).toMatchObject({ state: 'running', clock: 'police_arrival', dueAt: T('08:06:00'), regionCode: '500101', overdue: false, responsibleOrganisationId: STATION });
+      expect(await arrival()).toMatchObject({
+        state: 'running',
+        clock: 'police_arrival',
+        dueAt: T('08:06:00'),
+        regionCode: '500101',
+        overdue: false,
+        responsibleOrganisationId: STATION,
+      });
       await publish(clock('DeadlineWarned', { at: T('08:05:15') }));
       expect(await arrival()).toMatchObject({ state: 'warned' });
       now = new Date(T('08:07:00'));
@@ -210,10 +495,25 @@ describe('oversight', () => {
       expect(await arrival()).toMatchObject({ state: 'breached', breachedAt: T('08:06:00'), escalatedAt: T('08:06:00') });
       const escalations = await runtime.store.readStream(breachStreamId('incidents', 'arrival-1'));
       expect(escalations.map((e) => e.type)).toEqual(['BreachEscalated']);
-      expect(escalations[0]).toMatchObject({ correlationId: CASE, causationId: breach.eventId, data: { deadlineId: 'arrival-1', caseNumber: CASE, supervisingOrganisationId: BUREAU, responsibleOrganisationId: STATION, sourceContext: 'incidents' } });
+      expect(escalations[0]).toMatchObject({
+        correlationId: CASE,
+        causationId: breach.eventId,
+        data: {
+          deadlineId: 'arrival-1',
+          caseNumber: CASE,
+          supervisingOrganisationId: BUREAU,
+          responsibleOrganisationId: STATION,
+          sourceContext: 'incidents',
+        },
+      });
       // The escalation comes back through oversight's own topic onto the case's timeline.
       const timeline = await waitFor(
-        async () => (await http().get(`/cases/${CASE}/timeline`).set('authorization', await as(countyHc))).body.entries as { type: string }[],
+        async () =>
+          (
+            await http()
+              .get(`/cases/${CASE}/timeline`)
+              .set('authorization', await as(countyHc))
+          ).body.entries as { type: string }[],
         (entries) => entries.some((e) => e.type === 'BreachEscalated'),
       );
       expect(timeline.filter((e) => e.type === 'BreachEscalated')).toHaveLength(1);
@@ -224,7 +524,27 @@ describe('oversight', () => {
 
     it('pauses, resumes, meets and cancels from the snapshots; filters by region, body and state', async () => {
       const mediation = (type: string, state: string, at: string, extra: Record<string, unknown> = {}) =>
-        envelope('disputes', type, { deadlineId: 'd1/peoples-mediation/1', subject: CASE, rule: 'peoples-mediation', ruleSource: '[law]', state, startedAt: T('10:00:00'), dueAt: '2026-12-22T16:00:00.000Z', warnAt: '2026-12-15T00:00:00.000Z', provisional: false, completedAt: null, responsibleOrganisationId: 'mediation-wz', supervisingOrganisationId: COUNTY_HC, ...extra }, at, { streamId: 'deadline-d1', actor: SYSTEM_ACTOR });
+        envelope(
+          'disputes',
+          type,
+          {
+            deadlineId: 'd1/peoples-mediation/1',
+            subject: CASE,
+            rule: 'peoples-mediation',
+            ruleSource: '[law]',
+            state,
+            startedAt: T('10:00:00'),
+            dueAt: '2026-12-22T16:00:00.000Z',
+            warnAt: '2026-12-15T00:00:00.000Z',
+            provisional: false,
+            completedAt: null,
+            responsibleOrganisationId: 'mediation-wz',
+            supervisingOrganisationId: COUNTY_HC,
+            ...extra,
+          },
+          at,
+          { streamId: 'deadline-d1', actor: SYSTEM_ACTOR },
+        );
       const row = async () => (await board(countyHc)).find((r) => r.deadlineId === 'd1/peoples-mediation/1');
       await publish(mediation('DeadlineStarted', 'running', T('10:00:00')));
       expect(await row()).toMatchObject({ context: 'disputes', state: 'running' });
@@ -234,8 +554,51 @@ describe('oversight', () => {
       expect(await row()).toMatchObject({ state: 'running', dueAt: '2026-12-23T16:00:00.000Z' });
       await publish(mediation('DeadlineMet', 'met', T('13:00:00'), { completedAt: T('13:00:00') }));
       expect(await row()).toMatchObject({ state: 'met', completedAt: T('13:00:00') });
-      await publish(envelope('incidents', 'DeadlineStarted', { deadlineId: 'other-1', subject: OTHER_CASE, rule: 'police-arrival-8min', ruleSource: 'x', state: 'running', startedAt: T('07:01:00'), dueAt: T('07:09:00'), warnAt: T('07:07:00'), provisional: false, completedAt: null, responsibleOrganisationId: 'police-fl', supervisingOrganisationId: 'bureau-fl' }, T('07:01:00'), { correlationId: OTHER_CASE }));
-      await publish(envelope('incidents', 'DeadlineCancelled', { deadlineId: 'other-1', subject: OTHER_CASE, rule: 'police-arrival-8min', ruleSource: 'x', state: 'cancelled', startedAt: T('07:01:00'), dueAt: T('07:09:00'), warnAt: T('07:07:00'), provisional: false, completedAt: null, responsibleOrganisationId: 'police-fl', supervisingOrganisationId: 'bureau-fl', reason: 'incident_closed' }, T('07:05:00'), { correlationId: OTHER_CASE }));
+      await publish(
+        envelope(
+          'incidents',
+          'DeadlineStarted',
+          {
+            deadlineId: 'other-1',
+            subject: OTHER_CASE,
+            rule: 'police-arrival-8min',
+            ruleSource: 'x',
+            state: 'running',
+            startedAt: T('07:01:00'),
+            dueAt: T('07:09:00'),
+            warnAt: T('07:07:00'),
+            provisional: false,
+            completedAt: null,
+            responsibleOrganisationId: 'police-fl',
+            supervisingOrganisationId: 'bureau-fl',
+          },
+          T('07:01:00'),
+          { correlationId: OTHER_CASE },
+        ),
+      );
+      await publish(
+        envelope(
+          'incidents',
+          'DeadlineCancelled',
+          {
+            deadlineId: 'other-1',
+            subject: OTHER_CASE,
+            rule: 'police-arrival-8min',
+            ruleSource: 'x',
+            state: 'cancelled',
+            startedAt: T('07:01:00'),
+            dueAt: T('07:09:00'),
+            warnAt: T('07:07:00'),
+            provisional: false,
+            completedAt: null,
+            responsibleOrganisationId: 'police-fl',
+            supervisingOrganisationId: 'bureau-fl',
+            reason: 'incident_closed',
+          },
+          T('07:05:00'),
+          { correlationId: OTHER_CASE },
+        ),
+      );
 
       expect((await board(countyHc)).map((r) => r.deadlineId)).not.toContain('other-1');
       expect((await board(otherCountyHc)).map((r) => r.deadlineId)).toEqual(['other-1']);
@@ -243,7 +606,10 @@ describe('oversight', () => {
       const province = P({ ...cityHc, organisationId: 'hc-500000', organisationRegion: '500000', healthCommissionLevel: 'province' });
       expect((await board(province, '?region=500102')).map((r) => r.deadlineId)).toEqual(['other-1']);
       expect((await board(province, `?body=${BUREAU}`)).map((r) => r.deadlineId)).toEqual(['arrival-1']);
-      expect((await board(province, '?state=met,cancelled')).map((r) => r.deadlineId).sort()).toEqual(['d1/peoples-mediation/1', 'other-1']);
+      expect((await board(province, '?state=met,cancelled')).map((r) => r.deadlineId).sort()).toEqual([
+        'd1/peoples-mediation/1',
+        'other-1',
+      ]);
       // The mediation committee answers for a clock of the case, so it is party to the case and sees its clocks;
       // another committee sees none.
       expect((await board(mediator)).map((r) => r.deadlineId).sort()).toEqual(['arrival-1', 'd1/peoples-mediation/1']);
@@ -255,9 +621,21 @@ describe('oversight', () => {
     it('supervises a case with a due date on its own clock, records progress and closes', async () => {
       now = new Date(T('12:00:00'));
       const dueAt = '2026-11-13T12:00:00.000Z';
-      await http().post('/oversight/supervisions').set('authorization', await as(otherCountyHc)).send({ caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' }).expect(403);
-      await http().post('/oversight/supervisions').set('authorization', await as(countyHc)).send({ caseNumber: CASE, dueAt: T('12:30:00'), instructions: 'x' }).expect(422);
-      const started = await http().post('/oversight/supervisions').set('authorization', await as(countyHc)).send({ caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' }).expect(201);
+      await http()
+        .post('/oversight/supervisions')
+        .set('authorization', await as(otherCountyHc))
+        .send({ caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' })
+        .expect(403);
+      await http()
+        .post('/oversight/supervisions')
+        .set('authorization', await as(countyHc))
+        .send({ caseNumber: CASE, dueAt: T('12:30:00'), instructions: 'x' })
+        .expect(422);
+      const started = await http()
+        .post('/oversight/supervisions')
+        .set('authorization', await as(countyHc))
+        .send({ caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' })
+        .expect(201);
       const id = started.body.supervisionId as string;
       expect(started.body).toMatchObject({ caseNumber: CASE, dueAt, supervisorOrganisationId: COUNTY_HC, deadlineId: `supervision-${id}` });
 
@@ -266,14 +644,40 @@ describe('oversight', () => {
         async () => (await board(countyHc)).find((r) => r.deadlineId === `supervision-${id}`),
         (r) => r?.dueAt === dueAt,
       );
-      expect(clockRow).toMatchObject({ context: 'oversight', rule: 'supervision-due', state: 'running', dueAt, supervisingOrganisationId: COUNTY_HC, regionCode: '500101' });
+      expect(clockRow).toMatchObject({
+        context: 'oversight',
+        rule: 'supervision-due',
+        state: 'running',
+        dueAt,
+        supervisingOrganisationId: COUNTY_HC,
+        regionCode: '500101',
+      });
 
-      await http().post(`/oversight/supervisions/${id}/progress`).set('authorization', await as(cityHc)).send({ note: 'x' }).expect(403);
-      await http().post(`/oversight/supervisions/${id}/progress`).set('authorization', await as(countyHc)).send({ note: '公安已立案' }).expect(204);
+      await http()
+        .post(`/oversight/supervisions/${id}/progress`)
+        .set('authorization', await as(cityHc))
+        .send({ note: 'x' })
+        .expect(403);
+      await http()
+        .post(`/oversight/supervisions/${id}/progress`)
+        .set('authorization', await as(countyHc))
+        .send({ note: '公安已立案' })
+        .expect(204);
       now = new Date('2026-11-12T09:00:00.000Z');
-      await http().post(`/oversight/supervisions/${id}/close`).set('authorization', await as(countyHc)).send({ conclusion: '已办结' }).expect(204);
-      await http().post(`/oversight/supervisions/${id}/close`).set('authorization', await as(countyHc)).send({ conclusion: '已办结' }).expect(409);
-      const view = await http().get(`/oversight/supervisions/${id}`).set('authorization', await as(cityHc)).expect(200);
+      await http()
+        .post(`/oversight/supervisions/${id}/close`)
+        .set('authorization', await as(countyHc))
+        .send({ conclusion: '已办结' })
+        .expect(204);
+      await http()
+        .post(`/oversight/supervisions/${id}/close`)
+        .set('authorization', await as(countyHc))
+        .send({ conclusion: '已办结' })
+        .expect(409);
+      const view = await http()
+        .get(`/oversight/supervisions/${id}`)
+        .set('authorization', await as(cityHc))
+        .expect(200);
       expect(view.body).toMatchObject({ status: 'closed', metDueDate: true, progress: [expect.objectContaining({ note: '公安已立案' })] });
       const met = await waitFor(
         async () => (await board(countyHc)).find((r) => r.deadlineId === `supervision-${id}`),
@@ -288,17 +692,120 @@ describe('oversight', () => {
     it('counts a small known set for a month and region, and exports CSV and XLSX that read back the same', async () => {
       const second = '500101-20261120-0002';
       await publish(
-        envelope('incidents', 'IncidentReported', { ...ref(second, OTHER_HOSPITAL), channel: 'call_110', occurredAt: '2026-11-20T02:00:00.000Z', reportedAt: '2026-11-20T02:00:00.000Z', reportedByOrganisationId: STATION, hasPoliceOffice: false, major: false, classification: { categories: ['crowd_disturbance', 'threat_intimidation_insult'], casualties: {}, massIncident: true, weaponsInvolved: false }, intake: { channel: 'call_110' } }, '2026-11-20T02:00:00.000Z', { correlationId: second }),
-        envelope('incidents', 'IncidentClosed', { ...ref(second, OTHER_HOSPITAL), outcome: 'resolved_on_scene', closedAt: '2026-11-20T04:00:00.000Z', note: null, major: false }, '2026-11-20T04:00:00.000Z', { correlationId: second }),
-        envelope('incidents', 'DeadlineMet', { deadlineId: 'arrival-2', subject: second, rule: 'police-arrival-8min', ruleSource: 'x', state: 'met', startedAt: '2026-11-20T02:01:00.000Z', dueAt: '2026-11-20T02:09:00.000Z', warnAt: '2026-11-20T02:07:00.000Z', provisional: false, completedAt: '2026-11-20T02:05:00.000Z', responsibleOrganisationId: STATION, supervisingOrganisationId: BUREAU }, '2026-11-20T02:05:00.000Z', { correlationId: second }),
-        envelope('disputes', 'MediationFailed', { disputeId: 'd1', ...ref(), attempt: 1, kind: 'peoples_mediation', reason: 'expired', note: '', failedAt: '2026-11-25T00:00:00.000Z', clocks: [] }, '2026-11-25T00:00:00.000Z'),
-        envelope('disputes', 'MediationAgreed', { disputeId: 'd2', ...ref(second, OTHER_HOSPITAL), attempt: 1, kind: 'peoples_mediation', agreementId: 'a', agreedAt: '2026-11-26T00:00:00.000Z', terms: '', compensation: [], totalFen: 0, clocks: [] }, '2026-11-26T00:00:00.000Z', { correlationId: second }),
-        envelope('prosecution', 'AdministrativePenaltyDecided', { ...ref(), decisionId: 'p', suspectId: 's', penalty: { kind: 'administrative_detention', days: 10 }, decidedAt: '2026-11-11T00:00:00.000Z', decidingUnitId: BUREAU, clocks: [] }, '2026-11-11T00:00:00.000Z'),
-        envelope('prosecution', 'SuspectsIndicted', { ...ref(), suspectIds: ['s'], procuratorateId: 'proc', courtId: 'court', indictedAt: '2026-11-28T00:00:00.000Z', clocks: [] }, '2026-11-28T00:00:00.000Z'),
+        envelope(
+          'incidents',
+          'IncidentReported',
+          {
+            ...ref(second, OTHER_HOSPITAL),
+            channel: 'call_110',
+            occurredAt: '2026-11-20T02:00:00.000Z',
+            reportedAt: '2026-11-20T02:00:00.000Z',
+            reportedByOrganisationId: STATION,
+            hasPoliceOffice: false,
+            major: false,
+            classification: {
+              categories: ['crowd_disturbance', 'threat_intimidation_insult'],
+              casualties: {},
+              massIncident: true,
+              weaponsInvolved: false,
+            },
+            intake: { channel: 'call_110' },
+          },
+          '2026-11-20T02:00:00.000Z',
+          { correlationId: second },
+        ),
+        envelope(
+          'incidents',
+          'IncidentClosed',
+          { ...ref(second, OTHER_HOSPITAL), outcome: 'resolved_on_scene', closedAt: '2026-11-20T04:00:00.000Z', note: null, major: false },
+          '2026-11-20T04:00:00.000Z',
+          { correlationId: second },
+        ),
+        envelope(
+          'incidents',
+          'DeadlineMet',
+          {
+            deadlineId: 'arrival-2',
+            subject: second,
+            rule: 'police-arrival-8min',
+            ruleSource: 'x',
+            state: 'met',
+            startedAt: '2026-11-20T02:01:00.000Z',
+            dueAt: '2026-11-20T02:09:00.000Z',
+            warnAt: '2026-11-20T02:07:00.000Z',
+            provisional: false,
+            completedAt: '2026-11-20T02:05:00.000Z',
+            responsibleOrganisationId: STATION,
+            supervisingOrganisationId: BUREAU,
+          },
+          '2026-11-20T02:05:00.000Z',
+          { correlationId: second },
+        ),
+        envelope(
+          'disputes',
+          'MediationFailed',
+          {
+            disputeId: 'd1',
+            ...ref(),
+            attempt: 1,
+            kind: 'peoples_mediation',
+            reason: 'expired',
+            note: '',
+            failedAt: '2026-11-25T00:00:00.000Z',
+            clocks: [],
+          },
+          '2026-11-25T00:00:00.000Z',
+        ),
+        envelope(
+          'disputes',
+          'MediationAgreed',
+          {
+            disputeId: 'd2',
+            ...ref(second, OTHER_HOSPITAL),
+            attempt: 1,
+            kind: 'peoples_mediation',
+            agreementId: 'a',
+            agreedAt: '2026-11-26T00:00:00.000Z',
+            terms: '',
+            compensation: [],
+            totalFen: 0,
+            clocks: [],
+          },
+          '2026-11-26T00:00:00.000Z',
+          { correlationId: second },
+        ),
+        envelope(
+          'prosecution',
+          'AdministrativePenaltyDecided',
+          {
+            ...ref(),
+            decisionId: 'p',
+            suspectId: 's',
+            penalty: { kind: 'administrative_detention', days: 10 },
+            decidedAt: '2026-11-11T00:00:00.000Z',
+            decidingUnitId: BUREAU,
+            clocks: [],
+          },
+          '2026-11-11T00:00:00.000Z',
+        ),
+        envelope(
+          'prosecution',
+          'SuspectsIndicted',
+          { ...ref(), suspectIds: ['s'], procuratorateId: 'proc', courtId: 'court', indictedAt: '2026-11-28T00:00:00.000Z', clocks: [] },
+          '2026-11-28T00:00:00.000Z',
+        ),
         // Shanghai month: 2026-11-30T17:00Z is already December in Shanghai.
-        envelope('prosecution', 'NonProsecutionDecided', { ...ref(), suspectIds: ['t'], procuratorateId: 'proc', reason: 'x', decidedAt: '2026-11-30T17:00:00.000Z', clocks: [] }, '2026-11-30T17:00:00.000Z'),
+        envelope(
+          'prosecution',
+          'NonProsecutionDecided',
+          { ...ref(), suspectIds: ['t'], procuratorateId: 'proc', reason: 'x', decidedAt: '2026-11-30T17:00:00.000Z', clocks: [] },
+          '2026-11-30T17:00:00.000Z',
+        ),
       );
-      const res = await http().get('/oversight/statistics?month=2026-11').set('authorization', await as(countyHc)).expect(200);
+      const res = await http()
+        .get('/oversight/statistics?month=2026-11')
+        .set('authorization', await as(countyHc))
+        .expect(200);
       expect(res.body.incidents).toEqual({
         total: 2,
         byCategory: { assault_on_staff: 1, crowd_disturbance: 1, threat_intimidation_insult: 1 },
@@ -313,25 +820,45 @@ describe('oversight', () => {
       expect(res.body.penalties).toEqual({ administrative_detention: 1 });
 
       // Another county's commission sees none of it; a station chief gets the police figures only.
-      const other = await http().get('/oversight/statistics?month=2026-11').set('authorization', await as(otherCountyHc)).expect(200);
+      const other = await http()
+        .get('/oversight/statistics?month=2026-11')
+        .set('authorization', await as(otherCountyHc))
+        .expect(200);
       expect(other.body.incidents.total).toBe(1);
-      await http().get('/oversight/statistics?month=2026-11&region=500101').set('authorization', await as(otherCountyHc)).expect(403);
-      const police = await http().get('/oversight/statistics?month=2026-11').set('authorization', await as(station)).expect(200);
+      await http()
+        .get('/oversight/statistics?month=2026-11&region=500101')
+        .set('authorization', await as(otherCountyHc))
+        .expect(403);
+      const police = await http()
+        .get('/oversight/statistics?month=2026-11')
+        .set('authorization', await as(station))
+        .expect(200);
       expect(police.body.mediation).toBeUndefined();
       expect(police.body.responseTime.met).toBe(1);
-      await http().get('/oversight/statistics?month=2026-11').set('authorization', await as(hospital)).expect(403);
+      await http()
+        .get('/oversight/statistics?month=2026-11')
+        .set('authorization', await as(hospital))
+        .expect(403);
 
-      const csv = await http().get('/oversight/statistics.csv?month=2026-11').set('authorization', await as(countyHc)).expect(200);
+      const csv = await http()
+        .get('/oversight/statistics.csv?month=2026-11')
+        .set('authorization', await as(countyHc))
+        .expect(200);
       const rows = parseCsv(csv.text);
       expect(rows[0]).toEqual(['month', 'region', 'section', 'key', 'count', 'rate']);
       expect(rows).toContainEqual(['2026-11', '500101', 'responseTime.policeArrival', 'met', '1', '0.5']);
       expect(rows).toContainEqual(['2026-11', '500101', 'mediation', 'failed:expired', '1', '']);
 
-      const file = await http().get('/oversight/statistics.xlsx?month=2026-11').set('authorization', await as(countyHc)).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const file = await http()
+        .get('/oversight/statistics.xlsx?month=2026-11')
+        .set('authorization', await as(countyHc))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const [sheet] = readXlsx(file.body as Buffer);
       expect(sheet.name).toBe('统计 2026-11');

@@ -13,7 +13,9 @@ export class BoardController {
 
   @Get('deadlines')
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'The deadline board: every clock across services (region oversight, or clocks the caller answers for or supervises)' })
+  @ApiOperation({
+    summary: 'The deadline board: every clock across services (region oversight, or clocks the caller answers for or supervises)',
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: BoardQuery) {
     return this.board.list(principal, query);
   }

@@ -22,7 +22,13 @@ export function oversightClocksFor(event: StoredEvent): ClockOp[] {
         supervisingOrganisationId: data.supervisorOrganisationId,
       },
       // The rest of the supervisor's period (the rule's nominal length is already counted).
-      { op: 'extend', id, by: { unit: 'minutes', amount: minutes - NOMINAL_SUPERVISION_MINUTES }, reason: 'due date set by the supervisor', at: startedAt },
+      {
+        op: 'extend',
+        id,
+        by: { unit: 'minutes', amount: minutes - NOMINAL_SUPERVISION_MINUTES },
+        reason: 'due date set by the supervisor',
+        at: startedAt,
+      },
     ];
   }
   if (event.type === 'SupervisionClosed') {

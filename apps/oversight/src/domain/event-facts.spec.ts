@@ -6,14 +6,23 @@ const ref = { caseNumber: '500101-20261110-0001', hospitalId: 'h1', regionCode: 
 
 describe('event facts', () => {
   it('reads region, hospital and the organisations an event makes parties', () => {
-    expect(factsOf(envelope('prosecution', 'CaseTransferredForProsecution', { ...ref, procuratorateId: 'p1', transferringUnitId: 'u1' }))).toEqual({
+    expect(
+      factsOf(envelope('prosecution', 'CaseTransferredForProsecution', { ...ref, procuratorateId: 'p1', transferringUnitId: 'u1' })),
+    ).toEqual({
       regionCode: '500101',
       hospitalId: 'h1',
       partyIds: ['p1', 'u1'],
     });
     // The reporter is the actor, not a holder of the case; nested references count one level down.
-    expect(factsOf(envelope('incidents', 'IncidentReported', { ...ref, reportedByOrganisationId: 'r', x: { mediatorOrganisationId: 'm' } })).partyIds).toEqual(['m']);
-    expect(factsOf(envelope('incidents', 'DeadlineStarted', { deadlineId: 'd', responsibleOrganisationId: 'st', supervisingOrganisationId: 'bu' }))).toEqual({
+    expect(
+      factsOf(envelope('incidents', 'IncidentReported', { ...ref, reportedByOrganisationId: 'r', x: { mediatorOrganisationId: 'm' } }))
+        .partyIds,
+    ).toEqual(['m']);
+    expect(
+      factsOf(
+        envelope('incidents', 'DeadlineStarted', { deadlineId: 'd', responsibleOrganisationId: 'st', supervisingOrganisationId: 'bu' }),
+      ),
+    ).toEqual({
       regionCode: null,
       hospitalId: null,
       partyIds: ['st', 'bu'],
@@ -22,7 +31,14 @@ describe('event facts', () => {
 
   it('summarises without personal data or free text', () => {
     const line = summaryOf(
-      envelope('incidents', 'IncidentReported', { ...ref, channel: 'call_110', major: true, caller: { name: '张三' }, description: '打人', classification: { categories: ['assault_on_staff'] } }),
+      envelope('incidents', 'IncidentReported', {
+        ...ref,
+        channel: 'call_110',
+        major: true,
+        caller: { name: '张三' },
+        description: '打人',
+        classification: { categories: ['assault_on_staff'] },
+      }),
     );
     expect(line).toBe('Incident reported (categories: assault_on_staff; major; channel: call_110)');
     expect(summaryOf(envelope('disputes', 'MediationFailed', { reason: 'expired' }))).toBe('Mediation failed (reason: expired)');
@@ -32,9 +48,18 @@ describe('event facts', () => {
   });
 
   it('classifies outcomes for statistics', () => {
-    expect(outcomeOf(envelope('disputes', 'MediationFailed', { reason: 'expired' }))).toEqual({ area: 'mediation', outcome: 'failed:expired' });
-    expect(outcomeOf(envelope('prosecution', 'AdministrativePenaltyDecided', { penalty: { kind: 'fine' } }))).toEqual({ area: 'penalty', outcome: 'fine' });
-    expect(outcomeOf(envelope('prosecution', 'ArrestApprovalDecided', { outcome: 'approved' }))).toEqual({ area: 'prosecution', outcome: 'arrest_approved' });
+    expect(outcomeOf(envelope('disputes', 'MediationFailed', { reason: 'expired' }))).toEqual({
+      area: 'mediation',
+      outcome: 'failed:expired',
+    });
+    expect(outcomeOf(envelope('prosecution', 'AdministrativePenaltyDecided', { penalty: { kind: 'fine' } }))).toEqual({
+      area: 'penalty',
+      outcome: 'fine',
+    });
+    expect(outcomeOf(envelope('prosecution', 'ArrestApprovalDecided', { outcome: 'approved' }))).toEqual({
+      area: 'prosecution',
+      outcome: 'arrest_approved',
+    });
     expect(outcomeOf(envelope('incidents', 'PoliceArrived', {}))).toBeNull();
   });
 

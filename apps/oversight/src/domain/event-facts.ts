@@ -17,7 +17,8 @@ export const shanghaiMonthOf = (instant: Date): string => shanghaiDateOf(instant
 
 // Organisation ids that make an organisation a party to the case (it was referred, transferred,
 // or addressed). `organisationId` is the acknowledging / forwarding body of an escalation.
-const PARTY_KEYS = /^(procuratorateId|courtId|handlingUnitId|filingUnitId|toUnitId|decidingUnitId|transferringUnitId|organisationId|[a-zA-Z]*OrganisationId)$/;
+const PARTY_KEYS =
+  /^(procuratorateId|courtId|handlingUnitId|filingUnitId|toUnitId|decidingUnitId|transferringUnitId|organisationId|[a-zA-Z]*OrganisationId)$/;
 // Never parties: who reported or received a complaint is the actor, not a holder of the case.
 const NOT_PARTY_KEYS = new Set(['reportedByOrganisationId', 'submittedByOrganisationId']);
 
@@ -33,7 +34,8 @@ export function factsOf(envelope: EventEnvelope): EventFacts {
   const collect = (record: Record<string, unknown>, depth: number) => {
     for (const [key, value] of Object.entries(record)) {
       if (PARTY_KEYS.test(key) && !NOT_PARTY_KEYS.has(key) && str(value)) partyIds.add(value as string);
-      else if (depth < 1 && value && typeof value === 'object' && !Array.isArray(value)) collect(value as Record<string, unknown>, depth + 1);
+      else if (depth < 1 && value && typeof value === 'object' && !Array.isArray(value))
+        collect(value as Record<string, unknown>, depth + 1);
     }
   };
   collect(data, 0);
@@ -43,7 +45,22 @@ export function factsOf(envelope: EventEnvelope): EventFacts {
 const isDeadlineEvent = (type: string): boolean => /^Deadline[A-Z]/.test(type);
 
 /** Fields safe to show on a timeline line: no names, phones, descriptions or free text. */
-const SAFE_FIELDS = ['channel', 'chain', 'level', 'fromLevel', 'toLevel', 'kind', 'measure', 'outcome', 'verdict', 'reason', 'clock', 'rule', 'dueAt', 'attempt'];
+const SAFE_FIELDS = [
+  'channel',
+  'chain',
+  'level',
+  'fromLevel',
+  'toLevel',
+  'kind',
+  'measure',
+  'outcome',
+  'verdict',
+  'reason',
+  'clock',
+  'rule',
+  'dueAt',
+  'attempt',
+];
 // `reason` is free text in some events; only these coded values are shown.
 const CODED_REASONS = new Set(['expired', 'no_agreement', 'party_withdrew', 'not_accepted', 'other', 'no_longer_major', 'incident_closed']);
 
@@ -63,7 +80,8 @@ export function summaryOf(envelope: EventEnvelope): string {
   const data = envelope.data ?? {};
   const parts: string[] = [];
   const classification = data.classification as { categories?: unknown } | undefined;
-  if (Array.isArray(classification?.categories) && classification.categories.length) parts.push(`categories: ${classification.categories.join(', ')}`);
+  if (Array.isArray(classification?.categories) && classification.categories.length)
+    parts.push(`categories: ${classification.categories.join(', ')}`);
   if (data.major === true) parts.push('major');
   for (const key of SAFE_FIELDS) {
     const value = data[key];

@@ -22,15 +22,28 @@ const start = {
 const ref = { supervisionId: 's1', caseNumber: '500101-20261110-0001', regionCode: '500101', hospitalId: 'h1' };
 const started: SupervisionEvent = {
   type: 'SupervisionStarted',
-  data: { ...ref, supervisorOrganisationId: 'hc-500101', supervisorKind: 'health_commission', instructions: '三日内报告', dueAt: dueAt.toISOString(), startedAt: now.toISOString(), deadlineId: 'supervision-s1' },
+  data: {
+    ...ref,
+    supervisorOrganisationId: 'hc-500101',
+    supervisorKind: 'health_commission',
+    instructions: '三日内报告',
+    dueAt: dueAt.toISOString(),
+    startedAt: now.toISOString(),
+    deadlineId: 'supervision-s1',
+  },
 };
 const closedAt = new Date('2026-11-12T00:00:00.000Z');
-const closed: SupervisionEvent = { type: 'SupervisionClosed', data: { ...ref, conclusion: '办结', closedAt: closedAt.toISOString(), metDueDate: true } };
+const closed: SupervisionEvent = {
+  type: 'SupervisionClosed',
+  data: { ...ref, conclusion: '办结', closedAt: closedAt.toISOString(), metDueDate: true },
+};
 
 describe('supervision decider (督办)', () => {
   it('starts a supervision with its due date and clock', () => given([]).when(start).then([started]));
   it('rejects a due date less than an hour away', () =>
-    given([]).when({ ...start, dueAt: new Date(now.getTime() + 59 * 60_000) }).thenThrows(OversightError, { code: 'SUPERVISION.DUE_TOO_SOON' }));
+    given([])
+      .when({ ...start, dueAt: new Date(now.getTime() + 59 * 60_000) })
+      .thenThrows(OversightError, { code: 'SUPERVISION.DUE_TOO_SOON' }));
   it('starts once', () => given([started]).when(start).thenThrows(OversightError, { code: 'SUPERVISION.ALREADY_STARTED' }));
   it('records progress', () =>
     given([started])
@@ -45,8 +58,12 @@ describe('supervision decider (督办)', () => {
   });
   it('refuses progress or closing on an unknown or closed supervision', () => {
     given([]).when({ type: 'RecordSupervisionProgress', note: 'x', now }).thenThrows(OversightError, { code: 'SUPERVISION.NOT_FOUND' });
-    given([started, closed]).when({ type: 'CloseSupervision', conclusion: 'x', now }).thenThrows(OversightError, { code: 'SUPERVISION.CLOSED' });
-    given([started, closed]).when({ type: 'RecordSupervisionProgress', note: 'x', now }).thenThrows(OversightError, { code: 'SUPERVISION.CLOSED' });
+    given([started, closed])
+      .when({ type: 'CloseSupervision', conclusion: 'x', now })
+      .thenThrows(OversightError, { code: 'SUPERVISION.CLOSED' });
+    given([started, closed])
+      .when({ type: 'RecordSupervisionProgress', note: 'x', now })
+      .thenThrows(OversightError, { code: 'SUPERVISION.CLOSED' });
   });
 });
 
@@ -54,12 +71,28 @@ describe('oversight clocksFor', () => {
   const stored = (event: SupervisionEvent) => ({ ...event, eventId: 'e', correlationId: ref.caseNumber }) as unknown as StoredEvent;
   it('starts the supervision clock and extends it to exactly the supervisor’s due date', () => {
     expect(oversightClocksFor(stored(started))).toEqual([
-      { op: 'start', id: 'supervision-s1', subject: ref.caseNumber, rule: 'supervision-due', startedAt: now, responsibleOrganisationId: null, supervisingOrganisationId: 'hc-500101' },
-      { op: 'extend', id: 'supervision-s1', by: { unit: 'minutes', amount: 3 * 24 * 60 - 1 }, reason: 'due date set by the supervisor', at: now },
+      {
+        op: 'start',
+        id: 'supervision-s1',
+        subject: ref.caseNumber,
+        rule: 'supervision-due',
+        startedAt: now,
+        responsibleOrganisationId: null,
+        supervisingOrganisationId: 'hc-500101',
+      },
+      {
+        op: 'extend',
+        id: 'supervision-s1',
+        by: { unit: 'minutes', amount: 3 * 24 * 60 - 1 },
+        reason: 'due date set by the supervisor',
+        at: now,
+      },
     ]);
   });
   it('meets it when the supervision is closed, and ignores everything else', () => {
     expect(oversightClocksFor(stored(closed))).toEqual([{ op: 'met', id: 'supervision-s1', at: closedAt }]);
-    expect(oversightClocksFor(stored({ type: 'SupervisionProgressRecorded', data: { ...ref, note: 'x', recordedAt: now.toISOString() } }))).toEqual([]);
+    expect(
+      oversightClocksFor(stored({ type: 'SupervisionProgressRecorded', data: { ...ref, note: 'x', recordedAt: now.toISOString() } })),
+    ).toEqual([]);
   });
 });

@@ -30,9 +30,7 @@ export type SupervisionCommand =
 
 export type SupervisionEvent = Exclude<OversightEvent, { type: 'BreachEscalated' }>;
 
-export type SupervisionState =
-  | { status: 'none' }
-  | { status: 'open' | 'closed'; started: SupervisionStartedData; progress: number };
+export type SupervisionState = { status: 'none' } | { status: 'open' | 'closed'; started: SupervisionStartedData; progress: number };
 
 export const supervisionDeadlineId = (supervisionId: string): string => `supervision-${supervisionId}`;
 

@@ -30,6 +30,10 @@ export class InboxController {
   @ApiOperation({ summary: 'Escalations (信息报送) waiting for the caller’s body, and since when (commissions, political-legal officers)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: InboxQuery) {
     const statuses = (query.status?.split(',') ?? ['awaiting_acknowledgement']) as InboxStatus[];
-    return this.inbox.list(principal, query.scope ?? 'mine', statuses.filter((s) => (STATUSES as readonly string[]).includes(s)));
+    return this.inbox.list(
+      principal,
+      query.scope ?? 'mine',
+      statuses.filter((s) => (STATUSES as readonly string[]).includes(s)),
+    );
   }
 }

@@ -13,7 +13,14 @@ const iso = (value: unknown): Date | null => {
   return Number.isNaN(d.getTime()) ? null : d;
 };
 
-const SNAPSHOT_TYPES = new Set(['DeadlineStarted', 'DeadlineMet', 'DeadlinePaused', 'DeadlineResumed', 'DeadlineExtended', 'DeadlineCancelled']);
+const SNAPSHOT_TYPES = new Set([
+  'DeadlineStarted',
+  'DeadlineMet',
+  'DeadlinePaused',
+  'DeadlineResumed',
+  'DeadlineExtended',
+  'DeadlineCancelled',
+]);
 
 /**
  * The one handler of every context's events (inbox transaction `query`): the timeline line, the
@@ -89,7 +96,11 @@ async function incidentFacts(envelope: EventEnvelope, data: Data, query: Query):
     }
     case 'IncidentReclassified': {
       const after = data.after as { categories?: string[] } | undefined;
-      await query(`UPDATE ${S}.cases SET categories = $2, major = $3 WHERE case_number = $1`, [caseNumber, after?.categories ?? [], data.majorAfter === true]);
+      await query(`UPDATE ${S}.cases SET categories = $2, major = $3 WHERE case_number = $1`, [
+        caseNumber,
+        after?.categories ?? [],
+        data.majorAfter === true,
+      ]);
       return;
     }
     case 'IncidentClosed':

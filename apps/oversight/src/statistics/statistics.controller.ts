@@ -30,7 +30,9 @@ export class StatisticsController {
 
   @Get('statistics')
   @Roles(...STATISTICS_READERS)
-  @ApiOperation({ summary: 'Monthly figures of a region: incidents, response times, deadline compliance, mediation and prosecution outcomes' })
+  @ApiOperation({
+    summary: 'Monthly figures of a region: incidents, response times, deadline compliance, mediation and prosecution outcomes',
+  })
   json(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
     return this.statistics.statistics(principal, query);
   }
@@ -50,6 +52,9 @@ export class StatisticsController {
   async xlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
     const stats = await this.statistics.statistics(principal, query);
     const file = xlsx([{ name: `统计 ${stats.month}`, rows: [STATISTICS_COLUMNS, ...statisticsRows(stats)] }]);
-    return new StreamableFile(file, { type: XLSX_TYPE, disposition: `attachment; filename="statistics-${stats.region}-${stats.month}.xlsx"` });
+    return new StreamableFile(file, {
+      type: XLSX_TYPE,
+      disposition: `attachment; filename="statistics-${stats.region}-${stats.month}.xlsx"`,
+    });
   }
 }

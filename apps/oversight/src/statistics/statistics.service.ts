@@ -5,7 +5,15 @@ import { shanghaiMonthOf } from '../domain/event-facts.js';
 import { OversightError } from '../domain/oversight.errors.js';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
 import { S } from '../read-models/schema.js';
-import { ALL_SECTIONS, POLICE_SECTIONS, computeStatistics, type CaseFactsRow, type ClockRow, type OutcomeRow, type Statistics } from './statistics.js';
+import {
+  ALL_SECTIONS,
+  POLICE_SECTIONS,
+  computeStatistics,
+  type CaseFactsRow,
+  type ClockRow,
+  type OutcomeRow,
+  type Statistics,
+} from './statistics.js';
 
 /** Monthly figures (Asia/Shanghai months) for a region the caller oversees. */
 @Injectable()
@@ -21,7 +29,10 @@ export class StatisticsService {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new OversightError('OVERSIGHT.BAD_MONTH', 'month must be YYYY-MM');
     const region = query.region ?? principal.organisationRegion;
     // Commissions and political-legal officers: their region and below; station chiefs: police figures of theirs.
-    const oversees = principal.organisationKind === 'health_commission' || principal.organisationKind === 'political_legal' || principal.organisationKind === 'police';
+    const oversees =
+      principal.organisationKind === 'health_commission' ||
+      principal.organisationKind === 'political_legal' ||
+      principal.organisationKind === 'police';
     if (!oversees || !isRegionCode(region) || !regionContains(principal.organisationRegion, region)) throw new AccessDeniedError();
     const sections = hasRole(principal, 'health_commission_official', 'political_legal_officer') ? ALL_SECTIONS : POLICE_SECTIONS;
     const prefix = regionPrefix(region);

@@ -1,7 +1,13 @@
 import { clockOutcome, computeStatistics, statisticsRows, ALL_SECTIONS } from './statistics.js';
 
 const now = new Date('2026-11-20T00:00:00Z');
-const clock = (state: string, due: string, completed: string | null = null, rule = 'police-arrival', c: string | null = 'police_arrival') => ({
+const clock = (
+  state: string,
+  due: string,
+  completed: string | null = null,
+  rule = 'police-arrival',
+  c: string | null = 'police_arrival',
+) => ({
   rule,
   clock: c,
   state,
@@ -22,8 +28,15 @@ describe('statistics', () => {
     const stats = computeStatistics(
       { month: '2026-11', region: '500101', sections: ALL_SECTIONS, now },
       [{ case_number: 'c1', hospital_id: 'h1', categories: ['assault_on_staff'], incident_outcome: null }],
-      [clock('met', '2026-11-10T00:00:00Z'), clock('breached', '2026-11-10T00:00:00Z'), clock('met', '2026-11-10T00:00:00Z', null, 'national-report', 'national_report')],
-      [{ area: 'mediation', outcome: 'agreed' }, { area: 'penalty', outcome: 'fine' }],
+      [
+        clock('met', '2026-11-10T00:00:00Z'),
+        clock('breached', '2026-11-10T00:00:00Z'),
+        clock('met', '2026-11-10T00:00:00Z', null, 'national-report', 'national_report'),
+      ],
+      [
+        { area: 'mediation', outcome: 'agreed' },
+        { area: 'penalty', outcome: 'fine' },
+      ],
     );
     expect(stats.responseTime).toEqual({ met: 1, breached: 1, cancelled: 0, open: 0, rate: 0.5 });
     expect(stats.deadlines!['national-report'].rate).toBe(1);

@@ -67,7 +67,8 @@ const compliance = (rows: ClockRow[], now: Date): Compliance => {
 };
 
 /** The police-arrival clock, however a region names its rule (the incidents contract's clock name first). */
-export const isArrivalClock = (row: ClockRow): boolean => row.clock === 'police_arrival' || (row.clock === null && /arrival/i.test(row.rule));
+export const isArrivalClock = (row: ClockRow): boolean =>
+  row.clock === 'police_arrival' || (row.clock === null && /arrival/i.test(row.rule));
 
 export function computeStatistics(
   input: { month: string; region: string; sections: Section[]; now: Date },
@@ -92,7 +93,9 @@ export function computeStatistics(
   if (want('deadlines')) {
     const byRule = new Map<string, ClockRow[]>();
     for (const row of clocks) byRule.set(row.rule, [...(byRule.get(row.rule) ?? []), row]);
-    stats.deadlines = Object.fromEntries([...byRule.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, rows]) => [rule, compliance(rows, input.now)]));
+    stats.deadlines = Object.fromEntries(
+      [...byRule.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, rows]) => [rule, compliance(rows, input.now)]),
+    );
   }
   for (const area of ['mediation', 'prosecution', 'penalties'] as const) {
     if (!want(area)) continue;
@@ -108,7 +111,8 @@ export const STATISTICS_COLUMNS = ['month', 'region', 'section', 'key', 'count',
 /** The figures as rows (CSV, XLSX): one per counted thing. */
 export function statisticsRows(stats: Statistics): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [];
-  const add = (section: string, key: string, value: number, rate: number | null = null) => rows.push([stats.month, stats.region, section, key, value, rate]);
+  const add = (section: string, key: string, value: number, rate: number | null = null) =>
+    rows.push([stats.month, stats.region, section, key, value, rate]);
   if (stats.incidents) {
     add('incidents', 'total', stats.incidents.total);
     for (const [k, v] of Object.entries(stats.incidents.byCategory)) add('incidents.category', k, v);
@@ -123,6 +127,7 @@ export function statisticsRows(stats: Statistics): (string | number | null)[][] 
   };
   if (stats.responseTime) clocks('responseTime.policeArrival', stats.responseTime);
   for (const [rule, c] of Object.entries(stats.deadlines ?? {})) clocks(`deadlines.${rule}`, c);
-  for (const area of ['mediation', 'prosecution', 'penalties'] as const) for (const [k, v] of Object.entries(stats[area] ?? {})) add(area, k, v);
+  for (const area of ['mediation', 'prosecution', 'penalties'] as const)
+    for (const [k, v] of Object.entries(stats[area] ?? {})) add(area, k, v);
   return rows;
 }

@@ -53,12 +53,18 @@ export class SupervisionService {
     const state = fold(supervisionDecider, (await this.runtime.store.readStream(streamId)) as unknown as SupervisionEvent[]);
     if (state.status === 'none' || state.started.supervisorOrganisationId !== principal.organisationId) throw new AccessDeniedError();
     const now = this.clock();
-    await handleCommand(this.runtime.store, supervisionDecider, streamId, { ...mutation, now }, {
-      streamType: SUPERVISION_STREAM_TYPE,
-      actor: actorOf(principal, 'health_commission_official', 'political_legal_officer'),
-      correlationId: state.started.caseNumber,
-      occurredAt: now,
-    });
+    await handleCommand(
+      this.runtime.store,
+      supervisionDecider,
+      streamId,
+      { ...mutation, now },
+      {
+        streamType: SUPERVISION_STREAM_TYPE,
+        actor: actorOf(principal, 'health_commission_official', 'political_legal_officer'),
+        correlationId: state.started.caseNumber,
+        occurredAt: now,
+      },
+    );
     await this.runtime.catchUpProjections();
   }
 
@@ -66,8 +72,8 @@ export class SupervisionService {
   async list(principal: Principal, filter: { status?: string; caseNumber?: string }) {
     const params: unknown[] = [principal.organisationId, oversightPrefix(principal)];
     const where = [`(supervisor_organisation_id = $1 OR ($2::text IS NOT NULL AND region_code LIKE $2 || '%'))`];
-    if (filter.status) params.push(filter.status), where.push(`status = $${params.length}`);
-    if (filter.caseNumber) params.push(filter.caseNumber), where.push(`case_number = $${params.length}`);
+    if (filter.status) (params.push(filter.status), where.push(`status = $${params.length}`));
+    if (filter.caseNumber) (params.push(filter.caseNumber), where.push(`case_number = $${params.length}`));
     const rows = await this.runtime.db.query<Record<string, unknown>>(
       `SELECT s.*, b.state AS clock_state FROM ${S}.supervisions s
        LEFT JOIN ${S}.board b ON b.context = 'oversight' AND b.deadline_id = s.deadline_id

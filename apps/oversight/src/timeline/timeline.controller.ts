@@ -40,7 +40,13 @@ export class TimelineController {
       `案件时间线 Case timeline ${timeline.caseNumber}`,
       `区划 Region ${timeline.regionCode ?? '—'} · 时间为北京时间 (Asia/Shanghai) · ${timeline.entries.length} 条`,
       ['发生时间 Occurred', '记录时间 Recorded', '来源 Service', '事件 Event', '操作者 Actor'],
-      timeline.entries.map((e) => [shanghai(e.occurredAt), shanghai(e.recordedAt), e.context, e.summary, `${e.actor.role} · ${e.actor.organisationId}`]),
+      timeline.entries.map((e) => [
+        shanghai(e.occurredAt),
+        shanghai(e.recordedAt),
+        e.context,
+        e.summary,
+        `${e.actor.role} · ${e.actor.organisationId}`,
+      ]),
     );
   }
 }

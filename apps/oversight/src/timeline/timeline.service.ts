@@ -65,6 +65,26 @@ export class TimelineService {
   }
 }
 
-export const TIMELINE_COLUMNS = ['occurredAt', 'recordedAt', 'context', 'type', 'summary', 'actorRole', 'actorOrganisationId', 'actorUserId', 'eventId'];
+export const TIMELINE_COLUMNS = [
+  'occurredAt',
+  'recordedAt',
+  'context',
+  'type',
+  'summary',
+  'actorRole',
+  'actorOrganisationId',
+  'actorUserId',
+  'eventId',
+];
 export const timelineRows = (timeline: Timeline): string[][] =>
-  timeline.entries.map((e) => [e.occurredAt, e.recordedAt, e.context, e.type, e.summary, e.actor.role, e.actor.organisationId, e.actor.userId, e.eventId]);
+  timeline.entries.map((e) => [
+    e.occurredAt,
+    e.recordedAt,
+    e.context,
+    e.type,
+    e.summary,
+    e.actor.role,
+    e.actor.organisationId,
+    e.actor.userId,
+    e.eventId,
+  ]);
