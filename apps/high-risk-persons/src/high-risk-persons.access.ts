@@ -23,7 +23,9 @@ export function personViewFor(principal: Principal, facts: PersonFacts): PersonV
     case 'police':
       return canAccess(principal, resource) ? 'full' : 'none';
     case 'political_legal':
-      return facts.owners.includes(principal.organisationId) || regionContains(principal.organisationRegion, facts.regionCode) ? 'full' : 'none';
+      return facts.owners.includes(principal.organisationId) || regionContains(principal.organisationRegion, facts.regionCode)
+        ? 'full'
+        : 'none';
     case 'hospital':
       return facts.owners.includes(principal.organisationId) ? 'limited' : 'none';
     case 'health_commission':
@@ -35,4 +37,5 @@ export function personViewFor(principal: Principal, facts: PersonFacts): PersonV
 
 /** Commands on an existing record (approve, measures, review, removal, erasure): police or political-legal with the full view. */
 export const canActOnPerson = (principal: Principal, facts: PersonFacts): boolean =>
-  (principal.organisationKind === 'police' || principal.organisationKind === 'political_legal') && personViewFor(principal, facts) === 'full';
+  (principal.organisationKind === 'police' || principal.organisationKind === 'political_legal') &&
+  personViewFor(principal, facts) === 'full';

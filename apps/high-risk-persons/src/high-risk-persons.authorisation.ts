@@ -33,7 +33,11 @@ let service: Promise<HighRiskPersonsService> | null = null;
 function persons(): Promise<HighRiskPersonsService> {
   service ??= (async () => {
     // Small pool that lets the process exit: the matrix has no hook to close it.
-    const dataSource = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 2, idleTimeoutMillis: 200, allowExitOnIdle: true } }).initialize();
+    const dataSource = await new DataSource({
+      type: 'postgres',
+      url: process.env.DATABASE_URL,
+      extra: { max: 2, idleTimeoutMillis: 200, allowExitOnIdle: true },
+    }).initialize();
     const runtime = new ServiceRuntime(highRiskRuntimeOptions(), databaseFromDataSource(dataSource), new InProcessBus());
     const keys = await loadHighRiskKeys({ env: process.env, dataDir: process.env.DATA_DIR?.trim() || './data', singleProcess: true });
     return new HighRiskPersonsService(runtime, keys);
@@ -42,11 +46,22 @@ function persons(): Promise<HighRiskPersonsService> {
 }
 
 const who = (f: MatrixFixtures, key: string, roles: Role[], kind: Principal['organisationKind']): Principal =>
-  testPrincipal({ userId: `matrix-${key}`, username: `matrix.${key}`, organisationId: f.organisationId(key), organisationKind: kind, organisationRegion: '500101', roles });
+  testPrincipal({
+    userId: `matrix-${key}`,
+    username: `matrix.${key}`,
+    organisationId: f.organisationId(key),
+    organisationKind: kind,
+    organisationRegion: '500101',
+    roles,
+  });
 const hospital = (f: MatrixFixtures) => who(f, 'hospital-central', ['hospital_security_officer'], 'hospital');
 const zfw = (f: MatrixFixtures) => who(f, 'political-legal', ['political_legal_officer'], 'political_legal');
 
-async function proposed(f: MatrixFixtures, idNumber = newIdNumber(), category: 'threatened_violence' | 'severe_mental_disorder_with_risk' = 'threatened_violence') {
+async function proposed(
+  f: MatrixFixtures,
+  idNumber = newIdNumber(),
+  category: 'threatened_violence' | 'severe_mental_disorder_with_risk' = 'threatened_violence',
+) {
   const s = await persons();
   const { personId } = await s.propose(hospital(f), {
     name: NAME,
@@ -58,22 +73,42 @@ async function proposed(f: MatrixFixtures, idNumber = newIdNumber(), category: '
 }
 async function active(f: MatrixFixtures, idNumber?: string, category?: 'threatened_violence' | 'severe_mental_disorder_with_risk') {
   const personId = await proposed(f, idNumber, category);
-  await (await persons()).act(zfw(f), personId, (_seal, base) => ({ type: 'ApproveFlag', data: { ...base, actor: { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' } } }));
+  await (
+    await persons()
+  ).act(zfw(f), personId, (_seal, base) => ({
+    type: 'ApproveFlag',
+    data: {
+      ...base,
+      actor: { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' },
+    },
+  }));
   return personId;
 }
 async function removed(f: MatrixFixtures) {
   const personId = await active(f);
   const actor = { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' };
-  await (await persons()).act(zfw(f), personId, (seal, base) => ({ type: 'RemoveFlag', data: { ...base, actor, reason: seal('矩阵测试：已不再需要') } }));
+  await (
+    await persons()
+  ).act(zfw(f), personId, (seal, base) => ({ type: 'RemoveFlag', data: { ...base, actor, reason: seal('矩阵测试：已不再需要') } }));
   return personId;
 }
 async function withTask(f: MatrixFixtures) {
   const personId = await active(f);
   const taskId = `task-${++counter}`;
   const actor = { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' };
-  await (await persons()).act(zfw(f), personId, (seal, base) => ({
+  await (
+    await persons()
+  ).act(zfw(f), personId, (seal, base) => ({
     type: 'AssignStabilisationTask',
-    data: { ...base, actor, taskId, kind: 'stabilisation', assigneeOrganisationId: actor.organisationId, assigneeKind: 'community', note: seal('网格员每周上门走访一次') },
+    data: {
+      ...base,
+      actor,
+      taskId,
+      kind: 'stabilisation',
+      assigneeOrganisationId: actor.organisationId,
+      assigneeKind: 'community',
+      note: seal('网格员每周上门走访一次'),
+    },
   }));
   return `/high-risk-persons/${personId}/tasks/${taskId}/complete`;
 }
@@ -91,7 +126,11 @@ export const HIGH_RISK_PERSONS_ENDPOINTS: Record<string, MatrixEndpoint> = {
   'POST /high-risk-persons': {
     method: 'post',
     path: () => '/high-risk-persons',
-    body: () => ({ name: NAME, idNumber: newIdNumber(), categories: [{ category: 'repeated_unreasonable_disturbance', behaviour: '一周内三次在门诊大厅无理缠闹' }] }),
+    body: () => ({
+      name: NAME,
+      idNumber: newIdNumber(),
+      categories: [{ category: 'repeated_unreasonable_disturbance', behaviour: '一周内三次在门诊大厅无理缠闹' }],
+    }),
     allowed: ['hospital_security_officer', ...POLICE, 'political_legal_officer'],
     ok: 201,
   },
@@ -150,7 +189,12 @@ export const HIGH_RISK_PERSONS_ENDPOINTS: Record<string, MatrixEndpoint> = {
   'POST /high-risk-persons/:id/tasks': {
     method: 'post',
     path: async (f) => `/high-risk-persons/${await sharedPerson(f)}/tasks`,
-    body: (f) => ({ kind: 'counselling', assigneeOrganisationId: f.organisationId('political-legal'), assigneeKind: 'community', note: '联系社区心理咨询师疏导' }),
+    body: (f) => ({
+      kind: 'counselling',
+      assigneeOrganisationId: f.organisationId('political-legal'),
+      assigneeKind: 'community',
+      note: '联系社区心理咨询师疏导',
+    }),
     allowed: MEASURES,
     ok: 201,
   },

@@ -17,13 +17,65 @@ const PHONE = '13912345678';
 const BEHAVIOUR = '2026-02-27 在急诊科扬言要持刀报复接诊医生';
 
 const principals: Record<string, Partial<PrincipalClaims>> = {
-  hospital: { userId: 'u-sec', username: 'wz.security', organisationId: 'hosp-1', organisationKind: 'hospital', organisationRegion: '500101', roles: ['hospital_security_officer'] },
-  otherHospital: { userId: 'u-sec2', username: 'wz.second', organisationId: 'hosp-2', organisationKind: 'hospital', organisationRegion: '500101', roles: ['hospital_security_officer'] },
-  chief: { userId: 'u-chief', username: 'wz.chief', organisationId: 'station-1', organisationKind: 'police', organisationRegion: '500101', roles: ['station_chief'], policeUnitType: 'station' },
-  dispatcher: { userId: 'u-disp', username: 'wz.disp', organisationId: 'station-1', organisationKind: 'police', organisationRegion: '500101', roles: ['police_dispatcher'], policeUnitType: 'station' },
-  farPolice: { userId: 'u-far', username: 'far.chief', organisationId: 'station-9', organisationKind: 'police', organisationRegion: '110105', roles: ['station_chief'], policeUnitType: 'station' },
-  zfw: { userId: 'u-zfw', username: 'wz.zfw', organisationId: 'zfw-1', organisationKind: 'political_legal', organisationRegion: '500101', roles: ['political_legal_officer'] },
-  mediator: { userId: 'u-med', username: 'wz.med', organisationId: 'med-1', organisationKind: 'mediation_committee', organisationRegion: '500101', roles: ['mediator'] },
+  hospital: {
+    userId: 'u-sec',
+    username: 'wz.security',
+    organisationId: 'hosp-1',
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  },
+  otherHospital: {
+    userId: 'u-sec2',
+    username: 'wz.second',
+    organisationId: 'hosp-2',
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  },
+  chief: {
+    userId: 'u-chief',
+    username: 'wz.chief',
+    organisationId: 'station-1',
+    organisationKind: 'police',
+    organisationRegion: '500101',
+    roles: ['station_chief'],
+    policeUnitType: 'station',
+  },
+  dispatcher: {
+    userId: 'u-disp',
+    username: 'wz.disp',
+    organisationId: 'station-1',
+    organisationKind: 'police',
+    organisationRegion: '500101',
+    roles: ['police_dispatcher'],
+    policeUnitType: 'station',
+  },
+  farPolice: {
+    userId: 'u-far',
+    username: 'far.chief',
+    organisationId: 'station-9',
+    organisationKind: 'police',
+    organisationRegion: '110105',
+    roles: ['station_chief'],
+    policeUnitType: 'station',
+  },
+  zfw: {
+    userId: 'u-zfw',
+    username: 'wz.zfw',
+    organisationId: 'zfw-1',
+    organisationKind: 'political_legal',
+    organisationRegion: '500101',
+    roles: ['political_legal_officer'],
+  },
+  mediator: {
+    userId: 'u-med',
+    username: 'wz.med',
+    organisationId: 'med-1',
+    organisationKind: 'mediation_committee',
+    organisationRegion: '500101',
+    roles: ['mediator'],
+  },
 };
 
 describe('high-risk persons on PostgreSQL', () => {
@@ -35,13 +87,23 @@ describe('high-risk persons on PostgreSQL', () => {
   let now = new Date();
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({
-    post: (path: string, body: object = {}) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${tokens[who]}`).send(body),
-    get: (path: string) => request(app.getHttpServer()).get(path).set('authorization', `Bearer ${tokens[who]}`).set('x-access-purpose', encodeURIComponent('核查')),
+    post: (path: string, body: object = {}) =>
+      request(app.getHttpServer()).post(path).set('authorization', `Bearer ${tokens[who]}`).send(body),
+    get: (path: string) =>
+      request(app.getHttpServer())
+        .get(path)
+        .set('authorization', `Bearer ${tokens[who]}`)
+        .set('x-access-purpose', encodeURIComponent('核查')),
   });
 
   const proposeAndApprove = async (idNumber = ID, name = NAME): Promise<string> => {
     const res = await as('hospital')
-      .post('/high-risk-persons', { name, idNumber, phone: PHONE, categories: [{ category: 'threatened_violence', behaviour: BEHAVIOUR, incidentIds: ['inc-1'] }] })
+      .post('/high-risk-persons', {
+        name,
+        idNumber,
+        phone: PHONE,
+        categories: [{ category: 'threatened_violence', behaviour: BEHAVIOUR, incidentIds: ['inc-1'] }],
+      })
       .expect(201);
     await as('chief').post(`/high-risk-persons/${res.body.personId}/approve`).expect(204);
     return res.body.personId;
@@ -65,7 +127,15 @@ describe('high-risk persons on PostgreSQL', () => {
       .useFactory({
         inject: [DATABASE, MESSAGE_BUS],
         factory: (db: Database, bus: MessageBus) =>
-          new ServiceRuntime({ ...highRiskRuntimeOptions(), deadlines: { ...highRiskRuntimeOptions().deadlines!, sweepIntervalMs: 3_600_000 }, clock: () => now }, db, bus),
+          new ServiceRuntime(
+            {
+              ...highRiskRuntimeOptions(),
+              deadlines: { ...highRiskRuntimeOptions().deadlines!, sweepIntervalMs: 3_600_000 },
+              clock: () => now,
+            },
+            db,
+            bus,
+          ),
       })
       .compile();
     app = moduleRef.createNestApplication();
@@ -83,7 +153,11 @@ describe('high-risk persons on PostgreSQL', () => {
 
   it('rejects an ID number with a bad check digit', async () => {
     const res = await as('hospital')
-      .post('/high-risk-persons', { name: NAME, idNumber: '500101199003071235', categories: [{ category: 'threatened_violence', behaviour: BEHAVIOUR }] })
+      .post('/high-risk-persons', {
+        name: NAME,
+        idNumber: '500101199003071235',
+        categories: [{ category: 'threatened_violence', behaviour: BEHAVIOUR }],
+      })
       .expect(400);
     expect(res.body.code).toBe('HIGH_RISK.INVALID_ID_NUMBER');
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM high_risk_persons.person_keys`);
@@ -92,7 +166,12 @@ describe('high-risk persons on PostgreSQL', () => {
 
   it('a flag warns at the hospital door only once another organisation approved it', async () => {
     const res = await as('hospital')
-      .post('/high-risk-persons', { name: NAME, idNumber: ID, phone: PHONE, categories: [{ category: 'threatened_violence', behaviour: BEHAVIOUR }] })
+      .post('/high-risk-persons', {
+        name: NAME,
+        idNumber: ID,
+        phone: PHONE,
+        categories: [{ category: 'threatened_violence', behaviour: BEHAVIOUR }],
+      })
       .expect(201);
     const personId = res.body.personId;
     expect((await as('otherHospital').post('/high-risk-persons/checks', { idNumber: ID }).expect(200)).body).toEqual({ match: false });
@@ -102,7 +181,10 @@ describe('high-risk persons on PostgreSQL', () => {
     await as('chief').post(`/high-risk-persons/${personId}/approve`).expect(204);
 
     const check = await as('otherHospital').post('/high-risk-persons/checks', { idNumber: ID.toLowerCase() }).expect(200);
-    expect(check.body).toEqual({ match: true, warning: { categories: ['threatened_violence'], advice: ['remind_staff', 'security_escort', 'notify_police'] } });
+    expect(check.body).toEqual({
+      match: true,
+      warning: { categories: ['threatened_violence'], advice: ['remind_staff', 'security_escort', 'notify_police'] },
+    });
     expect(check.text).not.toContain(NAME);
     expect(check.text).not.toContain(personId);
 
@@ -130,21 +212,43 @@ describe('high-risk persons on PostgreSQL', () => {
 
     const reads = await as('hospital').get(`/high-risk-persons/${personId}/reads`).expect(200);
     const readers = reads.body.map((r: { readerUsername: string; purpose: string }) => [r.readerUsername, r.purpose]);
-    expect(readers).toEqual(expect.arrayContaining([['wz.security', '核查'], ['wz.disp', '核查'], ['wz.second', 'hospital check']]));
+    expect(readers).toEqual(
+      expect.arrayContaining([
+        ['wz.security', '核查'],
+        ['wz.disp', '核查'],
+        ['wz.second', 'hospital check'],
+      ]),
+    );
     await as('dispatcher').get(`/high-risk-persons/${personId}/reads`).expect(403); // not the owner
   });
 
   it('records measures; removal needs a reason; erasure crypto-shreds the person', async () => {
     const personId = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body[0].personId as string;
-    await as('dispatcher').post(`/high-risk-persons/${personId}/warnings`, { kind: 'reprimand', note: '在派出所训诫并签订保证书' }).expect(201);
-    await as('hospital').post(`/high-risk-persons/${personId}/warnings`, { kind: 'reprimand', note: '在派出所训诫并签订保证书' }).expect(403);
-    const task = await as('zfw').post(`/high-risk-persons/${personId}/tasks`, { kind: 'stabilisation', assigneeOrganisationId: 'zfw-1', assigneeKind: 'community', note: '网格员每周上门走访' }).expect(201);
+    await as('dispatcher')
+      .post(`/high-risk-persons/${personId}/warnings`, { kind: 'reprimand', note: '在派出所训诫并签订保证书' })
+      .expect(201);
+    await as('hospital')
+      .post(`/high-risk-persons/${personId}/warnings`, { kind: 'reprimand', note: '在派出所训诫并签订保证书' })
+      .expect(403);
+    const task = await as('zfw')
+      .post(`/high-risk-persons/${personId}/tasks`, {
+        kind: 'stabilisation',
+        assigneeOrganisationId: 'zfw-1',
+        assigneeKind: 'community',
+        note: '网格员每周上门走访',
+      })
+      .expect(201);
     await runtime.catchUpProjections();
-    expect(await runtime.deadlines!.get(`${personId}/task-${task.body.taskId}`)).toMatchObject({ state: 'running', rule: expect.objectContaining({ name: 'stabilisation-task' }) });
+    expect(await runtime.deadlines!.get(`${personId}/task-${task.body.taskId}`)).toMatchObject({
+      state: 'running',
+      rule: expect.objectContaining({ name: 'stabilisation-task' }),
+    });
 
     const noReason = await as('chief').post(`/high-risk-persons/${personId}/remove`, { reason: '' }).expect(422);
     expect(noReason.body.code).toBe('HIGH_RISK.REMOVAL_REASON_REQUIRED');
-    expect((await as('chief').post(`/high-risk-persons/${personId}/erase`, { legalBasis: '删除请求' }).expect(422)).body.code).toBe('HIGH_RISK.FLAG_STILL_OPEN');
+    expect((await as('chief').post(`/high-risk-persons/${personId}/erase`, { legalBasis: '删除请求' }).expect(422)).body.code).toBe(
+      'HIGH_RISK.FLAG_STILL_OPEN',
+    );
     await as('chief').post(`/high-risk-persons/${personId}/remove`, { reason: '经治疗已稳定，半年无异常行为' }).expect(204);
     expect((await as('otherHospital').post('/high-risk-persons/checks', { idNumber: ID }).expect(200)).body).toEqual({ match: false });
 
@@ -152,11 +256,16 @@ describe('high-risk persons on PostgreSQL', () => {
     await as('chief').post(`/high-risk-persons/${personId}/erase`, { legalBasis: '个人信息保护法第四十七条 删除请求' }).expect(204);
 
     // What PostgreSQL still holds about the person: ciphertext nobody can open, no plaintext.
-    const rows: { data: unknown }[] = await dataSource.query(`SELECT data FROM high_risk_persons.events WHERE stream_id = $1`, [`high-risk-person-${personId}`]);
+    const rows: { data: unknown }[] = await dataSource.query(`SELECT data FROM high_risk_persons.events WHERE stream_id = $1`, [
+      `high-risk-person-${personId}`,
+    ]);
     expect(rows.length).toBeGreaterThan(5);
     const stored = JSON.stringify(rows);
     for (const secret of [NAME, ID, PHONE, BEHAVIOUR, '网格员', '训诫并签订']) expect(stored).not.toContain(secret);
-    const [key] = await dataSource.query(`SELECT wrapped_key, id_hash, destroyed_at FROM high_risk_persons.person_keys WHERE person_id = $1`, [personId]);
+    const [key] = await dataSource.query(
+      `SELECT wrapped_key, id_hash, destroyed_at FROM high_risk_persons.person_keys WHERE person_id = $1`,
+      [personId],
+    );
     expect(key).toMatchObject({ wrapped_key: null, id_hash: null, destroyed_at: expect.any(Date) });
 
     expect((await as('dispatcher').get(`/high-risk-persons/${personId}`).expect(410)).body.code).toBe('HIGH_RISK.PERSON_ERASED');
@@ -183,7 +292,9 @@ describe('high-risk persons on PostgreSQL', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(types).toEqual(['PersonRegistered', 'FlagProposed', 'FlagApproved', 'FlagExpired']);
-    expect((await as('otherHospital').post('/high-risk-persons/checks', { idNumber: '11010519491231002X' }).expect(200)).body).toEqual({ match: false });
+    expect((await as('otherHospital').post('/high-risk-persons/checks', { idNumber: '11010519491231002X' }).expect(200)).body).toEqual({
+      match: false,
+    });
     now = saved;
     await new Promise((r) => setTimeout(r, 300));
     expect((await runtime.store.readStream(`high-risk-person-${personId}`)).filter((e) => e.type === 'FlagExpired')).toHaveLength(1);

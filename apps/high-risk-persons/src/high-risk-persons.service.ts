@@ -36,7 +36,13 @@ export interface Proposal {
 /** Builds a command for a person, sealing its free texts with the person's key. */
 type CommandFor = (seal: (text: string) => PersonalText, base: { personId: string; at: Date }) => HighRiskPersonCommand;
 
-const ACTING_ROLES: Role[] = ['station_chief', 'political_legal_officer', 'police_case_officer', 'police_dispatcher', 'hospital_security_officer'];
+const ACTING_ROLES: Role[] = [
+  'station_chief',
+  'political_legal_officer',
+  'police_case_officer',
+  'police_dispatcher',
+  'hospital_security_officer',
+];
 
 /**
  * The register's application service: thin. It finds the person (by keyed hash), seals personal
@@ -71,7 +77,15 @@ export class HighRiskPersonsService implements OnModuleInit {
           this.runtime.store.using(query),
           highRiskPersonDecider,
           highRiskPersonStreamId(personId),
-          { type: 'ExpireFlag', data: { personId, at: new Date(String(envelope.data.at ?? envelope.occurredAt)), actor: SYSTEM_ACTOR, deadlineId: String(envelope.data.deadlineId) } },
+          {
+            type: 'ExpireFlag',
+            data: {
+              personId,
+              at: new Date(String(envelope.data.at ?? envelope.occurredAt)),
+              actor: SYSTEM_ACTOR,
+              deadlineId: String(envelope.data.deadlineId),
+            },
+          },
           { streamType: HIGH_RISK_PERSON_STREAM_TYPE, actor: SYSTEM_ACTOR, correlationId: personId, causationId: envelope.eventId },
         );
       },
@@ -123,10 +137,18 @@ export class HighRiskPersonsService implements OnModuleInit {
             personId,
             at,
             actor,
-            identity: { name: proposal.name.trim(), idNumber, phone: proposal.phone, sealed: seal({ name: proposal.name.trim(), idNumber, phone: proposal.phone }) },
+            identity: {
+              name: proposal.name.trim(),
+              idNumber,
+              phone: proposal.phone,
+              sealed: seal({ name: proposal.name.trim(), idNumber, phone: proposal.phone }),
+            },
             categories: proposal.categories.map((c) => ({
               category: c.category,
-              behaviour: { text: c.behaviour, sealed: seal({ behaviour: c.behaviour, incidentIds: c.incidentIds, caseNumbers: c.caseNumbers }) },
+              behaviour: {
+                text: c.behaviour,
+                sealed: seal({ behaviour: c.behaviour, incidentIds: c.incidentIds, caseNumbers: c.caseNumbers }),
+              },
             })),
             organisationKind: principal.organisationKind,
             regionCode: principal.organisationRegion,
@@ -160,7 +182,12 @@ export class HighRiskPersonsService implements OnModuleInit {
       if (!state.exists) throw new HighRiskError(HighRiskErrorCode.NotFound, 'No such person on the register');
       if (!canActOnPerson(principal, HighRiskPersonsService.facts(state))) throw new AccessDeniedError();
       const at = this.now();
-      await this.decide(query, personId, { type: 'ErasePerson', data: { personId, at, actor: actorOf(principal, 'station_chief'), legalBasis } }, principal);
+      await this.decide(
+        query,
+        personId,
+        { type: 'ErasePerson', data: { personId, at, actor: actorOf(principal, 'station_chief'), legalBasis } },
+        principal,
+      );
       await this.vault.destroyKey(query, personId, at);
     });
   }
@@ -170,7 +197,8 @@ export class HighRiskPersonsService implements OnModuleInit {
     const { events, state } = await this.load(this.runtime.db.query, personId);
     if (!state.exists) {
       // Only those who could ever see a record learn that this one does not exist.
-      if (['police', 'political_legal'].includes(principal.organisationKind)) throw new HighRiskError(HighRiskErrorCode.NotFound, 'No such person on the register');
+      if (['police', 'political_legal'].includes(principal.organisationKind))
+        throw new HighRiskError(HighRiskErrorCode.NotFound, 'No such person on the register');
       throw new AccessDeniedError();
     }
     const view = personViewFor(principal, HighRiskPersonsService.facts(state));
@@ -185,12 +213,15 @@ export class HighRiskPersonsService implements OnModuleInit {
       correlationId: personId,
     });
     if (view === 'limited') return limitedView(state);
-    const reviewDeadline = state.flag?.reviewDeadlineId ? await this.runtime.deadlines?.get(state.flag.reviewDeadlineId).catch(() => null) : null;
+    const reviewDeadline = state.flag?.reviewDeadlineId
+      ? await this.runtime.deadlines?.get(state.flag.reviewDeadlineId).catch(() => null)
+      : null;
     try {
       const opened = (await this.vault.openAll(this.runtime.db.query, personId, fullView(state, events))) as Record<string, unknown>;
       return { ...opened, reviewDueAt: state.flag?.status === 'active' ? (reviewDeadline?.dueAt.toISOString() ?? null) : null };
     } catch (error) {
-      if (error instanceof KeyDestroyedError) throw new HighRiskError(HighRiskErrorCode.PersonErased, 'The person was erased from the register');
+      if (error instanceof KeyDestroyedError)
+        throw new HighRiskError(HighRiskErrorCode.PersonErased, 'The person was erased from the register');
       throw error;
     }
   }
@@ -265,7 +296,12 @@ export class HighRiskPersonsService implements OnModuleInit {
             occurredAt: at,
           },
         ],
-        { streamType: 'high-risk-check', expectedVersion: 'any', actor, correlationId: alert ? personId! : `check-${principal.organisationId}` },
+        {
+          streamType: 'high-risk-check',
+          expectedVersion: 'any',
+          actor,
+          correlationId: alert ? personId! : `check-${principal.organisationId}`,
+        },
       );
       return alert ? { match: true, warning: { categories: alert.data.categories, advice: alert.data.advice } } : { match: false };
     });

@@ -54,7 +54,11 @@ const generating = new Map<string, Promise<HighRiskKeys>>();
  * its own with DATABASE_URL refuses to start, since several instances with keys of their own
  * would each be unable to read what the others wrote.
  */
-export async function loadHighRiskKeys(settings: { env: NodeJS.ProcessEnv; dataDir: string; singleProcess: boolean }): Promise<HighRiskKeys> {
+export async function loadHighRiskKeys(settings: {
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  singleProcess: boolean;
+}): Promise<HighRiskKeys> {
   const master = settings.env[MASTER_KEY_ENV]?.trim();
   const match = settings.env[MATCH_KEY_ENV]?.trim();
   if (master && match) {
@@ -64,7 +68,9 @@ export async function loadHighRiskKeys(settings: { env: NodeJS.ProcessEnv; dataD
   }
   if (master || match) throw new Error(`Set both ${MASTER_KEY_ENV} and ${MATCH_KEY_ENV}, or neither (single-process mode only)`);
   if (!settings.singleProcess) {
-    throw new Error(`${MASTER_KEY_ENV} and ${MATCH_KEY_ENV} are required (32 bytes, base64) when the service runs on its own with DATABASE_URL. See docs/high-risk-persons.md.`);
+    throw new Error(
+      `${MASTER_KEY_ENV} and ${MATCH_KEY_ENV} are required (32 bytes, base64) when the service runs on its own with DATABASE_URL. See docs/high-risk-persons.md.`,
+    );
   }
   const dir = join(settings.dataDir, 'keys');
   if (!generating.has(dir)) {

@@ -83,11 +83,16 @@ export class PersonVault {
 
   /** Crypto-shredding: the wrapped key and the matching hash are gone for good. */
   async destroyKey(query: Query, personId: string, at: Date): Promise<void> {
-    await query(`UPDATE ${this.schema}.person_keys SET wrapped_key = NULL, id_hash = NULL, destroyed_at = $2 WHERE person_id = $1`, [personId, at]);
+    await query(`UPDATE ${this.schema}.person_keys SET wrapped_key = NULL, id_hash = NULL, destroyed_at = $2 WHERE person_id = $1`, [
+      personId,
+      at,
+    ]);
   }
 
   private async dataKey(query: Query, personId: string): Promise<Buffer> {
-    const rows = await query<{ wrapped_key: string | null }>(`SELECT wrapped_key FROM ${this.schema}.person_keys WHERE person_id = $1`, [personId]);
+    const rows = await query<{ wrapped_key: string | null }>(`SELECT wrapped_key FROM ${this.schema}.person_keys WHERE person_id = $1`, [
+      personId,
+    ]);
     const wrapped = rows[0]?.wrapped_key;
     if (!wrapped) throw new KeyDestroyedError();
     const [iv, data, tag] = wrapped.split('.');
@@ -97,7 +102,11 @@ export class PersonVault {
   /** A sealer for one person: seal(value) → SealedField (JSON inside, the person id as additional data). */
   async sealerFor(query: Query, personId: string): Promise<(value: unknown) => SealedField> {
     const key = await this.dataKey(query, personId);
-    return (value) => ({ alg: 'A256GCM', keyId: `pk-${personId}`, ...gcmSeal(key, Buffer.from(JSON.stringify(value), 'utf8'), fieldAad(personId)) });
+    return (value) => ({
+      alg: 'A256GCM',
+      keyId: `pk-${personId}`,
+      ...gcmSeal(key, Buffer.from(JSON.stringify(value), 'utf8'), fieldAad(personId)),
+    });
   }
 
   /** Replaces every SealedField inside `value` by what it holds. Throws KeyDestroyedError once erased. */

@@ -56,7 +56,8 @@ export function ruleSettingsFromEnv(env: NodeJS.ProcessEnv): HighRiskRuleSetting
   const text = env.HIGH_RISK_REVIEW_PERIOD_DAYS?.trim();
   if (!text) return { reviewPeriodDays: DEFAULT_REVIEW_PERIOD_DAYS };
   const days = Number(text);
-  if (!Number.isInteger(days) || days <= 0) throw new Error(`HIGH_RISK_REVIEW_PERIOD_DAYS must be a whole number of days > 0, got "${text}"`);
+  if (!Number.isInteger(days) || days <= 0)
+    throw new Error(`HIGH_RISK_REVIEW_PERIOD_DAYS must be a whole number of days > 0, got "${text}"`);
   return { reviewPeriodDays: days };
 }
 
@@ -66,5 +67,6 @@ export const TASK_RULES = {
   counselling: 'counselling-task',
 } as const satisfies Record<'stabilisation' | 'help' | 'counselling', HighRiskDeadlineRuleName>;
 
-export const reviewDeadlineId = (personId: string, flagNo: number, reviewNo: number): string => `${personId}/flag-${flagNo}/review-${reviewNo}`;
+export const reviewDeadlineId = (personId: string, flagNo: number, reviewNo: number): string =>
+  `${personId}/flag-${flagNo}/review-${reviewNo}`;
 export const taskDeadlineId = (personId: string, taskId: string): string => `${personId}/task-${taskId}`;

@@ -65,7 +65,14 @@ const reviewStart = (flagNo: number, reviewNo: number, days: number, by = 'stati
 });
 const approved = (flagNo = 1, days = 1): HighRiskPersonEvent => ({
   type: 'FlagApproved',
-  data: { ...ref, flagNo, categories: ['threatened_violence'], approvingOrganisationId: 'station-1', activatedAt: s(days), clocks: [reviewStart(flagNo, 1, days)] },
+  data: {
+    ...ref,
+    flagNo,
+    categories: ['threatened_violence'],
+    approvingOrganisationId: 'station-1',
+    activatedAt: s(days),
+    clocks: [reviewStart(flagNo, 1, days)],
+  },
 });
 const active = [registered, proposed(), approved()];
 const taskAssigned: HighRiskPersonEvent = {
@@ -109,7 +116,9 @@ const erased: HighRiskPersonEvent = {
   data: { ...ref, legalBasis: '个人信息保护法第四十七条 删除请求', erasingOrganisationId: 'station-1', erasedAt: s(20) },
 };
 const expectCode = (events: HighRiskPersonEvent[], command: HighRiskPersonCommand, code: string) =>
-  given(events).when(command).thenThrows(HighRiskError, { code } as Partial<HighRiskError>);
+  given(events)
+    .when(command)
+    .thenThrows(HighRiskError, { code } as Partial<HighRiskError>);
 
 describe('propose a flag', () => {
   it('registers a new person with a sealed identity and proposes the flag', () => {
@@ -138,8 +147,16 @@ describe('propose a flag', () => {
   });
 
   it('rejects a missing name and a malformed phone', () => {
-    expectCode([], propose({ identity: { name: ' ', idNumber: '500101199003071236', phone: null, sealed: sealed('x') } }), 'HIGH_RISK.INVALID_IDENTITY');
-    expectCode([], propose({ identity: { name: '张某某', idNumber: '500101199003071236', phone: 'call me', sealed: sealed('x') } }), 'HIGH_RISK.INVALID_IDENTITY');
+    expectCode(
+      [],
+      propose({ identity: { name: ' ', idNumber: '500101199003071236', phone: null, sealed: sealed('x') } }),
+      'HIGH_RISK.INVALID_IDENTITY',
+    );
+    expectCode(
+      [],
+      propose({ identity: { name: '张某某', idNumber: '500101199003071236', phone: 'call me', sealed: sealed('x') } }),
+      'HIGH_RISK.INVALID_IDENTITY',
+    );
   });
 
   it('needs at least one category, each with concrete written behaviour, none twice', () => {
@@ -172,7 +189,10 @@ describe('propose a flag', () => {
 });
 
 describe('approve or reject', () => {
-  const approve = (actor: Actor, days = 1): HighRiskPersonCommand => ({ type: 'ApproveFlag', data: { personId: 'p1', at: t(days), actor } });
+  const approve = (actor: Actor, days = 1): HighRiskPersonCommand => ({
+    type: 'ApproveFlag',
+    data: { personId: 'p1', at: t(days), actor },
+  });
 
   it('activates the flag when another organisation approves it, and starts the review clock', () => {
     given([registered, proposed()]).when(approve(chief)).then([approved()]);
@@ -198,8 +218,17 @@ describe('approve or reject', () => {
   it('rejects with a reason, and not without one', () => {
     given([registered, proposed()])
       .when({ type: 'RejectFlag', data: { personId: 'p1', at: t(1), actor: zfw, reason: text('所述行为无事实依据') } })
-      .then([{ type: 'FlagRejected', data: { ...ref, flagNo: 1, reason: sealed('所述行为无事实依据'), rejectingOrganisationId: 'zfw-1', rejectedAt: s(1) } }]);
-    expectCode([registered, proposed()], { type: 'RejectFlag', data: { personId: 'p1', at: t(1), actor: zfw, reason: text(' ') } }, 'HIGH_RISK.REASON_REQUIRED');
+      .then([
+        {
+          type: 'FlagRejected',
+          data: { ...ref, flagNo: 1, reason: sealed('所述行为无事实依据'), rejectingOrganisationId: 'zfw-1', rejectedAt: s(1) },
+        },
+      ]);
+    expectCode(
+      [registered, proposed()],
+      { type: 'RejectFlag', data: { personId: 'p1', at: t(1), actor: zfw, reason: text(' ') } },
+      'HIGH_RISK.REASON_REQUIRED',
+    );
   });
 
   it('refuses rejection by the proposing organisation', () => {
@@ -223,7 +252,15 @@ describe('measures', () => {
       .then([
         {
           type: 'WarningGiven',
-          data: { ...ref, flagNo: 1, measureId: 'm-1', kind: 'reprimand', note: sealed('在派出所进行训诫并签订保证书'), actingOrganisationId: 'station-1', givenAt: s(2) },
+          data: {
+            ...ref,
+            flagNo: 1,
+            measureId: 'm-1',
+            kind: 'reprimand',
+            note: sealed('在派出所进行训诫并签订保证书'),
+            actingOrganisationId: 'station-1',
+            givenAt: s(2),
+          },
         },
       ]);
   });
@@ -255,7 +292,16 @@ describe('measures', () => {
   it('refuses a task id twice, and tasks by a hospital', () => {
     const assign = (actor: Actor): HighRiskPersonCommand => ({
       type: 'AssignStabilisationTask',
-      data: { personId: 'p1', at: t(3), actor, taskId: 'task-1', kind: 'help', assigneeOrganisationId: 'zfw-1', assigneeKind: 'community', note: text('帮助解决就医费用困难') },
+      data: {
+        personId: 'p1',
+        at: t(3),
+        actor,
+        taskId: 'task-1',
+        kind: 'help',
+        assigneeOrganisationId: 'zfw-1',
+        assigneeKind: 'community',
+        note: text('帮助解决就医费用困难'),
+      },
     });
     expectCode([...active, taskAssigned], assign(chief), 'HIGH_RISK.TASK_EXISTS');
     expectCode(active, assign(hospital), 'HIGH_RISK.NOT_AUTHORISED');
@@ -278,7 +324,9 @@ describe('measures', () => {
         clocks: [{ action: 'stop', deadlineId: 'p1/task-task-1', at: s(9) }],
       },
     };
-    given([...active, taskAssigned]).when(complete()).then([completed]);
+    given([...active, taskAssigned])
+      .when(complete())
+      .then([completed]);
     expectCode([...active, taskAssigned, completed], complete(), 'HIGH_RISK.TASK_ALREADY_COMPLETED');
     expectCode(active, complete('nope'), 'HIGH_RISK.TASK_NOT_FOUND');
   });
@@ -286,12 +334,25 @@ describe('measures', () => {
   it('arranges treatment only for a severe mental disorder flag', () => {
     const arrange: HighRiskPersonCommand = {
       type: 'ArrangeTreatment',
-      data: { personId: 'p1', at: t(3), actor: zfw, measureId: 'm-2', arrangement: 'outpatient_follow_up', note: text('精神卫生中心每月随访服药') },
+      data: {
+        personId: 'p1',
+        at: t(3),
+        actor: zfw,
+        measureId: 'm-2',
+        arrangement: 'outpatient_follow_up',
+        note: text('精神卫生中心每月随访服药'),
+      },
     };
     expectCode(active, arrange, 'HIGH_RISK.TREATMENT_NOT_APPLICABLE');
     const mental = [
       registered,
-      { ...proposed(), data: { ...(proposed().data as object), categories: [{ category: 'severe_mental_disorder_with_risk', grounds: sealed(behaviour) }] } } as HighRiskPersonEvent,
+      {
+        ...proposed(),
+        data: {
+          ...(proposed().data as object),
+          categories: [{ category: 'severe_mental_disorder_with_risk', grounds: sealed(behaviour) }],
+        },
+      } as HighRiskPersonEvent,
       { ...approved(), data: { ...(approved().data as object), categories: ['severe_mental_disorder_with_risk'] } } as HighRiskPersonEvent,
     ];
     given(mental)
@@ -299,7 +360,15 @@ describe('measures', () => {
       .then([
         {
           type: 'TreatmentArranged',
-          data: { ...ref, flagNo: 1, measureId: 'm-2', arrangement: 'outpatient_follow_up', note: sealed('精神卫生中心每月随访服药'), actingOrganisationId: 'zfw-1', arrangedAt: s(3) },
+          data: {
+            ...ref,
+            flagNo: 1,
+            measureId: 'm-2',
+            arrangement: 'outpatient_follow_up',
+            note: sealed('精神卫生中心每月随访服药'),
+            actingOrganisationId: 'zfw-1',
+            arrangedAt: s(3),
+          },
         },
       ]);
   });
@@ -326,7 +395,10 @@ describe('review, removal, expiry', () => {
   });
 
   it('renewal needs a reason, an approver role and an active flag', () => {
-    const renew = (actor: Actor, reason = '近三月仍多次到院缠闹'): HighRiskPersonCommand => ({ type: 'RenewFlag', data: { personId: 'p1', at: t(300), actor, reason: text(reason) } });
+    const renew = (actor: Actor, reason = '近三月仍多次到院缠闹'): HighRiskPersonCommand => ({
+      type: 'RenewFlag',
+      data: { personId: 'p1', at: t(300), actor, reason: text(reason) },
+    });
     expectCode(active, renew(zfw, ''), 'HIGH_RISK.REASON_REQUIRED');
     expectCode(active, renew(dispatcher), 'HIGH_RISK.NOT_AUTHORISED');
     expectCode([registered, proposed()], renew(zfw), 'HIGH_RISK.FLAG_NOT_ACTIVE');
@@ -350,29 +422,54 @@ describe('review, removal, expiry', () => {
   });
 
   it('removal needs a reason', () => {
-    expectCode(active, { type: 'RemoveFlag', data: { personId: 'p1', at: t(10), actor: chief, reason: text('') } }, 'HIGH_RISK.REMOVAL_REASON_REQUIRED');
-    expectCode(active, { type: 'RemoveFlag', data: { personId: 'p1', at: t(10), actor: chief, reason: text('不需要') } }, 'HIGH_RISK.REMOVAL_REASON_REQUIRED');
+    expectCode(
+      active,
+      { type: 'RemoveFlag', data: { personId: 'p1', at: t(10), actor: chief, reason: text('') } },
+      'HIGH_RISK.REMOVAL_REASON_REQUIRED',
+    );
+    expectCode(
+      active,
+      { type: 'RemoveFlag', data: { personId: 'p1', at: t(10), actor: chief, reason: text('不需要') } },
+      'HIGH_RISK.REMOVAL_REASON_REQUIRED',
+    );
   });
 
-  const expire = (deadlineId = 'p1/flag-1/review-1'): HighRiskPersonCommand => ({ type: 'ExpireFlag', data: { personId: 'p1', at: t(366), actor: system, deadlineId } });
-  const expired: HighRiskPersonEvent = { type: 'FlagExpired', data: { ...ref, flagNo: 1, deadlineId: 'p1/flag-1/review-1', expiredAt: s(366), clocks: [] } };
+  const expire = (deadlineId = 'p1/flag-1/review-1'): HighRiskPersonCommand => ({
+    type: 'ExpireFlag',
+    data: { personId: 'p1', at: t(366), actor: system, deadlineId },
+  });
+  const expired: HighRiskPersonEvent = {
+    type: 'FlagExpired',
+    data: { ...ref, flagNo: 1, deadlineId: 'p1/flag-1/review-1', expiredAt: s(366), clocks: [] },
+  };
 
   it('an unreviewed flag expires when its review clock breaches', () => {
     given(active).when(expire()).then([expired]);
   });
 
   it('expiry is idempotent and ignores stale clocks', () => {
-    given([...active, expired]).when(expire()).thenNothingHappens();
-    given([...active, removed]).when(expire()).thenNothingHappens();
+    given([...active, expired])
+      .when(expire())
+      .thenNothingHappens();
+    given([...active, removed])
+      .when(expire())
+      .thenNothingHappens();
     given(active).when(expire('p1/flag-1/review-2')).thenNothingHappens(); // not the current review clock
     given([]).when(expire()).thenNothingHappens();
   });
 
   it('an expired flag no longer warns and takes no measures', () => {
     given([...active, expired])
-      .when({ type: 'CheckAtHospital', data: { personId: 'p1', at: t(400), actor: hospital, alertId: 'a-1', hospitalRegionCode: '500101' } })
+      .when({
+        type: 'CheckAtHospital',
+        data: { personId: 'p1', at: t(400), actor: hospital, alertId: 'a-1', hospitalRegionCode: '500101' },
+      })
       .thenNothingHappens();
-    expectCode([...active, expired], { type: 'RenewFlag', data: { personId: 'p1', at: t(400), actor: zfw, reason: text('仍需关注的理由如下') } }, 'HIGH_RISK.FLAG_NOT_ACTIVE');
+    expectCode(
+      [...active, expired],
+      { type: 'RenewFlag', data: { personId: 'p1', at: t(400), actor: zfw, reason: text('仍需关注的理由如下') } },
+      'HIGH_RISK.FLAG_NOT_ACTIVE',
+    );
   });
 });
 
@@ -404,8 +501,12 @@ describe('hospital checks', () => {
 
   it('says nothing while the flag is only proposed (activation needs approval), nor after removal or erasure', () => {
     given([registered, proposed()]).when(check()).thenNothingHappens();
-    given([...active, removed]).when(check()).thenNothingHappens();
-    given([...active, removed, erased]).when(check()).thenNothingHappens();
+    given([...active, removed])
+      .when(check())
+      .thenNothingHappens();
+    given([...active, removed, erased])
+      .when(check())
+      .thenNothingHappens();
   });
 
   it('advises police only where violence is in view', () => {
@@ -421,11 +522,15 @@ describe('erasure', () => {
   });
 
   it('erases a person whose flag has ended', () => {
-    given([...active, removed]).when(erase()).then([erased]);
+    given([...active, removed])
+      .when(erase())
+      .then([erased]);
   });
 
   it('is idempotent', () => {
-    given([...active, removed, erased]).when(erase()).thenNothingHappens();
+    given([...active, removed, erased])
+      .when(erase())
+      .thenNothingHappens();
   });
 
   it('needs the flag ended first, a station chief, a legal basis, a known person', () => {
@@ -436,14 +541,26 @@ describe('erasure', () => {
   });
 
   it('refuses every measure on an erased person', () => {
-    expectCode([...active, removed, erased], { type: 'ApproveFlag', data: { personId: 'p1', at: t(21), actor: chief } }, 'HIGH_RISK.PERSON_ERASED');
+    expectCode(
+      [...active, removed, erased],
+      { type: 'ApproveFlag', data: { personId: 'p1', at: t(21), actor: chief } },
+      'HIGH_RISK.PERSON_ERASED',
+    );
   });
 });
 
 describe('clocks', () => {
   it('maps the events’ clock instructions to runtime clock ops', () => {
     expect(highRiskClocksFor(approved())).toEqual([
-      { op: 'start', id: 'p1/flag-1/review-1', subject: 'p1', rule: 'high-risk-flag-review', startedAt: t(1), responsibleOrganisationId: 'station-1', supervisingOrganisationId: null },
+      {
+        op: 'start',
+        id: 'p1/flag-1/review-1',
+        subject: 'p1',
+        rule: 'high-risk-flag-review',
+        startedAt: t(1),
+        responsibleOrganisationId: 'station-1',
+        supervisingOrganisationId: null,
+      },
     ]);
     expect(highRiskClocksFor(removed)).toEqual([{ op: 'met', id: 'p1/flag-1/review-1', at: t(10) }]);
     expect(highRiskClocksFor({ type: 'X', data: { clocks: [{ action: 'cancel', deadlineId: 'd', at: s(1), reason: 'r' }] } })).toEqual([

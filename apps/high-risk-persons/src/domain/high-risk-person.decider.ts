@@ -14,7 +14,13 @@ import { TASK_RULES, reviewDeadlineId, taskDeadlineId } from './deadline-rules.j
 import { residentIdProblem } from './resident-id.js';
 
 /** Who may do what (the HTTP layer checks roles too; the rules that depend on who acts live here). */
-export const PROPOSER_ROLES = ['hospital_security_officer', 'police_dispatcher', 'police_case_officer', 'station_chief', 'political_legal_officer'];
+export const PROPOSER_ROLES = [
+  'hospital_security_officer',
+  'police_dispatcher',
+  'police_case_officer',
+  'station_chief',
+  'political_legal_officer',
+];
 /** Approval, rejection, review and removal: accountable leaders of police and the political-legal committee. */
 export const APPROVER_ROLES = ['station_chief', 'political_legal_officer'];
 export const MEASURE_ROLES = ['police_dispatcher', 'police_case_officer', 'station_chief', 'political_legal_officer'];
@@ -98,19 +104,26 @@ function validateProposal({ data }: ProposeFlag): void {
       { field: 'idNumber', code: `ID_NUMBER.${idProblem.toUpperCase()}`, message: `GB 11643 ${idProblem} check failed` },
     ]);
   }
-  if (!data.identity.name.trim()) throw new HighRiskError(E.InvalidIdentity, 'A name is required', [{ field: 'name', code: 'REQUIRED', message: 'required' }]);
+  if (!data.identity.name.trim())
+    throw new HighRiskError(E.InvalidIdentity, 'A name is required', [{ field: 'name', code: 'REQUIRED', message: 'required' }]);
   if (data.identity.phone !== null && !/^\+?[\d-]{7,20}$/.test(data.identity.phone)) {
-    throw new HighRiskError(E.InvalidIdentity, 'Not a phone number', [{ field: 'phone', code: 'FORMAT', message: 'digits, dashes, optional +' }]);
+    throw new HighRiskError(E.InvalidIdentity, 'Not a phone number', [
+      { field: 'phone', code: 'FORMAT', message: 'digits, dashes, optional +' },
+    ]);
   }
   if (data.categories.length === 0) throw new HighRiskError(E.GroundsRequired, 'At least one category with its grounds is required');
   const seen = new Set<string>();
   for (const { category, behaviour } of data.categories) {
-    if (!(HIGH_RISK_CATEGORIES as readonly string[]).includes(category)) throw new HighRiskError(E.GroundsRequired, `Unknown category ${category}`);
+    if (!(HIGH_RISK_CATEGORIES as readonly string[]).includes(category))
+      throw new HighRiskError(E.GroundsRequired, `Unknown category ${category}`);
     if (seen.has(category)) throw new HighRiskError(E.GroundsRequired, `Category ${category} given twice`);
     seen.add(category);
     // Flags go stale and get biased: each category must rest on concrete, written behaviour.
     if (!hasText(behaviour, MIN_TEXT_LENGTH)) {
-      throw new HighRiskError(E.GroundsRequired, `Category ${category} needs the concrete behaviour that justifies it (at least ${MIN_TEXT_LENGTH} characters)`);
+      throw new HighRiskError(
+        E.GroundsRequired,
+        `Category ${category} needs the concrete behaviour that justifies it (at least ${MIN_TEXT_LENGTH} characters)`,
+      );
     }
   }
 }
@@ -130,7 +143,9 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
       requireRole(actor, PROPOSER_ROLES, 'propose a flag');
       validateProposal(command);
       if (isOpen(state.flag)) throw new HighRiskError(E.FlagAlreadyOpen, 'The person already has a proposed or active flag');
-      const ref: HighRiskPersonRef = state.exists ? { personId: state.personId!, regionCode: state.regionCode! } : { personId: d.personId, regionCode: d.regionCode };
+      const ref: HighRiskPersonRef = state.exists
+        ? { personId: state.personId!, regionCode: state.regionCode! }
+        : { personId: d.personId, regionCode: d.regionCode };
       const events: HighRiskPersonEvent[] = [];
       if (!state.exists) {
         events.push({
@@ -160,14 +175,23 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
       requireRole(actor, APPROVER_ROLES, 'approve or reject a flag');
       // Four eyes across organisations: the proposer's own organisation cannot make its flag active.
       if (actor.organisationId === flag.proposingOrganisationId) {
-        throw new HighRiskError(E.ApprovalByOwnOrganisation, 'A flag must be decided by another organisation than the one that proposed it');
+        throw new HighRiskError(
+          E.ApprovalByOwnOrganisation,
+          'A flag must be decided by another organisation than the one that proposed it',
+        );
       }
       if (command.type === 'RejectFlag') {
         if (!hasText(command.data.reason)) throw new HighRiskError(E.ReasonRequired, 'A rejection needs a reason');
         return [
           {
             type: 'FlagRejected',
-            data: { ...ref, flagNo: flag.flagNo, reason: command.data.reason.sealed, rejectingOrganisationId: actor.organisationId, rejectedAt: iso(at) },
+            data: {
+              ...ref,
+              flagNo: flag.flagNo,
+              reason: command.data.reason.sealed,
+              rejectingOrganisationId: actor.organisationId,
+              rejectedAt: iso(at),
+            },
           },
         ];
       }
@@ -300,7 +324,8 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
     case 'RenewFlag': {
       const { ref, flag } = requireActive(state);
       requireRole(actor, APPROVER_ROLES, 'review a flag');
-      if (!hasText(command.data.reason, MIN_TEXT_LENGTH)) throw new HighRiskError(E.ReasonRequired, 'A renewal needs the reason the flag is still needed');
+      if (!hasText(command.data.reason, MIN_TEXT_LENGTH))
+        throw new HighRiskError(E.ReasonRequired, 'A renewal needs the reason the flag is still needed');
       const reviewNo = flag.reviewNo + 1;
       return [
         {
@@ -332,7 +357,8 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
     case 'RemoveFlag': {
       const { ref, flag } = requireActive(state);
       requireRole(actor, APPROVER_ROLES, 'remove a flag');
-      if (!hasText(command.data.reason, MIN_TEXT_LENGTH)) throw new HighRiskError(E.RemovalReasonRequired, 'Removal from the register needs a reason');
+      if (!hasText(command.data.reason, MIN_TEXT_LENGTH))
+        throw new HighRiskError(E.RemovalReasonRequired, 'Removal from the register needs a reason');
       return [
         {
           type: 'FlagRemoved',
@@ -418,7 +444,10 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
 }
 
 export function evolve(state: HighRiskPersonState, event: HighRiskPersonEvent): HighRiskPersonState {
-  const setFlag = (patch: Partial<FlagState>): HighRiskPersonState => ({ ...state, flag: state.flag ? { ...state.flag, ...patch } : state.flag });
+  const setFlag = (patch: Partial<FlagState>): HighRiskPersonState => ({
+    ...state,
+    flag: state.flag ? { ...state.flag, ...patch } : state.flag,
+  });
   switch (event.type) {
     case 'PersonRegistered':
       return { ...state, exists: true, personId: event.data.personId, regionCode: event.data.regionCode };
@@ -450,13 +479,22 @@ export function evolve(state: HighRiskPersonState, event: HighRiskPersonEvent): 
     case 'FlagRejected':
       return setFlag({ status: 'rejected' });
     case 'FlagRenewed':
-      return setFlag({ reviewNo: event.data.reviewNo, reviewDeadlineId: reviewDeadlineId(event.data.personId, event.data.flagNo, event.data.reviewNo + 1) });
+      return setFlag({
+        reviewNo: event.data.reviewNo,
+        reviewDeadlineId: reviewDeadlineId(event.data.personId, event.data.flagNo, event.data.reviewNo + 1),
+      });
     case 'FlagRemoved':
       return setFlag({ status: 'removed' });
     case 'FlagExpired':
       return setFlag({ status: 'expired' });
     case 'StabilisationTaskAssigned':
-      return { ...state, tasks: { ...state.tasks, [event.data.taskId]: { deadlineId: taskDeadlineId(event.data.personId, event.data.taskId), completed: false } } };
+      return {
+        ...state,
+        tasks: {
+          ...state.tasks,
+          [event.data.taskId]: { deadlineId: taskDeadlineId(event.data.personId, event.data.taskId), completed: false },
+        },
+      };
     case 'StabilisationTaskCompleted': {
       const task = state.tasks[event.data.taskId];
       return task ? { ...state, tasks: { ...state.tasks, [event.data.taskId]: { ...task, completed: true } } } : state;

@@ -21,7 +21,12 @@ export interface FullPersonViewSealed {
   identity: SealedField | null;
   flag: HighRiskPersonState['flag'];
   owners: string[];
-  history: { type: string; occurredAt: string; actor: { userId: string; organisationId: string; role: string }; data: Record<string, unknown> }[];
+  history: {
+    type: string;
+    occurredAt: string;
+    actor: { userId: string; organisationId: string; role: string };
+    data: Record<string, unknown>;
+  }[];
 }
 
 export const statusOf = (state: HighRiskPersonState): string => (state.erased ? 'erased' : (state.flag?.status ?? 'none'));

@@ -35,7 +35,8 @@ export const registerProjection: Projection = {
     if (stored.streamType !== 'high-risk-person') return;
     const event = { type: stored.type, data: stored.data } as HighRiskPersonEvent;
     const at = stored.occurredAt;
-    const status = (s: string) => query(`UPDATE ${SCHEMA}.register SET status = $2, updated_at = $3 WHERE person_id = $1`, [event.data.personId, s, at]);
+    const status = (s: string) =>
+      query(`UPDATE ${SCHEMA}.register SET status = $2, updated_at = $3 WHERE person_id = $1`, [event.data.personId, s, at]);
     switch (event.type) {
       case 'FlagProposed': {
         const d = event.data;
@@ -49,11 +50,10 @@ export const registerProjection: Projection = {
         return;
       }
       case 'FlagApproved':
-        await query(`UPDATE ${SCHEMA}.register SET status = 'active', approving_organisation_id = $2, activated_at = $3, updated_at = $3 WHERE person_id = $1`, [
-          event.data.personId,
-          event.data.approvingOrganisationId,
-          at,
-        ]);
+        await query(
+          `UPDATE ${SCHEMA}.register SET status = 'active', approving_organisation_id = $2, activated_at = $3, updated_at = $3 WHERE person_id = $1`,
+          [event.data.personId, event.data.approvingOrganisationId, at],
+        );
         return;
       case 'FlagRejected':
         return void (await status('rejected'));

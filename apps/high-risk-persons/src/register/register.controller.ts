@@ -3,7 +3,18 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, Roles, actorOf, type Principal, type Role } from '@pingan/access';
 import { randomUUID } from 'node:crypto';
 import { HighRiskPersonsService } from '../high-risk-persons.service.js';
-import { CheckDto, CompleteTaskDto, EraseDto, ListReadsQuery, ListRegisterQuery, ProposeFlagDto, ReasonDto, TaskDto, TreatmentDto, WarningDto } from './register.dto.js';
+import {
+  CheckDto,
+  CompleteTaskDto,
+  EraseDto,
+  ListReadsQuery,
+  ListRegisterQuery,
+  ProposeFlagDto,
+  ReasonDto,
+  TaskDto,
+  TreatmentDto,
+  WarningDto,
+} from './register.dto.js';
 
 const POLICE: Role[] = ['police_dispatcher', 'police_case_officer', 'station_chief'];
 export const HIGH_RISK_ROLES = {
@@ -12,7 +23,13 @@ export const HIGH_RISK_ROLES = {
   warn: POLICE,
   measures: [...POLICE, 'political_legal_officer'] as Role[], // tasks, treatment
   erase: ['station_chief'] as Role[],
-  read: [...POLICE, 'political_legal_officer', 'hospital_security_officer', 'hospital_complaints_officer', 'health_commission_official'] as Role[],
+  read: [
+    ...POLICE,
+    'political_legal_officer',
+    'hospital_security_officer',
+    'hospital_complaints_officer',
+    'health_commission_official',
+  ] as Role[],
   list: [...POLICE, 'political_legal_officer'] as Role[],
   check: ['hospital_security_officer', 'hospital_complaints_officer'] as Role[],
 };
@@ -37,7 +54,12 @@ export class RegisterController {
       name: dto.name,
       idNumber: dto.idNumber,
       phone: dto.phone ?? null,
-      categories: dto.categories.map((c) => ({ category: c.category, behaviour: c.behaviour, incidentIds: c.incidentIds ?? [], caseNumbers: c.caseNumbers ?? [] })),
+      categories: dto.categories.map((c) => ({
+        category: c.category,
+        behaviour: c.behaviour,
+        incidentIds: c.incidentIds ?? [],
+        caseNumbers: c.caseNumbers ?? [],
+      })),
     });
   }
 
@@ -74,7 +96,10 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Approve a proposed flag: another organisation than the proposer’s (station chief, political-legal)' })
   async approve(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
-    await this.persons.act(p, id, (_seal, base) => ({ type: 'ApproveFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide) } }));
+    await this.persons.act(p, id, (_seal, base) => ({
+      type: 'ApproveFlag',
+      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide) },
+    }));
   }
 
   @Post(':id/reject')
@@ -82,7 +107,10 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Reject a proposed flag, with a reason' })
   async reject(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.persons.act(p, id, (seal, base) => ({ type: 'RejectFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) } }));
+    await this.persons.act(p, id, (seal, base) => ({
+      type: 'RejectFlag',
+      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) },
+    }));
   }
 
   @Post(':id/warnings')
@@ -92,7 +120,14 @@ export class RegisterController {
     const measureId = randomUUID();
     await this.persons.act(p, id, (seal, base) => ({
       type: 'GiveWarning',
-      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.warn), measureId, kind: dto.kind, note: seal(dto.note), organisationKind: p.organisationKind },
+      data: {
+        ...base,
+        actor: actorOf(p, ...HIGH_RISK_ROLES.warn),
+        measureId,
+        kind: dto.kind,
+        note: seal(dto.note),
+        organisationKind: p.organisationKind,
+      },
     }));
     return { measureId };
   }
@@ -121,7 +156,12 @@ export class RegisterController {
   @HttpCode(204)
   @Roles(...HIGH_RISK_ROLES.measures)
   @ApiOperation({ summary: 'Complete a task: its clock is met' })
-  async completeTask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('taskId') taskId: string, @Body() dto: CompleteTaskDto) {
+  async completeTask(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('taskId') taskId: string,
+    @Body() dto: CompleteTaskDto,
+  ) {
     await this.persons.act(p, id, (seal, base) => ({
       type: 'CompleteStabilisationTask',
       data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.measures), taskId, outcome: seal(dto.outcome) },
@@ -145,7 +185,10 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Review and renew an active flag, with the reason it is still needed (restarts the review clock)' })
   async renew(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.persons.act(p, id, (seal, base) => ({ type: 'RenewFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) } }));
+    await this.persons.act(p, id, (seal, base) => ({
+      type: 'RenewFlag',
+      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) },
+    }));
   }
 
   @Post(':id/remove')
@@ -153,7 +196,10 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Remove an active flag from the list, with a reason (history stays)' })
   async remove(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.persons.act(p, id, (seal, base) => ({ type: 'RemoveFlag', data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) } }));
+    await this.persons.act(p, id, (seal, base) => ({
+      type: 'RemoveFlag',
+      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) },
+    }));
   }
 
   @Post(':id/erase')
