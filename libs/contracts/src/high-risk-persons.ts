@@ -226,7 +226,15 @@ export type HighRiskPersonErased = {
 /** A hospital check, whatever its outcome, in the stream `high-risk-checks-<hospitalId>`; no identifier of the person checked. schemaVersion 1. */
 export type HighRiskCheckRecorded = {
   type: 'HighRiskCheckRecorded';
-  data: { checkId: string; hospitalId: string; hospitalRegionCode: string; matched: boolean; alertId: string | null; checkedAt: string; purpose: string | null };
+  data: {
+    checkId: string;
+    hospitalId: string;
+    hospitalRegionCode: string;
+    matched: boolean;
+    alertId: string | null;
+    checkedAt: string;
+    purpose: string | null;
+  };
 };
 
 export type HighRiskPersonEvent =
