@@ -141,6 +141,8 @@ export class DisputeService {
 
   /** The clocks of a dispute (subject = its case number), as the deadline store has them. */
   async clocks(caseNumber: string) {
+    // The clocks follow the events through a projection: a caller reads its own steps.
+    await this.runtime.catchUpProjections();
     return (await this.runtime.deadlines?.list({ subject: caseNumber })) ?? [];
   }
 }

@@ -40,7 +40,10 @@ export const DISPUTES_ENDPOINTS: Record<string, MatrixEndpoint> = {
   },
   'POST /disputes/:id/handover': step('/handover', HOSPITAL, { toUserId: 'someone', reason: '交接' }),
   'POST /disputes/:id/routes-notice': step('/routes-notice', HOSPITAL, { routes: ['negotiation'], method: 'written' }),
-  'POST /disputes/:id/mediation/referral': step('/mediation/referral', HOSPITAL, { kind: 'peoples_mediation', mediatorOrganisationId: 'm' }),
+  'POST /disputes/:id/mediation/referral': step('/mediation/referral', HOSPITAL, {
+    kind: 'peoples_mediation',
+    mediatorOrganisationId: 'm',
+  }),
   'POST /disputes/:id/mediation/refusal': step('/mediation/refusal', HOSPITAL, { reason: '拒绝调解' }),
   'POST /disputes/:id/mediation/acceptance': step('/mediation/acceptance', MEDIATORS),
   'POST /disputes/:id/mediation/sessions': step('/mediation/sessions', MEDIATORS, {
