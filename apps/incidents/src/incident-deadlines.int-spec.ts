@@ -42,7 +42,11 @@ describe('incident deadlines with a moved clock', () => {
       .useFactory({
         inject: [DATABASE, MESSAGE_BUS],
         factory: (db: Database, bus: MessageBus) =>
-          new ServiceRuntime({ ...incidentsRuntimeOptions(DEFAULT_INCIDENT_DEADLINE_SETTINGS, () => now), anchorIntervalMs: 3_600_000 }, db, bus),
+          new ServiceRuntime(
+            { ...incidentsRuntimeOptions(DEFAULT_INCIDENT_DEADLINE_SETTINGS, () => now), anchorIntervalMs: 3_600_000 },
+            db,
+            bus,
+          ),
       })
       .compile();
     app = moduleRef.createNestApplication();
@@ -62,7 +66,8 @@ describe('incident deadlines with a moved clock', () => {
     await runtime.catchUpProjections(); // the clocks follow the events
     await runtime.sweepDeadlines();
   };
-  const clockSteps = async (deadlineId: string) => (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => [e.type, e.occurredAt]);
+  const clockSteps = async (deadlineId: string) =>
+    (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => [e.type, e.occurredAt]);
 
   const call110 = (hasPoliceOffice: boolean): ReportIncidentDto => ({
     hospital: hospitalFacts('hosp-a', WZ, hasPoliceOffice),
@@ -73,10 +78,19 @@ describe('incident deadlines with a moved clock', () => {
   it('arrival with a police office: 3 minutes — warned at 2¼, breached at 3', async () => {
     moveTo(0);
     const { caseNumber } = await incidents.report(PRINCIPALS.dispatcher, call110(true));
-    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, { dispatchedAt: at(0).toISOString(), supervisingOrganisationId: 'bureau-wz' });
+    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, {
+      dispatchedAt: at(0).toISOString(),
+      supervisingOrganisationId: 'bureau-wz',
+    });
     const id = `${caseNumber}:police_arrival:1`;
     await sweepAt(2);
-    expect(await runtime.deadlines!.get(id)).toMatchObject({ state: 'running', dueAt: at(3), warnAt: at(2.25), supervisingOrganisationId: 'bureau-wz', responsibleOrganisationId: 'station-wz' });
+    expect(await runtime.deadlines!.get(id)).toMatchObject({
+      state: 'running',
+      dueAt: at(3),
+      warnAt: at(2.25),
+      supervisingOrganisationId: 'bureau-wz',
+      responsibleOrganisationId: 'station-wz',
+    });
     await sweepAt(2.3);
     await sweepAt(3.1);
     expect(await clockSteps(id)).toEqual([
@@ -116,7 +130,12 @@ describe('incident deadlines with a moved clock', () => {
     const immediate = `${caseNumber}:immediate_local_report:1`;
     const national = `${caseNumber}:national_report:1`;
     await sweepAt(30);
-    expect(await runtime.deadlines!.get(immediate)).toMatchObject({ state: 'running', dueAt: at(60), supervisingOrganisationId: 'hc-wz', responsibleOrganisationId: 'hosp-a' });
+    expect(await runtime.deadlines!.get(immediate)).toMatchObject({
+      state: 'running',
+      dueAt: at(60),
+      supervisingOrganisationId: 'hc-wz',
+      responsibleOrganisationId: 'hosp-a',
+    });
     expect(await runtime.deadlines!.get(national)).toMatchObject({ state: 'running', dueAt: at(12 * 60), warnAt: at(9 * 60) });
     await sweepAt(46);
     await sweepAt(61);

@@ -9,22 +9,48 @@ describe('incident settings from the environment', () => {
   it('reads regional arrival limits and the immediate-report length', () => {
     const settings = incidentSettingsFromEnv({
       INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([
-        { regionPrefix: '4101', withPoliceOffice: { unit: 'minutes', amount: 5 }, withoutPoliceOffice: { unit: 'minutes', amount: 10 }, source: '郑州 (example)' },
+        {
+          regionPrefix: '4101',
+          withPoliceOffice: { unit: 'minutes', amount: 5 },
+          withoutPoliceOffice: { unit: 'minutes', amount: 10 },
+          source: '郑州 (example)',
+        },
       ]),
       INCIDENTS_IMMEDIATE_LOCAL_REPORT_MINUTES: '30',
     });
     expect(settings.immediateLocalReport).toEqual({ unit: 'minutes', amount: 30 });
     expect(policeArrivalRule('410102', false, settings.policeArrivalOverrides)).toBe('police-arrival@4101');
-    expect(incidentDeadlineRules(settings).find((rule) => rule.name === 'police-arrival@4101')?.length).toEqual({ unit: 'minutes', amount: 10 });
+    expect(incidentDeadlineRules(settings).find((rule) => rule.name === 'police-arrival@4101')?.length).toEqual({
+      unit: 'minutes',
+      amount: 10,
+    });
   });
 
   it('refuses to start on settings it cannot read', () => {
     expect(() => incidentSettingsFromEnv({ INCIDENTS_POLICE_ARRIVAL_OVERRIDES: '{oops' })).toThrow(/JSON array/);
     expect(() =>
-      incidentSettingsFromEnv({ INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([{ regionPrefix: '41', withPoliceOffice: { unit: 'minutes', amount: 0 }, withoutPoliceOffice: { unit: 'minutes', amount: 8 }, source: 'x' }]) }),
+      incidentSettingsFromEnv({
+        INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([
+          {
+            regionPrefix: '41',
+            withPoliceOffice: { unit: 'minutes', amount: 0 },
+            withoutPoliceOffice: { unit: 'minutes', amount: 8 },
+            source: 'x',
+          },
+        ]),
+      }),
     ).toThrow(/withPoliceOffice/);
     expect(() =>
-      incidentSettingsFromEnv({ INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([{ regionPrefix: '4', withPoliceOffice: { unit: 'minutes', amount: 3 }, withoutPoliceOffice: { unit: 'minutes', amount: 8 }, source: 'x' }]) }),
+      incidentSettingsFromEnv({
+        INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([
+          {
+            regionPrefix: '4',
+            withPoliceOffice: { unit: 'minutes', amount: 3 },
+            withoutPoliceOffice: { unit: 'minutes', amount: 8 },
+            source: 'x',
+          },
+        ]),
+      }),
     ).toThrow(/2, 4 or 6 digits/);
     expect(() => incidentSettingsFromEnv({ INCIDENTS_IMMEDIATE_LOCAL_REPORT_MINUTES: 'soon' })).toThrow(/minutes/);
   });

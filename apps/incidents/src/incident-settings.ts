@@ -1,5 +1,10 @@
 import type { DeadlineLength } from '@pingan/deadlines';
-import { DEFAULT_INCIDENT_DEADLINE_SETTINGS, incidentDeadlineRules, type IncidentDeadlineSettings, type PoliceArrivalOverride } from './domain/index.js';
+import {
+  DEFAULT_INCIDENT_DEADLINE_SETTINGS,
+  incidentDeadlineRules,
+  type IncidentDeadlineSettings,
+  type PoliceArrivalOverride,
+} from './domain/index.js';
 
 /**
  * The incidents context's configurable rules, read once at start from the environment:
@@ -30,7 +35,8 @@ export function incidentSettingsFromEnv(env: Record<string, string | undefined> 
   const minutes = env.INCIDENTS_IMMEDIATE_LOCAL_REPORT_MINUTES?.trim();
   if (minutes) {
     const amount = Number(minutes);
-    if (!Number.isSafeInteger(amount) || amount < 1) throw new Error('INCIDENTS_IMMEDIATE_LOCAL_REPORT_MINUTES must be a whole number of minutes, 1 or more');
+    if (!Number.isSafeInteger(amount) || amount < 1)
+      throw new Error('INCIDENTS_IMMEDIATE_LOCAL_REPORT_MINUTES must be a whole number of minutes, 1 or more');
     settings.immediateLocalReport = { unit: 'minutes', amount };
   }
   incidentDeadlineRules(settings); // checks prefixes and duplicates now, not at the first dispatch
@@ -43,7 +49,12 @@ function arrivalOverride(entry: unknown, index: number): PoliceArrivalOverride {
   const { regionPrefix, withPoliceOffice, withoutPoliceOffice, source } = entry as Record<string, unknown>;
   if (typeof regionPrefix !== 'string') throw new Error(`${at}.regionPrefix must be a string of 2, 4 or 6 digits`);
   if (typeof source !== 'string' || source.trim() === '') throw new Error(`${at}.source must name the regional rule`);
-  return { regionPrefix, withPoliceOffice: minutesOf(withPoliceOffice, `${at}.withPoliceOffice`), withoutPoliceOffice: minutesOf(withoutPoliceOffice, `${at}.withoutPoliceOffice`), source };
+  return {
+    regionPrefix,
+    withPoliceOffice: minutesOf(withPoliceOffice, `${at}.withPoliceOffice`),
+    withoutPoliceOffice: minutesOf(withoutPoliceOffice, `${at}.withoutPoliceOffice`),
+    source,
+  };
 }
 
 function minutesOf(value: unknown, at: string): DeadlineLength {

@@ -50,7 +50,10 @@ export class IncidentService {
    * Allocates the case number and reports the incident in ONE transaction: if the decider says
    * no, the number is given back.
    */
-  async report(data: Omit<ReportIncident['data'], 'caseNumber'>, actor: Actor): Promise<{ caseNumber: string; events: IncidentEvent[]; state: IncidentState }> {
+  async report(
+    data: Omit<ReportIncident['data'], 'caseNumber'>,
+    actor: Actor,
+  ): Promise<{ caseNumber: string; events: IncidentEvent[]; state: IncidentState }> {
     await (this.migrated ??= this.caseNumbers.migrate(this.runtime.db.query).catch((error: unknown) => {
       this.migrated = null;
       throw error;

@@ -58,18 +58,28 @@ async function incidentAt(f: MatrixFixtures, step: Step): Promise<string> {
   const db = database();
   const store = new PostgresEventStore({ db, schema: 'incidents', context: 'incidents' });
   const hospitalId = f.organisationId('hospital-central');
-  const dispatcher: Actor = { userId: f.userId('wz.dispatcher'), organisationId: f.organisationId('police-station'), role: 'police_dispatcher' };
+  const dispatcher: Actor = {
+    userId: f.userId('wz.dispatcher'),
+    organisationId: f.organisationId('police-station'),
+    role: 'police_dispatcher',
+  };
   const security: Actor = { userId: f.userId('wz.security'), organisationId: hospitalId, role: 'hospital_security_officer' };
   const countyHc: Actor = { userId: f.userId('wz.hc'), organisationId: f.organisationId('hc-county'), role: 'health_commission_official' };
   const caseNumbers = new CaseNumbers('incidents');
   await caseNumbers.migrate(db.query);
   const alarm = step === 'alarm';
   const run = async (caseNumber: string, command: Omit<IncidentCommand, 'at'>, query?: Query) => {
-    await handleCommand(query ? store.using(query) : store, incidentDecider, incidentStreamId(caseNumber), { ...command, at: new Date() } as IncidentCommand, {
-      streamType: INCIDENT_STREAM_TYPE,
-      actor: command.actor,
-      correlationId: caseNumber,
-    });
+    await handleCommand(
+      query ? store.using(query) : store,
+      incidentDecider,
+      incidentStreamId(caseNumber),
+      { ...command, at: new Date() } as IncidentCommand,
+      {
+        streamType: INCIDENT_STREAM_TYPE,
+        actor: command.actor,
+        correlationId: caseNumber,
+      },
+    );
   };
   const caseNumber = await db.transaction(async (query) => {
     const allocated = await caseNumbers.allocate(query, '500101', new Date());
@@ -84,7 +94,12 @@ async function incidentAt(f: MatrixFixtures, step: Step): Promise<string> {
           occurredAt: minutesAgo(30),
           intake: alarm
             ? { channel: 'one_key_alarm', location: '急诊科分诊台' }
-            : { channel: 'call_110', callReceivedAt: minutesAgo(29), caller: { name: '矩阵来电人', phone: SECRET_CALLER_PHONE }, description: SECRET_DESCRIPTION },
+            : {
+                channel: 'call_110',
+                callReceivedAt: minutesAgo(29),
+                caller: { name: '矩阵来电人', phone: SECRET_CALLER_PHONE },
+                description: SECRET_DESCRIPTION,
+              },
         },
       },
       query,
@@ -93,11 +108,18 @@ async function incidentAt(f: MatrixFixtures, step: Step): Promise<string> {
   });
   const police = ['dispatched', 'arrived', 'stopped'] as const;
   const upTo = police.indexOf(step as (typeof police)[number]);
-  if (upTo >= 0) await run(caseNumber, { type: 'DispatchPolice', actor: dispatcher, data: { dispatchedAt: minutesAgo(28), unitOrganisationId: dispatcher.organisationId } });
+  if (upTo >= 0)
+    await run(caseNumber, {
+      type: 'DispatchPolice',
+      actor: dispatcher,
+      data: { dispatchedAt: minutesAgo(28), unitOrganisationId: dispatcher.organisationId },
+    });
   if (upTo >= 1) await run(caseNumber, { type: 'RecordPoliceArrival', actor: dispatcher, data: { arrivedAt: minutesAgo(27) } });
   if (upTo >= 2) await run(caseNumber, { type: 'RecordDisturbanceStopped', actor: dispatcher, data: { stoppedAt: minutesAgo(26) } });
-  if (step === 'submitted' || step === 'acknowledged') await run(caseNumber, { type: 'SubmitEscalation', actor: security, data: { chain: 'health' } });
-  if (step === 'acknowledged') await run(caseNumber, { type: 'AcknowledgeEscalation', actor: countyHc, data: { chain: 'health', level: 'county' } });
+  if (step === 'submitted' || step === 'acknowledged')
+    await run(caseNumber, { type: 'SubmitEscalation', actor: security, data: { chain: 'health' } });
+  if (step === 'acknowledged')
+    await run(caseNumber, { type: 'AcknowledgeEscalation', actor: countyHc, data: { chain: 'health', level: 'county' } });
   if (step === 'closed') await run(caseNumber, { type: 'CloseIncident', actor: dispatcher, data: { outcome: 'resolved_on_scene' } });
   return caseNumber;
 }

@@ -26,7 +26,12 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('incidents_kafka');
-    Object.assign(process.env, { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), LOG_LEVEL: 'fatal', ...keys.env });
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      LOG_LEVEL: 'fatal',
+      ...keys.env,
+    });
     for (const [who, principal] of Object.entries(PRINCIPALS)) tokens.set(who as Who, await keys.tokenFor(claimsOf(principal)));
     const { AppModule } = await import('./app.module.js');
     app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication();
@@ -50,8 +55,16 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
   }, 60_000); // leaving Kafka consumer groups takes a few seconds
 
   const as = (who: Who) => ({
-    post: (path: string, body: object = {}) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${tokens.get(who)}`).send(body),
-    patch: (path: string, body: object) => request(app.getHttpServer()).patch(path).set('authorization', `Bearer ${tokens.get(who)}`).send(body),
+    post: (path: string, body: object = {}) =>
+      request(app.getHttpServer())
+        .post(path)
+        .set('authorization', `Bearer ${tokens.get(who)}`)
+        .send(body),
+    patch: (path: string, body: object) =>
+      request(app.getHttpServer())
+        .patch(path)
+        .set('authorization', `Bearer ${tokens.get(who)}`)
+        .send(body),
   });
 
   it('publishes a 110 call, the police response, the major classification and the escalation to national acknowledgement, in order', async () => {
@@ -65,10 +78,17 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
       .expect(201);
     const caseNumber: string = reported.body.caseNumber;
     const path = `/incidents/${caseNumber}`;
-    await as('dispatcher').post(`${path}/dispatch`, { dispatchedAt: minutesBefore(now, 28), supervisingOrganisationId: 'bureau-wz' }).expect(200);
-    await as('dispatcher').post(`${path}/arrival`, { arrivedAt: minutesBefore(now, 22) }).expect(200);
     await as('dispatcher')
-      .patch(`${path}/classification`, { classification: { categories: ['assault_on_staff'], casualties: { staff: { seriousInjuries: 1 } } }, reason: '伤情鉴定为重伤' })
+      .post(`${path}/dispatch`, { dispatchedAt: minutesBefore(now, 28), supervisingOrganisationId: 'bureau-wz' })
+      .expect(200);
+    await as('dispatcher')
+      .post(`${path}/arrival`, { arrivedAt: minutesBefore(now, 22) })
+      .expect(200);
+    await as('dispatcher')
+      .patch(`${path}/classification`, {
+        classification: { categories: ['assault_on_staff'], casualties: { staff: { seriousInjuries: 1 } } },
+        reason: '伤情鉴定为重伤',
+      })
       .expect(200);
     await as('hospitalA').post(`${path}/escalations`, { chain: 'health' }).expect(200);
     for (const [who, level] of [
@@ -113,12 +133,22 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
     expect(events.at(-1)).toMatchObject({ data: { clock: 'national_report', deadlineId: `${caseNumber}:national_report:1` } });
 
     // The clocks' own steps travel on the same topic, for oversight's board.
-    while (!seen.some((e) => e.type === 'DeadlineMet' && e.data.deadlineId === `${caseNumber}:national_report:1`) && Date.now() < deadline) {
+    while (
+      !seen.some((e) => e.type === 'DeadlineMet' && e.data.deadlineId === `${caseNumber}:national_report:1`) &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    const clockSteps = seen.filter((e) => e.streamType === 'deadline' && e.correlationId === caseNumber).map((e) => `${e.type} ${String(e.data.deadlineId).split(':')[1]}`);
+    const clockSteps = seen
+      .filter((e) => e.streamType === 'deadline' && e.correlationId === caseNumber)
+      .map((e) => `${e.type} ${String(e.data.deadlineId).split(':')[1]}`);
     expect(clockSteps).toEqual(
-      expect.arrayContaining(['DeadlineStarted police_arrival', 'DeadlineMet police_arrival', 'DeadlineStarted national_report', 'DeadlineMet national_report']),
+      expect.arrayContaining([
+        'DeadlineStarted police_arrival',
+        'DeadlineMet police_arrival',
+        'DeadlineStarted national_report',
+        'DeadlineMet national_report',
+      ]),
     );
   }, 120_000);
 });

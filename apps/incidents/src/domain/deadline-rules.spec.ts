@@ -26,7 +26,10 @@ describe('incidents deadline catalogue', () => {
   });
 
   it('adds two rules per regional override', () => {
-    const rules = incidentDeadlineRules({ immediateLocalReport: { unit: 'hours', amount: 1 }, policeArrivalOverrides: [override('41', 5, 10)] });
+    const rules = incidentDeadlineRules({
+      immediateLocalReport: { unit: 'hours', amount: 1 },
+      policeArrivalOverrides: [override('41', 5, 10)],
+    });
     expect(() => indexRules(rules)).not.toThrow();
     expect(rules.slice(4)).toEqual([
       { name: 'police-arrival-with-office@41', source: 'notice of 41', length: minutes(5), warnAtFraction: 0.75 },

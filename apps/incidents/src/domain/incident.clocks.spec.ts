@@ -31,22 +31,40 @@ describe('incidentClocksFor: which event starts, meets and cancels which clock',
 
   it('leaves the supervisor empty when nobody named it', () => {
     const [op] = incidentClocksFor(
-      stored('IncidentClockStarted', { deadlineId: 'd', clock: 'national_report', rule: 'national-hc-report', startedAt: '2026-11-22T02:00:00.000Z', responsibleOrganisationId: 'hosp-a', trigger: 'reported_major' }),
+      stored('IncidentClockStarted', {
+        deadlineId: 'd',
+        clock: 'national_report',
+        rule: 'national-hc-report',
+        startedAt: '2026-11-22T02:00:00.000Z',
+        responsibleOrganisationId: 'hosp-a',
+        trigger: 'reported_major',
+      }),
     );
     expect(op).toMatchObject({ op: 'start', supervisingOrganisationId: null });
   });
 
   it('meets a clock at the completion time and cancels one with its reason', () => {
-    expect(incidentClocksFor(stored('IncidentClockStopped', { deadlineId: 'd', clock: 'national_report', completedAt: '2026-11-22T10:00:00.000Z' }))).toEqual([
-      { op: 'met', id: 'd', at: new Date('2026-11-22T10:00:00.000Z') },
-    ]);
     expect(
-      incidentClocksFor(stored('IncidentClockCancelled', { deadlineId: 'd', clock: 'police_arrival', cancelledAt: '2026-11-22T02:05:00.000Z', reason: 'incident_closed' })),
+      incidentClocksFor(
+        stored('IncidentClockStopped', { deadlineId: 'd', clock: 'national_report', completedAt: '2026-11-22T10:00:00.000Z' }),
+      ),
+    ).toEqual([{ op: 'met', id: 'd', at: new Date('2026-11-22T10:00:00.000Z') }]);
+    expect(
+      incidentClocksFor(
+        stored('IncidentClockCancelled', {
+          deadlineId: 'd',
+          clock: 'police_arrival',
+          cancelledAt: '2026-11-22T02:05:00.000Z',
+          reason: 'incident_closed',
+        }),
+      ),
     ).toEqual([{ op: 'cancel', id: 'd', reason: 'incident_closed', at: new Date('2026-11-22T02:05:00.000Z') }]);
   });
 
   it('ignores every other event, and other streams', () => {
     expect(incidentClocksFor(stored('PoliceArrived', { arrivedAt: '2026-11-22T02:03:00.000Z' }))).toEqual([]);
-    expect(incidentClocksFor(stored('IncidentClockStopped', { deadlineId: 'd', completedAt: '2026-11-22T10:00:00.000Z' }, 'deadline'))).toEqual([]);
+    expect(
+      incidentClocksFor(stored('IncidentClockStopped', { deadlineId: 'd', completedAt: '2026-11-22T10:00:00.000Z' }, 'deadline')),
+    ).toEqual([]);
   });
 });

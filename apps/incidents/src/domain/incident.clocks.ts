@@ -1,4 +1,9 @@
-import { INCIDENT_STREAM_TYPE, type IncidentClockCancelledData, type IncidentClockStartedData, type IncidentClockStoppedData } from '@pingan/contracts';
+import {
+  INCIDENT_STREAM_TYPE,
+  type IncidentClockCancelledData,
+  type IncidentClockStartedData,
+  type IncidentClockStoppedData,
+} from '@pingan/contracts';
 import type { StoredEvent } from '@pingan/event-store';
 import type { ClockOp } from '@pingan/platform';
 

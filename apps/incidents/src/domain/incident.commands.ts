@@ -106,4 +106,3 @@ export type IncidentCommand =
   | ReopenIncident
   | LinkPoliceCase
   | LinkDispute;
-

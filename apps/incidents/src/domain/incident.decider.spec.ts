@@ -58,7 +58,12 @@ const reported = (overrides: { classification?: IncidentClassification; hasPolic
     data: {
       ...ref,
       channel: 'call_110',
-      intake: { channel: 'call_110', callReceivedAt: s('10:01'), caller: { name: null, phone: '13800000000' }, description: 'A relative is shouting at a nurse' },
+      intake: {
+        channel: 'call_110',
+        callReceivedAt: s('10:01'),
+        caller: { name: null, phone: '13800000000' },
+        description: 'A relative is shouting at a nurse',
+      },
       occurredAt: s('10:00'),
       reportedAt: s('10:02'),
       reportedByOrganisationId: dispatcher.organisationId,
@@ -106,7 +111,10 @@ const reportClocksStarted = (trigger: 'reported_major' | 'reclassified_major', g
 ];
 const majorReported: IncidentEvent[] = [reported({ classification: serious }), ...reportClocksStarted('reported_major')];
 
-const dispatched: IncidentEvent = { type: 'PoliceDispatched', data: { ...ref, dispatchedAt: s('10:03'), unitOrganisationId: officer.organisationId } };
+const dispatched: IncidentEvent = {
+  type: 'PoliceDispatched',
+  data: { ...ref, dispatchedAt: s('10:03'), unitOrganisationId: officer.organisationId },
+};
 const arrivalClock = clockStarted('police_arrival', 'police-arrival', s('10:03'), 'police_dispatched');
 const arrived: IncidentEvent = { type: 'PoliceArrived', data: { ...ref, arrivedAt: s('10:09'), dispatchedAt: s('10:03') } };
 const arrivalClockStopped: IncidentEvent = {
@@ -131,13 +139,34 @@ const submitted = (chain: 'health' | 'police' | 'political_legal', at: string, m
     major,
   },
 });
-const acknowledged = (chain: 'health' | 'police' | 'political_legal', level: string, by: Actor, at: string, major = false): IncidentEvent => ({
+const acknowledged = (
+  chain: 'health' | 'police' | 'political_legal',
+  level: string,
+  by: Actor,
+  at: string,
+  major = false,
+): IncidentEvent => ({
   type: 'EscalationAcknowledged',
   data: { ...ref, chain, level: level as never, acknowledgedAt: at, organisationId: by.organisationId, major },
 });
-const forwarded = (chain: 'health' | 'police', fromLevel: string, toLevel: string, by: Actor, at: string, major = false): IncidentEvent => ({
+const forwarded = (
+  chain: 'health' | 'police',
+  fromLevel: string,
+  toLevel: string,
+  by: Actor,
+  at: string,
+  major = false,
+): IncidentEvent => ({
   type: 'EscalationForwarded',
-  data: { ...ref, chain, fromLevel: fromLevel as never, toLevel: toLevel as never, forwardedAt: at, organisationId: by.organisationId, major },
+  data: {
+    ...ref,
+    chain,
+    fromLevel: fromLevel as never,
+    toLevel: toLevel as never,
+    forwardedAt: at,
+    organisationId: by.organisationId,
+    major,
+  },
 });
 
 // Commands.
@@ -147,7 +176,12 @@ const report110 = (overrides: Partial<Extract<IncidentCommand, { type: 'ReportIn
     caseNumber: CASE,
     hospital: { hospitalId: HOSPITAL, regionCode: REGION, hasPoliceOffice: false },
     occurredAt: t('10:00'),
-    intake: { channel: 'call_110', callReceivedAt: t('10:01'), caller: { phone: '13800000000' }, description: 'A relative is shouting at a nurse' },
+    intake: {
+      channel: 'call_110',
+      callReceivedAt: t('10:01'),
+      caller: { phone: '13800000000' },
+      description: 'A relative is shouting at a nurse',
+    },
     classification: { categories: ['threat_intimidation_insult'] },
     ...overrides,
   },
@@ -166,14 +200,24 @@ const dispatch = (dispatchedAt = '10:03', at = '10:04'): IncidentCommand => ({
   actor: dispatcher,
   at: t(at),
 });
-const arrive = (arrivedAt = '10:09'): IncidentCommand => ({ type: 'RecordPoliceArrival', data: { arrivedAt: t(arrivedAt) }, actor: officer, at: t('10:10') });
+const arrive = (arrivedAt = '10:09'): IncidentCommand => ({
+  type: 'RecordPoliceArrival',
+  data: { arrivedAt: t(arrivedAt) },
+  actor: officer,
+  at: t('10:10'),
+});
 const stopDisturbance = (stoppedAt = '10:12'): IncidentCommand => ({
   type: 'RecordDisturbanceStopped',
   data: { stoppedAt: t(stoppedAt) },
   actor: officer,
   at: t('10:15'),
 });
-const clearScene = (clearedAt = '10:40'): IncidentCommand => ({ type: 'RecordSceneCleared', data: { clearedAt: t(clearedAt) }, actor: officer, at: t('10:41') });
+const clearScene = (clearedAt = '10:40'): IncidentCommand => ({
+  type: 'RecordSceneCleared',
+  data: { clearedAt: t(clearedAt) },
+  actor: officer,
+  at: t('10:41'),
+});
 const submit = (chain: 'health' | 'police' | 'political_legal', at = '10:30', actor: Actor = security): IncidentCommand => ({
   type: 'SubmitEscalation',
   data: { chain },
@@ -216,7 +260,13 @@ describe('incident decider', () => {
             caseNumber: CASE,
             hospital: { hospitalId: HOSPITAL, regionCode: REGION, hasPoliceOffice: true },
             occurredAt: t('10:00'),
-            intake: { channel: 'hospital_report', location: ' Ward 5 ', partiesCount: 3, behaviour: ' Blocking the doctor’s office ', anyoneInjured: false },
+            intake: {
+              channel: 'hospital_report',
+              location: ' Ward 5 ',
+              partiesCount: 3,
+              behaviour: ' Blocking the doctor’s office ',
+              anyoneInjured: false,
+            },
             classification: { categories: ['unlawful_restraint'] },
           },
           actor: security,
@@ -358,7 +408,15 @@ describe('incident decider', () => {
 
     it('more than one category, in canonical order, without duplicates', () => {
       given([])
-        .when(report110({ classification: { categories: ['carrying_weapons', 'assault_on_staff', 'carrying_weapons'], casualties: { staff: { seriousInjuries: 1 } }, weaponsInvolved: true } }))
+        .when(
+          report110({
+            classification: {
+              categories: ['carrying_weapons', 'assault_on_staff', 'carrying_weapons'],
+              casualties: { staff: { seriousInjuries: 1 } },
+              weaponsInvolved: true,
+            },
+          }),
+        )
         .then(majorReported);
     });
 
@@ -379,14 +437,18 @@ describe('incident decider', () => {
     });
 
     it('rejects an incident that occurred in the future, or after the call', () => {
-      given([]).when(report110({ occurredAt: t('10:30') })).thenThrows(IncidentRuleError, { code: 'INCIDENT.TIME_IN_FUTURE' });
+      given([])
+        .when(report110({ occurredAt: t('10:30') }))
+        .thenThrows(IncidentRuleError, { code: 'INCIDENT.TIME_IN_FUTURE' });
       given([])
         .when(report110({ occurredAt: t('10:01'), intake: { channel: 'call_110', callReceivedAt: t('10:00'), description: 'x' } }))
         .thenThrows(IncidentRuleError, { code: 'INCIDENT.TIME_OUT_OF_ORDER' });
     });
 
     it('rejects an invalid classification', () => {
-      given([]).when(report110({ classification: { categories: [] } })).thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_CLASSIFICATION' });
+      given([])
+        .when(report110({ classification: { categories: [] } }))
+        .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_CLASSIFICATION' });
       given([])
         .when(report110({ classification: { categories: ['arson' as never] } }))
         .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_CLASSIFICATION' });
@@ -440,7 +502,14 @@ describe('incident decider', () => {
     it('rejects filling them in twice', () => {
       given([
         alarmReported,
-        { type: 'AlarmDetailsCompleted', data: { ...ref, particulars: { partiesCount: 1, behaviour: 'x', anyoneInjured: false, description: null }, completedAt: s('10:10') } },
+        {
+          type: 'AlarmDetailsCompleted',
+          data: {
+            ...ref,
+            particulars: { partiesCount: 1, behaviour: 'x', anyoneInjured: false, description: null },
+            completedAt: s('10:10'),
+          },
+        },
       ])
         .when(details({ partiesCount: 1, behaviour: 'y', anyoneInjured: false }))
         .thenThrows(IncidentConflictError, { code: 'INCIDENT.ALARM_DETAILS_ALREADY_COMPLETED' });
@@ -462,7 +531,15 @@ describe('incident decider', () => {
         .then([
           {
             type: 'IncidentReclassified',
-            data: { ...ref, before: minor, after: more, majorBefore: false, majorAfter: false, reason: 'More relatives joined', reclassifiedAt: s('12:00') },
+            data: {
+              ...ref,
+              before: minor,
+              after: more,
+              majorBefore: false,
+              majorAfter: false,
+              reason: 'More relatives joined',
+              reclassifiedAt: s('12:00'),
+            },
           },
         ]);
     });
@@ -524,15 +601,35 @@ describe('incident decider', () => {
         .then([
           {
             type: 'IncidentReclassified',
-            data: { ...ref, before: serious, after: minor, majorBefore: true, majorAfter: false, reason: 'The injury was minor after all', reclassifiedAt: s('11:00') },
+            data: {
+              ...ref,
+              before: serious,
+              after: minor,
+              majorBefore: true,
+              majorAfter: false,
+              reason: 'The injury was minor after all',
+              reclassifiedAt: s('11:00'),
+            },
           },
           {
             type: 'IncidentClockCancelled',
-            data: { ...ref, deadlineId: `${CASE}:immediate_local_report:1`, clock: 'immediate_local_report', cancelledAt: s('11:00'), reason: 'no_longer_major' },
+            data: {
+              ...ref,
+              deadlineId: `${CASE}:immediate_local_report:1`,
+              clock: 'immediate_local_report',
+              cancelledAt: s('11:00'),
+              reason: 'no_longer_major',
+            },
           },
           {
             type: 'IncidentClockCancelled',
-            data: { ...ref, deadlineId: `${CASE}:national_report:1`, clock: 'national_report', cancelledAt: s('11:00'), reason: 'no_longer_major' },
+            data: {
+              ...ref,
+              deadlineId: `${CASE}:national_report:1`,
+              clock: 'national_report',
+              cancelledAt: s('11:00'),
+              reason: 'no_longer_major',
+            },
           },
         ]);
     });
@@ -557,7 +654,13 @@ describe('incident decider', () => {
           },
           {
             type: 'IncidentClockCancelled',
-            data: { ...ref, deadlineId: `${CASE}:national_report:1`, clock: 'national_report', cancelledAt: s('11:00'), reason: 'no_longer_major' },
+            data: {
+              ...ref,
+              deadlineId: `${CASE}:national_report:1`,
+              clock: 'national_report',
+              cancelledAt: s('11:00'),
+              reason: 'no_longer_major',
+            },
           },
         ]);
     });
@@ -571,11 +674,23 @@ describe('incident decider', () => {
         },
         {
           type: 'IncidentClockCancelled',
-          data: { ...ref, deadlineId: `${CASE}:immediate_local_report:1`, clock: 'immediate_local_report', cancelledAt: s('11:00'), reason: 'no_longer_major' },
+          data: {
+            ...ref,
+            deadlineId: `${CASE}:immediate_local_report:1`,
+            clock: 'immediate_local_report',
+            cancelledAt: s('11:00'),
+            reason: 'no_longer_major',
+          },
         },
         {
           type: 'IncidentClockCancelled',
-          data: { ...ref, deadlineId: `${CASE}:national_report:1`, clock: 'national_report', cancelledAt: s('11:00'), reason: 'no_longer_major' },
+          data: {
+            ...ref,
+            deadlineId: `${CASE}:national_report:1`,
+            clock: 'national_report',
+            cancelledAt: s('11:00'),
+            reason: 'no_longer_major',
+          },
         },
       ])
         .when(reclassify(serious, '12:00'))
@@ -601,14 +716,19 @@ describe('incident decider', () => {
     });
 
     it('rejects amending a closed incident without reopening it', () => {
-      given([reported(), closed()]).when(reclassify(more)).thenThrows(IncidentConflictError, { code: 'INCIDENT.ALREADY_CLOSED', status: 409 });
+      given([reported(), closed()])
+        .when(reclassify(more))
+        .thenThrows(IncidentConflictError, { code: 'INCIDENT.ALREADY_CLOSED', status: 409 });
     });
 
     it('after reopening, the amendment is accepted', () => {
       given([
         reported(),
         closed(),
-        { type: 'IncidentReopened', data: { ...ref, reason: 'New video evidence', previousOutcome: 'resolved_on_scene', reopenedAt: s('11:30') } },
+        {
+          type: 'IncidentReopened',
+          data: { ...ref, reason: 'New video evidence', previousOutcome: 'resolved_on_scene', reopenedAt: s('11:30') },
+        },
       ])
         .when(reclassify(more))
         .then([
@@ -641,8 +761,18 @@ describe('incident decider', () => {
       const regional = deciderSpec(
         createIncidentDecider({
           policeArrivalOverrides: [
-            { regionPrefix: '50', withPoliceOffice: { unit: 'minutes', amount: 3 }, withoutPoliceOffice: { unit: 'minutes', amount: 8 }, source: 'Chongqing' },
-            { regionPrefix: '5001', withPoliceOffice: { unit: 'minutes', amount: 2 }, withoutPoliceOffice: { unit: 'minutes', amount: 6 }, source: 'city' },
+            {
+              regionPrefix: '50',
+              withPoliceOffice: { unit: 'minutes', amount: 3 },
+              withoutPoliceOffice: { unit: 'minutes', amount: 8 },
+              source: 'Chongqing',
+            },
+            {
+              regionPrefix: '5001',
+              withPoliceOffice: { unit: 'minutes', amount: 2 },
+              withoutPoliceOffice: { unit: 'minutes', amount: 6 },
+              source: 'city',
+            },
           ],
         }),
       );
@@ -664,7 +794,12 @@ describe('incident decider', () => {
         .when({ type: 'DispatchPolice', data: { dispatchedAt: t('10:03'), unitOrganisationId: '' }, actor: dispatcher, at: t('10:04') })
         .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_INPUT' });
       given([reported()])
-        .when({ type: 'DispatchPolice', data: { dispatchedAt: new Date('nonsense'), unitOrganisationId: 'x' }, actor: dispatcher, at: t('10:04') })
+        .when({
+          type: 'DispatchPolice',
+          data: { dispatchedAt: new Date('nonsense'), unitOrganisationId: 'x' },
+          actor: dispatcher,
+          at: t('10:04'),
+        })
         .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_INPUT' });
     });
 
@@ -677,7 +812,9 @@ describe('incident decider', () => {
     });
 
     it('rejects an arrival time before the dispatch time', () => {
-      given([reported(), dispatched, arrivalClock]).when(arrive('10:02')).thenThrows(IncidentRuleError, { code: 'INCIDENT.TIME_OUT_OF_ORDER' });
+      given([reported(), dispatched, arrivalClock])
+        .when(arrive('10:02'))
+        .thenThrows(IncidentRuleError, { code: 'INCIDENT.TIME_OUT_OF_ORDER' });
     });
 
     it('rejects a second arrival', () => {
@@ -694,7 +831,9 @@ describe('incident decider', () => {
     });
 
     it('rejects recording the disturbance stopped before the police arrived, or twice', () => {
-      given([reported(), dispatched, arrivalClock]).when(stopDisturbance()).thenThrows(IncidentRuleError, { code: 'INCIDENT.POLICE_NOT_ARRIVED' });
+      given([reported(), dispatched, arrivalClock])
+        .when(stopDisturbance())
+        .thenThrows(IncidentRuleError, { code: 'INCIDENT.POLICE_NOT_ARRIVED' });
       given([reported(), dispatched, arrivalClock, arrived, arrivalClockStopped, stopped])
         .when(stopDisturbance())
         .thenThrows(IncidentConflictError, { code: 'INCIDENT.POLICE_STEP_ALREADY_RECORDED' });
@@ -726,12 +865,18 @@ describe('incident decider', () => {
 
   describe('escalation (信息报送)', () => {
     it('the hospital reports to its county health commission', () => {
-      given([reported()]).when(submit('health')).then([submitted('health', s('10:30'))]);
+      given([reported()])
+        .when(submit('health'))
+        .then([submitted('health', s('10:30'))]);
     });
 
     it('the police station reports to its bureau; the hospital to the local 综治', () => {
-      given([reported()]).when(submit('police', '10:30', officer)).then([submitted('police', s('10:30'))]);
-      given([reported()]).when(submit('political_legal')).then([submitted('political_legal', s('10:30'))]);
+      given([reported()])
+        .when(submit('police', '10:30', officer))
+        .then([submitted('police', s('10:30'))]);
+      given([reported()])
+        .when(submit('political_legal'))
+        .then([submitted('political_legal', s('10:30'))]);
     });
 
     it('rejects submitting twice, or on an unknown chain', () => {
@@ -842,7 +987,10 @@ describe('incident decider', () => {
         .when(acknowledge('health', 'national', nationalHc, '16:00'))
         .then([
           acknowledged('health', 'national', nationalHc, s('16:00'), true),
-          { type: 'IncidentClockStopped', data: { ...ref, deadlineId: `${CASE}:national_report:1`, clock: 'national_report', completedAt: s('16:00') } },
+          {
+            type: 'IncidentClockStopped',
+            data: { ...ref, deadlineId: `${CASE}:national_report:1`, clock: 'national_report', completedAt: s('16:00') },
+          },
         ]);
     });
 
@@ -862,15 +1010,22 @@ describe('incident decider', () => {
     });
 
     it('reporting goes on after the incident is closed', () => {
-      given([reported(), closed()]).when(submit('health', '11:30')).then([submitted('health', s('11:30'))]);
+      given([reported(), closed()])
+        .when(submit('health', '11:30'))
+        .then([submitted('health', s('11:30'))]);
     });
   });
 
   describe('outcomes', () => {
     it('closes with an outcome', () => {
-      given([reported()]).when(close('handed_to_police_case', '11:00', ' Suspect taken in ')).then([
-        { type: 'IncidentClosed', data: { ...ref, outcome: 'handed_to_police_case', closedAt: s('11:00'), note: 'Suspect taken in', major: false } },
-      ]);
+      given([reported()])
+        .when(close('handed_to_police_case', '11:00', ' Suspect taken in '))
+        .then([
+          {
+            type: 'IncidentClosed',
+            data: { ...ref, outcome: 'handed_to_police_case', closedAt: s('11:00'), note: 'Suspect taken in', major: false },
+          },
+        ]);
     });
 
     it('closing before the police arrived cancels the arrival clock; report clocks keep running', () => {
@@ -880,7 +1035,13 @@ describe('incident decider', () => {
           { type: 'IncidentClosed', data: { ...ref, outcome: 'handed_to_police_case', closedAt: s('10:05'), note: null, major: true } },
           {
             type: 'IncidentClockCancelled',
-            data: { ...ref, deadlineId: `${CASE}:police_arrival:1`, clock: 'police_arrival', cancelledAt: s('10:05'), reason: 'incident_closed' },
+            data: {
+              ...ref,
+              deadlineId: `${CASE}:police_arrival:1`,
+              clock: 'police_arrival',
+              cancelledAt: s('10:05'),
+              reason: 'incident_closed',
+            },
           },
         ]);
     });
@@ -898,10 +1059,14 @@ describe('incident decider', () => {
     it('refers to dispute handling once it was stopped, or when police never came', () => {
       given([reported(), dispatched, arrivalClock, arrived, arrivalClockStopped, stopped])
         .when(close('referred_to_dispute'))
-        .then([{ type: 'IncidentClosed', data: { ...ref, outcome: 'referred_to_dispute', closedAt: s('11:00'), note: null, major: false } }]);
+        .then([
+          { type: 'IncidentClosed', data: { ...ref, outcome: 'referred_to_dispute', closedAt: s('11:00'), note: null, major: false } },
+        ]);
       given([reported()])
         .when(close('referred_to_dispute'))
-        .then([{ type: 'IncidentClosed', data: { ...ref, outcome: 'referred_to_dispute', closedAt: s('11:00'), note: null, major: false } }]);
+        .then([
+          { type: 'IncidentClosed', data: { ...ref, outcome: 'referred_to_dispute', closedAt: s('11:00'), note: null, major: false } },
+        ]);
     });
 
     it('rejects calling a major incident unfounded without reclassifying it', () => {
@@ -915,7 +1080,12 @@ describe('incident decider', () => {
     it('reopens with a reason', () => {
       given([reported(), closed()])
         .when(reopen(' New video evidence '))
-        .then([{ type: 'IncidentReopened', data: { ...ref, reason: 'New video evidence', previousOutcome: 'resolved_on_scene', reopenedAt: s('13:00') } }]);
+        .then([
+          {
+            type: 'IncidentReopened',
+            data: { ...ref, reason: 'New video evidence', previousOutcome: 'resolved_on_scene', reopenedAt: s('13:00') },
+          },
+        ]);
     });
 
     it('rejects reopening an open incident, or without a reason', () => {
@@ -924,16 +1094,31 @@ describe('incident decider', () => {
     });
 
     it('links a police case (also after closing); the same link again changes nothing; another is rejected', () => {
-      const link = (policeCaseNumber: string): IncidentCommand => ({ type: 'LinkPoliceCase', data: { policeCaseNumber }, actor: officer, at: t('14:00') });
-      const linked: IncidentEvent = { type: 'IncidentLinkedToPoliceCase', data: { ...ref, policeCaseNumber: 'A5001032026110001', linkedAt: s('14:00') } };
-      given([reported(), closed('handed_to_police_case')]).when(link('A5001032026110001')).then([linked]);
+      const link = (policeCaseNumber: string): IncidentCommand => ({
+        type: 'LinkPoliceCase',
+        data: { policeCaseNumber },
+        actor: officer,
+        at: t('14:00'),
+      });
+      const linked: IncidentEvent = {
+        type: 'IncidentLinkedToPoliceCase',
+        data: { ...ref, policeCaseNumber: 'A5001032026110001', linkedAt: s('14:00') },
+      };
+      given([reported(), closed('handed_to_police_case')])
+        .when(link('A5001032026110001'))
+        .then([linked]);
       given([reported(), linked]).when(link('A5001032026110001')).thenNothingHappens();
       given([reported(), linked]).when(link('A5001032026110002')).thenThrows(IncidentConflictError, { code: 'INCIDENT.ALREADY_LINKED' });
       given([reported()]).when(link(' ')).thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_INPUT' });
     });
 
     it('links a dispute; the same link again changes nothing; another is rejected', () => {
-      const link = (disputeCaseNumber: string): IncidentCommand => ({ type: 'LinkDispute', data: { disputeCaseNumber }, actor: security, at: t('14:00') });
+      const link = (disputeCaseNumber: string): IncidentCommand => ({
+        type: 'LinkDispute',
+        data: { disputeCaseNumber },
+        actor: security,
+        at: t('14:00'),
+      });
       const linked: IncidentEvent = { type: 'IncidentLinkedToDispute', data: { ...ref, disputeCaseNumber: CASE, linkedAt: s('14:00') } };
       given([reported()]).when(link(CASE)).then([linked]);
       given([reported(), linked]).when(link(CASE)).thenNothingHappens();
@@ -1001,7 +1186,9 @@ describe('incident decider', () => {
     for (const command of steps) {
       history.push(...incidentDecider.decide(command, fold(incidentDecider, history)));
     }
-    const clockEvents = history.filter((event) => event.type.startsWith('IncidentClock')).map((event) => [event.type, (event.data as { clock: string }).clock]);
+    const clockEvents = history
+      .filter((event) => event.type.startsWith('IncidentClock'))
+      .map((event) => [event.type, (event.data as { clock: string }).clock]);
     expect(clockEvents).toEqual([
       ['IncidentClockStarted', 'immediate_local_report'],
       ['IncidentClockStarted', 'national_report'],

@@ -23,12 +23,7 @@ import {
   IncidentValidationError,
 } from './incident.errors.js';
 import { evolve, initialState, nextLevel, type IncidentState, type ReportedIncident } from './incident.state.js';
-import {
-  DEFAULT_INCIDENT_DEADLINE_SETTINGS,
-  INCIDENT_RULES,
-  policeArrivalRule,
-  type IncidentDeadlineSettings,
-} from './deadline-rules.js';
+import { DEFAULT_INCIDENT_DEADLINE_SETTINGS, INCIDENT_RULES, policeArrivalRule, type IncidentDeadlineSettings } from './deadline-rules.js';
 
 // ---------------------------------------------------------------------------------------------
 // Small checks
@@ -220,7 +215,9 @@ function cancelRunningClocks(
   return clocks.flatMap((clock): IncidentEvent[] => {
     const progress = incident.clocks[clock];
     if (progress?.state !== 'running') return [];
-    return [{ type: 'IncidentClockCancelled', data: { ...incident.ref, deadlineId: progress.deadlineId, clock, cancelledAt: iso(at), reason } }];
+    return [
+      { type: 'IncidentClockCancelled', data: { ...incident.ref, deadlineId: progress.deadlineId, clock, cancelledAt: iso(at), reason } },
+    ];
   });
 }
 
@@ -272,7 +269,8 @@ function reportIncident(command: ReportIncident, state: IncidentState): Incident
     throw new IncidentValidationError('INCIDENT.INVALID_CASE_NUMBER', message, [{ field: 'caseNumber', code: 'format', message }]);
   }
   const hospitalId = requiredText(data.hospital?.hospitalId, 'hospital.hospitalId');
-  if (typeof data.hospital.hasPoliceOffice !== 'boolean') invalid('hospital.hasPoliceOffice', 'hospital.hasPoliceOffice must be true or false');
+  if (typeof data.hospital.hasPoliceOffice !== 'boolean')
+    invalid('hospital.hasPoliceOffice', 'hospital.hasPoliceOffice must be true or false');
   if (parts.regionCode !== data.hospital.regionCode) {
     throw new IncidentRuleError(
       'INCIDENT.CASE_NUMBER_REGION_MISMATCH',
@@ -301,7 +299,9 @@ function reportIncident(command: ReportIncident, state: IncidentState): Incident
       hasPoliceOffice: data.hospital.hasPoliceOffice,
       classification,
       major,
-      ...(optionalText(data.hospital.countyHealthCommissionId) ? { countyHealthCommissionId: optionalText(data.hospital.countyHealthCommissionId)! } : {}),
+      ...(optionalText(data.hospital.countyHealthCommissionId)
+        ? { countyHealthCommissionId: optionalText(data.hospital.countyHealthCommissionId)! }
+        : {}),
     },
   };
   const incident = evolve(state, reported) as ReportedIncident;
@@ -376,7 +376,15 @@ export function createIncidentDecider(
               ...(supervisingOrganisationId !== null ? { supervisingOrganisationId } : {}),
             },
           },
-          startClock(incident, 'police_arrival', rule, iso(dispatchedAt), unitOrganisationId, supervisingOrganisationId, 'police_dispatched'),
+          startClock(
+            incident,
+            'police_arrival',
+            rule,
+            iso(dispatchedAt),
+            unitOrganisationId,
+            supervisingOrganisationId,
+            'police_dispatched',
+          ),
         ];
       }
 
@@ -395,7 +403,8 @@ export function createIncidentDecider(
       case 'RecordDisturbanceStopped': {
         const incident = requireOpen(state);
         // Police confirm it on scene; it may have been stopped earlier, by hospital security.
-        if (incident.police.arrivedAt === null) throw new IncidentRuleError('INCIDENT.POLICE_NOT_ARRIVED', 'The police have not arrived yet');
+        if (incident.police.arrivedAt === null)
+          throw new IncidentRuleError('INCIDENT.POLICE_NOT_ARRIVED', 'The police have not arrived yet');
         if (incident.police.disturbanceStoppedAt !== null) {
           throw new IncidentConflictError('INCIDENT.POLICE_STEP_ALREADY_RECORDED', 'The disturbance was already recorded as stopped');
         }
@@ -428,7 +437,14 @@ export function createIncidentDecider(
         return [
           {
             type: 'EscalationSubmitted',
-            data: { ...incident.ref, chain, level, submittedAt: iso(at), submittedByOrganisationId: actor.organisationId, major: incident.major },
+            data: {
+              ...incident.ref,
+              chain,
+              level,
+              submittedAt: iso(at),
+              submittedByOrganisationId: actor.organisationId,
+              major: incident.major,
+            },
           },
         ];
       }
@@ -456,7 +472,10 @@ export function createIncidentDecider(
         const { chain, level } = levelOf(command.data.chain, command.data.fromLevel, 'fromLevel');
         const toLevel = nextLevel(chain, level) as EscalationLevel | null;
         if (toLevel === null) {
-          throw new IncidentRuleError('INCIDENT.ESCALATION_AT_TOP_LEVEL', `${level} is the top of the ${chain} chain: nowhere to forward to`);
+          throw new IncidentRuleError(
+            'INCIDENT.ESCALATION_AT_TOP_LEVEL',
+            `${level} is the top of the ${chain} chain: nowhere to forward to`,
+          );
         }
         const progress = incident.escalation[chain][level];
         if (progress === undefined) {
@@ -490,14 +509,20 @@ export function createIncidentDecider(
         if (!INCIDENT_OUTCOMES.includes(outcome)) invalid('outcome', 'Unknown outcome');
         // 违法行为未得到制止之前，公安机关不得进行案件调解 [S3 一(二)].
         if (outcome === 'referred_to_dispute' && incident.police.dispatchedAt !== null && incident.police.disturbanceStoppedAt === null) {
-          throw new IncidentRuleError('INCIDENT.DISTURBANCE_NOT_STOPPED', 'No referral to mediation before the disturbance has been stopped');
+          throw new IncidentRuleError(
+            'INCIDENT.DISTURBANCE_NOT_STOPPED',
+            'No referral to mediation before the disturbance has been stopped',
+          );
         }
         // The report duties of a major incident stand until it is reclassified.
         if (outcome === 'unfounded' && incident.major) {
           throw new IncidentRuleError('INCIDENT.UNFOUNDED_BUT_MAJOR', 'A major incident cannot be unfounded: reclassify it first');
         }
         return [
-          { type: 'IncidentClosed', data: { ...incident.ref, outcome, closedAt: iso(at), note: optionalText(command.data.note), major: incident.major } },
+          {
+            type: 'IncidentClosed',
+            data: { ...incident.ref, outcome, closedAt: iso(at), note: optionalText(command.data.note), major: incident.major },
+          },
           // Police need not arrive at an incident that is over; the report clocks keep running.
           ...cancelRunningClocks(incident, ['police_arrival'], 'incident_closed', at),
         ];

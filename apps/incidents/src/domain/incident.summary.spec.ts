@@ -79,8 +79,21 @@ describe('IncidentSummary', () => {
           trigger: 'reported_major',
         },
       },
-      { type: 'EscalationSubmitted', data: { ...ref, chain: 'health', level: 'county', submittedAt: '2026-11-22T02:10:00.000Z', submittedByOrganisationId: 'h1', major: true } },
-      { type: 'EscalationAcknowledged', data: { ...ref, chain: 'health', level: 'county', acknowledgedAt: '2026-11-22T02:20:00.000Z', organisationId: 'hc', major: true } },
+      {
+        type: 'EscalationSubmitted',
+        data: {
+          ...ref,
+          chain: 'health',
+          level: 'county',
+          submittedAt: '2026-11-22T02:10:00.000Z',
+          submittedByOrganisationId: 'h1',
+          major: true,
+        },
+      },
+      {
+        type: 'EscalationAcknowledged',
+        data: { ...ref, chain: 'health', level: 'county', acknowledgedAt: '2026-11-22T02:20:00.000Z', organisationId: 'hc', major: true },
+      },
       { type: 'IncidentLinkedToPoliceCase', data: { ...ref, policeCaseNumber: 'A1', linkedAt: '2026-11-22T03:00:00.000Z' } },
     ];
     expect(toIncidentSummary(fold(incidentDecider, events))).toEqual({

@@ -20,7 +20,10 @@ const union = (list: readonly string[], more: readonly string[]): string[] => [.
 /** Folds one event into the parties (pure; events of other types change nothing). */
 export function withParties(parties: IncidentParties, event: IncidentEvent): IncidentParties {
   const add = (ids: (string | undefined)[], addressed: string[] = []): IncidentParties => ({
-    partyOrganisationIds: union(parties.partyOrganisationIds, ids.filter((id): id is string => typeof id === 'string' && id !== '')),
+    partyOrganisationIds: union(
+      parties.partyOrganisationIds,
+      ids.filter((id): id is string => typeof id === 'string' && id !== ''),
+    ),
     addressed: union(parties.addressed, addressed),
   });
   switch (event.type) {
@@ -47,7 +50,9 @@ export function withParties(parties: IncidentParties, event: IncidentEvent): Inc
 export function escalationLevelOf(principal: Principal): string | null {
   switch (principal.organisationKind) {
     case 'health_commission':
-      return principal.healthCommissionLevel && hasRole(principal, 'health_commission_official') ? `health:${principal.healthCommissionLevel}` : null;
+      return principal.healthCommissionLevel && hasRole(principal, 'health_commission_official')
+        ? `health:${principal.healthCommissionLevel}`
+        : null;
     case 'police':
       return (principal.policeUnitType === 'bureau' || principal.policeUnitType === 'city_bureau') && hasRole(principal, ...POLICE_ROLES)
         ? `police:${principal.policeUnitType}`
@@ -74,7 +79,9 @@ export function accessFacts(principal: Principal, ref: IncidentRef, parties: Inc
   return {
     hospitalOrganisationId: ref.hospitalId,
     regionCode: ref.regionCode,
-    partyOrganisationIds: isAddressee(principal, ref, parties) ? [...parties.partyOrganisationIds, principal.organisationId] : parties.partyOrganisationIds,
+    partyOrganisationIds: isAddressee(principal, ref, parties)
+      ? [...parties.partyOrganisationIds, principal.organisationId]
+      : parties.partyOrganisationIds,
     action,
   };
 }

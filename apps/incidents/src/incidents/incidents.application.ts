@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AccessDeniedError, ReadAudit, actorOf, assertCanAccess, canAccess, hasRole, regionContains, type Principal, type Role } from '@pingan/access';
+import {
+  AccessDeniedError,
+  ReadAudit,
+  actorOf,
+  assertCanAccess,
+  canAccess,
+  hasRole,
+  regionContains,
+  type Principal,
+  type Role,
+} from '@pingan/access';
 import {
   ESCALATION_LEVELS,
   parseCaseNumber,
@@ -13,15 +23,7 @@ import { InjectRuntime, RequestValidationError, type ServiceRuntime } from '@pin
 import { IncidentNotFoundError, type IntakeInput, type ReportedIncident } from '../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME, IncidentService, type CommandInput } from '../incident.service.js';
 import { listIncidents } from '../read-models/incident-list.query.js';
-import {
-  NO_PARTIES,
-  POLICE_ROLES,
-  accessFacts,
-  isAddressee,
-  isPolice,
-  withParties,
-  type IncidentParties,
-} from './incident-access.js';
+import { NO_PARTIES, POLICE_ROLES, accessFacts, isAddressee, isPolice, withParties, type IncidentParties } from './incident-access.js';
 import type {
   AlarmDetailsDto,
   ArrivalDto,
@@ -46,7 +48,11 @@ const REPORTERS: Record<IncidentReportedData['channel'], { kind: Principal['orga
 };
 
 /** Chains a hospital reports on, and the one police report on [S3 五(二)]. */
-const SUBMITTERS: Record<EscalationChain, Principal['organisationKind']> = { health: 'hospital', political_legal: 'hospital', police: 'police' };
+const SUBMITTERS: Record<EscalationChain, Principal['organisationKind']> = {
+  health: 'hospital',
+  political_legal: 'hospital',
+  police: 'police',
+};
 
 /** One event of the history: what, who, when. */
 export interface HistoryEntry {
@@ -145,7 +151,8 @@ export class IncidentsApplication {
   /** The hospital itself reports up the health and 综治 chains; a police unit of the jurisdiction up the police chain. */
   submitEscalation(principal: Principal, caseNumber: string, dto: SubmitEscalationDto) {
     return this.command(principal, caseNumber, { type: 'SubmitEscalation', data: { chain: dto.chain } }, (incident) => {
-      if (SUBMITTERS[dto.chain] === 'hospital') return principal.organisationKind === 'hospital' && principal.organisationId === incident.ref.hospitalId;
+      if (SUBMITTERS[dto.chain] === 'hospital')
+        return principal.organisationKind === 'hospital' && principal.organisationId === incident.ref.hospitalId;
       return isPolice(principal);
     });
   }
@@ -182,7 +189,9 @@ export class IncidentsApplication {
   /** A police case is the police's to link; a dispute, the hospital's or the police's. */
   link(principal: Principal, caseNumber: string, dto: LinkDto) {
     if (dto.policeCaseNumber !== undefined) {
-      return this.command(principal, caseNumber, { type: 'LinkPoliceCase', data: { policeCaseNumber: dto.policeCaseNumber } }, () => isPolice(principal));
+      return this.command(principal, caseNumber, { type: 'LinkPoliceCase', data: { policeCaseNumber: dto.policeCaseNumber } }, () =>
+        isPolice(principal),
+      );
     }
     return this.command(principal, caseNumber, { type: 'LinkDispute', data: { disputeCaseNumber: dto.disputeCaseNumber! } });
   }
@@ -211,17 +220,15 @@ export class IncidentsApplication {
       incident: redact ? redactCaller(incident) : incident,
       parties: parties.partyOrganisationIds,
       escalationAddressedTo: parties.addressed,
-      history: events.map(
-        (event): HistoryEntry => ({
-          version: event.version,
-          eventId: event.eventId,
-          type: event.type,
-          data: redact && event.type === 'IncidentReported' ? redactCallerIn(event.data as IncidentReportedData) : event.data,
-          actor: event.actor,
-          occurredAt: event.occurredAt,
-          recordedAt: event.recordedAt,
-        }),
-      ),
+      history: events.map((event): HistoryEntry => ({
+        version: event.version,
+        eventId: event.eventId,
+        type: event.type,
+        data: redact && event.type === 'IncidentReported' ? redactCallerIn(event.data as IncidentReportedData) : event.data,
+        actor: event.actor,
+        occurredAt: event.occurredAt,
+        recordedAt: event.recordedAt,
+      })),
     };
   }
 
@@ -246,7 +253,12 @@ export class IncidentsApplication {
     const intake = dto.intake;
     switch (intake.channel) {
       case 'call_110':
-        return { channel: 'call_110', callReceivedAt: instant(intake.callReceivedAt), caller: intake.caller && { ...intake.caller }, description: intake.description };
+        return {
+          channel: 'call_110',
+          callReceivedAt: instant(intake.callReceivedAt),
+          caller: intake.caller && { ...intake.caller },
+          description: intake.description,
+        };
       case 'hospital_report':
         return { ...intake, channel: 'hospital_report' };
       case 'one_key_alarm':
@@ -288,7 +300,9 @@ export class IncidentsApplication {
 }
 
 function chainOf(level: string): EscalationChain {
-  const chain = (Object.keys(ESCALATION_LEVELS) as EscalationChain[]).find((c) => (ESCALATION_LEVELS[c] as readonly string[]).includes(level));
+  const chain = (Object.keys(ESCALATION_LEVELS) as EscalationChain[]).find((c) =>
+    (ESCALATION_LEVELS[c] as readonly string[]).includes(level),
+  );
   if (!chain) {
     const levels = Object.values(ESCALATION_LEVELS).flat().join(', ');
     throw new RequestValidationError([{ field: 'level', code: 'IS_IN', message: `level must be one of: ${levels}` }]);

@@ -42,14 +42,23 @@ export class IncidentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations)' })
+  @ApiOperation({
+    summary: 'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations)',
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListIncidentsQuery) {
     return this.incidents.list(principal, query);
   }
 
   @Get(':caseNumber')
-  @ApiOperation({ summary: 'One incident with its full history (every event: type, data, who, when); caller details to police only, audited' })
-  get(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @AccessPurpose() purpose: string | undefined, @Req() req: Request) {
+  @ApiOperation({
+    summary: 'One incident with its full history (every event: type, data, who, when); caller details to police only, audited',
+  })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @AccessPurpose() purpose: string | undefined,
+    @Req() req: Request,
+  ) {
     return this.incidents.get(principal, caseNumber, purpose, correlationIdOf(req) ?? caseNumber);
   }
 
@@ -87,7 +96,11 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles(...POLICE)
   @ApiOperation({ summary: 'The unlawful behaviour was stopped (违法行为已制止): mediation may follow only after this [S3 一(二)]' })
-  disturbanceStopped(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DisturbanceStoppedDto) {
+  disturbanceStopped(
+    @CurrentPrincipal() principal: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @Body() dto: DisturbanceStoppedDto,
+  ) {
     return this.incidents.disturbanceStopped(principal, caseNumber, dto);
   }
 
@@ -102,7 +115,9 @@ export class IncidentsController {
   @Post(':caseNumber/escalations')
   @HttpCode(200)
   @Roles('hospital_security_officer', ...POLICE)
-  @ApiOperation({ summary: 'Report up a chain: health and political_legal by the hospital itself, police by a police unit of the jurisdiction' })
+  @ApiOperation({
+    summary: 'Report up a chain: health and political_legal by the hospital itself, police by a police unit of the jurisdiction',
+  })
   submitEscalation(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SubmitEscalationDto) {
     return this.incidents.submitEscalation(principal, caseNumber, dto);
   }
@@ -110,7 +125,10 @@ export class IncidentsController {
   @Post(':caseNumber/escalations/:level/acknowledge')
   @HttpCode(200)
   @Roles('health_commission_official', 'political_legal_officer', ...POLICE)
-  @ApiOperation({ summary: 'The body the report is addressed to at this level confirms receipt (county/city/province/national, bureau/city_bureau, local)' })
+  @ApiOperation({
+    summary:
+      'The body the report is addressed to at this level confirms receipt (county/city/province/national, bureau/city_bureau, local)',
+  })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
     return this.incidents.acknowledgeEscalation(principal, caseNumber, level);
   }

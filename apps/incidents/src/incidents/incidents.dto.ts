@@ -34,7 +34,13 @@ import {
 
 /** A 6-digit administrative division code that exists as a level (500101, 500100, 500000, 000000). */
 const IsRegionCode = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isRegionCode', validator: { validate: (value) => isRegionCode(value), defaultMessage: () => '$property must be a region code (行政区划代码)' } }, options);
+  ValidateBy(
+    {
+      name: 'isRegionCode',
+      validator: { validate: (value) => isRegionCode(value), defaultMessage: () => '$property must be a region code (行政区划代码)' },
+    },
+    options,
+  );
 
 const Instant = () => IsISO8601({ strict: true, strictSeparator: true });
 
@@ -108,7 +114,11 @@ export class CasualtyCountsDto {
 }
 
 export class CasualtiesDto {
-  @ApiPropertyOptional({ type: CasualtyCountsDto }) @IsOptional() @ValidateNested() @Type(() => CasualtyCountsDto) staff?: CasualtyCountsDto;
+  @ApiPropertyOptional({ type: CasualtyCountsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CasualtyCountsDto)
+  staff?: CasualtyCountsDto;
   @ApiPropertyOptional({ type: CasualtyCountsDto, description: 'the patient side (患方)' })
   @IsOptional()
   @ValidateNested()
@@ -174,13 +184,21 @@ export class AlarmDetailsDto {
 }
 
 export class ReclassifyDto {
-  @ApiProperty({ type: ClassificationDto }) @IsDefined() @ValidateNested() @Type(() => ClassificationDto) classification!: ClassificationDto;
+  @ApiProperty({ type: ClassificationDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ClassificationDto)
+  classification!: ClassificationDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) reason?: string;
 }
 
 export class DispatchDto {
   @ApiProperty({ format: 'date-time' }) @Instant() dispatchedAt!: string;
-  @ApiPropertyOptional({ description: "the unit sent (default: the caller's own)" }) @IsOptional() @IsString() @Length(1, 64) unitOrganisationId?: string;
+  @ApiPropertyOptional({ description: "the unit sent (default: the caller's own)" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  unitOrganisationId?: string;
   @ApiPropertyOptional({ description: 'the unit’s superior (e.g. the bureau over a station): supervises the arrival clock' })
   @IsOptional()
   @IsString()
@@ -201,7 +219,10 @@ export class SceneClearedDto {
 }
 
 export class SubmitEscalationDto {
-  @ApiProperty({ enum: ESCALATION_CHAINS, description: 'health: hospital → county HC; police: station → bureau; political_legal: hospital → local 综治' })
+  @ApiProperty({
+    enum: ESCALATION_CHAINS,
+    description: 'health: hospital → county HC; police: station → bureau; political_legal: hospital → local 综治',
+  })
   @IsIn(ESCALATION_CHAINS)
   chain!: EscalationChain;
 }
@@ -247,6 +268,12 @@ export class ListIncidentsQuery {
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   @ApiPropertyOptional({ format: 'date-time', description: 'occurred at or after' }) @IsOptional() @Instant() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'occurred before' }) @IsOptional() @Instant() to?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

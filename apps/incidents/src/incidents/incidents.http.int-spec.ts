@@ -16,15 +16,31 @@ describe('incidents HTTP API', () => {
   let app: INestApplication;
 
   const as = (who: Who) => ({
-    get: (path: string) => request(app.getHttpServer()).get(path).set('authorization', `Bearer ${tokens.get(who)}`),
-    post: (path: string, body: object = {}) => request(app.getHttpServer()).post(path).set('authorization', `Bearer ${tokens.get(who)}`).send(body),
-    patch: (path: string, body: object) => request(app.getHttpServer()).patch(path).set('authorization', `Bearer ${tokens.get(who)}`).send(body),
+    get: (path: string) =>
+      request(app.getHttpServer())
+        .get(path)
+        .set('authorization', `Bearer ${tokens.get(who)}`),
+    post: (path: string, body: object = {}) =>
+      request(app.getHttpServer())
+        .post(path)
+        .set('authorization', `Bearer ${tokens.get(who)}`)
+        .send(body),
+    patch: (path: string, body: object) =>
+      request(app.getHttpServer())
+        .patch(path)
+        .set('authorization', `Bearer ${tokens.get(who)}`)
+        .send(body),
   });
 
   const call110 = (regionCode = WZ, hospitalId = 'hosp-a') => ({
     hospital: hospitalFacts(hospitalId, regionCode),
     occurredAt: minutesBefore(new Date(), 20),
-    intake: { channel: 'call_110', callReceivedAt: minutesBefore(new Date(), 19), caller: { name: '张先生', phone: '13800000000' }, description: '急诊科有人殴打医生' },
+    intake: {
+      channel: 'call_110',
+      callReceivedAt: minutesBefore(new Date(), 19),
+      caller: { name: '张先生', phone: '13800000000' },
+      description: '急诊科有人殴打医生',
+    },
   });
   const hospitalReport = (hospitalId: string, regionCode = WZ, classification?: object) => ({
     hospital: hospitalFacts(hospitalId, regionCode, true),
@@ -52,7 +68,11 @@ describe('incidents HTTP API', () => {
       .expect(201);
     caseA = a.body.caseNumber;
     const b = await as('hospitalB')
-      .post('/incidents', { hospital: hospitalFacts('hosp-b', WZ), occurredAt: minutesBefore(new Date(), 5), intake: { channel: 'one_key_alarm', location: '儿科护士站' } })
+      .post('/incidents', {
+        hospital: hospitalFacts('hosp-b', WZ),
+        occurredAt: minutesBefore(new Date(), 5),
+        intake: { channel: 'one_key_alarm', location: '儿科护士站' },
+      })
       .expect(201);
     caseB = b.body.caseNumber;
     const c = await as('dispatcherYz').post('/incidents', call110(YZ, 'hosp-c')).expect(201);
@@ -75,21 +95,37 @@ describe('incidents HTTP API', () => {
     it('starts the report clocks of a major incident at intake', async () => {
       const res = await as('hospitalA').get(`/incidents/${caseA}`).expect(200);
       expect(res.body.incident).toMatchObject({ major: true, status: 'open', countyHealthCommissionId: 'hc-wz' });
-      expect(res.body.history.map((e: { type: string }) => e.type)).toEqual(['IncidentReported', 'IncidentClockStarted', 'IncidentClockStarted']);
-      expect(res.body.history[0]).toMatchObject({ version: 1, actor: { userId: 'sec-a', organisationId: 'hosp-a', role: 'hospital_security_officer' } });
+      expect(res.body.history.map((e: { type: string }) => e.type)).toEqual([
+        'IncidentReported',
+        'IncidentClockStarted',
+        'IncidentClockStarted',
+      ]);
+      expect(res.body.history[0]).toMatchObject({
+        version: 1,
+        actor: { userId: 'sec-a', organisationId: 'hosp-a', role: 'hospital_security_officer' },
+      });
       expect(res.body.history[0].recordedAt).toEqual(expect.any(String));
     });
 
     it('answers 400 naming each field at fault', async () => {
       const missing = await as('dispatcher')
-        .post('/incidents', { ...call110(), occurredAt: 'yesterday', intake: { channel: 'call_110', callReceivedAt: minutesBefore(new Date(), 1) } })
+        .post('/incidents', {
+          ...call110(),
+          occurredAt: 'yesterday',
+          intake: { channel: 'call_110', callReceivedAt: minutesBefore(new Date(), 1) },
+        })
         .expect(400);
       expect(missing.body).toMatchObject({ code: 'VALIDATION.FAILED', status: 400 });
       const fields = missing.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['occurredAt', 'intake.description']));
 
       const report = await as('hospitalA')
-        .post('/incidents', { ...hospitalReport('hosp-a'), intake: { channel: 'hospital_report', behaviour: '辱骂' }, classification: { categories: ['arson'] }, extra: 1 })
+        .post('/incidents', {
+          ...hospitalReport('hosp-a'),
+          intake: { channel: 'hospital_report', behaviour: '辱骂' },
+          classification: { categories: ['arson'] },
+          extra: 1,
+        })
         .expect(400);
       expect(report.body.errors).toEqual(
         expect.arrayContaining([
@@ -100,7 +136,9 @@ describe('incidents HTTP API', () => {
         ]),
       );
 
-      const channel = await as('dispatcher').post('/incidents', { ...call110(), intake: { channel: 'carrier_pigeon', description: 'x' } }).expect(400);
+      const channel = await as('dispatcher')
+        .post('/incidents', { ...call110(), intake: { channel: 'carrier_pigeon', description: 'x' } })
+        .expect(400);
       expect(channel.body.errors.map((e: { field: string }) => e.field)).toContain('intake.channel');
 
       const region = await as('dispatcher').post('/incidents', call110('500001')).expect(400);
@@ -178,7 +216,12 @@ describe('incidents HTTP API', () => {
       expect(await listed('hospitalA', `?regionCode=${YZ}`)).toEqual([]); // a filter never widens
       expect(await listed('countyHc', '?hospitalId=hosp-c')).toEqual([]);
       const [row] = (await as('hospitalA').get('/incidents').expect(200)).body;
-      expect(row).toMatchObject({ caseNumber: caseA, hospitalId: 'hosp-a', major: true, runningClocks: ['immediate_local_report', 'national_report'] });
+      expect(row).toMatchObject({
+        caseNumber: caseA,
+        hospitalId: 'hosp-a',
+        major: true,
+        runningClocks: ['immediate_local_report', 'national_report'],
+      });
     });
   });
 
@@ -204,17 +247,27 @@ describe('incidents HTTP API', () => {
   describe('police response and the caller’s personal data', () => {
     it('records the police steps; the caller is shown to police (audited) and hidden from the hospital', async () => {
       const now = new Date();
-      await as('dispatcherYz').post(`/incidents/${caseC}/dispatch`, { dispatchedAt: minutesBefore(now, 18), supervisingOrganisationId: 'bureau-yz' }).expect(200);
-      const arrival = await as('dispatcherYz').post(`/incidents/${caseC}/arrival`, { arrivedAt: minutesBefore(now, 13) }).expect(200);
+      await as('dispatcherYz')
+        .post(`/incidents/${caseC}/dispatch`, { dispatchedAt: minutesBefore(now, 18), supervisingOrganisationId: 'bureau-yz' })
+        .expect(200);
+      const arrival = await as('dispatcherYz')
+        .post(`/incidents/${caseC}/arrival`, { arrivedAt: minutesBefore(now, 13) })
+        .expect(200);
       expect(arrival.body.recorded).toEqual(['PoliceArrived', 'IncidentClockStopped']);
       const early = await as('dispatcherYz').post(`/incidents/${caseC}/close`, { outcome: 'referred_to_dispute' }).expect(422);
       expect(early.body.code).toBe('INCIDENT.DISTURBANCE_NOT_STOPPED');
-      await as('dispatcherYz').post(`/incidents/${caseC}/disturbance-stopped`, { stoppedAt: minutesBefore(now, 12) }).expect(200);
-      await as('dispatcherYz').post(`/incidents/${caseC}/scene-cleared`, { clearedAt: minutesBefore(now, 10) }).expect(200);
+      await as('dispatcherYz')
+        .post(`/incidents/${caseC}/disturbance-stopped`, { stoppedAt: minutesBefore(now, 12) })
+        .expect(200);
+      await as('dispatcherYz')
+        .post(`/incidents/${caseC}/scene-cleared`, { clearedAt: minutesBefore(now, 10) })
+        .expect(200);
       await as('dispatcherYz').post(`/incidents/${caseC}/close`, { outcome: 'referred_to_dispute' }).expect(200);
       await as('hospitalC').post(`/incidents/${caseC}/links`, { disputeCaseNumber: 'D-500103-1' }).expect(200);
       await as('hospitalC').post(`/incidents/${caseC}/links`, { policeCaseNumber: 'P-1' }).expect(403); // the police's to link
-      const again = await as('hospitalC').patch(`/incidents/${caseC}/classification`, { classification: { categories: ['other'] } }).expect(409);
+      const again = await as('hospitalC')
+        .patch(`/incidents/${caseC}/classification`, { classification: { categories: ['other'] } })
+        .expect(409);
       expect(again.body.code).toBe('INCIDENT.ALREADY_CLOSED');
 
       const police = await as('dispatcherYz').get(`/incidents/${caseC}`).set('x-access-purpose', 'case follow-up').expect(200);
@@ -233,13 +286,21 @@ describe('incidents HTTP API', () => {
         'IncidentClosed',
         'IncidentLinkedToDispute',
       ]);
-      expect(hospital.body.history[2].data).toMatchObject({ clock: 'police_arrival', rule: 'police-arrival', supervisingOrganisationId: 'bureau-yz' });
+      expect(hospital.body.history[2].data).toMatchObject({
+        clock: 'police_arrival',
+        rule: 'police-arrival',
+        supervisingOrganisationId: 'bureau-yz',
+      });
     });
 
     it('completes a one-key alarm’s details', async () => {
-      const res = await as('hospitalB').patch(`/incidents/${caseB}/alarm-details`, { partiesCount: 1, behaviour: '持刀威胁', anyoneInjured: false }).expect(200);
+      const res = await as('hospitalB')
+        .patch(`/incidents/${caseB}/alarm-details`, { partiesCount: 1, behaviour: '持刀威胁', anyoneInjured: false })
+        .expect(200);
       expect(res.body.recorded).toEqual(['AlarmDetailsCompleted']);
-      const again = await as('hospitalB').patch(`/incidents/${caseB}/alarm-details`, { partiesCount: 1, behaviour: '持刀威胁', anyoneInjured: false }).expect(409);
+      const again = await as('hospitalB')
+        .patch(`/incidents/${caseB}/alarm-details`, { partiesCount: 1, behaviour: '持刀威胁', anyoneInjured: false })
+        .expect(409);
       expect(again.body.code).toBe('INCIDENT.ALARM_DETAILS_ALREADY_COMPLETED');
     });
   });

@@ -50,7 +50,10 @@ export function incidentListProjection(schema: string): Projection {
       const state = evolve(row?.state ?? initialState(), event);
       const summary = toIncidentSummary(state);
       if (state.status === 'none' || summary === null) return; // nothing before the report
-      const parties: IncidentParties = withParties(row ? { partyOrganisationIds: row.party_ids, addressed: row.addressed } : NO_PARTIES, event);
+      const parties: IncidentParties = withParties(
+        row ? { partyOrganisationIds: row.party_ids, addressed: row.addressed } : NO_PARTIES,
+        event,
+      );
       await query(
         `INSERT INTO ${table} (case_number, hospital_id, region_code, status, major, categories, occurred_at, reported_at, party_ids, addressed, state, summary)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

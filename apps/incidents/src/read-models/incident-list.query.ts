@@ -26,7 +26,12 @@ const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, (c) 
  * own and its parties' incidents, its region for police and commissions, and the region where an
  * escalation is addressed to it). Every filter is a bound parameter.
  */
-export async function listIncidents(query: Query, schema: string, principal: Principal, filter: IncidentListFilter): Promise<IncidentSummary[]> {
+export async function listIncidents(
+  query: Query,
+  schema: string,
+  principal: Principal,
+  filter: IncidentListFilter,
+): Promise<IncidentSummary[]> {
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
@@ -36,7 +41,8 @@ export async function listIncidents(query: Query, schema: string, principal: Pri
   const visible = [`hospital_id = ${param(scope.organisationId)}`, `${param(scope.organisationId)} = ANY(party_ids)`];
   if (scope.regionPrefix !== null) visible.push(`region_code LIKE ${param(likePrefix(scope.regionPrefix))}`);
   const addressee = addresseeScope(principal);
-  if (addressee) visible.push(`(${param(addressee.level)} = ANY(addressed) AND region_code LIKE ${param(likePrefix(addressee.regionPrefix))})`);
+  if (addressee)
+    visible.push(`(${param(addressee.level)} = ANY(addressed) AND region_code LIKE ${param(likePrefix(addressee.regionPrefix))})`);
   const where = [`(${visible.join(' OR ')})`];
   if (filter.hospitalId !== undefined) where.push(`hospital_id = ${param(filter.hospitalId)}`);
   if (filter.regionCode !== undefined) where.push(`region_code LIKE ${param(likePrefix(regionPrefix(filter.regionCode)))}`);
