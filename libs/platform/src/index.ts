@@ -1,3 +1,4 @@
+export { CLOCK, systemClock, type Clock } from './clock.js';
 export { bootstrapService, createService, type ServiceOptions } from './bootstrap.js';
 export {
   ConfigValidationError,

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule, Public } from '@pingan/access';
 import { platformConfigFactory, type PlatformDefaults } from './config/platform-config.js';
+import { CLOCK, systemClock } from './clock.js';
 import { DatabaseModule } from './database/database.module.js';
 import { BusModule, MESSAGE_BUS } from './event-sourcing/bus.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
@@ -52,8 +53,9 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         busHealth ?? { provide: BUS_HEALTH, inject: [MESSAGE_BUS], useFactory: busHealthOf },
+        { provide: CLOCK, useValue: systemClock },
       ],
-      exports: [BUS_HEALTH],
+      exports: [BUS_HEALTH, CLOCK],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
+import { CLOCK, type Clock } from '../clock.js';
 import { DATABASE } from '../database/database.module.js';
 import { MESSAGE_BUS } from './bus.module.js';
 import { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime.js';
@@ -20,7 +21,7 @@ export const runtimeClockToken = (context: string): string => `pingan:runtime-cl
 /**
  * Makes a bounded context event-sourced: one ServiceRuntime (store, relay, consumers,
  * projections, clocks) created with the module and started once the app has bootstrapped.
- * Needs the global DATABASE (PlatformModule) and MESSAGE_BUS (BusModule).
+ * Needs the global DATABASE, MESSAGE_BUS and CLOCK of PlatformModule.
  */
 @Module({})
 export class EventSourcingModule {
