@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { testAccessTokenKeys, type Role } from '@pingan/access';
+import { testAccessTokenKeys } from '@pingan/access';
 import type { PrincipalClaims } from '@pingan/access';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { testAccessTokenKeys, type PrincipalClaims } from '@pingan/access';
-import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
+import { type EventEnvelope } from '@pingan/contracts';
 import type { MessageBus } from '@pingan/messaging';
 import { MESSAGE_BUS, PlatformModule, runtimeClockToken, runtimeToken, type ServiceRuntime } from '@pingan/platform';
 import { createTestDatabase, type TestDatabase } from '@pingan/testing';

@@ -62,8 +62,12 @@ export class PostgresEventStore {
     return new PostgresEventStore({ ...this.options, db: { query, transaction: (work) => work(query) } });
   }
 
+  /** Creates the schema's tables and functions; instances starting together take turns. */
   async migrate(): Promise<void> {
-    await this.db.query(migrationSql(this.schema));
+    await this.db.transaction(async (query) => {
+      await query(`SELECT pg_advisory_xact_lock(hashtext('pingan.migrate.' || $1))`, [this.schema]);
+      await query(migrationSql(this.schema));
+    });
   }
 
   /**

@@ -13,8 +13,11 @@ export function assertSchema(schema: string): string {
  */
 export async function migrateMessaging(db: Database, schema: string): Promise<void> {
   const s = assertSchema(schema);
-  await db.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-  await db.query(`
+  // Serialised: two `CREATE ... IF NOT EXISTS` of one table at once can still collide in the catalog.
+  await db.transaction(async (query) => {
+    await query(`SELECT pg_advisory_xact_lock(hashtext('pingan.migrate.' || $1))`, [s]);
+    await query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await query(`
     CREATE TABLE IF NOT EXISTS ${s}.inbox (
       consumer_group text NOT NULL,
       event_id       uuid NOT NULL,
@@ -22,7 +25,7 @@ export async function migrateMessaging(db: Database, schema: string): Promise<vo
       processed_at   timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (consumer_group, event_id)
     )`);
-  await db.query(`
+    await query(`
     CREATE TABLE IF NOT EXISTS ${s}.relay_checkpoints (
       relay_name      text PRIMARY KEY,
       transaction_id  xid8 NOT NULL DEFAULT '0',
@@ -31,4 +34,5 @@ export async function migrateMessaging(db: Database, schema: string): Promise<vo
       lease_owner     text,
       lease_until     timestamptz
     )`);
+  });
 }

@@ -13,6 +13,7 @@ export interface Sheet {
 const xml = (text: string): string =>
   text
     // Characters XML 1.0 cannot carry at all.
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -72,8 +72,14 @@ export class SupervisionService {
   async list(principal: Principal, filter: { status?: string; caseNumber?: string }) {
     const params: unknown[] = [principal.organisationId, oversightPrefix(principal)];
     const where = [`(supervisor_organisation_id = $1 OR ($2::text IS NOT NULL AND region_code LIKE $2 || '%'))`];
-    if (filter.status) (params.push(filter.status), where.push(`status = $${params.length}`));
-    if (filter.caseNumber) (params.push(filter.caseNumber), where.push(`case_number = $${params.length}`));
+    if (filter.status) {
+      params.push(filter.status);
+      where.push(`status = $${params.length}`);
+    }
+    if (filter.caseNumber) {
+      params.push(filter.caseNumber);
+      where.push(`case_number = $${params.length}`);
+    }
     const rows = await this.runtime.db.query<Record<string, unknown>>(
       `SELECT s.*, b.state AS clock_state FROM ${S}.supervisions s
        LEFT JOIN ${S}.board b ON b.context = 'oversight' AND b.deadline_id = s.deadline_id

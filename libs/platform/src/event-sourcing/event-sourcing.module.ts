@@ -12,7 +12,7 @@ export const runtimeToken = (context: string): string => `pingan:runtime:${conte
 export const InjectRuntime = (context: string): ParameterDecorator => Inject(runtimeToken(context));
 
 /**
- * Injection token of a context's clock (`options.clock`, else the system clock). Tests move time
+ * Injection token of a context's clock (`options.clock`, else the app's CLOCK). Tests move time
  * with `.overrideProvider(runtimeClockToken('prosecution')).useValue(() => now)`; the access
  * clock (token expiry) stays apart, so moving a case's clock does not expire the caller's token.
  */
@@ -42,11 +42,11 @@ export class EventSourcingModule {
     return {
       module: EventSourcingModule,
       providers: [
-        { provide: clockToken, useValue: options.clock ?? ((): Date => new Date()) },
+        { provide: clockToken, inject: [CLOCK], useFactory: (appClock: Clock): Clock => options.clock ?? appClock },
         {
           provide: token,
           inject: [DATABASE, MESSAGE_BUS, clockToken],
-          useFactory: (db: Database, bus: MessageBus, clock: () => Date) => new ServiceRuntime({ ...options, clock }, db, bus),
+          useFactory: (db: Database, bus: MessageBus, clock: Clock) => new ServiceRuntime({ ...options, clock }, db, bus),
         },
         RuntimeLifecycle,
       ],
