@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,8 +41,17 @@ export class DistributedSystem {
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
     };
+    // The high-risk register's own keys (per-person data keys are wrapped by the master key).
+    const highRisk = { HIGH_RISK_MASTER_KEY: randomBytes(32).toString('base64'), HIGH_RISK_MATCH_KEY: randomBytes(32).toString('base64') };
     const services = await Promise.all(
-      SERVICES.map(async (name) => this.spawn(name, { ...common, DATABASE_URL: await this.database(name), PORT: String(await freePort()) })),
+      SERVICES.map(async (name) =>
+        this.spawn(name, {
+          ...common,
+          ...(name === 'high-risk-persons' ? highRisk : {}),
+          DATABASE_URL: await this.database(name),
+          PORT: String(await freePort()),
+        }),
+      ),
     );
     const gateway = await this.spawn('gateway', {
       ...common,

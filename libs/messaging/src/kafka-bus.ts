@@ -225,23 +225,39 @@ export class KafkaBus implements MessageBus {
   }
 
   /** Creates missing topics (idempotent), so neither side depends on the broker's auto-creation. */
+  /**
+   * Creates missing topics (idempotent), so neither side depends on the broker's auto-creation.
+   * Several services start at once and create the same topics: "already exists" is success, and a
+   * topic is ready only once every partition has a leader; until then, retry for a while.
+   */
   private async ensureTopics(topics: string[]): Promise<void> {
     const missing = topics.filter((t) => !this.knownTopics.has(t));
     if (missing.length === 0) return;
-    const admin = await this.adminClient();
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: this.options.partitions ?? 3,
-          replicationFactor: this.options.replicationFactor ?? -1,
-        })),
-      });
-    } catch (err) {
-      this.admin = null;
-      admin.disconnect().catch(() => undefined);
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      const admin = await this.adminClient();
+      try {
+        await admin
+          .createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: this.options.partitions ?? 3,
+              replicationFactor: this.options.replicationFactor ?? -1,
+            })),
+          })
+          .catch(() => undefined); // created by someone else meanwhile, or leaders still electing: checked below
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics: missing });
+        const ready = metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        if (ready) break;
+        throw new Error(`topics ${missing.join(', ')} have no leaders yet`);
+      } catch (err) {
+        if (attempt >= 10) {
+          this.admin = null;
+          admin.disconnect().catch(() => undefined);
+          throw err;
+        }
+        await sleep(backoff(attempt, 200, 3_000));
+      }
     }
     for (const t of missing) this.knownTopics.add(t);
   }
