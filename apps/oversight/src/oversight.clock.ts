@@ -1,16 +1,7 @@
-/** Injection token of oversight's clock (`() => Date`): domain code never calls `new Date()`. */
-export const OVERSIGHT_CLOCK = 'pingan:oversight:clock';
+import { runtimeClockToken } from '@pingan/platform';
 
 /**
- * The clock the oversight runtime and services read. The runtime's options are fixed when the
- * module is declared, so both read through this one holder; tests move time with `set`.
+ * Injection token of oversight's clock (`() => Date`): the oversight runtime's clock, which is the
+ * app's CLOCK. Tests move it with `.overrideProvider(OVERSIGHT_CLOCK).useValue(() => now)`.
  */
-export const oversightTime = {
-  now: (): Date => new Date(),
-  set(clock: () => Date): void {
-    this.now = clock;
-  },
-  reset(): void {
-    this.now = () => new Date();
-  },
-};
+export const OVERSIGHT_CLOCK = runtimeClockToken('oversight');

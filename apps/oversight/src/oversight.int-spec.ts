@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { parseCsv } from './export/csv.js';
 import { readXlsx } from './export/xlsx.js';
-import { oversightTime } from './oversight.clock.js';
+import { OVERSIGHT_CLOCK } from './oversight.clock.js';
 import { OversightModule } from './oversight.module.js';
 
 /**
@@ -140,10 +140,12 @@ describe('oversight', () => {
   beforeAll(async () => {
     database = await createTestDatabase('oversight');
     Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...keys.env });
-    oversightTime.set(() => now);
     const moduleRef = await Test.createTestingModule({
       imports: [PlatformModule.forRoot({ service: 'oversight', inProcessBus: true }), OversightModule],
-    }).compile();
+    })
+      .overrideProvider(OVERSIGHT_CLOCK)
+      .useValue(() => now)
+      .compile();
     app = moduleRef.createNestApplication();
     await app.init();
     bus = app.get(MESSAGE_BUS);
@@ -223,7 +225,6 @@ describe('oversight', () => {
 
   afterAll(async () => {
     await app?.close();
-    oversightTime.reset();
     process.env = saved;
     await database?.drop();
   });

@@ -6,7 +6,6 @@ import { oversightClocksFor } from './domain/clocks.js';
 import { OVERSIGHT_DEADLINE_RULES } from './domain/deadline-rules.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxService } from './inbox/inbox.service.js';
-import { OVERSIGHT_CLOCK, oversightTime } from './oversight.clock.js';
 import { OversightFeed } from './read-models/oversight-feed.js';
 import { supervisionsProjection } from './read-models/supervisions.projection.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
@@ -33,12 +32,10 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
       context: 'oversight',
       projections: [supervisionsProjection],
       deadlines: { rules: OVERSIGHT_DEADLINE_RULES, clocksFor: oversightClocksFor },
-      clock: () => oversightTime.now(),
     }),
   ],
   controllers: [TimelineController, BoardController, InboxController, SupervisionController, StatisticsController],
   providers: [
-    { provide: OVERSIGHT_CLOCK, useValue: () => oversightTime.now() },
     OversightFeed,
     TimelineService,
     BoardService,
