@@ -35,7 +35,8 @@ async function up() {
   }
   await stopRecorded(running); // half-running leftovers
   for (const [name, port] of Object.entries(ports)) {
-    if (await portInUse(port)) throw new Error(`port ${port} (${name}) is in use on 127.0.0.1; free it or set another port (see scripts/infra/infra.mjs)`);
+    if (await portInUse(port))
+      throw new Error(`port ${port} (${name}) is in use on 127.0.0.1; free it or set another port (see scripts/infra/infra.mjs)`);
   }
   const state = { ownerPid: process.pid, removeDirs: [] };
   try {
@@ -47,7 +48,8 @@ async function up() {
     const libsDir = ensureKafkaLibs({ log: console.log });
     const spec = prepareKafka({ dir: path.join(dir, 'kafka'), port: ports.kafka, controllerPort: ports.controller, libsDir });
     const { pid, clusterId } = await startKafka(spec, {
-      onSpawn: (pid) => writeState(stateFile, { ...state, kafka: { source: 'local', brokers: spec.brokers, version: spec.version, pid, spec } }),
+      onSpawn: (pid) =>
+        writeState(stateFile, { ...state, kafka: { source: 'local', brokers: spec.brokers, version: spec.version, pid, spec } }),
     });
     state.kafka = { source: 'local', brokers: spec.brokers, version: spec.version, pid, spec };
     writeState(stateFile, state);

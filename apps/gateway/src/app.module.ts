@@ -7,6 +7,9 @@ import { GatewayModule } from './gateway.module.js';
  * SERVICE_URLS; DEMO_DIRECTORY=true seeds the demo county (and prints its logins once).
  */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'gateway', port: 3000 }), GatewayModule.forRoot({ demoDirectory: process.env.DEMO_DIRECTORY === 'true' })],
+  imports: [
+    PlatformModule.forRoot({ service: 'gateway', port: 3000 }),
+    GatewayModule.forRoot({ demoDirectory: process.env.DEMO_DIRECTORY === 'true' }),
+  ],
 })
 export class AppModule {}

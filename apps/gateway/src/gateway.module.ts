@@ -49,7 +49,8 @@ export interface GatewayOptions {
       provide: ACCESS_TOKEN_SIGNER,
       inject: [ACCESS_TOKEN_KEYS, ACCESS_CLOCK],
       useFactory: (keys: AccessTokenKeys, clock: Clock) => {
-        if (!keys.privateKey) throw new Error('the gateway signs access tokens: set ACCESS_TOKEN_PRIVATE_KEY (PEM) with ACCESS_TOKEN_PUBLIC_KEY');
+        if (!keys.privateKey)
+          throw new Error('the gateway signs access tokens: set ACCESS_TOKEN_PRIVATE_KEY (PEM) with ACCESS_TOKEN_PUBLIC_KEY');
         return new AccessTokenSigner(keys.privateKey, { clock: () => clock() });
       },
     },

@@ -35,13 +35,6 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
     }),
   ],
   controllers: [TimelineController, BoardController, InboxController, SupervisionController, StatisticsController],
-  providers: [
-    OversightFeed,
-    TimelineService,
-    BoardService,
-    InboxService,
-    SupervisionService,
-    StatisticsService,
-  ],
+  providers: [OversightFeed, TimelineService, BoardService, InboxService, SupervisionService, StatisticsService],
 })
 export class OversightModule {}

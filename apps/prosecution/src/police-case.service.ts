@@ -77,10 +77,7 @@ export class PoliceCaseService implements OnModuleInit {
   async find(caseNumber: string): Promise<LoadedCase | null> {
     const history = await this.runtime.store.readStream(caseNumber);
     if (history.length === 0 || history[0].streamType !== POLICE_CASE_STREAM_TYPE) return null;
-    const state = history.reduce(
-      (s, e) => policeCaseDecider.evolve(s, e as unknown as ProsecutionEvent),
-      policeCaseDecider.initialState(),
-    );
+    const state = history.reduce((s, e) => policeCaseDecider.evolve(s, e as unknown as ProsecutionEvent), policeCaseDecider.initialState());
     if (state.status !== 'open') return null;
     return { state, history, partyOrganisationIds: partiesOf(history) };
   }
@@ -113,7 +110,11 @@ export class PoliceCaseService implements OnModuleInit {
   }
 
   /** Adds a suspect: the event (no name) and the name (service-local) commit together. */
-  async addSuspect(principal: Principal, roles: readonly Role[], input: { caseNumber: string; suspectId: string; name: string }): Promise<void> {
+  async addSuspect(
+    principal: Principal,
+    roles: readonly Role[],
+    input: { caseNumber: string; suspectId: string; name: string },
+  ): Promise<void> {
     await this.runtime.db.transaction(async (query) => {
       await this.execute(principal, roles, { type: 'AddSuspect', ...input }, query);
       await this.identities.record(query, { ...input, recordedAt: this.now });

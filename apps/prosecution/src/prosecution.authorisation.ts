@@ -19,14 +19,22 @@ const ALL_POLICE: readonly Role[] = ['police_dispatcher', ...POLICE];
 const SUPERVISORS: readonly Role[] = ['station_chief', 'health_commission_official', 'political_legal_officer'];
 const SUSPECT_NAME = '矩阵嫌疑人';
 
-type SeedCommand = PoliceCaseCommand extends infer C ? (C extends PoliceCaseCommand ? Omit<C, 'at' | 'actor' | 'caseNumber'> : never) : never;
+type SeedCommand = PoliceCaseCommand extends infer C
+  ? C extends PoliceCaseCommand
+    ? Omit<C, 'at' | 'actor' | 'caseNumber'>
+    : never
+  : never;
 type Step = 'suspect' | 'filed' | 'detained' | 'arrestRequested' | 'transferred' | 'indicted' | 'onTrial' | 'verdict' | 'supervised';
 
 let store: Promise<PostgresEventStore> | null = null;
 function prosecutionStore(): Promise<PostgresEventStore> {
   store ??= (async () => {
     // allowExitOnIdle: the pool must not keep Jest alive after the run.
-    const dataSource = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 2, idleTimeoutMillis: 1000, allowExitOnIdle: true } }).initialize();
+    const dataSource = await new DataSource({
+      type: 'postgres',
+      url: process.env.DATABASE_URL,
+      extra: { max: 2, idleTimeoutMillis: 1000, allowExitOnIdle: true },
+    }).initialize();
     return new PostgresEventStore({ db: databaseFromDataSource(dataSource), schema: 'prosecution', context: PROSECUTION_CONTEXT });
   })();
   return store;
@@ -39,7 +47,11 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
   const bureau = f.organisationId('police-bureau');
   const procuratorate = f.organisationId('procuratorate');
   const court = f.organisationId('court');
-  const actor = (organisationKey: string, role: string): Actor => ({ userId: 'matrix-seed', organisationId: f.organisationId(organisationKey), role });
+  const actor = (organisationKey: string, role: string): Actor => ({
+    userId: 'matrix-seed',
+    organisationId: f.organisationId(organisationKey),
+    role,
+  });
   const police = actor('police-bureau', 'police_case_officer');
   const at = new Date(Date.now() - 60_000);
   const run = (command: SeedCommand, by: Actor = police) =>
@@ -49,7 +61,14 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
       correlationId: caseNumber,
       occurredAt: at,
     });
-  await run({ type: 'OpenCase', hospitalId: f.organisationId('hospital-central'), regionCode: '500101', kind, handlingUnitId: bureau, summary: 'matrix' });
+  await run({
+    type: 'OpenCase',
+    hospitalId: f.organisationId('hospital-central'),
+    regionCode: '500101',
+    kind,
+    handlingUnitId: bureau,
+    summary: 'matrix',
+  });
   const suspect = { suspectId: 's1' };
   for (const step of steps) {
     switch (step) {
@@ -60,7 +79,14 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
         await run({ type: 'FileCriminalCase', filingUnitId: bureau });
         break;
       case 'detained':
-        await run({ type: 'ImposeCompulsoryMeasure', ...suspect, measureId: 'm1', measure: 'criminal_detention', decidedAt: at, decidingUnitId: bureau });
+        await run({
+          type: 'ImposeCompulsoryMeasure',
+          ...suspect,
+          measureId: 'm1',
+          measure: 'criminal_detention',
+          decidedAt: at,
+          decidingUnitId: bureau,
+        });
         break;
       case 'arrestRequested':
         await run({ type: 'RequestArrestApproval', ...suspect, requestId: 'r1', procuratorateId: procuratorate });
@@ -76,13 +102,23 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
         break;
       case 'verdict':
         await run(
-          { type: 'DeliverFirstInstanceVerdict', ...suspect, verdict: 'guilty', sentence: { principal: 'fixed_term_imprisonment', termMonths: 6 } },
+          {
+            type: 'DeliverFirstInstanceVerdict',
+            ...suspect,
+            verdict: 'guilty',
+            sentence: { principal: 'fixed_term_imprisonment', termMonths: 6 },
+          },
           actor('court', 'judge'),
         );
         break;
       case 'supervised':
         await run(
-          { type: 'PutUnderListedSupervision', supervisorKind: 'political_legal', requirements: 'matrix', dueAt: new Date(Date.now() + 86_400_000) },
+          {
+            type: 'PutUnderListedSupervision',
+            supervisorKind: 'political_legal',
+            requirements: 'matrix',
+            dueAt: new Date(Date.now() + 86_400_000),
+          },
           actor('political-legal', 'political_legal_officer'),
         );
         break;
@@ -96,7 +132,11 @@ const at = (kind: 'administrative' | 'criminal', steps: readonly Step[], tail: s
 const CRIMINAL_FILED: Step[] = ['suspect', 'filed'];
 const UNDER_REVIEW: Step[] = [...CRIMINAL_FILED, 'transferred'];
 const WITH_VERDICT: Step[] = [...UNDER_REVIEW, 'indicted', 'onTrial', 'verdict'];
-const post = (path: MatrixEndpoint['path'], body: MatrixEndpoint['body'], allowed: readonly Role[] | ((c: MatrixCaller) => boolean)): MatrixEndpoint => ({
+const post = (
+  path: MatrixEndpoint['path'],
+  body: MatrixEndpoint['body'],
+  allowed: readonly Role[] | ((c: MatrixCaller) => boolean),
+): MatrixEndpoint => ({
   method: 'post',
   path,
   body,
@@ -107,7 +147,13 @@ const post = (path: MatrixEndpoint['path'], body: MatrixEndpoint['body'], allowe
 export const PROSECUTION_ENDPOINTS: Record<string, MatrixEndpoint> = {
   'POST /police-cases': post(
     () => '/police-cases',
-    (f) => ({ caseNumber: `MX${f.unique()}`.toUpperCase(), hospitalId: f.organisationId('hospital-central'), regionCode: '500101', kind: 'criminal', summary: 'matrix' }),
+    (f) => ({
+      caseNumber: `MX${f.unique()}`.toUpperCase(),
+      hospitalId: f.organisationId('hospital-central'),
+      regionCode: '500101',
+      kind: 'criminal',
+      summary: 'matrix',
+    }),
     POLICE,
   ),
   'GET /police-cases': {
@@ -194,16 +240,22 @@ export const PROSECUTION_ENDPOINTS: Record<string, MatrixEndpoint> = {
     (f) => ({ suspectIds: ['s1'], courtId: f.organisationId('court') }),
     ['prosecutor'],
   ),
-  'POST /police-cases/:caseNumber/non-prosecution': post(at('criminal', UNDER_REVIEW, '/non-prosecution'), () => ({ suspectIds: ['s1'], reason: 'matrix' }), [
-    'prosecutor',
-  ]),
+  'POST /police-cases/:caseNumber/non-prosecution': post(
+    at('criminal', UNDER_REVIEW, '/non-prosecution'),
+    () => ({ suspectIds: ['s1'], reason: 'matrix' }),
+    ['prosecutor'],
+  ),
   'POST /police-cases/:caseNumber/trial': post(at('criminal', [...UNDER_REVIEW, 'indicted'], '/trial'), () => ({}), ['judge']),
   'POST /police-cases/:caseNumber/verdicts': post(
     at('criminal', [...UNDER_REVIEW, 'indicted', 'onTrial'], '/verdicts'),
     () => ({ suspectId: 's1', verdict: 'not_guilty', sentence: null }),
     ['judge'],
   ),
-  'POST /police-cases/:caseNumber/appeals': post(at('criminal', WITH_VERDICT, '/appeals'), () => ({ suspectId: 's1', appellant: 'defendant' }), ['judge']),
+  'POST /police-cases/:caseNumber/appeals': post(
+    at('criminal', WITH_VERDICT, '/appeals'),
+    () => ({ suspectId: 's1', appellant: 'defendant' }),
+    ['judge'],
+  ),
   'POST /police-cases/:caseNumber/final-judgement': post(
     at('criminal', WITH_VERDICT, '/final-judgement'),
     () => ({ suspectId: 's1', verdict: 'guilty', sentence: { principal: 'fixed_term_imprisonment', termMonths: 6 } }),
@@ -214,9 +266,15 @@ export const PROSECUTION_ENDPOINTS: Record<string, MatrixEndpoint> = {
     () => ({ requirements: 'matrix', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
     SUPERVISORS,
   ),
-  'POST /police-cases/:caseNumber/supervision/progress': post(at('criminal', ['supervised'], '/supervision/progress'), () => ({ report: 'matrix' }), POLICE),
+  'POST /police-cases/:caseNumber/supervision/progress': post(
+    at('criminal', ['supervised'], '/supervision/progress'),
+    () => ({ report: 'matrix' }),
+    POLICE,
+  ),
   // Only the body that supervises lifts it (the seeded supervisor is the political-legal committee).
-  'POST /police-cases/:caseNumber/supervision/removal': post(at('criminal', ['supervised'], '/supervision/removal'), () => ({ reason: '已结案' }), [
-    'political_legal_officer',
-  ]),
+  'POST /police-cases/:caseNumber/supervision/removal': post(
+    at('criminal', ['supervised'], '/supervision/removal'),
+    () => ({ reason: '已结案' }),
+    ['political_legal_officer'],
+  ),
 };

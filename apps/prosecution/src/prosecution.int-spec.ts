@@ -53,12 +53,49 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     app = moduleRef.createNestApplication();
     await app.init();
     runtime = app.get(runtimeToken('prosecution'));
-    token.officer = await as({ userId: 'u-officer', organisationId: BUREAU, organisationKind: 'police', organisationRegion: REGION, roles: ['police_case_officer'] });
-    token.otherPolice = await as({ userId: 'u-other', organisationId: 'police-yz', organisationKind: 'police', organisationRegion: '500103', roles: ['police_case_officer'] });
-    token.prosecutor = await as({ userId: 'u-pros', organisationId: PROCURATORATE, organisationKind: 'procuratorate', organisationRegion: REGION, roles: ['prosecutor'] });
-    token.hospital = await as({ userId: 'u-hosp', organisationId: HOSPITAL, organisationKind: 'hospital', organisationRegion: REGION, roles: ['hospital_security_officer'] });
-    token.hc = await as({ userId: 'u-hc', organisationId: 'hc-wz', organisationKind: 'health_commission', organisationRegion: REGION, roles: ['health_commission_official'], healthCommissionLevel: 'county' });
-    token.zfw = await as({ userId: 'u-zfw', organisationId: 'zfw-wz', organisationKind: 'political_legal', organisationRegion: REGION, roles: ['political_legal_officer'] });
+    token.officer = await as({
+      userId: 'u-officer',
+      organisationId: BUREAU,
+      organisationKind: 'police',
+      organisationRegion: REGION,
+      roles: ['police_case_officer'],
+    });
+    token.otherPolice = await as({
+      userId: 'u-other',
+      organisationId: 'police-yz',
+      organisationKind: 'police',
+      organisationRegion: '500103',
+      roles: ['police_case_officer'],
+    });
+    token.prosecutor = await as({
+      userId: 'u-pros',
+      organisationId: PROCURATORATE,
+      organisationKind: 'procuratorate',
+      organisationRegion: REGION,
+      roles: ['prosecutor'],
+    });
+    token.hospital = await as({
+      userId: 'u-hosp',
+      organisationId: HOSPITAL,
+      organisationKind: 'hospital',
+      organisationRegion: REGION,
+      roles: ['hospital_security_officer'],
+    });
+    token.hc = await as({
+      userId: 'u-hc',
+      organisationId: 'hc-wz',
+      organisationKind: 'health_commission',
+      organisationRegion: REGION,
+      roles: ['health_commission_official'],
+      healthCommissionLevel: 'county',
+    });
+    token.zfw = await as({
+      userId: 'u-zfw',
+      organisationId: 'zfw-wz',
+      organisationKind: 'political_legal',
+      organisationRegion: REGION,
+      roles: ['political_legal_officer'],
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -82,7 +119,11 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const clock = view.body.clocks.find((c: { deadlineId: string }) => c.deadlineId === deadlineId);
     // Oct 1–8 off; Thu 9, Fri 10 and the make-up Saturday 11 Oct are the three working days.
     expect(clock).toMatchObject({ rule: 'ministry-system-entry', state: 'running', dueAt: '2025-10-11T16:00:00.000Z', provisional: false });
-    expect(view.body.history.map((e: { type: string }) => e.type)).toEqual(['CaseAccepted', 'SuspectAdded', 'AdministrativePenaltyDecided']);
+    expect(view.body.history.map((e: { type: string }) => e.type)).toEqual([
+      'CaseAccepted',
+      'SuspectAdded',
+      'AdministrativePenaltyDecided',
+    ]);
 
     now = new Date(new Date(clock.warnAt).getTime() + 60_000);
     await runtime.sweepDeadlines();
@@ -104,7 +145,10 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       decidedAt: '2025-09-30T13:00:00Z',
     }).expect(201);
     now = new Date('2025-10-09T02:00:00Z');
-    await post('officer', `/police-cases/${caseNumber}/ministry-entries`, { decisionId: decided.body.decisionId, referenceNumber: 'GA-2025-0001' }).expect(201);
+    await post('officer', `/police-cases/${caseNumber}/ministry-entries`, {
+      decisionId: decided.body.decisionId,
+      referenceNumber: 'GA-2025-0001',
+    }).expect(201);
     await runtime.catchUpProjections(); // the clock steps follow the events: let them land before time jumps
     now = new Date('2025-10-20T00:00:00Z');
     await runtime.sweepDeadlines();
@@ -123,8 +167,16 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       decidedAt: '2025-11-03T02:00:00Z',
     }).expect(201);
     const arrestClock = `${caseNumber}:arrest-request:${detained.body.measureId}`;
-    const clocks = async () => (await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as { deadlineId: string; dueAt: string; state: string }[];
-    expect((await clocks()).find((c) => c.deadlineId === arrestClock)).toMatchObject({ dueAt: '2025-11-06T16:00:00.000Z', state: 'running' });
+    const clocks = async () =>
+      (await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as {
+        deadlineId: string;
+        dueAt: string;
+        state: string;
+      }[];
+    expect((await clocks()).find((c) => c.deadlineId === arrestClock)).toMatchObject({
+      dueAt: '2025-11-06T16:00:00.000Z',
+      state: 'running',
+    });
 
     now = new Date('2025-11-06T08:00:00Z');
     await post('officer', `/police-cases/${caseNumber}/arrest-request-extensions`, {
@@ -144,14 +196,19 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
 
     now = new Date('2025-11-08T03:00:00Z'); // past 75 % of the extended period
     await runtime.sweepDeadlines();
-    const requested = await post('officer', `/police-cases/${caseNumber}/arrest-requests`, { suspectId, procuratorateId: PROCURATORATE }).expect(201);
+    const requested = await post('officer', `/police-cases/${caseNumber}/arrest-requests`, {
+      suspectId,
+      procuratorateId: PROCURATORATE,
+    }).expect(201);
     const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
     const afterRequest = await clocks();
     expect(afterRequest.find((c) => c.deadlineId === arrestClock)).toMatchObject({ state: 'met' });
     expect(afterRequest.find((c) => c.deadlineId === decisionClock)).toMatchObject({ state: 'running', dueAt: '2025-11-15T16:00:00.000Z' });
 
     now = new Date('2025-11-10T03:00:00Z');
-    await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(201);
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(
+      201,
+    );
     expect((await clocks()).find((c) => c.deadlineId === decisionClock)).toMatchObject({ state: 'met' });
     expect(await clockStream(arrestClock)).toEqual(['DeadlineStarted', 'DeadlineExtended', 'DeadlineWarned', 'DeadlineMet']);
     // The procuratorate the request went to reads the case now; another unit's police still does not.
@@ -180,18 +237,38 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       data: { ...ref, ...data },
     });
     const casualties = { deaths: 0, seriousInjuries: 0, minorInjuries: 1 };
-    const closed = envelope('IncidentClosed', { outcome: 'handed_to_police_case', closedAt: '2025-11-03T04:00:00.000Z', note: '嫌疑人已控制', major: false }, 4);
+    const closed = envelope(
+      'IncidentClosed',
+      { outcome: 'handed_to_police_case', closedAt: '2025-11-03T04:00:00.000Z', note: '嫌疑人已控制', major: false },
+      4,
+    );
     await bus.publish([
-      envelope('IncidentReported', {
-        channel: 'hospital_report',
-        intake: { channel: 'hospital_report', location: '急诊科', partiesCount: 2, behaviour: '推搡、殴打护士', anyoneInjured: true, description: null },
-        occurredAt: '2025-11-03T02:50:00.000Z',
-        reportedAt: '2025-11-03T02:55:00.000Z',
-        reportedByOrganisationId: HOSPITAL,
-        hasPoliceOffice: true,
-        classification: { categories: ['assault_on_staff'], casualties: { staff: casualties, patients: { deaths: 0, seriousInjuries: 0, minorInjuries: 0 } }, massIncident: false, weaponsInvolved: false },
-        major: false,
-      }, 1),
+      envelope(
+        'IncidentReported',
+        {
+          channel: 'hospital_report',
+          intake: {
+            channel: 'hospital_report',
+            location: '急诊科',
+            partiesCount: 2,
+            behaviour: '推搡、殴打护士',
+            anyoneInjured: true,
+            description: null,
+          },
+          occurredAt: '2025-11-03T02:50:00.000Z',
+          reportedAt: '2025-11-03T02:55:00.000Z',
+          reportedByOrganisationId: HOSPITAL,
+          hasPoliceOffice: true,
+          classification: {
+            categories: ['assault_on_staff'],
+            casualties: { staff: casualties, patients: { deaths: 0, seriousInjuries: 0, minorInjuries: 0 } },
+            massIncident: false,
+            weaponsInvolved: false,
+          },
+          major: false,
+        },
+        1,
+      ),
       envelope('PoliceDispatched', { dispatchedAt: '2025-11-03T02:56:00.000Z', unitOrganisationId: BUREAU }, 2),
       envelope('DisturbanceStopped', { stoppedAt: '2025-11-03T03:05:00.000Z' }, 3),
       closed,
@@ -228,17 +305,24 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     expect(JSON.stringify(events)).not.toContain('李某某');
     await get('hc', `/police-cases/${caseNumber}`).expect(200); // oversight reads the case…
     await get('hc', `/police-cases/${caseNumber}/suspects`).expect(403); // …not who the suspects are
-    const read = await get('officer', `/police-cases/${caseNumber}/suspects`).set('x-access-purpose', encodeURIComponent('侦查')).expect(200);
+    const read = await get('officer', `/police-cases/${caseNumber}/suspects`)
+      .set('x-access-purpose', encodeURIComponent('侦查'))
+      .expect(200);
     expect(read.body.suspects[0].name).toBe('李某某');
     const audit = await runtime.store.readStream(`read-audit-${BUREAU}`);
-    expect(audit.at(-1)).toMatchObject({ type: 'SensitiveRecordRead', data: { recordId: caseNumber, readerUserId: 'u-officer', purpose: '侦查' } });
+    expect(audit.at(-1)).toMatchObject({
+      type: 'SensitiveRecordRead',
+      data: { recordId: caseNumber, readerUserId: 'u-officer', purpose: '侦查' },
+    });
   });
 
   it('listed supervision: a political-legal committee over the region puts it, reads it, lifts it with a reason', async () => {
     now = new Date('2025-11-03T02:30:00Z');
     const caseNumber = await openCase('criminal');
     await get('zfw', `/police-cases/${caseNumber}`).expect(403);
-    await post('zfw', `/police-cases/${caseNumber}/supervision`, { requirements: '一周内报告进展', dueAt: '2025-11-10T00:00:00Z' }).expect(201);
+    await post('zfw', `/police-cases/${caseNumber}/supervision`, { requirements: '一周内报告进展', dueAt: '2025-11-10T00:00:00Z' }).expect(
+      201,
+    );
     await get('zfw', `/police-cases/${caseNumber}`).expect(200);
     await post('officer', `/police-cases/${caseNumber}/supervision/progress`, { report: '嫌疑人已到案' }).expect(201);
     const listed = await get('zfw', '/police-cases?underSupervision=true').expect(200);
@@ -253,13 +337,30 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const caseNumber = await openCase('administrative');
     await http().post('/police-cases').send({ caseNumber: 'X1234' }).expect(401);
     await http().get(`/police-cases/${caseNumber}`).set('authorization', 'Bearer not-a-token').expect(401);
-    const bad = await post('officer', '/police-cases', { caseNumber: 'A1', hospitalId: HOSPITAL, regionCode: '5001', kind: 'odd', summary: 's', extra: 1 }).expect(400);
+    const bad = await post('officer', '/police-cases', {
+      caseNumber: 'A1',
+      hospitalId: HOSPITAL,
+      regionCode: '5001',
+      kind: 'odd',
+      summary: 's',
+      extra: 1,
+    }).expect(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
-    await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, { suspectId: 's', penalty: { kind: 'fine' }, decidedAt: 'yesterday' }).expect(400);
+    await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, {
+      suspectId: 's',
+      penalty: { kind: 'fine' },
+      decidedAt: 'yesterday',
+    }).expect(400);
     await post('hospital', `/police-cases/${caseNumber}/notes`, { text: 'x' }).expect(403); // no police role
     await post('prosecutor', `/police-cases/${caseNumber}/indictment`, { suspectIds: ['s'], courtId: 'c' }).expect(403); // not party
     await post('otherPolice', `/police-cases/${caseNumber}/notes`, { text: 'x' }).expect(403); // outside jurisdiction
-    await post('otherPolice', '/police-cases', { caseNumber: newCaseNumber(), hospitalId: HOSPITAL, regionCode: REGION, kind: 'criminal', summary: 's' }).expect(403);
+    await post('otherPolice', '/police-cases', {
+      caseNumber: newCaseNumber(),
+      hospitalId: HOSPITAL,
+      regionCode: REGION,
+      kind: 'criminal',
+      summary: 's',
+    }).expect(403);
     await get('hospital', `/police-cases/${caseNumber}`).expect(403); // the hospital is not party to the police file
     await get('officer', '/police-cases/NOSUCHCASE1').expect(404);
     await get('hc', '/police-cases/NOSUCHCASE1').expect(403); // no probing of case numbers

@@ -5,7 +5,12 @@ import { SYSTEM_ACTOR } from '@pingan/contracts';
 import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
 import request from 'supertest';
 import { PlatformModule } from '@pingan/platform';
-import { MATRIX_CALLERS, type MatrixCaller, type MatrixEndpoint, type MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
+import {
+  MATRIX_CALLERS,
+  type MatrixCaller,
+  type MatrixEndpoint,
+  type MatrixFixtures,
+} from '../../gateway/src/authorisation-matrix.fixture.js';
 import { RefreshTokens } from '../../gateway/src/auth/refresh-tokens.js';
 import { demoId, seedDemoDirectory } from '../../gateway/src/demo/demo-directory.js';
 import { DirectoryService } from '../../gateway/src/directory/directory.service.js';
@@ -38,7 +43,12 @@ describe('authorisation matrix: every role against every endpoint', () => {
   beforeAll(async () => {
     database = await createTestDatabase('gateway_matrix');
     const keys = testAccessTokenKeys();
-    Object.assign(process.env, { DATABASE_URL: database.url, KAFKA_BROKERS: testKafkaBrokers().join(','), LOG_LEVEL: 'silent', ...keys.env });
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      LOG_LEVEL: 'silent',
+      ...keys.env,
+    });
     const root = [PlatformModule.forRoot({ service: 'standalone', inProcessBus: true }), GatewayModule.forRoot(), ...SERVICE_MODULES];
     app = (await Test.createTestingModule({ imports: root }).compile()).createNestApplication();
     await app.init();
@@ -50,7 +60,8 @@ describe('authorisation matrix: every role against every endpoint', () => {
       userId: (username) => demoId(`user:${username}`),
       password: (username) => passwords.get(username)!,
       refreshToken: async () => (await app.get(RefreshTokens).issue(demoId('user:wz.second.security'))).token,
-      newOrganisation: () => directory.registerOrganisation({ kind: 'court', name: `临时 ${++counter}`, regionCode: '500101', details: {} }, context),
+      newOrganisation: () =>
+        directory.registerOrganisation({ kind: 'court', name: `临时 ${++counter}`, regionCode: '500101', details: {} }, context),
       newUser: () =>
         directory.registerUser(
           {
@@ -66,7 +77,10 @@ describe('authorisation matrix: every role against every endpoint', () => {
     };
     for (const role of ROLES) {
       const username = MATRIX_CALLERS[role];
-      const res = await request(app.getHttpServer()).post('/auth/login').send({ username, password: passwords.get(username) }).expect(200);
+      const res = await request(app.getHttpServer())
+        .post('/auth/login')
+        .send({ username, password: passwords.get(username) })
+        .expect(200);
       tokens.set(role, res.body.accessToken);
     }
     tokens.set('forged', await testAccessTokenKeys().tokenFor({ roles: ['system_administrator'], organisationKind: 'political_legal' }));

@@ -36,7 +36,11 @@ describe('loadAccessTokenKeys', () => {
       /ACCESS_TOKEN_PUBLIC_KEY is not/,
     );
     await expect(
-      loadAccessTokenKeys({ env: { ACCESS_TOKEN_PUBLIC_KEY: a.publicKey, ACCESS_TOKEN_PRIVATE_KEY: b.privateKey }, dataDir: dir, embedded: false }),
+      loadAccessTokenKeys({
+        env: { ACCESS_TOKEN_PUBLIC_KEY: a.publicKey, ACCESS_TOKEN_PRIVATE_KEY: b.privateKey },
+        dataDir: dir,
+        embedded: false,
+      }),
     ).rejects.toThrow(/does not belong/);
   });
 });

@@ -98,7 +98,11 @@ export async function loadAccessTokenKeys(settings: KeySettings): Promise<Access
     throw new Error(`${PRIVATE_KEY_ENV} is set but ${PUBLIC_KEY_ENV} is not; set both (PEM)`);
   } else if (settings.embedded) {
     const dir = settings.dataDir;
-    if (!generating.has(dir)) generating.set(dir, dataDirKeys(dir).finally(() => generating.delete(dir)));
+    if (!generating.has(dir))
+      generating.set(
+        dir,
+        dataDirKeys(dir).finally(() => generating.delete(dir)),
+      );
     keys = await generating.get(dir)!;
   } else {
     throw new Error(

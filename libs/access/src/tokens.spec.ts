@@ -8,7 +8,11 @@ describe('access tokens (ES256)', () => {
   const clock = () => now;
   const signer = new AccessTokenSigner(pair.privateKey, { clock });
   const verifier = new AccessTokenVerifier(pair.publicKey, clock);
-  const { tokenId: _t, expiresAt: _e, ...claims } = testPrincipal({
+  const {
+    tokenId: _t,
+    expiresAt: _e,
+    ...claims
+  } = testPrincipal({
     organisationKind: 'health_commission',
     organisationRegion: '500100',
     roles: ['health_commission_official'],
@@ -33,9 +37,9 @@ describe('access tokens (ES256)', () => {
     await expect(verifier.verify((await other.sign(claims)).token)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
 
     const [header, body, signature] = (await signer.sign(claims)).token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), roles: ['system_administrator'] })).toString(
-      'base64url',
-    );
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), roles: ['system_administrator'] }),
+    ).toString('base64url');
     await expect(verifier.verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     await expect(verifier.verify(`${none}.${body}.`)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });

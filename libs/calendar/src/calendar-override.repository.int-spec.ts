@@ -12,9 +12,11 @@ describe('CalendarOverrideRepository (real PostgreSQL)', () => {
 
   // A made-up 2027 notice: Spring Festival Feb 5–11 off, Sat Feb 20 a make-up working day.
   const notice2027: CalendarOverride[] = [
-    ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map(
-      (date): CalendarOverride => ({ date, kind: 'off', note: '2027 notice: 春节' }),
-    ),
+    ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((date): CalendarOverride => ({
+      date,
+      kind: 'off',
+      note: '2027 notice: 春节',
+    })),
     { date: '2027-02-20', kind: 'working', note: '2027 notice: 春节 make-up day' },
   ];
 
@@ -32,9 +34,7 @@ describe('CalendarOverrideRepository (real PostgreSQL)', () => {
 
   it('migrates idempotently', async () => {
     await repository.migrate();
-    const rows = await query(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'calendar' ORDER BY table_name",
-    );
+    const rows = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'calendar' ORDER BY table_name");
     expect(rows.map((row) => row.table_name)).toEqual(['calendar_overrides', 'calendar_schedules']);
   });
 
@@ -49,7 +49,12 @@ describe('CalendarOverrideRepository (real PostgreSQL)', () => {
 
     expect(await repository.all()).toEqual(notice2027);
     const calendar = await loadChinaCalendar(repository);
-    expect(calendar.dayInfo('2027-02-10')).toEqual({ date: '2027-02-10', working: false, provisional: false, reason: 'override: 2027 notice: 春节' });
+    expect(calendar.dayInfo('2027-02-10')).toEqual({
+      date: '2027-02-10',
+      working: false,
+      provisional: false,
+      reason: 'override: 2027 notice: 春节',
+    });
     expect(calendar.dayInfo('2027-02-20')).toMatchObject({ working: true, provisional: false });
     expect(calendar.dayInfo('2027-03-10')).toMatchObject({ working: true, provisional: false });
   });
@@ -63,7 +68,13 @@ describe('CalendarOverrideRepository (real PostgreSQL)', () => {
     await repository.loadYear(2027, corrected, { source: 'correction', loadedBy: 'admin-2' });
 
     expect((await repository.all()).map((override) => override.date)).toEqual([
-      '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-21',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-21',
     ]);
     expect(await repository.schedules()).toEqual([
       { year: 2027, completed: true, source: 'correction', loadedBy: 'admin-2', loadedAt: new Date('2026-11-21T03:00:00Z') },

@@ -161,7 +161,11 @@ describe('ChinaCalendar', () => {
 
     it('Given Spring Festival 2027, then Eve to the 3rd day are off and the next Tuesday is working, all provisional', () => {
       for (const date of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']) {
-        expect(calendar.dayInfo(date)).toMatchObject({ working: false, provisional: true, reason: 'statutory holiday: 春节 Spring Festival' });
+        expect(calendar.dayInfo(date)).toMatchObject({
+          working: false,
+          provisional: true,
+          reason: 'statutory holiday: 春节 Spring Festival',
+        });
       }
       expect(calendar.dayInfo('2027-02-09')).toMatchObject({ working: true, provisional: true });
     });
@@ -210,7 +214,12 @@ describe('ChinaCalendar', () => {
 
     it('Given the 2027 schedule loaded and declared complete, then 2027 is no longer provisional', () => {
       const official = new ChinaCalendar({ overrides: notice2027, completedYears: [2027] });
-      expect(official.dayInfo('2027-02-10')).toEqual({ date: '2027-02-10', working: false, provisional: false, reason: 'override: 2027 notice: 春节' });
+      expect(official.dayInfo('2027-02-10')).toEqual({
+        date: '2027-02-10',
+        working: false,
+        provisional: false,
+        reason: 'override: 2027 notice: 春节',
+      });
       expect(official.dayInfo('2027-02-20')).toMatchObject({ working: true, provisional: false });
       expect(official.dayInfo('2027-03-10')).toEqual({ date: '2027-03-10', working: true, provisional: false, reason: 'weekday' });
       expect(official.dayInfo('2027-01-01')).toMatchObject({ working: false, provisional: false });
@@ -229,7 +238,12 @@ describe('ChinaCalendar', () => {
 
     it('Given an override in a published year, then it wins over the chinese-days data', () => {
       const corrected = new ChinaCalendar({ overrides: [{ date: '2026-10-09', kind: 'off', note: 'local correction' }] });
-      expect(corrected.dayInfo('2026-10-09')).toEqual({ date: '2026-10-09', working: false, provisional: false, reason: 'override: local correction' });
+      expect(corrected.dayInfo('2026-10-09')).toEqual({
+        date: '2026-10-09',
+        working: false,
+        provisional: false,
+        reason: 'override: local correction',
+      });
       expect(calendar.isWorkingDay('2026-10-09')).toBe(true);
     });
 
@@ -260,7 +274,10 @@ describe('ChinaCalendar', () => {
 
   describe('workingDaysBetween', () => {
     it('Given the Friday before Spring Festival 2025 and the following Wednesday Feb 5, then 3 working days have passed', () => {
-      expect(calendar.workingDaysBetween(beijing('2025-01-24 15:00'), beijing('2025-02-05 09:00'))).toEqual({ count: 3, provisional: false });
+      expect(calendar.workingDaysBetween(beijing('2025-01-24 15:00'), beijing('2025-02-05 09:00'))).toEqual({
+        count: 3,
+        provisional: false,
+      });
     });
 
     it('Given the end before the start, then none have passed', () => {
@@ -268,7 +285,10 @@ describe('ChinaCalendar', () => {
     });
 
     it('Given a span into 2027, then the count is provisional', () => {
-      expect(calendar.workingDaysBetween(beijing('2026-12-30 09:00'), beijing('2027-01-05 09:00'))).toEqual({ count: 3, provisional: true });
+      expect(calendar.workingDaysBetween(beijing('2026-12-30 09:00'), beijing('2027-01-05 09:00'))).toEqual({
+        count: 3,
+        provisional: true,
+      });
     });
   });
 });

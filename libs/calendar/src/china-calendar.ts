@@ -1,11 +1,5 @@
 import { OFFICIAL_YEARS, officialDay } from './official-data.js';
-import {
-  addDays,
-  endOfShanghaiDay,
-  isWeekend,
-  parseIsoDate,
-  shanghaiDateOf,
-} from './shanghai-time.js';
+import { addDays, endOfShanghaiDay, isWeekend, parseIsoDate, shanghaiDateOf } from './shanghai-time.js';
 import {
   LAST_COMPUTABLE_YEAR,
   STATUTORY_HOLIDAYS_2024_REVISION,
@@ -111,7 +105,7 @@ export class ChinaCalendar {
     assertCount(n);
     let day = shanghaiDateOf(start);
     let provisional = false;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       const info = this.dayInfo(day);
       provisional ||= info.provisional;

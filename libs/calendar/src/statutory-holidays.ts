@@ -8,10 +8,7 @@ import { addDays, isoDate } from './shanghai-time.js';
 export interface StatutoryHolidayRule {
   /** e.g. '春节 Spring Festival' */
   name: string;
-  anchor:
-    | { kind: 'solar'; month: number; day: number }
-    | { kind: 'lunar'; month: number; day: number }
-    | { kind: 'qingming' };
+  anchor: { kind: 'solar'; month: number; day: number } | { kind: 'lunar'; month: number; day: number } | { kind: 'qingming' };
   offset?: number;
   days: number;
 }

@@ -8,15 +8,24 @@ describe('incident case numbers', () => {
 
   it('parses what it formats', () => {
     expect(parseCaseNumber('500101-20261122-0007')).toEqual({ regionCode: '500101', shanghaiDate: '2026-11-22', sequence: 7 });
-    expect(parseCaseNumber(formatCaseNumber('110105', '2024-02-29', 10000))).toEqual({ regionCode: '110105', shanghaiDate: '2024-02-29', sequence: 10000 });
+    expect(parseCaseNumber(formatCaseNumber('110105', '2024-02-29', 10000))).toEqual({
+      regionCode: '110105',
+      shanghaiDate: '2024-02-29',
+      sequence: 10000,
+    });
   });
 
-  it.each(['', '500101-20261122-7', '50010-20261122-0007', '500101-20260230-0007', '500101-20261122-0000', '500101-20261122-00007', 'x500101-20261122-0007'])(
-    'rejects %p',
-    (text) => {
-      expect(parseCaseNumber(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '500101-20261122-7',
+    '50010-20261122-0007',
+    '500101-20260230-0007',
+    '500101-20261122-0000',
+    '500101-20261122-00007',
+    'x500101-20261122-0007',
+  ])('rejects %p', (text) => {
+    expect(parseCaseNumber(text)).toBeNull();
+  });
 
   it('refuses to format nonsense', () => {
     expect(() => formatCaseNumber('5001', '2026-11-22', 1)).toThrow(RangeError);

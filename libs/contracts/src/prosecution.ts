@@ -8,11 +8,11 @@
  * Schema versions: every event below is at schemaVersion 1 (`PROSECUTION_EVENT_SCHEMA_VERSIONS`).
  */
 
-export const PROSECUTION_CONTEXT = "prosecution";
-export const POLICE_CASE_STREAM_TYPE = "police-case";
+export const PROSECUTION_CONTEXT = 'prosecution';
+export const POLICE_CASE_STREAM_TYPE = 'police-case';
 
 /** 治安案件 (administrative, Public Security Administration Punishments Law) or 刑事案件 (criminal). */
-export type PoliceCaseKind = "administrative" | "criminal";
+export type PoliceCaseKind = 'administrative' | 'criminal';
 
 /** What every prosecution event carries, so consumers can route and count without a lookup. */
 // A type alias, not an interface: event data must be assignable to Record<string, unknown>.
@@ -31,7 +31,7 @@ export type PoliceCaseRef = {
  */
 export type ProsecutionClockInstruction =
   | {
-      action: "start";
+      action: 'start';
       deadlineId: string;
       rule: string;
       /** The instant the period counts from (the decision's date, not when it was typed in). */
@@ -39,59 +39,55 @@ export type ProsecutionClockInstruction =
       responsibleOrganisationId: string;
     }
   | {
-      action: "stop";
+      action: 'stop';
       deadlineId: string;
       rule: string;
       at: string;
-      outcome: "done" | "moot";
+      outcome: 'done' | 'moot';
     }
   | {
-      action: "extend";
+      action: 'extend';
       deadlineId: string;
       rule: string;
-      by: { unit: "calendar_days" | "working_days"; amount: number };
+      by: { unit: 'calendar_days' | 'working_days'; amount: number };
       reason: string;
     };
 
-export type PoliceCaseOrigin =
-  { source: "incident"; incidentId: string } | { source: "direct" };
+export type PoliceCaseOrigin = { source: 'incident'; incidentId: string } | { source: 'direct' };
 
 /** 治安管理处罚: warning (警告), fine (罚款), administrative detention (行政拘留). */
 export type AdministrativePenalty =
-  | { kind: "warning" }
-  | { kind: "fine"; amountYuan: number }
-  | { kind: "administrative_detention"; days: number };
+  { kind: 'warning' } | { kind: 'fine'; amountYuan: number } | { kind: 'administrative_detention'; days: number };
 
 /** 刑事强制措施. */
 export type CompulsoryMeasureKind =
-  | "summons" // 拘传
-  | "bail" // 取保候审
-  | "residential_surveillance" // 监视居住
-  | "criminal_detention" // 刑事拘留
-  | "arrest"; // 逮捕
+  | 'summons' // 拘传
+  | 'bail' // 取保候审
+  | 'residential_surveillance' // 监视居住
+  | 'criminal_detention' // 刑事拘留
+  | 'arrest'; // 逮捕
 
 /** Grounds for extending the 3-day arrest-request period [law: CPL art. 91]. */
 export type ArrestRequestExtensionGround =
-  | "special_circumstances" // 特殊情况: +1 to 4 days
-  | "roving" // 流窜作案
-  | "serial" // 多次作案
-  | "gang"; // 结伙作案 — these three: up to 30 days in all
+  | 'special_circumstances' // 特殊情况: +1 to 4 days
+  | 'roving' // 流窜作案
+  | 'serial' // 多次作案
+  | 'gang'; // 结伙作案 — these three: up to 30 days in all
 
-export type ListedSupervisorKind =
-  "police" | "health_commission" | "political_legal";
+export type ListedSupervisorKind = 'police' | 'health_commission' | 'political_legal';
 
-export type CourtVerdict = "guilty" | "not_guilty";
+export type CourtVerdict = 'guilty' | 'not_guilty';
 
 export interface CriminalSentence {
   /** 主刑, or 'exempted' (免予刑事处罚) / 'fine_only' (单处罚金). */
   principal:
-    | "exempted"
-    | "fine_only"
-    | "public_surveillance" // 管制
-    | "criminal_detention" // 拘役
-    | "fixed_term_imprisonment" // 有期徒刑
-    | "life_imprisonment" // 无期徒刑
-    | "death"; // 死刑
+    | 'exempted'
+    | 'fine_only'
+    | 'public_surveillance' // 管制
+    | 'criminal_detention' // 拘役
+    | 'fixed_term_imprisonment' // 有期徒刑
+    | 'life_imprisonment' // 无期徒刑
+    | 'death'; // 死刑
   termMonths?: number;
   /** 缓刑考验期, when the sentence is suspended. */
   probationMonths?: number;
@@ -102,7 +98,7 @@ type E<Type extends string, Data> = { type: Type; data: PoliceCaseRef & Data };
 
 /** 受案: the case is accepted, from an incident or directly. */
 export type CaseAccepted = E<
-  "CaseAccepted",
+  'CaseAccepted',
   {
     kind: PoliceCaseKind;
     origin: PoliceCaseOrigin;
@@ -112,30 +108,18 @@ export type CaseAccepted = E<
   }
 >;
 /** 立案: a criminal case is filed for investigation. */
-export type CriminalCaseFiled = E<
-  "CriminalCaseFiled",
-  { filingUnitId: string; filedAt: string }
->;
+export type CriminalCaseFiled = E<'CriminalCaseFiled', { filingUnitId: string; filedAt: string }>;
 /** An administrative case turns out to be a crime (经调查取证涉嫌构成犯罪) [S2 二(六)]. */
-export type CaseConvertedToCriminal = E<
-  "CaseConvertedToCriminal",
-  { reason: string; convertedAt: string }
->;
+export type CaseConvertedToCriminal = E<'CaseConvertedToCriminal', { reason: string; convertedAt: string }>;
 /**
  * A suspect joins the case. The name is personal data and is NOT in the event (events are
  * immutable and travel to every subscriber): the prosecution service keeps it in its own
  * erasable table, and every read of it is audited. Other services know suspects by id only.
  */
-export type SuspectAdded = E<
-  "SuspectAdded",
-  { suspectId: string; addedAt: string }
->;
-export type InvestigationNoteAdded = E<
-  "InvestigationNoteAdded",
-  { noteId: string; text: string; authorUserId: string; writtenAt: string }
->;
+export type SuspectAdded = E<'SuspectAdded', { suspectId: string; addedAt: string }>;
+export type InvestigationNoteAdded = E<'InvestigationNoteAdded', { noteId: string; text: string; authorUserId: string; writtenAt: string }>;
 export type CaseTransferred = E<
-  "CaseTransferred",
+  'CaseTransferred',
   {
     fromUnitId: string;
     toUnitId: string;
@@ -145,7 +129,7 @@ export type CaseTransferred = E<
 >;
 /** Starts the ministry-system-entry clock. */
 export type AdministrativePenaltyDecided = E<
-  "AdministrativePenaltyDecided",
+  'AdministrativePenaltyDecided',
   {
     decisionId: string;
     suspectId: string;
@@ -160,7 +144,7 @@ export type AdministrativePenaltyDecided = E<
  * bail or residential surveillance of a detained suspect ends the detention and stops it (moot).
  */
 export type CompulsoryMeasureImposed = E<
-  "CompulsoryMeasureImposed",
+  'CompulsoryMeasureImposed',
   {
     measureId: string;
     suspectId: string;
@@ -168,13 +152,13 @@ export type CompulsoryMeasureImposed = E<
     decidedAt: string;
     decidingUnitId: string;
     /** The suspect's custody after the measure: only detention and arrest hold a person. */
-    custodyAfter: "none" | "criminal_detention" | "arrested";
+    custodyAfter: 'none' | 'criminal_detention' | 'arrested';
     clocks: ProsecutionClockInstruction[];
   }
 >;
 /** Stops the ministry-system-entry clock of that decision or measure. */
 export type MinistrySystemEntryRecorded = E<
-  "MinistrySystemEntryRecorded",
+  'MinistrySystemEntryRecorded',
   {
     decisionId: string;
     suspectId: string;
@@ -185,7 +169,7 @@ export type MinistrySystemEntryRecorded = E<
 >;
 /** Extends the arrest-request clock. */
 export type ArrestRequestPeriodExtended = E<
-  "ArrestRequestPeriodExtended",
+  'ArrestRequestPeriodExtended',
   {
     suspectId: string;
     detentionMeasureId: string;
@@ -200,7 +184,7 @@ export type ArrestRequestPeriodExtended = E<
 >;
 /** 提请批准逮捕: stops the arrest-request clock, starts the arrest-decision clock. */
 export type ArrestApprovalRequested = E<
-  "ArrestApprovalRequested",
+  'ArrestApprovalRequested',
   {
     requestId: string;
     suspectId: string;
@@ -211,12 +195,12 @@ export type ArrestApprovalRequested = E<
 >;
 /** 批准逮捕 / 不批准逮捕: stops the arrest-decision clock. Not approved: the suspect is released. */
 export type ArrestApprovalDecided = E<
-  "ArrestApprovalDecided",
+  'ArrestApprovalDecided',
   {
     requestId: string;
     suspectId: string;
     procuratorateId: string;
-    outcome: "approved" | "not_approved";
+    outcome: 'approved' | 'not_approved';
     reason: string;
     decidedAt: string;
     releaseRequired: boolean;
@@ -225,7 +209,7 @@ export type ArrestApprovalDecided = E<
 >;
 /** 指定专人负责 [S0 二(四)3]. */
 export type ProsecutorDesignated = E<
-  "ProsecutorDesignated",
+  'ProsecutorDesignated',
   {
     procuratorateId: string;
     prosecutorUserId: string;
@@ -235,7 +219,7 @@ export type ProsecutorDesignated = E<
 >;
 /** 移送审查起诉: starts the prosecution-review clock (the custody variant when anyone is held). */
 export type CaseTransferredForProsecution = E<
-  "CaseTransferredForProsecution",
+  'CaseTransferredForProsecution',
   {
     suspectIds: string[];
     procuratorateId: string;
@@ -247,9 +231,9 @@ export type CaseTransferredForProsecution = E<
 >;
 /** +15 days for a major or complex case: extends the prosecution-review clock. */
 export type ProsecutionReviewExtended = E<
-  "ProsecutionReviewExtended",
+  'ProsecutionReviewExtended',
   {
-    ground: "major" | "complex";
+    ground: 'major' | 'complex';
     explanation: string;
     days: number;
     extendedAt: string;
@@ -258,7 +242,7 @@ export type ProsecutionReviewExtended = E<
 >;
 /** 提起公诉: stops the prosecution-review clock once every suspect under review has an outcome. */
 export type SuspectsIndicted = E<
-  "SuspectsIndicted",
+  'SuspectsIndicted',
   {
     suspectIds: string[];
     procuratorateId: string;
@@ -269,7 +253,7 @@ export type SuspectsIndicted = E<
 >;
 /** 不起诉: as above for the clock. */
 export type NonProsecutionDecided = E<
-  "NonProsecutionDecided",
+  'NonProsecutionDecided',
   {
     suspectIds: string[];
     procuratorateId: string;
@@ -278,12 +262,9 @@ export type NonProsecutionDecided = E<
     clocks: ProsecutionClockInstruction[];
   }
 >;
-export type FirstInstanceTrialStarted = E<
-  "FirstInstanceTrialStarted",
-  { courtId: string; defendantIds: string[]; startedAt: string }
->;
+export type FirstInstanceTrialStarted = E<'FirstInstanceTrialStarted', { courtId: string; defendantIds: string[]; startedAt: string }>;
 export type FirstInstanceVerdictDelivered = E<
-  "FirstInstanceVerdictDelivered",
+  'FirstInstanceVerdictDelivered',
   {
     courtId: string;
     suspectId: string;
@@ -294,27 +275,27 @@ export type FirstInstanceVerdictDelivered = E<
 >;
 /** 上诉 (defendant) or 抗诉 (procuratorate). */
 export type AppealFiled = E<
-  "AppealFiled",
+  'AppealFiled',
   {
     suspectId: string;
-    appellant: "defendant" | "procuratorate";
+    appellant: 'defendant' | 'procuratorate';
     filedAt: string;
   }
 >;
 export type FinalJudgementRecorded = E<
-  "FinalJudgementRecorded",
+  'FinalJudgementRecorded',
   {
     courtId: string;
     suspectId: string;
     verdict: CourtVerdict;
     sentence: CriminalSentence | null;
-    basis: "first_instance_not_appealed" | "second_instance";
+    basis: 'first_instance_not_appealed' | 'second_instance';
     finalAt: string;
   }
 >;
 /** 挂牌督办 [S0 二(四)3]. */
 export type ListedSupervisionStarted = E<
-  "ListedSupervisionStarted",
+  'ListedSupervisionStarted',
   {
     supervisorOrganisationId: string;
     supervisorKind: ListedSupervisorKind;
@@ -324,7 +305,7 @@ export type ListedSupervisionStarted = E<
   }
 >;
 export type SupervisionProgressReported = E<
-  "SupervisionProgressReported",
+  'SupervisionProgressReported',
   {
     supervisorOrganisationId: string;
     reportingOrganisationId: string;
@@ -333,7 +314,7 @@ export type SupervisionProgressReported = E<
   }
 >;
 export type ListedSupervisionRemoved = E<
-  "ListedSupervisionRemoved",
+  'ListedSupervisionRemoved',
   { supervisorOrganisationId: string; reason: string; removedAt: string }
 >;
 
@@ -363,12 +344,10 @@ export type ProsecutionEvent =
   | SupervisionProgressReported
   | ListedSupervisionRemoved;
 
-export type ProsecutionEventType = ProsecutionEvent["type"];
+export type ProsecutionEventType = ProsecutionEvent['type'];
 
 /** Current schema version of each event type (all 1; bump with an upcaster, never edit old events). */
-export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<
-  Record<ProsecutionEventType, number>
-> = {
+export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<Record<ProsecutionEventType, number>> = {
   CaseAccepted: 1,
   CriminalCaseFiled: 1,
   CaseConvertedToCriminal: 1,
@@ -395,6 +374,4 @@ export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<
   ListedSupervisionRemoved: 1,
 };
 
-export const PROSECUTION_EVENT_TYPES = Object.keys(
-  PROSECUTION_EVENT_SCHEMA_VERSIONS,
-) as ProsecutionEventType[];
+export const PROSECUTION_EVENT_TYPES = Object.keys(PROSECUTION_EVENT_SCHEMA_VERSIONS) as ProsecutionEventType[];

@@ -139,13 +139,25 @@ describe('DeadlineStore on PostgreSQL', () => {
   });
 
   it('extends: no breach at the old due instant, a new warning for the new one', async () => {
-    await store.start({ id: 'report-1', subject: 'case-4', rule: 'national-hc-report', startedAt: T0, supervisingOrganisationId: 'hc-city' });
+    await store.start({
+      id: 'report-1',
+      subject: 'case-4',
+      rule: 'national-hc-report',
+      startedAt: T0,
+      supervisingOrganisationId: 'hc-city',
+    });
     expect(await store.sweep(after(10 * 60), record)).toEqual({ warned: 1, breached: 0 });
     now = after(10 * 60);
     const extended = await store.extend('report-1', { unit: 'hours', amount: 6 }, 'approved by the commission');
     expect(extended).toMatchObject({ state: 'running', dueAt: after(18 * 60), warnAt: after(13.5 * 60) });
     expect(extended.extensions).toEqual([
-      { by: { unit: 'hours', amount: 6 }, reason: 'approved by the commission', at: after(600), dueBefore: after(720), dueAfter: after(1080) },
+      {
+        by: { unit: 'hours', amount: 6 },
+        reason: 'approved by the commission',
+        at: after(600),
+        dueBefore: after(720),
+        dueAfter: after(1080),
+      },
     ]);
     expect(await store.sweep(after(12.5 * 60), record)).toEqual({ warned: 0, breached: 0 });
     expect(await store.sweep(after(14 * 60), record)).toEqual({ warned: 1, breached: 0 });
@@ -216,7 +228,9 @@ describe('DeadlineStore on PostgreSQL', () => {
     ]);
     const total = [a, b, c, d, e, f].reduce((sum, r) => ({ warned: sum.warned + r.warned, breached: sum.breached + r.breached }));
     expect(total).toEqual({ warned: 300, breached: 300 });
-    console.log(`sweeper 1 fired ${a.warned + a.breached + c.warned + c.breached + e.warned + e.breached}, sweeper 2 fired ${b.warned + b.breached + d.warned + d.breached + f.warned + f.breached}`);
+    console.log(
+      `sweeper 1 fired ${a.warned + a.breached + c.warned + c.breached + e.warned + e.breached}, sweeper 2 fired ${b.warned + b.breached + d.warned + d.breached + f.warned + f.breached}`,
+    );
 
     const [counts] = await sources[0]!.query<Array<{ total: number; distinct: number }>>(
       `SELECT count(*)::int AS total, count(DISTINCT (deadline_id, type))::int AS distinct FROM emitted WHERE deadline_id LIKE 'race-%'`,
@@ -228,9 +242,7 @@ describe('DeadlineStore on PostgreSQL', () => {
     const other = await newStore();
     for (let i = 0; i < 100; i++) await store.start({ id: `tick-${i}`, subject: 'tick', rule: 'police-arrival', startedAt: T0 });
     now = after(7); // all due to warn
-    const sweepers = [store, other].map(
-      (s) => new DeadlineSweeper({ store: s, onEvent: record, intervalMs: 5, clock, batchSize: 10 }),
-    );
+    const sweepers = [store, other].map((s) => new DeadlineSweeper({ store: s, onEvent: record, intervalMs: 5, clock, batchSize: 10 }));
     sweepers.forEach((s) => s.start());
     try {
       await waitFor(async () => (await store.list({ subject: 'tick', state: 'warned' })).length === 100);

@@ -239,9 +239,7 @@ export class DeadlineStore {
     const result: SweepResult = { warned: 0, breached: 0 };
     for (const from of ['warned', 'running'] as const) {
       for (;;) {
-        const handled = await this.options.database.transaction((query) =>
-          this.sweepBatch(query, from, now, batchSize, onEvent, result),
-        );
+        const handled = await this.options.database.transaction((query) => this.sweepBatch(query, from, now, batchSize, onEvent, result));
         if (handled < batchSize) break;
       }
     }

@@ -75,7 +75,13 @@ describe('deadline transitions', () => {
     expect(extended.dueAt.getTime()).toBeGreaterThan(mediation.dueAt.getTime());
     expect(extended.nextFireAt).toEqual(extended.warnAt);
     expect(extended.extensions).toEqual([
-      { by: { unit: 'working_days', amount: 15 }, reason: 'parties agreed', at: mediation.warnAt, dueBefore: mediation.dueAt, dueAfter: extended.dueAt },
+      {
+        by: { unit: 'working_days', amount: 15 },
+        reason: 'parties agreed',
+        at: mediation.warnAt,
+        dueBefore: mediation.dueAt,
+        dueAfter: extended.dueAt,
+      },
     ]);
     expect(() => extendDeadline(mediation, { unit: 'hours', amount: 5 }, 'x', at(T0), calendar)).toThrow(
       expect.objectContaining({ code: 'DEADLINE.EXTENSION_UNIT' }),

@@ -166,13 +166,7 @@ export function resumeDeadline(deadline: Deadline, at: Date, calendar?: WorkingC
  * extensions in their own unit, clock-time rules in minutes or hours. A clock that has
  * already run out cannot be extended.
  */
-export function extendDeadline(
-  deadline: Deadline,
-  by: DeadlineLength,
-  reason: string,
-  at: Date,
-  calendar?: WorkingCalendar,
-): Deadline {
+export function extendDeadline(deadline: Deadline, by: DeadlineLength, reason: string, at: Date, calendar?: WorkingCalendar): Deadline {
   if (isFinal(deadline.state)) throw new DeadlineError('DEADLINE.FINAL', `Deadline ${deadline.id} is ${deadline.state}`);
   assertLength(by, 'extension');
   const ruleUnit = deadline.rule.length.unit;

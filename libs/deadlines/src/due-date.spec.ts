@@ -15,9 +15,7 @@ describe('dueFrom', () => {
 
   it('counts working days after the start day, to 24:00 Shanghai of the last one', () => {
     // Decision on Friday 2025-03-07 (Shanghai) → Mon, Tue, Wed → end of Wednesday 12 March.
-    expect(dueFrom(at('2025-03-07T09:00:00Z'), { unit: 'working_days', amount: 3 }, { calendar }).due).toEqual(
-      at('2025-03-12T16:00:00Z'),
-    );
+    expect(dueFrom(at('2025-03-07T09:00:00Z'), { unit: 'working_days', amount: 3 }, { calendar }).due).toEqual(at('2025-03-12T16:00:00Z'));
   });
 
   it('skips National Day and counts the make-up Saturday (2025)', () => {
@@ -49,9 +47,7 @@ describe('warnInstant', () => {
   it('warns at the fraction of the active period', () => {
     expect(warnInstant(at('2025-03-03T02:00:00Z'), at('2025-03-03T02:08:00Z'), 0, 0.75)).toEqual(at('2025-03-03T02:06:00Z'));
     // 10 minutes spent paused: 75 % of the 8 active minutes.
-    expect(warnInstant(at('2025-03-03T02:00:00Z'), at('2025-03-03T02:18:00Z'), 600_000, 0.75)).toEqual(
-      at('2025-03-03T02:16:00Z'),
-    );
+    expect(warnInstant(at('2025-03-03T02:00:00Z'), at('2025-03-03T02:18:00Z'), 600_000, 0.75)).toEqual(at('2025-03-03T02:16:00Z'));
   });
 });
 

@@ -35,11 +35,15 @@ const given = deciderSpec(decider);
 
 describe('decider Given/When/Then kit', () => {
   it('then: the events the command produces', () => {
-    given([]).when({ type: 'Open', caseNumber: 'C-1' }).then([{ type: 'Opened', data: { caseNumber: 'C-1' } }]);
+    given([])
+      .when({ type: 'Open', caseNumber: 'C-1' })
+      .then([{ type: 'Opened', data: { caseNumber: 'C-1' } }]);
   });
 
   it('thenNothingHappens: an idempotent repeat', () => {
-    given([{ type: 'Opened', data: { caseNumber: 'C-1' } }]).when({ type: 'Open', caseNumber: 'C-1' }).thenNothingHappens();
+    given([{ type: 'Opened', data: { caseNumber: 'C-1' } }])
+      .when({ type: 'Open', caseNumber: 'C-1' })
+      .thenNothingHappens();
   });
 
   it('thenThrows: a domain error with its stable code', () => {

@@ -107,17 +107,25 @@ const storedIdsOf = async (store: PostgresEventStore) =>
   new Set((await db.query<{ id: string }>(`SELECT event_id::text AS id FROM ${store.schema}.events`)).map((r) => r.id));
 
 describe('outbox → Kafka → consumer', () => {
-  it(`${WRITERS} concurrent writers × ${APPENDS_PER_WRITER} appends across ${STREAMS} streams: every event arrives, in stream order, none skipped`, async () => {
-    const { store, received, total } = await runScenario('steady');
-    const stored = await storedIdsOf(store);
-    expect(stored.size).toBe(total);
-    expectEveryEventOnceInStreamOrder(received, stored, total);
-  }, TIMEOUT);
+  it(
+    `${WRITERS} concurrent writers × ${APPENDS_PER_WRITER} appends across ${STREAMS} streams: every event arrives, in stream order, none skipped`,
+    async () => {
+      const { store, received, total } = await runScenario('steady');
+      const stored = await storedIdsOf(store);
+      expect(stored.size).toBe(total);
+      expectEveryEventOnceInStreamOrder(received, stored, total);
+    },
+    TIMEOUT,
+  );
 
-  it('the same with the broker restarted in the middle', async () => {
-    const { store, received, total } = await runScenario('restart', restartBroker);
-    const stored = await storedIdsOf(store);
-    expect(stored.size).toBe(total);
-    expectEveryEventOnceInStreamOrder(received, stored, total);
-  }, TIMEOUT);
+  it(
+    'the same with the broker restarted in the middle',
+    async () => {
+      const { store, received, total } = await runScenario('restart', restartBroker);
+      const stored = await storedIdsOf(store);
+      expect(stored.size).toBe(total);
+      expectEveryEventOnceInStreamOrder(received, stored, total);
+    },
+    TIMEOUT,
+  );
 });

@@ -103,7 +103,16 @@ describe(`PostgresEventStore on ${engine}`, () => {
     const store = await newStore();
     await store.append('hot', [{ type: 'A', data: {} }], opts('no_stream'));
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => store.append('hot', [{ type: 'B', data: { i } }, { type: 'C', data: { i } }], opts(1))),
+      Array.from({ length: 10 }, (_, i) =>
+        store.append(
+          'hot',
+          [
+            { type: 'B', data: { i } },
+            { type: 'C', data: { i } },
+          ],
+          opts(1),
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ConcurrencyError)).toHaveLength(9);
@@ -119,11 +128,14 @@ describe(`PostgresEventStore on ${engine}`, () => {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
-    await runner.query(`SELECT * FROM ${store.schema}.append_events('slow', 'incident', -1, $1::uuid[], '{Slow}', '{1}', '{"{}"}', $2::jsonb[], $3::timestamptz[], now())`, [
-      ['0190a000-0000-7000-8000-000000000001'],
-      [JSON.stringify({ actor, correlationId: 'c', causationId: null })],
-      [new Date().toISOString()],
-    ]);
+    await runner.query(
+      `SELECT * FROM ${store.schema}.append_events('slow', 'incident', -1, $1::uuid[], '{Slow}', '{1}', '{"{}"}', $2::jsonb[], $3::timestamptz[], now())`,
+      [
+        ['0190a000-0000-7000-8000-000000000001'],
+        [JSON.stringify({ actor, correlationId: 'c', causationId: null })],
+        [new Date().toISOString()],
+      ],
+    );
     await store.append('b', [{ type: 'B1', data: {} }], opts('no_stream'));
 
     const visible = await store.readAll({ after: { transactionId: '0', globalPosition: '0' }, limit: 100 });
@@ -156,7 +168,11 @@ describe(`PostgresEventStore on ${engine}`, () => {
 describe('verify: the hash chain reports tampering', () => {
   const seed = async () => {
     const store = await newStore();
-    await store.append('case-1', [1, 2, 3, 4].map((n) => ({ type: 'Step', data: { n } })), opts('no_stream'));
+    await store.append(
+      'case-1',
+      [1, 2, 3, 4].map((n) => ({ type: 'Step', data: { n } })),
+      opts('no_stream'),
+    );
     await store.append('case-2', [{ type: 'Step', data: { n: 1 } }], opts('no_stream'));
     expect(await verifyEventStore(db, store.schema)).toMatchObject({ ok: true, streams: 2, events: 5 });
     return store;
@@ -172,7 +188,9 @@ describe('verify: the hash chain reports tampering', () => {
 
   it('an edited actor in the metadata', async () => {
     const store = await seed();
-    await db.query(`UPDATE ${store.schema}.events SET metadata = jsonb_set(metadata, '{actor,userId}', '"someone-else"') WHERE stream_id = 'case-2'`);
+    await db.query(
+      `UPDATE ${store.schema}.events SET metadata = jsonb_set(metadata, '{actor,userId}', '"someone-else"') WHERE stream_id = 'case-2'`,
+    );
     expect((await verifyEventStore(db, store.schema)).findings).toContainEqual(
       expect.objectContaining({ streamId: 'case-2', version: 1, kind: 'edited' }),
     );
@@ -189,7 +207,9 @@ describe('verify: the hash chain reports tampering', () => {
   it('two events swapped', async () => {
     const store = await seed();
     await db.query(`UPDATE ${store.schema}.events SET version = -version WHERE stream_id = 'case-1' AND version IN (2, 3)`);
-    await db.query(`UPDATE ${store.schema}.events SET version = CASE version WHEN -2 THEN 3 ELSE 2 END WHERE stream_id = 'case-1' AND version < 0`);
+    await db.query(
+      `UPDATE ${store.schema}.events SET version = CASE version WHEN -2 THEN 3 ELSE 2 END WHERE stream_id = 'case-1' AND version < 0`,
+    );
     const report = await verifyEventStore(db, store.schema);
     expect(report.ok).toBe(false);
     expect(report.findings.some((f) => f.streamId === 'case-1' && ['edited', 'reordered', 'deleted'].includes(f.kind))).toBe(true);
@@ -208,7 +228,9 @@ describe('verify: the hash chain reports tampering', () => {
     const anchor = await anchorChainHeads(store);
     expect(anchor?.heads).toContainEqual(expect.objectContaining({ streamId: 'case-1', version: 4 }));
     expect(await anchorChainHeads(store)).toBeNull(); // nothing moved since
-    const [{ hash }] = await db.query<{ hash: string }>(`SELECT hash FROM ${store.schema}.events WHERE stream_id = 'case-1' AND version = 2`);
+    const [{ hash }] = await db.query<{ hash: string }>(
+      `SELECT hash FROM ${store.schema}.events WHERE stream_id = 'case-1' AND version = 2`,
+    );
     await db.query(`DELETE FROM ${store.schema}.events WHERE stream_id = 'case-1' AND version >= 3`);
     await db.query(`UPDATE ${store.schema}.streams SET version = 2, head_hash = $1 WHERE stream_id = 'case-1'`, [hash]);
     const report = await verifyEventStore(db, store.schema);

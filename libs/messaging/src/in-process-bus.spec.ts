@@ -60,9 +60,7 @@ describe('InProcessBus', () => {
   it('refuses a second subscriber in the same group', async () => {
     const bus = new InProcessBus();
     await bus.subscribe({ group: 'g', topics: [topic], handle: async () => undefined });
-    await expect(bus.subscribe({ group: 'g', topics: [topic], handle: async () => undefined })).rejects.toThrow(
-      /already subscribed/,
-    );
+    await expect(bus.subscribe({ group: 'g', topics: [topic], handle: async () => undefined })).rejects.toThrow(/already subscribed/);
     await bus.close();
   });
 

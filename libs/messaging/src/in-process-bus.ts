@@ -1,13 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
-import type {
-  BusHealth,
-  DeadLetter,
-  EnvelopeHandler,
-  MessageBus,
-  SubscribeOptions,
-  Subscription,
-} from './message-bus.js';
+import type { BusHealth, DeadLetter, EnvelopeHandler, MessageBus, SubscribeOptions, Subscription } from './message-bus.js';
 import { backoff, errorInfo, sleep } from './timing.js';
 
 interface Entry {

@@ -44,8 +44,7 @@ async function setup(handle?: InboxHandler) {
   await consumer.migrate();
   await consumer.migrate(); // idempotent
   await db.query(`CREATE TABLE ${schema}.effects (event_id uuid NOT NULL, at timestamptz DEFAULT now())`);
-  const count = async (table: string) =>
-    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.${table}`))[0].n);
+  const count = async (table: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.${table}`))[0].n);
   return { schema, bus, consumer, count };
 }
 

@@ -57,18 +57,13 @@ async function inboxSetup(schema: string, context: string, handle: (type: string
     retryDelayMs: 10,
     handle: async (envelope, query) => {
       handle(envelope.type);
-      await query(`INSERT INTO ${schema}.effects (event_id, version) VALUES ($1, $2)`, [
-        envelope.eventId,
-        envelope.version,
-      ]);
+      await query(`INSERT INTO ${schema}.effects (event_id, version) VALUES ($1, $2)`, [envelope.eventId, envelope.version]);
     },
   });
   await consumer.migrate();
   await db.query(`CREATE TABLE ${schema}.effects (event_id uuid NOT NULL, version int NOT NULL)`);
   const effects = async () =>
-    (await db.query<{ version: number }>(`SELECT version FROM ${schema}.effects ORDER BY version`)).map(
-      (r) => r.version,
-    );
+    (await db.query<{ version: number }>(`SELECT version FROM ${schema}.effects ORDER BY version`)).map((r) => r.version);
   return { consumer, effects };
 }
 

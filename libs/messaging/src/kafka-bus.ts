@@ -156,9 +156,7 @@ export class KafkaBus implements MessageBus {
         } catch (err) {
           // Infrastructure trouble (database down, DLQ unreachable): keep the offset, retry in place.
           // Heartbeat while waiting so the group does not rebalance us out (the kafkajs trap).
-          this.log.warn(
-            `${group} ${meta.topic}[${meta.partition}]@${meta.offset} attempt ${attempt}: ${errorInfo(err).message}`,
-          );
+          this.log.warn(`${group} ${meta.topic}[${meta.partition}]@${meta.offset} attempt ${attempt}: ${errorInfo(err).message}`);
           if (!isRunning()) throw err;
           await sleep(backoff(attempt, 200, 5_000));
           await heartbeat();

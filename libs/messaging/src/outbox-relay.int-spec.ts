@@ -78,11 +78,7 @@ function versionsByStream(envelopes: EventEnvelope[]): Record<string, number[]> 
   return out;
 }
 
-function relayOf(
-  store: PostgresEventStore,
-  bus: MessageBus,
-  extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {},
-) {
+function relayOf(store: PostgresEventStore, bus: MessageBus, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
   const relay = new OutboxRelay({
     name: 'outbox',
     source: store,

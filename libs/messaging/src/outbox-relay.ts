@@ -151,9 +151,7 @@ export class OutboxRelay {
   private async claimLease(leaseMs: number): Promise<Position | null> {
     const { db, name } = this.options;
     const startedAt = performance.now();
-    await db.query(`INSERT INTO ${this.schema}.relay_checkpoints (relay_name) VALUES ($1) ON CONFLICT DO NOTHING`, [
-      name,
-    ]);
+    await db.query(`INSERT INTO ${this.schema}.relay_checkpoints (relay_name) VALUES ($1) ON CONFLICT DO NOTHING`, [name]);
     const rows = await db.query<{ transaction_id: string; global_position: string }>(
       // Wrapped in WITH … SELECT: TypeORM returns [rows, count] for a bare UPDATE, plain rows for a SELECT.
       `WITH claimed AS (

@@ -1,13 +1,7 @@
 import { jest } from '@jest/globals';
 import { SYSTEM_ACTOR, eventsTopic } from '@pingan/contracts';
 import { PostgresEventStore, type Database } from '@pingan/event-store';
-import {
-  canRestartKafkaBroker,
-  createTestDatabase,
-  restartKafkaBroker,
-  testKafkaBrokers,
-  type TestDatabase,
-} from '@pingan/testing';
+import { canRestartKafkaBroker, createTestDatabase, restartKafkaBroker, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
 import { InboxConsumer } from './inbox-consumer.js';
 import { KafkaBus } from './kafka-bus.js';
 import { OutboxRelay } from './outbox-relay.js';

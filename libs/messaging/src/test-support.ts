@@ -22,5 +22,4 @@ export async function openDatabase(url: string): Promise<{ db: Database; close: 
 }
 
 /** A context name no other test run uses, so every run gets fresh topics. */
-export const uniqueContext = (label: string): string =>
-  `t-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueContext = (label: string): string => `t-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

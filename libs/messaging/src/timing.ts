@@ -1,8 +1,7 @@
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff: base, 2·base, 4·base … capped. */
-export const backoff = (attempt: number, baseMs: number, maxMs: number): number =>
-  Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+export const backoff = (attempt: number, baseMs: number, maxMs: number): number => Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
 
 /** A sleep that `wake()` can cut short (the relay's idle wait). */
 export class Alarm {

@@ -60,7 +60,12 @@ export class AccessController {
   @Roles('system_administrator')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate an organisation: its users can no longer log in or refresh (system_administrator)' })
-  async deactivateOrganisation(@Param('id') id: string, @Body() dto: DeactivateDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+  async deactivateOrganisation(
+    @Param('id') id: string,
+    @Body() dto: DeactivateDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ) {
     await this.directory.deactivateOrganisation(id, dto.reason, context(principal, req));
   }
 
@@ -114,9 +119,15 @@ export class AccessController {
 
   @Get('users/:id')
   @ApiOperation({
-    summary: 'A user’s record with personal data: the user, their organisation, system administrators. Audited; say why in x-access-purpose.',
+    summary:
+      'A user’s record with personal data: the user, their organisation, system administrators. Audited; say why in x-access-purpose.',
   })
-  async user(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @AccessPurpose() purpose: string | undefined, @Req() req: Request) {
+  async user(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @AccessPurpose() purpose: string | undefined,
+    @Req() req: Request,
+  ) {
     const user = await this.directory.user(id);
     // Whether a user exists is itself a fact only administrators need: everyone else gets 403 either way.
     if (!user) {

@@ -94,7 +94,11 @@ describe('gateway authentication', () => {
     expect((await refresh(second.refreshToken)).status).toBe(401); // the thief's and the owner's alike
 
     const session = (await login('wz.mediator')).body;
-    await http().post('/auth/logout').set('authorization', `Bearer ${session.accessToken}`).send({ refreshToken: session.refreshToken }).expect(204);
+    await http()
+      .post('/auth/logout')
+      .set('authorization', `Bearer ${session.accessToken}`)
+      .send({ refreshToken: session.refreshToken })
+      .expect(204);
     expect((await refresh(session.refreshToken)).status).toBe(401);
     await me(session.accessToken).expect(200); // an access token lives until it expires: at most 15 minutes
   });
@@ -160,7 +164,11 @@ describe('gateway authentication', () => {
     const target = demoId('user:wz.complaints');
     const hospital = demoId('organisation:hospital-central');
 
-    const read = await http().get(`/access/users/${target}`).set('authorization', `Bearer ${security}`).set('x-access-purpose', encodeURIComponent('核查投诉处理人')).expect(200);
+    const read = await http()
+      .get(`/access/users/${target}`)
+      .set('authorization', `Bearer ${security}`)
+      .set('x-access-purpose', encodeURIComponent('核查投诉处理人'))
+      .expect(200);
     expect(read.body).toMatchObject({ username: 'wz.complaints', phone: '023-58000002' });
     const denied = await http().get(`/access/users/${target}`).set('authorization', `Bearer ${outsider}`).expect(403);
     expect(denied.text).not.toContain('023-58000002');
@@ -180,8 +188,16 @@ describe('gateway authentication', () => {
 
   it('keeps the directory’s history: every change is an attributed event', async () => {
     const directory = app.get(DirectoryService);
-    const id = await directory.registerOrganisation({ kind: 'court', name: '测试法院', regionCode: '500101', details: {} }, { actor: SYSTEM_ACTOR, correlationId: 'c-1' });
-    await expect(directory.registerOrganisation({ kind: 'court', name: 'x', regionCode: '500101', details: {}, parentId: 'nope' }, { actor: SYSTEM_ACTOR, correlationId: 'c-2' })).rejects.toMatchObject({ code: 'ACCESS.ORGANISATION_INVALID' });
+    const id = await directory.registerOrganisation(
+      { kind: 'court', name: '测试法院', regionCode: '500101', details: {} },
+      { actor: SYSTEM_ACTOR, correlationId: 'c-1' },
+    );
+    await expect(
+      directory.registerOrganisation(
+        { kind: 'court', name: 'x', regionCode: '500101', details: {}, parentId: 'nope' },
+        { actor: SYSTEM_ACTOR, correlationId: 'c-2' },
+      ),
+    ).rejects.toMatchObject({ code: 'ACCESS.ORGANISATION_INVALID' });
     expect((await directory.organisation(id))?.name).toBe('测试法院');
   });
 

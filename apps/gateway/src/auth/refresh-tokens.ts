@@ -35,7 +35,11 @@ export class RefreshTokens {
     @Inject(ACCESS_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async issue(userId: string, family?: { familyId: string; startedAt: Date }, query = this.store.db.query): Promise<{ token: string; expiresAt: Date }> {
+  async issue(
+    userId: string,
+    family?: { familyId: string; startedAt: Date },
+    query = this.store.db.query,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const now = this.clock();
     const tokenId = randomUUID();
     const secret = randomBytes(32).toString('base64url');
@@ -59,7 +63,10 @@ export class RefreshTokens {
       if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), sha256(secret))) return { error: 'invalid' as const };
       if (row.revoked_at) return { error: 'invalid' as const };
       if (row.used_at) {
-        await query(`UPDATE access.refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id, this.clock()]);
+        await query(`UPDATE access.refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [
+          row.family_id,
+          this.clock(),
+        ]);
         return { error: 'reused' as const };
       }
       if (new Date(row.expires_at) <= this.clock()) return { error: 'invalid' as const };
@@ -72,7 +79,10 @@ export class RefreshTokens {
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    await this.store.db.query(`UPDATE access.refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [familyId, this.clock()]);
+    await this.store.db.query(`UPDATE access.refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [
+      familyId,
+      this.clock(),
+    ]);
   }
 
   /** Logout: the family of the given token, if it is the caller's; without a token, every session of the user. */
@@ -87,6 +97,9 @@ export class RefreshTokens {
       );
       return;
     }
-    await this.store.db.query(`UPDATE access.refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, this.clock()]);
+    await this.store.db.query(`UPDATE access.refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+      this.clock(),
+    ]);
   }
 }

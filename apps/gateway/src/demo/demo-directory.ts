@@ -14,8 +14,20 @@ export const demoId = (key: string): string => uuidv5(`pingan-demo:${key}`, DEMO
  * so its "city" level is the 市辖区 code 500100 under the province code 500000.
  */
 export const DEMO_ORGANISATIONS: (NewOrganisation & { key: string; parentKey?: string })[] = [
-  { key: 'hc-national', kind: 'health_commission', name: '国家卫生健康委员会', regionCode: '000000', details: { healthCommission: { level: 'national' } } },
-  { key: 'hc-province', kind: 'health_commission', name: '重庆市卫生健康委员会', regionCode: '500000', details: { healthCommission: { level: 'province' } } },
+  {
+    key: 'hc-national',
+    kind: 'health_commission',
+    name: '国家卫生健康委员会',
+    regionCode: '000000',
+    details: { healthCommission: { level: 'national' } },
+  },
+  {
+    key: 'hc-province',
+    kind: 'health_commission',
+    name: '重庆市卫生健康委员会',
+    regionCode: '500000',
+    details: { healthCommission: { level: 'province' } },
+  },
   {
     key: 'hc-city',
     kind: 'health_commission',
@@ -23,7 +35,13 @@ export const DEMO_ORGANISATIONS: (NewOrganisation & { key: string; parentKey?: s
     regionCode: '500100',
     details: { healthCommission: { level: 'city' } },
   },
-  { key: 'hc-county', kind: 'health_commission', name: '万州区卫生健康委员会', regionCode: '500101', details: { healthCommission: { level: 'county' } } },
+  {
+    key: 'hc-county',
+    kind: 'health_commission',
+    name: '万州区卫生健康委员会',
+    regionCode: '500101',
+    details: { healthCommission: { level: 'county' } },
+  },
   {
     key: 'hospital-central',
     kind: 'hospital',
@@ -45,7 +63,13 @@ export const DEMO_ORGANISATIONS: (NewOrganisation & { key: string; parentKey?: s
     regionCode: '500101',
     details: { hospital: { level: '一级', ownership: 'private', beds: 12, dailyOutpatients: 90, hasPoliceOffice: false } },
   },
-  { key: 'police-bureau', kind: 'police', name: '重庆市公安局万州区分局', regionCode: '500101', details: { police: { unitType: 'bureau' } } },
+  {
+    key: 'police-bureau',
+    kind: 'police',
+    name: '重庆市公安局万州区分局',
+    regionCode: '500101',
+    details: { police: { unitType: 'bureau' } },
+  },
   {
     key: 'police-station',
     parentKey: 'police-bureau',
@@ -69,23 +93,107 @@ export const DEMO_ORGANISATIONS: (NewOrganisation & { key: string; parentKey?: s
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; organisationKey: string; roles: Role[]; phone: string }[] = [
-  { username: 'wz.security', displayName: '王保卫', organisationKey: 'hospital-central', roles: ['hospital_security_officer'], phone: '023-58000001' },
-  { username: 'wz.complaints', displayName: '陈投诉', organisationKey: 'hospital-central', roles: ['hospital_complaints_officer'], phone: '023-58000002' },
-  { username: 'wz.second.security', displayName: '刘保卫', organisationKey: 'hospital-second', roles: ['hospital_security_officer'], phone: '023-58000003' },
-  { username: 'wz.clinic', displayName: '周诊所', organisationKey: 'clinic', roles: ['hospital_security_officer', 'hospital_complaints_officer'], phone: '023-58000004' },
-  { username: 'wz.dispatcher', displayName: '李接警', organisationKey: 'police-station', roles: ['police_dispatcher'], phone: '023-58000005' },
-  { username: 'wz.case.officer', displayName: '赵办案', organisationKey: 'police-bureau', roles: ['police_case_officer'], phone: '023-58000006' },
-  { username: 'wz.station.chief', displayName: '孙所长', organisationKey: 'police-station', roles: ['station_chief'], phone: '023-58000007' },
-  { username: 'wz.police.office', displayName: '吴警务', organisationKey: 'police-office', roles: ['police_dispatcher'], phone: '023-58000008' },
+  {
+    username: 'wz.security',
+    displayName: '王保卫',
+    organisationKey: 'hospital-central',
+    roles: ['hospital_security_officer'],
+    phone: '023-58000001',
+  },
+  {
+    username: 'wz.complaints',
+    displayName: '陈投诉',
+    organisationKey: 'hospital-central',
+    roles: ['hospital_complaints_officer'],
+    phone: '023-58000002',
+  },
+  {
+    username: 'wz.second.security',
+    displayName: '刘保卫',
+    organisationKey: 'hospital-second',
+    roles: ['hospital_security_officer'],
+    phone: '023-58000003',
+  },
+  {
+    username: 'wz.clinic',
+    displayName: '周诊所',
+    organisationKey: 'clinic',
+    roles: ['hospital_security_officer', 'hospital_complaints_officer'],
+    phone: '023-58000004',
+  },
+  {
+    username: 'wz.dispatcher',
+    displayName: '李接警',
+    organisationKey: 'police-station',
+    roles: ['police_dispatcher'],
+    phone: '023-58000005',
+  },
+  {
+    username: 'wz.case.officer',
+    displayName: '赵办案',
+    organisationKey: 'police-bureau',
+    roles: ['police_case_officer'],
+    phone: '023-58000006',
+  },
+  {
+    username: 'wz.station.chief',
+    displayName: '孙所长',
+    organisationKey: 'police-station',
+    roles: ['station_chief'],
+    phone: '023-58000007',
+  },
+  {
+    username: 'wz.police.office',
+    displayName: '吴警务',
+    organisationKey: 'police-office',
+    roles: ['police_dispatcher'],
+    phone: '023-58000008',
+  },
   { username: 'wz.mediator', displayName: '郑调解', organisationKey: 'mediation', roles: ['mediator'], phone: '023-58000009' },
-  { username: 'wz.hc', displayName: '冯区卫健', organisationKey: 'hc-county', roles: ['health_commission_official'], phone: '023-58000010' },
-  { username: 'cq.city.hc', displayName: '褚市卫健', organisationKey: 'hc-city', roles: ['health_commission_official'], phone: '023-58000011' },
-  { username: 'cq.hc', displayName: '卫省卫健', organisationKey: 'hc-province', roles: ['health_commission_official'], phone: '023-58000012' },
-  { username: 'nhc.official', displayName: '蒋国卫健', organisationKey: 'hc-national', roles: ['health_commission_official'], phone: '010-60000013' },
+  {
+    username: 'wz.hc',
+    displayName: '冯区卫健',
+    organisationKey: 'hc-county',
+    roles: ['health_commission_official'],
+    phone: '023-58000010',
+  },
+  {
+    username: 'cq.city.hc',
+    displayName: '褚市卫健',
+    organisationKey: 'hc-city',
+    roles: ['health_commission_official'],
+    phone: '023-58000011',
+  },
+  {
+    username: 'cq.hc',
+    displayName: '卫省卫健',
+    organisationKey: 'hc-province',
+    roles: ['health_commission_official'],
+    phone: '023-58000012',
+  },
+  {
+    username: 'nhc.official',
+    displayName: '蒋国卫健',
+    organisationKey: 'hc-national',
+    roles: ['health_commission_official'],
+    phone: '010-60000013',
+  },
   { username: 'wz.prosecutor', displayName: '沈检察', organisationKey: 'procuratorate', roles: ['prosecutor'], phone: '023-58000014' },
   { username: 'wz.judge', displayName: '韩法官', organisationKey: 'court', roles: ['judge'], phone: '023-58000015' },
-  { username: 'wz.zfw', displayName: '杨政法', organisationKey: 'political-legal', roles: ['political_legal_officer'], phone: '023-58000016' },
-  { username: 'admin', displayName: '系统管理员', organisationKey: 'political-legal', roles: ['system_administrator'], phone: '023-58000017' },
+  {
+    username: 'wz.zfw',
+    displayName: '杨政法',
+    organisationKey: 'political-legal',
+    roles: ['political_legal_officer'],
+    phone: '023-58000016',
+  },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    organisationKey: 'political-legal',
+    roles: ['system_administrator'],
+    phone: '023-58000017',
+  },
 ];
 
 export interface DemoLogin {
@@ -112,7 +220,10 @@ export async function seedDemoDirectory(directory: DirectoryService): Promise<De
     const organisationId = demoId(`organisation:${key}`);
     names.set(key, organisation.name);
     if (await directory.organisation(organisationId)) continue;
-    await directory.registerOrganisation({ ...organisation, organisationId, parentId: parentKey ? demoId(`organisation:${parentKey}`) : null }, context);
+    await directory.registerOrganisation(
+      { ...organisation, organisationId, parentId: parentKey ? demoId(`organisation:${parentKey}`) : null },
+      context,
+    );
   }
   const created: DemoLogin[] = [];
   for (const user of DEMO_USERS) {

@@ -56,7 +56,10 @@ export const directoryProjection: Projection = {
         return;
       }
       case 'OrganisationDeactivated':
-        await query(`UPDATE ${S}.organisations SET active = false, deactivated_at = $2 WHERE organisation_id = $1`, [event.data.organisationId, at]);
+        await query(`UPDATE ${S}.organisations SET active = false, deactivated_at = $2 WHERE organisation_id = $1`, [
+          event.data.organisationId,
+          at,
+        ]);
         return;
       case 'UserRegistered': {
         const d = event.data;

@@ -82,7 +82,15 @@ export class DirectoryService {
       this.store.events,
       organisationDecider,
       organisationStreamId(organisationId),
-      { type: 'RegisterOrganisation', organisationId, kind: input.kind, name: input.name, regionCode: input.regionCode, parent, details: input.details },
+      {
+        type: 'RegisterOrganisation',
+        organisationId,
+        kind: input.kind,
+        name: input.name,
+        regionCode: input.regionCode,
+        parent,
+        details: input.details,
+      },
       { streamType: 'organisation', ...context },
     );
     await this.store.directory.catchUp();
@@ -90,10 +98,16 @@ export class DirectoryService {
   }
 
   async deactivateOrganisation(organisationId: string, reason: string, context: CommandContext): Promise<void> {
-    await handleCommand(this.store.events, organisationDecider, organisationStreamId(organisationId), { type: 'DeactivateOrganisation', reason }, {
-      streamType: 'organisation',
-      ...context,
-    });
+    await handleCommand(
+      this.store.events,
+      organisationDecider,
+      organisationStreamId(organisationId),
+      { type: 'DeactivateOrganisation', reason },
+      {
+        streamType: 'organisation',
+        ...context,
+      },
+    );
     await this.store.directory.catchUp();
     // Nobody of it may refresh any more; their access tokens die at expiry (at most 15 minutes).
     await this.store.db.query(
@@ -141,15 +155,27 @@ export class DirectoryService {
     const user = await this.user(userId);
     if (!user) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user', 404);
     const organisation = await this.organisationFacts(user.organisationId);
-    await handleCommand(this.store.events, userDecider, userStreamId(userId), { type: 'AssignRoles', roles, organisation }, {
-      streamType: 'user',
-      ...context,
-    });
+    await handleCommand(
+      this.store.events,
+      userDecider,
+      userStreamId(userId),
+      { type: 'AssignRoles', roles, organisation },
+      {
+        streamType: 'user',
+        ...context,
+      },
+    );
     await this.store.directory.catchUp();
   }
 
   async deactivateUser(userId: string, reason: string, context: CommandContext): Promise<void> {
-    await handleCommand(this.store.events, userDecider, userStreamId(userId), { type: 'DeactivateUser', reason }, { streamType: 'user', ...context });
+    await handleCommand(
+      this.store.events,
+      userDecider,
+      userStreamId(userId),
+      { type: 'DeactivateUser', reason },
+      { streamType: 'user', ...context },
+    );
     await this.store.directory.catchUp();
     await this.store.db.query(`UPDATE ${S}.refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
@@ -176,7 +202,9 @@ export class DirectoryService {
   }
 
   async passwordHash(userId: string): Promise<string | undefined> {
-    const [row] = await this.store.db.query<{ hash: string }>(`SELECT password_hash AS hash FROM ${S}.credentials WHERE user_id = $1`, [userId]);
+    const [row] = await this.store.db.query<{ hash: string }>(`SELECT password_hash AS hash FROM ${S}.credentials WHERE user_id = $1`, [
+      userId,
+    ]);
     return row?.hash;
   }
 

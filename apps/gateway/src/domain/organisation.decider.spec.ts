@@ -32,7 +32,9 @@ describe('organisation decider', () => {
 
   it('refuses a second registration, bad region codes, and a unit outside its parent’s region', () => {
     given([registered]).when(station).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_EXISTS', status: 409 });
-    given([]).when({ ...station, regionCode: '50010' }).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
+    given([])
+      .when({ ...station, regionCode: '50010' })
+      .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
     given([])
       .when({ ...station, regionCode: '500103' })
       .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
@@ -45,7 +47,10 @@ describe('organisation decider', () => {
     const hospital = { ...station, kind: 'hospital' as const, parent: null, details: {} };
     given([]).when(hospital).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
     given([])
-      .when({ ...hospital, details: { hospital: { level: '三级', ownership: 'public', beds: 1200, dailyOutpatients: 5000, hasPoliceOffice: true } } })
+      .when({
+        ...hospital,
+        details: { hospital: { level: '三级', ownership: 'public', beds: 1200, dailyOutpatients: 5000, hasPoliceOffice: true } },
+      })
       .then([
         {
           type: 'OrganisationRegistered',
@@ -69,7 +74,13 @@ describe('organisation decider', () => {
       .then([
         {
           type: 'OrganisationRegistered',
-          data: { ...registered.data, kind: 'health_commission', regionCode: '000000', parentId: null, details: { healthCommission: { level: 'national' } } },
+          data: {
+            ...registered.data,
+            kind: 'health_commission',
+            regionCode: '000000',
+            parentId: null,
+            details: { healthCommission: { level: 'national' } },
+          },
         } as OrganisationEvent,
       ]);
   });
@@ -78,6 +89,8 @@ describe('organisation decider', () => {
     const deactivated: OrganisationEvent = { type: 'OrganisationDeactivated', data: { organisationId: 'org-station', reason: 'merged' } };
     given([registered]).when({ type: 'DeactivateOrganisation', reason: 'merged' }).then([deactivated]);
     given([registered, deactivated]).when({ type: 'DeactivateOrganisation', reason: 'again' }).thenNothingHappens();
-    given([]).when({ type: 'DeactivateOrganisation', reason: 'x' }).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_NOT_FOUND', status: 404 });
+    given([])
+      .when({ type: 'DeactivateOrganisation', reason: 'x' })
+      .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_NOT_FOUND', status: 404 });
   });
 });

@@ -83,7 +83,8 @@ function checkDetails(kind: OrganisationKind, regionCode: string, details: Organ
 
   if (kind === 'health_commission') {
     const level = details.healthCommission?.level;
-    if (!level || !HEALTH_COMMISSION_LEVELS.includes(level)) invalid(`a health commission needs a level: ${HEALTH_COMMISSION_LEVELS.join(', ')}`);
+    if (!level || !HEALTH_COMMISSION_LEVELS.includes(level))
+      invalid(`a health commission needs a level: ${HEALTH_COMMISSION_LEVELS.join(', ')}`);
     // Oversight follows the region code, so the level and the code must say the same thing.
     if (COMMISSION_LEVEL_OF_REGION[regionLevel(regionCode)] !== level) {
       invalid(`a ${level} health commission needs a ${level}-level region code, got ${regionCode}`);

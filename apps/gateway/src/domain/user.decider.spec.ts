@@ -56,7 +56,12 @@ describe('user decider', () => {
   it('assigns roles (audited with the previous ones); the same set again is nothing new', () => {
     given([registered])
       .when({ type: 'AssignRoles', roles: ['police_case_officer'], organisation: station })
-      .then([{ type: 'RolesAssigned', data: { userId: 'u-1', roles: ['police_case_officer'], previousRoles: ['police_dispatcher', 'station_chief'] } }]);
+      .then([
+        {
+          type: 'RolesAssigned',
+          data: { userId: 'u-1', roles: ['police_case_officer'], previousRoles: ['police_dispatcher', 'station_chief'] },
+        },
+      ]);
     given([registered])
       .when({ type: 'AssignRoles', roles: ['station_chief', 'police_dispatcher'], organisation: station })
       .thenNothingHappens();
@@ -77,6 +82,8 @@ describe('user decider', () => {
   });
 
   it('records that a password was set, never the password or its hash', () => {
-    given([registered]).when({ type: 'RecordPasswordSet' }).then([{ type: 'PasswordSet', data: { userId: 'u-1' } }]);
+    given([registered])
+      .when({ type: 'RecordPasswordSet' })
+      .then([{ type: 'PasswordSet', data: { userId: 'u-1' } }]);
   });
 });

@@ -33,9 +33,7 @@ export type UserEvent =
   // The hash itself never enters the (immutable) stream: it lives in a credentials table.
   | { type: 'PasswordSet'; data: { userId: string } };
 
-export type UserState =
-  | { status: 'none' }
-  | { status: 'active' | 'deactivated'; userId: string; organisationId: string; roles: Role[] };
+export type UserState = { status: 'none' } | { status: 'active' | 'deactivated'; userId: string; organisationId: string; roles: Role[] };
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 

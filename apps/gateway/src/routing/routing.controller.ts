@@ -14,7 +14,9 @@ export class RoutingController {
   @Get('openapi.json')
   async combined(@Req() req: Request): Promise<unknown> {
     // The gateway's own document is what Swagger serves at /docs-json of this very app.
-    const own = (await fetch(`${req.protocol}://${req.get('host')}/docs-json`).then((r) => r.json())) as Parameters<ServiceRouter['combinedDocument']>[0];
+    const own = (await fetch(`${req.protocol}://${req.get('host')}/docs-json`).then((r) => r.json())) as Parameters<
+      ServiceRouter['combinedDocument']
+    >[0];
     await this.router.refresh();
     return this.router.combinedDocument(own);
   }

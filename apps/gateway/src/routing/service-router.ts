@@ -89,7 +89,8 @@ export class ServiceRouter implements NestMiddleware, OnApplicationBootstrap, On
     for (const name of HOP_BY_HOP) delete headers[name];
     headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
     // The body parser has already read a JSON body; send what it parsed.
-    const body = req.readableEnded && req.body !== undefined && Object.keys(req.body).length > 0 ? Buffer.from(JSON.stringify(req.body)) : null;
+    const body =
+      req.readableEnded && req.body !== undefined && Object.keys(req.body).length > 0 ? Buffer.from(JSON.stringify(req.body)) : null;
     if (body) headers['content-length'] = String(body.length);
 
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -25,11 +25,26 @@ describe('prosecutionClocksFor: data.clocks → ClockOps', () => {
   it('start: subject is the case number (correlation id), from the instant the period counts from', () => {
     const ops = prosecutionClocksFor(
       stored('AdministrativePenaltyDecided', {
-        clocks: [{ action: 'start', deadlineId: 'A1:ministry-system-entry:d1', rule: 'ministry-system-entry', startedAt: '2025-09-30T13:00:00.000Z', responsibleOrganisationId: 'bureau' }],
+        clocks: [
+          {
+            action: 'start',
+            deadlineId: 'A1:ministry-system-entry:d1',
+            rule: 'ministry-system-entry',
+            startedAt: '2025-09-30T13:00:00.000Z',
+            responsibleOrganisationId: 'bureau',
+          },
+        ],
       }),
     );
     expect(ops).toEqual([
-      { op: 'start', id: 'A1:ministry-system-entry:d1', subject: 'A1', rule: 'ministry-system-entry', startedAt: new Date('2025-09-30T13:00:00.000Z'), responsibleOrganisationId: 'bureau' },
+      {
+        op: 'start',
+        id: 'A1:ministry-system-entry:d1',
+        subject: 'A1',
+        rule: 'ministry-system-entry',
+        startedAt: new Date('2025-09-30T13:00:00.000Z'),
+        responsibleOrganisationId: 'bureau',
+      },
     ]);
   });
 
@@ -50,9 +65,11 @@ describe('prosecutionClocksFor: data.clocks → ClockOps', () => {
 
   it('extend: by the instruction’s length, at the event’s instant', () => {
     const by = { unit: 'calendar_days', amount: 2 };
-    expect(prosecutionClocksFor(stored('ArrestRequestPeriodExtended', { clocks: [{ action: 'extend', deadlineId: 'z', rule: 'arrest-request', by, reason: 'r' }] }))).toEqual([
-      { op: 'extend', id: 'z', by, reason: 'r', at: new Date('2025-11-06T08:00:00.000Z') },
-    ]);
+    expect(
+      prosecutionClocksFor(
+        stored('ArrestRequestPeriodExtended', { clocks: [{ action: 'extend', deadlineId: 'z', rule: 'arrest-request', by, reason: 'r' }] }),
+      ),
+    ).toEqual([{ op: 'extend', id: 'z', by, reason: 'r', at: new Date('2025-11-06T08:00:00.000Z') }]);
   });
 
   it('ignores events without clocks and other streams (clock streams, read audits)', () => {

@@ -1,69 +1,53 @@
-import { ChinaCalendar } from "@pingan/calendar";
-import type {
-  Actor,
-  ProsecutionClockInstruction,
-  ProsecutionEvent,
-} from "@pingan/contracts";
-import { dueFrom, indexRules } from "@pingan/deadlines";
-import { PROSECUTION_DEADLINES, RULE } from "./deadline-rules.js";
-import type { PoliceCaseCommand } from "./police-case.commands.js";
-import {
-  policeCaseDecider,
-  type PoliceCaseState,
-} from "./police-case.decider.js";
+import { ChinaCalendar } from '@pingan/calendar';
+import type { Actor, ProsecutionClockInstruction, ProsecutionEvent } from '@pingan/contracts';
+import { dueFrom, indexRules } from '@pingan/deadlines';
+import { PROSECUTION_DEADLINES, RULE } from './deadline-rules.js';
+import type { PoliceCaseCommand } from './police-case.commands.js';
+import { policeCaseDecider, type PoliceCaseState } from './police-case.decider.js';
 
 const calendar = new ChinaCalendar();
-const rule = (name: string) =>
-  PROSECUTION_DEADLINES.find((r) => r.name === name)!;
+const rule = (name: string) => PROSECUTION_DEADLINES.find((r) => r.name === name)!;
 const t = (iso: string): Date => new Date(iso);
 
-describe("the prosecution rule catalogue", () => {
-  it("is a valid DeadlineRule list (unique names, sane lengths and fractions)", () => {
+describe('the prosecution rule catalogue', () => {
+  it('is a valid DeadlineRule list (unique names, sane lengths and fractions)', () => {
     expect(() => indexRules(PROSECUTION_DEADLINES)).not.toThrow();
-    expect(PROSECUTION_DEADLINES.map((r) => r.name).sort()).toEqual(
-      Object.values(RULE).sort(),
-    );
+    expect(PROSECUTION_DEADLINES.map((r) => r.name).sort()).toEqual(Object.values(RULE).sort());
   });
 
-  it("cites a source for every rule, and marks the [law] ones configurable", () => {
+  it('cites a source for every rule, and marks the [law] ones configurable', () => {
     for (const r of PROSECUTION_DEADLINES) {
       expect(r.source).toMatch(/^\[(S\d [^\]]+|law)\]/);
-      expect(r.configurable).toBe(r.source.startsWith("[law]"));
+      expect(r.configurable).toBe(r.source.startsWith('[law]'));
       expect(r.warnAtFraction).toBe(0.75);
     }
   });
 
-  it("never extends custody periods over a holiday", () => {
-    for (const name of [
-      RULE.arrestRequest,
-      RULE.arrestDecision,
-      RULE.prosecutionReviewInCustody,
-    ]) {
+  it('never extends custody periods over a holiday', () => {
+    for (const name of [RULE.arrestRequest, RULE.arrestDecision, RULE.prosecutionReviewInCustody]) {
       expect(rule(name).extendOverHoliday).toBe(false);
     }
   });
 
-  it("ministry entry: 3 working days on the China calendar (National Day 2025 and its make-up Saturday)", () => {
+  it('ministry entry: 3 working days on the China calendar (National Day 2025 and its make-up Saturday)', () => {
     // Measure decided Tue 30 Sep 2025 → Oct 1–8 off → Thu 9, Fri 10, Sat 11 (调休) → end of Sat 11 Oct.
     const r = rule(RULE.ministrySystemEntry);
-    expect(
-      dueFrom(t("2025-09-30T02:00:00Z"), r.length, { calendar }).due,
-    ).toEqual(t("2025-10-11T16:00:00Z"));
+    expect(dueFrom(t('2025-09-30T02:00:00Z'), r.length, { calendar }).due).toEqual(t('2025-10-11T16:00:00Z'));
   });
 
-  it("arrest request: 3 calendar days, ending on a holiday all the same", () => {
+  it('arrest request: 3 calendar days, ending on a holiday all the same', () => {
     const r = rule(RULE.arrestRequest);
     expect(
-      dueFrom(t("2025-09-28T02:00:00Z"), r.length, {
+      dueFrom(t('2025-09-28T02:00:00Z'), r.length, {
         calendar,
         extendOverHoliday: r.extendOverHoliday,
       }).due,
-    ).toEqual(t("2025-10-01T16:00:00Z"));
+    ).toEqual(t('2025-10-01T16:00:00Z'));
   });
 
-  it("prosecution review: 30 days, moved past a holiday only when nobody is held", () => {
+  it('prosecution review: 30 days, moved past a holiday only when nobody is held', () => {
     // 2 Sep + 30 days = 2 Oct (National Day): free suspect → first working day after (Thu 9 Oct).
-    const start = t("2025-09-02T02:00:00Z");
+    const start = t('2025-09-02T02:00:00Z');
     const free = rule(RULE.prosecutionReview);
     const held = rule(RULE.prosecutionReviewInCustody);
     expect(
@@ -71,140 +55,140 @@ describe("the prosecution rule catalogue", () => {
         calendar,
         extendOverHoliday: free.extendOverHoliday,
       }).due,
-    ).toEqual(t("2025-10-09T16:00:00Z"));
+    ).toEqual(t('2025-10-09T16:00:00Z'));
     expect(
       dueFrom(start, held.length, {
         calendar,
         extendOverHoliday: held.extendOverHoliday,
       }).due,
-    ).toEqual(t("2025-10-02T16:00:00Z"));
+    ).toEqual(t('2025-10-02T16:00:00Z'));
   });
 });
 
-describe("clock instructions over a whole case", () => {
+describe('clock instructions over a whole case', () => {
   const police: Actor = {
-    userId: "u1",
-    organisationId: "station",
-    role: "police_officer",
+    userId: 'u1',
+    organisationId: 'station',
+    role: 'police_officer',
   };
   const procuratorate: Actor = {
-    userId: "u2",
-    organisationId: "procuratorate",
-    role: "prosecutor",
+    userId: 'u2',
+    organisationId: 'procuratorate',
+    role: 'prosecutor',
   };
-  const court: Actor = { userId: "u3", organisationId: "court", role: "judge" };
-  const at = t("2025-03-03T02:00:00Z");
-  const c = { caseNumber: "C-1", at };
+  const court: Actor = { userId: 'u3', organisationId: 'court', role: 'judge' };
+  const at = t('2025-03-03T02:00:00Z');
+  const c = { caseNumber: 'C-1', at };
   const commands: PoliceCaseCommand[] = [
     {
-      type: "OpenCaseFromIncident",
+      type: 'OpenCaseFromIncident',
       ...c,
       actor: police,
-      incidentId: "i-1",
-      hospitalId: "h",
-      regionCode: "500103",
-      kind: "criminal",
-      handlingUnitId: "station",
-      summary: "s",
+      incidentId: 'i-1',
+      hospitalId: 'h',
+      regionCode: '500103',
+      kind: 'criminal',
+      handlingUnitId: 'station',
+      summary: 's',
     },
-    { type: "FileCriminalCase", ...c, actor: police, filingUnitId: "station" },
-    { type: "AddSuspect", ...c, actor: police, suspectId: "s1", name: "张某" },
+    { type: 'FileCriminalCase', ...c, actor: police, filingUnitId: 'station' },
+    { type: 'AddSuspect', ...c, actor: police, suspectId: 's1', name: '张某' },
     {
-      type: "ImposeCompulsoryMeasure",
+      type: 'ImposeCompulsoryMeasure',
       ...c,
       actor: police,
-      measureId: "det",
-      suspectId: "s1",
-      measure: "criminal_detention",
+      measureId: 'det',
+      suspectId: 's1',
+      measure: 'criminal_detention',
       decidedAt: at,
-      decidingUnitId: "station",
+      decidingUnitId: 'station',
     },
     {
-      type: "RecordMinistrySystemEntry",
+      type: 'RecordMinistrySystemEntry',
       ...c,
       actor: police,
-      decisionId: "det",
-      referenceNumber: "MPS-1",
+      decisionId: 'det',
+      referenceNumber: 'MPS-1',
     },
     {
-      type: "ExtendArrestRequestPeriod",
+      type: 'ExtendArrestRequestPeriod',
       ...c,
       actor: police,
-      suspectId: "s1",
-      ground: "special_circumstances",
-      explanation: "e",
+      suspectId: 's1',
+      ground: 'special_circumstances',
+      explanation: 'e',
       days: 4,
     },
     {
-      type: "RequestArrestApproval",
+      type: 'RequestArrestApproval',
       ...c,
       actor: police,
-      requestId: "req",
-      suspectId: "s1",
-      procuratorateId: "procuratorate",
+      requestId: 'req',
+      suspectId: 's1',
+      procuratorateId: 'procuratorate',
     },
     {
-      type: "DecideArrestApproval",
+      type: 'DecideArrestApproval',
       ...c,
       actor: procuratorate,
-      suspectId: "s1",
-      outcome: "approved",
-      reason: "r",
+      suspectId: 's1',
+      outcome: 'approved',
+      reason: 'r',
     },
     {
-      type: "ImposeCompulsoryMeasure",
+      type: 'ImposeCompulsoryMeasure',
       ...c,
       actor: police,
-      measureId: "arr",
-      suspectId: "s1",
-      measure: "arrest",
+      measureId: 'arr',
+      suspectId: 's1',
+      measure: 'arrest',
       decidedAt: at,
-      decidingUnitId: "station",
+      decidingUnitId: 'station',
     },
     {
-      type: "RecordMinistrySystemEntry",
+      type: 'RecordMinistrySystemEntry',
       ...c,
       actor: police,
-      decisionId: "arr",
-      referenceNumber: "MPS-2",
+      decisionId: 'arr',
+      referenceNumber: 'MPS-2',
     },
     {
-      type: "TransferForProsecution",
+      type: 'TransferForProsecution',
       ...c,
       actor: police,
-      suspectIds: ["s1"],
-      procuratorateId: "procuratorate",
+      suspectIds: ['s1'],
+      procuratorateId: 'procuratorate',
     },
     {
-      type: "ExtendProsecutionReview",
+      type: 'ExtendProsecutionReview',
       ...c,
       actor: procuratorate,
-      ground: "major",
-      explanation: "e",
+      ground: 'major',
+      explanation: 'e',
     },
     {
-      type: "Indict",
+      type: 'Indict',
       ...c,
       actor: procuratorate,
-      suspectIds: ["s1"],
-      courtId: "court",
+      suspectIds: ['s1'],
+      courtId: 'court',
     },
-    { type: "StartFirstInstanceTrial", ...c, actor: court },
+    { type: 'StartFirstInstanceTrial', ...c, actor: court },
     {
-      type: "DeliverFirstInstanceVerdict",
+      type: 'DeliverFirstInstanceVerdict',
       ...c,
       actor: court,
-      suspectId: "s1",
-      verdict: "guilty",
-      sentence: { principal: "fixed_term_imprisonment", termMonths: 36 },
+      suspectId: 's1',
+      verdict: 'guilty',
+      sentence: { principal: 'fixed_term_imprisonment', termMonths: 36 },
     },
     {
-      type: "RecordFinalJudgement",
+      type: 'RecordFinalJudgement',
       ...c,
       actor: court,
-      suspectId: "s1",
-      verdict: "guilty",
-      sentence: { principal: "fixed_term_imprisonment", termMonths: 36 },
+      suspectId: 's1',
+      verdict: 'guilty',
+      sentence: { principal: 'fixed_term_imprisonment', termMonths: 36 },
     },
   ];
 
@@ -221,7 +205,7 @@ describe("clock instructions over a whole case", () => {
 
   const instructions = (events: ProsecutionEvent[]) =>
     events.flatMap((e) =>
-      "clocks" in e.data
+      'clocks' in e.data
         ? (e.data.clocks as ProsecutionClockInstruction[]).map((clock) => ({
             event: e.type,
             clock,
@@ -229,34 +213,21 @@ describe("clock instructions over a whole case", () => {
         : [],
     );
 
-  it("starts every clock it stops, stops every clock it starts, names only catalogued rules", () => {
+  it('starts every clock it stops, stops every clock it starts, names only catalogued rules', () => {
     const all = instructions(run());
-    const started = new Set(
-      all
-        .filter((i) => i.clock.action === "start")
-        .map((i) => i.clock.deadlineId),
-    );
-    const stopped = new Set(
-      all
-        .filter((i) => i.clock.action === "stop")
-        .map((i) => i.clock.deadlineId),
-    );
+    const started = new Set(all.filter((i) => i.clock.action === 'start').map((i) => i.clock.deadlineId));
+    const stopped = new Set(all.filter((i) => i.clock.action === 'stop').map((i) => i.clock.deadlineId));
     expect([...started].sort()).toEqual([...stopped].sort());
     expect(started.size).toBe(5); // two ministry entries, arrest request, arrest decision, review
     for (const { clock } of all) {
-      if (clock.action !== "start") expect(started).toContain(clock.deadlineId);
+      if (clock.action !== 'start') expect(started).toContain(clock.deadlineId);
     }
   });
 
-  it("uses each rule exactly with the events the catalogue says start, stop and extend it", () => {
+  it('uses each rule exactly with the events the catalogue says start, stop and extend it', () => {
     for (const { event, clock } of instructions(run())) {
       const r = rule(clock.rule);
-      const declared =
-        clock.action === "start"
-          ? r.starts
-          : clock.action === "stop"
-            ? r.stops
-            : r.extendedBy;
+      const declared = clock.action === 'start' ? r.starts : clock.action === 'stop' ? r.stops : r.extendedBy;
       expect(declared).toContain(event);
     }
   });

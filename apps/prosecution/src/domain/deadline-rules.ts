@@ -1,5 +1,5 @@
-import type { ProsecutionEventType } from "@pingan/contracts";
-import type { DeadlineRule } from "@pingan/deadlines";
+import type { ProsecutionEventType } from '@pingan/contracts';
+import type { DeadlineRule } from '@pingan/deadlines';
 
 /**
  * The prosecution service's legal clocks, as data. Pass `PROSECUTION_DEADLINES` to the
@@ -17,11 +17,11 @@ export interface ProsecutionDeadlineRule extends DeadlineRule {
 }
 
 export const RULE = {
-  ministrySystemEntry: "ministry-system-entry",
-  arrestRequest: "arrest-request",
-  arrestDecision: "arrest-decision",
-  prosecutionReview: "prosecution-review",
-  prosecutionReviewInCustody: "prosecution-review-in-custody",
+  ministrySystemEntry: 'ministry-system-entry',
+  arrestRequest: 'arrest-request',
+  arrestDecision: 'arrest-decision',
+  prosecutionReview: 'prosecution-review',
+  prosecutionReviewInCustody: 'prosecution-review-in-custody',
 } as const;
 
 export type ProsecutionRuleName = (typeof RULE)[keyof typeof RULE];
@@ -30,36 +30,36 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
   {
     // 作出治安处罚决定及采取刑事强制措施之日 3 个工作日内录入公安部专门信息系统 (a Chongqing rule).
     name: RULE.ministrySystemEntry,
-    source: "[S1 六(二)] 渝卫发〔2021〕3号",
-    length: { unit: "working_days", amount: 3 },
+    source: '[S1 六(二)] 渝卫发〔2021〕3号',
+    length: { unit: 'working_days', amount: 3 },
     warnAtFraction: 0.75,
     configurable: false,
-    starts: ["AdministrativePenaltyDecided", "CompulsoryMeasureImposed"],
-    stops: ["MinistrySystemEntryRecorded"],
+    starts: ['AdministrativePenaltyDecided', 'CompulsoryMeasureImposed'],
+    stops: ['MinistrySystemEntryRecorded'],
     extendedBy: [],
   },
   {
     // 拘留后三日以内提请审查批准; a custody period, so never extended over a holiday.
     name: RULE.arrestRequest,
-    source: "[law] 刑事诉讼法 第91条",
-    length: { unit: "calendar_days", amount: 3 },
+    source: '[law] 刑事诉讼法 第91条',
+    length: { unit: 'calendar_days', amount: 3 },
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ["CompulsoryMeasureImposed"], // measure 'criminal_detention'
-    stops: ["ArrestApprovalRequested", "CompulsoryMeasureImposed"], // the latter (moot): bail/surveillance ends the detention
-    extendedBy: ["ArrestRequestPeriodExtended"],
+    starts: ['CompulsoryMeasureImposed'], // measure 'criminal_detention'
+    stops: ['ArrestApprovalRequested', 'CompulsoryMeasureImposed'], // the latter (moot): bail/surveillance ends the detention
+    extendedBy: ['ArrestRequestPeriodExtended'],
   },
   {
     // 人民检察院应当自接到提请批准逮捕书后的七日以内作出决定; custody.
     name: RULE.arrestDecision,
-    source: "[law] 刑事诉讼法 第91条",
-    length: { unit: "calendar_days", amount: 7 },
+    source: '[law] 刑事诉讼法 第91条',
+    length: { unit: 'calendar_days', amount: 7 },
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ["ArrestApprovalRequested"],
-    stops: ["ArrestApprovalDecided"],
+    starts: ['ArrestApprovalRequested'],
+    stops: ['ArrestApprovalDecided'],
     extendedBy: [],
   },
   {
@@ -67,27 +67,26 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     // (a month can be 28–31 days; a 'months' unit is proposed in the report). Nobody held:
     // a last day on a holiday moves to the next working day (CPL art. 105).
     name: RULE.prosecutionReview,
-    source: "[law] 刑事诉讼法 第172条 (1 month as 30 calendar days)",
-    length: { unit: "calendar_days", amount: 30 },
+    source: '[law] 刑事诉讼法 第172条 (1 month as 30 calendar days)',
+    length: { unit: 'calendar_days', amount: 30 },
     warnAtFraction: 0.75,
     extendOverHoliday: true,
     configurable: true,
-    starts: ["CaseTransferredForProsecution"], // inCustody: false
-    stops: ["SuspectsIndicted", "NonProsecutionDecided"],
-    extendedBy: ["ProsecutionReviewExtended"],
+    starts: ['CaseTransferredForProsecution'], // inCustody: false
+    stops: ['SuspectsIndicted', 'NonProsecutionDecided'],
+    extendedBy: ['ProsecutionReviewExtended'],
   },
   {
     // Same period while a suspect is held: 在押期间不得因节假日而延长 (CPL art. 105).
     name: RULE.prosecutionReviewInCustody,
-    source:
-      "[law] 刑事诉讼法 第172条, 第105条 (1 month as 30 calendar days, in custody)",
-    length: { unit: "calendar_days", amount: 30 },
+    source: '[law] 刑事诉讼法 第172条, 第105条 (1 month as 30 calendar days, in custody)',
+    length: { unit: 'calendar_days', amount: 30 },
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ["CaseTransferredForProsecution"], // inCustody: true
-    stops: ["SuspectsIndicted", "NonProsecutionDecided"],
-    extendedBy: ["ProsecutionReviewExtended"],
+    starts: ['CaseTransferredForProsecution'], // inCustody: true
+    stops: ['SuspectsIndicted', 'NonProsecutionDecided'],
+    extendedBy: ['ProsecutionReviewExtended'],
   },
 ];
 
@@ -110,23 +109,20 @@ export const DEFAULT_PROSECUTION_POLICY: ProsecutionPolicy = {
     baseDays: 3,
     specialCircumstancesMaxExtensionDays: 4,
     rovingSerialGangMaxTotalDays: 30,
-    source: "[law] 刑事诉讼法 第91条",
+    source: '[law] 刑事诉讼法 第91条',
   },
-  prosecutionReview: { extensionDays: 15, source: "[law] 刑事诉讼法 第172条" },
+  prosecutionReview: { extensionDays: 15, source: '[law] 刑事诉讼法 第172条' },
   // 行政拘留 up to 15 days, up to 20 when several are combined.
   administrativeDetention: {
     maxDays: 20,
-    source: "[law] 治安管理处罚法 (行政拘留 1–15 日，合并执行最长 20 日)",
+    source: '[law] 治安管理处罚法 (行政拘留 1–15 日，合并执行最长 20 日)',
   },
 };
 
 /** Deterministic deadline ids: one clock per decision, detention, request, or case review. */
 export const deadlineId = {
-  ministrySystemEntry: (caseNumber: string, decisionId: string) =>
-    `${caseNumber}:${RULE.ministrySystemEntry}:${decisionId}`,
-  arrestRequest: (caseNumber: string, detentionMeasureId: string) =>
-    `${caseNumber}:${RULE.arrestRequest}:${detentionMeasureId}`,
-  arrestDecision: (caseNumber: string, requestId: string) =>
-    `${caseNumber}:${RULE.arrestDecision}:${requestId}`,
+  ministrySystemEntry: (caseNumber: string, decisionId: string) => `${caseNumber}:${RULE.ministrySystemEntry}:${decisionId}`,
+  arrestRequest: (caseNumber: string, detentionMeasureId: string) => `${caseNumber}:${RULE.arrestRequest}:${detentionMeasureId}`,
+  arrestDecision: (caseNumber: string, requestId: string) => `${caseNumber}:${RULE.arrestDecision}:${requestId}`,
   prosecutionReview: (caseNumber: string) => `${caseNumber}:prosecution-review`,
 };

@@ -7,7 +7,7 @@ import type {
   CriminalSentence,
   ListedSupervisorKind,
   PoliceCaseKind,
-} from "@pingan/contracts";
+} from '@pingan/contracts';
 
 /**
  * Commands on a police case (stream id = case number). Every command carries `at` (the
@@ -34,35 +34,17 @@ interface CaseHeader {
  * Issued by the service layer when it consumes an incident from `pingan.incidents.events`;
  * the incident's case number becomes this case's number and the correlation id.
  */
-export type OpenCaseFromIncident = C<
-  "OpenCaseFromIncident",
-  CaseHeader & { incidentId: string }
->;
+export type OpenCaseFromIncident = C<'OpenCaseFromIncident', CaseHeader & { incidentId: string }>;
 /** A case accepted directly (e.g. a report at the station), with no incident behind it. */
-export type OpenCase = C<"OpenCase", CaseHeader>;
-export type FileCriminalCase = C<
-  "FileCriminalCase",
-  { caseNumber: string; filingUnitId: string }
->;
-export type ConvertToCriminalCase = C<
-  "ConvertToCriminalCase",
-  { caseNumber: string; reason: string }
->;
-export type AddSuspect = C<
-  "AddSuspect",
-  { caseNumber: string; suspectId: string; name: string }
->;
-export type AddInvestigationNote = C<
-  "AddInvestigationNote",
-  { caseNumber: string; noteId: string; text: string }
->;
-export type TransferCase = C<
-  "TransferCase",
-  { caseNumber: string; toUnitId: string; reason: string }
->;
+export type OpenCase = C<'OpenCase', CaseHeader>;
+export type FileCriminalCase = C<'FileCriminalCase', { caseNumber: string; filingUnitId: string }>;
+export type ConvertToCriminalCase = C<'ConvertToCriminalCase', { caseNumber: string; reason: string }>;
+export type AddSuspect = C<'AddSuspect', { caseNumber: string; suspectId: string; name: string }>;
+export type AddInvestigationNote = C<'AddInvestigationNote', { caseNumber: string; noteId: string; text: string }>;
+export type TransferCase = C<'TransferCase', { caseNumber: string; toUnitId: string; reason: string }>;
 
 export type DecideAdministrativePenalty = C<
-  "DecideAdministrativePenalty",
+  'DecideAdministrativePenalty',
   {
     caseNumber: string;
     decisionId: string;
@@ -73,7 +55,7 @@ export type DecideAdministrativePenalty = C<
   }
 >;
 export type ImposeCompulsoryMeasure = C<
-  "ImposeCompulsoryMeasure",
+  'ImposeCompulsoryMeasure',
   {
     caseNumber: string;
     measureId: string;
@@ -84,13 +66,10 @@ export type ImposeCompulsoryMeasure = C<
   }
 >;
 /** `decisionId` is a penalty decision's or a compulsory measure's id. */
-export type RecordMinistrySystemEntry = C<
-  "RecordMinistrySystemEntry",
-  { caseNumber: string; decisionId: string; referenceNumber: string }
->;
+export type RecordMinistrySystemEntry = C<'RecordMinistrySystemEntry', { caseNumber: string; decisionId: string; referenceNumber: string }>;
 
 export type ExtendArrestRequestPeriod = C<
-  "ExtendArrestRequestPeriod",
+  'ExtendArrestRequestPeriod',
   {
     caseNumber: string;
     suspectId: string;
@@ -100,7 +79,7 @@ export type ExtendArrestRequestPeriod = C<
   }
 >;
 export type RequestArrestApproval = C<
-  "RequestArrestApproval",
+  'RequestArrestApproval',
   {
     caseNumber: string;
     requestId: string;
@@ -110,43 +89,28 @@ export type RequestArrestApproval = C<
 >;
 /** The acting procuratorate (actor.organisationId) must be the one the request went to. */
 export type DecideArrestApproval = C<
-  "DecideArrestApproval",
+  'DecideArrestApproval',
   {
     caseNumber: string;
     suspectId: string;
-    outcome: "approved" | "not_approved";
+    outcome: 'approved' | 'not_approved';
     reason: string;
   }
 >;
 /** The acting procuratorate designates one of its prosecutors [S0 二(四)3]. */
-export type DesignateProsecutor = C<
-  "DesignateProsecutor",
-  { caseNumber: string; prosecutorUserId: string; prosecutorName: string }
->;
-export type TransferForProsecution = C<
-  "TransferForProsecution",
-  { caseNumber: string; suspectIds: string[]; procuratorateId: string }
->;
+export type DesignateProsecutor = C<'DesignateProsecutor', { caseNumber: string; prosecutorUserId: string; prosecutorName: string }>;
+export type TransferForProsecution = C<'TransferForProsecution', { caseNumber: string; suspectIds: string[]; procuratorateId: string }>;
 export type ExtendProsecutionReview = C<
-  "ExtendProsecutionReview",
-  { caseNumber: string; ground: "major" | "complex"; explanation: string }
+  'ExtendProsecutionReview',
+  { caseNumber: string; ground: 'major' | 'complex'; explanation: string }
 >;
-export type Indict = C<
-  "Indict",
-  { caseNumber: string; suspectIds: string[]; courtId: string }
->;
-export type DecideNotToProsecute = C<
-  "DecideNotToProsecute",
-  { caseNumber: string; suspectIds: string[]; reason: string }
->;
+export type Indict = C<'Indict', { caseNumber: string; suspectIds: string[]; courtId: string }>;
+export type DecideNotToProsecute = C<'DecideNotToProsecute', { caseNumber: string; suspectIds: string[]; reason: string }>;
 
 /** The acting court must be the one the indictment went to. */
-export type StartFirstInstanceTrial = C<
-  "StartFirstInstanceTrial",
-  { caseNumber: string }
->;
+export type StartFirstInstanceTrial = C<'StartFirstInstanceTrial', { caseNumber: string }>;
 export type DeliverFirstInstanceVerdict = C<
-  "DeliverFirstInstanceVerdict",
+  'DeliverFirstInstanceVerdict',
   {
     caseNumber: string;
     suspectId: string;
@@ -155,11 +119,11 @@ export type DeliverFirstInstanceVerdict = C<
   }
 >;
 export type FileAppeal = C<
-  "FileAppeal",
+  'FileAppeal',
   {
     caseNumber: string;
     suspectId: string;
-    appellant: "defendant" | "procuratorate";
+    appellant: 'defendant' | 'procuratorate';
   }
 >;
 /**
@@ -167,7 +131,7 @@ export type FileAppeal = C<
  * second-instance court's judgement is recorded (acting court: the appeal court).
  */
 export type RecordFinalJudgement = C<
-  "RecordFinalJudgement",
+  'RecordFinalJudgement',
   {
     caseNumber: string;
     suspectId: string;
@@ -178,7 +142,7 @@ export type RecordFinalJudgement = C<
 
 /** 挂牌督办 by the acting superior body (actor.organisationId). */
 export type PutUnderListedSupervision = C<
-  "PutUnderListedSupervision",
+  'PutUnderListedSupervision',
   {
     caseNumber: string;
     supervisorKind: ListedSupervisorKind;
@@ -186,14 +150,8 @@ export type PutUnderListedSupervision = C<
     dueAt: Date;
   }
 >;
-export type ReportSupervisionProgress = C<
-  "ReportSupervisionProgress",
-  { caseNumber: string; report: string }
->;
-export type RemoveListedSupervision = C<
-  "RemoveListedSupervision",
-  { caseNumber: string; reason: string }
->;
+export type ReportSupervisionProgress = C<'ReportSupervisionProgress', { caseNumber: string; report: string }>;
+export type RemoveListedSupervision = C<'RemoveListedSupervision', { caseNumber: string; reason: string }>;
 
 export type PoliceCaseCommand =
   | OpenCaseFromIncident

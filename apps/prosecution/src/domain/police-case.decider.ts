@@ -7,14 +7,9 @@ import type {
   PoliceCaseRef,
   ProsecutionClockInstruction,
   ProsecutionEvent,
-} from "@pingan/contracts";
-import type { Decider } from "@pingan/event-store";
-import {
-  DEFAULT_PROSECUTION_POLICY,
-  RULE,
-  deadlineId,
-  type ProsecutionPolicy,
-} from "./deadline-rules.js";
+} from '@pingan/contracts';
+import type { Decider } from '@pingan/event-store';
+import { DEFAULT_PROSECUTION_POLICY, RULE, deadlineId, type ProsecutionPolicy } from './deadline-rules.js';
 import type {
   DecideAdministrativePenalty,
   DeliverFirstInstanceVerdict,
@@ -24,7 +19,7 @@ import type {
   OpenCaseFromIncident,
   PoliceCaseCommand,
   RecordFinalJudgement,
-} from "./police-case.commands.js";
+} from './police-case.commands.js';
 import {
   CODE,
   InvalidPoliceCaseCommandError,
@@ -32,9 +27,9 @@ import {
   ProsecutionConflictError,
   ProsecutionForbiddenError,
   ProsecutionRuleError,
-} from "./police-case.errors.js";
+} from './police-case.errors.js';
 
-type Custody = "none" | "criminal_detention" | "arrested";
+type Custody = 'none' | 'criminal_detention' | 'arrested';
 
 export interface SuspectState {
   suspectId: string;
@@ -48,9 +43,9 @@ export interface SuspectState {
   arrestRequest: {
     requestId: string;
     procuratorateId: string;
-    status: "pending" | "approved" | "not_approved" | "executed";
+    status: 'pending' | 'approved' | 'not_approved' | 'executed';
   } | null;
-  prosecution: "none" | "under_review" | "indicted" | "not_prosecuted";
+  prosecution: 'none' | 'under_review' | 'indicted' | 'not_prosecuted';
   courtId: string | null;
   onTrial: boolean;
   verdict: { verdict: CourtVerdict; sentence: CriminalSentence | null } | null;
@@ -59,7 +54,7 @@ export interface SuspectState {
 }
 
 export interface OpenPoliceCase extends PoliceCaseRef {
-  status: "open";
+  status: 'open';
   kind: PoliceCaseKind;
   origin: PoliceCaseOrigin;
   handlingUnitId: string;
@@ -67,9 +62,7 @@ export interface OpenPoliceCase extends PoliceCaseRef {
   suspects: Readonly<Record<string, SuspectState>>;
   noteIds: readonly string[];
   /** Penalty decisions and compulsory measures by id, each awaiting or having its ministry entry. */
-  decisions: Readonly<
-    Record<string, { suspectId: string; entryRecorded: boolean }>
-  >;
+  decisions: Readonly<Record<string, { suspectId: string; entryRecorded: boolean }>>;
   designatedProsecutor: {
     procuratorateId: string;
     prosecutorUserId: string;
@@ -89,74 +82,48 @@ export interface OpenPoliceCase extends PoliceCaseRef {
   } | null;
 }
 
-export type PoliceCaseState = { status: "none" } | OpenPoliceCase;
+export type PoliceCaseState = { status: 'none' } | OpenPoliceCase;
 
 const iso = (date: Date): string => date.toISOString();
 
 function required(field: string, value: string): void {
-  if (value.trim() === "")
-    throw new InvalidPoliceCaseCommandError(
-      field,
-      `${field} must not be empty.`,
-    );
+  if (value.trim() === '') throw new InvalidPoliceCaseCommandError(field, `${field} must not be empty.`);
 }
 
-function openCase(
-  command: { caseNumber: string },
-  state: PoliceCaseState,
-): OpenPoliceCase {
-  if (state.status !== "open")
-    throw new PoliceCaseNotFoundError(command.caseNumber);
+function openCase(command: { caseNumber: string }, state: PoliceCaseState): OpenPoliceCase {
+  if (state.status !== 'open') throw new PoliceCaseNotFoundError(command.caseNumber);
   return state;
 }
 
 function suspectOf(state: OpenPoliceCase, suspectId: string): SuspectState {
   const suspect = state.suspects[suspectId];
-  if (!suspect)
-    throw new ProsecutionRuleError(
-      CODE.suspectNotFound,
-      `No suspect ${suspectId} in case ${state.caseNumber}.`,
-    );
+  if (!suspect) throw new ProsecutionRuleError(CODE.suspectNotFound, `No suspect ${suspectId} in case ${state.caseNumber}.`);
   return suspect;
 }
 
 function mustBeCriminal(state: OpenPoliceCase, what: string): void {
-  if (state.kind !== "criminal") {
-    throw new ProsecutionRuleError(
-      CODE.caseNotCriminal,
-      `${what} needs a criminal case; ${state.caseNumber} is administrative.`,
-    );
+  if (state.kind !== 'criminal') {
+    throw new ProsecutionRuleError(CODE.caseNotCriminal, `${what} needs a criminal case; ${state.caseNumber} is administrative.`);
   }
 }
 
 function notInFuture(decidedAt: Date, at: Date): void {
   if (decidedAt.getTime() > at.getTime()) {
-    throw new ProsecutionRuleError(
-      CODE.decisionInFuture,
-      "A decision cannot be dated after the moment it is recorded.",
-    );
+    throw new ProsecutionRuleError(CODE.decisionInFuture, 'A decision cannot be dated after the moment it is recorded.');
   }
 }
 
 function newDecision(state: OpenPoliceCase, decisionId: string): void {
   if (state.decisions[decisionId]) {
-    throw new ProsecutionConflictError(
-      CODE.decisionAlreadyRecorded,
-      `Decision ${decisionId} is already recorded.`,
-    );
+    throw new ProsecutionConflictError(CODE.decisionAlreadyRecorded, `Decision ${decisionId} is already recorded.`);
   }
 }
 
-function sentenceFits(
-  verdict: CourtVerdict,
-  sentence: CriminalSentence | null,
-): void {
-  if ((verdict === "guilty") !== (sentence !== null)) {
+function sentenceFits(verdict: CourtVerdict, sentence: CriminalSentence | null): void {
+  if ((verdict === 'guilty') !== (sentence !== null)) {
     throw new ProsecutionRuleError(
       CODE.sentenceMismatch,
-      verdict === "guilty"
-        ? "A guilty verdict needs a sentence (or exemption)."
-        : "A not-guilty verdict carries no sentence.",
+      verdict === 'guilty' ? 'A guilty verdict needs a sentence (or exemption).' : 'A not-guilty verdict carries no sentence.',
     );
   }
 }
@@ -167,13 +134,8 @@ const refOf = (state: OpenPoliceCase): PoliceCaseRef => ({
   regionCode: state.regionCode,
 });
 
-const startMinistryEntry = (
-  caseNumber: string,
-  decisionId: string,
-  decidedAt: Date,
-  unitId: string,
-): ProsecutionClockInstruction => ({
-  action: "start",
+const startMinistryEntry = (caseNumber: string, decisionId: string, decidedAt: Date, unitId: string): ProsecutionClockInstruction => ({
+  action: 'start',
   deadlineId: deadlineId.ministrySystemEntry(caseNumber, decisionId),
   rule: RULE.ministrySystemEntry,
   startedAt: iso(decidedAt),
@@ -187,33 +149,21 @@ const startMinistryEntry = (
 export function createPoliceCaseDecider(
   policy: ProsecutionPolicy = DEFAULT_PROSECUTION_POLICY,
 ): Decider<PoliceCaseCommand, ProsecutionEvent, PoliceCaseState> {
-  function open(
-    command: OpenCase | OpenCaseFromIncident,
-    state: PoliceCaseState,
-  ): ProsecutionEvent[] {
+  function open(command: OpenCase | OpenCaseFromIncident, state: PoliceCaseState): ProsecutionEvent[] {
     const origin: PoliceCaseOrigin =
-      command.type === "OpenCaseFromIncident"
-        ? { source: "incident", incidentId: command.incidentId }
-        : { source: "direct" };
-    if (state.status === "open") {
+      command.type === 'OpenCaseFromIncident' ? { source: 'incident', incidentId: command.incidentId } : { source: 'direct' };
+    if (state.status === 'open') {
       // The incident event may be delivered again: the same incident opening the same case is a repeat.
-      if (
-        origin.source === "incident" &&
-        state.origin.source === "incident" &&
-        state.origin.incidentId === origin.incidentId
-      ) {
+      if (origin.source === 'incident' && state.origin.source === 'incident' && state.origin.incidentId === origin.incidentId) {
         return [];
       }
-      throw new ProsecutionConflictError(
-        CODE.caseAlreadyOpen,
-        `Case ${command.caseNumber} is already open.`,
-      );
+      throw new ProsecutionConflictError(CODE.caseAlreadyOpen, `Case ${command.caseNumber} is already open.`);
     }
-    required("caseNumber", command.caseNumber);
-    required("handlingUnitId", command.handlingUnitId);
+    required('caseNumber', command.caseNumber);
+    required('handlingUnitId', command.handlingUnitId);
     return [
       {
-        type: "CaseAccepted",
+        type: 'CaseAccepted',
         data: {
           caseNumber: command.caseNumber,
           hospitalId: command.hospitalId,
@@ -228,11 +178,8 @@ export function createPoliceCaseDecider(
     ];
   }
 
-  function decidePenalty(
-    command: DecideAdministrativePenalty,
-    state: OpenPoliceCase,
-  ): ProsecutionEvent[] {
-    if (state.kind !== "administrative") {
+  function decidePenalty(command: DecideAdministrativePenalty, state: OpenPoliceCase): ProsecutionEvent[] {
+    if (state.kind !== 'administrative') {
       throw new ProsecutionRuleError(
         CODE.caseNotAdministrative,
         `An administrative penalty needs an administrative case; ${state.caseNumber} is criminal.`,
@@ -242,19 +189,12 @@ export function createPoliceCaseDecider(
     newDecision(state, command.decisionId);
     notInFuture(command.decidedAt, command.at);
     const { penalty } = command;
-    if (penalty.kind === "fine" && !(penalty.amountYuan > 0)) {
-      throw new ProsecutionRuleError(
-        CODE.penaltyOutOfRange,
-        "A fine must be a positive amount.",
-      );
+    if (penalty.kind === 'fine' && !(penalty.amountYuan > 0)) {
+      throw new ProsecutionRuleError(CODE.penaltyOutOfRange, 'A fine must be a positive amount.');
     }
     if (
-      penalty.kind === "administrative_detention" &&
-      !(
-        Number.isInteger(penalty.days) &&
-        penalty.days >= 1 &&
-        penalty.days <= policy.administrativeDetention.maxDays
-      )
+      penalty.kind === 'administrative_detention' &&
+      !(Number.isInteger(penalty.days) && penalty.days >= 1 && penalty.days <= policy.administrativeDetention.maxDays)
     ) {
       throw new ProsecutionRuleError(
         CODE.penaltyOutOfRange,
@@ -263,7 +203,7 @@ export function createPoliceCaseDecider(
     }
     return [
       {
-        type: "AdministrativePenaltyDecided",
+        type: 'AdministrativePenaltyDecided',
         data: {
           ...refOf(state),
           decisionId: command.decisionId,
@@ -271,94 +211,70 @@ export function createPoliceCaseDecider(
           penalty,
           decidedAt: iso(command.decidedAt),
           decidingUnitId: command.decidingUnitId,
-          clocks: [
-            startMinistryEntry(
-              state.caseNumber,
-              command.decisionId,
-              command.decidedAt,
-              command.decidingUnitId,
-            ),
-          ],
+          clocks: [startMinistryEntry(state.caseNumber, command.decisionId, command.decidedAt, command.decidingUnitId)],
         },
       },
     ];
   }
 
-  function imposeMeasure(
-    command: ImposeCompulsoryMeasure,
-    state: OpenPoliceCase,
-  ): ProsecutionEvent[] {
-    mustBeCriminal(state, "A compulsory measure");
+  function imposeMeasure(command: ImposeCompulsoryMeasure, state: OpenPoliceCase): ProsecutionEvent[] {
+    mustBeCriminal(state, 'A compulsory measure');
     const suspect = suspectOf(state, command.suspectId);
     newDecision(state, command.measureId);
     notInFuture(command.decidedAt, command.at);
     const clocks: ProsecutionClockInstruction[] = [
-      startMinistryEntry(
-        state.caseNumber,
-        command.measureId,
-        command.decidedAt,
-        command.decidingUnitId,
-      ),
+      startMinistryEntry(state.caseNumber, command.measureId, command.decidedAt, command.decidingUnitId),
     ];
     let custodyAfter: Custody;
     switch (command.measure) {
-      case "summons":
-        if (suspect.custody !== "none") throw alreadyHeld(suspect);
-        custodyAfter = "none";
+      case 'summons':
+        if (suspect.custody !== 'none') throw alreadyHeld(suspect);
+        custodyAfter = 'none';
         break;
-      case "criminal_detention":
-        if (suspect.custody !== "none") throw alreadyHeld(suspect);
-        custodyAfter = "criminal_detention";
+      case 'criminal_detention':
+        if (suspect.custody !== 'none') throw alreadyHeld(suspect);
+        custodyAfter = 'criminal_detention';
         clocks.push({
-          action: "start",
-          deadlineId: deadlineId.arrestRequest(
-            state.caseNumber,
-            command.measureId,
-          ),
+          action: 'start',
+          deadlineId: deadlineId.arrestRequest(state.caseNumber, command.measureId),
           rule: RULE.arrestRequest,
           startedAt: iso(command.decidedAt),
           responsibleOrganisationId: state.handlingUnitId,
         });
         break;
-      case "arrest":
+      case 'arrest':
         // 逮捕 needs the procuratorate's approval first (批准逮捕).
-        if (suspect.arrestRequest?.status !== "approved") {
+        if (suspect.arrestRequest?.status !== 'approved') {
           throw new ProsecutionRuleError(
             CODE.arrestNotApproved,
             `Arrest of ${suspect.suspectId} has not been approved by a procuratorate.`,
           );
         }
-        if (suspect.custody === "arrested") throw alreadyHeld(suspect);
-        custodyAfter = "arrested";
+        if (suspect.custody === 'arrested') throw alreadyHeld(suspect);
+        custodyAfter = 'arrested';
         break;
-      case "bail":
-      case "residential_surveillance":
+      case 'bail':
+      case 'residential_surveillance':
         // Replaces detention or arrest (变更强制措施); the duty to request arrest then ends unfulfilled.
-        custodyAfter = "none";
+        custodyAfter = 'none';
         if (suspect.detention) {
           clocks.push({
-            action: "stop",
-            deadlineId: deadlineId.arrestRequest(
-              state.caseNumber,
-              suspect.detention.measureId,
-            ),
+            action: 'stop',
+            deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
             rule: RULE.arrestRequest,
             at: iso(command.decidedAt),
-            outcome: "moot",
+            outcome: 'moot',
           });
         }
         break;
       default: {
         const unknown: never = command.measure;
-        throw new InvalidPoliceCaseCommandError(
-          "measure",
-          `Unknown compulsory measure ${String(unknown)}.`,
-        );
+        throw new InvalidPoliceCaseCommandError('measure', `Unknown compulsory measure ${String(unknown)}.`);
       }
     }
     return [
       {
-        type: "CompulsoryMeasureImposed",
+        type: 'CompulsoryMeasureImposed',
         data: {
           ...refOf(state),
           measureId: command.measureId,
@@ -374,41 +290,24 @@ export function createPoliceCaseDecider(
   }
 
   function alreadyHeld(suspect: SuspectState): ProsecutionRuleError {
-    return new ProsecutionRuleError(
-      CODE.alreadyInCustody,
-      `Suspect ${suspect.suspectId} is already held (${suspect.custody}).`,
-    );
+    return new ProsecutionRuleError(CODE.alreadyInCustody, `Suspect ${suspect.suspectId} is already held (${suspect.custody}).`);
   }
 
-  function extendArrestRequest(
-    command: ExtendArrestRequestPeriod,
-    state: OpenPoliceCase,
-  ): ProsecutionEvent[] {
-    mustBeCriminal(state, "Extending the arrest-request period");
+  function extendArrestRequest(command: ExtendArrestRequestPeriod, state: OpenPoliceCase): ProsecutionEvent[] {
+    mustBeCriminal(state, 'Extending the arrest-request period');
     const suspect = suspectOf(state, command.suspectId);
-    if (suspect.custody !== "criminal_detention") {
-      throw new ProsecutionRuleError(
-        CODE.noCriminalDetention,
-        `Suspect ${suspect.suspectId} is not in criminal detention.`,
-      );
+    if (suspect.custody !== 'criminal_detention') {
+      throw new ProsecutionRuleError(CODE.noCriminalDetention, `Suspect ${suspect.suspectId} is not in criminal detention.`);
     }
     if (!suspect.detention) {
-      throw new ProsecutionConflictError(
-        CODE.arrestAlreadyRequested,
-        `Arrest of ${suspect.suspectId} has already been requested.`,
-      );
+      throw new ProsecutionConflictError(CODE.arrestAlreadyRequested, `Arrest of ${suspect.suspectId} has already been requested.`);
     }
-    required("explanation", command.explanation);
+    required('explanation', command.explanation);
     if (!(Number.isInteger(command.days) && command.days >= 1)) {
-      throw new InvalidPoliceCaseCommandError(
-        "days",
-        "An extension is a whole number of days, at least 1.",
-      );
+      throw new InvalidPoliceCaseCommandError('days', 'An extension is a whole number of days, at least 1.');
     }
     const { arrestRequest: limits } = policy;
-    const rovingSerialGang =
-      suspect.detention.rovingSerialGang ||
-      command.ground !== "special_circumstances";
+    const rovingSerialGang = suspect.detention.rovingSerialGang || command.ground !== 'special_circumstances';
     const maxExtension = rovingSerialGang
       ? limits.rovingSerialGangMaxTotalDays - limits.baseDays
       : limits.specialCircumstancesMaxExtensionDays;
@@ -422,7 +321,7 @@ export function createPoliceCaseDecider(
     }
     return [
       {
-        type: "ArrestRequestPeriodExtended",
+        type: 'ArrestRequestPeriodExtended',
         data: {
           ...refOf(state),
           suspectId: suspect.suspectId,
@@ -434,13 +333,10 @@ export function createPoliceCaseDecider(
           extendedAt: iso(command.at),
           clocks: [
             {
-              action: "extend",
-              deadlineId: deadlineId.arrestRequest(
-                state.caseNumber,
-                suspect.detention.measureId,
-              ),
+              action: 'extend',
+              deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
               rule: RULE.arrestRequest,
-              by: { unit: "calendar_days", amount: command.days },
+              by: { unit: 'calendar_days', amount: command.days },
               reason: `${command.ground}: ${command.explanation}`,
             },
           ],
@@ -449,38 +345,22 @@ export function createPoliceCaseDecider(
     ];
   }
 
-  function deliverVerdict(
-    command: DeliverFirstInstanceVerdict,
-    state: OpenPoliceCase,
-  ): ProsecutionEvent[] {
+  function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceCase): ProsecutionEvent[] {
     const suspect = suspectOf(state, command.suspectId);
-    if (suspect.prosecution !== "indicted") {
-      throw new ProsecutionRuleError(
-        CODE.notIndicted,
-        `Suspect ${suspect.suspectId} has not been indicted.`,
-      );
+    if (suspect.prosecution !== 'indicted') {
+      throw new ProsecutionRuleError(CODE.notIndicted, `Suspect ${suspect.suspectId} has not been indicted.`);
     }
     if (suspect.courtId !== command.actor.organisationId) {
-      throw new ProsecutionForbiddenError(
-        CODE.wrongCourt,
-        `Only the court the indictment went to can deliver the verdict.`,
-      );
+      throw new ProsecutionForbiddenError(CODE.wrongCourt, `Only the court the indictment went to can deliver the verdict.`);
     }
-    if (!suspect.onTrial)
-      throw new ProsecutionRuleError(
-        CODE.trialNotStarted,
-        `The trial of ${suspect.suspectId} has not started.`,
-      );
+    if (!suspect.onTrial) throw new ProsecutionRuleError(CODE.trialNotStarted, `The trial of ${suspect.suspectId} has not started.`);
     if (suspect.verdict) {
-      throw new ProsecutionConflictError(
-        CODE.verdictAlreadyDelivered,
-        `A verdict on ${suspect.suspectId} was already delivered.`,
-      );
+      throw new ProsecutionConflictError(CODE.verdictAlreadyDelivered, `A verdict on ${suspect.suspectId} was already delivered.`);
     }
     sentenceFits(command.verdict, command.sentence);
     return [
       {
-        type: "FirstInstanceVerdictDelivered",
+        type: 'FirstInstanceVerdictDelivered',
         data: {
           ...refOf(state),
           courtId: suspect.courtId,
@@ -493,144 +373,90 @@ export function createPoliceCaseDecider(
     ];
   }
 
-  function recordFinal(
-    command: RecordFinalJudgement,
-    state: OpenPoliceCase,
-  ): ProsecutionEvent[] {
+  function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): ProsecutionEvent[] {
     const suspect = suspectOf(state, command.suspectId);
-    if (!suspect.verdict)
-      throw new ProsecutionRuleError(
-        CODE.noVerdict,
-        `No first-instance verdict on ${suspect.suspectId}.`,
-      );
+    if (!suspect.verdict) throw new ProsecutionRuleError(CODE.noVerdict, `No first-instance verdict on ${suspect.suspectId}.`);
     if (suspect.final) {
-      throw new ProsecutionConflictError(
-        CODE.judgementAlreadyFinal,
-        `The judgement on ${suspect.suspectId} is already final.`,
-      );
+      throw new ProsecutionConflictError(CODE.judgementAlreadyFinal, `The judgement on ${suspect.suspectId} is already final.`);
     }
     sentenceFits(command.verdict, command.sentence);
     if (!suspect.appealed) {
       // Unappealed, the first-instance verdict itself becomes final: it cannot change on the way.
       if (suspect.courtId !== command.actor.organisationId) {
-        throw new ProsecutionForbiddenError(
-          CODE.wrongCourt,
-          "Only the first-instance court records its unappealed verdict as final.",
-        );
+        throw new ProsecutionForbiddenError(CODE.wrongCourt, 'Only the first-instance court records its unappealed verdict as final.');
       }
       const same =
-        suspect.verdict.verdict === command.verdict &&
-        JSON.stringify(suspect.verdict.sentence) ===
-          JSON.stringify(command.sentence);
+        suspect.verdict.verdict === command.verdict && JSON.stringify(suspect.verdict.sentence) === JSON.stringify(command.sentence);
       if (!same) {
-        throw new ProsecutionRuleError(
-          CODE.sentenceMismatch,
-          "Without an appeal, the final judgement is the first-instance verdict.",
-        );
+        throw new ProsecutionRuleError(CODE.sentenceMismatch, 'Without an appeal, the final judgement is the first-instance verdict.');
       }
     }
     return [
       {
-        type: "FinalJudgementRecorded",
+        type: 'FinalJudgementRecorded',
         data: {
           ...refOf(state),
           courtId: command.actor.organisationId,
           suspectId: suspect.suspectId,
           verdict: command.verdict,
           sentence: command.sentence,
-          basis: suspect.appealed
-            ? "second_instance"
-            : "first_instance_not_appealed",
+          basis: suspect.appealed ? 'second_instance' : 'first_instance_not_appealed',
           finalAt: iso(command.at),
         },
       },
     ];
   }
 
-  function reviewClockStop(
-    state: OpenPoliceCase,
-    decidedNow: readonly string[],
-    at: Date,
-  ): ProsecutionClockInstruction[] {
+  function reviewClockStop(state: OpenPoliceCase, decidedNow: readonly string[], at: Date): ProsecutionClockInstruction[] {
     const review = state.review!;
-    const stillOpen = review.suspectIds.filter(
-      (id) =>
-        !decidedNow.includes(id) &&
-        state.suspects[id]?.prosecution === "under_review",
-    );
+    const stillOpen = review.suspectIds.filter((id) => !decidedNow.includes(id) && state.suspects[id]?.prosecution === 'under_review');
     if (stillOpen.length > 0) return [];
     return [
       {
-        action: "stop",
+        action: 'stop',
         deadlineId: deadlineId.prosecutionReview(state.caseNumber),
         rule: reviewRule(state),
         at: iso(at),
-        outcome: "done",
+        outcome: 'done',
       },
     ];
   }
 
   const reviewRule = (state: OpenPoliceCase): string =>
-    state.review?.inCustody
-      ? RULE.prosecutionReviewInCustody
-      : RULE.prosecutionReview;
+    state.review?.inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview;
 
-  function underReviewBy(
-    state: OpenPoliceCase,
-    actorOrganisationId: string,
-    suspectIds: readonly string[] | null,
-  ) {
+  function underReviewBy(state: OpenPoliceCase, actorOrganisationId: string, suspectIds: readonly string[] | null) {
     const review = state.review;
     if (!review || !review.open) {
-      throw new ProsecutionRuleError(
-        CODE.notUnderReview,
-        `Case ${state.caseNumber} is not under prosecution review.`,
-      );
+      throw new ProsecutionRuleError(CODE.notUnderReview, `Case ${state.caseNumber} is not under prosecution review.`);
     }
     if (review.procuratorateId !== actorOrganisationId) {
-      throw new ProsecutionForbiddenError(
-        CODE.wrongProcuratorate,
-        "Only the procuratorate reviewing the case can do this.",
-      );
+      throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate reviewing the case can do this.');
     }
     if (suspectIds) {
-      if (suspectIds.length === 0)
-        throw new InvalidPoliceCaseCommandError(
-          "suspectIds",
-          "Name at least one suspect.",
-        );
+      if (suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
       for (const id of suspectIds) {
-        if (state.suspects[id]?.prosecution !== "under_review") {
-          throw new ProsecutionRuleError(
-            CODE.suspectNotUnderReview,
-            `Suspect ${id} is not awaiting a prosecution decision.`,
-          );
+        if (state.suspects[id]?.prosecution !== 'under_review') {
+          throw new ProsecutionRuleError(CODE.suspectNotUnderReview, `Suspect ${id} is not awaiting a prosecution decision.`);
         }
       }
     }
     return review;
   }
 
-  function decide(
-    command: PoliceCaseCommand,
-    state: PoliceCaseState,
-  ): ProsecutionEvent[] {
+  function decide(command: PoliceCaseCommand, state: PoliceCaseState): ProsecutionEvent[] {
     switch (command.type) {
-      case "OpenCaseFromIncident":
-      case "OpenCase":
+      case 'OpenCaseFromIncident':
+      case 'OpenCase':
         return open(command, state);
 
-      case "FileCriminalCase": {
+      case 'FileCriminalCase': {
         const s = openCase(command, state);
-        mustBeCriminal(s, "Filing (立案)");
-        if (s.filed)
-          throw new ProsecutionConflictError(
-            CODE.caseAlreadyFiled,
-            `Case ${s.caseNumber} is already filed.`,
-          );
+        mustBeCriminal(s, 'Filing (立案)');
+        if (s.filed) throw new ProsecutionConflictError(CODE.caseAlreadyFiled, `Case ${s.caseNumber} is already filed.`);
         return [
           {
-            type: "CriminalCaseFiled",
+            type: 'CriminalCaseFiled',
             data: {
               ...refOf(s),
               filingUnitId: command.filingUnitId,
@@ -640,18 +466,15 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "ConvertToCriminalCase": {
+      case 'ConvertToCriminalCase': {
         const s = openCase(command, state);
-        if (s.kind !== "administrative") {
-          throw new ProsecutionRuleError(
-            CODE.caseNotAdministrative,
-            `Case ${s.caseNumber} is already criminal.`,
-          );
+        if (s.kind !== 'administrative') {
+          throw new ProsecutionRuleError(CODE.caseNotAdministrative, `Case ${s.caseNumber} is already criminal.`);
         }
-        required("reason", command.reason);
+        required('reason', command.reason);
         return [
           {
-            type: "CaseConvertedToCriminal",
+            type: 'CaseConvertedToCriminal',
             data: {
               ...refOf(s),
               reason: command.reason,
@@ -661,18 +484,15 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "AddSuspect": {
+      case 'AddSuspect': {
         const s = openCase(command, state);
         if (s.suspects[command.suspectId]) {
-          throw new ProsecutionConflictError(
-            CODE.suspectAlreadyAdded,
-            `Suspect ${command.suspectId} is already in the case.`,
-          );
+          throw new ProsecutionConflictError(CODE.suspectAlreadyAdded, `Suspect ${command.suspectId} is already in the case.`);
         }
-        required("name", command.name);
+        required('name', command.name);
         return [
           {
-            type: "SuspectAdded",
+            type: 'SuspectAdded',
             data: {
               ...refOf(s),
               suspectId: command.suspectId,
@@ -683,18 +503,15 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "AddInvestigationNote": {
+      case 'AddInvestigationNote': {
         const s = openCase(command, state);
         if (s.noteIds.includes(command.noteId)) {
-          throw new ProsecutionConflictError(
-            CODE.noteAlreadyAdded,
-            `Note ${command.noteId} is already in the case.`,
-          );
+          throw new ProsecutionConflictError(CODE.noteAlreadyAdded, `Note ${command.noteId} is already in the case.`);
         }
-        required("text", command.text);
+        required('text', command.text);
         return [
           {
-            type: "InvestigationNoteAdded",
+            type: 'InvestigationNoteAdded',
             data: {
               ...refOf(s),
               noteId: command.noteId,
@@ -706,18 +523,15 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "TransferCase": {
+      case 'TransferCase': {
         const s = openCase(command, state);
         if (command.toUnitId === s.handlingUnitId) {
-          throw new ProsecutionRuleError(
-            CODE.transferToSameUnit,
-            `Case ${s.caseNumber} is already handled by ${s.handlingUnitId}.`,
-          );
+          throw new ProsecutionRuleError(CODE.transferToSameUnit, `Case ${s.caseNumber} is already handled by ${s.handlingUnitId}.`);
         }
-        required("reason", command.reason);
+        required('reason', command.reason);
         return [
           {
-            type: "CaseTransferred",
+            type: 'CaseTransferred',
             data: {
               ...refOf(s),
               fromUnitId: s.handlingUnitId,
@@ -729,20 +543,17 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "DecideAdministrativePenalty":
+      case 'DecideAdministrativePenalty':
         return decidePenalty(command, openCase(command, state));
 
-      case "ImposeCompulsoryMeasure":
+      case 'ImposeCompulsoryMeasure':
         return imposeMeasure(command, openCase(command, state));
 
-      case "RecordMinistrySystemEntry": {
+      case 'RecordMinistrySystemEntry': {
         const s = openCase(command, state);
         const decision = s.decisions[command.decisionId];
         if (!decision) {
-          throw new ProsecutionRuleError(
-            CODE.entryUnknownDecision,
-            `No penalty decision or compulsory measure ${command.decisionId}.`,
-          );
+          throw new ProsecutionRuleError(CODE.entryUnknownDecision, `No penalty decision or compulsory measure ${command.decisionId}.`);
         }
         if (decision.entryRecorded) {
           throw new ProsecutionConflictError(
@@ -750,10 +561,10 @@ export function createPoliceCaseDecider(
             `Decision ${command.decisionId} is already entered in the ministry system.`,
           );
         }
-        required("referenceNumber", command.referenceNumber);
+        required('referenceNumber', command.referenceNumber);
         return [
           {
-            type: "MinistrySystemEntryRecorded",
+            type: 'MinistrySystemEntryRecorded',
             data: {
               ...refOf(s),
               decisionId: command.decisionId,
@@ -762,14 +573,11 @@ export function createPoliceCaseDecider(
               recordedAt: iso(command.at),
               clocks: [
                 {
-                  action: "stop",
-                  deadlineId: deadlineId.ministrySystemEntry(
-                    s.caseNumber,
-                    command.decisionId,
-                  ),
+                  action: 'stop',
+                  deadlineId: deadlineId.ministrySystemEntry(s.caseNumber, command.decisionId),
                   rule: RULE.ministrySystemEntry,
                   at: iso(command.at),
-                  outcome: "done",
+                  outcome: 'done',
                 },
               ],
             },
@@ -777,28 +585,22 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "ExtendArrestRequestPeriod":
+      case 'ExtendArrestRequestPeriod':
         return extendArrestRequest(command, openCase(command, state));
 
-      case "RequestArrestApproval": {
+      case 'RequestArrestApproval': {
         const s = openCase(command, state);
-        mustBeCriminal(s, "An arrest request");
+        mustBeCriminal(s, 'An arrest request');
         const suspect = suspectOf(s, command.suspectId);
-        if (suspect.arrestRequest?.status === "pending") {
-          throw new ProsecutionConflictError(
-            CODE.arrestAlreadyRequested,
-            `Arrest of ${suspect.suspectId} is already requested.`,
-          );
+        if (suspect.arrestRequest?.status === 'pending') {
+          throw new ProsecutionConflictError(CODE.arrestAlreadyRequested, `Arrest of ${suspect.suspectId} is already requested.`);
         }
-        if (suspect.custody !== "criminal_detention" || !suspect.detention) {
-          throw new ProsecutionRuleError(
-            CODE.noCriminalDetention,
-            `Suspect ${suspect.suspectId} is not in criminal detention.`,
-          );
+        if (suspect.custody !== 'criminal_detention' || !suspect.detention) {
+          throw new ProsecutionRuleError(CODE.noCriminalDetention, `Suspect ${suspect.suspectId} is not in criminal detention.`);
         }
         return [
           {
-            type: "ArrestApprovalRequested",
+            type: 'ArrestApprovalRequested',
             data: {
               ...refOf(s),
               requestId: command.requestId,
@@ -807,21 +609,15 @@ export function createPoliceCaseDecider(
               requestedAt: iso(command.at),
               clocks: [
                 {
-                  action: "stop",
-                  deadlineId: deadlineId.arrestRequest(
-                    s.caseNumber,
-                    suspect.detention.measureId,
-                  ),
+                  action: 'stop',
+                  deadlineId: deadlineId.arrestRequest(s.caseNumber, suspect.detention.measureId),
                   rule: RULE.arrestRequest,
                   at: iso(command.at),
-                  outcome: "done",
+                  outcome: 'done',
                 },
                 {
-                  action: "start",
-                  deadlineId: deadlineId.arrestDecision(
-                    s.caseNumber,
-                    command.requestId,
-                  ),
+                  action: 'start',
+                  deadlineId: deadlineId.arrestDecision(s.caseNumber, command.requestId),
                   rule: RULE.arrestDecision,
                   startedAt: iso(command.at),
                   responsibleOrganisationId: command.procuratorateId,
@@ -832,26 +628,20 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "DecideArrestApproval": {
+      case 'DecideArrestApproval': {
         const s = openCase(command, state);
         const suspect = suspectOf(s, command.suspectId);
         const request = suspect.arrestRequest;
-        if (request?.status !== "pending") {
-          throw new ProsecutionRuleError(
-            CODE.noPendingArrestRequest,
-            `No pending arrest request for ${suspect.suspectId}.`,
-          );
+        if (request?.status !== 'pending') {
+          throw new ProsecutionRuleError(CODE.noPendingArrestRequest, `No pending arrest request for ${suspect.suspectId}.`);
         }
         if (request.procuratorateId !== command.actor.organisationId) {
-          throw new ProsecutionForbiddenError(
-            CODE.wrongProcuratorate,
-            "Only the procuratorate the request went to can decide it.",
-          );
+          throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate the request went to can decide it.');
         }
-        required("reason", command.reason);
+        required('reason', command.reason);
         return [
           {
-            type: "ArrestApprovalDecided",
+            type: 'ArrestApprovalDecided',
             data: {
               ...refOf(s),
               requestId: request.requestId,
@@ -861,19 +651,14 @@ export function createPoliceCaseDecider(
               reason: command.reason,
               decidedAt: iso(command.at),
               // 不批准逮捕: a detained suspect is released at once (CPL art. 91).
-              releaseRequired:
-                command.outcome === "not_approved" &&
-                suspect.custody === "criminal_detention",
+              releaseRequired: command.outcome === 'not_approved' && suspect.custody === 'criminal_detention',
               clocks: [
                 {
-                  action: "stop",
-                  deadlineId: deadlineId.arrestDecision(
-                    s.caseNumber,
-                    request.requestId,
-                  ),
+                  action: 'stop',
+                  deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
                   rule: RULE.arrestDecision,
                   at: iso(command.at),
-                  outcome: "done",
+                  outcome: 'done',
                 },
               ],
             },
@@ -881,20 +666,17 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "DesignateProsecutor": {
+      case 'DesignateProsecutor': {
         const s = openCase(command, state);
-        mustBeCriminal(s, "A designated prosecutor");
-        required("prosecutorUserId", command.prosecutorUserId);
+        mustBeCriminal(s, 'A designated prosecutor');
+        required('prosecutorUserId', command.prosecutorUserId);
         const current = s.designatedProsecutor;
-        if (
-          current?.prosecutorUserId === command.prosecutorUserId &&
-          current.procuratorateId === command.actor.organisationId
-        ) {
+        if (current?.prosecutorUserId === command.prosecutorUserId && current.procuratorateId === command.actor.organisationId) {
           return [];
         }
         return [
           {
-            type: "ProsecutorDesignated",
+            type: 'ProsecutorDesignated',
             data: {
               ...refOf(s),
               procuratorateId: command.actor.organisationId,
@@ -906,31 +688,18 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "TransferForProsecution": {
+      case 'TransferForProsecution': {
         const s = openCase(command, state);
-        mustBeCriminal(s, "Transfer for prosecution");
-        if (!s.filed)
-          throw new ProsecutionRuleError(
-            CODE.caseNotFiled,
-            `Case ${s.caseNumber} has not been filed (立案).`,
-          );
+        mustBeCriminal(s, 'Transfer for prosecution');
+        if (!s.filed) throw new ProsecutionRuleError(CODE.caseNotFiled, `Case ${s.caseNumber} has not been filed (立案).`);
         if (s.review)
-          throw new ProsecutionConflictError(
-            CODE.alreadyUnderReview,
-            `Case ${s.caseNumber} was already transferred for prosecution.`,
-          );
-        if (command.suspectIds.length === 0)
-          throw new InvalidPoliceCaseCommandError(
-            "suspectIds",
-            "Name at least one suspect.",
-          );
+          throw new ProsecutionConflictError(CODE.alreadyUnderReview, `Case ${s.caseNumber} was already transferred for prosecution.`);
+        if (command.suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
         const suspects = command.suspectIds.map((id) => suspectOf(s, id));
-        const inCustody = suspects.some(
-          (suspect) => suspect.custody !== "none",
-        );
+        const inCustody = suspects.some((suspect) => suspect.custody !== 'none');
         return [
           {
-            type: "CaseTransferredForProsecution",
+            type: 'CaseTransferredForProsecution',
             data: {
               ...refOf(s),
               suspectIds: [...command.suspectIds],
@@ -940,11 +709,9 @@ export function createPoliceCaseDecider(
               transferredAt: iso(command.at),
               clocks: [
                 {
-                  action: "start",
+                  action: 'start',
                   deadlineId: deadlineId.prosecutionReview(s.caseNumber),
-                  rule: inCustody
-                    ? RULE.prosecutionReviewInCustody
-                    : RULE.prosecutionReview,
+                  rule: inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview,
                   startedAt: iso(command.at),
                   responsibleOrganisationId: command.procuratorateId,
                 },
@@ -954,20 +721,17 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "ExtendProsecutionReview": {
+      case 'ExtendProsecutionReview': {
         const s = openCase(command, state);
         const review = underReviewBy(s, command.actor.organisationId, null);
         if (review.extended) {
-          throw new ProsecutionConflictError(
-            CODE.reviewAlreadyExtended,
-            `The review of ${s.caseNumber} was already extended.`,
-          );
+          throw new ProsecutionConflictError(CODE.reviewAlreadyExtended, `The review of ${s.caseNumber} was already extended.`);
         }
-        required("explanation", command.explanation);
+        required('explanation', command.explanation);
         const days = policy.prosecutionReview.extensionDays;
         return [
           {
-            type: "ProsecutionReviewExtended",
+            type: 'ProsecutionReviewExtended',
             data: {
               ...refOf(s),
               ground: command.ground,
@@ -976,10 +740,10 @@ export function createPoliceCaseDecider(
               extendedAt: iso(command.at),
               clocks: [
                 {
-                  action: "extend",
+                  action: 'extend',
                   deadlineId: deadlineId.prosecutionReview(s.caseNumber),
                   rule: reviewRule(s),
-                  by: { unit: "calendar_days", amount: days },
+                  by: { unit: 'calendar_days', amount: days },
                   reason: `${command.ground}: ${command.explanation}`,
                 },
               ],
@@ -988,17 +752,13 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "Indict": {
+      case 'Indict': {
         const s = openCase(command, state);
-        const review = underReviewBy(
-          s,
-          command.actor.organisationId,
-          command.suspectIds,
-        );
-        required("courtId", command.courtId);
+        const review = underReviewBy(s, command.actor.organisationId, command.suspectIds);
+        required('courtId', command.courtId);
         return [
           {
-            type: "SuspectsIndicted",
+            type: 'SuspectsIndicted',
             data: {
               ...refOf(s),
               suspectIds: [...command.suspectIds],
@@ -1011,17 +771,13 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "DecideNotToProsecute": {
+      case 'DecideNotToProsecute': {
         const s = openCase(command, state);
-        const review = underReviewBy(
-          s,
-          command.actor.organisationId,
-          command.suspectIds,
-        );
-        required("reason", command.reason);
+        const review = underReviewBy(s, command.actor.organisationId, command.suspectIds);
+        required('reason', command.reason);
         return [
           {
-            type: "NonProsecutionDecided",
+            type: 'NonProsecutionDecided',
             data: {
               ...refOf(s),
               suspectIds: [...command.suspectIds],
@@ -1034,34 +790,19 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "StartFirstInstanceTrial": {
+      case 'StartFirstInstanceTrial': {
         const s = openCase(command, state);
-        const indicted = Object.values(s.suspects).filter(
-          (suspect) => suspect.prosecution === "indicted",
-        );
-        if (indicted.length === 0)
-          throw new ProsecutionRuleError(
-            CODE.notIndicted,
-            `Nobody in case ${s.caseNumber} has been indicted.`,
-          );
-        const here = indicted.filter(
-          (suspect) => suspect.courtId === command.actor.organisationId,
-        );
-        if (here.length === 0)
-          throw new ProsecutionForbiddenError(
-            CODE.wrongCourt,
-            "The indictment did not go to this court.",
-          );
+        const indicted = Object.values(s.suspects).filter((suspect) => suspect.prosecution === 'indicted');
+        if (indicted.length === 0) throw new ProsecutionRuleError(CODE.notIndicted, `Nobody in case ${s.caseNumber} has been indicted.`);
+        const here = indicted.filter((suspect) => suspect.courtId === command.actor.organisationId);
+        if (here.length === 0) throw new ProsecutionForbiddenError(CODE.wrongCourt, 'The indictment did not go to this court.');
         const defendants = here.filter((suspect) => !suspect.onTrial);
         if (defendants.length === 0) {
-          throw new ProsecutionConflictError(
-            CODE.trialAlreadyStarted,
-            `The trial in case ${s.caseNumber} has already started.`,
-          );
+          throw new ProsecutionConflictError(CODE.trialAlreadyStarted, `The trial in case ${s.caseNumber} has already started.`);
         }
         return [
           {
-            type: "FirstInstanceTrialStarted",
+            type: 'FirstInstanceTrialStarted',
             data: {
               ...refOf(s),
               courtId: command.actor.organisationId,
@@ -1072,31 +813,21 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "DeliverFirstInstanceVerdict":
+      case 'DeliverFirstInstanceVerdict':
         return deliverVerdict(command, openCase(command, state));
 
-      case "FileAppeal": {
+      case 'FileAppeal': {
         const s = openCase(command, state);
         const suspect = suspectOf(s, command.suspectId);
-        if (!suspect.verdict)
-          throw new ProsecutionRuleError(
-            CODE.noVerdict,
-            `No first-instance verdict on ${suspect.suspectId}.`,
-          );
+        if (!suspect.verdict) throw new ProsecutionRuleError(CODE.noVerdict, `No first-instance verdict on ${suspect.suspectId}.`);
         if (suspect.final) {
-          throw new ProsecutionRuleError(
-            CODE.judgementAlreadyFinal,
-            `The judgement on ${suspect.suspectId} is already final.`,
-          );
+          throw new ProsecutionRuleError(CODE.judgementAlreadyFinal, `The judgement on ${suspect.suspectId} is already final.`);
         }
         if (suspect.appealed)
-          throw new ProsecutionConflictError(
-            CODE.alreadyAppealed,
-            `The verdict on ${suspect.suspectId} is already appealed.`,
-          );
+          throw new ProsecutionConflictError(CODE.alreadyAppealed, `The verdict on ${suspect.suspectId} is already appealed.`);
         return [
           {
-            type: "AppealFiled",
+            type: 'AppealFiled',
             data: {
               ...refOf(s),
               suspectId: suspect.suspectId,
@@ -1107,27 +838,21 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "RecordFinalJudgement":
+      case 'RecordFinalJudgement':
         return recordFinal(command, openCase(command, state));
 
-      case "PutUnderListedSupervision": {
+      case 'PutUnderListedSupervision': {
         const s = openCase(command, state);
         if (s.supervision) {
-          throw new ProsecutionConflictError(
-            CODE.alreadySupervised,
-            `Case ${s.caseNumber} is already under listed supervision.`,
-          );
+          throw new ProsecutionConflictError(CODE.alreadySupervised, `Case ${s.caseNumber} is already under listed supervision.`);
         }
-        required("requirements", command.requirements);
+        required('requirements', command.requirements);
         if (command.dueAt.getTime() <= command.at.getTime()) {
-          throw new ProsecutionRuleError(
-            CODE.supervisionDueInPast,
-            "The supervision due date must lie in the future.",
-          );
+          throw new ProsecutionRuleError(CODE.supervisionDueInPast, 'The supervision due date must lie in the future.');
         }
         return [
           {
-            type: "ListedSupervisionStarted",
+            type: 'ListedSupervisionStarted',
             data: {
               ...refOf(s),
               supervisorOrganisationId: command.actor.organisationId,
@@ -1140,17 +865,13 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "ReportSupervisionProgress": {
+      case 'ReportSupervisionProgress': {
         const s = openCase(command, state);
-        if (!s.supervision)
-          throw new ProsecutionRuleError(
-            CODE.notSupervised,
-            `Case ${s.caseNumber} is not under listed supervision.`,
-          );
-        required("report", command.report);
+        if (!s.supervision) throw new ProsecutionRuleError(CODE.notSupervised, `Case ${s.caseNumber} is not under listed supervision.`);
+        required('report', command.report);
         return [
           {
-            type: "SupervisionProgressReported",
+            type: 'SupervisionProgressReported',
             data: {
               ...refOf(s),
               supervisorOrganisationId: s.supervision.supervisorOrganisationId,
@@ -1162,31 +883,18 @@ export function createPoliceCaseDecider(
         ];
       }
 
-      case "RemoveListedSupervision": {
+      case 'RemoveListedSupervision': {
         const s = openCase(command, state);
-        if (!s.supervision)
-          throw new ProsecutionRuleError(
-            CODE.notSupervised,
-            `Case ${s.caseNumber} is not under listed supervision.`,
-          );
-        if (
-          s.supervision.supervisorOrganisationId !==
-          command.actor.organisationId
-        ) {
-          throw new ProsecutionForbiddenError(
-            CODE.notSupervisor,
-            "Only the supervising body can remove listed supervision.",
-          );
+        if (!s.supervision) throw new ProsecutionRuleError(CODE.notSupervised, `Case ${s.caseNumber} is not under listed supervision.`);
+        if (s.supervision.supervisorOrganisationId !== command.actor.organisationId) {
+          throw new ProsecutionForbiddenError(CODE.notSupervisor, 'Only the supervising body can remove listed supervision.');
         }
-        if (command.reason.trim() === "") {
-          throw new ProsecutionRuleError(
-            CODE.removalReasonRequired,
-            "Removing listed supervision needs a reason.",
-          );
+        if (command.reason.trim() === '') {
+          throw new ProsecutionRuleError(CODE.removalReasonRequired, 'Removing listed supervision needs a reason.');
         }
         return [
           {
-            type: "ListedSupervisionRemoved",
+            type: 'ListedSupervisionRemoved',
             data: {
               ...refOf(s),
               supervisorOrganisationId: s.supervision.supervisorOrganisationId,
@@ -1199,10 +907,7 @@ export function createPoliceCaseDecider(
 
       default: {
         const unknown: never = command;
-        throw new InvalidPoliceCaseCommandError(
-          "type",
-          `Unknown command ${(unknown as { type: string }).type}.`,
-        );
+        throw new InvalidPoliceCaseCommandError('type', `Unknown command ${(unknown as { type: string }).type}.`);
       }
     }
   }
@@ -1210,13 +915,9 @@ export function createPoliceCaseDecider(
   return { decide, evolve, initialState };
 }
 
-export const initialState = (): PoliceCaseState => ({ status: "none" });
+export const initialState = (): PoliceCaseState => ({ status: 'none' });
 
-const updateSuspect = (
-  state: OpenPoliceCase,
-  suspectId: string,
-  change: Partial<SuspectState>,
-): OpenPoliceCase => ({
+const updateSuspect = (state: OpenPoliceCase, suspectId: string, change: Partial<SuspectState>): OpenPoliceCase => ({
   ...state,
   suspects: {
     ...state.suspects,
@@ -1224,21 +925,14 @@ const updateSuspect = (
   },
 });
 
-const updateSuspects = (
-  state: OpenPoliceCase,
-  suspectIds: readonly string[],
-  change: Partial<SuspectState>,
-): OpenPoliceCase =>
+const updateSuspects = (state: OpenPoliceCase, suspectIds: readonly string[], change: Partial<SuspectState>): OpenPoliceCase =>
   suspectIds.reduce((next, id) => updateSuspect(next, id, change), state);
 
-export function evolve(
-  state: PoliceCaseState,
-  event: ProsecutionEvent,
-): PoliceCaseState {
-  if (event.type === "CaseAccepted") {
+export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceCaseState {
+  if (event.type === 'CaseAccepted') {
     const { data } = event;
     return {
-      status: "open",
+      status: 'open',
       caseNumber: data.caseNumber,
       hospitalId: data.hospitalId,
       regionCode: data.regionCode,
@@ -1254,23 +948,23 @@ export function evolve(
       supervision: null,
     };
   }
-  if (state.status !== "open") return state; // nothing but acceptance starts a case
+  if (state.status !== 'open') return state; // nothing but acceptance starts a case
   switch (event.type) {
-    case "CriminalCaseFiled":
+    case 'CriminalCaseFiled':
       return { ...state, filed: true };
-    case "CaseConvertedToCriminal":
-      return { ...state, kind: "criminal" };
-    case "SuspectAdded":
+    case 'CaseConvertedToCriminal':
+      return { ...state, kind: 'criminal' };
+    case 'SuspectAdded':
       return {
         ...state,
         suspects: {
           ...state.suspects,
           [event.data.suspectId]: {
             suspectId: event.data.suspectId,
-            custody: "none",
+            custody: 'none',
             detention: null,
             arrestRequest: null,
-            prosecution: "none",
+            prosecution: 'none',
             courtId: null,
             onTrial: false,
             verdict: null,
@@ -1279,11 +973,11 @@ export function evolve(
           },
         },
       };
-    case "InvestigationNoteAdded":
+    case 'InvestigationNoteAdded':
       return { ...state, noteIds: [...state.noteIds, event.data.noteId] };
-    case "CaseTransferred":
+    case 'CaseTransferred':
       return { ...state, handlingUnitId: event.data.toUnitId };
-    case "AdministrativePenaltyDecided":
+    case 'AdministrativePenaltyDecided':
       return {
         ...state,
         decisions: {
@@ -1294,7 +988,7 @@ export function evolve(
           },
         },
       };
-    case "CompulsoryMeasureImposed": {
+    case 'CompulsoryMeasureImposed': {
       const { data } = event;
       const withDecision: OpenPoliceCase = {
         ...state,
@@ -1307,22 +1001,20 @@ export function evolve(
       return updateSuspect(withDecision, data.suspectId, {
         custody: data.custodyAfter,
         detention:
-          data.measure === "criminal_detention"
+          data.measure === 'criminal_detention'
             ? {
                 measureId: data.measureId,
                 extensionDays: 0,
                 rovingSerialGang: false,
               }
-            : data.custodyAfter === "none"
+            : data.custodyAfter === 'none'
               ? null
               : suspect.detention,
         arrestRequest:
-          data.measure === "arrest" && suspect.arrestRequest
-            ? { ...suspect.arrestRequest, status: "executed" }
-            : suspect.arrestRequest,
+          data.measure === 'arrest' && suspect.arrestRequest ? { ...suspect.arrestRequest, status: 'executed' } : suspect.arrestRequest,
       });
     }
-    case "MinistrySystemEntryRecorded": {
+    case 'MinistrySystemEntryRecorded': {
       const decision = state.decisions[event.data.decisionId];
       return {
         ...state,
@@ -1332,43 +1024,38 @@ export function evolve(
         },
       };
     }
-    case "ArrestRequestPeriodExtended": {
+    case 'ArrestRequestPeriodExtended': {
       const detention = state.suspects[event.data.suspectId].detention;
       if (!detention) return state;
       return updateSuspect(state, event.data.suspectId, {
         detention: {
           ...detention,
           extensionDays: event.data.totalExtensionDays,
-          rovingSerialGang:
-            detention.rovingSerialGang ||
-            event.data.ground !== "special_circumstances",
+          rovingSerialGang: detention.rovingSerialGang || event.data.ground !== 'special_circumstances',
         },
       });
     }
-    case "ArrestApprovalRequested":
+    case 'ArrestApprovalRequested':
       return updateSuspect(state, event.data.suspectId, {
         detention: null,
         arrestRequest: {
           requestId: event.data.requestId,
           procuratorateId: event.data.procuratorateId,
-          status: "pending",
+          status: 'pending',
         },
       });
-    case "ArrestApprovalDecided": {
+    case 'ArrestApprovalDecided': {
       const suspect = state.suspects[event.data.suspectId];
-      const approved = event.data.outcome === "approved";
+      const approved = event.data.outcome === 'approved';
       return updateSuspect(state, event.data.suspectId, {
         arrestRequest: suspect.arrestRequest && {
           ...suspect.arrestRequest,
-          status: approved ? "approved" : "not_approved",
+          status: approved ? 'approved' : 'not_approved',
         },
-        custody:
-          !approved && suspect.custody === "criminal_detention"
-            ? "none"
-            : suspect.custody,
+        custody: !approved && suspect.custody === 'criminal_detention' ? 'none' : suspect.custody,
       });
     }
-    case "ProsecutorDesignated":
+    case 'ProsecutorDesignated':
       return {
         ...state,
         designatedProsecutor: {
@@ -1376,7 +1063,7 @@ export function evolve(
           prosecutorUserId: event.data.prosecutorUserId,
         },
       };
-    case "CaseTransferredForProsecution":
+    case 'CaseTransferredForProsecution':
       return updateSuspects(
         {
           ...state,
@@ -1389,39 +1076,31 @@ export function evolve(
           },
         },
         event.data.suspectIds,
-        { prosecution: "under_review" },
+        { prosecution: 'under_review' },
       );
-    case "ProsecutionReviewExtended":
-      return state.review
-        ? { ...state, review: { ...state.review, extended: true } }
-        : state;
-    case "SuspectsIndicted":
-    case "NonProsecutionDecided": {
+    case 'ProsecutionReviewExtended':
+      return state.review ? { ...state, review: { ...state.review, extended: true } } : state;
+    case 'SuspectsIndicted':
+    case 'NonProsecutionDecided': {
       const next = updateSuspects(
         state,
         event.data.suspectIds,
-        event.type === "SuspectsIndicted"
-          ? { prosecution: "indicted", courtId: event.data.courtId }
-          : { prosecution: "not_prosecuted" },
+        event.type === 'SuspectsIndicted' ? { prosecution: 'indicted', courtId: event.data.courtId } : { prosecution: 'not_prosecuted' },
       );
-      const open = next.review
-        ? next.review.suspectIds.some(
-            (id) => next.suspects[id]?.prosecution === "under_review",
-          )
-        : false;
+      const open = next.review ? next.review.suspectIds.some((id) => next.suspects[id]?.prosecution === 'under_review') : false;
       return next.review ? { ...next, review: { ...next.review, open } } : next;
     }
-    case "FirstInstanceTrialStarted":
+    case 'FirstInstanceTrialStarted':
       return updateSuspects(state, event.data.defendantIds, { onTrial: true });
-    case "FirstInstanceVerdictDelivered":
+    case 'FirstInstanceVerdictDelivered':
       return updateSuspect(state, event.data.suspectId, {
         verdict: { verdict: event.data.verdict, sentence: event.data.sentence },
       });
-    case "AppealFiled":
+    case 'AppealFiled':
       return updateSuspect(state, event.data.suspectId, { appealed: true });
-    case "FinalJudgementRecorded":
+    case 'FinalJudgementRecorded':
       return updateSuspect(state, event.data.suspectId, { final: true });
-    case "ListedSupervisionStarted":
+    case 'ListedSupervisionStarted':
       return {
         ...state,
         supervision: {
@@ -1430,9 +1109,9 @@ export function evolve(
           dueAt: event.data.dueAt,
         },
       };
-    case "SupervisionProgressReported":
+    case 'SupervisionProgressReported':
       return state;
-    case "ListedSupervisionRemoved":
+    case 'ListedSupervisionRemoved':
       return { ...state, supervision: null };
     default: {
       const unknown: never = event;

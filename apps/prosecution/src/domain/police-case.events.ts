@@ -30,4 +30,4 @@ export type {
   SupervisionProgressReported,
   SuspectAdded,
   SuspectsIndicted,
-} from "@pingan/contracts";
+} from '@pingan/contracts';

@@ -103,13 +103,16 @@ export class IncidentHandoverConsumer implements OnModuleInit {
   }
 
   private async openCase(envelope: EventEnvelope, data: IncidentClosedData, query: Query): Promise<void> {
-    const [facts] = await query<{ classification: IncidentClassification | null; major: boolean; summary: string | null; dispatched_unit_id: string | null }>(
-      `SELECT classification, major, summary, dispatched_unit_id FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`,
-      [data.caseNumber],
-    );
+    const [facts] = await query<{
+      classification: IncidentClassification | null;
+      major: boolean;
+      summary: string | null;
+      dispatched_unit_id: string | null;
+    }>(`SELECT classification, major, summary, dispatched_unit_id FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`, [data.caseNumber]);
     const handlingUnitId = facts?.dispatched_unit_id ?? envelope.actor.organisationId;
     const kind: PoliceCaseKind = facts?.major || seriouslyHurt(facts?.classification ?? null) ? 'criminal' : 'administrative';
-    const summary = [facts?.summary, data.note].filter((s): s is string => !!s && s.trim() !== '').join(' — ') || `Incident ${data.caseNumber}`;
+    const summary =
+      [facts?.summary, data.note].filter((s): s is string => !!s && s.trim() !== '').join(' — ') || `Incident ${data.caseNumber}`;
     const system = { userId: envelope.actor.userId, organisationId: envelope.actor.organisationId, role: envelope.actor.role };
     await this.cases.executeAs(
       system,

@@ -192,7 +192,8 @@ export class ListCasesQuery {
   region?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: PoliceCaseKind;
   @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) status?: CaseStage;
-  @ApiPropertyOptional() @IsOptional()
+  @ApiPropertyOptional()
+  @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   underSupervision?: boolean;

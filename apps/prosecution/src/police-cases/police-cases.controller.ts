@@ -1,15 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  AccessDeniedError,
-  AccessPurpose,
-  CurrentPrincipal,
-  ReadAudit,
-  Roles,
-  canAccess,
-  readScope,
-  type Principal,
-} from '@pingan/access';
+import { AccessDeniedError, AccessPurpose, CurrentPrincipal, ReadAudit, Roles, canAccess, readScope, type Principal } from '@pingan/access';
 import type { Deadline } from '@pingan/deadlines';
 import type { Request } from 'express';
 import { CASE_READER_ROLES, POLICE_ROLES } from './roles.js';
@@ -77,7 +68,10 @@ export class PoliceCasesController {
 
   @Post()
   @Roles(...POLICE_ROLES)
-  @ApiOperation({ summary: 'Accept a case directly (受案), e.g. a report at the station; the caller’s unit handles it (police_case_officer, station_chief)' })
+  @ApiOperation({
+    summary:
+      'Accept a case directly (受案), e.g. a report at the station; the caller’s unit handles it (police_case_officer, station_chief)',
+  })
   async open(@CurrentPrincipal() principal: Principal, @Body() dto: OpenCaseDto) {
     // A unit accepts cases in its own jurisdiction only.
     if (principal.organisationKind !== 'police' || !canAccess(principal, { regionCode: dto.regionCode, action: 'write' })) {
@@ -120,7 +114,10 @@ export class PoliceCasesController {
 
   @Get(':caseNumber/suspects')
   @Roles(...CASE_READER_ROLES)
-  @ApiOperation({ summary: 'Suspects with names (personal data): police, and the procuratorate/court the case went to. Audited; say why in x-access-purpose.' })
+  @ApiOperation({
+    summary:
+      'Suspects with names (personal data): police, and the procuratorate/court the case went to. Audited; say why in x-access-purpose.',
+  })
   async suspects(
     @CurrentPrincipal() principal: Principal,
     @Param('caseNumber') caseNumber: string,
@@ -141,7 +138,11 @@ export class PoliceCasesController {
     const names = await this.identities.namesOf(caseNumber);
     return {
       caseNumber,
-      suspects: Object.values(loaded.state.suspects).map((s) => ({ suspectId: s.suspectId, name: names.get(s.suspectId) ?? null, custody: s.custody })),
+      suspects: Object.values(loaded.state.suspects).map((s) => ({
+        suspectId: s.suspectId,
+        name: names.get(s.suspectId) ?? null,
+        custody: s.custody,
+      })),
     };
   }
 }

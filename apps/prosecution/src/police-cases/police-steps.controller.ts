@@ -117,7 +117,12 @@ export class PoliceStepsController {
   @Post('ministry-entries')
   @ApiOperation({ summary: 'Record the entry in the Ministry of Public Security system: meets the ministry-entry clock' })
   recordEntry(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: MinistryEntryDto) {
-    return this.run(p, caseNumber, () => ({ type: 'RecordMinistrySystemEntry', caseNumber, decisionId: dto.decisionId, referenceNumber: dto.referenceNumber }));
+    return this.run(p, caseNumber, () => ({
+      type: 'RecordMinistrySystemEntry',
+      caseNumber,
+      decisionId: dto.decisionId,
+      referenceNumber: dto.referenceNumber,
+    }));
   }
 
   @Post('arrest-request-extensions')
@@ -142,8 +147,17 @@ export class PoliceStepsController {
 
   @Post('prosecution-transfer')
   @ApiOperation({ summary: '移送审查起诉: starts the 1-month prosecution-review clock' })
-  transferForProsecution(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: TransferForProsecutionDto) {
-    return this.run(p, caseNumber, () => ({ type: 'TransferForProsecution', caseNumber, suspectIds: dto.suspectIds, procuratorateId: dto.procuratorateId }));
+  transferForProsecution(
+    @CurrentPrincipal() p: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @Body() dto: TransferForProsecutionDto,
+  ) {
+    return this.run(p, caseNumber, () => ({
+      type: 'TransferForProsecution',
+      caseNumber,
+      suspectIds: dto.suspectIds,
+      procuratorateId: dto.procuratorateId,
+    }));
   }
 
   @Post('supervision/progress')

@@ -17,7 +17,9 @@ export class SupervisionController {
   constructor(private readonly cases: PoliceCaseService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Put the case under listed supervision (station_chief, health_commission_official, political_legal_officer over its region)' })
+  @ApiOperation({
+    summary: 'Put the case under listed supervision (station_chief, health_commission_official, political_legal_officer over its region)',
+  })
   put(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SupervisionDto) {
     let supervisorKind: ListedSupervisorKind = 'police';
     return runCaseCommand(

@@ -8,7 +8,16 @@ export const CASE_LIST_TABLE = 'prosecution.police_case_list';
  * accepted → filed → under_review → indicted | not_prosecuted → on_trial → judged → final.
  */
 export type CaseStage = 'accepted' | 'filed' | 'under_review' | 'indicted' | 'not_prosecuted' | 'on_trial' | 'judged' | 'final';
-export const CASE_STAGES: readonly CaseStage[] = ['accepted', 'filed', 'under_review', 'indicted', 'not_prosecuted', 'on_trial', 'judged', 'final'];
+export const CASE_STAGES: readonly CaseStage[] = [
+  'accepted',
+  'filed',
+  'under_review',
+  'indicted',
+  'not_prosecuted',
+  'on_trial',
+  'judged',
+  'final',
+];
 
 /**
  * The case list: one row per police case with what lists filter on (handling unit, region, kind,

@@ -14,7 +14,16 @@ const actor = { userId: 'dispatcher-1', organisationId: 'station-1', role: 'poli
 const clocksFor = (event: StoredEvent): ClockOp[] => {
   const at = new Date(event.occurredAt);
   if (event.type === 'PoliceDispatched')
-    return [{ op: 'start', id: `${event.streamId}:arrival`, subject: event.correlationId, rule: 'police-arrival', startedAt: at, supervisingOrganisationId: 'bureau-1' }];
+    return [
+      {
+        op: 'start',
+        id: `${event.streamId}:arrival`,
+        subject: event.correlationId,
+        rule: 'police-arrival',
+        startedAt: at,
+        supervisingOrganisationId: 'bureau-1',
+      },
+    ];
   if (event.type === 'PoliceArrived') return [{ op: 'met', id: `${event.streamId}:arrival`, at }];
   return [];
 };
@@ -39,7 +48,11 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
     now = T0;
     const bus = new InProcessBus();
     const db = databaseFromDataSource(dataSource);
-    const incidents = new ServiceRuntime({ context: 'incidents', deadlines: { rules, clocksFor, sweepIntervalMs: 60_000 }, clock: () => now }, db, bus);
+    const incidents = new ServiceRuntime(
+      { context: 'incidents', deadlines: { rules, clocksFor, sweepIntervalMs: 60_000 }, clock: () => now },
+      db,
+      bus,
+    );
     const oversight = new ServiceRuntime({ context: 'oversight' }, db, bus);
     const heard: EventEnvelope[] = [];
     await oversight.subscribe({
@@ -85,16 +98,29 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
   it('stops the clock when the event that meets it arrives in time: no warning, no breach', async () => {
     now = T0;
     const bus = new InProcessBus();
-    const runtime = new ServiceRuntime({ context: 'incidents_met', deadlines: { rules, clocksFor, sweepIntervalMs: 60_000 }, clock: () => now }, databaseFromDataSource(dataSource), bus);
+    const runtime = new ServiceRuntime(
+      { context: 'incidents_met', deadlines: { rules, clocksFor, sweepIntervalMs: 60_000 }, clock: () => now },
+      databaseFromDataSource(dataSource),
+      bus,
+    );
     await runtime.start();
     try {
       const options = { streamType: 'incident', actor, correlationId: 'C-2' };
-      await runtime.store.append('incident-2', [{ type: 'PoliceDispatched', data: {}, occurredAt: T0 }], { ...options, expectedVersion: 'no_stream' });
-      await runtime.store.append('incident-2', [{ type: 'PoliceArrived', data: {}, occurredAt: minutesAfterT0(3) }], { ...options, expectedVersion: 1 });
+      await runtime.store.append('incident-2', [{ type: 'PoliceDispatched', data: {}, occurredAt: T0 }], {
+        ...options,
+        expectedVersion: 'no_stream',
+      });
+      await runtime.store.append('incident-2', [{ type: 'PoliceArrived', data: {}, occurredAt: minutesAfterT0(3) }], {
+        ...options,
+        expectedVersion: 1,
+      });
       await runtime.catchUpProjections();
       now = minutesAfterT0(30);
       await runtime.sweepDeadlines();
-      expect((await runtime.store.readStream('deadline-incident-2:arrival')).map((e) => e.type)).toEqual(['DeadlineStarted', 'DeadlineMet']);
+      expect((await runtime.store.readStream('deadline-incident-2:arrival')).map((e) => e.type)).toEqual([
+        'DeadlineStarted',
+        'DeadlineMet',
+      ]);
       expect(await runtime.deadlines!.get('incident-2:arrival')).toMatchObject({ state: 'met' });
     } finally {
       await runtime.stop();

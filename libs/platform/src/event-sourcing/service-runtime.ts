@@ -144,21 +144,21 @@ export class ServiceRuntime {
 
     // Clocks follow the events: a projection whose effect is starting, pausing or stopping them.
     this.projections.push({
-        name: 'legal-clocks',
-        migrate: async () => undefined,
-        reset: async () => undefined,
-        apply: async (event: StoredEvent, query: Query) => {
-          for (const op of clocksFor(event)) {
-            try {
-              const deadline = await applyClockOp(deadlines.in(query), op);
-              await this.appendToClockStream(query, CLOCK_EVENT_TYPES[op.op], clockSnapshot(deadline, op), clockOpAt(op), event.eventId);
-            } catch (error) {
-              // The clock cannot take this step any more (already final, unknown): the event stands.
-              if (!(error instanceof DeadlineError)) throw error;
-              this.log.warn(`clock ${op.op} ${'id' in op ? op.id : ''}: ${error.message}`);
-            }
+      name: 'legal-clocks',
+      migrate: async () => undefined,
+      reset: async () => undefined,
+      apply: async (event: StoredEvent, query: Query) => {
+        for (const op of clocksFor(event)) {
+          try {
+            const deadline = await applyClockOp(deadlines.in(query), op);
+            await this.appendToClockStream(query, CLOCK_EVENT_TYPES[op.op], clockSnapshot(deadline, op), clockOpAt(op), event.eventId);
+          } catch (error) {
+            // The clock cannot take this step any more (already final, unknown): the event stands.
+            if (!(error instanceof DeadlineError)) throw error;
+            this.log.warn(`clock ${op.op} ${'id' in op ? op.id : ''}: ${error.message}`);
           }
-        },
+        }
+      },
     });
 
     // Warnings and breaches become events of this context, in the sweeper's transaction.

@@ -27,7 +27,10 @@ export interface TestDatabase {
 
 /** A fresh, empty database on the test server, so test files never see each other's rows. */
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
-  const safe = prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').slice(0, 40);
+  const safe = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .slice(0, 40);
   const name = `${safe}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(testDatabaseUrl());

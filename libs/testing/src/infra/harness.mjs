@@ -171,7 +171,9 @@ export async function provisionInfra({ stateFile, log = console.log }) {
 
   const how = { env: 'from the environment', container: 'testcontainers', local: 'local process' };
   const { postgres, kafka } = state;
-  log(`[infra] PostgreSQL ${postgres.version} — ${how[postgres.source]}${postgres.pid ? `, pid ${postgres.pid}` : ''}, ${redact(postgres.url)}`);
+  log(
+    `[infra] PostgreSQL ${postgres.version} — ${how[postgres.source]}${postgres.pid ? `, pid ${postgres.pid}` : ''}, ${redact(postgres.url)}`,
+  );
   log(`[infra] Kafka ${kafka.version} — ${how[kafka.source]}${kafka.pid ? `, pid ${kafka.pid}` : ''}, ${kafka.brokers.join(',')}`);
   log(`[infra] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { state, stopContainers };

@@ -39,10 +39,7 @@ export declare function startKafka(
   spec: KafkaSpec,
   options?: { timeoutMs?: number; onSpawn?: (pid: number) => void },
 ): Promise<{ pid: number; clusterId: string }>;
-export declare function waitForKafka(
-  brokers: string[],
-  options?: { timeoutMs?: number; pid?: number; logFile?: string },
-): Promise<string>;
+export declare function waitForKafka(brokers: string[], options?: { timeoutMs?: number; pid?: number; logFile?: string }): Promise<string>;
 export declare function stopKafka(pid: number): Promise<void>;
 
 export type Provisioning = 'env' | 'container' | 'local';

@@ -119,8 +119,7 @@ function chownTree(dir, user) {
   }
 }
 
-export const postgresUrl = (port, database = 'postgres') =>
-  `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+export const postgresUrl = (port, database = 'postgres') => `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
 
 /**
  * Start PostgreSQL on 127.0.0.1:`port` with its cluster in `dir/data` (initdb'd when new),
@@ -137,11 +136,10 @@ export async function startPostgres({ dir, port, timeoutMs = 60_000 }) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     chownTree(dataDir, user);
     // Trust auth is acceptable only because the server listens on loopback alone.
-    execFileSync(
-      path.join(bin, 'initdb'),
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C'],
-      { stdio: ['ignore', 'ignore', 'pipe'], ...user },
-    );
+    execFileSync(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      ...user,
+    });
     fs.appendFileSync(
       path.join(dataDir, 'postgresql.conf'),
       [
@@ -216,7 +214,8 @@ export function ensureKafkaLibs({ version = KAFKA_VERSION, log = () => undefined
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     if (fs.existsSync(path.join(libs, `kafka_2.13-${version}.jar`))) return libs; // a parallel run won
-    const detail = error.code === 'ENOENT' ? 'mvn not found (install Maven and a JDK 17)' : `${error.stdout ?? ''}${error.stderr ?? error.message}`;
+    const detail =
+      error.code === 'ENOENT' ? 'mvn not found (install Maven and a JDK 17)' : `${error.stdout ?? ''}${error.stderr ?? error.message}`;
     throw new Error(`Could not resolve the Kafka broker jars: ${detail}`);
   }
   return libs;
@@ -283,7 +282,14 @@ export function prepareKafka({ dir, port, controllerPort, libsDir }) {
     brokers: [`127.0.0.1:${port}`],
     version: kafkaVersionOf(libsDir),
     // The kafka-server-start.sh defaults, with a smaller heap.
-    jvmOptions: ['-Xms512m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35', '-Djava.awt.headless=true'],
+    jvmOptions: [
+      '-Xms512m',
+      '-Xmx512m',
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      '-XX:InitiatingHeapOccupancyPercent=35',
+      '-Djava.awt.headless=true',
+    ],
   };
   fs.mkdirSync(dir, { recursive: true });
   if (fs.existsSync(path.join(logDir, 'meta.properties'))) return spec;
@@ -372,9 +378,6 @@ export function writeState(file, state) {
 
 /** Stop every local process recorded in `state`, then remove its throwaway directories. */
 export async function stopRecorded(state) {
-  await Promise.all([
-    state?.postgres?.pid && stopPostgres(state.postgres.pid),
-    state?.kafka?.pid && stopKafka(state.kafka.pid),
-  ]);
+  await Promise.all([state?.postgres?.pid && stopPostgres(state.postgres.pid), state?.kafka?.pid && stopKafka(state.kafka.pid)]);
   for (const dir of state?.removeDirs ?? []) fs.rmSync(dir, { recursive: true, force: true });
 }
