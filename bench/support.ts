@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { provisionInfra, teardownInfra } from '../libs/testing/src/infra/harness.mjs';
 
 /** Real PostgreSQL and Kafka for a benchmark: the same provisioning as the tests (env, containers or local processes). */
-export async function withInfra<T>(run: (env: { databaseUrl: string; kafkaBrokers: string[]; describe: string }) => Promise<T>): Promise<T> {
+export async function withInfra<T>(
+  run: (env: { databaseUrl: string; kafkaBrokers: string[]; describe: string }) => Promise<T>,
+): Promise<T> {
   const stateFile = path.join(os.tmpdir(), `pingan-bench-${process.pid}.json`);
   const { state, stopContainers } = await provisionInfra({ stateFile, log: () => undefined });
   try {
@@ -32,7 +34,7 @@ export async function timedLoops(
   writers: number,
   seconds: number,
   op: (writer: number, i: number) => Promise<number>,
-): Promise<{ opsPerSec: number; eventsPerSec: number; p50: number; p99: number }> {
+): Promise<{ opsPerSec: number; eventsPerSec: number; p50: number; p99: number; max: number }> {
   const latencies: number[] = [];
   let events = 0;
   const end = performance.now() + seconds * 1000;
@@ -41,14 +43,89 @@ export async function timedLoops(
     Array.from({ length: writers }, async (_, w) => {
       for (let i = 0; performance.now() < end; i++) {
         const t = performance.now();
-        events += await op(w, i);
+        // not `events += await op()`: that reads `events` before the await, and concurrent
+        // writers would overwrite each other's counts
+        const n = await op(w, i);
+        events += n;
         latencies.push(performance.now() - t);
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { opsPerSec: latencies.length / elapsed, eventsPerSec: events / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    opsPerSec: latencies.length / elapsed,
+    eventsPerSec: events / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+  };
 }
 
-export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Load average (1/5/15 min) as text: these machines are shared, so every figure carries it. */
+export const load = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** A fresh database on the benchmark's server; returns its URL and a drop function. */
+export async function createDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export interface Figure {
+  eventsPerSec: number;
+  p50: number;
+  p99: number;
+  [extra: string]: number;
+}
+
+/**
+ * Runs the contenders one after another, `rounds` times, alternating (A B A B ...), so drift of a
+ * shared machine hits each alike; returns every contender's rounds and their median by events/s.
+ */
+export async function alternate<K extends string>(
+  rounds: number,
+  contenders: Record<K, (round: number) => Promise<Figure>>,
+): Promise<Record<K, { rounds: Figure[]; median: Figure }>> {
+  const names = Object.keys(contenders) as K[];
+  const all = Object.fromEntries(names.map((n) => [n, [] as Figure[]])) as Record<K, Figure[]>;
+  for (let round = 0; round < rounds; round++) {
+    // alternate the order too, so neither always runs first (on a warmer or colder server)
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) all[name].push(await contenders[name](round));
+  }
+  const median = (figures: Figure[]): Figure =>
+    [...figures].sort((a, b) => a.eventsPerSec - b.eventsPerSec)[Math.floor((figures.length - 1) / 2)];
+  return Object.fromEntries(names.map((n) => [n, { rounds: all[n], median: median(all[n]) }])) as Record<
+    K,
+    { rounds: Figure[]; median: Figure }
+  >;
+}
+
+export const figureText = (r: Figure): string =>
+  `${fmt(r.eventsPerSec).padStart(8)} events/s   p50 ${fmt(r.p50, 2).padStart(6)} ms   p99 ${fmt(r.p99, 2).padStart(7)} ms${r.max === undefined ? '' : `   max ${fmt(r.max).padStart(5)} ms`}`;
+
+/** The header every benchmark prints: date, machine, versions, load. */
+export function header(name: string, describe: string): void {
+  console.log(`# ${name} — ${new Date().toISOString()}`);
+  console.log(`machine: ${describe}; node ${process.version}; load average ${load()}`);
+}

@@ -1,0 +1,321 @@
+/**
+ * npm run bench:e2e
+ * End to end over real Kafka: incidents reported over HTTP at a rising rate, each timed from the
+ * moment the request is sent until its IncidentReported is in oversight's read model
+ * (`oversight.timeline`). Distributed mode (every service its own process, test/support's
+ * DistributedSystem) at the gateway and directly at the incidents service; then the embedded
+ * mode (the standalone app: one process, in-process bus). Peak resident memory (VmHWM) of every
+ * service process. Loopback only; every step bounded in count and time. Asserts nothing.
+ *
+ * How "visible" is observed (the same in both modes): a poller queries oversight's own database
+ * every BENCH_POLL_MS (20) for the case numbers still pending — one indexed query per tick, not
+ * one HTTP call per incident, so watching adds almost no load. The embedded app is therefore run
+ * on the same PostgreSQL server (DATABASE_URL) instead of PGlite, which also keeps the two modes
+ * comparable. A latency includes up to one poll interval.
+ *
+ * BENCH_E2E_RATES (incidents/s, default 25,50,100,200,300,500,700,1000,1400), BENCH_E2E_STEP_S
+ * (10) per ramp step, BENCH_E2E_HOLD_S (60) at the highest passing rate, BENCH_E2E_MODES
+ * (gateway,direct,embedded). A step passes when every incident is accepted (201) and visible
+ * within 5 s of the step's end, nothing is shed (over BENCH_E2E_MAX_IN_FLIGHT, 512, in flight)
+ * and the p99 is under 250 ms.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { freePort } from '../libs/testing/src/infra/servers.mjs';
+import { createTestDatabase } from '@pingan/testing';
+import pg from 'pg';
+import { DistributedSystem, GatewayClient } from '../test/support/distributed-system.js';
+import { parseDemoLogins } from '../test/support/http-client.js';
+import { fmt, header, load, percentile, withInfra } from './support.js';
+
+const RATES = (process.env.BENCH_E2E_RATES ?? '25,50,100,200,300,500,700,1000,1400').split(',').map(Number);
+const STEP_S = Number(process.env.BENCH_E2E_STEP_S ?? 10);
+const HOLD_S = Number(process.env.BENCH_E2E_HOLD_S ?? 60);
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 20);
+const MAX_IN_FLIGHT = Number(process.env.BENCH_E2E_MAX_IN_FLIGHT ?? 512);
+const MODES = (process.env.BENCH_E2E_MODES ?? 'gateway,direct,embedded').split(',');
+const P99_LIMIT_MS = 250;
+
+interface StepResult {
+  rate: number;
+  seconds: number;
+  sent: number;
+  accepted: number;
+  failed: number;
+  shed: number;
+  visible: number;
+  achieved: number;
+  http: { p50: number; p99: number };
+  visibleLatency: { p50: number; p99: number; max: number };
+  pass: boolean;
+}
+
+/** Drives one target URL at a fixed rate and watches oversight's database for the results. */
+class Driver {
+  private firstError = '';
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly body: () => unknown,
+    private readonly oversight: pg.Pool,
+  ) {}
+
+  async step(rate: number, seconds: number): Promise<StepResult> {
+    const pending = new Map<string, number>();
+    const http: number[] = [];
+    const visible: number[] = [];
+    let sent = 0,
+      accepted = 0,
+      failed = 0,
+      shed = 0,
+      inFlight = 0;
+    const polling = { on: true };
+    let drainUntil = Infinity;
+    const poller = (async () => {
+      while (polling.on || pending.size > 0) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        if (pending.size === 0) continue;
+        const { rows } = await this.oversight.query<{ case_number: string }>(
+          `SELECT case_number FROM oversight.timeline WHERE type = 'IncidentReported' AND case_number = ANY($1)`,
+          [[...pending.keys()]],
+        );
+        const now = performance.now();
+        for (const { case_number } of rows) {
+          const t = pending.get(case_number);
+          if (t !== undefined) visible.push(now - t);
+          pending.delete(case_number);
+        }
+        if (!polling.on && now > drainUntil) break;
+      }
+    })();
+    const started = performance.now();
+    const requests: Promise<void>[] = [];
+    // open loop: requests are sent on schedule whether or not earlier ones have answered
+    while (performance.now() - started < seconds * 1000) {
+      const due = Math.floor(((performance.now() - started) / 1000) * rate);
+      while (sent < due) {
+        sent++;
+        if (inFlight >= MAX_IN_FLIGHT) {
+          shed++;
+          continue;
+        }
+        inFlight++;
+        const t = performance.now();
+        requests.push(
+          fetch(`${this.baseUrl}/incidents`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(this.body()),
+          })
+            .then(async (res) => {
+              const text = await res.text();
+              http.push(performance.now() - t);
+              if (res.status !== 201) {
+                failed++;
+                this.firstError ||= `${res.status} ${text.slice(0, 300)}`;
+                return;
+              }
+              accepted++;
+              pending.set((JSON.parse(text) as { caseNumber: string }).caseNumber, t);
+            })
+            .catch((error: unknown) => {
+              failed++;
+              this.firstError ||= String(error);
+            })
+            .finally(() => inFlight--),
+        );
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    await Promise.all(requests);
+    drainUntil = performance.now() + 5_000;
+    polling.on = false;
+    await poller;
+    http.sort((a, b) => a - b);
+    visible.sort((a, b) => a - b);
+    const p99 = percentile(visible, 99);
+    return {
+      rate,
+      seconds,
+      sent,
+      accepted,
+      failed,
+      shed,
+      visible: visible.length,
+      achieved: accepted / elapsed,
+      http: { p50: percentile(http, 50), p99: percentile(http, 99) },
+      visibleLatency: { p50: percentile(visible, 50), p99, max: visible[visible.length - 1] ?? NaN },
+      pass: failed === 0 && shed === 0 && visible.length === sent && p99 < P99_LIMIT_MS,
+    };
+  }
+
+  get error(): string {
+    return this.firstError;
+  }
+}
+
+const stepText = (r: StepResult) =>
+  `${fmt(r.rate).padStart(5)}/s × ${r.seconds} s: ${fmt(r.accepted)}/${fmt(r.sent)} accepted (${fmt(r.achieved)}/s), ${fmt(r.visible)} visible, ` +
+  `${r.failed} failed, ${r.shed} shed; HTTP p50 ${fmt(r.http.p50, 1)} / p99 ${fmt(r.http.p99, 1)} ms; ` +
+  `visible p50 ${fmt(r.visibleLatency.p50, 1)} / p99 ${fmt(r.visibleLatency.p99, 1)} / max ${fmt(r.visibleLatency.max)} ms ` +
+  `${r.pass ? 'PASS' : 'FAIL'}   load ${load()}`;
+
+/** Ramps up until a step fails, then holds the highest passing rate for HOLD_S (once lower if that fails). */
+async function rampAndHold(label: string, driver: Driver, hold: boolean): Promise<StepResult | null> {
+  console.log(`\n${label}`);
+  let best: number | null = null;
+  for (const rate of RATES) {
+    const r = await driver.step(rate, STEP_S);
+    console.log(`  ramp ${stepText(r)}`);
+    if (!r.pass) {
+      if (driver.error) console.log(`    first error: ${driver.error}`);
+      break;
+    }
+    best = rate;
+  }
+  if (best === null || !hold) return null;
+  for (const rate of [best, RATES[RATES.indexOf(best) - 1]].filter((x) => x !== undefined)) {
+    const r = await driver.step(rate, HOLD_S);
+    console.log(`  hold ${stepText(r)}`);
+    if (r.pass) return r;
+  }
+  return null;
+}
+
+function peakMemory(pid: number): { hwm: number; rss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
+  return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+}
+
+async function reportBody(client: GatewayClient) {
+  // Who is who through the API, as test/support/scenario.ts does (the demo's ids are not assumed).
+  type Me = { organisationId: string; organisationRegion: string };
+  const me = async (u: string) => (await client.as(u, 'GET', '/auth/me')).body as Me;
+  const [security, hc] = [await me('wz.security'), await me('wz.hc')];
+  const organisations = (await client.as('wz.security', 'GET', '/access/organisations')).body as Array<{
+    organisationId: string;
+    details: { hospital?: { hasPoliceOffice?: boolean } };
+  }>;
+  const hospital = organisations.find((o) => o.organisationId === security.organisationId);
+  const facts = {
+    hospitalId: security.organisationId,
+    regionCode: security.organisationRegion,
+    hasPoliceOffice: hospital?.details.hospital?.hasPoliceOffice === true,
+    countyHealthCommissionId: hc.organisationId,
+  };
+  return () => {
+    const now = Date.now();
+    return {
+      hospital: facts,
+      occurredAt: new Date(now - 90_000).toISOString(),
+      intake: {
+        channel: 'call_110',
+        callReceivedAt: new Date(now - 60_000).toISOString(),
+        description: '急诊科患者家属殴打护士，仍在现场纠缠',
+      },
+    };
+  };
+}
+
+await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
+  // the harness's helpers read these (createTestDatabase, testKafkaBrokers)
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers.join(',') });
+  header('end to end', describe);
+  console.log(
+    `ramp ${RATES.join(', ')} incidents/s, ${STEP_S} s a step; hold ${HOLD_S} s; visible = row in oversight.timeline, polled every ${POLL_MS} ms`,
+  );
+  DistributedSystem.build();
+  const summary: string[] = [];
+
+  if (MODES.includes('gateway') || MODES.includes('direct')) {
+    const system = new DistributedSystem();
+    // DistributedSystem keeps its processes and databases private; the benchmark needs their pids
+    // (memory) and URLs (the incidents service, oversight's database), read here without copying it.
+    const internals = system as unknown as {
+      running: Array<{ name: string; process: ChildProcess; url: string }>;
+      databases: Array<{ url: string }>;
+    };
+    await system.start();
+    const oversightUrl = internals.databases.find((d) => d.url.includes('/e2e_oversight_'))!.url;
+    const oversight = new pg.Pool({ connectionString: oversightUrl, max: 2 });
+    try {
+      const client = new GatewayClient(system.gatewayUrl, system.passwords);
+      const body = await reportBody(client);
+      const token = await client.login('wz.dispatcher');
+      const incidentsUrl = internals.running.find((r) => r.name === 'incidents')!.url;
+      if (MODES.includes('gateway')) {
+        const held = await rampAndHold(
+          'distributed, at the gateway (gateway → incidents → Kafka → oversight)',
+          new Driver(system.gatewayUrl, token, body, oversight),
+          true,
+        );
+        summary.push(
+          `distributed via gateway: ${held ? `${fmt(held.rate)}/s held ${HOLD_S} s, visible p50 ${fmt(held.visibleLatency.p50, 1)} ms p99 ${fmt(held.visibleLatency.p99, 1)} ms` : 'no rate held'}`,
+        );
+      }
+      if (MODES.includes('direct')) {
+        const held = await rampAndHold(
+          'distributed, directly at the incidents service (no gateway hop)',
+          new Driver(incidentsUrl, token, body, oversight),
+          MODES.length === 1,
+        );
+        summary.push(`distributed direct: ${held ? `${fmt(held.rate)}/s held` : 'ramp only (see above)'}`);
+      }
+      console.log('\npeak resident memory of each process (VmHWM) after the distributed runs');
+      for (const r of internals.running) {
+        const m = peakMemory(r.process.pid!);
+        console.log(`  ${r.name.padEnd(18)} peak ${fmt(m.hwm).padStart(5)} MiB   now ${fmt(m.rss).padStart(5)} MiB`);
+      }
+    } finally {
+      await oversight.end();
+      await system.stop();
+    }
+  }
+
+  if (MODES.includes('embedded')) {
+    const db = await createTestDatabase('bench_embedded');
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
+    child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
+    const oversight = new pg.Pool({ connectionString: db.url, max: 2 });
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      const until = Date.now() + 120_000;
+      while (
+        !(await fetch(`${url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
+        if (child.exitCode !== null || Date.now() > until) throw new Error(`standalone did not start:\n${output.join('').slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const client = new GatewayClient(url, parseDemoLogins(output.join('')));
+      const body = await reportBody(client);
+      const held = await rampAndHold(
+        'embedded (one process, in-process bus, same PostgreSQL server)',
+        new Driver(url, await client.login('wz.dispatcher'), body, oversight),
+        true,
+      );
+      summary.push(
+        `embedded: ${held ? `${fmt(held.rate)}/s held ${HOLD_S} s, visible p50 ${fmt(held.visibleLatency.p50, 1)} ms p99 ${fmt(held.visibleLatency.p99, 1)} ms` : 'no rate held'}`,
+      );
+      const m = peakMemory(child.pid!);
+      console.log(`  standalone         peak ${fmt(m.hwm).padStart(5)} MiB   now ${fmt(m.rss).padStart(5)} MiB`);
+    } finally {
+      await oversight.end();
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await db.drop();
+    }
+  }
+  console.log(`\nsummary (target: ≥ 1,000 incidents/s held 60 s with p99 < ${P99_LIMIT_MS} ms, distributed, 2 cores)`);
+  for (const line of summary) console.log(`  ${line}`);
+});
