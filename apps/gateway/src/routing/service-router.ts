@@ -88,10 +88,16 @@ export class ServiceRouter implements NestMiddleware, OnApplicationBootstrap, On
     const headers: IncomingHttpHeaders = { ...req.headers, host: target.host };
     for (const name of HOP_BY_HOP) delete headers[name];
     headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-    // The body parser has already read a JSON body; send what it parsed.
+    // The body parser has already read a JSON body; send what it parsed — an empty `{}` too, when
+    // the client sent one (a command without fields), or the service would wait for the bytes
+    // the forwarded content-length announces.
+    const sentBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     const body =
-      req.readableEnded && req.body !== undefined && Object.keys(req.body).length > 0 ? Buffer.from(JSON.stringify(req.body)) : null;
+      req.readableEnded && req.body !== undefined && (sentBody || Object.keys(req.body).length > 0)
+        ? Buffer.from(JSON.stringify(req.body))
+        : null;
     if (body) headers['content-length'] = String(body.length);
+    else if (req.readableEnded) delete headers['content-length']; // nothing left to send: announce nothing
 
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const upstream = send(target, { method: req.method, headers }, (answer) => {
