@@ -1,4 +1,5 @@
 import { DistributedSystem, GatewayClient, SERVICES } from './support/distributed-system.js';
+import { runCaseScenario } from './support/scenario.js';
 
 /**
  * The distributed mode for real: every service its own process with its own database, the real
@@ -31,4 +32,9 @@ describe('the distributed system behind the gateway', () => {
     const res = await gateway.call('GET', '/incidents', null);
     expect(res.status).toBe(401);
   });
+
+  it('carries one case from the 110 call to the final judgement and the performed mediation agreement, seen at the national commission', async () => {
+    const result = await runCaseScenario(gateway, { logsOf: (name) => system.logsOf(name), timeoutMs: 45_000, pollMs: 250 });
+    expect(result.timeline.map((e) => e.context)).toEqual(expect.arrayContaining(['incidents', 'prosecution', 'disputes']));
+  }, 150_000);
 });

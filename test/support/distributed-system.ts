@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { testAccessTokenKeys } from '@pingan/access';
 import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
 import { REPO_ROOT, freePort } from '../../libs/testing/src/infra/servers.mjs';
+import { parseDemoLogins } from './http-client.js';
+
+export { GatewayClient } from './http-client.js';
 
 export const SERVICES = ['incidents', 'prosecution', 'disputes', 'high-risk-persons', 'oversight'] as const;
 
@@ -63,11 +66,7 @@ export class DistributedSystem {
     });
     this.gatewayUrl = gateway.url;
     await Promise.all(this.running.map((r) => this.waitHealthy(r)));
-    // "  username  password  roles @ organisation" lines of the demo logins
-    for (const line of gateway.output.join('').split('\n')) {
-      const match = /^\s{2}(\S+)\s+(\S{5}-\S{5}-\S{5})\s/.exec(line);
-      if (match) this.passwords.set(match[1], match[2]);
-    }
+    for (const [username, password] of parseDemoLogins(gateway.output.join(''))) this.passwords.set(username, password);
   }
 
   async stop(): Promise<void> {
@@ -121,45 +120,5 @@ export class DistributedSystem {
       await new Promise((res) => setTimeout(res, 250));
     }
     throw new Error(`${r.name} not healthy within ${timeoutMs} ms:\n${r.output.join('')}`);
-  }
-}
-
-/** A small HTTP client for the gateway: JSON in, JSON out, a token per user. */
-export class GatewayClient {
-  private readonly tokens = new Map<string, string>();
-
-  constructor(
-    private readonly baseUrl: string,
-    private readonly passwords: Map<string, string>,
-  ) {}
-
-  async login(username: string): Promise<string> {
-    const cached = this.tokens.get(username);
-    if (cached) return cached;
-    const res = await this.call('POST', '/auth/login', null, { username, password: this.passwords.get(username) });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    const token = (res.body as { accessToken: string }).accessToken;
-    this.tokens.set(username, token);
-    return token;
-  }
-
-  async as(username: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; text: string }> {
-    return this.call(method, path, await this.login(username), body);
-  }
-
-  async call(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: unknown; text: string }> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { status: res.status, body: parsed, text };
   }
 }
