@@ -28,9 +28,33 @@ function rowsOf<Row>(result: unknown): Row[] {
   return result as Row[];
 }
 
+/** Callbacks waiting for the commit of the transaction a query belongs to (see afterCommit). */
+const afterCommitHooks = new WeakMap<Query, Array<() => void>>();
+
+/**
+ * Runs `hook` once what `query` wrote is committed: at the end of its transaction if the query
+ * belongs to one opened by `Database.transaction`, otherwise (autocommit) now. Nothing runs if
+ * the transaction rolls back. Used to wake readers (the outbox relay, projections) only when they
+ * can see the rows: woken before the commit, they find nothing and sleep a whole poll interval.
+ */
+export function afterCommit(query: Query, hook: () => void): void {
+  const hooks = afterCommitHooks.get(query);
+  if (hooks) hooks.push(hook);
+  else hook();
+}
+
 export function databaseFromDataSource(dataSource: DataSource): Database {
   return {
     query: queryOf(dataSource),
-    transaction: (work) => dataSource.transaction((manager) => work(queryOf(manager))),
+    transaction: async (work) => {
+      const hooks: Array<() => void> = [];
+      const result = await dataSource.transaction((manager) => {
+        const query = queryOf(manager);
+        afterCommitHooks.set(query, hooks);
+        return work(query);
+      });
+      for (const hook of hooks) hook();
+      return result;
+    },
   };
 }

@@ -149,6 +149,33 @@ describe(`PostgresEventStore on ${engine}`, () => {
     expect(afterFirst.map((e) => e.type)).toEqual(['Slow', 'B1']);
   });
 
+  it('inside a transaction, calls onAppended only once the events are committed (and not on rollback)', async () => {
+    const seen: number[] = [];
+    const schema = `es_test_${process.pid}_${++schemaCount}`;
+    const store = new PostgresEventStore({
+      db,
+      schema,
+      context: 'incidents',
+      // what a woken reader would see at that moment
+      onAppended: () => void db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.events`).then(([r]) => seen.push(r.n)),
+    });
+    await store.migrate();
+    let calledInside = false;
+    await db.transaction(async (query) => {
+      await store.using(query).append('s-1', [{ type: 'IncidentReported', data: {} }], opts('no_stream'));
+      calledInside = seen.length > 0;
+    });
+    await expect(
+      db.transaction(async (query) => {
+        await store.using(query).append('s-2', [{ type: 'IncidentReported', data: {} }], opts('no_stream'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calledInside).toBe(false);
+    expect(seen).toEqual([1]);
+  });
+
   it('upcasts old schema versions on read without touching the stored event', async () => {
     const upcasters: Upcaster[] = [
       { type: 'IncidentReported', fromSchemaVersion: 1, upcast: (d) => ({ ...d, injured: d.injured ?? 'unknown' }) },

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Database } from './database.js';
+import { afterCommit, type Database } from './database.js';
 import { ConcurrencyError } from './errors.js';
 import { CONFLICT_SQLSTATE, assertSchemaName, migrationSql } from './schema.js';
 import type { AppendOptions, AppendResult, NewEvent, Position, Query, StoredEvent } from './types.js';
@@ -57,9 +57,18 @@ export class PostgresEventStore {
     return this.options.db;
   }
 
-  /** The same store appending and reading inside the caller's transaction. */
+  /**
+   * The same store appending and reading inside the caller's transaction. `onAppended` waits for
+   * that transaction's commit (afterCommit): called at once, it would wake the relay and the
+   * projections before the events are visible, and they would sleep a poll interval.
+   */
   using(query: Query): PostgresEventStore {
-    return new PostgresEventStore({ ...this.options, db: { query, transaction: (work) => work(query) } });
+    const { onAppended } = this.options;
+    return new PostgresEventStore({
+      ...this.options,
+      db: { query, transaction: (work) => work(query) },
+      onAppended: onAppended && (() => afterCommit(query, onAppended)),
+    });
   }
 
   /** Creates the schema's tables and functions; instances starting together take turns. */
