@@ -93,6 +93,61 @@ describe('projections', () => {
     expect(await second.catchUp()).toBe(1);
     expect(await rowsOf(store.schema)).toEqual([{ stream_id: 'incident-1', hospital: 'h', status: 's-3', updates: 3 }]);
   });
+
+  it('catch-up applies what was committed before it, even while an older transaction elsewhere holds visibility back', async () => {
+    const store = await newStore();
+    const projector = new Projector(store, hospitalBoard(store.schema));
+    await projector.migrate();
+    // Any open transaction with an id holds the snapshot's xmin back, whatever it touches
+    // (another service's database on the same server, a long inbox handler).
+    const other = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 1 } });
+    await other.initialize();
+    const runner = other.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SELECT pg_current_xact_id()');
+      await store.append('incident-1', [{ type: 'Updated', data: { hospital: 'h', status: 'reported' } }], {
+        streamType: 'incident',
+        expectedVersion: 'any',
+        actor,
+        correlationId: 'c',
+      });
+      const caughtUp = projector.catchUp();
+      setTimeout(() => void runner.commitTransaction(), 300);
+      expect(await caughtUp).toBe(1);
+      expect(await rowsOf(store.schema)).toEqual([{ stream_id: 'incident-1', hospital: 'h', status: 'reported', updates: 1 }]);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+      await other.destroy();
+    }
+  });
+
+  it('a catch-up held back by a transaction that never ends gives up after its bound', async () => {
+    const store = await newStore();
+    const projector = new Projector(store, hospitalBoard(store.schema), { visibilityWaitMs: 300 });
+    await projector.migrate();
+    const other = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 1 } });
+    await other.initialize();
+    const runner = other.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SELECT pg_current_xact_id()');
+      await store.append('incident-1', [{ type: 'Updated', data: { hospital: 'h', status: 'reported' } }], {
+        streamType: 'incident',
+        expectedVersion: 'any',
+        actor,
+        correlationId: 'c',
+      });
+      const started = Date.now();
+      expect(await projector.catchUp()).toBe(0);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+      await other.destroy();
+    }
+  });
 });
 
 type Cmd = { type: 'Dispatch'; unit: string };

@@ -26,7 +26,12 @@ export class Projector {
   constructor(
     private readonly store: PostgresEventStore,
     private readonly projection: Projection,
-    private readonly options: { batchSize?: number; pollMs?: number } = {},
+    private readonly options: {
+      batchSize?: number;
+      pollMs?: number;
+      /** How long a pass waits for events committed before it to become readable (default 5 s). */
+      visibilityWaitMs?: number;
+    } = {},
   ) {}
 
   private get table(): string {
@@ -67,13 +72,34 @@ export class Projector {
     return this.again;
   }
 
+  /** The newest event committed now (null: none). */
+  private async lastCommitted(): Promise<Position | null> {
+    const [row] = await this.store.db.query<{ tx: string; pos: string }>(
+      `SELECT transaction_id::text AS tx, global_position::text AS pos FROM ${this.store.schema}.events
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    return row ? { transactionId: row.tx, globalPosition: row.pos } : null;
+  }
+
   private async drain(): Promise<number> {
     const batchSize = this.options.batchSize ?? 500;
+    // readAll only returns transactions below the snapshot's xmin (so it never skips one still
+    // in flight), and xmin is held back by ANY open transaction of the cluster, even in another
+    // database. So "nothing readable" may still mean "committed, not yet readable": the pass
+    // waits (bounded) until what was committed when it began has been applied.
+    const target = await this.lastCommitted();
+    const waitUntil = Date.now() + (this.options.visibilityWaitMs ?? 5_000);
+    let pause = 5;
     let applied = 0;
     for (;;) {
       const after = await this.checkpoint();
       const events = await this.store.readAll({ after, limit: batchSize });
-      if (events.length === 0) return applied;
+      if (events.length === 0) {
+        if (target === null || !isBefore(after, target) || Date.now() >= waitUntil) return applied;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        pause = Math.min(pause * 2, 50);
+        continue;
+      }
       await this.store.db.transaction(async (query) => {
         for (const event of events) await this.projection.apply(event, query);
         const last = positionOf(events[events.length - 1]);
@@ -85,7 +111,8 @@ export class Projector {
         );
       });
       applied += events.length;
-      if (events.length < batchSize) return applied;
+      const reached = target === null || !isBefore(positionOf(events[events.length - 1]), target);
+      if (events.length < batchSize && reached) return applied;
     }
   }
 
@@ -116,4 +143,10 @@ export class Projector {
     await this.again?.catch(() => 0);
     await this.running?.catch(() => 0);
   }
+}
+
+/** Commit order: transaction id, then position. */
+function isBefore(a: Position, b: Position): boolean {
+  const [at, bt] = [BigInt(a.transactionId), BigInt(b.transactionId)];
+  return at !== bt ? at < bt : BigInt(a.globalPosition) < BigInt(b.globalPosition);
 }
