@@ -17,11 +17,12 @@
  * (10) per ramp step, BENCH_E2E_HOLD_S (60) at the highest passing rate, BENCH_E2E_MODES
  * (gateway,direct,embedded). A step passes when every incident is accepted (201) and visible
  * within 5 s of the step's end, nothing is shed (over BENCH_E2E_MAX_IN_FLIGHT, 512, in flight)
- * and the p99 is under 250 ms.
+ * and the p99 is under 250 ms; the ramp goes on while the system keeps up, to show the ceiling.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from '../libs/testing/src/infra/servers.mjs';
+import { testAccessTokenKeys } from '@pingan/access';
 import { createTestDatabase } from '@pingan/testing';
 import pg from 'pg';
 import { DistributedSystem, GatewayClient } from '../test/support/distributed-system.js';
@@ -161,18 +162,23 @@ const stepText = (r: StepResult) =>
   `visible p50 ${fmt(r.visibleLatency.p50, 1)} / p99 ${fmt(r.visibleLatency.p99, 1)} / max ${fmt(r.visibleLatency.max)} ms ` +
   `${r.pass ? 'PASS' : 'FAIL'}   load ${load()}`;
 
-/** Ramps up until a step fails, then holds the highest passing rate for HOLD_S (once lower if that fails). */
+/**
+ * Ramps up while the system keeps up (everything accepted and visible, nothing shed), noting the
+ * highest rate whose p99 was under the limit; then holds that rate for HOLD_S (once lower if the
+ * hold fails). The ramp also shows the throughput ceiling, whatever the latency.
+ */
 async function rampAndHold(label: string, driver: Driver, hold: boolean): Promise<StepResult | null> {
   console.log(`\n${label}`);
   let best: number | null = null;
   for (const rate of RATES) {
     const r = await driver.step(rate, STEP_S);
     console.log(`  ramp ${stepText(r)}`);
-    if (!r.pass) {
+    if (r.pass) best = rate;
+    const keptUp = r.failed === 0 && r.shed === 0 && r.visible === r.sent && r.achieved >= 0.95 * rate;
+    if (!keptUp) {
       if (driver.error) console.log(`    first error: ${driver.error}`);
       break;
     }
-    best = rate;
   }
   if (best === null || !hold) return null;
   for (const rate of [best, RATES[RATES.indexOf(best) - 1]].filter((x) => x !== undefined)) {
@@ -277,8 +283,19 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
   if (MODES.includes('embedded')) {
     const db = await createTestDatabase('bench_embedded');
     const port = await freePort();
-    const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // BENCH_E2E_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the app under load
+    const nodeArgs = (process.env.BENCH_E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/standalone/src/main.js'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        // on a PostgreSQL server (not PGlite) the app wants its token keys, as the distributed gateway does
+        ...testAccessTokenKeys().env,
+        DEMO_DIRECTORY: 'true',
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
