@@ -189,6 +189,18 @@ async function rampAndHold(label: string, driver: Driver, hold: boolean): Promis
   return null;
 }
 
+/** What oversight had to consume per incident: the timeline's rows by type. */
+async function eventsPerIncident(oversight: pg.Pool): Promise<string> {
+  const { rows } = await oversight.query<{ type: string; n: number }>(
+    `SELECT type, count(*)::int AS n FROM oversight.timeline GROUP BY type ORDER BY n DESC`,
+  );
+  const reported = rows.find((r) => r.type === 'IncidentReported')?.n ?? 0;
+  const total = rows.reduce((sum, r) => sum + r.n, 0);
+  return `${fmt(total)} events in oversight's timeline for ${fmt(reported)} incidents (${fmt(total / Math.max(1, reported), 1)} per incident): ${rows
+    .map((r) => `${r.type} ${fmt(r.n)}`)
+    .join(', ')}`;
+}
+
 function peakMemory(pid: number): { hwm: number; rss: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
@@ -269,7 +281,8 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
         );
         summary.push(`distributed direct: ${held ? `${fmt(held.rate)}/s held` : 'ramp only (see above)'}`);
       }
-      console.log('\npeak resident memory of each process (VmHWM) after the distributed runs');
+      console.log(`\n${await eventsPerIncident(oversight)}`);
+      console.log('peak resident memory of each process (VmHWM) after the distributed runs');
       for (const r of internals.running) {
         const m = peakMemory(r.process.pid!);
         console.log(`  ${r.name.padEnd(18)} peak ${fmt(m.hwm).padStart(5)} MiB   now ${fmt(m.rss).padStart(5)} MiB`);
@@ -324,6 +337,7 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
       summary.push(
         `embedded: ${held ? `${fmt(held.rate)}/s held ${HOLD_S} s, visible p50 ${fmt(held.visibleLatency.p50, 1)} ms p99 ${fmt(held.visibleLatency.p99, 1)} ms` : 'no rate held'}`,
       );
+      console.log(`  ${await eventsPerIncident(oversight)}`);
       const m = peakMemory(child.pid!);
       console.log(`  standalone         peak ${fmt(m.hwm).padStart(5)} MiB   now ${fmt(m.rss).padStart(5)} MiB`);
     } finally {
