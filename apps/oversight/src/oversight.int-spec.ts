@@ -809,6 +809,7 @@ describe('oversight', () => {
         .expect(200);
       expect(res.body.incidents).toEqual({
         total: 2,
+        major: 1, // the first case (reported major earlier in this file)
         byCategory: { assault_on_staff: 1, crowd_disturbance: 1, threat_intimidation_insult: 1 },
         byHospital: { [HOSPITAL]: 1, [OTHER_HOSPITAL]: 1 },
         byOutcome: { open: 1, resolved_on_scene: 1 },

@@ -38,7 +38,7 @@ export class StatisticsService {
     const prefix = regionPrefix(region);
     const q = this.runtime.db.query;
     const cases = await q<CaseFactsRow>(
-      `SELECT case_number, hospital_id, categories, incident_outcome FROM ${S}.cases WHERE month = $1 AND region_code LIKE $2 || '%'`,
+      `SELECT case_number, hospital_id, categories, incident_outcome, major FROM ${S}.cases WHERE month = $1 AND region_code LIKE $2 || '%'`,
       [month, prefix],
     );
     // Clocks count in the month they started (Asia/Shanghai: UTC+8, no daylight saving).

@@ -27,7 +27,10 @@ describe('statistics', () => {
   it('computes figures and rows', () => {
     const stats = computeStatistics(
       { month: '2026-11', region: '500101', sections: ALL_SECTIONS, now },
-      [{ case_number: 'c1', hospital_id: 'h1', categories: ['assault_on_staff'], incident_outcome: null }],
+      [
+        { case_number: 'c1', hospital_id: 'h1', categories: ['assault_on_staff'], incident_outcome: null, major: true },
+        { case_number: 'c2', hospital_id: 'h1', categories: ['other'], incident_outcome: null, major: false },
+      ],
       [
         clock('met', '2026-11-10T00:00:00Z'),
         clock('breached', '2026-11-10T00:00:00Z'),
@@ -42,5 +45,7 @@ describe('statistics', () => {
     expect(stats.deadlines!['national-report'].rate).toBe(1);
     expect(stats.penalties).toEqual({ fine: 1 });
     expect(statisticsRows(stats)).toContainEqual(['2026-11', '500101', 'incidents.category', 'assault_on_staff', 1, null]);
+    expect(stats.incidents).toMatchObject({ total: 2, major: 1 });
+    expect(statisticsRows(stats)).toContainEqual(['2026-11', '500101', 'incidents', 'major', 1, null]);
   });
 });

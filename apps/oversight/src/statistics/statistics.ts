@@ -8,6 +8,8 @@ export interface CaseFactsRow {
   hospital_id: string | null;
   categories: string[];
   incident_outcome: string | null;
+  /** A death, a serious injury or a mass incident [S3 五(二)]. */
+  major?: boolean;
 }
 export interface ClockRow {
   rule: string;
@@ -38,7 +40,13 @@ export interface Statistics {
   month: string;
   region: string;
   sections: Section[];
-  incidents?: { total: number; byCategory: Record<string, number>; byHospital: Record<string, number>; byOutcome: Record<string, number> };
+  incidents?: {
+    total: number;
+    major: number;
+    byCategory: Record<string, number>;
+    byHospital: Record<string, number>;
+    byOutcome: Record<string, number>;
+  };
   responseTime?: Compliance;
   deadlines?: Record<string, Compliance>;
   mediation?: Record<string, number>;
@@ -87,7 +95,7 @@ export function computeStatistics(
       count(byHospital, c.hospital_id ?? 'unknown');
       count(byOutcome, c.incident_outcome ?? 'open');
     }
-    stats.incidents = { total: cases.length, byCategory, byHospital, byOutcome };
+    stats.incidents = { total: cases.length, major: cases.filter((c) => c.major === true).length, byCategory, byHospital, byOutcome };
   }
   if (want('responseTime')) stats.responseTime = compliance(clocks.filter(isArrivalClock), input.now);
   if (want('deadlines')) {
@@ -115,6 +123,7 @@ export function statisticsRows(stats: Statistics): (string | number | null)[][] 
     rows.push([stats.month, stats.region, section, key, value, rate]);
   if (stats.incidents) {
     add('incidents', 'total', stats.incidents.total);
+    add('incidents', 'major', stats.incidents.major);
     for (const [k, v] of Object.entries(stats.incidents.byCategory)) add('incidents.category', k, v);
     for (const [k, v] of Object.entries(stats.incidents.byHospital)) add('incidents.hospital', k, v);
     for (const [k, v] of Object.entries(stats.incidents.byOutcome)) add('incidents.outcome', k, v);
