@@ -58,7 +58,13 @@ interface Compliance {
 export interface Statistics {
   month: string;
   region: string;
-  incidents?: { total: number; byCategory: Record<string, number>; byHospital: Record<string, number>; byOutcome: Record<string, number> };
+  incidents?: {
+    total: number;
+    major: number;
+    byCategory: Record<string, number>;
+    byHospital: Record<string, number>;
+    byOutcome: Record<string, number>;
+  };
   responseTime?: Compliance;
   deadlines?: Record<string, Compliance>;
   mediation?: Record<string, number>;
@@ -539,13 +545,14 @@ export function statisticsNotAsExpected(stats: Statistics, hospitalId: string): 
     if (actual !== expected) problems.push(`${what}: expected ${String(expected)}, got ${String(actual)}`);
   };
   expect('incidents counted', stats.incidents?.total, 1);
+  expect('major incidents', stats.incidents?.major, 1);
   expect('incidents at the hospital', stats.incidents?.byHospital[hospitalId], 1);
   expect('incidents of assault on staff', stats.incidents?.byCategory.assault_on_staff, 1);
   // The incident's last outcome: referred to dispute handling after the police case.
   expect('incident outcome', stats.incidents?.byOutcome.referred_to_dispute, 1);
   expect('police arrivals in time', stats.responseTime?.met, 1);
   expect('police arrivals late', stats.responseTime?.breached, 0);
-  // Only a major incident has a national report: its clock, met, is the major incident counted.
+  // Only a major incident has a national report, due within 12 hours.
   expect('national reports of major incidents in time', stats.deadlines?.['national-hc-report']?.met, 1);
   expect('ministry entries in time', stats.deadlines?.['ministry-system-entry']?.met, 2);
   expect('arrest requests in time', stats.deadlines?.['arrest-request']?.met, 1);
