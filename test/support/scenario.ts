@@ -534,6 +534,9 @@ export function clocksNotAsExpected(rows: BoardEntry[]): string | null {
       problems.push(`${expected.context} ${expected.key}: expected [${expected.states}], board has [${states}]`);
     }
   }
+  // The hospital has a police office (警务室): the 3-minute limit applies, not the 8-minute one [S1 三(一)].
+  const arrival = rows.find((r) => r.clock === 'police_arrival');
+  if (arrival && arrival.rule !== 'police-arrival-with-office') problems.push(`police arrival ran on rule ${arrival.rule}`);
   const breached = rows.filter((r) => r.breachedAt !== null);
   if (breached.length) problems.push(`breached clocks: ${breached.map((r) => r.deadlineId).join(', ')}`);
   return problems.length ? problems.join('\n') : null;
