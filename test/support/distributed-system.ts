@@ -40,6 +40,8 @@ export class DistributedSystem {
     const keys = testAccessTokenKeys();
     const common = {
       KAFKA_BROKERS: testKafkaBrokers().join(','),
+      // Topics of this system only: other test files publish on the same broker.
+      KAFKA_TOPIC_PREFIX: `e2e-${process.pid}-${Date.now().toString(36)}.`,
       ACCESS_TOKEN_PUBLIC_KEY: keys.env.ACCESS_TOKEN_PUBLIC_KEY,
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',

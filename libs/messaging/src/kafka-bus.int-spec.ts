@@ -137,4 +137,38 @@ describe('KafkaBus on a real broker', () => {
     expect(health.up).toBe(false);
     await nowhere.close();
   });
+
+  it('keeps systems with different topic prefixes apart on one cluster', async () => {
+    const context = uniqueContext('prefix');
+    const staging = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'staging', topicPrefix: 'staging.' });
+    const training = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'training', topicPrefix: 'training.' });
+    const seen: Array<{ bus: string; topic: string; type: string }> = [];
+    const subscriptions = await Promise.all(
+      [
+        ['staging', staging],
+        ['training', training],
+      ].map(([name, b]) =>
+        (b as KafkaBus).subscribe({
+          group: `${context}-${name as string}`,
+          topics: [eventsTopic(context)],
+          handle: async (envelope, meta) => void seen.push({ bus: name as string, topic: meta.topic, type: envelope.type }),
+        }),
+      ),
+    );
+    try {
+      await staging.publish([testEnvelope({ context, type: 'OnStaging' })]);
+      await training.publish([testEnvelope({ context, type: 'OnTraining' })]);
+      await eventually(() => expect(seen).toHaveLength(2), 60_000);
+      // each system sees only its own event, under the plain topic name
+      expect(seen.sort((a, b) => a.bus.localeCompare(b.bus))).toEqual([
+        { bus: 'staging', topic: eventsTopic(context), type: 'OnStaging' },
+        { bus: 'training', topic: eventsTopic(context), type: 'OnTraining' },
+      ]);
+      expect((await readTopic(`staging.${eventsTopic(context)}`, 1)).map((m) => (m.value as { type: string }).type)).toEqual(['OnStaging']);
+    } finally {
+      await Promise.all(subscriptions.map((sub) => sub.close()));
+      await staging.close();
+      await training.close();
+    }
+  });
 });

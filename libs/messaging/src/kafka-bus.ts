@@ -18,6 +18,12 @@ import { backoff, errorInfo, sleep } from './timing.js';
 export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
+  /**
+   * Put before every topic name on the broker, e.g. 'staging.' or a test run's own prefix, so
+   * that several systems can share one cluster without reading each other's events. Callers
+   * keep using the plain names (`pingan.<context>.events`). Default: none.
+   */
+  topicPrefix?: string;
   /** Partitions of topics this bus creates (topics are created on first use). Default 3. */
   partitions?: number;
   /** Default -1: the broker's default.replication.factor. */
@@ -72,7 +78,8 @@ export class KafkaBus implements MessageBus {
     await this.send(new Map([[deadLetterTopic(letter.topic), [{ key, value: JSON.stringify(letter) }]]]));
   }
 
-  async subscribe({ group, topics, handle }: SubscribeOptions): Promise<Subscription> {
+  async subscribe({ group, topics: logicalTopics, handle }: SubscribeOptions): Promise<Subscription> {
+    const topics = logicalTopics.map((t) => this.physical(t));
     await this.ensureTopics(topics);
     const consumer = this.kafka.consumer({
       groupId: group,
@@ -131,7 +138,7 @@ export class KafkaBus implements MessageBus {
     for (const message of batch.messages) {
       // After a rebalance (stale) the rest of this batch belongs to someone else or will be fetched again.
       if (!isRunning() || isStale()) return;
-      const meta = { topic: batch.topic, partition: batch.partition, offset: message.offset };
+      const meta = { topic: this.logical(batch.topic), partition: batch.partition, offset: message.offset };
       const raw = message.value?.toString('utf8') ?? '';
       let envelope: EventEnvelope | null = null;
       try {
@@ -171,12 +178,12 @@ export class KafkaBus implements MessageBus {
 
   private async send(byTopic: Map<string, Message[]>): Promise<void> {
     if (this.closed) throw new Error('KafkaBus is closed');
-    await this.ensureTopics([...byTopic.keys()]);
+    await this.ensureTopics([...byTopic.keys()].map((t) => this.physical(t)));
     const producer = await this.producerClient();
     try {
       await producer.sendBatch({
         acks: -1, // all in-sync replicas; required by the idempotent producer anyway
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic: this.physical(topic), messages })),
       });
     } catch (err) {
       // After a failure the idempotent producer's sequence numbers may be out of step with the broker
@@ -185,6 +192,15 @@ export class KafkaBus implements MessageBus {
       this.resetProducer(producer);
       throw err;
     }
+  }
+
+  private physical(topic: string): string {
+    return `${this.options.topicPrefix ?? ''}${topic}`;
+  }
+
+  private logical(topic: string): string {
+    const prefix = this.options.topicPrefix ?? '';
+    return topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
   }
 
   private producerClient(): Promise<Producer> {

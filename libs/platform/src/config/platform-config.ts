@@ -13,6 +13,8 @@ export interface PlatformConfig {
   dataDir: string;
   /** Kafka bootstrap brokers; absent means the in-process bus. */
   kafkaBrokers?: string[];
+  /** Put before every Kafka topic name (several systems sharing one cluster); default none. */
+  kafkaTopicPrefix?: string;
   logLevel: LogLevel;
 }
 
@@ -36,7 +38,7 @@ const read = (env: NodeJS.ProcessEnv, key: string): string | undefined => {
 };
 
 /**
- * Validates PORT, HOST, DATABASE_URL, DATA_DIR, KAFKA_BROKERS, LOG_LEVEL and SERVICE.
+ * Validates PORT, HOST, DATABASE_URL, DATA_DIR, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, LOG_LEVEL and SERVICE.
  * Collects every problem before failing, so one start shows all of them.
  */
 export function validatePlatformEnv(env: NodeJS.ProcessEnv, defaults: PlatformDefaults): PlatformConfig {
@@ -60,6 +62,11 @@ export function validatePlatformEnv(env: NodeJS.ProcessEnv, defaults: PlatformDe
     problems.push(`KAFKA_BROKERS must be a comma-separated list of host:port, got "${brokersText}"`);
   }
 
+  const kafkaTopicPrefix = read(env, 'KAFKA_TOPIC_PREFIX');
+  if (kafkaTopicPrefix !== undefined && !/^[A-Za-z0-9._-]{1,100}$/.test(kafkaTopicPrefix)) {
+    problems.push(`KAFKA_TOPIC_PREFIX may hold only letters, digits, '.', '_' and '-', got "${kafkaTopicPrefix}"`);
+  }
+
   const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
@@ -74,6 +81,7 @@ export function validatePlatformEnv(env: NodeJS.ProcessEnv, defaults: PlatformDe
     databaseUrl,
     dataDir: read(env, 'DATA_DIR') ?? './data',
     kafkaBrokers: kafkaBrokers?.length ? kafkaBrokers : undefined,
+    kafkaTopicPrefix,
     logLevel,
   };
 }

@@ -29,7 +29,7 @@ export class BusModule {
           inject: [PLATFORM_CONFIG],
           useFactory: (config: PlatformConfig): MessageBus =>
             !options.inProcess && config.kafkaBrokers
-              ? new KafkaBus({ brokers: config.kafkaBrokers, clientId: `pingan-${config.service}` })
+              ? new KafkaBus({ brokers: config.kafkaBrokers, clientId: `pingan-${config.service}`, topicPrefix: config.kafkaTopicPrefix })
               : new InProcessBus(),
         },
         BusCloser,
