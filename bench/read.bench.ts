@@ -160,7 +160,8 @@ await withInfra(async ({ databaseUrl, describe }) => {
         const t = performance.now();
         await consumer.start();
         const seconds = (performance.now() - t) / 1000;
-        await consumer.close();
+        // stop, not close: close() ends the pool the consumer shares with the store
+        await consumer.stop();
         if (fold.count < EMMETT_LIMIT) throw new Error(`emmett replayed ${fold.count}`);
         return fold.count / seconds;
       },
