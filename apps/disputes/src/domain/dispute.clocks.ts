@@ -1,5 +1,8 @@
 import type { DisputeClockInstruction } from '@pingan/contracts';
-import type { ClockOp } from '@pingan/platform';
+import { clockOpsFromInstructions, type ClockInstruction, type ClockOp } from '@pingan/platform';
+
+// The disputes contract's clock steps are a narrower form of the platform's.
+const _fits = (instruction: DisputeClockInstruction): ClockInstruction => instruction;
 
 /**
  * The `clocksFor` of the disputes service (ServiceRuntime's `deadlines.clocksFor`): the clock
@@ -7,34 +10,5 @@ import type { ClockOp } from '@pingan/platform';
  * 'stop' becomes `met`: the work the clock waited for was done, or the clock is no longer needed.
  */
 export function disputeClocksFor(event: { type: string; data: Record<string, unknown> }): ClockOp[] {
-  const clocks = event.data.clocks;
-  if (!Array.isArray(clocks)) return [];
-  return (clocks as DisputeClockInstruction[]).map((clock): ClockOp => {
-    switch (clock.action) {
-      case 'start':
-        return {
-          op: 'start',
-          id: clock.deadlineId,
-          subject: clock.subject,
-          rule: clock.rule,
-          startedAt: new Date(clock.startedAt),
-          responsibleOrganisationId: clock.responsibleOrganisationId,
-          supervisingOrganisationId: clock.supervisingOrganisationId,
-        };
-      case 'pause':
-        return { op: 'pause', id: clock.deadlineId, at: new Date(clock.at) };
-      case 'resume':
-        return { op: 'resume', id: clock.deadlineId, at: new Date(clock.at) };
-      case 'extend':
-        return {
-          op: 'extend',
-          id: clock.deadlineId,
-          by: clock.by,
-          reason: clock.reason,
-          at: new Date(clock.at),
-        };
-      case 'stop':
-        return { op: 'met', id: clock.deadlineId, at: new Date(clock.at) };
-    }
-  });
+  return clockOpsFromInstructions(event.data);
 }

@@ -16,6 +16,59 @@ export type ClockOp =
 
 export type ClocksFor = (event: StoredEvent) => ClockOp[];
 
+/**
+ * A clock step as a decider writes it into an event's `data.clocks` (instants as ISO strings).
+ * Each context's contract narrows it (its rule names, the actions it uses).
+ */
+export type ClockInstruction =
+  | {
+      action: 'start';
+      deadlineId: string;
+      subject: string;
+      rule: string;
+      startedAt: string;
+      responsibleOrganisationId?: string | null;
+      supervisingOrganisationId?: string | null;
+    }
+  | { action: 'stop'; deadlineId: string; at: string }
+  | { action: 'pause'; deadlineId: string; at: string }
+  | { action: 'resume'; deadlineId: string; at: string }
+  | { action: 'extend'; deadlineId: string; at: string; by: DeadlineLength; reason: string }
+  | { action: 'cancel'; deadlineId: string; at: string; reason: string };
+
+/**
+ * The clock steps an event carries in `data.clocks`, in order, as ClockOps ('stop' = met: the
+ * work the clock waited for was done). Events without `clocks` move no clock.
+ */
+export function clockOpsFromInstructions(data: Record<string, unknown>): ClockOp[] {
+  const clocks = data.clocks;
+  if (!Array.isArray(clocks)) return [];
+  return (clocks as ClockInstruction[]).map((clock): ClockOp => {
+    switch (clock.action) {
+      case 'start':
+        return {
+          op: 'start',
+          id: clock.deadlineId,
+          subject: clock.subject,
+          rule: clock.rule,
+          startedAt: new Date(clock.startedAt),
+          responsibleOrganisationId: clock.responsibleOrganisationId,
+          supervisingOrganisationId: clock.supervisingOrganisationId,
+        };
+      case 'stop':
+        return { op: 'met', id: clock.deadlineId, at: new Date(clock.at) };
+      case 'pause':
+        return { op: 'pause', id: clock.deadlineId, at: new Date(clock.at) };
+      case 'resume':
+        return { op: 'resume', id: clock.deadlineId, at: new Date(clock.at) };
+      case 'extend':
+        return { op: 'extend', id: clock.deadlineId, by: clock.by, reason: clock.reason, at: new Date(clock.at) };
+      case 'cancel':
+        return { op: 'cancel', id: clock.deadlineId, reason: clock.reason, at: new Date(clock.at) };
+    }
+  });
+}
+
 export function applyClockOp(deadlines: DeadlineStore, op: ClockOp): Promise<Deadline> {
   switch (op.op) {
     case 'start': {
