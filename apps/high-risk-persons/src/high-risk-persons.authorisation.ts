@@ -1,4 +1,4 @@
-import { testPrincipal, type Principal, type Role } from '@pingan/access';
+import { POLICE_ROLES, testPrincipal, type Principal, type Role } from '@pingan/access';
 import { databaseFromDataSource } from '@pingan/event-store';
 import { InProcessBus } from '@pingan/messaging';
 import { ServiceRuntime } from '@pingan/platform';
@@ -14,7 +14,7 @@ import { highRiskRuntimeOptions } from './high-risk-persons.module.js';
  * (same database, same keys as the composed test app), as the demo hospital, station and
  * political-legal committee of 万州区 (500101): a hospital proposes, the committee approves.
  */
-const POLICE: Role[] = ['police_dispatcher', 'police_case_officer', 'station_chief'];
+const POLICE: readonly Role[] = POLICE_ROLES;
 const DECIDERS: Role[] = ['station_chief', 'political_legal_officer'];
 const MEASURES: Role[] = [...POLICE, 'political_legal_officer'];
 const HOSPITAL: Role[] = ['hospital_security_officer', 'hospital_complaints_officer'];

@@ -1,4 +1,4 @@
-import type { Role } from '@pingan/access';
+import { POLICE_ROLES, type Role } from '@pingan/access';
 import { INCIDENT_STREAM_TYPE, incidentStreamId, type Actor } from '@pingan/contracts';
 import { PostgresEventStore, handleCommand, type Database, type Query } from '@pingan/event-store';
 import pg from 'pg';
@@ -15,7 +15,7 @@ import { incidentDecider, type IncidentCommand } from './domain/index.js';
  * database (DATABASE_URL, set by the matrix test): the matrix fixtures give rows no HTTP client.
  */
 
-const POLICE: readonly Role[] = ['police_dispatcher', 'police_case_officer', 'station_chief'];
+const POLICE: readonly Role[] = POLICE_ROLES;
 const SECRET_DESCRIPTION = '矩阵测试：急诊科有人辱骂医生';
 const SECRET_CALLER_PHONE = '13912345678';
 

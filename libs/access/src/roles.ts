@@ -29,6 +29,9 @@ export type Role = (typeof ROLES)[number];
  * Which roles a member of each kind of organisation may hold. system_administrator looks
  * after the directory, not cases, so any organisation (usually the IT office of one) may host it.
  */
+/** The case-working roles of a police unit (every police role but the directory's administrator). */
+export const POLICE_ROLES = ['police_dispatcher', 'police_case_officer', 'station_chief'] as const satisfies readonly Role[];
+
 export const ROLES_BY_KIND: Readonly<Record<OrganisationKind, readonly Role[]>> = {
   hospital: ['hospital_security_officer', 'hospital_complaints_officer', 'system_administrator'],
   police: ['police_dispatcher', 'police_case_officer', 'station_chief', 'system_administrator'],

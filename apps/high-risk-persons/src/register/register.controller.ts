@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPurpose, CurrentPrincipal, Roles, actorOf, type Principal, type Role } from '@pingan/access';
+import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, actorOf, type Principal, type Role } from '@pingan/access';
 import { randomUUID } from 'node:crypto';
 import { HighRiskPersonsService } from '../high-risk-persons.service.js';
 import {
@@ -16,7 +16,7 @@ import {
   WarningDto,
 } from './register.dto.js';
 
-const POLICE: Role[] = ['police_dispatcher', 'police_case_officer', 'station_chief'];
+const POLICE: readonly Role[] = POLICE_ROLES;
 export const HIGH_RISK_ROLES = {
   propose: ['hospital_security_officer', ...POLICE, 'political_legal_officer'] as Role[],
   decide: ['station_chief', 'political_legal_officer'] as Role[], // approve, reject, renew, remove

@@ -1,4 +1,13 @@
-import { hasRole, regionContains, regionPrefix, isRegionCode, type Principal, type ResourceFacts, type Role } from '@pingan/access';
+import {
+  POLICE_ROLES,
+  hasRole,
+  regionContains,
+  regionPrefix,
+  isRegionCode,
+  type Principal,
+  type ResourceFacts,
+  type Role,
+} from '@pingan/access';
 import type { IncidentEvent, IncidentRef } from '@pingan/contracts';
 
 /**
@@ -93,7 +102,6 @@ export function addresseeScope(principal: Principal): { level: string; regionPre
   return { level, regionPrefix: regionPrefix(principal.organisationRegion) };
 }
 
-export const POLICE_ROLES = ['police_dispatcher', 'police_case_officer', 'station_chief'] as const satisfies readonly Role[];
 export const HOSPITAL_ROLES = ['hospital_security_officer', 'hospital_complaints_officer'] as const satisfies readonly Role[];
 
 export const isPolice = (principal: Principal): boolean => principal.organisationKind === 'police' && hasRole(principal, ...POLICE_ROLES);

@@ -9,6 +9,7 @@ import {
   regionContains,
   type Principal,
   type Role,
+  POLICE_ROLES,
 } from '@pingan/access';
 import {
   ESCALATION_LEVELS,
@@ -23,7 +24,7 @@ import { InjectRuntime, RequestValidationError, type ServiceRuntime } from '@pin
 import { IncidentNotFoundError, type IntakeInput, type ReportedIncident } from '../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME, IncidentService, type CommandInput } from '../incident.service.js';
 import { listIncidents } from '../read-models/incident-list.query.js';
-import { NO_PARTIES, POLICE_ROLES, accessFacts, isAddressee, isPolice, withParties, type IncidentParties } from './incident-access.js';
+import { NO_PARTIES, accessFacts, isAddressee, isPolice, withParties, type IncidentParties } from './incident-access.js';
 import type {
   AlarmDetailsDto,
   ArrivalDto,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPurpose, CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal } from '@pingan/access';
 import { correlationIdOf } from '@pingan/platform';
 import type { Request } from 'express';
 import { IncidentsApplication } from './incidents.application.js';
@@ -19,7 +19,7 @@ import {
   SubmitEscalationDto,
 } from './incidents.dto.js';
 
-const POLICE = ['police_dispatcher', 'police_case_officer', 'station_chief'] as const;
+const POLICE = POLICE_ROLES;
 
 /**
  * Incidents over HTTP. Thin: roles here, record-level access and the use case in
