@@ -1,9 +1,9 @@
-import { POLICE_ROLES, testPrincipal, type Principal, type Role } from '@pingan/access';
+import { POLICE_ROLES, type Principal, type Role } from '@pingan/access';
 import { databaseFromDataSource } from '@pingan/event-store';
 import { InProcessBus } from '@pingan/messaging';
 import { ServiceRuntime } from '@pingan/platform';
 import { DataSource } from 'typeorm';
-import type { MatrixEndpoint, MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
+import { testPrincipal, type MatrixEndpoint, type MatrixFixtures } from '@pingan/testing';
 import { loadHighRiskKeys } from './crypto/high-risk-keys.js';
 import { residentIdCheckCharacter } from './domain/resident-id.js';
 import { HighRiskPersonsService } from './high-risk-persons.service.js';
