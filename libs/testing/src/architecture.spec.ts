@@ -17,7 +17,7 @@ import { REPO_ROOT } from './infra/servers.mjs';
 type Edge = { from: string; specifier: string; to: string };
 
 const TEST = /\.(spec|int-spec|e2e-spec)\.ts$/;
-const FIXTURE = /\.fixture\.ts$/;
+const FIXTURE = /\.fixtures?\.ts$/;
 
 /** Tests and what only tests may use: fixtures, the test harness (`@pingan/testing`), test/ and the benchmarks. */
 const isTestSupport = (file: string): boolean =>
@@ -123,6 +123,7 @@ describe('architecture: who may import what', () => {
     expect(violation(edge('apps/x/src/a.ts', './a.fixture.js', 'apps/x/src/a.fixture.ts'))).toMatch(/test support/);
     expect(violation(edge('apps/x/src/a.ts', './a.spec.js', 'apps/x/src/a.spec.ts'))).toMatch(/test support/);
     expect(violation(edge('apps/x/src/a.spec.ts', './a.fixture.js', 'apps/x/src/a.fixture.ts'))).toBeNull();
+    expect(violation(edge('apps/x/src/d/a.ts', './a.fixtures.js', 'apps/x/src/d/a.fixtures.ts'))).toMatch(/test support/);
     expect(violation(edge('apps/x/src/a.spec.ts', '@pingan/testing', 'libs/testing/src/index.ts'))).toBeNull();
     expect(violation(edge('apps/x/src/a.ts', '../../../libs/y/src/b.js', 'libs/y/src/b.ts'))).toMatch(/relative path/);
     expect(violation(edge('libs/y/src/a.ts', '../../z/src/b.js', 'libs/z/src/b.ts'))).toMatch(/relative path/);
