@@ -138,5 +138,6 @@ export async function gatewayMatrixFixtures(app: INestApplication): Promise<Matr
         context,
       ),
     unique: () => `${Date.now().toString(36)}${++counter}`,
+    provider: (type) => app.get(type, { strict: false }),
   };
 }
