@@ -185,64 +185,58 @@ const report110 = (overrides: Partial<Extract<IncidentCommand, { type: 'ReportIn
     classification: { categories: ['threat_intimidation_insult'] },
     ...overrides,
   },
-  actor: dispatcher,
-  at: t('10:02'),
+  metadata: { actor: dispatcher, now: t('10:02') },
 });
 const reclassify = (classification: IncidentClassification, at = '12:00', reason?: string): IncidentCommand => ({
   type: 'ReclassifyIncident',
   data: { classification, reason },
-  actor: officer,
-  at: t(at),
+  metadata: { actor: officer, now: t(at) },
 });
 const dispatch = (dispatchedAt = '10:03', at = '10:04'): IncidentCommand => ({
   type: 'DispatchPolice',
   data: { dispatchedAt: t(dispatchedAt), unitOrganisationId: officer.organisationId },
-  actor: dispatcher,
-  at: t(at),
+  metadata: { actor: dispatcher, now: t(at) },
 });
 const arrive = (arrivedAt = '10:09'): IncidentCommand => ({
   type: 'RecordPoliceArrival',
   data: { arrivedAt: t(arrivedAt) },
-  actor: officer,
-  at: t('10:10'),
+  metadata: { actor: officer, now: t('10:10') },
 });
 const stopDisturbance = (stoppedAt = '10:12'): IncidentCommand => ({
   type: 'RecordDisturbanceStopped',
   data: { stoppedAt: t(stoppedAt) },
-  actor: officer,
-  at: t('10:15'),
+  metadata: { actor: officer, now: t('10:15') },
 });
 const clearScene = (clearedAt = '10:40'): IncidentCommand => ({
   type: 'RecordSceneCleared',
   data: { clearedAt: t(clearedAt) },
-  actor: officer,
-  at: t('10:41'),
+  metadata: { actor: officer, now: t('10:41') },
 });
 const submit = (chain: 'health' | 'police' | 'political_legal', at = '10:30', actor: Actor = security): IncidentCommand => ({
   type: 'SubmitEscalation',
   data: { chain },
-  actor,
-  at: t(at),
+  metadata: { actor, now: t(at) },
 });
 const acknowledge = (chain: 'health' | 'police' | 'political_legal', level: string, actor: Actor, at: string): IncidentCommand => ({
   type: 'AcknowledgeEscalation',
   data: { chain, level: level as never },
-  actor,
-  at: t(at),
+  metadata: { actor, now: t(at) },
 });
 const forward = (chain: 'health' | 'police', fromLevel: string, actor: Actor, at: string): IncidentCommand => ({
   type: 'ForwardEscalation',
   data: { chain, fromLevel: fromLevel as never },
-  actor,
-  at: t(at),
+  metadata: { actor, now: t(at) },
 });
 const close = (outcome: string, at = '11:00', note?: string): IncidentCommand => ({
   type: 'CloseIncident',
   data: { outcome: outcome as never, note },
-  actor: officer,
-  at: t(at),
+  metadata: { actor: officer, now: t(at) },
 });
-const reopen = (reason: string): IncidentCommand => ({ type: 'ReopenIncident', data: { reason }, actor: officer, at: t('13:00') });
+const reopen = (reason: string): IncidentCommand => ({
+  type: 'ReopenIncident',
+  data: { reason },
+  metadata: { actor: officer, now: t('13:00') },
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -269,8 +263,7 @@ describe('incident decider', () => {
             },
             classification: { categories: ['unlawful_restraint'] },
           },
-          actor: security,
-          at: t('10:05'),
+          metadata: { actor: security, now: t('10:05') },
         })
         .then([
           {
@@ -306,8 +299,7 @@ describe('incident decider', () => {
           occurredAt: t('10:00'),
           intake: { channel: 'hospital_report', behaviour: '  ' },
         },
-        actor: security,
-        at: t('10:05'),
+        metadata: { actor: security, now: t('10:05') },
       };
       given([]).when(command).thenThrows(IncidentValidationError, { code: 'INCIDENT.REPORT_INCOMPLETE', status: 422 });
       expect(() => incidentDecider.decide(command, incidentDecider.initialState())).toThrow(
@@ -331,8 +323,7 @@ describe('incident decider', () => {
             occurredAt: t('10:00'),
             intake: { channel: 'hospital_report', partiesCount: 1, behaviour: 'Insults', anyoneInjured: false },
           },
-          actor: dispatcher,
-          at: t('10:05'),
+          metadata: { actor: dispatcher, now: t('10:05') },
         })
         .thenThrows(IncidentForbiddenError, { code: 'INCIDENT.NOT_THE_HOSPITAL', status: 403 });
     });
@@ -347,8 +338,7 @@ describe('incident decider', () => {
             occurredAt: t('10:00'),
             intake: { channel: 'one_key_alarm', location: 'Emergency department, triage desk', deviceId: 'ED-3' },
           },
-          actor: security,
-          at: t('10:00'),
+          metadata: { actor: security, now: t('10:00') },
         })
         .then([alarmReported]);
     });
@@ -370,8 +360,7 @@ describe('incident decider', () => {
             intake: { channel: 'patrol', description: 'Wreaths laid at the main entrance' },
             classification: { categories: ['funeral_rite_disturbance'] },
           },
-          actor: officer,
-          at: t('10:00'),
+          metadata: { actor: officer, now: t('10:00') },
         })
         .then([
           {
@@ -468,8 +457,7 @@ describe('incident decider', () => {
     const details = (data: Record<string, unknown>): IncidentCommand => ({
       type: 'CompleteAlarmDetails',
       data,
-      actor: security,
-      at: t('10:20'),
+      metadata: { actor: security, now: t('10:20') },
     });
 
     it("fills in a one-key alarm's particulars later", () => {
@@ -791,14 +779,17 @@ describe('incident decider', () => {
       given([reported()]).when(dispatch('09:59')).thenThrows(IncidentRuleError, { code: 'INCIDENT.TIME_OUT_OF_ORDER' });
       given([reported()]).when(dispatch('10:05', '10:04')).thenThrows(IncidentRuleError, { code: 'INCIDENT.TIME_IN_FUTURE' });
       given([reported()])
-        .when({ type: 'DispatchPolice', data: { dispatchedAt: t('10:03'), unitOrganisationId: '' }, actor: dispatcher, at: t('10:04') })
+        .when({
+          type: 'DispatchPolice',
+          data: { dispatchedAt: t('10:03'), unitOrganisationId: '' },
+          metadata: { actor: dispatcher, now: t('10:04') },
+        })
         .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_INPUT' });
       given([reported()])
         .when({
           type: 'DispatchPolice',
           data: { dispatchedAt: new Date('nonsense'), unitOrganisationId: 'x' },
-          actor: dispatcher,
-          at: t('10:04'),
+          metadata: { actor: dispatcher, now: t('10:04') },
         })
         .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_INPUT' });
     });
@@ -1097,8 +1088,7 @@ describe('incident decider', () => {
       const link = (policeCaseNumber: string): IncidentCommand => ({
         type: 'LinkPoliceCase',
         data: { policeCaseNumber },
-        actor: officer,
-        at: t('14:00'),
+        metadata: { actor: officer, now: t('14:00') },
       });
       const linked: IncidentEvent = {
         type: 'IncidentLinkedToPoliceCase',
@@ -1116,8 +1106,7 @@ describe('incident decider', () => {
       const link = (disputeCaseNumber: string): IncidentCommand => ({
         type: 'LinkDispute',
         data: { disputeCaseNumber },
-        actor: security,
-        at: t('14:00'),
+        metadata: { actor: security, now: t('14:00') },
       });
       const linked: IncidentEvent = { type: 'IncidentLinkedToDispute', data: { ...ref, disputeCaseNumber: CASE, linkedAt: s('14:00') } };
       given([reported()]).when(link(CASE)).then([linked]);
@@ -1129,7 +1118,11 @@ describe('incident decider', () => {
 
   describe('an incident that was never reported', () => {
     const commands: IncidentCommand[] = [
-      { type: 'CompleteAlarmDetails', data: { partiesCount: 1, behaviour: 'x', anyoneInjured: false }, actor: security, at: t('10:10') },
+      {
+        type: 'CompleteAlarmDetails',
+        data: { partiesCount: 1, behaviour: 'x', anyoneInjured: false },
+        metadata: { actor: security, now: t('10:10') },
+      },
       reclassify(minor),
       dispatch(),
       arrive(),
@@ -1140,8 +1133,8 @@ describe('incident decider', () => {
       forward('health', 'county', countyHc, '10:50'),
       close('resolved_on_scene'),
       reopen('x'),
-      { type: 'LinkPoliceCase', data: { policeCaseNumber: 'A1' }, actor: officer, at: t('14:00') },
-      { type: 'LinkDispute', data: { disputeCaseNumber: 'D1' }, actor: officer, at: t('14:00') },
+      { type: 'LinkPoliceCase', data: { policeCaseNumber: 'A1' }, metadata: { actor: officer, now: t('14:00') } },
+      { type: 'LinkDispute', data: { disputeCaseNumber: 'D1' }, metadata: { actor: officer, now: t('14:00') } },
     ];
     it.each(commands.map((command) => [command.type, command] as const))('%s is rejected as not found', (_type, command) => {
       given([]).when(command).thenThrows(IncidentNotFoundError, { code: 'INCIDENT.NOT_FOUND', status: 404 });
