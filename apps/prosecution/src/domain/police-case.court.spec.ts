@@ -17,10 +17,13 @@ import {
   appealed,
   underReview,
   onTrial,
+  CASE,
+  withData,
+  withActor,
 } from './police-case.fixture.js';
 
 describe('first-instance trial and verdict', () => {
-  const startTrial = cmd({ type: 'StartFirstInstanceTrial', ...by(judge) });
+  const startTrial = cmd({ type: 'StartFirstInstanceTrial', ...by(judge), data: { caseNumber: CASE } });
 
   it('starts the trial of the defendants indicted to this court', () => {
     given([...underReview, indicted()])
@@ -39,15 +42,13 @@ describe('first-instance trial and verdict', () => {
   const verdict = cmd({
     type: 'DeliverFirstInstanceVerdict',
     ...by(judge),
-    suspectId: 'suspect-1',
-    verdict: 'guilty',
-    sentence: threeYears,
+    data: { caseNumber: CASE, suspectId: 'suspect-1', verdict: 'guilty', sentence: threeYears },
   });
 
   it('delivers a verdict and sentence per defendant', () => {
     given(onTrial).when(verdict).then([verdictDelivered()]);
     given(onTrial)
-      .when({ ...verdict, verdict: 'not_guilty', sentence: null })
+      .when(withData(verdict, { verdict: 'not_guilty', sentence: null }))
       .then([
         {
           type: 'FirstInstanceVerdictDelivered',
@@ -72,7 +73,7 @@ describe('first-instance trial and verdict', () => {
       .when(verdict)
       .thenThrows(ProsecutionRuleError, { code: CODE.trialNotStarted });
     given(onTrial)
-      .when({ ...verdict, actor: { ...judge, organisationId: 'court-2' } })
+      .when(withActor(verdict, { ...judge, organisationId: 'court-2' }))
       .thenThrows(ProsecutionForbiddenError, { code: CODE.wrongCourt });
     given([...onTrial, verdictDelivered()])
       .when(verdict)
@@ -83,27 +84,20 @@ describe('first-instance trial and verdict', () => {
 
   it('rejects a guilty verdict without a sentence, and a not-guilty one with a sentence', () => {
     given(onTrial)
-      .when({ ...verdict, sentence: null })
+      .when(withData(verdict, { sentence: null }))
       .thenThrows(ProsecutionRuleError, { code: CODE.sentenceMismatch });
     given(onTrial)
-      .when({ ...verdict, verdict: 'not_guilty' })
+      .when(withData(verdict, { verdict: 'not_guilty' }))
       .thenThrows(ProsecutionRuleError, { code: CODE.sentenceMismatch });
   });
 });
 
 describe('appeal and final judgement', () => {
-  const appeal = cmd({
-    type: 'FileAppeal',
-    ...by(judge),
-    suspectId: 'suspect-1',
-    appellant: 'defendant',
-  });
+  const appeal = cmd({ type: 'FileAppeal', ...by(judge), data: { caseNumber: CASE, suspectId: 'suspect-1', appellant: 'defendant' } });
   const finalJudgement = cmd({
     type: 'RecordFinalJudgement',
     ...by(judge),
-    suspectId: 'suspect-1',
-    verdict: 'guilty',
-    sentence: threeYears,
+    data: { caseNumber: CASE, suspectId: 'suspect-1', verdict: 'guilty', sentence: threeYears },
   });
   const final: ProsecutionEvent = {
     type: 'FinalJudgementRecorded',
@@ -142,16 +136,10 @@ describe('appeal and final judgement', () => {
 
   it('rejects a final judgement that differs from the unappealed verdict, or recorded by another court', () => {
     given([...onTrial, verdictDelivered()])
-      .when({
-        ...finalJudgement,
-        sentence: { principal: 'fixed_term_imprisonment', termMonths: 24 },
-      })
+      .when(withData(finalJudgement, { sentence: { principal: 'fixed_term_imprisonment', termMonths: 24 } }))
       .thenThrows(ProsecutionRuleError, { code: CODE.sentenceMismatch });
     given([...onTrial, verdictDelivered()])
-      .when({
-        ...finalJudgement,
-        actor: { ...judge, organisationId: APPEAL_COURT },
-      })
+      .when(withActor(finalJudgement, { ...judge, organisationId: APPEAL_COURT }))
       .thenThrows(ProsecutionForbiddenError, { code: CODE.wrongCourt });
   });
 
@@ -161,11 +149,7 @@ describe('appeal and final judgement', () => {
       termMonths: 30,
     };
     given([...onTrial, verdictDelivered(), appealed])
-      .when({
-        ...finalJudgement,
-        actor: { ...judge, organisationId: APPEAL_COURT },
-        sentence: reduced,
-      })
+      .when(withActor(withData(finalJudgement, { sentence: reduced }), { ...judge, organisationId: APPEAL_COURT }))
       .then([
         {
           type: 'FinalJudgementRecorded',
@@ -190,7 +174,7 @@ describe('appeal and final judgement', () => {
         code: CODE.judgementAlreadyFinal,
       });
     given([...onTrial, verdictDelivered(), appealed])
-      .when({ ...finalJudgement, verdict: 'not_guilty' })
+      .when(withData(finalJudgement, { verdict: 'not_guilty' }))
       .thenThrows(ProsecutionRuleError, { code: CODE.sentenceMismatch });
   });
 });

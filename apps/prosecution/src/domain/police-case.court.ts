@@ -17,18 +17,19 @@ function sentenceFits(verdict: CourtVerdict, sentence: CriminalSentence | null):
 }
 
 function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceCase): ProsecutionEvent[] {
-  const suspect = suspectOf(state, command.suspectId);
+  const { data, metadata } = command;
+  const suspect = suspectOf(state, data.suspectId);
   if (suspect.prosecution !== 'indicted') {
     throw new ProsecutionRuleError(CODE.notIndicted, `Suspect ${suspect.suspectId} has not been indicted.`);
   }
-  if (suspect.courtId !== command.actor.organisationId) {
+  if (suspect.courtId !== metadata.actor.organisationId) {
     throw new ProsecutionForbiddenError(CODE.wrongCourt, `Only the court the indictment went to can deliver the verdict.`);
   }
   if (!suspect.onTrial) throw new ProsecutionRuleError(CODE.trialNotStarted, `The trial of ${suspect.suspectId} has not started.`);
   if (suspect.verdict) {
     throw new ProsecutionConflictError(CODE.verdictAlreadyDelivered, `A verdict on ${suspect.suspectId} was already delivered.`);
   }
-  sentenceFits(command.verdict, command.sentence);
+  sentenceFits(data.verdict, data.sentence);
   return [
     {
       type: 'FirstInstanceVerdictDelivered',
@@ -36,28 +37,28 @@ function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceC
         ...refOf(state),
         courtId: suspect.courtId,
         suspectId: suspect.suspectId,
-        verdict: command.verdict,
-        sentence: command.sentence,
-        deliveredAt: iso(command.at),
+        verdict: data.verdict,
+        sentence: data.sentence,
+        deliveredAt: iso(metadata.now),
       },
     },
   ];
 }
 
 function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): ProsecutionEvent[] {
-  const suspect = suspectOf(state, command.suspectId);
+  const { data, metadata } = command;
+  const suspect = suspectOf(state, data.suspectId);
   if (!suspect.verdict) throw new ProsecutionRuleError(CODE.noVerdict, `No first-instance verdict on ${suspect.suspectId}.`);
   if (suspect.final) {
     throw new ProsecutionConflictError(CODE.judgementAlreadyFinal, `The judgement on ${suspect.suspectId} is already final.`);
   }
-  sentenceFits(command.verdict, command.sentence);
+  sentenceFits(data.verdict, data.sentence);
   if (!suspect.appealed) {
     // Unappealed, the first-instance verdict itself becomes final: it cannot change on the way.
-    if (suspect.courtId !== command.actor.organisationId) {
+    if (suspect.courtId !== metadata.actor.organisationId) {
       throw new ProsecutionForbiddenError(CODE.wrongCourt, 'Only the first-instance court records its unappealed verdict as final.');
     }
-    const same =
-      suspect.verdict.verdict === command.verdict && JSON.stringify(suspect.verdict.sentence) === JSON.stringify(command.sentence);
+    const same = suspect.verdict.verdict === data.verdict && JSON.stringify(suspect.verdict.sentence) === JSON.stringify(data.sentence);
     if (!same) {
       throw new ProsecutionRuleError(CODE.sentenceMismatch, 'Without an appeal, the final judgement is the first-instance verdict.');
     }
@@ -67,12 +68,12 @@ function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): Pros
       type: 'FinalJudgementRecorded',
       data: {
         ...refOf(state),
-        courtId: command.actor.organisationId,
+        courtId: metadata.actor.organisationId,
         suspectId: suspect.suspectId,
-        verdict: command.verdict,
-        sentence: command.sentence,
+        verdict: data.verdict,
+        sentence: data.sentence,
         basis: suspect.appealed ? 'second_instance' : 'first_instance_not_appealed',
-        finalAt: iso(command.at),
+        finalAt: iso(metadata.now),
       },
     },
   ];
@@ -80,10 +81,11 @@ function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): Pros
 
 export const court: PhaseDecide<CourtCommand> = {
   StartFirstInstanceTrial(command, state) {
+    const { metadata } = command;
     const s = openCase(command, state);
     const indicted = Object.values(s.suspects).filter((suspect) => suspect.prosecution === 'indicted');
     if (indicted.length === 0) throw new ProsecutionRuleError(CODE.notIndicted, `Nobody in case ${s.caseNumber} has been indicted.`);
-    const here = indicted.filter((suspect) => suspect.courtId === command.actor.organisationId);
+    const here = indicted.filter((suspect) => suspect.courtId === metadata.actor.organisationId);
     if (here.length === 0) throw new ProsecutionForbiddenError(CODE.wrongCourt, 'The indictment did not go to this court.');
     const defendants = here.filter((suspect) => !suspect.onTrial);
     if (defendants.length === 0) {
@@ -94,17 +96,18 @@ export const court: PhaseDecide<CourtCommand> = {
         type: 'FirstInstanceTrialStarted',
         data: {
           ...refOf(s),
-          courtId: command.actor.organisationId,
+          courtId: metadata.actor.organisationId,
           defendantIds: defendants.map((suspect) => suspect.suspectId),
-          startedAt: iso(command.at),
+          startedAt: iso(metadata.now),
         },
       },
     ];
   },
   DeliverFirstInstanceVerdict: (command, state) => deliverVerdict(command, openCase(command, state)),
   FileAppeal(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
-    const suspect = suspectOf(s, command.suspectId);
+    const suspect = suspectOf(s, data.suspectId);
     if (!suspect.verdict) throw new ProsecutionRuleError(CODE.noVerdict, `No first-instance verdict on ${suspect.suspectId}.`);
     if (suspect.final) {
       throw new ProsecutionRuleError(CODE.judgementAlreadyFinal, `The judgement on ${suspect.suspectId} is already final.`);
@@ -117,8 +120,8 @@ export const court: PhaseDecide<CourtCommand> = {
         data: {
           ...refOf(s),
           suspectId: suspect.suspectId,
-          appellant: command.appellant,
-          filedAt: iso(command.at),
+          appellant: data.appellant,
+          filedAt: iso(metadata.now),
         },
       },
     ];

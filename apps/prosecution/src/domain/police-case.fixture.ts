@@ -47,9 +47,16 @@ export const AT = t('2025-03-03T02:00:00.000Z');
 export const DECIDED = t('2025-03-03T01:00:00.000Z');
 export const iso = (date: Date): string => date.toISOString();
 
-// Builders for commands: fill the envelope fields, let each test say only what matters.
-export const by = (actor: Actor, at: Date = AT) => ({ at, actor, caseNumber: CASE });
+// Builders for commands: fill the envelope (who, when), let each test say only what matters.
+export const by = (actor: Actor, at: Date = AT) => ({ metadata: { actor, now: at } });
 export const cmd = <C extends PoliceCaseCommand>(command: C): C => command;
+type CommandOf<T extends PoliceCaseCommand['type']> = Extract<PoliceCaseCommand, { type: T }>;
+/** The same command with some of its data changed. */
+export const withData = <T extends PoliceCaseCommand['type']>(command: CommandOf<T>, data: Partial<CommandOf<T>['data']>): CommandOf<T> =>
+  ({ ...command, data: { ...command.data, ...data } }) as CommandOf<T>;
+/** The same command given by someone else, at the same instant. */
+export const withActor = <T extends PoliceCaseCommand['type']>(command: CommandOf<T>, actor: Actor): CommandOf<T> =>
+  ({ ...command, metadata: { ...command.metadata, actor } }) as CommandOf<T>;
 
 export const accepted = (kind: 'administrative' | 'criminal' = 'criminal'): ProsecutionEvent => ({
   type: 'CaseAccepted',

@@ -20,8 +20,8 @@ export function required(field: string, value: string): void {
   if (value.trim() === '') throw new InvalidPoliceCaseCommandError(field, `${field} must not be empty.`);
 }
 
-export function openCase(command: { caseNumber: string }, state: PoliceCaseState): OpenPoliceCase {
-  if (state.status !== 'open') throw new PoliceCaseNotFoundError(command.caseNumber);
+export function openCase(command: { data: { caseNumber: string } }, state: PoliceCaseState): OpenPoliceCase {
+  if (state.status !== 'open') throw new PoliceCaseNotFoundError(command.data.caseNumber);
   return state;
 }
 

@@ -24,6 +24,8 @@ import {
   detained,
   criminalCase,
   adminCase,
+  CASE,
+  withData,
 } from './police-case.fixture.js';
 
 // ── Opening ───────────────────────────────────────────────────────────────────
@@ -31,12 +33,15 @@ describe('opening a police case (受案)', () => {
   const fromIncident = cmd({
     type: 'OpenCaseFromIncident',
     ...by(officer),
-    incidentId: 'incident-1',
-    hospitalId: ref.hospitalId,
-    regionCode: ref.regionCode,
-    kind: 'criminal',
-    handlingUnitId: STATION,
-    summary: 'Relative of a patient struck a nurse in the emergency ward.',
+    data: {
+      caseNumber: CASE,
+      incidentId: 'incident-1',
+      hospitalId: ref.hospitalId,
+      regionCode: ref.regionCode,
+      kind: 'criminal',
+      handlingUnitId: STATION,
+      summary: 'Relative of a patient struck a nurse in the emergency ward.',
+    },
   });
 
   it('opens from an incident, keeping its case number (the correlation id)', () => {
@@ -53,7 +58,7 @@ describe('opening a police case (受案)', () => {
 
   it('rejects a different incident under a case number already in use', () => {
     given([accepted('criminal')])
-      .when({ ...fromIncident, incidentId: 'incident-2' })
+      .when(withData(fromIncident, { incidentId: 'incident-2' }))
       .thenThrows(ProsecutionConflictError, {
         code: CODE.caseAlreadyOpen,
         status: 409,
@@ -61,9 +66,9 @@ describe('opening a police case (受案)', () => {
   });
 
   it('opens directly, as an administrative case', () => {
-    const { incidentId: _ignored, ...header } = fromIncident;
+    const { incidentId: _ignored, ...header } = fromIncident.data;
     given([])
-      .when({ ...header, type: 'OpenCase', kind: 'administrative' })
+      .when({ ...fromIncident, type: 'OpenCase', data: { ...header, kind: 'administrative' } })
       .then([
         {
           type: 'CaseAccepted',
@@ -76,21 +81,21 @@ describe('opening a police case (受案)', () => {
   });
 
   it('rejects opening a case that is already open', () => {
-    const { incidentId: _ignored, ...header } = fromIncident;
+    const { incidentId: _ignored, ...header } = fromIncident.data;
     given([accepted()])
-      .when({ ...header, type: 'OpenCase' })
+      .when({ ...fromIncident, type: 'OpenCase', data: header })
       .thenThrows(ProsecutionConflictError, { code: CODE.caseAlreadyOpen });
   });
 
   it('needs a handling unit', () => {
     given([])
-      .when({ ...fromIncident, handlingUnitId: ' ' })
+      .when(withData(fromIncident, { handlingUnitId: ' ' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
   it('answers 404 for any other command on a case that does not exist', () => {
     given([])
-      .when({ type: 'AddSuspect', ...by(officer), suspectId: 's', name: 'n' })
+      .when({ type: 'AddSuspect', ...by(officer), data: { caseNumber: CASE, suspectId: 's', name: 'n' } })
       .thenThrows(PoliceCaseNotFoundError, {
         code: CODE.caseNotFound,
         status: 404,
@@ -99,11 +104,7 @@ describe('opening a police case (受案)', () => {
 });
 
 describe('filing (立案) and conversion', () => {
-  const file = cmd({
-    type: 'FileCriminalCase',
-    ...by(officer),
-    filingUnitId: BUREAU,
-  });
+  const file = cmd({ type: 'FileCriminalCase', ...by(officer), data: { caseNumber: CASE, filingUnitId: BUREAU } });
 
   it('files a criminal case', () => {
     given([accepted('criminal')])
@@ -126,7 +127,7 @@ describe('filing (立案) and conversion', () => {
   const convert = cmd({
     type: 'ConvertToCriminalCase',
     ...by(officer),
-    reason: 'Injury assessed as minor harm (轻伤二级).',
+    data: { caseNumber: CASE, reason: 'Injury assessed as minor harm (轻伤二级).' },
   });
 
   it('converts an administrative case to a criminal one [S2 二(六)]', () => {
@@ -135,7 +136,7 @@ describe('filing (立案) and conversion', () => {
       .then([
         {
           type: 'CaseConvertedToCriminal',
-          data: { ...ref, reason: convert.reason, convertedAt: iso(AT) },
+          data: { ...ref, reason: convert.data.reason, convertedAt: iso(AT) },
         },
       ]);
   });
@@ -152,11 +153,14 @@ describe('filing (立案) and conversion', () => {
       .when({
         type: 'ImposeCompulsoryMeasure',
         ...by(officer),
-        measureId: 'm',
-        suspectId: 'suspect-1',
-        measure: 'criminal_detention',
-        decidedAt: DECIDED,
-        decidingUnitId: BUREAU,
+        data: {
+          caseNumber: CASE,
+          measureId: 'm',
+          suspectId: 'suspect-1',
+          measure: 'criminal_detention',
+          decidedAt: DECIDED,
+          decidingUnitId: BUREAU,
+        },
       })
       .then([
         {
@@ -171,11 +175,14 @@ describe('filing (立案) and conversion', () => {
       .when({
         type: 'DecideAdministrativePenalty',
         ...by(officer),
-        decisionId: 'p',
-        suspectId: 'suspect-1',
-        penalty: { kind: 'warning' },
-        decidedAt: DECIDED,
-        decidingUnitId: STATION,
+        data: {
+          caseNumber: CASE,
+          decisionId: 'p',
+          suspectId: 'suspect-1',
+          penalty: { kind: 'warning' },
+          decidedAt: DECIDED,
+          decidingUnitId: STATION,
+        },
       })
       .thenThrows(ProsecutionRuleError, { code: CODE.caseNotAdministrative });
   });
@@ -186,7 +193,7 @@ describe('filing (立案) and conversion', () => {
 
   it('needs a reason to convert', () => {
     given(adminCase)
-      .when({ ...convert, reason: '' })
+      .when(withData(convert, { reason: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 });
@@ -194,49 +201,33 @@ describe('filing (立案) and conversion', () => {
 describe('suspects, notes and transfer between units', () => {
   it('adds suspects, several per case', () => {
     given(criminalCase)
-      .when({
-        type: 'AddSuspect',
-        ...by(officer),
-        suspectId: 'suspect-2',
-        name: '李某',
-      })
+      .when({ type: 'AddSuspect', ...by(officer), data: { caseNumber: CASE, suspectId: 'suspect-2', name: '李某' } })
       .then([suspect('suspect-2')]);
   });
 
   it('rejects the same suspect twice', () => {
     given(criminalCase)
-      .when({
-        type: 'AddSuspect',
-        ...by(officer),
-        suspectId: 'suspect-1',
-        name: '张某',
-      })
+      .when({ type: 'AddSuspect', ...by(officer), data: { caseNumber: CASE, suspectId: 'suspect-1', name: '张某' } })
       .thenThrows(ProsecutionConflictError, { code: CODE.suspectAlreadyAdded });
   });
 
   it('needs a suspect name', () => {
     given(criminalCase)
-      .when({
-        type: 'AddSuspect',
-        ...by(officer),
-        suspectId: 'suspect-2',
-        name: '',
-      })
+      .when({ type: 'AddSuspect', ...by(officer), data: { caseNumber: CASE, suspectId: 'suspect-2', name: '' } })
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
   const note = cmd({
     type: 'AddInvestigationNote',
     ...by(officer),
-    noteId: 'note-1',
-    text: 'CCTV from ward 3 secured.',
+    data: { caseNumber: CASE, noteId: 'note-1', text: 'CCTV from ward 3 secured.' },
   });
   const noteAdded: ProsecutionEvent = {
     type: 'InvestigationNoteAdded',
     data: {
       ...ref,
       noteId: 'note-1',
-      text: note.text,
+      text: note.data.text,
       authorUserId: officer.userId,
       writtenAt: iso(AT),
     },
@@ -251,15 +242,14 @@ describe('suspects, notes and transfer between units', () => {
       .when(note)
       .thenThrows(ProsecutionConflictError, { code: CODE.noteAlreadyAdded });
     given(criminalCase)
-      .when({ ...note, text: ' ' })
+      .when(withData(note, { text: ' ' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
   const transfer = cmd({
     type: 'TransferCase',
     ...by(officer),
-    toUnitId: BUREAU,
-    reason: 'Serious injury: bureau criminal investigation team.',
+    data: { caseNumber: CASE, toUnitId: BUREAU, reason: 'Serious injury: bureau criminal investigation team.' },
   });
 
   it('transfers the case to another unit, which then hands it on for prosecution', () => {
@@ -269,7 +259,7 @@ describe('suspects, notes and transfer between units', () => {
         ...ref,
         fromUnitId: STATION,
         toUnitId: BUREAU,
-        reason: transfer.reason,
+        reason: transfer.data.reason,
         transferredAt: iso(AT),
       },
     };
@@ -278,8 +268,7 @@ describe('suspects, notes and transfer between units', () => {
       .when({
         type: 'TransferForProsecution',
         ...by(officer),
-        suspectIds: ['suspect-1'],
-        procuratorateId: PROCURATORATE,
+        data: { caseNumber: CASE, suspectIds: ['suspect-1'], procuratorateId: PROCURATORATE },
       })
       .then([
         {
@@ -293,10 +282,10 @@ describe('suspects, notes and transfer between units', () => {
 
   it('rejects a transfer to the unit that already handles it, or without a reason', () => {
     given(criminalCase)
-      .when({ ...transfer, toUnitId: STATION })
+      .when(withData(transfer, { toUnitId: STATION }))
       .thenThrows(ProsecutionRuleError, { code: CODE.transferToSameUnit });
     given(criminalCase)
-      .when({ ...transfer, reason: '' })
+      .when(withData(transfer, { reason: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 });

@@ -15,29 +15,30 @@ export type InvestigationCommand =
   | 'TransferCase';
 
 function open(command: OpenCase | OpenCaseFromIncident, state: PoliceCaseState): ProsecutionEvent[] {
+  const { data, metadata } = command;
   const origin: PoliceCaseOrigin =
-    command.type === 'OpenCaseFromIncident' ? { source: 'incident', incidentId: command.incidentId } : { source: 'direct' };
+    command.type === 'OpenCaseFromIncident' ? { source: 'incident', incidentId: command.data.incidentId } : { source: 'direct' };
   if (state.status === 'open') {
     // The incident event may be delivered again: the same incident opening the same case is a repeat.
     if (origin.source === 'incident' && state.origin.source === 'incident' && state.origin.incidentId === origin.incidentId) {
       return [];
     }
-    throw new ProsecutionConflictError(CODE.caseAlreadyOpen, `Case ${command.caseNumber} is already open.`);
+    throw new ProsecutionConflictError(CODE.caseAlreadyOpen, `Case ${data.caseNumber} is already open.`);
   }
-  required('caseNumber', command.caseNumber);
-  required('handlingUnitId', command.handlingUnitId);
+  required('caseNumber', data.caseNumber);
+  required('handlingUnitId', data.handlingUnitId);
   return [
     {
       type: 'CaseAccepted',
       data: {
-        caseNumber: command.caseNumber,
-        hospitalId: command.hospitalId,
-        regionCode: command.regionCode,
-        kind: command.kind,
+        caseNumber: data.caseNumber,
+        hospitalId: data.hospitalId,
+        regionCode: data.regionCode,
+        kind: data.kind,
         origin,
-        handlingUnitId: command.handlingUnitId,
-        acceptedAt: iso(command.at),
-        summary: command.summary,
+        handlingUnitId: data.handlingUnitId,
+        acceptedAt: iso(metadata.now),
+        summary: data.summary,
       },
     },
   ];
@@ -47,6 +48,7 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
   OpenCaseFromIncident: open,
   OpenCase: open,
   FileCriminalCase(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
     mustBeCriminal(s, 'Filing (立案)');
     if (s.filed) throw new ProsecutionConflictError(CODE.caseAlreadyFiled, `Case ${s.caseNumber} is already filed.`);
@@ -55,81 +57,85 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
         type: 'CriminalCaseFiled',
         data: {
           ...refOf(s),
-          filingUnitId: command.filingUnitId,
-          filedAt: iso(command.at),
+          filingUnitId: data.filingUnitId,
+          filedAt: iso(metadata.now),
         },
       },
     ];
   },
   ConvertToCriminalCase(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
     if (s.kind !== 'administrative') {
       throw new ProsecutionRuleError(CODE.caseNotAdministrative, `Case ${s.caseNumber} is already criminal.`);
     }
-    required('reason', command.reason);
+    required('reason', data.reason);
     return [
       {
         type: 'CaseConvertedToCriminal',
         data: {
           ...refOf(s),
-          reason: command.reason,
-          convertedAt: iso(command.at),
+          reason: data.reason,
+          convertedAt: iso(metadata.now),
         },
       },
     ];
   },
   AddSuspect(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
-    if (s.suspects[command.suspectId]) {
-      throw new ProsecutionConflictError(CODE.suspectAlreadyAdded, `Suspect ${command.suspectId} is already in the case.`);
+    if (s.suspects[data.suspectId]) {
+      throw new ProsecutionConflictError(CODE.suspectAlreadyAdded, `Suspect ${data.suspectId} is already in the case.`);
     }
-    required('name', command.name);
+    required('name', data.name);
     return [
       {
         type: 'SuspectAdded',
         data: {
           ...refOf(s),
-          suspectId: command.suspectId,
+          suspectId: data.suspectId,
           // The name stays with the service (personal data): see SuspectAdded in the contract.
-          addedAt: iso(command.at),
+          addedAt: iso(metadata.now),
         },
       },
     ];
   },
   AddInvestigationNote(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
-    if (s.noteIds.includes(command.noteId)) {
-      throw new ProsecutionConflictError(CODE.noteAlreadyAdded, `Note ${command.noteId} is already in the case.`);
+    if (s.noteIds.includes(data.noteId)) {
+      throw new ProsecutionConflictError(CODE.noteAlreadyAdded, `Note ${data.noteId} is already in the case.`);
     }
-    required('text', command.text);
+    required('text', data.text);
     return [
       {
         type: 'InvestigationNoteAdded',
         data: {
           ...refOf(s),
-          noteId: command.noteId,
-          text: command.text,
-          authorUserId: command.actor.userId,
-          writtenAt: iso(command.at),
+          noteId: data.noteId,
+          text: data.text,
+          authorUserId: metadata.actor.userId,
+          writtenAt: iso(metadata.now),
         },
       },
     ];
   },
   TransferCase(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
-    if (command.toUnitId === s.handlingUnitId) {
+    if (data.toUnitId === s.handlingUnitId) {
       throw new ProsecutionRuleError(CODE.transferToSameUnit, `Case ${s.caseNumber} is already handled by ${s.handlingUnitId}.`);
     }
-    required('reason', command.reason);
+    required('reason', data.reason);
     return [
       {
         type: 'CaseTransferred',
         data: {
           ...refOf(s),
           fromUnitId: s.handlingUnitId,
-          toUnitId: command.toUnitId,
-          reason: command.reason,
-          transferredAt: iso(command.at),
+          toUnitId: data.toUnitId,
+          reason: data.reason,
+          transferredAt: iso(metadata.now),
         },
       },
     ];

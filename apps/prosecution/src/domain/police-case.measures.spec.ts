@@ -31,6 +31,8 @@ import {
   adminCase,
   inDetention,
   underReview,
+  withData,
+  withActor,
 } from './police-case.fixture.js';
 
 // ── Decisions and measures, ministry-system entry ─────────────────────────────
@@ -38,11 +40,14 @@ describe('administrative penalty decisions (治安处罚决定)', () => {
   const penalty = cmd({
     type: 'DecideAdministrativePenalty',
     ...by(officer),
-    decisionId: 'penalty-1',
-    suspectId: 'suspect-1',
-    penalty: { kind: 'administrative_detention', days: 10 },
-    decidedAt: DECIDED,
-    decidingUnitId: BUREAU,
+    data: {
+      caseNumber: CASE,
+      decisionId: 'penalty-1',
+      suspectId: 'suspect-1',
+      penalty: { kind: 'administrative_detention', days: 10 },
+      decidedAt: DECIDED,
+      decidingUnitId: BUREAU,
+    },
   });
 
   it('records the decision and starts the 3-working-day ministry-entry clock from its date [S1 六(二)]', () => {
@@ -74,10 +79,10 @@ describe('administrative penalty decisions (治安处罚决定)', () => {
 
   it('takes warnings and fines too', () => {
     given(adminCase)
-      .when({ ...penalty, penalty: { kind: 'warning' } })
+      .when(withData(penalty, { penalty: { kind: 'warning' } }))
       .then([expect.objectContaining({ type: 'AdministrativePenaltyDecided' })]);
     given(adminCase)
-      .when({ ...penalty, penalty: { kind: 'fine', amountYuan: 500 } })
+      .when(withData(penalty, { penalty: { kind: 'fine', amountYuan: 500 } }))
       .then([expect.objectContaining({ type: 'AdministrativePenaltyDecided' })]);
   });
 
@@ -90,7 +95,7 @@ describe('administrative penalty decisions (治安处罚决定)', () => {
 
   it('rejects an unknown suspect, a repeated decision id, a decision dated in the future', () => {
     given(adminCase)
-      .when({ ...penalty, suspectId: 'nobody' })
+      .when(withData(penalty, { suspectId: 'nobody' }))
       .thenThrows(ProsecutionRuleError, { code: CODE.suspectNotFound });
     given([
       ...adminCase,
@@ -112,19 +117,16 @@ describe('administrative penalty decisions (治安处罚决定)', () => {
         code: CODE.decisionAlreadyRecorded,
       });
     given(adminCase)
-      .when({ ...penalty, decidedAt: t('2025-03-04T00:00:00Z') })
+      .when(withData(penalty, { decidedAt: t('2025-03-04T00:00:00Z') }))
       .thenThrows(ProsecutionRuleError, { code: CODE.decisionInFuture });
   });
 
   it('rejects a fine of nothing and detention beyond the lawful maximum (20 days)', () => {
     given(adminCase)
-      .when({ ...penalty, penalty: { kind: 'fine', amountYuan: 0 } })
+      .when(withData(penalty, { penalty: { kind: 'fine', amountYuan: 0 } }))
       .thenThrows(ProsecutionRuleError, { code: CODE.penaltyOutOfRange });
     given(adminCase)
-      .when({
-        ...penalty,
-        penalty: { kind: 'administrative_detention', days: 21 },
-      })
+      .when(withData(penalty, { penalty: { kind: 'administrative_detention', days: 21 } }))
       .thenThrows(ProsecutionRuleError, { code: CODE.penaltyOutOfRange });
   });
 });
@@ -134,11 +136,7 @@ describe('criminal compulsory measures (刑事强制措施)', () => {
     cmd({
       type: 'ImposeCompulsoryMeasure',
       ...by(officer),
-      measureId,
-      suspectId: 'suspect-1',
-      measure: measureKind,
-      decidedAt: DECIDED,
-      decidingUnitId: BUREAU,
+      data: { caseNumber: CASE, measureId, suspectId: 'suspect-1', measure: measureKind, decidedAt: DECIDED, decidingUnitId: BUREAU },
     });
   const entryClock = (measureId: string) => ({
     action: 'start' as const,
@@ -263,7 +261,7 @@ describe('criminal compulsory measures (刑事强制措施)', () => {
       code: CODE.decisionAlreadyRecorded,
     });
     given(criminalCase)
-      .when({ ...impose('summons'), decidedAt: t('2025-03-03T02:00:01Z') })
+      .when(withData(impose('summons'), { decidedAt: t('2025-03-03T02:00:01Z') }))
       .thenThrows(ProsecutionRuleError, { code: CODE.decisionInFuture });
   });
 });
@@ -272,8 +270,7 @@ describe('ministry-system entry (录入公安部专门信息系统)', () => {
   const entry = cmd({
     type: 'RecordMinistrySystemEntry',
     ...by(officer),
-    decisionId: 'detention-suspect-1',
-    referenceNumber: 'MPS-2025-000123',
+    data: { caseNumber: CASE, decisionId: 'detention-suspect-1', referenceNumber: 'MPS-2025-000123' },
   });
   const recorded: ProsecutionEvent = {
     type: 'MinistrySystemEntryRecorded',
@@ -310,10 +307,10 @@ describe('ministry-system entry (录入公安部专门信息系统)', () => {
 
   it('rejects an entry for an unknown decision, or without a reference', () => {
     given(inDetention)
-      .when({ ...entry, decisionId: 'nope' })
+      .when(withData(entry, { decisionId: 'nope' }))
       .thenThrows(ProsecutionRuleError, { code: CODE.entryUnknownDecision });
     given(inDetention)
-      .when({ ...entry, referenceNumber: '' })
+      .when(withData(entry, { referenceNumber: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 });
@@ -324,10 +321,7 @@ describe('arrest-request period and its lawful extensions [law: CPL art. 91]', (
     cmd({
       type: 'ExtendArrestRequestPeriod',
       ...by(officer),
-      suspectId: 'suspect-1',
-      ground,
-      explanation: 'Witnesses still being traced.',
-      days,
+      data: { caseNumber: CASE, suspectId: 'suspect-1', ground, explanation: 'Witnesses still being traced.', days },
     });
   const extended = (ground: 'special_circumstances' | 'roving' | 'serial' | 'gang', days: number, total: number): ProsecutionEvent => ({
     type: 'ArrestRequestPeriodExtended',
@@ -399,7 +393,7 @@ describe('arrest-request period and its lawful extensions [law: CPL art. 91]', (
         code: CODE.arrestAlreadyRequested,
       });
     given(inDetention)
-      .when({ ...extend('gang', 1), explanation: '' })
+      .when(withData(extend('gang', 1), { explanation: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
     given(inDetention).when(extend('gang', 0)).thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
@@ -413,9 +407,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
   const request = cmd({
     type: 'RequestArrestApproval',
     ...by(officer),
-    requestId: 'request-suspect-1',
-    suspectId: 'suspect-1',
-    procuratorateId: PROCURATORATE,
+    data: { caseNumber: CASE, requestId: 'request-suspect-1', suspectId: 'suspect-1', procuratorateId: PROCURATORATE },
   });
 
   it('stops the arrest-request clock and starts the 7-day decision clock of the procuratorate', () => {
@@ -473,9 +465,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
   const decideArrest = cmd({
     type: 'DecideArrestApproval',
     ...by(prosecutor),
-    suspectId: 'suspect-1',
-    outcome: 'approved',
-    reason: 'Evidence sufficient.',
+    data: { caseNumber: CASE, suspectId: 'suspect-1', outcome: 'approved', reason: 'Evidence sufficient.' },
   });
 
   it('approves, stopping the decision clock', () => {
@@ -509,11 +499,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
 
   it('not approved: the detained suspect must be released, and cannot be requested again without new detention', () => {
     given([...inDetention, requested()])
-      .when({
-        ...decideArrest,
-        outcome: 'not_approved',
-        reason: 'Insufficient evidence.',
-      })
+      .when(withData(decideArrest, { outcome: 'not_approved', reason: 'Insufficient evidence.' }))
       .then([
         {
           type: 'ArrestApprovalDecided',
@@ -524,7 +510,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
         },
       ]);
     given([...inDetention, requested(), arrestDecided('not_approved')])
-      .when({ ...request, requestId: 'request-2' })
+      .when(withData(request, { requestId: 'request-2' }))
       .thenThrows(ProsecutionRuleError, { code: CODE.noCriminalDetention });
   });
 
@@ -537,10 +523,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
 
   it('rejects a decision by a procuratorate the request did not go to', () => {
     given([...inDetention, requested()])
-      .when({
-        ...decideArrest,
-        actor: { ...prosecutor, organisationId: 'procuratorate-2' },
-      })
+      .when(withActor(decideArrest, { ...prosecutor, organisationId: 'procuratorate-2' }))
       .thenThrows(ProsecutionForbiddenError, {
         code: CODE.wrongProcuratorate,
         status: 403,
@@ -549,7 +532,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
 
   it('needs a reason', () => {
     given([...inDetention, requested()])
-      .when({ ...decideArrest, reason: '' })
+      .when(withData(decideArrest, { reason: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 });

@@ -47,16 +47,17 @@ function alreadyHeld(suspect: SuspectState): ProsecutionRuleError {
 
 export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand> {
   function decidePenalty(command: DecideAdministrativePenalty, state: OpenPoliceCase): ProsecutionEvent[] {
+    const { data, metadata } = command;
     if (state.kind !== 'administrative') {
       throw new ProsecutionRuleError(
         CODE.caseNotAdministrative,
         `An administrative penalty needs an administrative case; ${state.caseNumber} is criminal.`,
       );
     }
-    suspectOf(state, command.suspectId);
-    newDecision(state, command.decisionId);
-    notInFuture(command.decidedAt, command.at);
-    const { penalty } = command;
+    suspectOf(state, data.suspectId);
+    newDecision(state, data.decisionId);
+    notInFuture(data.decidedAt, metadata.now);
+    const { penalty } = data;
     if (penalty.kind === 'fine' && !(penalty.amountYuan > 0)) {
       throw new ProsecutionRuleError(CODE.penaltyOutOfRange, 'A fine must be a positive amount.');
     }
@@ -74,27 +75,28 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
         type: 'AdministrativePenaltyDecided',
         data: {
           ...refOf(state),
-          decisionId: command.decisionId,
-          suspectId: command.suspectId,
+          decisionId: data.decisionId,
+          suspectId: data.suspectId,
           penalty,
-          decidedAt: iso(command.decidedAt),
-          decidingUnitId: command.decidingUnitId,
-          clocks: [startMinistryEntry(state.caseNumber, command.decisionId, command.decidedAt, command.decidingUnitId)],
+          decidedAt: iso(data.decidedAt),
+          decidingUnitId: data.decidingUnitId,
+          clocks: [startMinistryEntry(state.caseNumber, data.decisionId, data.decidedAt, data.decidingUnitId)],
         },
       },
     ];
   }
 
   function imposeMeasure(command: ImposeCompulsoryMeasure, state: OpenPoliceCase): ProsecutionEvent[] {
+    const { data, metadata } = command;
     mustBeCriminal(state, 'A compulsory measure');
-    const suspect = suspectOf(state, command.suspectId);
-    newDecision(state, command.measureId);
-    notInFuture(command.decidedAt, command.at);
+    const suspect = suspectOf(state, data.suspectId);
+    newDecision(state, data.measureId);
+    notInFuture(data.decidedAt, metadata.now);
     const clocks: ProsecutionClockInstruction[] = [
-      startMinistryEntry(state.caseNumber, command.measureId, command.decidedAt, command.decidingUnitId),
+      startMinistryEntry(state.caseNumber, data.measureId, data.decidedAt, data.decidingUnitId),
     ];
     let custodyAfter: Custody;
-    switch (command.measure) {
+    switch (data.measure) {
       case 'summons':
         if (suspect.custody !== 'none') throw alreadyHeld(suspect);
         custodyAfter = 'none';
@@ -104,9 +106,9 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
         custodyAfter = 'criminal_detention';
         clocks.push({
           action: 'start',
-          deadlineId: deadlineId.arrestRequest(state.caseNumber, command.measureId),
+          deadlineId: deadlineId.arrestRequest(state.caseNumber, data.measureId),
           rule: RULE.arrestRequest,
-          startedAt: iso(command.decidedAt),
+          startedAt: iso(data.decidedAt),
           responsibleOrganisationId: state.handlingUnitId,
         });
         break;
@@ -130,13 +132,13 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
             action: 'stop',
             deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
             rule: RULE.arrestRequest,
-            at: iso(command.decidedAt),
+            at: iso(data.decidedAt),
             outcome: 'moot',
           });
         }
         break;
       default: {
-        const unknown: never = command.measure;
+        const unknown: never = data.measure;
         throw new InvalidPoliceCaseCommandError('measure', `Unknown compulsory measure ${String(unknown)}.`);
       }
     }
@@ -145,11 +147,11 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
         type: 'CompulsoryMeasureImposed',
         data: {
           ...refOf(state),
-          measureId: command.measureId,
-          suspectId: command.suspectId,
-          measure: command.measure,
-          decidedAt: iso(command.decidedAt),
-          decidingUnitId: command.decidingUnitId,
+          measureId: data.measureId,
+          suspectId: data.suspectId,
+          measure: data.measure,
+          decidedAt: iso(data.decidedAt),
+          decidingUnitId: data.decidingUnitId,
           custodyAfter,
           clocks,
         },
@@ -158,24 +160,25 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
   }
 
   function extendArrestRequest(command: ExtendArrestRequestPeriod, state: OpenPoliceCase): ProsecutionEvent[] {
+    const { data, metadata } = command;
     mustBeCriminal(state, 'Extending the arrest-request period');
-    const suspect = suspectOf(state, command.suspectId);
+    const suspect = suspectOf(state, data.suspectId);
     if (suspect.custody !== 'criminal_detention') {
       throw new ProsecutionRuleError(CODE.noCriminalDetention, `Suspect ${suspect.suspectId} is not in criminal detention.`);
     }
     if (!suspect.detention) {
       throw new ProsecutionConflictError(CODE.arrestAlreadyRequested, `Arrest of ${suspect.suspectId} has already been requested.`);
     }
-    required('explanation', command.explanation);
-    if (!(Number.isInteger(command.days) && command.days >= 1)) {
+    required('explanation', data.explanation);
+    if (!(Number.isInteger(data.days) && data.days >= 1)) {
       throw new InvalidPoliceCaseCommandError('days', 'An extension is a whole number of days, at least 1.');
     }
     const { arrestRequest: limits } = policy;
-    const rovingSerialGang = suspect.detention.rovingSerialGang || command.ground !== 'special_circumstances';
+    const rovingSerialGang = suspect.detention.rovingSerialGang || data.ground !== 'special_circumstances';
     const maxExtension = rovingSerialGang
       ? limits.rovingSerialGangMaxTotalDays - limits.baseDays
       : limits.specialCircumstancesMaxExtensionDays;
-    const total = suspect.detention.extensionDays + command.days;
+    const total = suspect.detention.extensionDays + data.days;
     if (total > maxExtension) {
       throw new ProsecutionRuleError(
         CODE.extensionBeyondMaximum,
@@ -190,18 +193,18 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
           ...refOf(state),
           suspectId: suspect.suspectId,
           detentionMeasureId: suspect.detention.measureId,
-          ground: command.ground,
-          explanation: command.explanation,
-          days: command.days,
+          ground: data.ground,
+          explanation: data.explanation,
+          days: data.days,
           totalExtensionDays: total,
-          extendedAt: iso(command.at),
+          extendedAt: iso(metadata.now),
           clocks: [
             {
               action: 'extend',
               deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
               rule: RULE.arrestRequest,
-              by: { unit: 'calendar_days', amount: command.days },
-              reason: `${command.ground}: ${command.explanation}`,
+              by: { unit: 'calendar_days', amount: data.days },
+              reason: `${data.ground}: ${data.explanation}`,
             },
           ],
         },
@@ -213,33 +216,34 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
     DecideAdministrativePenalty: (command, state) => decidePenalty(command, openCase(command, state)),
     ImposeCompulsoryMeasure: (command, state) => imposeMeasure(command, openCase(command, state)),
     RecordMinistrySystemEntry(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
-      const decision = s.decisions[command.decisionId];
+      const decision = s.decisions[data.decisionId];
       if (!decision) {
-        throw new ProsecutionRuleError(CODE.entryUnknownDecision, `No penalty decision or compulsory measure ${command.decisionId}.`);
+        throw new ProsecutionRuleError(CODE.entryUnknownDecision, `No penalty decision or compulsory measure ${data.decisionId}.`);
       }
       if (decision.entryRecorded) {
         throw new ProsecutionConflictError(
           CODE.entryAlreadyRecorded,
-          `Decision ${command.decisionId} is already entered in the ministry system.`,
+          `Decision ${data.decisionId} is already entered in the ministry system.`,
         );
       }
-      required('referenceNumber', command.referenceNumber);
+      required('referenceNumber', data.referenceNumber);
       return [
         {
           type: 'MinistrySystemEntryRecorded',
           data: {
             ...refOf(s),
-            decisionId: command.decisionId,
+            decisionId: data.decisionId,
             suspectId: decision.suspectId,
-            referenceNumber: command.referenceNumber,
-            recordedAt: iso(command.at),
+            referenceNumber: data.referenceNumber,
+            recordedAt: iso(metadata.now),
             clocks: [
               {
                 action: 'stop',
-                deadlineId: deadlineId.ministrySystemEntry(s.caseNumber, command.decisionId),
+                deadlineId: deadlineId.ministrySystemEntry(s.caseNumber, data.decisionId),
                 rule: RULE.ministrySystemEntry,
-                at: iso(command.at),
+                at: iso(metadata.now),
                 outcome: 'done',
               },
             ],
@@ -249,9 +253,10 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
     },
     ExtendArrestRequestPeriod: (command, state) => extendArrestRequest(command, openCase(command, state)),
     RequestArrestApproval(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
       mustBeCriminal(s, 'An arrest request');
-      const suspect = suspectOf(s, command.suspectId);
+      const suspect = suspectOf(s, data.suspectId);
       if (suspect.arrestRequest?.status === 'pending') {
         throw new ProsecutionConflictError(CODE.arrestAlreadyRequested, `Arrest of ${suspect.suspectId} is already requested.`);
       }
@@ -263,24 +268,24 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
           type: 'ArrestApprovalRequested',
           data: {
             ...refOf(s),
-            requestId: command.requestId,
+            requestId: data.requestId,
             suspectId: suspect.suspectId,
-            procuratorateId: command.procuratorateId,
-            requestedAt: iso(command.at),
+            procuratorateId: data.procuratorateId,
+            requestedAt: iso(metadata.now),
             clocks: [
               {
                 action: 'stop',
                 deadlineId: deadlineId.arrestRequest(s.caseNumber, suspect.detention.measureId),
                 rule: RULE.arrestRequest,
-                at: iso(command.at),
+                at: iso(metadata.now),
                 outcome: 'done',
               },
               {
                 action: 'start',
-                deadlineId: deadlineId.arrestDecision(s.caseNumber, command.requestId),
+                deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
                 rule: RULE.arrestDecision,
-                startedAt: iso(command.at),
-                responsibleOrganisationId: command.procuratorateId,
+                startedAt: iso(metadata.now),
+                responsibleOrganisationId: data.procuratorateId,
               },
             ],
           },
@@ -288,16 +293,17 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       ];
     },
     DecideArrestApproval(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
-      const suspect = suspectOf(s, command.suspectId);
+      const suspect = suspectOf(s, data.suspectId);
       const request = suspect.arrestRequest;
       if (request?.status !== 'pending') {
         throw new ProsecutionRuleError(CODE.noPendingArrestRequest, `No pending arrest request for ${suspect.suspectId}.`);
       }
-      if (request.procuratorateId !== command.actor.organisationId) {
+      if (request.procuratorateId !== metadata.actor.organisationId) {
         throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate the request went to can decide it.');
       }
-      required('reason', command.reason);
+      required('reason', data.reason);
       return [
         {
           type: 'ArrestApprovalDecided',
@@ -306,17 +312,17 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
             requestId: request.requestId,
             suspectId: suspect.suspectId,
             procuratorateId: request.procuratorateId,
-            outcome: command.outcome,
-            reason: command.reason,
-            decidedAt: iso(command.at),
+            outcome: data.outcome,
+            reason: data.reason,
+            decidedAt: iso(metadata.now),
             // 不批准逮捕: a detained suspect is released at once (CPL art. 91).
-            releaseRequired: command.outcome === 'not_approved' && suspect.custody === 'criminal_detention',
+            releaseRequired: data.outcome === 'not_approved' && suspect.custody === 'criminal_detention',
             clocks: [
               {
                 action: 'stop',
                 deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
                 rule: RULE.arrestDecision,
-                at: iso(command.at),
+                at: iso(metadata.now),
                 outcome: 'done',
               },
             ],

@@ -29,14 +29,15 @@ import {
   adminCase,
   inDetention,
   underReview,
+  withData,
+  withActor,
 } from './police-case.fixture.js';
 
 describe('designated prosecutor for a major case [S0 二(四)3]', () => {
   const designate = cmd({
     type: 'DesignateProsecutor',
     ...by(prosecutor),
-    prosecutorUserId: 'prosecutor-7',
-    prosecutorName: '王检察官',
+    data: { caseNumber: CASE, prosecutorUserId: 'prosecutor-7', prosecutorName: '王检察官' },
   });
   const designated: ProsecutionEvent = {
     type: 'ProsecutorDesignated',
@@ -66,8 +67,7 @@ describe('prosecution review (审查起诉) [law: CPL art. 172]', () => {
   const transfer = cmd({
     type: 'TransferForProsecution',
     ...by(officer),
-    suspectIds: ['suspect-1'],
-    procuratorateId: PROCURATORATE,
+    data: { caseNumber: CASE, suspectIds: ['suspect-1'], procuratorateId: PROCURATORATE },
   });
 
   it('starts the custody variant of the review clock when the suspect is held', () => {
@@ -116,18 +116,17 @@ describe('prosecution review (审查起诉) [law: CPL art. 172]', () => {
     given(underReview).when(transfer).thenThrows(ProsecutionConflictError, { code: CODE.alreadyUnderReview });
     given(adminCase).when(transfer).thenThrows(ProsecutionRuleError, { code: CODE.caseNotCriminal });
     given(beforeTransfer)
-      .when({ ...transfer, suspectIds: ['nobody'] })
+      .when(withData(transfer, { suspectIds: ['nobody'] }))
       .thenThrows(ProsecutionRuleError, { code: CODE.suspectNotFound });
     given(beforeTransfer)
-      .when({ ...transfer, suspectIds: [] })
+      .when(withData(transfer, { suspectIds: [] }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
   const extendReview = cmd({
     type: 'ExtendProsecutionReview',
     ...by(prosecutor),
-    ground: 'complex',
-    explanation: 'Forensic re-examination.',
+    data: { caseNumber: CASE, ground: 'complex', explanation: 'Forensic re-examination.' },
   });
   const reviewExtended: ProsecutionEvent = {
     type: 'ProsecutionReviewExtended',
@@ -161,22 +160,14 @@ describe('prosecution review (审查起诉) [law: CPL art. 172]', () => {
   it('rejects an extension before transfer, by another procuratorate, or without explanation', () => {
     given(beforeTransfer).when(extendReview).thenThrows(ProsecutionRuleError, { code: CODE.notUnderReview });
     given(underReview)
-      .when({
-        ...extendReview,
-        actor: { ...prosecutor, organisationId: 'procuratorate-2' },
-      })
+      .when(withActor(extendReview, { ...prosecutor, organisationId: 'procuratorate-2' }))
       .thenThrows(ProsecutionForbiddenError, { code: CODE.wrongProcuratorate });
     given(underReview)
-      .when({ ...extendReview, explanation: '' })
+      .when(withData(extendReview, { explanation: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
-  const indict = cmd({
-    type: 'Indict',
-    ...by(prosecutor),
-    suspectIds: ['suspect-1'],
-    courtId: COURT,
-  });
+  const indict = cmd({ type: 'Indict', ...by(prosecutor), data: { caseNumber: CASE, suspectIds: ['suspect-1'], courtId: COURT } });
   const reviewStop = {
     action: 'stop',
     deadlineId: `${CASE}:prosecution-review`,
@@ -217,8 +208,7 @@ describe('prosecution review (审查起诉) [law: CPL art. 172]', () => {
       .when({
         type: 'DecideNotToProsecute',
         ...by(prosecutor),
-        suspectIds: ['suspect-2'],
-        reason: 'Minor role; 相对不起诉.',
+        data: { caseNumber: CASE, suspectIds: ['suspect-2'], reason: 'Minor role; 相对不起诉.' },
       })
       .then([
         {
@@ -238,13 +228,10 @@ describe('prosecution review (审查起诉) [law: CPL art. 172]', () => {
   it('rejects an indictment before transfer, by another procuratorate, of a suspect not under review, or twice', () => {
     given(beforeTransfer).when(indict).thenThrows(ProsecutionRuleError, { code: CODE.notUnderReview });
     given(underReview)
-      .when({
-        ...indict,
-        actor: { ...prosecutor, organisationId: 'procuratorate-2' },
-      })
+      .when(withActor(indict, { ...prosecutor, organisationId: 'procuratorate-2' }))
       .thenThrows(ProsecutionForbiddenError, { code: CODE.wrongProcuratorate });
     given([...underReview, suspect('suspect-2')])
-      .when({ ...indict, suspectIds: ['suspect-2'] })
+      .when(withData(indict, { suspectIds: ['suspect-2'] }))
       .thenThrows(ProsecutionRuleError, { code: CODE.suspectNotUnderReview });
     given([...underReview, indicted()])
       .when(indict)
@@ -258,18 +245,17 @@ describe('prosecution review (审查起诉) [law: CPL art. 172]', () => {
     const notProsecute = cmd({
       type: 'DecideNotToProsecute',
       ...by(prosecutor),
-      suspectIds: ['suspect-1'],
-      reason: '',
+      data: { caseNumber: CASE, suspectIds: ['suspect-1'], reason: '' },
     });
     given(underReview).when(notProsecute).thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
     given(underReview)
-      .when({ ...notProsecute, suspectIds: [], reason: 'r' })
+      .when(withData(notProsecute, { suspectIds: [], reason: 'r' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
   it('rejects an indictment naming no court', () => {
     given(underReview)
-      .when({ ...indict, courtId: '' })
+      .when(withData(indict, { courtId: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 });

@@ -53,11 +53,12 @@ function underReviewBy(state: OpenPoliceCase, actorOrganisationId: string, suspe
 export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<ProcuratorateCommand> {
   return {
     DesignateProsecutor(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
       mustBeCriminal(s, 'A designated prosecutor');
-      required('prosecutorUserId', command.prosecutorUserId);
+      required('prosecutorUserId', data.prosecutorUserId);
       const current = s.designatedProsecutor;
-      if (current?.prosecutorUserId === command.prosecutorUserId && current.procuratorateId === command.actor.organisationId) {
+      if (current?.prosecutorUserId === data.prosecutorUserId && current.procuratorateId === metadata.actor.organisationId) {
         return [];
       }
       return [
@@ -65,40 +66,41 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
           type: 'ProsecutorDesignated',
           data: {
             ...refOf(s),
-            procuratorateId: command.actor.organisationId,
-            prosecutorUserId: command.prosecutorUserId,
-            prosecutorName: command.prosecutorName,
-            designatedAt: iso(command.at),
+            procuratorateId: metadata.actor.organisationId,
+            prosecutorUserId: data.prosecutorUserId,
+            prosecutorName: data.prosecutorName,
+            designatedAt: iso(metadata.now),
           },
         },
       ];
     },
     TransferForProsecution(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
       mustBeCriminal(s, 'Transfer for prosecution');
       if (!s.filed) throw new ProsecutionRuleError(CODE.caseNotFiled, `Case ${s.caseNumber} has not been filed (立案).`);
       if (s.review)
         throw new ProsecutionConflictError(CODE.alreadyUnderReview, `Case ${s.caseNumber} was already transferred for prosecution.`);
-      if (command.suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
-      const suspects = command.suspectIds.map((id) => suspectOf(s, id));
+      if (data.suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
+      const suspects = data.suspectIds.map((id) => suspectOf(s, id));
       const inCustody = suspects.some((suspect) => suspect.custody !== 'none');
       return [
         {
           type: 'CaseTransferredForProsecution',
           data: {
             ...refOf(s),
-            suspectIds: [...command.suspectIds],
-            procuratorateId: command.procuratorateId,
+            suspectIds: [...data.suspectIds],
+            procuratorateId: data.procuratorateId,
             transferringUnitId: s.handlingUnitId,
             inCustody,
-            transferredAt: iso(command.at),
+            transferredAt: iso(metadata.now),
             clocks: [
               {
                 action: 'start',
                 deadlineId: deadlineId.prosecutionReview(s.caseNumber),
                 rule: inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview,
-                startedAt: iso(command.at),
-                responsibleOrganisationId: command.procuratorateId,
+                startedAt: iso(metadata.now),
+                responsibleOrganisationId: data.procuratorateId,
               },
             ],
           },
@@ -106,29 +108,30 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
       ];
     },
     ExtendProsecutionReview(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
-      const review = underReviewBy(s, command.actor.organisationId, null);
+      const review = underReviewBy(s, metadata.actor.organisationId, null);
       if (review.extended) {
         throw new ProsecutionConflictError(CODE.reviewAlreadyExtended, `The review of ${s.caseNumber} was already extended.`);
       }
-      required('explanation', command.explanation);
+      required('explanation', data.explanation);
       const days = policy.prosecutionReview.extensionDays;
       return [
         {
           type: 'ProsecutionReviewExtended',
           data: {
             ...refOf(s),
-            ground: command.ground,
-            explanation: command.explanation,
+            ground: data.ground,
+            explanation: data.explanation,
             days,
-            extendedAt: iso(command.at),
+            extendedAt: iso(metadata.now),
             clocks: [
               {
                 action: 'extend',
                 deadlineId: deadlineId.prosecutionReview(s.caseNumber),
                 rule: reviewRule(s),
                 by: { unit: 'calendar_days', amount: days },
-                reason: `${command.ground}: ${command.explanation}`,
+                reason: `${data.ground}: ${data.explanation}`,
               },
             ],
           },
@@ -136,37 +139,39 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
       ];
     },
     Indict(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
-      const review = underReviewBy(s, command.actor.organisationId, command.suspectIds);
-      required('courtId', command.courtId);
+      const review = underReviewBy(s, metadata.actor.organisationId, data.suspectIds);
+      required('courtId', data.courtId);
       return [
         {
           type: 'SuspectsIndicted',
           data: {
             ...refOf(s),
-            suspectIds: [...command.suspectIds],
+            suspectIds: [...data.suspectIds],
             procuratorateId: review.procuratorateId,
-            courtId: command.courtId,
-            indictedAt: iso(command.at),
-            clocks: reviewClockStop(s, command.suspectIds, command.at),
+            courtId: data.courtId,
+            indictedAt: iso(metadata.now),
+            clocks: reviewClockStop(s, data.suspectIds, metadata.now),
           },
         },
       ];
     },
     DecideNotToProsecute(command, state) {
+      const { data, metadata } = command;
       const s = openCase(command, state);
-      const review = underReviewBy(s, command.actor.organisationId, command.suspectIds);
-      required('reason', command.reason);
+      const review = underReviewBy(s, metadata.actor.organisationId, data.suspectIds);
+      required('reason', data.reason);
       return [
         {
           type: 'NonProsecutionDecided',
           data: {
             ...refOf(s),
-            suspectIds: [...command.suspectIds],
+            suspectIds: [...data.suspectIds],
             procuratorateId: review.procuratorateId,
-            reason: command.reason,
-            decidedAt: iso(command.at),
-            clocks: reviewClockStop(s, command.suspectIds, command.at),
+            reason: data.reason,
+            decidedAt: iso(metadata.now),
+            clocks: reviewClockStop(s, data.suspectIds, metadata.now),
           },
         },
       ];

@@ -20,15 +20,21 @@ import {
   cmd,
   supervised,
   criminalCase,
+  CASE,
+  withData,
+  withActor,
 } from './police-case.fixture.js';
 
 describe('listed supervision (挂牌督办) [S0 二(四)3]', () => {
   const put = cmd({
     type: 'PutUnderListedSupervision',
     ...by(supervisor),
-    supervisorKind: 'health_commission',
-    requirements: 'Report weekly; conclude within 60 days.',
-    dueAt: t('2025-05-02T16:00:00.000Z'),
+    data: {
+      caseNumber: CASE,
+      supervisorKind: 'health_commission',
+      requirements: 'Report weekly; conclude within 60 days.',
+      dueAt: t('2025-05-02T16:00:00.000Z'),
+    },
   });
 
   it('puts a case under listed supervision by the acting superior body, with a due date', () => {
@@ -40,17 +46,17 @@ describe('listed supervision (挂牌督办) [S0 二(四)3]', () => {
       .when(put)
       .thenThrows(ProsecutionConflictError, { code: CODE.alreadySupervised });
     given(criminalCase)
-      .when({ ...put, dueAt: AT })
+      .when(withData(put, { dueAt: AT }))
       .thenThrows(ProsecutionRuleError, { code: CODE.supervisionDueInPast });
     given(criminalCase)
-      .when({ ...put, requirements: '' })
+      .when(withData(put, { requirements: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
   const progress = cmd({
     type: 'ReportSupervisionProgress',
     ...by(officer),
-    report: 'Suspect arrested; evidence fixed.',
+    data: { caseNumber: CASE, report: 'Suspect arrested; evidence fixed.' },
   });
 
   it('records progress reports as events', () => {
@@ -63,7 +69,7 @@ describe('listed supervision (挂牌督办) [S0 二(四)3]', () => {
             ...ref,
             supervisorOrganisationId: HEALTH_COMMISSION,
             reportingOrganisationId: STATION,
-            report: progress.report,
+            report: progress.data.report,
             reportedAt: iso(AT),
           },
         },
@@ -73,21 +79,21 @@ describe('listed supervision (挂牌督办) [S0 二(四)3]', () => {
   it('rejects a progress report on a case not under supervision, or an empty one', () => {
     given(criminalCase).when(progress).thenThrows(ProsecutionRuleError, { code: CODE.notSupervised });
     given([...criminalCase, supervised])
-      .when({ ...progress, report: '' })
+      .when(withData(progress, { report: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });
 
   const remove = cmd({
     type: 'RemoveListedSupervision',
     ...by(supervisor),
-    reason: 'Case concluded with a final judgement.',
+    data: { caseNumber: CASE, reason: 'Case concluded with a final judgement.' },
   });
   const removed: ProsecutionEvent = {
     type: 'ListedSupervisionRemoved',
     data: {
       ...ref,
       supervisorOrganisationId: HEALTH_COMMISSION,
-      reason: remove.reason,
+      reason: remove.data.reason,
       removedAt: iso(AT),
     },
   };
@@ -103,13 +109,13 @@ describe('listed supervision (挂牌督办) [S0 二(四)3]', () => {
 
   it('rejects removal without a reason', () => {
     given([...criminalCase, supervised])
-      .when({ ...remove, reason: '  ' })
+      .when(withData(remove, { reason: '  ' }))
       .thenThrows(ProsecutionRuleError, { code: CODE.removalReasonRequired });
   });
 
   it('rejects removal by anyone but the supervising body, and of a case not under supervision', () => {
     given([...criminalCase, supervised])
-      .when({ ...remove, actor: officer })
+      .when(withActor(remove, officer))
       .thenThrows(ProsecutionForbiddenError, { code: CODE.notSupervisor });
     given(criminalCase).when(remove).thenThrows(ProsecutionRuleError, { code: CODE.notSupervised });
   });

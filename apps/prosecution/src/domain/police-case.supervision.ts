@@ -6,12 +6,13 @@ export type SupervisionCommand = 'PutUnderListedSupervision' | 'ReportSupervisio
 
 export const supervision: PhaseDecide<SupervisionCommand> = {
   PutUnderListedSupervision(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
     if (s.supervision) {
       throw new ProsecutionConflictError(CODE.alreadySupervised, `Case ${s.caseNumber} is already under listed supervision.`);
     }
-    required('requirements', command.requirements);
-    if (command.dueAt.getTime() <= command.at.getTime()) {
+    required('requirements', data.requirements);
+    if (data.dueAt.getTime() <= metadata.now.getTime()) {
       throw new ProsecutionRuleError(CODE.supervisionDueInPast, 'The supervision due date must lie in the future.');
     }
     return [
@@ -19,39 +20,41 @@ export const supervision: PhaseDecide<SupervisionCommand> = {
         type: 'ListedSupervisionStarted',
         data: {
           ...refOf(s),
-          supervisorOrganisationId: command.actor.organisationId,
-          supervisorKind: command.supervisorKind,
-          requirements: command.requirements,
-          dueAt: iso(command.dueAt),
-          startedAt: iso(command.at),
+          supervisorOrganisationId: metadata.actor.organisationId,
+          supervisorKind: data.supervisorKind,
+          requirements: data.requirements,
+          dueAt: iso(data.dueAt),
+          startedAt: iso(metadata.now),
         },
       },
     ];
   },
   ReportSupervisionProgress(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
     if (!s.supervision) throw new ProsecutionRuleError(CODE.notSupervised, `Case ${s.caseNumber} is not under listed supervision.`);
-    required('report', command.report);
+    required('report', data.report);
     return [
       {
         type: 'SupervisionProgressReported',
         data: {
           ...refOf(s),
           supervisorOrganisationId: s.supervision.supervisorOrganisationId,
-          reportingOrganisationId: command.actor.organisationId,
-          report: command.report,
-          reportedAt: iso(command.at),
+          reportingOrganisationId: metadata.actor.organisationId,
+          report: data.report,
+          reportedAt: iso(metadata.now),
         },
       },
     ];
   },
   RemoveListedSupervision(command, state) {
+    const { data, metadata } = command;
     const s = openCase(command, state);
     if (!s.supervision) throw new ProsecutionRuleError(CODE.notSupervised, `Case ${s.caseNumber} is not under listed supervision.`);
-    if (s.supervision.supervisorOrganisationId !== command.actor.organisationId) {
+    if (s.supervision.supervisorOrganisationId !== metadata.actor.organisationId) {
       throw new ProsecutionForbiddenError(CODE.notSupervisor, 'Only the supervising body can remove listed supervision.');
     }
-    if (command.reason.trim() === '') {
+    if (data.reason.trim() === '') {
       throw new ProsecutionRuleError(CODE.removalReasonRequired, 'Removing listed supervision needs a reason.');
     }
     return [
@@ -60,8 +63,8 @@ export const supervision: PhaseDecide<SupervisionCommand> = {
         data: {
           ...refOf(s),
           supervisorOrganisationId: s.supervision.supervisorOrganisationId,
-          reason: command.reason,
-          removedAt: iso(command.at),
+          reason: data.reason,
+          removedAt: iso(metadata.now),
         },
       },
     ];
