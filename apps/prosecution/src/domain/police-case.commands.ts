@@ -17,7 +17,7 @@ import type {
  */
 type C<Type extends string, Data> = Command<Type, Data>;
 
-interface CaseHeader {
+type CaseHeader = {
   caseNumber: string;
   hospitalId: string;
   regionCode: string;
@@ -25,7 +25,7 @@ interface CaseHeader {
   /** The police unit that accepts and handles the case (派出所, 分局…). */
   handlingUnitId: string;
   summary: string;
-}
+};
 
 /**
  * Issued by the service layer when it consumes an incident from `pingan.incidents.events`;
