@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Database, Query } from '@pingan/event-store';
 import { DATABASE } from '@pingan/platform';
 
@@ -17,8 +17,12 @@ export interface SuspectIdentity {
  * goes through ReadAudit. Erasure (once the retention period ends) is a DELETE here.
  */
 @Injectable()
-export class SuspectIdentities {
+export class SuspectIdentities implements OnModuleInit {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.migrate();
+  }
 
   async migrate(): Promise<void> {
     await this.db.query(`CREATE SCHEMA IF NOT EXISTS prosecution`);

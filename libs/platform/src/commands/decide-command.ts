@@ -38,6 +38,8 @@ export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
   query?: Query;
   /** How often to read and decide again when another writer got there first (default 3). */
   retries?: number;
+  /** When the command is decided, if not the runtime's now (a consumer acting at the instant of the event it follows). */
+  now?: Date;
 }
 
 /**
@@ -86,7 +88,7 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
     const current = fold(decider, history as unknown as E[]);
     request.authorise?.(current, history);
     const input = typeof request.command === 'function' ? request.command(current, history) : request.command;
-    const now = this.runtime.clock();
+    const now = request.now ?? this.runtime.clock();
     const command = { ...input, metadata: { actor: request.actor, now } } as C;
     const events = decider.decide(command, current);
     const state = events.reduce(decider.evolve, current);
