@@ -68,12 +68,12 @@ async function incidentAt(f: MatrixFixtures, step: Step): Promise<string> {
   const caseNumbers = new CaseNumbers('incidents');
   await caseNumbers.migrate(db.query);
   const alarm = step === 'alarm';
-  const run = async (caseNumber: string, command: Omit<IncidentCommand, 'at'>, query?: Query) => {
+  const run = async (caseNumber: string, command: Pick<IncidentCommand, 'type' | 'data'> & { actor: Actor }, query?: Query) => {
     await handleCommand(
       query ? store.using(query) : store,
       incidentDecider,
       incidentStreamId(caseNumber),
-      { ...command, at: new Date() } as IncidentCommand,
+      { type: command.type, data: command.data, metadata: { actor: command.actor, now: new Date() } } as IncidentCommand,
       {
         streamType: INCIDENT_STREAM_TYPE,
         actor: command.actor,

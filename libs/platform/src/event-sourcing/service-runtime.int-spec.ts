@@ -1,17 +1,17 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@pingan/testing';
 import type { EventEnvelope } from '@pingan/contracts';
-import { databaseFromDataSource, type StoredEvent } from '@pingan/event-store';
+import { databaseFromDataSource, type AppendedEvent } from '@pingan/event-store';
 import { InProcessBus } from '@pingan/messaging';
-import type { DeadlineRule } from '@pingan/deadlines';
-import { ServiceRuntime, type ClockOp } from '@pingan/platform';
+import type { ClockStep, DeadlineRule } from '@pingan/deadlines';
+import { ServiceRuntime } from '@pingan/platform';
 
 const rules: DeadlineRule[] = [
   { name: 'police-arrival', source: '[S1 三(一)]', length: { unit: 'minutes', amount: 8 }, warnAtFraction: 0.75 },
 ];
 const actor = { userId: 'dispatcher-1', organisationId: 'station-1', role: 'police_dispatcher' };
 // Which events start and stop the clock: the one pure function each service writes.
-const clocksFor = (event: StoredEvent): ClockOp[] => {
+const clocksFor = (event: AppendedEvent): ClockStep[] => {
   const at = new Date(event.occurredAt);
   if (event.type === 'PoliceDispatched')
     return [
