@@ -18,7 +18,7 @@ import {
   receive,
   fromIncident,
   rejects,
-} from './dispute.decider.fixture.js';
+} from './dispute.decider.fixtures.js';
 import { DisputeError } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
 
@@ -84,10 +84,8 @@ describe('dispute decider', () => {
   describe('HandOverDispute', () => {
     const handOver = (reason: string, actor: Actor = receiver): DisputeCommand => ({
       type: 'HandOverDispute',
-      to: { userId: 'u-wang', organisationId: 'hosp-1' },
-      reason,
-      at: t(1),
-      actor,
+      data: { to: { userId: 'u-wang', organisationId: 'hosp-1' }, reason },
+      metadata: { actor, now: t(1) },
     });
 
     it('the owner hands over with a reason; the new owner owns it', () => {
@@ -145,10 +143,8 @@ describe('dispute decider', () => {
       given(OPEN)
         .when({
           type: 'HandOverDispute',
-          to: { userId: 'u-li', organisationId: 'hosp-1' },
-          reason: 'again',
-          at: t(1),
-          actor: receiver,
+          data: { to: { userId: 'u-li', organisationId: 'hosp-1' }, reason: 'again' },
+          metadata: { actor: receiver, now: t(1) },
         })
         .thenNothingHappens();
     });
@@ -166,10 +162,8 @@ describe('dispute decider', () => {
   describe('RecordIncidentDisturbanceStopped', () => {
     const stop = (incidentId = 'inc-9'): DisputeCommand => ({
       type: 'RecordIncidentDisturbanceStopped',
-      incidentId,
-      stoppedAt: t(0),
-      at: t(0),
-      actor: system,
+      data: { incidentId, stoppedAt: t(0) },
+      metadata: { actor: system, now: t(0) },
     });
 
     it('marks the linked disturbance stopped', () => {

@@ -11,19 +11,21 @@ import type { Decisions, DisputeState, Evolutions } from './dispute.state.js';
 function open(command: ReceiveComplaint | OpenDisputeFromIncident, state: DisputeState): DisputeEvent[] {
   if (state.status !== 'none') {
     // A redelivered incident event opens nothing twice.
-    const sameIncident = command.type === 'OpenDisputeFromIncident' && state.incident?.incidentId === command.incidentId;
+    const sameIncident = command.type === 'OpenDisputeFromIncident' && state.incident?.incidentId === command.data.incidentId;
     if (sameIncident) return [];
     throw new DisputeError(Code.AlreadyExists, 'This dispute already exists.');
   }
-  if (blank(command.summary)) invalid('summary', 'A summary is required.');
-  if (command.parties.length === 0) invalid('parties', 'At least one party of the patient side is required.');
+  if (blank(command.data.summary)) invalid('summary', 'A summary is required.');
+  if (command.data.parties.length === 0) invalid('parties', 'At least one party of the patient side is required.');
   const ref: DisputeRef = {
-    disputeId: command.disputeId,
-    caseNumber: command.caseNumber,
-    hospitalId: command.hospitalId,
-    regionCode: command.regionCode,
+    disputeId: command.data.disputeId,
+    caseNumber: command.data.caseNumber,
+    hospitalId: command.data.hospitalId,
+    regionCode: command.data.regionCode,
   };
-  const supervisingOrganisationId = command.supervisingOrganisationId ?? null;
+  const supervisingOrganisationId = command.data.supervisingOrganisationId ?? null;
+  // A dispute referred from an incident is open from the referral, however late its event arrives.
+  const openedAt = command.type === 'OpenDisputeFromIncident' ? command.data.referredAt : command.metadata.now;
   return [
     {
       type: 'DisputeOpened',
@@ -31,15 +33,15 @@ function open(command: ReceiveComplaint | OpenDisputeFromIncident, state: Disput
         ...ref,
         origin:
           command.type === 'ReceiveComplaint'
-            ? { kind: 'complaint', receivedBy: who(command.actor) }
-            : { kind: 'incident', incidentId: command.incidentId },
-        openedAt: iso(command.at),
-        summary: command.summary,
-        parties: command.parties,
-        claims: command.claims,
-        disturbanceStopped: command.type === 'OpenDisputeFromIncident' ? command.disturbanceStopped : null,
+            ? { kind: 'complaint', receivedBy: who(command.metadata.actor) }
+            : { kind: 'incident', incidentId: command.data.incidentId },
+        openedAt: iso(openedAt),
+        summary: command.data.summary,
+        parties: command.data.parties,
+        claims: command.data.claims,
+        disturbanceStopped: command.type === 'OpenDisputeFromIncident' ? command.data.disturbanceStopped : null,
         supervisingOrganisationId,
-        clocks: [riskReviewStart(ref, 1, command.at, supervisingOrganisationId)],
+        clocks: [riskReviewStart(ref, 1, openedAt, supervisingOrganisationId)],
       },
     },
   ];
@@ -51,20 +53,21 @@ export const complaintDecisions = {
 
   HandOverDispute: (command, state) => {
     const ref = requireOpen(state);
-    if (blank(command.reason)) throw new DisputeError(Code.HandoverReasonRequired, 'A handover needs a reason (首诉负责制).');
+    if (blank(command.data.reason)) throw new DisputeError(Code.HandoverReasonRequired, 'A handover needs a reason (首诉负责制).');
     const owner = state.owner;
-    const mayHandOver = owner === null ? command.actor.organisationId === ref.hospitalId : command.actor.userId === owner.userId;
+    const mayHandOver =
+      owner === null ? command.metadata.actor.organisationId === ref.hospitalId : command.metadata.actor.userId === owner.userId;
     if (!mayHandOver) throw new DisputeError(Code.NotOwner, 'Only the person responsible for the dispute may hand it over.');
-    if (owner?.userId === command.to.userId && owner.organisationId === command.to.organisationId) return [];
+    if (owner?.userId === command.data.to.userId && owner.organisationId === command.data.to.organisationId) return [];
     return [
       {
         type: 'DisputeHandedOver',
         data: {
           ...ref,
           from: owner,
-          to: command.to,
-          reason: command.reason,
-          handedOverAt: iso(command.at),
+          to: command.data.to,
+          reason: command.data.reason,
+          handedOverAt: iso(command.metadata.now),
         },
       },
     ];
@@ -72,7 +75,7 @@ export const complaintDecisions = {
 
   RecordIncidentDisturbanceStopped: (command, state) => {
     const ref = requireOpen(state);
-    if (state.incident?.incidentId !== command.incidentId) {
+    if (state.incident?.incidentId !== command.data.incidentId) {
       throw new DisputeError(Code.IncidentNotLinked, 'That incident is not linked to this dispute.');
     }
     if (state.incident.disturbanceStopped) return [];
@@ -81,8 +84,8 @@ export const complaintDecisions = {
         type: 'IncidentDisturbanceStopped',
         data: {
           ...ref,
-          incidentId: command.incidentId,
-          stoppedAt: iso(command.stoppedAt),
+          incidentId: command.data.incidentId,
+          stoppedAt: iso(command.data.stoppedAt),
         },
       },
     ];

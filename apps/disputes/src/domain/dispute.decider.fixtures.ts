@@ -304,84 +304,81 @@ export const AGREED = [...MEDIATING_LIABLE, agreed()];
 /** Commands typed as themselves (not the union): the specs spread them into variants. */
 type CommandOf<T extends DisputeCommand['type']> = Extract<DisputeCommand, { type: T }>;
 
-export const receive = (over: Partial<CommandOf<'ReceiveComplaint'>> = {}): DisputeCommand => ({
+export const receive = (over: Partial<CommandOf<'ReceiveComplaint'>['data']> = {}): DisputeCommand => ({
   type: 'ReceiveComplaint',
-  ...ref,
-  summary: '术后并发症，家属要求赔偿',
-  parties,
-  claims,
-  supervisingOrganisationId: 'hc-500103',
-  at: t(0),
-  actor: receiver,
-  ...over,
+  data: { ...ref, summary: '术后并发症，家属要求赔偿', parties, claims, supervisingOrganisationId: 'hc-500103', ...over },
+  metadata: { actor: receiver, now: t(0) },
 });
 export const fromIncident = (disturbance: boolean): DisputeCommand => ({
   type: 'OpenDisputeFromIncident',
-  ...ref,
-  incidentId: 'inc-9',
-  summary: '家属在病房聚集滋事',
-  parties,
-  claims,
-  disturbanceStopped: disturbance,
-  supervisingOrganisationId: 'hc-500103',
-  at: t(0),
-  actor: system,
+  data: {
+    ...ref,
+    incidentId: 'inc-9',
+    summary: '家属在病房聚集滋事',
+    parties,
+    claims,
+    disturbanceStopped: disturbance,
+    supervisingOrganisationId: 'hc-500103',
+    referredAt: t(0),
+  },
+  metadata: { actor: system, now: t(0) },
 });
 export const notify: CommandOf<'NotifyResolutionRoutes'> = {
   type: 'NotifyResolutionRoutes',
-  routes: ['negotiation', 'peoples_mediation', 'administrative_mediation', 'litigation'],
-  method: 'written',
-  note: '书面告知书已签收',
-  at: t(1),
-  actor: receiver,
+  data: {
+    routes: ['negotiation', 'peoples_mediation', 'administrative_mediation', 'litigation'],
+    method: 'written',
+    note: '书面告知书已签收',
+  },
+  metadata: { actor: receiver, now: t(1) },
 };
 export const refer: CommandOf<'ReferToMediation'> = {
   type: 'ReferToMediation',
-  kind: 'peoples_mediation',
-  mediatorOrganisationId: 'med-1',
-  at: t(2),
-  actor: receiver,
+  data: { kind: 'peoples_mediation', mediatorOrganisationId: 'med-1' },
+  metadata: { actor: receiver, now: t(2) },
 };
 export const accept: CommandOf<'AcceptMediation'> = {
   type: 'AcceptMediation',
-  supervisingOrganisationId: 'justice-500103',
-  at: t(3),
-  actor: mediator,
+  data: { supervisingOrganisationId: 'justice-500103' },
+  metadata: { actor: mediator, now: t(3) },
 };
 export const session: CommandOf<'RecordMediationSession'> = {
   type: 'RecordMediationSession',
-  sessionId: 'ses-1',
-  heldAt: t(7),
-  attendees: [
-    { name: '张某', side: 'patient' },
-    { name: '医务科', side: 'hospital' },
-    { name: '赵调解员', side: 'mediator' },
-  ],
-  notes: '双方陈述意见',
-  at: t(7),
-  actor: mediator,
+  data: {
+    sessionId: 'ses-1',
+    heldAt: t(7),
+    attendees: [
+      { name: '张某', side: 'patient' },
+      { name: '医务科', side: 'hospital' },
+      { name: '赵调解员', side: 'mediator' },
+    ],
+    notes: '双方陈述意见',
+  },
+  metadata: { actor: mediator, now: t(7) },
 };
 export const agree = (items: CompensationItem[] = compensation): DisputeCommand => ({
   type: 'RecordMediationAgreement',
-  agreementId: 'agr-1',
-  terms: '一次性赔偿',
-  compensation: items,
-  at: t(10),
-  actor: mediator,
+  data: { agreementId: 'agr-1', terms: '一次性赔偿', compensation: items },
+  metadata: { actor: mediator, now: t(10) },
 });
 export const expire = (deadlineId = peoplesClock): DisputeCommand => ({
   type: 'FailMediationOnExpiry',
-  deadlineId,
-  at: t(45),
-  actor: system,
+  data: { deadlineId, breachedAt: t(45) },
+  metadata: { actor: system, now: t(45) },
 });
 export const pay = (amountFen: number, paymentId = `pay-${amountFen}`): DisputeCommand => ({
   type: 'RecordCompensationPayment',
-  paymentId,
-  amountFen,
-  payer: 'hospital',
-  at: t(20),
-  actor: receiver,
+  data: { paymentId, amountFen, payer: 'hospital' },
+  metadata: { actor: receiver, now: t(20) },
+});
+
+/** The same command given by someone else. */
+export const by = <C extends DisputeCommand>(actor: Actor, command: C): C => ({ ...command, metadata: { ...command.metadata, actor } });
+
+/** The same command with some of its data changed. */
+export const withData = <C extends DisputeCommand>(command: C, data: Partial<C['data']>): C => ({
+  ...command,
+  data: { ...command.data, ...data },
 });
 
 export const rejects = (code: DisputeErrorCode) => ({ code });

@@ -22,7 +22,7 @@ import {
   session,
   agree,
   pay,
-} from './dispute.decider.fixture.js';
+} from './dispute.decider.fixtures.js';
 import type { DisputeEvent } from './dispute.events.js';
 import { disputeOutcomeStatistics } from './dispute.statistics.js';
 
@@ -36,47 +36,32 @@ describe('dispute decider', () => {
         accept,
         {
           type: 'RequestAppraisal',
-          appraisalId: 'apr-1',
-          kind: 'medical_damage',
-          appraiser: '某司法鉴定所',
-          at: t(5),
-          actor: mediator,
+          data: { appraisalId: 'apr-1', kind: 'medical_damage', appraiser: '某司法鉴定所' },
+          metadata: { actor: mediator, now: t(5) },
         },
         session,
         {
           type: 'RecordAppraisalResult',
-          appraisalId: 'apr-1',
-          reportReference: 'r',
-          result: {
-            outcome: 'concluded',
-            liability: { responsibility: 'secondary', summary: '次要责任' },
+          data: {
+            appraisalId: 'apr-1',
+            reportReference: 'r',
+            result: {
+              outcome: 'concluded',
+              liability: { responsibility: 'secondary', summary: '次要责任' },
+            },
           },
-          at: t(9),
-          actor: mediator,
+          metadata: { actor: mediator, now: t(9) },
         },
         agree(),
         {
           type: 'ConfirmAgreementJudicially',
-          courtId: 'court-500103',
-          rulingReference: 'x',
-          at: t(12),
-          actor: mediator,
+          data: { courtId: 'court-500103', rulingReference: 'x' },
+          metadata: { actor: mediator, now: t(12) },
         },
         pay(1_000_000),
         pay(500_000),
-        {
-          type: 'RecordAgreementPerformed',
-          note: '',
-          at: t(21),
-          actor: receiver,
-        },
-        {
-          type: 'CloseDispute',
-          outcome: 'agreement_performed',
-          note: '',
-          at: t(22),
-          actor: receiver,
-        },
+        { type: 'RecordAgreementPerformed', data: { note: '' }, metadata: { actor: receiver, now: t(21) } },
+        { type: 'CloseDispute', data: { outcome: 'agreement_performed', note: '' }, metadata: { actor: receiver, now: t(22) } },
       ];
       let state = disputeDecider.initialState();
       const events: DisputeEvent[] = [];

@@ -2,33 +2,35 @@ import { fold } from '@pingan/event-store';
 import type { DisputeCommand } from './dispute.commands.js';
 import { disputeDecider } from './dispute.decider.js';
 import {
-  given,
-  ref,
-  receiver,
-  outsider,
-  mediator,
-  commission,
-  t,
-  s,
-  peoplesClock,
-  referred,
+  accept,
   accepted,
-  appraisalRequested,
+  agree,
+  AGREED,
   agreed,
-  failed,
+  appraisalRequested,
+  by,
   closed,
-  OPEN,
-  NOTIFIED,
-  REFERRED,
+  commission,
+  expire,
+  failed,
+  given,
   MEDIATING,
   MEDIATING_LIABLE,
-  AGREED,
-  accept,
-  session,
-  agree,
-  expire,
+  mediator,
+  NOTIFIED,
+  OPEN,
+  outsider,
+  peoplesClock,
+  receiver,
+  ref,
+  referred,
+  REFERRED,
   rejects,
-} from './dispute.decider.fixture.js';
+  s,
+  session,
+  t,
+  withData,
+} from './dispute.decider.fixtures.js';
 import { DisputeError } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
 
@@ -47,7 +49,7 @@ describe('dispute decider', () => {
 
     it('administrative mediation runs on its own rule', () => {
       given([...NOTIFIED, referred(1, 'administrative_mediation')])
-        .when({ type: 'AcceptMediation', at: t(3), actor: commission })
+        .when({ type: 'AcceptMediation', data: {}, metadata: { actor: commission, now: t(3) } })
         .then([
           {
             type: 'MediationAccepted',
@@ -75,7 +77,7 @@ describe('dispute decider', () => {
 
     it('rejects acceptance by an organisation it was not referred to', () => {
       given(REFERRED)
-        .when({ ...accept, actor: outsider })
+        .when(by(outsider, accept))
         .thenThrows(DisputeError, {
           ...rejects('DISPUTE.NOT_MEDIATOR'),
           status: 403,
@@ -128,11 +130,9 @@ describe('dispute decider', () => {
 
     it('rejects a session before acceptance, by another organisation, or without attendees', () => {
       given(REFERRED).when(session).thenThrows(DisputeError, rejects('DISPUTE.MEDIATION_NOT_ACTIVE'));
+      given(MEDIATING).when(by(receiver, session)).thenThrows(DisputeError, rejects('DISPUTE.NOT_MEDIATOR'));
       given(MEDIATING)
-        .when({ ...session, actor: receiver })
-        .thenThrows(DisputeError, rejects('DISPUTE.NOT_MEDIATOR'));
-      given(MEDIATING)
-        .when({ ...session, attendees: [] })
+        .when(withData(session, { attendees: [] }))
         .thenThrows(DisputeError, rejects('DISPUTE.INVALID'));
     });
   });
@@ -140,28 +140,26 @@ describe('dispute decider', () => {
   describe('appraisal (鉴定) pauses the mediation clock until its result', () => {
     const request: DisputeCommand = {
       type: 'RequestAppraisal',
-      appraisalId: 'apr-1',
-      kind: 'medical_damage',
-      appraiser: '某司法鉴定所',
-      at: t(5),
-      actor: mediator,
+      data: { appraisalId: 'apr-1', kind: 'medical_damage', appraiser: '某司法鉴定所' },
+      metadata: { actor: mediator, now: t(5) },
     };
     const result = (outcome: 'concluded' | 'terminated', appraisalId = 'apr-1'): DisputeCommand => ({
       type: 'RecordAppraisalResult',
-      appraisalId,
-      reportReference: '渝司鉴〔2025〕12号',
-      result:
-        outcome === 'concluded'
-          ? {
-              outcome,
-              liability: {
-                responsibility: 'primary',
-                summary: '诊疗过错为主要原因',
-              },
-            }
-          : { outcome, reason: '材料不足' },
-      at: t(25),
-      actor: mediator,
+      data: {
+        appraisalId,
+        reportReference: '渝司鉴〔2025〕12号',
+        result:
+          outcome === 'concluded'
+            ? {
+                outcome,
+                liability: {
+                  responsibility: 'primary',
+                  summary: '诊疗过错为主要原因',
+                },
+              }
+            : { outcome, reason: '材料不足' },
+      },
+      metadata: { actor: mediator, now: t(25) },
     });
     const completed = (outcome: 'concluded' | 'terminated', resume: boolean): DisputeEvent => ({
       type: 'AppraisalCompleted',
@@ -239,10 +237,8 @@ describe('dispute decider', () => {
   describe('ExtendMediation (parties agree to extend [law: 条例 第38条])', () => {
     const extend: DisputeCommand = {
       type: 'ExtendMediation',
-      workingDays: 10,
-      reason: '双方同意延长',
-      at: t(30),
-      actor: mediator,
+      data: { workingDays: 10, reason: '双方同意延长' },
+      metadata: { actor: mediator, now: t(30) },
     };
 
     it('extends the clock', () => {
@@ -273,19 +269,22 @@ describe('dispute decider', () => {
 
     it('rejects extending administrative mediation', () => {
       const events = [...NOTIFIED, referred(1, 'administrative_mediation')];
-      const acceptedEvents = disputeDecider.decide({ type: 'AcceptMediation', at: t(3), actor: commission }, fold(disputeDecider, events));
+      const acceptedEvents = disputeDecider.decide(
+        { type: 'AcceptMediation', data: {}, metadata: { actor: commission, now: t(3) } },
+        fold(disputeDecider, events),
+      );
       given([...events, ...acceptedEvents])
-        .when({ ...extend, actor: commission })
+        .when(by(commission, extend))
         .thenThrows(DisputeError, rejects('DISPUTE.EXTENSION_NOT_ALLOWED'));
     });
 
     it('rejects an extension of no running mediation or of a bad length', () => {
       given(REFERRED).when(extend).thenThrows(DisputeError, rejects('DISPUTE.MEDIATION_NOT_ACTIVE'));
       given(MEDIATING)
-        .when({ ...extend, workingDays: 0 })
+        .when(withData(extend, { workingDays: 0 }))
         .thenThrows(DisputeError, rejects('DISPUTE.INVALID'));
       given(MEDIATING)
-        .when({ ...extend, reason: '' })
+        .when(withData(extend, { reason: '' }))
         .thenThrows(DisputeError, rejects('DISPUTE.INVALID'));
     });
   });
@@ -318,19 +317,15 @@ describe('dispute decider', () => {
       given(MEDIATING_LIABLE)
         .when(agree([{ head: '', amountFen: 100 }]))
         .thenThrows(DisputeError, rejects('DISPUTE.INVALID'));
-      given(MEDIATING_LIABLE)
-        .when({ ...agree(), actor: receiver })
-        .thenThrows(DisputeError, rejects('DISPUTE.NOT_MEDIATOR'));
+      given(MEDIATING_LIABLE).when(by(receiver, agree())).thenThrows(DisputeError, rejects('DISPUTE.NOT_MEDIATOR'));
     });
   });
 
   describe('FailMediation', () => {
     const fail: DisputeCommand = {
       type: 'FailMediation',
-      reason: 'no_agreement',
-      note: '双方分歧过大',
-      at: t(45),
-      actor: mediator,
+      data: { reason: 'no_agreement', note: '双方分歧过大' },
+      metadata: { actor: mediator, now: t(45) },
     };
 
     it('records the failure and stops the clock', () => {
@@ -341,7 +336,7 @@ describe('dispute decider', () => {
 
     it('a referral the committee does not accept fails without a clock', () => {
       given(REFERRED)
-        .when({ ...fail, reason: 'not_accepted', note: '不予受理' })
+        .when(withData(fail, { reason: 'not_accepted', note: '不予受理' }))
         .then([
           {
             type: 'MediationFailed',
@@ -361,9 +356,7 @@ describe('dispute decider', () => {
     it('rejects failing no mediation, or by another organisation', () => {
       given(NOTIFIED).when(fail).thenThrows(DisputeError, rejects('DISPUTE.MEDIATION_NOT_ACTIVE'));
       given(AGREED).when(fail).thenThrows(DisputeError, rejects('DISPUTE.MEDIATION_NOT_ACTIVE'));
-      given(MEDIATING)
-        .when({ ...fail, actor: receiver })
-        .thenThrows(DisputeError, rejects('DISPUTE.NOT_MEDIATOR'));
+      given(MEDIATING).when(by(receiver, fail)).thenThrows(DisputeError, rejects('DISPUTE.NOT_MEDIATOR'));
     });
   });
 

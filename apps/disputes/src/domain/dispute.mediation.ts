@@ -24,7 +24,7 @@ export const mediationDecisions = {
     if (mediation === null || (mediation.phase !== 'referred' && mediation.phase !== 'accepted')) {
       throw new DisputeError(Code.MediationNotReferred, 'The dispute has not been referred to mediation.');
     }
-    requireMediator(command.actor, mediation);
+    requireMediator(command.metadata.actor, mediation);
     // The disturbance was checked at referral, and a stopped disturbance stays stopped.
     if (mediation.phase === 'accepted') return [];
     const deadlineId = deadlineIdFor(ref.disputeId, mediationRule(mediation.kind), mediation.attempt);
@@ -34,9 +34,9 @@ export const mediationDecisions = {
         deadlineId,
         subject: ref.caseNumber,
         rule: mediationRule(mediation.kind),
-        startedAt: iso(command.at),
+        startedAt: iso(command.metadata.now),
         responsibleOrganisationId: mediation.mediatorOrganisationId,
-        supervisingOrganisationId: command.supervisingOrganisationId ?? null,
+        supervisingOrganisationId: command.data.supervisingOrganisationId ?? null,
       },
     ];
     // An appraisal already under way: its time does not count from the start.
@@ -44,7 +44,7 @@ export const mediationDecisions = {
       clocks.push({
         action: 'pause',
         deadlineId,
-        at: iso(command.at),
+        at: iso(command.metadata.now),
         reason: 'appraisal',
       });
     return [
@@ -55,7 +55,7 @@ export const mediationDecisions = {
           attempt: mediation.attempt,
           kind: mediation.kind,
           mediatorOrganisationId: mediation.mediatorOrganisationId,
-          acceptedAt: iso(command.at),
+          acceptedAt: iso(command.metadata.now),
           clocks,
         },
       },
@@ -65,18 +65,18 @@ export const mediationDecisions = {
   RecordMediationSession: (command, state) => {
     const ref = requireOpen(state);
     const mediation = activeMediation(state);
-    requireMediator(command.actor, mediation);
-    if (command.attendees.length === 0) invalid('attendees', 'A session has attendees.');
+    requireMediator(command.metadata.actor, mediation);
+    if (command.data.attendees.length === 0) invalid('attendees', 'A session has attendees.');
     return [
       {
         type: 'MediationSessionHeld',
         data: {
           ...ref,
           attempt: mediation.attempt,
-          sessionId: command.sessionId,
-          heldAt: iso(command.heldAt),
-          attendees: command.attendees,
-          notes: command.notes,
+          sessionId: command.data.sessionId,
+          heldAt: iso(command.data.heldAt),
+          attendees: command.data.attendees,
+          notes: command.data.notes,
         },
       },
     ];
@@ -92,7 +92,7 @@ export const mediationDecisions = {
             {
               action: 'pause',
               deadlineId: mediation.deadlineId,
-              at: iso(command.at),
+              at: iso(command.metadata.now),
               reason: 'appraisal',
             },
           ]
@@ -102,10 +102,10 @@ export const mediationDecisions = {
         type: 'AppraisalRequested',
         data: {
           ...ref,
-          appraisalId: command.appraisalId,
-          kind: command.kind,
-          appraiser: command.appraiser,
-          requestedAt: iso(command.at),
+          appraisalId: command.data.appraisalId,
+          kind: command.data.kind,
+          appraiser: command.data.appraiser,
+          requestedAt: iso(command.metadata.now),
           clocks,
         },
       },
@@ -114,7 +114,7 @@ export const mediationDecisions = {
 
   RecordAppraisalResult: (command, state) => {
     const ref = requireOpen(state);
-    if (!state.appraisal?.pending || state.appraisal.appraisalId !== command.appraisalId) {
+    if (!state.appraisal?.pending || state.appraisal.appraisalId !== command.data.appraisalId) {
       throw new DisputeError(Code.NoAppraisalPending, 'No such appraisal is under way.');
     }
     const mediation = state.mediation;
@@ -124,21 +124,21 @@ export const mediationDecisions = {
             {
               action: 'resume',
               deadlineId: mediation.deadlineId,
-              at: iso(command.at),
+              at: iso(command.metadata.now),
             },
           ]
         : [];
-    const { result } = command;
+    const { result } = command.data;
     const events: DisputeEvent[] = [
       {
         type: 'AppraisalCompleted',
         data: {
           ...ref,
-          appraisalId: command.appraisalId,
+          appraisalId: command.data.appraisalId,
           outcome: result.outcome,
-          reportReference: command.reportReference,
+          reportReference: command.data.reportReference,
           terminationReason: result.outcome === 'terminated' ? result.reason : null,
-          completedAt: iso(command.at),
+          completedAt: iso(command.metadata.now),
           clocks,
         },
       },
@@ -149,10 +149,10 @@ export const mediationDecisions = {
         data: {
           ...ref,
           basis: 'appraisal',
-          appraisalId: command.appraisalId,
+          appraisalId: command.data.appraisalId,
           responsibility: result.liability.responsibility,
           summary: result.liability.summary,
-          determinedAt: iso(command.at),
+          determinedAt: iso(command.metadata.now),
         },
       });
     }
@@ -162,29 +162,29 @@ export const mediationDecisions = {
   ExtendMediation: (command, state) => {
     const ref = requireOpen(state);
     const mediation = activeMediation(state);
-    requireMediator(command.actor, mediation);
+    requireMediator(command.metadata.actor, mediation);
     if (mediation.kind !== 'peoples_mediation') {
       throw new DisputeError(Code.ExtensionNotAllowed, "Only a people's mediation period may be extended by agreement (条例 第38条).");
     }
-    if (!Number.isInteger(command.workingDays) || command.workingDays <= 0)
+    if (!Number.isInteger(command.data.workingDays) || command.data.workingDays <= 0)
       invalid('workingDays', 'A positive whole number of working days.');
-    if (blank(command.reason)) invalid('reason', 'An extension needs a reason.');
+    if (blank(command.data.reason)) invalid('reason', 'An extension needs a reason.');
     return [
       {
         type: 'MediationExtended',
         data: {
           ...ref,
           attempt: mediation.attempt,
-          workingDays: command.workingDays,
-          reason: command.reason,
-          extendedAt: iso(command.at),
+          workingDays: command.data.workingDays,
+          reason: command.data.reason,
+          extendedAt: iso(command.metadata.now),
           clocks: [
             {
               action: 'extend',
               deadlineId: mediation.deadlineId!,
-              at: iso(command.at),
-              by: { unit: 'working_days', amount: command.workingDays },
-              reason: command.reason,
+              at: iso(command.metadata.now),
+              by: { unit: 'working_days', amount: command.data.workingDays },
+              reason: command.data.reason,
             },
           ],
         },
@@ -195,8 +195,8 @@ export const mediationDecisions = {
   RecordMediationAgreement: (command, state) => {
     const ref = requireOpen(state);
     const mediation = activeMediation(state);
-    requireMediator(command.actor, mediation);
-    const totalFen = compensationTotal(command.compensation);
+    requireMediator(command.metadata.actor, mediation);
+    const totalFen = compensationTotal(command.data.compensation);
     if (totalFen > 0) requireLiability(state);
     return [
       {
@@ -205,16 +205,16 @@ export const mediationDecisions = {
           ...ref,
           attempt: mediation.attempt,
           kind: mediation.kind,
-          agreementId: command.agreementId,
-          agreedAt: iso(command.at),
-          terms: command.terms,
-          compensation: command.compensation,
+          agreementId: command.data.agreementId,
+          agreedAt: iso(command.metadata.now),
+          terms: command.data.terms,
+          compensation: command.data.compensation,
           totalFen,
           clocks: [
             {
               action: 'stop',
               deadlineId: mediation.deadlineId!,
-              at: iso(command.at),
+              at: iso(command.metadata.now),
               reason: 'agreement',
             },
           ],
@@ -226,7 +226,7 @@ export const mediationDecisions = {
   FailMediation: (command, state) => {
     const ref = requireOpen(state);
     const mediation = state.mediation?.phase === 'referred' ? state.mediation : activeMediation(state);
-    requireMediator(command.actor, mediation);
+    requireMediator(command.metadata.actor, mediation);
     return [
       {
         type: 'MediationFailed',
@@ -234,9 +234,9 @@ export const mediationDecisions = {
           ...ref,
           attempt: mediation.attempt,
           kind: mediation.kind,
-          reason: command.reason,
-          note: command.note,
-          failedAt: iso(command.at),
+          reason: command.data.reason,
+          note: command.data.note,
+          failedAt: iso(command.metadata.now),
           clocks:
             mediation.deadlineId === null
               ? []
@@ -244,8 +244,8 @@ export const mediationDecisions = {
                   {
                     action: 'stop',
                     deadlineId: mediation.deadlineId,
-                    at: iso(command.at),
-                    reason: `failed: ${command.reason}`,
+                    at: iso(command.metadata.now),
+                    reason: `failed: ${command.data.reason}`,
                   },
                 ],
         },
@@ -257,7 +257,7 @@ export const mediationDecisions = {
     // Driven by a DeadlineBreached: anything but the running mediation of that clock is a no-op.
     const mediation = state.mediation;
     if (state.status !== 'open' || state.ref === null) return [];
-    if (mediation?.phase !== 'accepted' || mediation.deadlineId !== command.deadlineId) return [];
+    if (mediation?.phase !== 'accepted' || mediation.deadlineId !== command.data.deadlineId) return [];
     return [
       {
         type: 'MediationFailed',
@@ -267,7 +267,7 @@ export const mediationDecisions = {
           kind: mediation.kind,
           reason: 'expired',
           note: 'The mediation period ran out without agreement (视为调解不成).',
-          failedAt: iso(command.at),
+          failedAt: iso(command.data.breachedAt),
           clocks: [], // the clock breached: it is already final
         },
       },

@@ -18,7 +18,7 @@ import {
   notify,
   pay,
   rejects,
-} from './dispute.decider.fixture.js';
+} from './dispute.decider.fixtures.js';
 import { DisputeError } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
 
@@ -26,10 +26,8 @@ describe('dispute decider', () => {
   describe('ConfirmAgreementJudicially (司法确认)', () => {
     const confirm: DisputeCommand = {
       type: 'ConfirmAgreementJudicially',
-      courtId: 'court-500103',
-      rulingReference: '(2025)渝0103民特12号',
-      at: t(15),
-      actor: mediator,
+      data: { courtId: 'court-500103', rulingReference: '(2025)渝0103民特12号' },
+      metadata: { actor: mediator, now: t(15) },
     };
     const confirmed: DisputeEvent = {
       type: 'AgreementJudiciallyConfirmed',
@@ -85,9 +83,8 @@ describe('dispute decider', () => {
   describe('RecordAgreementPerformed', () => {
     const perform: DisputeCommand = {
       type: 'RecordAgreementPerformed',
-      note: '已履行',
-      at: t(21),
-      actor: receiver,
+      data: { note: '已履行' },
+      metadata: { actor: receiver, now: t(21) },
     };
 
     it('records performance once everything agreed is paid, once', () => {
@@ -110,10 +107,8 @@ describe('dispute decider', () => {
   describe('CloseDispute', () => {
     const close = (outcome: 'withdrawn' | 'agreement_performed'): DisputeCommand => ({
       type: 'CloseDispute',
-      outcome,
-      note: '患方撤回投诉',
-      at: t(30),
-      actor: receiver,
+      data: { outcome, note: '患方撤回投诉' },
+      metadata: { actor: receiver, now: t(30) },
     });
 
     it('closes and stops the risk-review clock', () => {

@@ -19,9 +19,9 @@ export const performanceDecisions = {
         data: {
           ...ref,
           agreementId: agreement.agreementId,
-          courtId: command.courtId,
-          rulingReference: command.rulingReference,
-          confirmedAt: iso(command.at),
+          courtId: command.data.courtId,
+          rulingReference: command.data.rulingReference,
+          confirmedAt: iso(command.metadata.now),
         },
       },
     ];
@@ -32,8 +32,8 @@ export const performanceDecisions = {
     requireLiability(state);
     const agreement = state.agreement;
     if (agreement === null) throw new DisputeError(Code.NoAgreement, 'Compensation is paid under an agreement; none exists.');
-    if (!Number.isInteger(command.amountFen) || command.amountFen <= 0) invalid('amountFen', 'A positive whole number of fen.');
-    const paidTotalFen = agreement.paidFen + command.amountFen;
+    if (!Number.isInteger(command.data.amountFen) || command.data.amountFen <= 0) invalid('amountFen', 'A positive whole number of fen.');
+    const paidTotalFen = agreement.paidFen + command.data.amountFen;
     if (paidTotalFen > agreement.totalFen) {
       throw new DisputeError(Code.PaymentExceedsAgreement, 'The payment would exceed the agreed compensation.');
     }
@@ -43,10 +43,10 @@ export const performanceDecisions = {
         data: {
           ...ref,
           agreementId: agreement.agreementId,
-          paymentId: command.paymentId,
-          amountFen: command.amountFen,
-          payer: command.payer,
-          paidAt: iso(command.at),
+          paymentId: command.data.paymentId,
+          amountFen: command.data.amountFen,
+          payer: command.data.payer,
+          paidAt: iso(command.metadata.now),
           paidTotalFen,
         },
       },
@@ -67,8 +67,8 @@ export const performanceDecisions = {
         data: {
           ...ref,
           agreementId: agreement.agreementId,
-          note: command.note,
-          performedAt: iso(command.at),
+          note: command.data.note,
+          performedAt: iso(command.metadata.now),
         },
       },
     ];
@@ -77,7 +77,7 @@ export const performanceDecisions = {
   CloseDispute: (command, state) => {
     const ref = requireOpen(state);
     if (inProgress(state.mediation)) throw new DisputeError(Code.MediationInProgress, 'End the mediation before closing the dispute.');
-    if (command.outcome === 'agreement_performed') {
+    if (command.data.outcome === 'agreement_performed') {
       if (state.agreement === null) throw new DisputeError(Code.NoAgreement, 'There is no agreement.');
       if (!state.agreement.performed) throw new DisputeError(Code.AgreementNotPerformed, 'The agreement has not been performed yet.');
     }
@@ -86,15 +86,15 @@ export const performanceDecisions = {
         type: 'DisputeClosed',
         data: {
           ...ref,
-          outcome: command.outcome,
-          note: command.note,
-          closedAt: iso(command.at),
+          outcome: command.data.outcome,
+          note: command.data.note,
+          closedAt: iso(command.metadata.now),
           clocks: state.riskReview
             ? [
                 {
                   action: 'stop',
                   deadlineId: state.riskReview.deadlineId,
-                  at: iso(command.at),
+                  at: iso(command.metadata.now),
                   reason: 'closed',
                 },
               ]

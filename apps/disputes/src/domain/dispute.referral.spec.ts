@@ -2,25 +2,26 @@ import { fold } from '@pingan/event-store';
 import type { DisputeCommand } from './dispute.commands.js';
 import { disputeDecider } from './dispute.decider.js';
 import {
-  given,
-  ref,
-  receiver,
-  t,
-  s,
-  openedFromIncident,
-  disturbanceStopped,
-  notified,
-  referred,
-  failed,
-  OPEN,
-  NOTIFIED,
-  REFERRED,
-  MEDIATING,
   AGREED,
+  disturbanceStopped,
+  failed,
+  given,
+  MEDIATING,
+  NOTIFIED,
+  notified,
   notify,
+  OPEN,
+  openedFromIncident,
+  receiver,
+  ref,
   refer,
+  REFERRED,
+  referred,
   rejects,
-} from './dispute.decider.fixture.js';
+  s,
+  t,
+  withData,
+} from './dispute.decider.fixtures.js';
 import { DisputeError } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
 
@@ -32,7 +33,7 @@ describe('dispute decider', () => {
 
     it('rejects a notice that names no route', () => {
       given(OPEN)
-        .when({ ...notify, routes: [] })
+        .when(withData(notify, { routes: [] }))
         .thenThrows(DisputeError, rejects('DISPUTE.INVALID'));
     });
   });
@@ -72,10 +73,8 @@ describe('dispute decider', () => {
       given([...MEDIATING, failed('no_agreement')])
         .when({
           type: 'ReferToMediation',
-          kind: 'administrative_mediation',
-          mediatorOrganisationId: 'hc-500103',
-          at: t(2),
-          actor: receiver,
+          data: { kind: 'administrative_mediation', mediatorOrganisationId: 'hc-500103' },
+          metadata: { actor: receiver, now: t(2) },
         })
         .then([referred(2, 'administrative_mediation')]);
     });
@@ -84,9 +83,8 @@ describe('dispute decider', () => {
   describe('RecordMediationRefused', () => {
     const refuse: DisputeCommand = {
       type: 'RecordMediationRefused',
-      reason: '患方拒绝调解，要求诉讼',
-      at: t(4),
-      actor: receiver,
+      data: { reason: '患方拒绝调解，要求诉讼' },
+      metadata: { actor: receiver, now: t(4) },
     };
     const refusal = (referralWithdrawn: boolean): DisputeEvent => ({
       type: 'MediationRefusedByPatientSide',
@@ -125,10 +123,8 @@ describe('dispute decider', () => {
   describe('FileLitigation', () => {
     const sue: DisputeCommand = {
       type: 'FileLitigation',
-      courtId: 'court-500103',
-      reference: '(2025)渝0103民初88号',
-      at: t(9),
-      actor: receiver,
+      data: { courtId: 'court-500103', reference: '(2025)渝0103民初88号' },
+      metadata: { actor: receiver, now: t(9) },
     };
 
     it('records the lawsuit and the litigation route', () => {

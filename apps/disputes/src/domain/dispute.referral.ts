@@ -8,17 +8,17 @@ import { type Decisions, type Evolutions, withMediation } from './dispute.state.
 export const referralDecisions = {
   NotifyResolutionRoutes: (command, state) => {
     const ref = requireOpen(state);
-    if (command.routes.length === 0) invalid('routes', 'Name the routes the patient side was told about.');
+    if (command.data.routes.length === 0) invalid('routes', 'Name the routes the patient side was told about.');
     return [
       {
         type: 'ResolutionRoutesNotified',
         data: {
           ...ref,
-          routes: command.routes,
-          method: command.method,
-          note: command.note,
-          notifiedAt: iso(command.at),
-          notifiedBy: who(command.actor),
+          routes: command.data.routes,
+          method: command.data.method,
+          note: command.data.note,
+          notifiedAt: iso(command.metadata.now),
+          notifiedBy: who(command.metadata.actor),
         },
       },
     ];
@@ -36,9 +36,9 @@ export const referralDecisions = {
         data: {
           ...ref,
           attempt: (state.mediation?.attempt ?? 0) + 1,
-          kind: command.kind,
-          mediatorOrganisationId: command.mediatorOrganisationId,
-          referredAt: iso(command.at),
+          kind: command.data.kind,
+          mediatorOrganisationId: command.data.mediatorOrganisationId,
+          referredAt: iso(command.metadata.now),
         },
       },
     ];
@@ -55,8 +55,8 @@ export const referralDecisions = {
         type: 'MediationRefusedByPatientSide',
         data: {
           ...ref,
-          reason: command.reason,
-          refusedAt: iso(command.at),
+          reason: command.data.reason,
+          refusedAt: iso(command.metadata.now),
           referralWithdrawn: state.mediation?.phase === 'referred',
           route: 'litigation',
         },
@@ -73,9 +73,9 @@ export const referralDecisions = {
         type: 'LitigationFiled',
         data: {
           ...ref,
-          courtId: command.courtId,
-          reference: command.reference,
-          filedAt: iso(command.at),
+          courtId: command.data.courtId,
+          reference: command.data.reference,
+          filedAt: iso(command.metadata.now),
         },
       },
     ];

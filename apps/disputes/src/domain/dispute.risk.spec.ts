@@ -1,18 +1,19 @@
 import type { DisputeCommand } from './dispute.commands.js';
 import {
+  flagged,
   given,
-  ref,
-  receiver,
-  t,
-  s,
-  reviewClock,
-  reviewStart,
+  OPEN,
   opened,
   openedFromIncident,
-  flagged,
-  OPEN,
+  receiver,
+  ref,
   rejects,
-} from './dispute.decider.fixture.js';
+  reviewClock,
+  reviewStart,
+  s,
+  t,
+  withData,
+} from './dispute.decider.fixtures.js';
 import { DisputeError } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
 
@@ -20,9 +21,8 @@ describe('dispute decider', () => {
   describe('escalation risk [S0 二(二)2]', () => {
     const flag: DisputeCommand = {
       type: 'FlagEscalationRisk',
-      reasons: ['扬言到医院聚集'],
-      at: t(4),
-      actor: receiver,
+      data: { reasons: ['扬言到医院聚集'] },
+      metadata: { actor: receiver, now: t(4) },
     };
 
     it('flags a dispute likely to escalate, for police and the health commission', () => {
@@ -42,16 +42,15 @@ describe('dispute decider', () => {
 
     it('rejects a flag without reasons', () => {
       given(OPEN)
-        .when({ ...flag, reasons: [] })
+        .when(withData(flag, { reasons: [] }))
         .thenThrows(DisputeError, rejects('DISPUTE.INVALID'));
     });
 
     it('clears a flag, and rejects clearing one not set', () => {
       const clear: DisputeCommand = {
         type: 'ClearEscalationRisk',
-        reason: '患方情绪稳定',
-        at: t(9),
-        actor: receiver,
+        data: { reason: '患方情绪稳定' },
+        metadata: { actor: receiver, now: t(9) },
       };
       given([opened, flagged])
         .when(clear)
@@ -68,11 +67,8 @@ describe('dispute decider', () => {
   describe('RecordRiskReview (定期风险研判 [S1 四(三)])', () => {
     const review = (days: number): DisputeCommand => ({
       type: 'RecordRiskReview',
-      riskLevel: 'medium',
-      findings: '仍有上访可能',
-      measures: '专班跟进',
-      at: t(days),
-      actor: receiver,
+      data: { riskLevel: 'medium', findings: '仍有上访可能', measures: '专班跟进' },
+      metadata: { actor: receiver, now: t(days) },
     });
     const reviewed = (n: number, days: number): DisputeEvent => ({
       type: 'RiskReviewRecorded',

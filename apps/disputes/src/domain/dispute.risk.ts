@@ -8,17 +8,17 @@ import type { Decisions, Evolutions } from './dispute.state.js';
 export const riskDecisions = {
   FlagEscalationRisk: (command, state) => {
     const ref = requireOpen(state);
-    if (command.reasons.length === 0 || command.reasons.some(blank)) invalid('reasons', 'Say why the dispute may escalate.');
+    if (command.data.reasons.length === 0 || command.data.reasons.some(blank)) invalid('reasons', 'Say why the dispute may escalate.');
     return [
       {
         type: 'DisputeFlaggedAsEscalationRisk',
         data: {
           ...ref,
-          flaggedAt: iso(command.at),
-          reasons: command.reasons,
+          flaggedAt: iso(command.metadata.now),
+          reasons: command.data.reasons,
           partyCount: state.partyCount,
           incidentId: state.incident?.incidentId ?? null,
-          flaggedBy: who(command.actor),
+          flaggedBy: who(command.metadata.actor),
         },
       },
     ];
@@ -30,7 +30,7 @@ export const riskDecisions = {
     return [
       {
         type: 'DisputeEscalationRiskCleared',
-        data: { ...ref, clearedAt: iso(command.at), reason: command.reason },
+        data: { ...ref, clearedAt: iso(command.metadata.now), reason: command.data.reason },
       },
     ];
   },
@@ -43,20 +43,20 @@ export const riskDecisions = {
       clocks.push({
         action: 'stop',
         deadlineId: state.riskReview.deadlineId,
-        at: iso(command.at),
+        at: iso(command.metadata.now),
         reason: 'reviewed',
       });
-    clocks.push(riskReviewStart(ref, sequence, command.at, state.supervisingOrganisationId));
+    clocks.push(riskReviewStart(ref, sequence, command.metadata.now, state.supervisingOrganisationId));
     return [
       {
         type: 'RiskReviewRecorded',
         data: {
           ...ref,
-          riskLevel: command.riskLevel,
-          findings: command.findings,
-          measures: command.measures,
-          reviewedAt: iso(command.at),
-          reviewedBy: who(command.actor),
+          riskLevel: command.data.riskLevel,
+          findings: command.data.findings,
+          measures: command.data.measures,
+          reviewedAt: iso(command.metadata.now),
+          reviewedBy: who(command.metadata.actor),
           clocks,
         },
       },

@@ -12,7 +12,7 @@ import {
   MEDIATING,
   MEDIATING_LIABLE,
   rejects,
-} from './dispute.decider.fixture.js';
+} from './dispute.decider.fixtures.js';
 import { DisputeError } from './dispute.errors.js';
 
 describe('dispute decider', () => {
@@ -21,12 +21,13 @@ describe('dispute decider', () => {
       given(MEDIATING)
         .when({
           type: 'RecordLiabilityAgreement',
-          liability: {
-            responsibility: 'secondary',
-            summary: '院方承担次要责任',
+          data: {
+            liability: {
+              responsibility: 'secondary',
+              summary: '院方承担次要责任',
+            },
           },
-          at: t(6),
-          actor: mediator,
+          metadata: { actor: mediator, now: t(6) },
         })
         .then([liabilityAgreed]);
     });
@@ -35,11 +36,8 @@ describe('dispute decider', () => {
   describe('RecordNegotiatedSettlement (协商)', () => {
     const settle: DisputeCommand = {
       type: 'RecordNegotiatedSettlement',
-      agreementId: 'agr-n',
-      terms: '协商一致',
-      compensation,
-      at: t(8),
-      actor: receiver,
+      data: { agreementId: 'agr-n', terms: '协商一致', compensation },
+      metadata: { actor: receiver, now: t(8) },
     };
 
     it('settles by negotiation once liability is determined (negotiation needs no notice)', () => {

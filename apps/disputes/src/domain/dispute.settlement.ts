@@ -14,9 +14,9 @@ export const settlementDecisions = {
           ...ref,
           basis: 'agreement',
           appraisalId: null,
-          responsibility: command.liability.responsibility,
-          summary: command.liability.summary,
-          determinedAt: iso(command.at),
+          responsibility: command.data.liability.responsibility,
+          summary: command.data.liability.summary,
+          determinedAt: iso(command.metadata.now),
         },
       },
     ];
@@ -26,18 +26,18 @@ export const settlementDecisions = {
     const ref = requireOpen(state);
     if (inProgress(state.mediation)) throw new DisputeError(Code.MediationInProgress, 'A mediation is under way: settle through it.');
     if (state.agreement !== null) throw new DisputeError(Code.AgreementExists, 'The dispute is already settled by an agreement.');
-    const totalFen = compensationTotal(command.compensation);
+    const totalFen = compensationTotal(command.data.compensation);
     if (totalFen > 0) requireLiability(state);
     return [
       {
         type: 'NegotiatedSettlementReached',
         data: {
           ...ref,
-          agreementId: command.agreementId,
-          terms: command.terms,
-          compensation: command.compensation,
+          agreementId: command.data.agreementId,
+          terms: command.data.terms,
+          compensation: command.data.compensation,
           totalFen,
-          settledAt: iso(command.at),
+          settledAt: iso(command.metadata.now),
         },
       },
     ];
