@@ -66,6 +66,7 @@ export class ServiceRuntime {
   /** The same store without the clock step (clock streams and sweeper events move no clock). */
   private readonly clockStreams: PostgresEventStore;
   deadlines: DeadlineStore | null = null;
+  private deadlinesOpening: Promise<DeadlineStore> | null = null;
   private readonly log: Logger;
   private readonly relay: OutboxRelay;
   private readonly projections: Projection[];
@@ -97,7 +98,10 @@ export class ServiceRuntime {
     const clocks = options.deadlines;
     this.store = new PostgresEventStore(
       clocks
-        ? { ...storeOptions, withinAppend: (events, query) => this.moveClocks(events, query, clocks.clocksFor ?? clockStepsFor) }
+        ? {
+            ...storeOptions,
+            withinAppend: (events, query) => this.moveClocks(events, query, clocks.clocksFor ?? clockStepsFor, clocks.rules),
+          }
         : storeOptions,
     );
     this.relay = new OutboxRelay({ name: `${options.context}-outbox`, source: this.store, bus, db, schema: this.schema });
@@ -161,13 +165,29 @@ export class ServiceRuntime {
     this.started = false;
   }
 
+  /**
+   * The clocks' store, opened once: at start, or by the first append that moves a clock if that
+   * comes first (a runtime used only to write, as test fixtures do; never in PGlite's embedded mode,
+   * where start() comes before any request).
+   */
+  private openDeadlines(rules: readonly DeadlineRule[]): Promise<DeadlineStore> {
+    this.deadlinesOpening ??= (async () => {
+      const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
+      await calendarRepo.migrate();
+      const calendar = await loadChinaCalendar(calendarRepo);
+      const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
+      await deadlines.migrate();
+      this.deadlines = deadlines;
+      return deadlines;
+    })().catch((error: unknown) => {
+      this.deadlinesOpening = null;
+      throw error;
+    });
+    return this.deadlinesOpening;
+  }
+
   private async startDeadlines({ rules, sweepIntervalMs }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
-    const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
-    await calendarRepo.migrate();
-    const calendar = await loadChinaCalendar(calendarRepo);
-    const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
-    await deadlines.migrate();
-    this.deadlines = deadlines;
+    const deadlines = await this.openDeadlines(rules);
 
     // Warnings and breaches become events of this context, in the sweeper's transaction.
     this.sweeper = new DeadlineSweeper({
@@ -184,14 +204,19 @@ export class ServiceRuntime {
    * after the write sees its clocks, and a crash cannot keep the events and lose their clocks (or
    * the other way round). Every step is published as a Deadline* event of the clock's stream.
    */
-  private async moveClocks(events: readonly AppendedEvent[], query: Query, clocksFor: ClocksFor): Promise<void> {
+  private async moveClocks(
+    events: readonly AppendedEvent[],
+    query: Query,
+    clocksFor: ClocksFor,
+    rules: readonly DeadlineRule[],
+  ): Promise<void> {
     for (const event of events) {
       const steps = clocksFor(event);
       if (steps.length === 0) continue;
-      if (!this.deadlines) throw new Error(`${this.options.context}: clocks moved before the runtime started`);
+      const deadlines = this.deadlines ?? (await this.openDeadlines(rules));
       for (const step of steps) {
         try {
-          const deadline = await applyClockStep(this.deadlines.in(query), step);
+          const deadline = await applyClockStep(deadlines.in(query), step);
           await this.appendToClockStream(
             query,
             CLOCK_EVENT_TYPES[step.op],
