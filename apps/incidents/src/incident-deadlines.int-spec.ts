@@ -1,16 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { testAccessTokenKeys } from '@pingan/access';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { DEFAULT_INCIDENT_DEADLINE_SETTINGS } from './domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from './incidents.context.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import type { ReportIncidentDto } from './incidents/incidents.dto.js';
 import { IncidentsModule, incidentsRuntimeOptions } from './incidents.module.js';
-import { PRINCIPALS, WZ, hospitalFacts } from './incidents.test-support.js';
+import { PRINCIPALS, WZ, hospitalFacts } from './incidents.fixture.js';
 
 /**
  * The legal clocks with a moved clock, through the controller (the command pipeline) and the runtime: the

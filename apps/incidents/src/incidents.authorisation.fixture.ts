@@ -2,7 +2,7 @@ import { POLICE_ROLES, type Role } from '@pingan/access';
 import { INCIDENT_STREAM_TYPE, incidentStreamId, type Actor } from '@pingan/contracts';
 import { PostgresEventStore, handleCommand, type Database, type Query } from '@pingan/event-store';
 import pg from 'pg';
-import type { MatrixEndpoint, MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
+import type { MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
 import { CaseNumbers } from './case-numbers.js';
 import { incidentDecider, type IncidentCommand } from './domain/index.js';
 
