@@ -24,8 +24,11 @@ export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
   /** The command, or how to state it from the stream as read (when it depends on the state). */
   command: CommandInput<C> | ((state: S, history: readonly StoredEvent[]) => CommandInput<C>);
   actor: Actor;
-  /** The case number that ties the contexts' events together. */
-  correlationId: string;
+  /**
+   * The case number that ties the contexts' events together; or how to read it from the stream,
+   * when the stream id is not the case number (a dispute's id is a UUID).
+   */
+  correlationId: string | ((state: S, history: readonly StoredEvent[]) => string);
   causationId?: string | null;
   /**
    * May the actor give this command to this aggregate as it stands? Throws (AccessDeniedError,
@@ -101,7 +104,7 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
           streamType,
           expectedVersion: version === 0 ? 'no_stream' : version,
           actor: request.actor,
-          correlationId: request.correlationId,
+          correlationId: typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId,
           causationId: request.causationId ?? null,
         },
       );
