@@ -17,6 +17,8 @@ export interface Decided<E extends DomainEvent, S> {
   history: StoredEvent[];
   /** The stream's version after the command. */
   version: number;
+  /** The case number the events were recorded under. */
+  correlationId: string;
 }
 
 export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
@@ -96,6 +98,7 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
     const events = decider.decide(command, current);
     const state = events.reduce(decider.evolve, current);
     let version = history.length === 0 ? 0 : history[history.length - 1].version;
+    const correlationId = typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId;
     if (events.length > 0) {
       const appended = await store.append(
         request.streamId,
@@ -104,13 +107,13 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
           streamType,
           expectedVersion: version === 0 ? 'no_stream' : version,
           actor: request.actor,
-          correlationId: typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId,
+          correlationId,
           causationId: request.causationId ?? null,
         },
       );
       version = appended.nextExpectedVersion;
     }
-    const decided = { events, state, history, version };
+    const decided = { events, state, history, version, correlationId };
     if (query && request.inTransaction) await request.inTransaction(query, decided);
     return decided;
   }

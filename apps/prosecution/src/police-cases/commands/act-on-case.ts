@@ -55,6 +55,6 @@ export function openCase(
 
 /** What every command endpoint answers: the case and the events it recorded. */
 export async function recorded(commands: CommandBus, message: PoliceCaseCommandMessage): Promise<{ caseNumber: string; events: string[] }> {
-  const { events } = await commands.execute(message);
-  return { caseNumber: message.request.correlationId, events: events.map((e) => e.type) };
+  const { events, correlationId } = await commands.execute(message);
+  return { caseNumber: correlationId, events: events.map((e) => e.type) };
 }
