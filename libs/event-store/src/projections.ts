@@ -1,13 +1,15 @@
 import type { Query } from './types.js';
+import { CreateProjectionCheckpoints1796184001000 } from './migrations/index.js';
 import { positionOf, type PostgresEventStore } from './postgres-event-store.js';
+import { runMigrations, type SchemaMigration } from './schema-migrations.js';
 import { START, type Position, type StoredEvent } from './types.js';
 
 /** A read model kept in the service's schema, fed from the store in commit order. */
 export interface Projection {
   /** Stable name: the checkpoint is kept under it. */
   name: string;
-  /** Create the read model's tables if missing. */
-  migrate(query: Query): Promise<void>;
+  /** The read model's tables, as migrations in the service's schema (ServiceRuntime runs them at start). */
+  migrations?: readonly SchemaMigration[];
   /** Empty the read model (for a rebuild). */
   reset(query: Query): Promise<void>;
   /** Apply one event; runs in the same transaction as the checkpoint update. */
@@ -38,10 +40,9 @@ export class Projector {
     return `${this.store.schema}.projection_checkpoints`;
   }
 
+  /** Applies the checkpoint table's and the read model's migrations, for a projector used on its own. */
   async migrate(): Promise<void> {
-    await this.store.db.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
-      name text PRIMARY KEY, transaction_id xid8 NOT NULL, global_position bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
-    await this.projection.migrate(this.store.db.query);
+    await runMigrations(this.store.db, this.store.schema, [CreateProjectionCheckpoints1796184001000, ...(this.projection.migrations ?? [])]);
   }
 
   async checkpoint(query: Query = this.store.db.query): Promise<Position> {
