@@ -1,22 +1,34 @@
 import { Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
-import { CalendarOverrideRepository, loadChinaCalendar } from '@pingan/calendar';
-import { DeadlineError, DeadlineStore, DeadlineSweeper, type DeadlineEvent, type DeadlineRule } from '@pingan/deadlines';
+import { CalendarOverrideRepository, calendarMigrations, loadChinaCalendar } from '@pingan/calendar';
+import {
+  DeadlineError,
+  DeadlineStore,
+  DeadlineSweeper,
+  deadlineMigrations,
+  type DeadlineEvent,
+  type DeadlineRule,
+} from '@pingan/deadlines';
 import {
   PostgresEventStore,
   Projector,
   anchorChainHeads,
+  eventStoreMigrations,
+  runMigrations,
   type Database,
   type Projection,
   type Query,
+  type SchemaMigration,
   type StoredEvent,
 } from '@pingan/event-store';
-import { InboxConsumer, OutboxRelay, type MessageBus } from '@pingan/messaging';
+import { InboxConsumer, OutboxRelay, messagingMigrations, type MessageBus } from '@pingan/messaging';
 import { CLOCK_EVENT_TYPES, applyClockOp, clockOpAt, clockSnapshot, type ClocksFor } from './clocks.js';
 
 export interface ServiceRuntimeOptions {
   /** Bounded context: names the topic `pingan.<context>.events` and the PostgreSQL schema. */
   context: string;
+  /** The service's own tables (besides the libraries' and its projections'), oldest first; see `migrations`. */
+  migrations?: readonly SchemaMigration[];
   projections?: Projection[];
   /** The service's legal clocks: rules as data, and which events start and stop them. */
   deadlines?: { rules: readonly DeadlineRule[]; clocksFor: ClocksFor; sweepIntervalMs?: number };
@@ -80,13 +92,28 @@ export class ServiceRuntime {
     return this.options.clock ?? (() => new Date());
   }
 
+  /**
+   * The schema's migrations, in the order start() applies them: the libraries' (event store and
+   * projection checkpoints, inbox and relay, calendar and clocks if the service has clocks), then
+   * the service's own, then its projections'.
+   */
+  get migrations(): SchemaMigration[] {
+    const { deadlines, migrations = [], projections = [] } = this.options;
+    return [
+      ...eventStoreMigrations,
+      ...messagingMigrations,
+      ...(deadlines ? [...calendarMigrations, ...deadlineMigrations] : []),
+      ...migrations,
+      ...projections.flatMap((projection) => projection.migrations ?? []),
+    ];
+  }
+
   async start(): Promise<void> {
-    await this.store.migrate();
-    await this.relay.migrate();
+    const applied = await runMigrations(this.db, this.schema, this.migrations);
+    if (applied.length > 0) this.log.log(`schema ${this.schema}: applied ${applied.join(', ')}`);
     if (this.options.deadlines) await this.startDeadlines(this.options.deadlines);
     for (const projection of this.projections) {
       const projector = new Projector(this.store, projection, { pollMs: 500 });
-      await projector.migrate();
       this.projectors.push(projector);
     }
     for (const p of this.projectors) p.start();
@@ -110,7 +137,6 @@ export class ServiceRuntime {
       topics: spec.contexts.map(eventsTopic),
       handle: spec.handle,
     });
-    await consumer.migrate();
     this.consumers.push(consumer);
     if (this.started) await consumer.start();
   }
@@ -136,16 +162,13 @@ export class ServiceRuntime {
 
   private async startDeadlines({ rules, clocksFor, sweepIntervalMs }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
     const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
-    await calendarRepo.migrate();
     const calendar = await loadChinaCalendar(calendarRepo);
     const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
-    await deadlines.migrate();
     this.deadlines = deadlines;
 
     // Clocks follow the events: a projection whose effect is starting, pausing or stopping them.
     this.projections.push({
       name: 'legal-clocks',
-      migrate: async () => undefined,
       reset: async () => undefined,
       apply: async (event: StoredEvent, query: Query) => {
         for (const op of clocksFor(event)) {
