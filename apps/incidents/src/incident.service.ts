@@ -32,7 +32,6 @@ export interface LoadedIncident {
 export class IncidentService {
   private readonly decider: Decider<IncidentCommand, IncidentEvent, IncidentState>;
   private readonly caseNumbers: CaseNumbers;
-  private migrated: Promise<void> | null = null;
 
   constructor(
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
@@ -54,10 +53,6 @@ export class IncidentService {
     data: Omit<ReportIncident['data'], 'caseNumber'>,
     actor: Actor,
   ): Promise<{ caseNumber: string; events: IncidentEvent[]; state: IncidentState }> {
-    await (this.migrated ??= this.caseNumbers.migrate(this.runtime.db.query).catch((error: unknown) => {
-      this.migrated = null;
-      throw error;
-    }));
     const at = this.now();
     return this.runtime.db.transaction(async (query) => {
       const caseNumber = await this.caseNumbers.allocate(query, data.hospital.regionCode, at);

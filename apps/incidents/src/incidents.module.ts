@@ -5,6 +5,7 @@ import { INCIDENTS_CONTEXT_NAME, INCIDENT_SETTINGS, IncidentService } from './in
 import { incidentSettingsFromEnv } from './incident-settings.js';
 import { IncidentsApplication } from './incidents/incidents.application.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
+import { incidentsMigrations } from './migrations/index.js';
 import { incidentListProjection } from './read-models/incident-list.projection.js';
 
 export const INCIDENTS_SERVICE: ServiceDescriptor = {
@@ -13,13 +14,14 @@ export const INCIDENTS_SERVICE: ServiceDescriptor = {
 };
 
 /**
- * The runtime of the context: its store (schema 'incidents'), the incident list, and the legal
+ * The runtime of the context: its store (schema 'incidents'), its tables, the incident list, and the legal
  * clocks (catalogue from domain/deadline-rules.ts with the configured overrides). Tests build the
  * same options with a moved clock.
  */
 export function incidentsRuntimeOptions(settings: IncidentDeadlineSettings, clock?: () => Date): ServiceRuntimeOptions {
   return {
     context: INCIDENTS_CONTEXT_NAME,
+    migrations: incidentsMigrations,
     projections: [incidentListProjection(schemaFor(INCIDENTS_CONTEXT_NAME))],
     deadlines: { rules: incidentDeadlineRules(settings), clocksFor: incidentClocksFor },
     clock,

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { actorOf, type Principal, type Role } from '@pingan/access';
 import { POLICE_CASE_STREAM_TYPE, PROSECUTION_CONTEXT, type Actor, type ProsecutionEvent } from '@pingan/contracts';
 import { handleCommand, type PostgresEventStore, type Query, type StoredEvent } from '@pingan/event-store';
@@ -56,15 +56,11 @@ export function partiesOf(history: readonly StoredEvent[]): string[] {
  * callers with the facts `load` returns.
  */
 @Injectable()
-export class PoliceCaseService implements OnModuleInit {
+export class PoliceCaseService {
   constructor(
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
     private readonly identities: SuspectIdentities,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.identities.migrate();
-  }
 
   get now(): Date {
     return this.runtime.clock();

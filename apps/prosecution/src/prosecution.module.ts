@@ -4,6 +4,7 @@ import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { prosecutionClocksFor } from './domain/clocks.js';
 import { PROSECUTION_DEADLINES } from './domain/deadline-rules.js';
 import { IncidentHandoverConsumer } from './incidents/incident-handover.consumer.js';
+import { prosecutionMigrations } from './migrations/index.js';
 import { PoliceCaseService } from './police-case.service.js';
 import { CourtController } from './police-cases/court.controller.js';
 import { PoliceCasesController } from './police-cases/police-cases.controller.js';
@@ -27,6 +28,7 @@ export const PROSECUTION_SERVICE: ServiceDescriptor = {
   imports: [
     EventSourcingModule.forService({
       context: PROSECUTION_CONTEXT,
+      migrations: prosecutionMigrations,
       projections: [caseListProjection],
       deadlines: { rules: PROSECUTION_DEADLINES, clocksFor: prosecutionClocksFor },
     }),

@@ -37,7 +37,7 @@ export class IncidentIntakeConsumer {
     private readonly disputes: DisputeService,
   ) {}
 
-  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  /** Registered by DisputesStartup. */
   readonly subscription = {
     group: 'disputes.incidents',
     contexts: [INCIDENTS_CONTEXT],

@@ -21,7 +21,7 @@ export class MediationExpiryConsumer {
     private readonly disputes: DisputeService,
   ) {}
 
-  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  /** Registered by DisputesStartup. */
   readonly subscription = {
     group: 'disputes.own-clocks',
     contexts: [DISPUTES_CONTEXT],
