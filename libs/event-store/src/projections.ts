@@ -42,7 +42,10 @@ export class Projector {
 
   /** Applies the checkpoint table's and the read model's migrations, for a projector used on its own. */
   async migrate(): Promise<void> {
-    await runMigrations(this.store.db, this.store.schema, [CreateProjectionCheckpoints1796184001000, ...(this.projection.migrations ?? [])]);
+    await runMigrations(this.store.db, this.store.schema, [
+      CreateProjectionCheckpoints1796184001000,
+      ...(this.projection.migrations ?? []),
+    ]);
   }
 
   async checkpoint(query: Query = this.store.db.query): Promise<Position> {
