@@ -4,6 +4,7 @@ import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions
 import { highRiskKeysProvider } from './crypto/key.providers.js';
 import { highRiskDeadlineRules, ruleSettingsFromEnv } from './domain/deadline-rules.js';
 import { HighRiskPersonsService } from './high-risk-persons.service.js';
+import { highRiskPersonsMigrations } from './migrations/index.js';
 import { registerProjection } from './read-models/register.projection.js';
 import { RegisterController } from './register/register.controller.js';
 
@@ -18,6 +19,7 @@ export const HIGH_RISK_PERSONS_SERVICE: ServiceDescriptor = {
  */
 export const highRiskRuntimeOptions = (env: NodeJS.ProcessEnv = process.env): ServiceRuntimeOptions => ({
   context: HIGH_RISK_PERSONS_CONTEXT,
+  migrations: highRiskPersonsMigrations,
   projections: [registerProjection],
   deadlines: { rules: highRiskDeadlineRules(ruleSettingsFromEnv(env)) },
 });

@@ -64,8 +64,6 @@ export class HighRiskPersonsService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.runtime.db.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
-    await this.vault.migrate(this.runtime.db.query);
     // An unreviewed flag expires on its own: our own review clock's breach becomes ExpireFlag.
     await this.runtime.subscribe({
       group: 'high-risk-persons.review-expiry',

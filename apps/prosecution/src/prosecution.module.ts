@@ -5,6 +5,7 @@ import { prosecutionClocksFor } from './domain/clocks.js';
 import { PROSECUTION_DEADLINES } from './domain/deadline-rules.js';
 import { IncidentHandoverConsumer } from './incidents/incident-handover.consumer.js';
 import { PoliceCaseCommandHandler } from './police-cases/commands/police-case-command.js';
+import { prosecutionMigrations } from './migrations/index.js';
 import { CourtController } from './police-cases/court.controller.js';
 import { PoliceCasesController } from './police-cases/police-cases.controller.js';
 import { PoliceStepsController } from './police-cases/police-steps.controller.js';
@@ -30,6 +31,7 @@ export const PROSECUTION_SERVICE: ServiceDescriptor = {
   imports: [
     EventSourcingModule.forService({
       context: PROSECUTION_CONTEXT,
+      migrations: prosecutionMigrations,
       projections: [caseListProjection],
       deadlines: { rules: PROSECUTION_DEADLINES, clocksFor: prosecutionClocksFor },
     }),

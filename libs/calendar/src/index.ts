@@ -10,3 +10,4 @@ export type { StatutoryHoliday, StatutoryHolidayRule } from './statutory-holiday
 export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from './shanghai-time.js';
 export { CalendarOverrideRepository, loadChinaCalendar } from './calendar-override.repository.js';
 export type { CalendarSchedule, LoadYearOptions, SqlQuery } from './calendar-override.repository.js';
+export { calendarMigrations, type CalendarMigration } from './migrations/index.js';

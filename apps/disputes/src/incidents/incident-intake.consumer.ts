@@ -33,7 +33,7 @@ export const disputeIdForIncident = (caseNumber: string): string => uuidv5(`inci
 export class IncidentIntakeConsumer {
   constructor(private readonly commands: CommandBus) {}
 
-  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  /** Registered by DisputesStartup. */
   readonly subscription = {
     group: 'disputes.incidents',
     contexts: [INCIDENTS_CONTEXT],

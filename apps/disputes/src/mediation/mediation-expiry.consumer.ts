@@ -18,7 +18,7 @@ const MEDIATION_RULES = new Set(['peoples-mediation', 'administrative-mediation'
 export class MediationExpiryConsumer {
   constructor(private readonly commands: CommandBus) {}
 
-  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  /** Registered by DisputesStartup. */
   readonly subscription = {
     group: 'disputes.own-clocks',
     contexts: [DISPUTES_CONTEXT],

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   INCIDENTS_CONTEXT,
@@ -12,8 +12,8 @@ import {
   type PoliceCaseKind,
   type PoliceDispatchedData,
 } from '@pingan/contracts';
-import type { Database, Query } from '@pingan/event-store';
-import { DATABASE, InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import type { Query } from '@pingan/event-store';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { PoliceCaseCommandMessage } from '../police-cases/commands/police-case-command.js';
 
 export const INCIDENT_FACTS_TABLE = 'prosecution.incident_facts';
@@ -43,24 +43,10 @@ export class IncidentHandoverConsumer implements OnModuleInit {
 
   constructor(
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
-    @Inject(DATABASE) private readonly db: Database,
     private readonly commands: CommandBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.db.query(`CREATE SCHEMA IF NOT EXISTS prosecution`);
-    await this.db.query(`CREATE TABLE IF NOT EXISTS ${INCIDENT_FACTS_TABLE} (
-      case_number text PRIMARY KEY,
-      incident_stream_id text NOT NULL,
-      hospital_id text NOT NULL,
-      region_code text NOT NULL,
-      classification jsonb,
-      major boolean NOT NULL DEFAULT false,
-      summary text,
-      dispatched_unit_id text,
-      police_system_number text,
-      updated_at timestamptz NOT NULL
-    )`);
     await this.runtime.subscribe({
       group: INCIDENTS_GROUP,
       contexts: [INCIDENTS_CONTEXT],

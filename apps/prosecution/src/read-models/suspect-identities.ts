@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Database, Query } from '@pingan/event-store';
 import { DATABASE } from '@pingan/platform';
 
@@ -17,23 +17,8 @@ export interface SuspectIdentity {
  * goes through ReadAudit. Erasure (once the retention period ends) is a DELETE here.
  */
 @Injectable()
-export class SuspectIdentities implements OnModuleInit {
+export class SuspectIdentities {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.migrate();
-  }
-
-  async migrate(): Promise<void> {
-    await this.db.query(`CREATE SCHEMA IF NOT EXISTS prosecution`);
-    await this.db.query(`CREATE TABLE IF NOT EXISTS ${SUSPECT_IDENTITIES_TABLE} (
-      case_number text NOT NULL,
-      suspect_id text NOT NULL,
-      name text NOT NULL,
-      recorded_at timestamptz NOT NULL,
-      PRIMARY KEY (case_number, suspect_id)
-    )`);
-  }
 
   async record(query: Query, input: { caseNumber: string; suspectId: string; name: string; recordedAt: Date }): Promise<void> {
     await query(
