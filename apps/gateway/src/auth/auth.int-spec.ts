@@ -132,7 +132,7 @@ describe('gateway authentication', () => {
     expect((await login('wz.zfw')).status).toBe(429);
     advance(16);
     expect((await login('wz.zfw')).status).toBe(200);
-  });
+  }, 30_000); // 21 scrypt hashes: slow on a loaded 2-core machine
 
   it('a deactivated user cannot log in or refresh; their access token dies at expiry; role changes apply at refresh', async () => {
     advance(30);

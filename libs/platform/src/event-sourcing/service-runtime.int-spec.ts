@@ -139,7 +139,8 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
     try {
       expect(await restarted.deadlines!.list({ subject: 'C-killed' })).toHaveLength(1);
       expect((await restarted.store.readStream('deadline-incident-k:arrival')).map((e) => e.type)).toEqual(['DeadlineStarted']);
-      const until = Date.now() + 10_000;
+      // The dead process held the relay's lease: the restarted relay takes over once it expires (10 s).
+      const until = Date.now() + 30_000;
       while (heard.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       await restarted.catchUpProjections();
       expect(heard.sort()).toEqual(['DeadlineStarted', 'PoliceDispatched']);

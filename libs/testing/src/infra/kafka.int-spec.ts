@@ -14,7 +14,17 @@ async function roundTrip(values: string[]): Promise<string[]> {
   const topic = `infra-smoke-${randomUUID()}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  // Just after a restart the broker may still answer metadata with "does not host this
+  // topic-partition" (it is loading its log); kafkajs does not retry that one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+      break;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
   await admin.disconnect();
 
   const producer = kafka.producer({ idempotent: true });
