@@ -125,7 +125,11 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
     // What the dead process left: the event and its clock, nothing published yet.
     const bus = new InProcessBus();
     const heard: string[] = [];
-    const restarted = new ServiceRuntime(clockTestRuntimeOptions('incidents_killed'), databaseFromDataSource(dataSource), bus);
+    const restarted = new ServiceRuntime(
+      clockTestRuntimeOptions('incidents_killed', () => minutesAfterT0(1)),
+      databaseFromDataSource(dataSource),
+      bus,
+    );
     const listener = new ServiceRuntime({ context: 'listener_killed' }, databaseFromDataSource(dataSource), bus);
     await listener.subscribe({
       group: 'listener.killed',
