@@ -5,3 +5,4 @@ export * from './disputes.js';
 export * from './incidents.js';
 export * from './oversight.js';
 export * from './high-risk-persons.js';
+export * from './shanghai-time.js';

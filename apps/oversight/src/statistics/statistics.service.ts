@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessDeniedError, hasRole, isRegionCode, regionContains, regionPrefix, type Principal } from '@pingan/access';
+import { shanghaiMonthOf, shanghaiMonthRange } from '@pingan/contracts';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import { shanghaiMonthOf } from '../domain/event-facts.js';
 import { OversightError } from '../domain/oversight.errors.js';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
 import { S } from '../read-models/schema.js';
@@ -41,11 +41,12 @@ export class StatisticsService {
       `SELECT case_number, hospital_id, categories, incident_outcome, major FROM ${S}.cases WHERE month = $1 AND region_code LIKE $2 || '%'`,
       [month, prefix],
     );
-    // Clocks count in the month they started (Asia/Shanghai: UTC+8, no daylight saving).
+    // Clocks count in the Asia/Shanghai month they started: its instants, from the one date helper.
+    const { from, to } = shanghaiMonthRange(month);
     const clocks = await q<ClockRow>(
       `SELECT b.rule, b.clock, b.state, b.due_at, b.completed_at FROM ${S}.board b JOIN ${S}.cases c ON c.case_number = b.case_number
-       WHERE c.region_code LIKE $2 || '%' AND to_char((COALESCE(b.started_at, b.due_at) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') = $1`,
-      [month, prefix],
+       WHERE c.region_code LIKE $1 || '%' AND COALESCE(b.started_at, b.due_at) >= $2 AND COALESCE(b.started_at, b.due_at) < $3`,
+      [prefix, from.toISOString(), to.toISOString()],
     );
     const outcomes = await q<OutcomeRow>(
       `SELECT o.area, o.outcome FROM ${S}.outcomes o JOIN ${S}.cases c ON c.case_number = o.case_number

@@ -1,12 +1,11 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { shanghaiDateTimeOf } from '@pingan/contracts';
 import { toCsv } from '../export/csv.js';
 import { printablePage } from '../export/html.js';
 import { CASE_READERS } from '../oversight-access.js';
 import { TIMELINE_COLUMNS, TimelineService, timelineRows } from './timeline.service.js';
-
-const shanghai = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 
 @ApiTags('oversight')
 @ApiBearerAuth()
@@ -41,8 +40,8 @@ export class TimelineController {
       `区划 Region ${timeline.regionCode ?? '—'} · 时间为北京时间 (Asia/Shanghai) · ${timeline.entries.length} 条`,
       ['发生时间 Occurred', '记录时间 Recorded', '来源 Service', '事件 Event', '操作者 Actor'],
       timeline.entries.map((e) => [
-        shanghai(e.occurredAt),
-        shanghai(e.recordedAt),
+        shanghaiDateTimeOf(new Date(e.occurredAt)),
+        shanghaiDateTimeOf(new Date(e.recordedAt)),
         e.context,
         e.summary,
         `${e.actor.role} · ${e.actor.organisationId}`,
