@@ -6,3 +6,4 @@ export * from './incidents.js';
 export * from './oversight.js';
 export * from './high-risk-persons.js';
 export * from './shanghai-time.js';
+export * from './errors.js';

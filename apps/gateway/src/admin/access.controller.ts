@@ -79,7 +79,7 @@ export class AccessController {
   @ApiOperation({ summary: 'One organisation (any signed-in user)' })
   async organisation(@Param('id') id: string) {
     const found = await this.directory.organisation(id);
-    if (!found) throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation', 404);
+    if (!found) throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation');
     return found;
   }
 
@@ -131,7 +131,7 @@ export class AccessController {
     const user = await this.directory.user(id);
     // Whether a user exists is itself a fact only administrators need: everyone else gets 403 either way.
     if (!user) {
-      if (hasRole(principal, 'system_administrator')) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user', 404);
+      if (hasRole(principal, 'system_administrator')) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user');
       throw new AccessDeniedError();
     }
     if (!canReadUserPersonalData(principal, user)) throw new AccessDeniedError();

@@ -141,7 +141,7 @@ export class DirectoryService {
         ...context,
       });
     } catch (error) {
-      if (error instanceof ConcurrencyError) throw new DirectoryError('ACCESS.USERNAME_TAKEN', 'This username is taken', 409);
+      if (error instanceof ConcurrencyError) throw new DirectoryError('ACCESS.USERNAME_TAKEN', 'This username is taken');
       throw error;
     }
     // The hash first: a user whose registration event exists can then always log in.
@@ -153,7 +153,7 @@ export class DirectoryService {
 
   async assignRoles(userId: string, roles: Role[], context: CommandContext): Promise<void> {
     const user = await this.user(userId);
-    if (!user) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user', 404);
+    if (!user) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user');
     const organisation = await this.organisationFacts(user.organisationId);
     await handleCommand(
       this.store.events,
@@ -219,7 +219,7 @@ export class DirectoryService {
 
   private async organisationFacts(organisationId: string): Promise<OrganisationFacts> {
     const organisation = await this.organisation(organisationId);
-    if (!organisation) throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation', 404);
+    if (!organisation) throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation');
     return { organisationId, kind: organisation.kind, active: organisation.active };
   }
 }

@@ -98,7 +98,7 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
   decide(command, state) {
     switch (command.type) {
       case 'RegisterOrganisation': {
-        if (state.status !== 'none') throw new DirectoryError('ACCESS.ORGANISATION_EXISTS', 'This organisation is already registered', 409);
+        if (state.status !== 'none') throw new DirectoryError('ACCESS.ORGANISATION_EXISTS', 'This organisation is already registered');
         if (!isOrganisationKind(command.kind)) invalid(`unknown organisation kind ${command.kind}`);
         if (!command.name.trim()) invalid('an organisation needs a name');
         if (!isRegionCode(command.regionCode)) invalid(`${command.regionCode} is not a 6-digit region code`);
@@ -123,7 +123,7 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
         ];
       }
       case 'DeactivateOrganisation':
-        if (state.status === 'none') throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation', 404);
+        if (state.status === 'none') throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation');
         if (state.status === 'deactivated') return []; // already: nothing new to record
         return [{ type: 'OrganisationDeactivated', data: { organisationId: state.organisationId, reason: command.reason } }];
       default: {

@@ -49,7 +49,7 @@ function checkRoles(roles: Role[], organisation: OrganisationFacts): Role[] {
 }
 
 const notFound = (): never => {
-  throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user', 404);
+  throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user');
 };
 
 export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
@@ -58,7 +58,7 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
   decide(command, state) {
     switch (command.type) {
       case 'RegisterUser': {
-        if (state.status !== 'none') throw new DirectoryError('ACCESS.USER_EXISTS', 'This user is already registered', 409);
+        if (state.status !== 'none') throw new DirectoryError('ACCESS.USER_EXISTS', 'This user is already registered');
         if (!USERNAME.test(command.username)) {
           throw new DirectoryError('ACCESS.USERNAME_INVALID', 'A username is 3–64 of a-z 0-9 . _ - and starts with a letter or digit');
         }
