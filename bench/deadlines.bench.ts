@@ -14,7 +14,7 @@ import { ChinaCalendar } from '@pingan/calendar';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
 import { DeadlineStore, DeadlineSweeper, type DeadlineEvent } from '@pingan/deadlines';
 import { PostgresEventStore, databaseFromDataSource, type Query } from '@pingan/event-store';
-import { EXAMPLE_RULES } from '../libs/deadlines/src/example-rules.fixture.js';
+import { EXAMPLE_RULES } from '@pingan/testing';
 import { createDatabase, fmt, header, load, openDataSource, withInfra } from './support.js';
 
 const CLOCKS = Number(process.env.BENCH_CLOCKS ?? 1_000_000);

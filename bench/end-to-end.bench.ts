@@ -22,8 +22,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from '../libs/testing/src/infra/servers.mjs';
-import { testAccessTokenKeys } from '@pingan/access';
-import { createTestDatabase } from '@pingan/testing';
+import { createTestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import pg from 'pg';
 import { DistributedSystem, GatewayClient } from '../test/support/distributed-system.js';
 import { parseDemoLogins } from '../test/support/http-client.js';

@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { testAccessTokenKeys } from '@pingan/access';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { REPO_ROOT, freePort } from '../../libs/testing/src/infra/servers.mjs';
 import { parseDemoLogins } from './http-client.js';
 

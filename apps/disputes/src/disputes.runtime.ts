@@ -1,7 +1,6 @@
 import { DISPUTES_CONTEXT } from '@pingan/contracts';
 import type { ServiceRuntimeOptions } from '@pingan/platform';
 import { DISPUTE_DEADLINE_RULES } from './domain/deadline-rules.js';
-import { disputeClocksFor } from './domain/dispute.clocks.js';
 import { disputeListProjection } from './read-models/dispute-list.projection.js';
 import { disputeStatisticsProjection } from './read-models/dispute-statistics.projection.js';
 
@@ -9,5 +8,5 @@ import { disputeStatisticsProjection } from './read-models/dispute-statistics.pr
 export const DISPUTES_RUNTIME_OPTIONS: ServiceRuntimeOptions = {
   context: DISPUTES_CONTEXT,
   projections: [disputeListProjection, disputeStatisticsProjection],
-  deadlines: { rules: DISPUTE_DEADLINE_RULES, clocksFor: disputeClocksFor },
+  deadlines: { rules: DISPUTE_DEADLINE_RULES },
 };

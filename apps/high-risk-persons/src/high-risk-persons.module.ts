@@ -3,7 +3,6 @@ import { HIGH_RISK_PERSONS_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
 import { highRiskKeysProvider } from './crypto/key.providers.js';
 import { highRiskDeadlineRules, ruleSettingsFromEnv } from './domain/deadline-rules.js';
-import { highRiskClocksFor } from './domain/high-risk-person.clocks.js';
 import { HighRiskPersonsService } from './high-risk-persons.service.js';
 import { registerProjection } from './read-models/register.projection.js';
 import { RegisterController } from './register/register.controller.js';
@@ -20,7 +19,7 @@ export const HIGH_RISK_PERSONS_SERVICE: ServiceDescriptor = {
 export const highRiskRuntimeOptions = (env: NodeJS.ProcessEnv = process.env): ServiceRuntimeOptions => ({
   context: HIGH_RISK_PERSONS_CONTEXT,
   projections: [registerProjection],
-  deadlines: { rules: highRiskDeadlineRules(ruleSettingsFromEnv(env)), clocksFor: highRiskClocksFor },
+  deadlines: { rules: highRiskDeadlineRules(ruleSettingsFromEnv(env)) },
 });
 
 /**

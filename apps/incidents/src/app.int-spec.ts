@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Public, testAccessTokenKeys } from '@pingan/access';
+import { Public } from '@pingan/access';
 import { DomainError, PROBLEM_CONTENT_TYPE, type PlatformConfig, PLATFORM_CONFIG } from '@pingan/platform';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { IsInt, IsString, Min } from 'class-validator';
 import request from 'supertest';
 import { DataSource } from 'typeorm';

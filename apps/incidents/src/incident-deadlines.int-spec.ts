@@ -1,19 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { testAccessTokenKeys } from '@pingan/access';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { DEFAULT_INCIDENT_DEADLINE_SETTINGS } from './domain/index.js';
-import { INCIDENTS_CONTEXT_NAME } from './incident.service.js';
-import { IncidentsApplication } from './incidents/incidents.application.js';
+import { INCIDENTS_CONTEXT_NAME } from './incidents.context.js';
+import { IncidentsController } from './incidents/incidents.controller.js';
 import type { ReportIncidentDto } from './incidents/incidents.dto.js';
 import { IncidentsModule, incidentsRuntimeOptions } from './incidents.module.js';
-import { PRINCIPALS, WZ, hospitalFacts } from './incidents.test-support.js';
+import { PRINCIPALS, WZ, hospitalFacts } from './incidents.fixture.js';
 
 /**
- * The legal clocks with a moved clock, through the application service and the runtime: the
+ * The legal clocks with a moved clock, through the controller (the command pipeline) and the runtime: the
  * 3 / 8-minute arrival clock [S1 三(一)], the immediate local report (configured as 1 hour) and
  * the 12 hours to the national commission [S3 五(二)] warn at 75 % and breach at 100 %, and stop
  * when met.
@@ -28,7 +27,7 @@ describe('incident deadlines with a moved clock', () => {
   };
   let database: TestDatabase;
   let app: INestApplication;
-  let incidents: IncidentsApplication;
+  let incidents: IncidentsController;
   let runtime: ServiceRuntime;
 
   beforeAll(async () => {
@@ -51,7 +50,7 @@ describe('incident deadlines with a moved clock', () => {
       .compile();
     app = moduleRef.createNestApplication();
     await app.init();
-    incidents = app.get(IncidentsApplication);
+    incidents = app.get(IncidentsController);
     runtime = app.get<ServiceRuntime>(runtimeToken(INCIDENTS_CONTEXT_NAME));
   }, 60_000);
 
@@ -63,8 +62,7 @@ describe('incident deadlines with a moved clock', () => {
 
   const sweepAt = async (minutes: number) => {
     moveTo(minutes);
-    await runtime.catchUpProjections(); // the clocks follow the events
-    await runtime.sweepDeadlines();
+    await runtime.sweepDeadlines(); // no catch-up: the clocks commit with the events that move them
   };
   const clockSteps = async (deadlineId: string) =>
     (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => [e.type, e.occurredAt]);
@@ -73,6 +71,15 @@ describe('incident deadlines with a moved clock', () => {
     hospital: hospitalFacts('hosp-a', WZ, hasPoliceOffice),
     occurredAt: at(0).toISOString(),
     intake: { channel: 'call_110', callReceivedAt: at(0).toISOString(), description: '有人在病房闹事' },
+  });
+
+  it('the clock a command starts is there, due at the right instant, as soon as the command returns', async () => {
+    moveTo(0);
+    const { caseNumber } = await incidents.report(PRINCIPALS.dispatcher, call110(true));
+    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, { dispatchedAt: at(0).toISOString() });
+    // No projection catch-up, no sweep: the clock is read right after the write.
+    expect(await runtime.deadlines!.get(`${caseNumber}:police_arrival:1`)).toMatchObject({ state: 'running', dueAt: at(3) });
+    expect(await clockSteps(`${caseNumber}:police_arrival:1`)).toEqual([['DeadlineStarted', at(0).toISOString()]]);
   });
 
   it('arrival with a police office: 3 minutes — warned at 2¼, breached at 3', async () => {
@@ -153,12 +160,12 @@ describe('incident deadlines with a moved clock', () => {
       ['cityHc', 'city'],
       ['provinceHc', 'province'],
     ] as const) {
-      await incidents.acknowledgeEscalation(PRINCIPALS[who], caseNumber, level);
-      await incidents.forwardEscalation(PRINCIPALS[who], caseNumber, level);
+      await incidents.acknowledge(PRINCIPALS[who], caseNumber, level);
+      await incidents.forward(PRINCIPALS[who], caseNumber, level);
     }
     await sweepAt(9 * 60 + 1);
     moveTo(11 * 60);
-    const ack = await incidents.acknowledgeEscalation(PRINCIPALS.nationalHc, caseNumber, 'national');
+    const ack = await incidents.acknowledge(PRINCIPALS.nationalHc, caseNumber, 'national');
     expect(ack.recorded).toEqual(['EscalationAcknowledged', 'IncidentClockStopped']);
     await sweepAt(13 * 60);
     expect(await clockSteps(national)).toEqual([

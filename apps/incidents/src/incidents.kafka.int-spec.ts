@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { testAccessTokenKeys } from '@pingan/access';
 import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { KafkaBus, type Subscription } from '@pingan/messaging';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { PRINCIPALS, WZ, claimsOf, hospitalFacts, minutesBefore, type Who } from './incidents.test-support.js';
+import { PRINCIPALS, WZ, claimsOf, hospitalFacts, minutesBefore, type Who } from './incidents.fixture.js';
 
 /**
  * The incidents service as its own process (AppModule: Kafka because KAFKA_BROKERS is set) on a

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule, schemaFor, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
 import { incidentClocksFor, incidentDeadlineRules, type IncidentDeadlineSettings } from './domain/index.js';
-import { INCIDENTS_CONTEXT_NAME, INCIDENT_SETTINGS, IncidentService } from './incident.service.js';
 import { incidentSettingsFromEnv } from './incident-settings.js';
-import { IncidentsApplication } from './incidents/incidents.application.js';
+import { INCIDENTS_CONTEXT_NAME, INCIDENT_SETTINGS } from './incidents.context.js';
+import { IncidentCommandHandler } from './incidents/commands/incident-command.js';
+import { ReportIncidentHandler } from './incidents/commands/report-incident.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
+import { GetIncidentHandler } from './incidents/queries/get-incident.js';
+import { ListIncidentsHandler } from './incidents/queries/list-incidents.js';
 import { incidentListProjection } from './read-models/incident-list.projection.js';
 
 export const INCIDENTS_SERVICE: ServiceDescriptor = {
@@ -37,6 +40,12 @@ const settings = incidentSettingsFromEnv();
 @Module({
   imports: [EventSourcingModule.forService(incidentsRuntimeOptions(settings))],
   controllers: [IncidentsController],
-  providers: [{ provide: INCIDENT_SETTINGS, useValue: settings }, IncidentService, IncidentsApplication],
+  providers: [
+    { provide: INCIDENT_SETTINGS, useValue: settings },
+    IncidentCommandHandler,
+    ReportIncidentHandler,
+    GetIncidentHandler,
+    ListIncidentsHandler,
+  ],
 })
 export class IncidentsModule {}

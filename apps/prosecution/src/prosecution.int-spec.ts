@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { testAccessTokenKeys, type PrincipalClaims } from '@pingan/access';
+import { type PrincipalClaims } from '@pingan/access';
 import { type EventEnvelope } from '@pingan/contracts';
 import type { MessageBus } from '@pingan/messaging';
 import { MESSAGE_BUS, PlatformModule, runtimeClockToken, runtimeToken, type ServiceRuntime } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProsecutionModule } from './prosecution.module.js';

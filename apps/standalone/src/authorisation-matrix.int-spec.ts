@@ -1,24 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ROLES, testAccessTokenKeys, type Role } from '@pingan/access';
-import { SYSTEM_ACTOR } from '@pingan/contracts';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
-import request from 'supertest';
-import { PlatformModule } from '@pingan/platform';
+import { ROLES, type Role } from '@pingan/access';
 import {
-  MATRIX_CALLERS,
+  createTestDatabase,
+  testAccessTokenKeys,
+  testKafkaBrokers,
   type MatrixCaller,
   type MatrixEndpoint,
   type MatrixFixtures,
-} from '../../gateway/src/authorisation-matrix.fixture.js';
-import { RefreshTokens } from '../../gateway/src/auth/refresh-tokens.js';
-import { demoId, seedDemoDirectory } from '../../gateway/src/demo/demo-directory.js';
-import { DirectoryService } from '../../gateway/src/directory/directory.service.js';
+  type TestDatabase,
+} from '@pingan/testing';
+import request from 'supertest';
+import { PlatformModule } from '@pingan/platform';
+import { MATRIX_CALLERS, gatewayMatrixFixtures } from '../../gateway/src/gateway.authorisation.fixture.js';
 import { GatewayModule } from '../../gateway/src/gateway.module.js';
-import { MATRIX_ENDPOINTS } from './authorisation-matrix.endpoints.js';
+import { MATRIX_ENDPOINTS } from './authorisation-matrix.fixture.js';
 import { SERVICE_MODULES } from './standalone.module.js';
 
-// Every service's endpoints, in the composed system (services add a line to authorisation-matrix.endpoints.ts).
+// Every service's endpoints, in the composed system (services add a line to authorisation-matrix.fixture.ts).
 const ENDPOINTS: Record<string, MatrixEndpoint> = MATRIX_ENDPOINTS;
 const CALLERS: MatrixCaller[] = [...ROLES, 'anonymous', 'forged'];
 const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'instance'];
@@ -36,8 +35,6 @@ describe('authorisation matrix: every role against every endpoint', () => {
   let database: TestDatabase;
   let app: INestApplication;
   const tokens = new Map<MatrixCaller, string>();
-  const passwords = new Map<string, string>();
-  let counter = 0;
   let fixtures: MatrixFixtures;
 
   beforeAll(async () => {
@@ -52,34 +49,12 @@ describe('authorisation matrix: every role against every endpoint', () => {
     const root = [PlatformModule.forRoot({ service: 'standalone', inProcessBus: true }), GatewayModule.forRoot(), ...SERVICE_MODULES];
     app = (await Test.createTestingModule({ imports: root }).compile()).createNestApplication();
     await app.init();
-    const directory = app.get(DirectoryService);
-    for (const login of await seedDemoDirectory(directory)) passwords.set(login.username, login.password);
-    const context = { actor: SYSTEM_ACTOR, correlationId: 'matrix' };
-    fixtures = {
-      organisationId: (key) => demoId(`organisation:${key}`),
-      userId: (username) => demoId(`user:${username}`),
-      password: (username) => passwords.get(username)!,
-      refreshToken: async () => (await app.get(RefreshTokens).issue(demoId('user:wz.second.security'))).token,
-      newOrganisation: () =>
-        directory.registerOrganisation({ kind: 'court', name: `临时 ${++counter}`, regionCode: '500101', details: {} }, context),
-      newUser: () =>
-        directory.registerUser(
-          {
-            organisationId: demoId('organisation:court'),
-            username: `throwaway.${++counter}`,
-            displayName: '临时',
-            roles: ['judge'],
-            password: 'throwaway-password',
-          },
-          context,
-        ),
-      unique: () => `${Date.now().toString(36)}${++counter}`,
-    };
+    fixtures = await gatewayMatrixFixtures(app);
     for (const role of ROLES) {
       const username = MATRIX_CALLERS[role];
       const res = await request(app.getHttpServer())
         .post('/auth/login')
-        .send({ username, password: passwords.get(username) })
+        .send({ username, password: fixtures.password(username) })
         .expect(200);
       tokens.set(role, res.body.accessToken);
     }

@@ -71,7 +71,6 @@ export {
   type PoliceUnitType,
   type Role,
 } from './roles.js';
-export { testAccessTokenKeys, testPrincipal } from './testing.js';
 export {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,

@@ -1,7 +1,7 @@
 import { accessReason, assertCanAccess, canAccess, canReadUserPersonalData, readScope, type ResourceFacts } from './policy.js';
 import type { Principal } from './principal.js';
 import type { OrganisationKind, Role } from './roles.js';
-import { testPrincipal } from './testing.js';
+import { testPrincipal } from '@pingan/testing';
 
 const member = (organisationId: string, organisationKind: OrganisationKind, organisationRegion: string, roles: Role[]): Principal =>
   testPrincipal({ userId: `u-${organisationId}`, organisationId, organisationKind, organisationRegion, roles });

@@ -1,5 +1,5 @@
 import { generateAccessTokenKeyPair } from './keys.js';
-import { testPrincipal } from './testing.js';
+import { testPrincipal } from '@pingan/testing';
 import { AccessTokenSigner, AccessTokenVerifier } from './tokens.js';
 
 describe('access tokens (ES256)', () => {

@@ -5,5 +5,6 @@ export * from './disputes.js';
 export * from './incidents.js';
 export * from './oversight.js';
 export * from './high-risk-persons.js';
+export * from './clocks.js';
 export * from './shanghai-time.js';
 export * from './errors.js';

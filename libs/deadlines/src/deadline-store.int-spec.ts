@@ -1,12 +1,11 @@
 import { jest } from '@jest/globals';
 import { ChinaCalendar } from '@pingan/calendar';
 import { databaseFromDataSource, type Query } from '@pingan/event-store';
-import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, type TestDatabase, EXAMPLE_RULES } from '@pingan/testing';
 import { DataSource } from 'typeorm';
 import { DeadlineStore, type Clock } from './deadline-store.js';
 import { DeadlineSweeper } from './deadline-sweeper.js';
 import type { DeadlineEvent, DeadlineEventHandler } from './events.js';
-import { EXAMPLE_RULES } from './example-rules.fixture.js';
 
 const T0 = new Date('2025-03-03T02:00:00Z');
 const after = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);

@@ -1,9 +1,8 @@
 import { ChinaCalendar } from '@pingan/calendar';
 import { databaseFromDataSource } from '@pingan/event-store';
-import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, type TestDatabase, EXAMPLE_RULES } from '@pingan/testing';
 import { DataSource } from 'typeorm';
 import { DeadlineStore } from './deadline-store.js';
-import { EXAMPLE_RULES } from './example-rules.fixture.js';
 
 // Opt-in (DEADLINES_BENCH=1): a sweep over 1,000,000 running clocks of which 10,000 are due.
 const maybe = process.env.DEADLINES_BENCH ? describe : describe.skip;

@@ -1,6 +1,6 @@
 import { ChinaCalendar } from '@pingan/calendar';
 import { cancelDeadline, extendDeadline, meetDeadline, pauseDeadline, resumeDeadline, startDeadline, type Deadline } from './deadline.js';
-import { ruleNamed } from './example-rules.fixture.js';
+import { ruleNamed } from '@pingan/testing';
 
 const calendar = new ChinaCalendar();
 const at = (iso: string): Date => new Date(iso);

@@ -53,6 +53,8 @@ export interface StartDeadline {
   startedAt: Date;
   responsibleOrganisationId?: string | null;
   supervisingOrganisationId?: string | null;
+  /** A due instant set for this one clock (a supervisor's due date) instead of the rule's length. */
+  dueAt?: Date;
 }
 
 const isFinal = (state: DeadlineState): boolean => state === 'met' || state === 'breached' || state === 'cancelled';
@@ -74,10 +76,10 @@ function rearm(deadline: Deadline, at: Date): Deadline {
 }
 
 export function startDeadline(input: StartDeadline, rule: DeadlineRule, calendar?: WorkingCalendar): Deadline {
-  const { due, provisional } = dueFrom(input.startedAt, rule.length, {
-    calendar,
-    extendOverHoliday: rule.extendOverHoliday,
-  });
+  const { due, provisional } = input.dueAt
+    ? { due: input.dueAt, provisional: false }
+    : dueFrom(input.startedAt, rule.length, { calendar, extendOverHoliday: rule.extendOverHoliday });
+  assertNotBefore(due, input.startedAt, 'due');
   const deadline: Deadline = {
     id: input.id,
     subject: input.subject,

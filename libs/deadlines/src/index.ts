@@ -5,3 +5,4 @@ export * from './due-date.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './rules.js';
+export * from './clock-steps.js';

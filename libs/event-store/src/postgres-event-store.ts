@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterCommit, type Database } from './database.js';
 import { ConcurrencyError } from './errors.js';
 import { CONFLICT_SQLSTATE, assertSchemaName, migrationSql } from './schema.js';
-import type { AppendOptions, AppendResult, NewEvent, Position, Query, StoredEvent } from './types.js';
+import type { AppendedEvent, AppendOptions, AppendResult, NewEvent, Position, Query, StoredEvent } from './types.js';
 import { upcast, type Upcaster } from './upcasting.js';
 
 export interface EventStoreOptions {
@@ -15,6 +15,11 @@ export interface EventStoreOptions {
   upcasters?: readonly Upcaster[];
   /** Called after every successful append, e.g. to wake the outbox relay. */
   onAppended?: () => void;
+  /**
+   * Runs in the append's own transaction, after the events are written: what must commit with
+   * them or not at all (the legal clocks the events start or stop). Its failure undoes the append.
+   */
+  withinAppend?: (events: readonly AppendedEvent[], query: Query) => Promise<void>;
 }
 
 interface EventRow {
@@ -85,23 +90,43 @@ export class PostgresEventStore {
    */
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    const within = this.options.withinAppend;
+    const result = within
+      ? await this.db.transaction(async (query) => {
+          const { result, appended } = await this.insert(query, streamId, events, options);
+          await within(appended, query);
+          return result;
+        })
+      : (await this.insert(this.db.query, streamId, events, options)).result;
+    this.options.onAppended?.();
+    return result;
+  }
+
+  private async insert(
+    query: Query,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<{ result: AppendResult; appended: AppendedEvent[] }> {
     const now = this.clock();
     const metadata = { actor: options.actor, correlationId: options.correlationId, causationId: options.causationId ?? null };
+    const eventIds = events.map(() => uuidv7());
+    const occurredAt = events.map((e) => (e.occurredAt ?? now).toISOString());
     let rows: { next_version: number; first_position: string; last_position: string }[];
     try {
-      rows = await this.db.query(
+      rows = await query(
         `SELECT next_version, first_position::text, last_position::text
            FROM ${this.schema}.append_events($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10)`,
         [
           streamId,
           options.streamType,
           expectedParam(options.expectedVersion),
-          events.map(() => uuidv7()),
+          eventIds,
           events.map((e) => e.type),
           events.map((e) => e.schemaVersion ?? 1),
           events.map((e) => JSON.stringify(e.data)),
           events.map(() => JSON.stringify(metadata)),
-          events.map((e) => (e.occurredAt ?? now).toISOString()),
+          occurredAt,
           now.toISOString(),
         ],
       );
@@ -109,12 +134,20 @@ export class PostgresEventStore {
       if (isConflict(error)) throw new ConcurrencyError(streamId, String(options.expectedVersion));
       throw error;
     }
-    this.options.onAppended?.();
     const [row] = rows;
+    const firstVersion = row.next_version - events.length + 1;
     return {
-      nextExpectedVersion: row.next_version,
-      firstGlobalPosition: row.first_position,
-      lastGlobalPosition: row.last_position,
+      result: { nextExpectedVersion: row.next_version, firstGlobalPosition: row.first_position, lastGlobalPosition: row.last_position },
+      appended: events.map((e, i) => ({
+        eventId: eventIds[i],
+        type: e.type,
+        data: e.data,
+        streamId,
+        streamType: options.streamType,
+        version: firstVersion + i,
+        occurredAt: occurredAt[i],
+        correlationId: options.correlationId,
+      })),
     };
   }
 

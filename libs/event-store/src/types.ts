@@ -33,6 +33,18 @@ export interface AppendResult {
   lastGlobalPosition: string;
 }
 
+/** An event as the append just wrote it (what must commit with it can depend on these). */
+export interface AppendedEvent {
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  streamId: string;
+  streamType: string;
+  version: number;
+  occurredAt: string; // ISO 8601 UTC
+  correlationId: string;
+}
+
 /** A stored event: the envelope that goes to Kafka, plus the store's hash. */
 export type StoredEvent<Data = Record<string, unknown>> = EventEnvelope<Data> & { hash: string; transactionId: string };
 

@@ -1,6 +1,6 @@
 import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { InProcessBus } from './in-process-bus.js';
-import { testEnvelope } from './test-envelopes.js';
+import { testEnvelope } from '@pingan/testing';
 import { Alarm } from './timing.js';
 
 const topic = eventsTopic('messaging-test');

@@ -1,11 +1,9 @@
 import { jest } from '@jest/globals';
 import { eventsTopic } from '@pingan/contracts';
 import type { Database } from '@pingan/event-store';
-import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, type TestDatabase, testEnvelope, eventually, openDatabase } from '@pingan/testing';
 import { InboxConsumer, type InboxHandler } from './inbox-consumer.js';
 import { InProcessBus } from './in-process-bus.js';
-import { testEnvelope } from './test-envelopes.js';
-import { eventually, openDatabase } from './test-support.js';
 
 // The inbox path on real PostgreSQL, driven by the in-process bus (Kafka has its own file).
 jest.setTimeout(60_000);

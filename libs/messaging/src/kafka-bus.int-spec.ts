@@ -1,13 +1,19 @@
 import { jest } from '@jest/globals';
 import { deadLetterTopic, eventsTopic } from '@pingan/contracts';
 import type { Database } from '@pingan/event-store';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import {
+  createTestDatabase,
+  testKafkaBrokers,
+  type TestDatabase,
+  testEnvelope,
+  eventually,
+  openDatabase,
+  uniqueContext,
+} from '@pingan/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { InboxConsumer } from './inbox-consumer.js';
 import { KafkaBus } from './kafka-bus.js';
 import type { DeadLetter } from './message-bus.js';
-import { testEnvelope } from './test-envelopes.js';
-import { eventually, openDatabase, uniqueContext } from './test-support.js';
 
 // KafkaBus against the real broker, with the inbox on real PostgreSQL.
 jest.setTimeout(120_000);

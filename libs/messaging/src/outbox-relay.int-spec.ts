@@ -1,13 +1,12 @@
 import { jest } from '@jest/globals';
 import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { PostgresEventStore, type Database } from '@pingan/event-store';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, testKafkaBrokers, type TestDatabase, eventually, openDatabase, uniqueContext } from '@pingan/testing';
 import { InProcessBus } from './in-process-bus.js';
 import { InboxConsumer } from './inbox-consumer.js';
 import { KafkaBus } from './kafka-bus.js';
 import type { MessageBus } from './message-bus.js';
 import { OutboxRelay } from './outbox-relay.js';
-import { eventually, openDatabase, uniqueContext } from './test-support.js';
 
 // The relay between the real PostgresEventStore and the bus (real Kafka where it matters).
 jest.setTimeout(120_000);

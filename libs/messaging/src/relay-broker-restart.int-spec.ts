@@ -1,11 +1,19 @@
 import { jest } from '@jest/globals';
 import { SYSTEM_ACTOR, eventsTopic } from '@pingan/contracts';
 import { PostgresEventStore, type Database } from '@pingan/event-store';
-import { canRestartKafkaBroker, createTestDatabase, restartKafkaBroker, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import {
+  canRestartKafkaBroker,
+  createTestDatabase,
+  restartKafkaBroker,
+  testKafkaBrokers,
+  type TestDatabase,
+  eventually,
+  openDatabase,
+  uniqueContext,
+} from '@pingan/testing';
 import { InboxConsumer } from './inbox-consumer.js';
 import { KafkaBus } from './kafka-bus.js';
 import { OutboxRelay } from './outbox-relay.js';
-import { eventually, openDatabase, uniqueContext } from './test-support.js';
 
 // Its own file: restarting the broker disturbs every test using Kafka at that moment.
 jest.setTimeout(240_000);

@@ -33,3 +33,4 @@ export { LoggingModule } from './logging/logging.module.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
 export type { ServiceDescriptor } from './service-descriptor.js';
 export * from './event-sourcing/index.js';
+export * from './commands/index.js';

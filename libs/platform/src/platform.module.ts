@@ -1,3 +1,4 @@
+import { CqrsModule } from '@nestjs/cqrs';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -42,6 +43,8 @@ export class PlatformModule {
           load: [platformConfigFactory(defaults)],
         }),
         LoggingModule,
+        // Commands and queries of every context travel on one CommandBus / QueryBus (docs/services.md).
+        CqrsModule.forRoot(),
         DatabaseModule,
         BusModule.forRoot({ inProcess: inProcessBus }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),

@@ -1,6 +1,5 @@
-import { indexRules } from '@pingan/deadlines';
+import { clockStepsFor, indexRules } from '@pingan/deadlines';
 import { DISPUTE_DEADLINE_RULES, disputeDeadlineRule } from './deadline-rules.js';
-import { disputeClocksFor } from './dispute.clocks.js';
 
 describe('dispute clocks', () => {
   it('the rule catalogue is valid for a DeadlineStore', () => {
@@ -41,7 +40,7 @@ describe('dispute clocks', () => {
         ],
       },
     };
-    expect(disputeClocksFor(event)).toEqual([
+    expect(clockStepsFor(event)).toEqual([
       {
         op: 'start',
         id,
@@ -66,7 +65,7 @@ describe('dispute clocks', () => {
 
   it('an event without clock steps moves no clock', () => {
     expect(
-      disputeClocksFor({
+      clockStepsFor({
         type: 'MediationSessionHeld',
         data: { disputeId: 'dsp-1' },
       }),

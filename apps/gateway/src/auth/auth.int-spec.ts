@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ACCESS_CLOCK, testAccessTokenKeys } from '@pingan/access';
+import { ACCESS_CLOCK } from '@pingan/access';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import request from 'supertest';

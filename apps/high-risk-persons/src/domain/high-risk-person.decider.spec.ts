@@ -3,7 +3,7 @@ import { deciderSpec } from '@pingan/testing';
 import type { HighRiskPersonCommand, PersonalText } from './high-risk-person.commands.js';
 import { adviceFor, highRiskPersonDecider } from './high-risk-person.decider.js';
 import { HighRiskError } from './high-risk-person.errors.js';
-import { highRiskClocksFor } from './high-risk-person.clocks.js';
+import { clockStepsFor } from '@pingan/deadlines';
 import { highRiskDeadlineRules, ruleSettingsFromEnv } from './deadline-rules.js';
 
 const given = deciderSpec(highRiskPersonDecider);
@@ -551,7 +551,7 @@ describe('erasure', () => {
 
 describe('clocks', () => {
   it('maps the events’ clock instructions to runtime clock ops', () => {
-    expect(highRiskClocksFor(approved())).toEqual([
+    expect(clockStepsFor(approved())).toEqual([
       {
         op: 'start',
         id: 'p1/flag-1/review-1',
@@ -562,11 +562,11 @@ describe('clocks', () => {
         supervisingOrganisationId: null,
       },
     ]);
-    expect(highRiskClocksFor(removed)).toEqual([{ op: 'met', id: 'p1/flag-1/review-1', at: t(10) }]);
-    expect(highRiskClocksFor({ type: 'X', data: { clocks: [{ action: 'cancel', deadlineId: 'd', at: s(1), reason: 'r' }] } })).toEqual([
+    expect(clockStepsFor(removed)).toEqual([{ op: 'met', id: 'p1/flag-1/review-1', at: t(10) }]);
+    expect(clockStepsFor({ type: 'X', data: { clocks: [{ action: 'cancel', deadlineId: 'd', at: s(1), reason: 'r' }] } })).toEqual([
       { op: 'cancel', id: 'd', reason: 'r', at: t(1) },
     ]);
-    expect(highRiskClocksFor(registered)).toEqual([]);
+    expect(clockStepsFor(registered)).toEqual([]);
   });
 
   it('has a configurable review period, 12 months (365 days) by default', () => {

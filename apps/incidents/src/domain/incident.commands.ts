@@ -1,18 +1,14 @@
-import type { Actor, EscalationChain, EscalationLevel, IncidentOutcome } from '@pingan/contracts';
+import type { Command } from '@pingan/platform';
+import type { EscalationChain, EscalationLevel, IncidentOutcome } from '@pingan/contracts';
 import type { ClassificationInput } from './incident.classification.js';
 
 /**
- * Commands on one incident. Each carries `at` (now, from the injectable clock: when the system
- * records it) and the acting `actor`. Times of things that happened outside the system (the call,
- * the dispatch, the arrival) are separate fields, since they may be recorded a little later.
- * Fields a person may leave out are optional here: the decider checks them, not the type system.
+ * Commands on one incident, in the one command shape: `metadata.now` is when the system records it
+ * (the injectable clock), `metadata.actor` who acts. Times of things that happened outside the
+ * system (the call, the dispatch, the arrival) are data fields, since they may be recorded a little
+ * later. Fields a person may leave out are optional here: the decider checks them, not the type system.
  */
-interface CommandOf<Type extends string, Data> {
-  type: Type;
-  data: Data;
-  actor: Actor;
-  at: Date;
-}
+type CommandOf<Type extends string, Data> = Command<Type, Data>;
 
 /** The hospital as the service layer knows it when the incident comes in. */
 export interface HospitalRef {

@@ -262,7 +262,8 @@ function reportIncident(command: ReportIncident, state: IncidentState): Incident
   if (state.status !== 'none') {
     throw new IncidentConflictError('INCIDENT.ALREADY_REPORTED', `Incident ${state.ref.caseNumber} has already been reported`);
   }
-  const { data, actor, at } = command;
+  const { data } = command;
+  const { actor, now: at } = command.metadata;
   const parts = parseCaseNumber(data.caseNumber ?? '');
   if (parts === null) {
     const message = "A case number is region-date-sequence, e.g. '500101-20261122-0007'";
@@ -312,7 +313,7 @@ export function createIncidentDecider(
   settings: Pick<IncidentDeadlineSettings, 'policeArrivalOverrides'> = DEFAULT_INCIDENT_DEADLINE_SETTINGS,
 ): Decider<IncidentCommand, IncidentEvent, IncidentState> {
   function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[] {
-    const { at, actor } = command;
+    const { now: at, actor } = command.metadata;
     switch (command.type) {
       case 'ReportIncident':
         return reportIncident(command, state);

@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal } from '@pingan/access';
 import { correlationIdOf } from '@pingan/platform';
 import type { Request } from 'express';
-import { IncidentsApplication } from './incidents.application.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { IncidentCommandMessage } from './commands/incident-command.js';
+import { incidentUseCases } from './commands/incident-use-cases.js';
+import { ReportIncidentCommand } from './commands/report-incident.js';
+import { GetIncidentQuery } from './queries/get-incident.js';
+import { ListIncidentsQuery as ListIncidents } from './queries/list-incidents.js';
 import {
   AlarmDetailsDto,
   ArrivalDto,
@@ -22,14 +27,24 @@ import {
 const POLICE = POLICE_ROLES;
 
 /**
- * Incidents over HTTP. Thin: roles here, record-level access and the use case in
- * IncidentsApplication, the rules in the decider. Errors are problem+json with stable codes.
+ * Incidents over HTTP. Thin: roles here; each request becomes a command on the CommandBus (record-level
+ * access and the use case's own rule in commands/, the rules in the decider) or a query on the QueryBus.
+ * Errors are problem+json with stable codes.
  */
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Controller('incidents')
 export class IncidentsController {
-  constructor(private readonly incidents: IncidentsApplication) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** What every command answers: the case, the events it recorded, the incident after them. */
+  private async act(message: IncidentCommandMessage) {
+    const { events, state } = await this.commands.execute(message);
+    return { caseNumber: message.request.correlationId, recorded: events.map((event) => event.type), incident: state };
+  }
 
   @Post()
   @Roles('hospital_security_officer', ...POLICE)
@@ -37,8 +52,9 @@ export class IncidentsController {
     summary:
       'Report an incident: call_110 (police_dispatcher), hospital_report / one_key_alarm (hospital_security_officer of that hospital), patrol (police roles); police only in their jurisdiction. Allocates the case number.',
   })
-  report(@CurrentPrincipal() principal: Principal, @Body() dto: ReportIncidentDto) {
-    return this.incidents.report(principal, dto);
+  async report(@CurrentPrincipal() principal: Principal, @Body() dto: ReportIncidentDto) {
+    const { caseNumber, events, state } = await this.commands.execute(new ReportIncidentCommand(principal, dto));
+    return { caseNumber, recorded: events.map((event) => event.type), incident: state };
   }
 
   @Get()
@@ -46,7 +62,19 @@ export class IncidentsController {
     summary: 'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations)',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListIncidentsQuery) {
-    return this.incidents.list(principal, query);
+    return this.queries.execute(
+      new ListIncidents(principal, {
+        hospitalId: query.hospitalId,
+        regionCode: query.regionCode,
+        category: query.category,
+        major: query.major,
+        status: query.status,
+        from: query.from === undefined ? undefined : new Date(query.from),
+        to: query.to === undefined ? undefined : new Date(query.to),
+        limit: query.limit ?? 100,
+        offset: query.offset ?? 0,
+      }),
+    );
   }
 
   @Get(':caseNumber')
@@ -59,21 +87,21 @@ export class IncidentsController {
     @AccessPurpose() purpose: string | undefined,
     @Req() req: Request,
   ) {
-    return this.incidents.get(principal, caseNumber, purpose, correlationIdOf(req) ?? caseNumber);
+    return this.queries.execute(new GetIncidentQuery(principal, caseNumber, purpose, correlationIdOf(req) ?? caseNumber));
   }
 
   @Patch(':caseNumber/alarm-details')
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: "A one-key alarm's particulars: parties, behaviour, injuries [S3 二(二)]" })
   alarmDetails(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AlarmDetailsDto) {
-    return this.incidents.completeAlarmDetails(principal, caseNumber, dto);
+    return this.act(incidentUseCases.completeAlarmDetails(principal, caseNumber, dto));
   }
 
   @Patch(':caseNumber/classification')
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: 'Classify or reclassify; becoming major starts the report clocks (from when it occurred)' })
   classify(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReclassifyDto) {
-    return this.incidents.reclassify(principal, caseNumber, dto);
+    return this.act(incidentUseCases.reclassify(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/dispatch')
@@ -81,7 +109,7 @@ export class IncidentsController {
   @Roles('police_dispatcher', 'station_chief')
   @ApiOperation({ summary: 'Police dispatched: starts the 3 / 8 minute arrival clock [S1 三(一)]' })
   dispatch(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DispatchDto) {
-    return this.incidents.dispatch(principal, caseNumber, dto);
+    return this.act(incidentUseCases.dispatch(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/arrival')
@@ -89,7 +117,7 @@ export class IncidentsController {
   @Roles(...POLICE)
   @ApiOperation({ summary: 'Police arrived on scene: meets the arrival clock' })
   arrival(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrivalDto) {
-    return this.incidents.arrival(principal, caseNumber, dto);
+    return this.act(incidentUseCases.arrival(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/disturbance-stopped')
@@ -101,7 +129,7 @@ export class IncidentsController {
     @Param('caseNumber') caseNumber: string,
     @Body() dto: DisturbanceStoppedDto,
   ) {
-    return this.incidents.disturbanceStopped(principal, caseNumber, dto);
+    return this.act(incidentUseCases.disturbanceStopped(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/scene-cleared')
@@ -109,7 +137,7 @@ export class IncidentsController {
   @Roles(...POLICE)
   @ApiOperation({ summary: 'The scene was cleared' })
   sceneCleared(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SceneClearedDto) {
-    return this.incidents.sceneCleared(principal, caseNumber, dto);
+    return this.act(incidentUseCases.sceneCleared(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/escalations')
@@ -119,7 +147,7 @@ export class IncidentsController {
     summary: 'Report up a chain: health and political_legal by the hospital itself, police by a police unit of the jurisdiction',
   })
   submitEscalation(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SubmitEscalationDto) {
-    return this.incidents.submitEscalation(principal, caseNumber, dto);
+    return this.act(incidentUseCases.submitEscalation(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/escalations/:level/acknowledge')
@@ -130,7 +158,7 @@ export class IncidentsController {
       'The body the report is addressed to at this level confirms receipt (county/city/province/national, bureau/city_bureau, local)',
   })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
-    return this.incidents.acknowledgeEscalation(principal, caseNumber, level);
+    return this.act(incidentUseCases.acknowledgeEscalation(principal, caseNumber, level));
   }
 
   @Post(':caseNumber/escalations/:level/forward')
@@ -138,7 +166,7 @@ export class IncidentsController {
   @Roles('health_commission_official', 'political_legal_officer', ...POLICE)
   @ApiOperation({ summary: 'The level that acknowledged passes the report to the next level up' })
   forward(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
-    return this.incidents.forwardEscalation(principal, caseNumber, level);
+    return this.act(incidentUseCases.forwardEscalation(principal, caseNumber, level));
   }
 
   @Post(':caseNumber/close')
@@ -146,7 +174,7 @@ export class IncidentsController {
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: 'Close with an outcome (no referral to mediation before the disturbance was stopped)' })
   close(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: CloseDto) {
-    return this.incidents.close(principal, caseNumber, dto);
+    return this.act(incidentUseCases.close(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/reopen')
@@ -154,7 +182,7 @@ export class IncidentsController {
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: 'Reopen a closed incident, with a reason' })
   reopen(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReopenDto) {
-    return this.incidents.reopen(principal, caseNumber, dto);
+    return this.act(incidentUseCases.reopen(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/links')
@@ -162,6 +190,6 @@ export class IncidentsController {
   @Roles('hospital_security_officer', 'hospital_complaints_officer', ...POLICE)
   @ApiOperation({ summary: 'Link the police case (police roles) or the medical dispute (the hospital or police) this incident became' })
   link(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: LinkDto) {
-    return this.incidents.link(principal, caseNumber, dto);
+    return this.act(incidentUseCases.link(principal, caseNumber, dto));
   }
 }

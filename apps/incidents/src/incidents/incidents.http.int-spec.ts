@@ -1,11 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { testAccessTokenKeys } from '@pingan/access';
 import { PlatformModule } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase } from '@pingan/testing';
+import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import request from 'supertest';
 import { IncidentsModule } from '../incidents.module.js';
-import { PRINCIPALS, WZ, YZ, claimsOf, hospitalFacts, minutesBefore, type Who } from '../incidents.test-support.js';
+import { PRINCIPALS, WZ, YZ, claimsOf, hospitalFacts, minutesBefore, type Who } from '../incidents.fixture.js';
 
 /** The incidents API over HTTP: validation, authentication, access per role, the list's scope. */
 describe('incidents HTTP API', () => {

@@ -69,7 +69,7 @@ describe('supervision decider (督办)', () => {
 
 describe('oversight clocksFor', () => {
   const stored = (event: SupervisionEvent) => ({ ...event, eventId: 'e', correlationId: ref.caseNumber }) as unknown as StoredEvent;
-  it('starts the supervision clock and extends it to exactly the supervisor’s due date', () => {
+  it('starts the supervision clock due exactly at the supervisor’s due date', () => {
     expect(oversightClocksFor(stored(started))).toEqual([
       {
         op: 'start',
@@ -77,15 +77,9 @@ describe('oversight clocksFor', () => {
         subject: ref.caseNumber,
         rule: 'supervision-due',
         startedAt: now,
+        dueAt,
         responsibleOrganisationId: null,
         supervisingOrganisationId: 'hc-500101',
-      },
-      {
-        op: 'extend',
-        id: 'supervision-s1',
-        by: { unit: 'minutes', amount: 3 * 24 * 60 - 1 },
-        reason: 'due date set by the supervisor',
-        at: now,
       },
     ]);
   });

@@ -21,7 +21,7 @@ const stored = (type: string, data: Record<string, unknown>, streamType = 'polic
     transactionId: '1',
   }) as StoredEvent;
 
-describe('prosecutionClocksFor: data.clocks → ClockOps', () => {
+describe('prosecutionClocksFor: data.clocks → clock steps', () => {
   it('start: subject is the case number (correlation id), from the instant the period counts from', () => {
     const ops = prosecutionClocksFor(
       stored('AdministrativePenaltyDecided', {

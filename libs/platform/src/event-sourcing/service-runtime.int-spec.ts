@@ -1,32 +1,15 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@pingan/testing';
 import type { EventEnvelope } from '@pingan/contracts';
-import { databaseFromDataSource, type StoredEvent } from '@pingan/event-store';
+import { databaseFromDataSource } from '@pingan/event-store';
 import { InProcessBus } from '@pingan/messaging';
-import type { DeadlineRule } from '@pingan/deadlines';
-import { ServiceRuntime, type ClockOp } from '@pingan/platform';
+import { ServiceRuntime } from '@pingan/platform';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { clockTestRuntimeOptions } from './test/clock-test-runtime.fixtures.js';
 
-const rules: DeadlineRule[] = [
-  { name: 'police-arrival', source: '[S1 三(一)]', length: { unit: 'minutes', amount: 8 }, warnAtFraction: 0.75 },
-];
 const actor = { userId: 'dispatcher-1', organisationId: 'station-1', role: 'police_dispatcher' };
-// Which events start and stop the clock: the one pure function each service writes.
-const clocksFor = (event: StoredEvent): ClockOp[] => {
-  const at = new Date(event.occurredAt);
-  if (event.type === 'PoliceDispatched')
-    return [
-      {
-        op: 'start',
-        id: `${event.streamId}:arrival`,
-        subject: event.correlationId,
-        rule: 'police-arrival',
-        startedAt: at,
-        supervisingOrganisationId: 'bureau-1',
-      },
-    ];
-  if (event.type === 'PoliceArrived') return [{ op: 'met', id: `${event.streamId}:arrival`, at }];
-  return [];
-};
 
 let testDb: TestDatabase;
 let dataSource: DataSource;
@@ -49,7 +32,7 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
     const bus = new InProcessBus();
     const db = databaseFromDataSource(dataSource);
     const incidents = new ServiceRuntime(
-      { context: 'incidents', deadlines: { rules, clocksFor, sweepIntervalMs: 60_000 }, clock: () => now },
+      clockTestRuntimeOptions('incidents', () => now),
       db,
       bus,
     );
@@ -71,7 +54,7 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
         actor,
         correlationId: '500101-20261122-0001',
       });
-      await incidents.catchUpProjections();
+      // No catch-up: the clock committed with the event.
       expect(await incidents.deadlines!.get('incident-1:arrival')).toMatchObject({ state: 'running', dueAt: minutesAfterT0(8) });
 
       now = minutesAfterT0(6.5);
@@ -99,7 +82,7 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
     now = T0;
     const bus = new InProcessBus();
     const runtime = new ServiceRuntime(
-      { context: 'incidents_met', deadlines: { rules, clocksFor, sweepIntervalMs: 60_000 }, clock: () => now },
+      clockTestRuntimeOptions('incidents_met', () => now),
       databaseFromDataSource(dataSource),
       bus,
     );
@@ -127,4 +110,44 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
       await bus.close();
     }
   });
+
+  it('a process killed the moment its append returned leaves the clock exactly once: it committed with the event', async () => {
+    const script = fileURLToPath(new URL('./test/append-then-die.fixtures.ts', import.meta.url));
+    // One node process (tsx as a loader, not its CLI, which would run the script in a child).
+    const killed = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, testDb.url, 'incidents_killed', 'incident-k'], {
+      timeout: 60_000,
+    }).then(
+      () => 'exited normally',
+      (error: { signal?: string | null; stderr?: string }) => error.signal ?? error.stderr,
+    );
+    expect(killed).toBe('SIGKILL');
+
+    // What the dead process left: the event and its clock, nothing published yet.
+    const bus = new InProcessBus();
+    const heard: string[] = [];
+    const restarted = new ServiceRuntime(clockTestRuntimeOptions('incidents_killed'), databaseFromDataSource(dataSource), bus);
+    const listener = new ServiceRuntime({ context: 'listener_killed' }, databaseFromDataSource(dataSource), bus);
+    await listener.subscribe({
+      group: 'listener.killed',
+      contexts: ['incidents_killed'],
+      handle: async (envelope) => {
+        heard.push(envelope.type);
+      },
+    });
+    await listener.start();
+    await restarted.start();
+    try {
+      expect(await restarted.deadlines!.list({ subject: 'C-killed' })).toHaveLength(1);
+      expect((await restarted.store.readStream('deadline-incident-k:arrival')).map((e) => e.type)).toEqual(['DeadlineStarted']);
+      const until = Date.now() + 10_000;
+      while (heard.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      await restarted.catchUpProjections();
+      expect(heard.sort()).toEqual(['DeadlineStarted', 'PoliceDispatched']);
+      expect(await restarted.deadlines!.list({ subject: 'C-killed' })).toHaveLength(1); // restart moved no clock twice
+    } finally {
+      await restarted.stop();
+      await listener.stop();
+      await bus.close();
+    }
+  }, 90_000);
 });

@@ -1,25 +1,43 @@
 import { Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { CalendarOverrideRepository, loadChinaCalendar } from '@pingan/calendar';
-import { DeadlineError, DeadlineStore, DeadlineSweeper, type DeadlineEvent, type DeadlineRule } from '@pingan/deadlines';
+import {
+  CLOCK_EVENT_TYPES,
+  DeadlineError,
+  DeadlineStore,
+  DeadlineSweeper,
+  applyClockStep,
+  clockSnapshot,
+  clockStepAt,
+  clockStepsFor,
+  type ClockStep,
+  type DeadlineEvent,
+  type DeadlineRule,
+} from '@pingan/deadlines';
 import {
   PostgresEventStore,
   Projector,
   anchorChainHeads,
+  type AppendedEvent,
   type Database,
   type Projection,
   type Query,
-  type StoredEvent,
 } from '@pingan/event-store';
 import { InboxConsumer, OutboxRelay, type MessageBus } from '@pingan/messaging';
-import { CLOCK_EVENT_TYPES, applyClockOp, clockOpAt, clockSnapshot, type ClocksFor } from './clocks.js';
+
+/**
+ * Which clock steps an event takes. Default `clockStepsFor`: the instructions in its `data.clocks`
+ * (the one protocol); a context narrows it to its case streams, or maps events that are clock
+ * steps of their own (incidents' IncidentClock*) to instructions first.
+ */
+export type ClocksFor = (event: AppendedEvent) => ClockStep[];
 
 export interface ServiceRuntimeOptions {
   /** Bounded context: names the topic `pingan.<context>.events` and the PostgreSQL schema. */
   context: string;
   projections?: Projection[];
-  /** The service's legal clocks: rules as data, and which events start and stop them. */
-  deadlines?: { rules: readonly DeadlineRule[]; clocksFor: ClocksFor; sweepIntervalMs?: number };
+  /** The service's legal clocks: rules as data; the events say which clock they move (`data.clocks`). */
+  deadlines?: { rules: readonly DeadlineRule[]; clocksFor?: ClocksFor; sweepIntervalMs?: number };
   clock?: () => Date;
   /** How often chain heads are anchored as events (default 60 s). */
   anchorIntervalMs?: number;
@@ -45,7 +63,10 @@ export const schemaFor = (context: string): string => context.replace(/-/g, '_')
 export class ServiceRuntime {
   readonly store: PostgresEventStore;
   readonly schema: string;
+  /** The same store without the clock step (clock streams and sweeper events move no clock). */
+  private readonly clockStreams: PostgresEventStore;
   deadlines: DeadlineStore | null = null;
+  private deadlinesOpening: Promise<DeadlineStore> | null = null;
   private readonly log: Logger;
   private readonly relay: OutboxRelay;
   private readonly projections: Projection[];
@@ -63,7 +84,7 @@ export class ServiceRuntime {
     this.schema = schemaFor(options.context);
     this.projections = [...(options.projections ?? [])];
     this.log = new Logger(`Runtime:${options.context}`);
-    this.store = new PostgresEventStore({
+    const storeOptions = {
       db,
       schema: this.schema,
       context: options.context,
@@ -72,7 +93,17 @@ export class ServiceRuntime {
         this.relay.wake();
         for (const p of this.projectors) void p.catchUp().catch((e: unknown) => this.log.warn(`projection: ${String(e)}`));
       },
-    });
+    };
+    this.clockStreams = new PostgresEventStore(storeOptions);
+    const clocks = options.deadlines;
+    this.store = new PostgresEventStore(
+      clocks
+        ? {
+            ...storeOptions,
+            withinAppend: (events, query) => this.moveClocks(events, query, clocks.clocksFor ?? clockStepsFor, clocks.rules),
+          }
+        : storeOptions,
+    );
     this.relay = new OutboxRelay({ name: `${options.context}-outbox`, source: this.store, bus, db, schema: this.schema });
   }
 
@@ -134,32 +165,29 @@ export class ServiceRuntime {
     this.started = false;
   }
 
-  private async startDeadlines({ rules, clocksFor, sweepIntervalMs }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
-    const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
-    await calendarRepo.migrate();
-    const calendar = await loadChinaCalendar(calendarRepo);
-    const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
-    await deadlines.migrate();
-    this.deadlines = deadlines;
-
-    // Clocks follow the events: a projection whose effect is starting, pausing or stopping them.
-    this.projections.push({
-      name: 'legal-clocks',
-      migrate: async () => undefined,
-      reset: async () => undefined,
-      apply: async (event: StoredEvent, query: Query) => {
-        for (const op of clocksFor(event)) {
-          try {
-            const deadline = await applyClockOp(deadlines.in(query), op);
-            await this.appendToClockStream(query, CLOCK_EVENT_TYPES[op.op], clockSnapshot(deadline, op), clockOpAt(op), event.eventId);
-          } catch (error) {
-            // The clock cannot take this step any more (already final, unknown): the event stands.
-            if (!(error instanceof DeadlineError)) throw error;
-            this.log.warn(`clock ${op.op} ${'id' in op ? op.id : ''}: ${error.message}`);
-          }
-        }
-      },
+  /**
+   * The clocks' store, opened once: at start, or by the first append that moves a clock if that
+   * comes first (a runtime used only to write, as test fixtures do; never in PGlite's embedded mode,
+   * where start() comes before any request).
+   */
+  private openDeadlines(rules: readonly DeadlineRule[]): Promise<DeadlineStore> {
+    this.deadlinesOpening ??= (async () => {
+      const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
+      await calendarRepo.migrate();
+      const calendar = await loadChinaCalendar(calendarRepo);
+      const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
+      await deadlines.migrate();
+      this.deadlines = deadlines;
+      return deadlines;
+    })().catch((error: unknown) => {
+      this.deadlinesOpening = null;
+      throw error;
     });
+    return this.deadlinesOpening;
+  }
+
+  private async startDeadlines({ rules, sweepIntervalMs }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
+    const deadlines = await this.openDeadlines(rules);
 
     // Warnings and breaches become events of this context, in the sweeper's transaction.
     this.sweeper = new DeadlineSweeper({
@@ -169,6 +197,41 @@ export class ServiceRuntime {
       onEvent: (event, query) => this.recordDeadlineEvent(event, query),
       onError: (error) => this.log.warn(`deadline sweep: ${String(error)}`),
     });
+  }
+
+  /**
+   * The clock steps the appended events carry, applied in the append's own transaction: a read
+   * after the write sees its clocks, and a crash cannot keep the events and lose their clocks (or
+   * the other way round). Every step is published as a Deadline* event of the clock's stream.
+   */
+  private async moveClocks(
+    events: readonly AppendedEvent[],
+    query: Query,
+    clocksFor: ClocksFor,
+    rules: readonly DeadlineRule[],
+  ): Promise<void> {
+    for (const event of events) {
+      const steps = clocksFor(event);
+      if (steps.length === 0) continue;
+      const deadlines = this.deadlines ?? (await this.openDeadlines(rules));
+      for (const step of steps) {
+        try {
+          const deadline = await applyClockStep(deadlines.in(query), step);
+          await this.appendToClockStream(
+            query,
+            CLOCK_EVENT_TYPES[step.op],
+            clockSnapshot(deadline, step),
+            clockStepAt(step),
+            event.eventId,
+          );
+        } catch (error) {
+          // The clock cannot take this step any more (already final, unknown): the event stands.
+          // DeadlineErrors are raised before any SQL of the step, so the transaction is still good.
+          if (!(error instanceof DeadlineError)) throw error;
+          this.log.warn(`clock ${step.op} ${step.id}: ${error.message}`);
+        }
+      }
+    }
   }
 
   private recordDeadlineEvent(event: DeadlineEvent, query: Query): Promise<void> {
@@ -184,7 +247,7 @@ export class ServiceRuntime {
     occurredAt: Date,
     causationId: string | null,
   ): Promise<void> {
-    await this.store.using(query).append(`deadline-${data.deadlineId}`, [{ type, data, occurredAt }], {
+    await this.clockStreams.using(query).append(`deadline-${data.deadlineId}`, [{ type, data, occurredAt }], {
       streamType: 'deadline',
       expectedVersion: 'any',
       actor: SYSTEM_ACTOR,

@@ -1,5 +1,5 @@
 import type { Principal } from '@pingan/access';
-import { testPrincipal } from '@pingan/access';
+import { testPrincipal } from '@pingan/testing';
 
 /**
  * Organisations of the incidents tests: two counties of Chongqing — 万州区 (500101) and 渝中区

@@ -1,38 +1,12 @@
+import type { INestApplication } from '@nestjs/common';
 import type { Role } from '@pingan/access';
+import { SYSTEM_ACTOR } from '@pingan/contracts';
+import type { MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
+import { RefreshTokens } from './auth/refresh-tokens.js';
+import { demoId, seedDemoDirectory } from './demo/demo-directory.js';
+import { DirectoryService } from './directory/directory.service.js';
 
-/**
- * THE authorisation matrix: every endpoint × every role (+ no token, + a forged token).
- * A service adds its endpoints as rows (see docs/access.md); the runner in
- * authorisation-matrix.int-spec.ts checks that each allowed pair works and each denied pair
- * answers 401/403 problem+json that carries nothing of the record.
- */
-export type MatrixCaller = Role | 'anonymous' | 'forged';
-
-/** What rows may ask of the running test app: ids of the demo directory and throwaway records. */
-export interface MatrixFixtures {
-  organisationId(key: string): string;
-  userId(username: string): string;
-  password(username: string): string;
-  /** A fresh, unused refresh token of a throwaway session. */
-  refreshToken(): Promise<string>;
-  /** A throwaway organisation / user to change or deactivate. */
-  newOrganisation(): Promise<string>;
-  newUser(): Promise<string>;
-  unique(): string;
-}
-
-export interface MatrixEndpoint {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: (f: MatrixFixtures) => string | Promise<string>;
-  body?: (f: MatrixFixtures) => object | Promise<object>;
-  headers?: Record<string, string>;
-  /** 'public': no token needed; 'authenticated': any valid token; a list: these roles; a function: decide per caller. */
-  allowed: 'public' | 'authenticated' | readonly Role[] | ((caller: MatrixCaller) => boolean);
-  /** The status of an allowed call. */
-  ok: number;
-  /** Strings of the record that a denied answer must not contain. */
-  secrets?: (f: MatrixFixtures) => string[];
-}
+/** The gateway's rows of the authorisation matrix, and what every row may ask of the running test app. */
 
 /** The demo user each role is tried as (apps/gateway/src/demo/demo-directory.ts). */
 export const MATRIX_CALLERS: Record<Role, string> = {
@@ -134,3 +108,36 @@ export const GATEWAY_ENDPOINTS: Record<string, MatrixEndpoint> = {
     secrets: () => ['authorisation matrix', 'readerUserId'],
   },
 };
+
+/**
+ * Seeds the demo directory into a running app (gateway composed in) and gives the rows its ids,
+ * the demo passwords and throwaway records; built here so that the matrix needs no gateway internals.
+ */
+export async function gatewayMatrixFixtures(app: INestApplication): Promise<MatrixFixtures> {
+  const passwords = new Map<string, string>();
+  let counter = 0;
+  const directory = app.get(DirectoryService);
+  for (const login of await seedDemoDirectory(directory)) passwords.set(login.username, login.password);
+  const context = { actor: SYSTEM_ACTOR, correlationId: 'matrix' };
+  return {
+    organisationId: (key) => demoId(`organisation:${key}`),
+    userId: (username) => demoId(`user:${username}`),
+    password: (username) => passwords.get(username)!,
+    refreshToken: async () => (await app.get(RefreshTokens).issue(demoId('user:wz.second.security'))).token,
+    newOrganisation: () =>
+      directory.registerOrganisation({ kind: 'court', name: `临时 ${++counter}`, regionCode: '500101', details: {} }, context),
+    newUser: () =>
+      directory.registerUser(
+        {
+          organisationId: demoId('organisation:court'),
+          username: `throwaway.${++counter}`,
+          displayName: '临时',
+          roles: ['judge'],
+          password: 'throwaway-password',
+        },
+        context,
+      ),
+    unique: () => `${Date.now().toString(36)}${++counter}`,
+    provider: (type) => app.get(type, { strict: false }),
+  };
+}

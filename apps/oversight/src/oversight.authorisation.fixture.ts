@@ -1,6 +1,6 @@
 import type { Role } from '@pingan/access';
 import pg from 'pg';
-import type { MatrixCaller, MatrixEndpoint, MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
+import type { MatrixCaller, MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
 import { CASE_READERS, STATISTICS_READERS, SUPERVISORS } from './oversight-access.js';
 import { S } from './read-models/schema.js';
 

@@ -2,7 +2,7 @@ import { POLICE_ROLES, type Role } from '@pingan/access';
 import { INCIDENT_STREAM_TYPE, incidentStreamId, type Actor } from '@pingan/contracts';
 import { PostgresEventStore, handleCommand, type Database, type Query } from '@pingan/event-store';
 import pg from 'pg';
-import type { MatrixEndpoint, MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
+import type { MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
 import { CaseNumbers } from './case-numbers.js';
 import { incidentDecider, type IncidentCommand } from './domain/index.js';
 
@@ -68,12 +68,12 @@ async function incidentAt(f: MatrixFixtures, step: Step): Promise<string> {
   const caseNumbers = new CaseNumbers('incidents');
   await caseNumbers.migrate(db.query);
   const alarm = step === 'alarm';
-  const run = async (caseNumber: string, command: Omit<IncidentCommand, 'at'>, query?: Query) => {
+  const run = async (caseNumber: string, command: Pick<IncidentCommand, 'type' | 'data'> & { actor: Actor }, query?: Query) => {
     await handleCommand(
       query ? store.using(query) : store,
       incidentDecider,
       incidentStreamId(caseNumber),
-      { ...command, at: new Date() } as IncidentCommand,
+      { type: command.type, data: command.data, metadata: { actor: command.actor, now: new Date() } } as IncidentCommand,
       {
         streamType: INCIDENT_STREAM_TYPE,
         actor: command.actor,

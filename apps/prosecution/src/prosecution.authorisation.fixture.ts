@@ -2,7 +2,7 @@ import type { Role } from '@pingan/access';
 import { POLICE_CASE_STREAM_TYPE, PROSECUTION_CONTEXT, type Actor } from '@pingan/contracts';
 import { PostgresEventStore, databaseFromDataSource, handleCommand } from '@pingan/event-store';
 import { DataSource } from 'typeorm';
-import type { MatrixCaller, MatrixEndpoint, MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
+import type { MatrixCaller, MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
 import type { PoliceCaseCommand } from './domain/police-case.commands.js';
 import { policeCaseDecider } from './domain/police-case.decider.js';
 

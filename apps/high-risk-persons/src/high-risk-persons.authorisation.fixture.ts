@@ -1,13 +1,7 @@
-import { POLICE_ROLES, testPrincipal, type Principal, type Role } from '@pingan/access';
-import { databaseFromDataSource } from '@pingan/event-store';
-import { InProcessBus } from '@pingan/messaging';
-import { ServiceRuntime } from '@pingan/platform';
-import { DataSource } from 'typeorm';
-import type { MatrixEndpoint, MatrixFixtures } from '../../gateway/src/authorisation-matrix.fixture.js';
-import { loadHighRiskKeys } from './crypto/high-risk-keys.js';
+import { POLICE_ROLES, type Principal, type Role } from '@pingan/access';
+import { testPrincipal, type MatrixEndpoint, type MatrixFixtures } from '@pingan/testing';
 import { residentIdCheckCharacter } from './domain/resident-id.js';
 import { HighRiskPersonsService } from './high-risk-persons.service.js';
-import { highRiskRuntimeOptions } from './high-risk-persons.module.js';
 
 /**
  * The register's rows of the authorisation matrix. Records are made through the service itself
@@ -29,21 +23,8 @@ const newIdNumber = (): string => {
   return first17 + residentIdCheckCharacter(first17);
 };
 
-let service: Promise<HighRiskPersonsService> | null = null;
-function persons(): Promise<HighRiskPersonsService> {
-  service ??= (async () => {
-    // Small pool that lets the process exit: the matrix has no hook to close it.
-    const dataSource = await new DataSource({
-      type: 'postgres',
-      url: process.env.DATABASE_URL,
-      extra: { max: 2, idleTimeoutMillis: 200, allowExitOnIdle: true },
-    }).initialize();
-    const runtime = new ServiceRuntime(highRiskRuntimeOptions(), databaseFromDataSource(dataSource), new InProcessBus());
-    const keys = await loadHighRiskKeys({ env: process.env, dataDir: process.env.DATA_DIR?.trim() || './data', singleProcess: true });
-    return new HighRiskPersonsService(runtime, keys);
-  })();
-  return service;
-}
+// The running app's own service (its runtime, keys and clocks), not a second one beside it.
+const persons = async (f: MatrixFixtures): Promise<HighRiskPersonsService> => f.provider(HighRiskPersonsService);
 
 const who = (f: MatrixFixtures, key: string, roles: Role[], kind: Principal['organisationKind']): Principal =>
   testPrincipal({
@@ -62,7 +43,7 @@ async function proposed(
   idNumber = newIdNumber(),
   category: 'threatened_violence' | 'severe_mental_disorder_with_risk' = 'threatened_violence',
 ) {
-  const s = await persons();
+  const s = await persons(f);
   const { personId } = await s.propose(hospital(f), {
     name: NAME,
     idNumber,
@@ -74,7 +55,7 @@ async function proposed(
 async function active(f: MatrixFixtures, idNumber?: string, category?: 'threatened_violence' | 'severe_mental_disorder_with_risk') {
   const personId = await proposed(f, idNumber, category);
   await (
-    await persons()
+    await persons(f)
   ).act(zfw(f), personId, (_seal, base) => ({
     type: 'ApproveFlag',
     data: {
@@ -88,7 +69,7 @@ async function removed(f: MatrixFixtures) {
   const personId = await active(f);
   const actor = { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' };
   await (
-    await persons()
+    await persons(f)
   ).act(zfw(f), personId, (seal, base) => ({ type: 'RemoveFlag', data: { ...base, actor, reason: seal('矩阵测试：已不再需要') } }));
   return personId;
 }
@@ -97,7 +78,7 @@ async function withTask(f: MatrixFixtures) {
   const taskId = `task-${++counter}`;
   const actor = { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' };
   await (
-    await persons()
+    await persons(f)
   ).act(zfw(f), personId, (seal, base) => ({
     type: 'AssignStabilisationTask',
     data: {

@@ -1,4 +1,4 @@
-import type { MatrixEndpoint } from '../../gateway/src/authorisation-matrix.fixture.js';
+import type { MatrixEndpoint } from '@pingan/testing';
 import { HOSPITAL, HOSPITAL_OR_MEDIATORS, MEDIATORS, READERS } from './disputes.roles.js';
 
 /**

@@ -1,0 +1,114 @@
+import { RequestValidationError } from '@pingan/platform';
+import type { Principal } from '@pingan/access';
+import { ESCALATION_LEVELS, type EscalationChain, type EscalationLevel } from '@pingan/contracts';
+import { isAddressee, isPolice } from '../incident-access.js';
+import type {
+  AlarmDetailsDto,
+  ArrivalDto,
+  CloseDto,
+  DispatchDto,
+  DisturbanceStoppedDto,
+  LinkDto,
+  ReclassifyDto,
+  ReopenDto,
+  SceneClearedDto,
+  SubmitEscalationDto,
+} from '../incidents.dto.js';
+import { actOnIncident } from './act-on-incident.js';
+
+/** Chains a hospital reports on, and the one police report on [S3 五(二)]. */
+const SUBMITTERS: Record<EscalationChain, Principal['organisationKind']> = {
+  health: 'hospital',
+  political_legal: 'hospital',
+  police: 'police',
+};
+
+const instant = (value: string): Date => new Date(value);
+
+/**
+ * Each use case on an existing incident as a command message: the command the request states, and
+ * who may give it beyond the policy's write access. Rules about the incident live in the decider.
+ */
+export const incidentUseCases = {
+  completeAlarmDetails: (principal: Principal, caseNumber: string, dto: AlarmDetailsDto) =>
+    actOnIncident(principal, caseNumber, { type: 'CompleteAlarmDetails', data: { ...dto } }),
+
+  reclassify: (principal: Principal, caseNumber: string, { classification, reason }: ReclassifyDto) =>
+    actOnIncident(principal, caseNumber, {
+      type: 'ReclassifyIncident',
+      data: { classification: { ...classification, casualties: classification.casualties && { ...classification.casualties } }, reason },
+    }),
+
+  dispatch: (principal: Principal, caseNumber: string, dto: DispatchDto) =>
+    actOnIncident(principal, caseNumber, {
+      type: 'DispatchPolice',
+      data: {
+        dispatchedAt: instant(dto.dispatchedAt),
+        unitOrganisationId: dto.unitOrganisationId ?? principal.organisationId,
+        supervisingOrganisationId: dto.supervisingOrganisationId,
+      },
+    }),
+
+  arrival: (principal: Principal, caseNumber: string, dto: ArrivalDto) =>
+    actOnIncident(principal, caseNumber, { type: 'RecordPoliceArrival', data: { arrivedAt: instant(dto.arrivedAt) } }),
+
+  disturbanceStopped: (principal: Principal, caseNumber: string, dto: DisturbanceStoppedDto) =>
+    actOnIncident(principal, caseNumber, { type: 'RecordDisturbanceStopped', data: { stoppedAt: instant(dto.stoppedAt) } }),
+
+  sceneCleared: (principal: Principal, caseNumber: string, dto: SceneClearedDto) =>
+    actOnIncident(principal, caseNumber, { type: 'RecordSceneCleared', data: { clearedAt: instant(dto.clearedAt) } }),
+
+  /** The hospital itself reports up the health and 综治 chains; a police unit of the jurisdiction up the police chain. */
+  submitEscalation: (principal: Principal, caseNumber: string, dto: SubmitEscalationDto) =>
+    actOnIncident(principal, caseNumber, { type: 'SubmitEscalation', data: { chain: dto.chain } }, (incident) =>
+      SUBMITTERS[dto.chain] === 'hospital'
+        ? principal.organisationKind === 'hospital' && principal.organisationId === incident.ref.hospitalId
+        : isPolice(principal),
+    ),
+
+  /** Only the body the report is addressed to at that level (e.g. the county commission of the hospital's county). */
+  acknowledgeEscalation: (principal: Principal, caseNumber: string, level: string) => {
+    const chain = chainOf(level);
+    return actOnIncident(
+      principal,
+      caseNumber,
+      { type: 'AcknowledgeEscalation', data: { chain, level: level as EscalationLevel } },
+      (incident, parties) => isAddressee(principal, incident.ref, parties, `${chain}:${level}`),
+    );
+  },
+
+  forwardEscalation: (principal: Principal, caseNumber: string, level: string) => {
+    const chain = chainOf(level);
+    return actOnIncident(
+      principal,
+      caseNumber,
+      { type: 'ForwardEscalation', data: { chain, fromLevel: level as EscalationLevel } },
+      (incident, parties) => isAddressee(principal, incident.ref, parties, `${chain}:${level}`),
+    );
+  },
+
+  close: (principal: Principal, caseNumber: string, dto: CloseDto) =>
+    actOnIncident(principal, caseNumber, { type: 'CloseIncident', data: { outcome: dto.outcome, note: dto.note } }),
+
+  reopen: (principal: Principal, caseNumber: string, dto: ReopenDto) =>
+    actOnIncident(principal, caseNumber, { type: 'ReopenIncident', data: { reason: dto.reason } }),
+
+  /** A police case is the police's to link; a dispute, the hospital's or the police's. */
+  link: (principal: Principal, caseNumber: string, dto: LinkDto) =>
+    dto.policeCaseNumber !== undefined
+      ? actOnIncident(principal, caseNumber, { type: 'LinkPoliceCase', data: { policeCaseNumber: dto.policeCaseNumber } }, () =>
+          isPolice(principal),
+        )
+      : actOnIncident(principal, caseNumber, { type: 'LinkDispute', data: { disputeCaseNumber: dto.disputeCaseNumber! } }),
+};
+
+function chainOf(level: string): EscalationChain {
+  const chain = (Object.keys(ESCALATION_LEVELS) as EscalationChain[]).find((c) =>
+    (ESCALATION_LEVELS[c] as readonly string[]).includes(level),
+  );
+  if (!chain) {
+    const levels = Object.values(ESCALATION_LEVELS).flat().join(', ');
+    throw new RequestValidationError([{ field: 'level', code: 'IS_IN', message: `level must be one of: ${levels}` }]);
+  }
+  return chain;
+}

@@ -1,0 +1,107 @@
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AccessDeniedError, POLICE_ROLES, actorOf, hasRole, regionContains, type Principal, type Role } from '@pingan/access';
+import { incidentStreamId, type IncidentEvent, type IncidentReportedData } from '@pingan/contracts';
+import { InjectRuntime, type Decided, type ServiceRuntime } from '@pingan/platform';
+import { CaseNumbers } from '../../case-numbers.js';
+import type { IncidentState, IntakeInput } from '../../domain/index.js';
+import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
+import type { ReportIncidentDto } from '../incidents.dto.js';
+import { IncidentCommandMessage } from './incident-command.js';
+
+/** Who may report through which channel: the 110 desk takes calls, hospitals report and alarm, patrols find. */
+const REPORTERS: Record<IncidentReportedData['channel'], { kind: Principal['organisationKind']; roles: readonly Role[] }> = {
+  call_110: { kind: 'police', roles: ['police_dispatcher'] },
+  hospital_report: { kind: 'hospital', roles: ['hospital_security_officer'] },
+  one_key_alarm: { kind: 'hospital', roles: ['hospital_security_officer'] },
+  patrol: { kind: 'police', roles: POLICE_ROLES },
+};
+
+/** A new incident, reported through one of the four channels. */
+export class ReportIncidentCommand extends Command<{ caseNumber: string } & Decided<IncidentEvent, IncidentState>> {
+  constructor(
+    readonly principal: Principal,
+    readonly report: ReportIncidentDto,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Allocates the case number and reports the incident in ONE transaction (the number is the
+ * stream's id): if the decider says no, the number is given back.
+ */
+@CommandHandler(ReportIncidentCommand)
+export class ReportIncidentHandler implements ICommandHandler<ReportIncidentCommand> {
+  private readonly caseNumbers: CaseNumbers;
+  private migrated: Promise<void> | null = null;
+
+  constructor(
+    @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
+    private readonly commands: CommandBus,
+  ) {
+    this.caseNumbers = new CaseNumbers(runtime.schema);
+  }
+
+  async execute({ principal, report }: ReportIncidentCommand) {
+    const allowed = REPORTERS[report.intake.channel];
+    if (principal.organisationKind !== allowed.kind || !hasRole(principal, ...allowed.roles)) throw new AccessDeniedError();
+    if (allowed.kind === 'hospital') {
+      // A hospital reports for itself, from where it is (its token says both).
+      if (report.hospital.hospitalId !== principal.organisationId || report.hospital.regionCode !== principal.organisationRegion) {
+        throw new AccessDeniedError();
+      }
+    } else if (!regionContains(principal.organisationRegion, report.hospital.regionCode)) {
+      throw new AccessDeniedError(); // police take incidents in their jurisdiction
+    }
+    await (this.migrated ??= this.caseNumbers.migrate(this.runtime.db.query).catch((error: unknown) => {
+      this.migrated = null;
+      throw error;
+    }));
+    return this.runtime.db.transaction(async (query) => {
+      const caseNumber = await this.caseNumbers.allocate(query, report.hospital.regionCode, this.runtime.clock());
+      const decided = await this.commands.execute(
+        new IncidentCommandMessage({
+          streamId: incidentStreamId(caseNumber),
+          command: {
+            type: 'ReportIncident',
+            data: {
+              caseNumber,
+              hospital: { ...report.hospital },
+              occurredAt: new Date(report.occurredAt),
+              intake: intakeOf(report),
+              classification: report.classification && {
+                categories: report.classification.categories,
+                casualties: report.classification.casualties && { ...report.classification.casualties },
+                massIncident: report.classification.massIncident,
+                weaponsInvolved: report.classification.weaponsInvolved,
+              },
+            },
+          },
+          actor: actorOf(principal, ...allowed.roles),
+          correlationId: caseNumber,
+          query,
+        }),
+      );
+      return { caseNumber, ...decided };
+    });
+  }
+}
+
+function intakeOf(dto: ReportIncidentDto): IntakeInput {
+  const intake = dto.intake;
+  switch (intake.channel) {
+    case 'call_110':
+      return {
+        channel: 'call_110',
+        callReceivedAt: new Date(intake.callReceivedAt),
+        caller: intake.caller && { ...intake.caller },
+        description: intake.description,
+      };
+    case 'hospital_report':
+      return { ...intake, channel: 'hospital_report' };
+    case 'one_key_alarm':
+      return { ...intake, channel: 'one_key_alarm' };
+    case 'patrol':
+      return { ...intake, channel: 'patrol' };
+  }
+}

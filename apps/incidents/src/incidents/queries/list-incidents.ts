@@ -1,0 +1,26 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Principal } from '@pingan/access';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import type { IncidentSummary } from '../../domain/index.js';
+import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
+import { listIncidents, type IncidentListFilter } from '../../read-models/incident-list.query.js';
+
+/** The incidents the caller may see, filtered as asked. */
+export class ListIncidentsQuery extends Query<IncidentSummary[]> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: IncidentListFilter,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListIncidentsQuery)
+export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
+  constructor(@InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime) {}
+
+  async execute({ principal, filter }: ListIncidentsQuery): Promise<IncidentSummary[]> {
+    await this.runtime.catchUpProjections(); // the list is a read model: the caller sees its own report at once
+    return listIncidents(this.runtime.db.query, this.runtime.schema, principal, filter);
+  }
+}

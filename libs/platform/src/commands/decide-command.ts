@@ -1,0 +1,112 @@
+import { Command as CqrsCommand, type ICommandHandler } from '@nestjs/cqrs';
+import type { Actor } from '@pingan/contracts';
+import { ConcurrencyError, fold, type Decider, type DomainEvent, type Query, type StoredEvent } from '@pingan/event-store';
+import type { ServiceRuntime } from '../event-sourcing/service-runtime.js';
+import type { Command, CommandInput } from './command.js';
+
+/** What the pipeline needs to know of an aggregate: its decider and where its streams live. */
+export interface Aggregate<C extends Command, E extends DomainEvent, S> {
+  streamType: string;
+  decider: Decider<C, E, S>;
+}
+
+/** The outcome of a command: the new events, the state after them, the history before them. */
+export interface Decided<E extends DomainEvent, S> {
+  events: E[];
+  state: S;
+  history: StoredEvent[];
+  /** The stream's version after the command. */
+  version: number;
+}
+
+export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
+  streamId: string;
+  /** The command, or how to state it from the stream as read (when it depends on the state). */
+  command: CommandInput<C> | ((state: S, history: readonly StoredEvent[]) => CommandInput<C>);
+  actor: Actor;
+  /** The case number that ties the contexts' events together. */
+  correlationId: string;
+  causationId?: string | null;
+  /**
+   * May the actor give this command to this aggregate as it stands? Throws (AccessDeniedError,
+   * a NotFound) if not; runs on the state the command is decided on.
+   */
+  authorise?: (state: S, history: readonly StoredEvent[]) => void;
+  /** Writes that must commit with the events or not at all (e.g. a service-local record). */
+  inTransaction?: (query: Query, decided: Decided<E, S>) => Promise<void>;
+  /** Decide and append inside this transaction (an inbox consumer's: effect and inbox row commit together). */
+  query?: Query;
+  /** How often to read and decide again when another writer got there first (default 3). */
+  retries?: number;
+}
+
+/**
+ * The message that carries a command on @nestjs/cqrs's CommandBus. Each aggregate declares its own
+ * subclass (the bus routes by class) and a handler extending DeciderCommandHandler.
+ */
+export class DecideCommand<C extends Command, E extends DomainEvent, S> extends CqrsCommand<Decided<E, S>> {
+  constructor(readonly request: DecideRequest<C, E, S>) {
+    super();
+  }
+}
+
+/**
+ * The one command handler, for any aggregate: read the stream once, authorise against that state,
+ * decide, and append at that version — the clock steps the events carry commit in the same
+ * transaction (ServiceRuntime). A conflict (another writer appended first) is decided again on the
+ * new state, a bounded number of times, so a command that is no longer valid fails with the
+ * decider's error; past the bound it is a 409.
+ */
+export abstract class DeciderCommandHandler<C extends Command, E extends DomainEvent, S> implements ICommandHandler<
+  DecideCommand<C, E, S>,
+  Decided<E, S>
+> {
+  protected constructor(
+    protected readonly runtime: ServiceRuntime,
+    protected readonly aggregate: Aggregate<C, E, S>,
+  ) {}
+
+  async execute({ request }: DecideCommand<C, E, S>): Promise<Decided<E, S>> {
+    const retries = request.query ? 0 : (request.retries ?? 3); // a failed statement ends the caller's transaction
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (request.query) return await this.decideAndAppend(request.query, request);
+        if (request.inTransaction) return await this.runtime.db.transaction((query) => this.decideAndAppend(query, request));
+        return await this.decideAndAppend(null, request);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
+      }
+    }
+  }
+
+  private async decideAndAppend(query: Query | null, request: DecideRequest<C, E, S>): Promise<Decided<E, S>> {
+    const { decider, streamType } = this.aggregate;
+    const store = query ? this.runtime.store.using(query) : this.runtime.store;
+    const history = await store.readStream(request.streamId);
+    const current = fold(decider, history as unknown as E[]);
+    request.authorise?.(current, history);
+    const input = typeof request.command === 'function' ? request.command(current, history) : request.command;
+    const now = this.runtime.clock();
+    const command = { ...input, metadata: { actor: request.actor, now } } as C;
+    const events = decider.decide(command, current);
+    const state = events.reduce(decider.evolve, current);
+    let version = history.length === 0 ? 0 : history[history.length - 1].version;
+    if (events.length > 0) {
+      const appended = await store.append(
+        request.streamId,
+        events.map((e) => ({ type: e.type, data: e.data, occurredAt: now })),
+        {
+          streamType,
+          expectedVersion: version === 0 ? 'no_stream' : version,
+          actor: request.actor,
+          correlationId: request.correlationId,
+          causationId: request.causationId ?? null,
+        },
+      );
+      version = appended.nextExpectedVersion;
+    }
+    const decided = { events, state, history, version };
+    if (query && request.inTransaction) await request.inTransaction(query, decided);
+    return decided;
+  }
+}
