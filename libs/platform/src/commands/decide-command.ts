@@ -4,6 +4,12 @@ import { ConcurrencyError, fold, type Decider, type DomainEvent, type Query, typ
 import type { ServiceRuntime } from '../event-sourcing/service-runtime.js';
 import type { Command, CommandInput } from './command.js';
 
+/**
+ * What the handler needs of a runtime: a ServiceRuntime, or a context's own store that has no
+ * clocks or relay (the gateway's access directory).
+ */
+export type CommandRuntime = Pick<ServiceRuntime, 'store' | 'db' | 'clock'>;
+
 /** What the pipeline needs to know of an aggregate: its decider and where its streams live. */
 export interface Aggregate<C extends Command, E extends DomainEvent, S> {
   streamType: string;
@@ -24,8 +30,8 @@ export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
   /** The command, or how to state it from the stream as read (when it depends on the state). */
   command: CommandInput<C> | ((state: S, history: readonly StoredEvent[]) => CommandInput<C>);
   actor: Actor;
-  /** The case number that ties the contexts' events together. */
-  correlationId: string;
+  /** The case number that ties the contexts' events together, or how to read it from the stream (a supervision's). */
+  correlationId: string | ((state: S, history: readonly StoredEvent[]) => string);
   causationId?: string | null;
   /**
    * May the actor give this command to this aggregate as it stands? Throws (AccessDeniedError,
@@ -62,7 +68,7 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
   Decided<E, S>
 > {
   protected constructor(
-    protected readonly runtime: ServiceRuntime,
+    protected readonly runtime: CommandRuntime,
     protected readonly aggregate: Aggregate<C, E, S>,
   ) {}
 
@@ -99,7 +105,7 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
           streamType,
           expectedVersion: version === 0 ? 'no_stream' : version,
           actor: request.actor,
-          correlationId: request.correlationId,
+          correlationId: typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId,
           causationId: request.causationId ?? null,
         },
       );

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, hasRole, isRegionCode, regionContains, regionPrefix, type Principal } from '@pingan/access';
 import { shanghaiMonthOf, shanghaiMonthRange } from '@pingan/contracts';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
@@ -16,14 +17,23 @@ import {
 } from './statistics.js';
 
 /** Monthly figures (Asia/Shanghai months) for a region the caller oversees. */
-@Injectable()
-export class StatisticsService {
+export class StatisticsQuery extends Query<Statistics> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: { month?: string; region?: string },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(StatisticsQuery)
+export class StatisticsHandler implements IQueryHandler<StatisticsQuery> {
   constructor(
     @InjectRuntime('oversight') private readonly runtime: ServiceRuntime,
     @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
   ) {}
 
-  async statistics(principal: Principal, query: { month?: string; region?: string }): Promise<Statistics> {
+  async execute({ principal, filter: query }: StatisticsQuery): Promise<Statistics> {
     const now = this.clock();
     const month = query.month ?? shanghaiMonthOf(now);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new OversightError('OVERSIGHT.BAD_MONTH', 'month must be YYYY-MM');
