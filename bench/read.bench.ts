@@ -129,7 +129,6 @@ await withInfra(async ({ databaseUrl, describe }) => {
         let fold = initial();
         const projection: Projection = {
           name: `fold_${round}`,
-          migrate: async () => undefined,
           reset: async () => {
             fold = initial();
           },

@@ -260,7 +260,6 @@ describe('disputes service', () => {
       200,
     );
     await post('mediator', `/disputes/${id}/mediation/acceptance`, { supervisingOrganisationId: 'justice-500101' }).expect(200);
-    await runtime.catchUpProjections();
     const clockId = `${id}/peoples-mediation/1`;
     const clock = async () =>
       (await get('mediator', `/disputes/${id}`).expect(200)).body.clocks.find((c: { deadlineId: string }) => c.deadlineId === clockId);
@@ -279,7 +278,6 @@ describe('disputes service', () => {
     const appraisal = await post('mediator', `/disputes/${id}/appraisals`, { kind: 'medical_damage', appraiser: '重庆市医学会' }).expect(
       200,
     );
-    await runtime.catchUpProjections();
     expect(await clock()).toMatchObject({ state: 'paused' });
     advanceDays(21); // three weeks of appraisal: they do not count
     await post('mediator', `/disputes/${id}/appraisals/${appraisal.body.appraisalId}/result`, {
@@ -287,7 +285,6 @@ describe('disputes service', () => {
       outcome: 'concluded',
       liability: { responsibility: 'minor', summary: '轻微责任' },
     }).expect(200);
-    await runtime.catchUpProjections();
     const resumed = await clock();
     expect(resumed.state).toBe('running');
     const due1 = Date.parse(resumed.dueAt);
@@ -298,7 +295,6 @@ describe('disputes service', () => {
       (await post('complaints', `/disputes/${id}/mediation/extension`, { workingDays: 10, reason: '双方同意延长' }).expect(403)).body.code,
     ).toBe('ACCESS.DENIED');
     await post('mediator', `/disputes/${id}/mediation/extension`, { workingDays: 10, reason: '双方同意延长' }).expect(200);
-    await runtime.catchUpProjections();
     const extended = await clock();
     // 10 working days: two weeks, less where a make-up working day (调休) falls on a weekend
     expect(Date.parse(extended.dueAt)).toBeGreaterThanOrEqual(due1 + 12 * DAY);

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
+import { DisputeCommandHandler } from './commands/dispute-command.js';
 import { ComplaintsController } from './complaints/complaints.controller.js';
-import { DisputeService } from './dispute.service.js';
+import { ReceiveComplaintHandler } from './complaints/receive-complaint.js';
 import { DISPUTES_RUNTIME_OPTIONS } from './disputes.runtime.js';
 import { DisputesStartup } from './disputes.startup.js';
 import { IncidentIntakeConsumer } from './incidents/incident-intake.consumer.js';
@@ -9,7 +10,9 @@ import { LiabilityController } from './liability/liability.controller.js';
 import { MediationController } from './mediation/mediation.controller.js';
 import { MediationExpiryConsumer } from './mediation/mediation-expiry.consumer.js';
 import { DisputesReadController } from './reads/disputes-read.controller.js';
-import { DisputeQueries } from './read-models/dispute.queries.js';
+import { DisputeStatisticsHandler } from './reads/queries/dispute-statistics.js';
+import { GetDisputeHandler } from './reads/queries/get-dispute.js';
+import { ListDisputesHandler } from './reads/queries/list-disputes.js';
 import { RiskController } from './risk/risk.controller.js';
 import { SettlementController } from './settlement/settlement.controller.js';
 
@@ -21,7 +24,8 @@ export const DISPUTES_SERVICE: ServiceDescriptor = {
 /**
  * The disputes bounded context (医疗纠纷): its runtime (store in schema 'disputes', outbox to
  * pingan.disputes.events, the list and statistics read models, the mediation and risk-review
- * clocks), the incidents consumer and the mediation-expiry consumer, and the HTTP API.
+ * clocks), the command and query handlers, the incidents consumer and the mediation-expiry
+ * consumer, and the HTTP API.
  * It relies on what an app root provides (database, bus, config, logging, the access guard).
  */
 @Module({
@@ -35,6 +39,16 @@ export const DISPUTES_SERVICE: ServiceDescriptor = {
     SettlementController,
     RiskController,
   ],
-  providers: [DisputesStartup, DisputeService, DisputeQueries, IncidentIntakeConsumer, MediationExpiryConsumer],
+  providers: [
+    DisputesStartup,
+    // Every step on a dispute goes through the CommandBus; every read through the QueryBus.
+    DisputeCommandHandler,
+    ReceiveComplaintHandler,
+    GetDisputeHandler,
+    ListDisputesHandler,
+    DisputeStatisticsHandler,
+    IncidentIntakeConsumer,
+    MediationExpiryConsumer,
+  ],
 })
 export class DisputesModule {}

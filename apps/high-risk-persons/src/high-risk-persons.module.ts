@@ -3,7 +3,8 @@ import { HIGH_RISK_PERSONS_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
 import { highRiskKeysProvider, personVaultProvider } from './crypto/key.providers.js';
 import { highRiskDeadlineRules, ruleSettingsFromEnv } from './domain/deadline-rules.js';
-import { HighRiskPersonsStartup } from './high-risk-persons.startup.js';
+import { ReviewExpiryConsumer } from './review-expiry.consumer.js';
+import { highRiskPersonsMigrations } from './migrations/index.js';
 import { registerProjection } from './read-models/register.projection.js';
 import { ActOnPersonHandler, ErasePersonHandler } from './register/commands/act-on-person.js';
 import { CheckAtHospitalHandler } from './register/commands/check-at-hospital.js';
@@ -25,6 +26,7 @@ export const HIGH_RISK_PERSONS_SERVICE: ServiceDescriptor = {
  */
 export const highRiskRuntimeOptions = (env: NodeJS.ProcessEnv = process.env): ServiceRuntimeOptions => ({
   context: HIGH_RISK_PERSONS_CONTEXT,
+  migrations: highRiskPersonsMigrations,
   projections: [registerProjection],
   deadlines: { rules: highRiskDeadlineRules(ruleSettingsFromEnv(env)) },
 });
@@ -39,7 +41,7 @@ export const highRiskRuntimeOptions = (env: NodeJS.ProcessEnv = process.env): Se
   providers: [
     highRiskKeysProvider,
     personVaultProvider,
-    HighRiskPersonsStartup,
+    ReviewExpiryConsumer,
     PersonCommandHandler,
     ProposeFlagHandler,
     ActOnPersonHandler,

@@ -6,22 +6,11 @@ import type { Query } from '@pingan/event-store';
  * '500101-20261122-0007'. The counter is one row per (region, date) in the incidents schema,
  * bumped by a single INSERT … ON CONFLICT DO UPDATE … RETURNING: two reporters at the same moment
  * get different numbers without a lock of our own. Run it in the transaction that appends the
- * report, so a rejected report gives its number back (no gaps from failed intakes).
+ * report, so a rejected report gives its number back (no gaps from failed intakes). The table
+ * comes from the service's migrations (migrations/).
  */
 export class CaseNumbers {
   constructor(private readonly schema: string) {}
-
-  async migrate(query: Query): Promise<void> {
-    await query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
-    await query(
-      `CREATE TABLE IF NOT EXISTS ${this.schema}.case_number_sequences (
-         region_code text NOT NULL,
-         shanghai_date date NOT NULL,
-         last_sequence integer NOT NULL,
-         PRIMARY KEY (region_code, shanghai_date)
-       )`,
-    );
-  }
 
   async allocate(query: Query, regionCode: string, at: Date): Promise<string> {
     const shanghaiDate = shanghaiDateOf(at);

@@ -66,7 +66,6 @@ async function incidentAt(f: MatrixFixtures, step: Step): Promise<string> {
   const security: Actor = { userId: f.userId('wz.security'), organisationId: hospitalId, role: 'hospital_security_officer' };
   const countyHc: Actor = { userId: f.userId('wz.hc'), organisationId: f.organisationId('hc-county'), role: 'health_commission_official' };
   const caseNumbers = new CaseNumbers('incidents');
-  await caseNumbers.migrate(db.query);
   const alarm = step === 'alarm';
   const run = async (caseNumber: string, command: Pick<IncidentCommand, 'type' | 'data'> & { actor: Actor }, query?: Query) => {
     await handleCommand(

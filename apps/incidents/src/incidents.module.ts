@@ -8,6 +8,7 @@ import { ReportIncidentHandler } from './incidents/commands/report-incident.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { GetIncidentHandler } from './incidents/queries/get-incident.js';
 import { ListIncidentsHandler } from './incidents/queries/list-incidents.js';
+import { incidentsMigrations } from './migrations/index.js';
 import { incidentListProjection } from './read-models/incident-list.projection.js';
 
 export const INCIDENTS_SERVICE: ServiceDescriptor = {
@@ -16,13 +17,14 @@ export const INCIDENTS_SERVICE: ServiceDescriptor = {
 };
 
 /**
- * The runtime of the context: its store (schema 'incidents'), the incident list, and the legal
+ * The runtime of the context: its store (schema 'incidents'), its tables, the incident list, and the legal
  * clocks (catalogue from domain/deadline-rules.ts with the configured overrides). Tests build the
  * same options with a moved clock.
  */
 export function incidentsRuntimeOptions(settings: IncidentDeadlineSettings, clock?: () => Date): ServiceRuntimeOptions {
   return {
     context: INCIDENTS_CONTEXT_NAME,
+    migrations: incidentsMigrations,
     projections: [incidentListProjection(schemaFor(INCIDENTS_CONTEXT_NAME))],
     deadlines: { rules: incidentDeadlineRules(settings), clocksFor: incidentClocksFor },
     clock,

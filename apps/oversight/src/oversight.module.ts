@@ -6,6 +6,7 @@ import { oversightClocksFor } from './domain/clocks.js';
 import { OVERSIGHT_DEADLINE_RULES } from './domain/deadline-rules.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { ListInboxHandler } from './inbox/list-inbox.query.js';
+import { oversightMigrations } from './migrations/index.js';
 import { OversightFeed } from './read-models/oversight-feed.js';
 import { supervisionsProjection } from './read-models/supervisions.projection.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
@@ -32,6 +33,7 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
   imports: [
     EventSourcingModule.forService({
       context: 'oversight',
+      migrations: oversightMigrations,
       projections: [supervisionsProjection],
       deadlines: { rules: OVERSIGHT_DEADLINE_RULES, clocksFor: oversightClocksFor },
     }),

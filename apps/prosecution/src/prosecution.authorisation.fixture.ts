@@ -21,7 +21,7 @@ const SUSPECT_NAME = '矩阵嫌疑人';
 
 type SeedCommand = PoliceCaseCommand extends infer C
   ? C extends PoliceCaseCommand
-    ? Omit<C, 'at' | 'actor' | 'caseNumber'>
+    ? { type: C['type']; data: Omit<C['data'], 'caseNumber'> }
     : never
   : never;
 type Step = 'suspect' | 'filed' | 'detained' | 'arrestRequested' | 'transferred' | 'indicted' | 'onTrial' | 'verdict' | 'supervised';
@@ -55,58 +55,54 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
   const police = actor('police-bureau', 'police_case_officer');
   const at = new Date(Date.now() - 60_000);
   const run = (command: SeedCommand, by: Actor = police) =>
-    handleCommand(s, policeCaseDecider, caseNumber, { ...command, caseNumber, at, actor: by } as PoliceCaseCommand, {
-      streamType: POLICE_CASE_STREAM_TYPE,
-      actor: by,
-      correlationId: caseNumber,
-      occurredAt: at,
-    });
+    handleCommand(
+      s,
+      policeCaseDecider,
+      caseNumber,
+      { type: command.type, data: { ...command.data, caseNumber }, metadata: { actor: by, now: at } } as PoliceCaseCommand,
+      {
+        streamType: POLICE_CASE_STREAM_TYPE,
+        actor: by,
+        correlationId: caseNumber,
+        occurredAt: at,
+      },
+    );
   await run({
     type: 'OpenCase',
-    hospitalId: f.organisationId('hospital-central'),
-    regionCode: '500101',
-    kind,
-    handlingUnitId: bureau,
-    summary: 'matrix',
+    data: { hospitalId: f.organisationId('hospital-central'), regionCode: '500101', kind, handlingUnitId: bureau, summary: 'matrix' },
   });
   const suspect = { suspectId: 's1' };
   for (const step of steps) {
     switch (step) {
       case 'suspect':
-        await run({ type: 'AddSuspect', ...suspect, name: SUSPECT_NAME });
+        await run({ type: 'AddSuspect', data: { ...suspect, name: SUSPECT_NAME } });
         break;
       case 'filed':
-        await run({ type: 'FileCriminalCase', filingUnitId: bureau });
+        await run({ type: 'FileCriminalCase', data: { filingUnitId: bureau } });
         break;
       case 'detained':
         await run({
           type: 'ImposeCompulsoryMeasure',
-          ...suspect,
-          measureId: 'm1',
-          measure: 'criminal_detention',
-          decidedAt: at,
-          decidingUnitId: bureau,
+          data: { ...suspect, measureId: 'm1', measure: 'criminal_detention', decidedAt: at, decidingUnitId: bureau },
         });
         break;
       case 'arrestRequested':
-        await run({ type: 'RequestArrestApproval', ...suspect, requestId: 'r1', procuratorateId: procuratorate });
+        await run({ type: 'RequestArrestApproval', data: { ...suspect, requestId: 'r1', procuratorateId: procuratorate } });
         break;
       case 'transferred':
-        await run({ type: 'TransferForProsecution', suspectIds: ['s1'], procuratorateId: procuratorate });
+        await run({ type: 'TransferForProsecution', data: { suspectIds: ['s1'], procuratorateId: procuratorate } });
         break;
       case 'indicted':
-        await run({ type: 'Indict', suspectIds: ['s1'], courtId: court }, actor('procuratorate', 'prosecutor'));
+        await run({ type: 'Indict', data: { suspectIds: ['s1'], courtId: court } }, actor('procuratorate', 'prosecutor'));
         break;
       case 'onTrial':
-        await run({ type: 'StartFirstInstanceTrial' }, actor('court', 'judge'));
+        await run({ type: 'StartFirstInstanceTrial', data: {} }, actor('court', 'judge'));
         break;
       case 'verdict':
         await run(
           {
             type: 'DeliverFirstInstanceVerdict',
-            ...suspect,
-            verdict: 'guilty',
-            sentence: { principal: 'fixed_term_imprisonment', termMonths: 6 },
+            data: { ...suspect, verdict: 'guilty', sentence: { principal: 'fixed_term_imprisonment', termMonths: 6 } },
           },
           actor('court', 'judge'),
         );
@@ -115,9 +111,7 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
         await run(
           {
             type: 'PutUnderListedSupervision',
-            supervisorKind: 'political_legal',
-            requirements: 'matrix',
-            dueAt: new Date(Date.now() + 86_400_000),
+            data: { supervisorKind: 'political_legal', requirements: 'matrix', dueAt: new Date(Date.now() + 86_400_000) },
           },
           actor('political-legal', 'political_legal_officer'),
         );

@@ -149,7 +149,6 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       decisionId: decided.body.decisionId,
       referenceNumber: 'GA-2025-0001',
     }).expect(201);
-    await runtime.catchUpProjections(); // the clock steps follow the events: let them land before time jumps
     now = new Date('2025-10-20T00:00:00Z');
     await runtime.sweepDeadlines();
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);

@@ -4,11 +4,15 @@ import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { prosecutionClocksFor } from './domain/clocks.js';
 import { PROSECUTION_DEADLINES } from './domain/deadline-rules.js';
 import { IncidentHandoverConsumer } from './incidents/incident-handover.consumer.js';
-import { PoliceCaseService } from './police-case.service.js';
+import { PoliceCaseCommandHandler } from './police-cases/commands/police-case-command.js';
+import { prosecutionMigrations } from './migrations/index.js';
 import { CourtController } from './police-cases/court.controller.js';
 import { PoliceCasesController } from './police-cases/police-cases.controller.js';
 import { PoliceStepsController } from './police-cases/police-steps.controller.js';
 import { ProcuratorateController } from './police-cases/procuratorate.controller.js';
+import { GetCaseSuspectsHandler } from './police-cases/queries/get-case-suspects.js';
+import { GetPoliceCaseHandler } from './police-cases/queries/get-police-case.js';
+import { ListPoliceCasesHandler } from './police-cases/queries/list-police-cases.js';
 import { SupervisionController } from './police-cases/supervision.controller.js';
 import { caseListProjection } from './read-models/case-list.projection.js';
 import { CaseListQueries } from './read-models/case-list.queries.js';
@@ -27,11 +31,20 @@ export const PROSECUTION_SERVICE: ServiceDescriptor = {
   imports: [
     EventSourcingModule.forService({
       context: PROSECUTION_CONTEXT,
+      migrations: prosecutionMigrations,
       projections: [caseListProjection],
       deadlines: { rules: PROSECUTION_DEADLINES, clocksFor: prosecutionClocksFor },
     }),
   ],
   controllers: [PoliceCasesController, PoliceStepsController, ProcuratorateController, CourtController, SupervisionController],
-  providers: [PoliceCaseService, SuspectIdentities, CaseListQueries, IncidentHandoverConsumer],
+  providers: [
+    PoliceCaseCommandHandler,
+    GetPoliceCaseHandler,
+    ListPoliceCasesHandler,
+    GetCaseSuspectsHandler,
+    SuspectIdentities,
+    CaseListQueries,
+    IncidentHandoverConsumer,
+  ],
 })
 export class ProsecutionModule {}

@@ -1,11 +1,17 @@
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS_TABLE, databaseFromDataSource, runMigrations } from '@pingan/event-store';
 import { createTestDatabase, type TestDatabase } from '@pingan/testing';
 import { CalendarOverrideRepository, loadChinaCalendar } from './calendar-override.repository.js';
 import type { CalendarOverride } from './china-calendar.js';
+import { calendarMigrations } from './migrations/index.js';
 
 describe('CalendarOverrideRepository (real PostgreSQL)', () => {
   let db: TestDatabase;
   let pool: pg.Pool;
+  // The repository works on a plain pg query; its tables come from the migrations (run on a DataSource).
+  let dataSource: DataSource;
+  const migrate = () => runMigrations(databaseFromDataSource(dataSource), 'calendar', calendarMigrations);
   let now: Date;
   let repository: CalendarOverrideRepository;
   const query = (sql: string, params?: unknown[]) => pool.query(sql, params).then((result) => result.rows);
@@ -25,16 +31,21 @@ describe('CalendarOverrideRepository (real PostgreSQL)', () => {
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
     now = new Date('2026-11-20T02:00:00Z');
     repository = new CalendarOverrideRepository(query, { schema: 'calendar', now: () => now });
-    await repository.migrate();
+    dataSource = await new DataSource({ type: 'postgres', url: db.url, extra: { max: 1 } }).initialize();
+    await migrate();
   });
   afterAll(async () => {
+    await dataSource.destroy();
     await pool.end();
     await db.drop();
   });
 
   it('migrates idempotently', async () => {
-    await repository.migrate();
-    const rows = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'calendar' ORDER BY table_name");
+    expect(await migrate()).toEqual([]);
+    const rows = await query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'calendar' AND table_name <> $1 ORDER BY table_name",
+      [MIGRATIONS_TABLE],
+    );
     expect(rows.map((row) => row.table_name)).toEqual(['calendar_overrides', 'calendar_schedules']);
   });
 

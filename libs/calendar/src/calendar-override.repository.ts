@@ -27,7 +27,7 @@ export interface LoadYearOptions {
 /**
  * Administrator overrides of the China calendar in PostgreSQL, one schema chosen by the
  * caller. Works through a single query function (no Nest, no pool), so each write is one
- * statement and therefore one transaction.
+ * statement and therefore one transaction. Its tables come from `calendarMigrations`.
  */
 export class CalendarOverrideRepository {
   private readonly overridesTable: string;
@@ -40,27 +40,6 @@ export class CalendarOverrideRepository {
     const schema = quoteIdentifier(options.schema);
     this.overridesTable = `${schema}.calendar_overrides`;
     this.schedulesTable = `${schema}.calendar_schedules`;
-  }
-
-  /** Creates the schema and tables if missing; safe to run at every start. */
-  async migrate(): Promise<void> {
-    await this.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(this.options.schema)}`);
-    await this.query(`
-      CREATE TABLE IF NOT EXISTS ${this.schedulesTable} (
-        year       integer     PRIMARY KEY,
-        completed  boolean     NOT NULL,
-        source     text        NOT NULL,
-        loaded_by  text        NOT NULL,
-        loaded_at  timestamptz NOT NULL
-      )`);
-    await this.query(`
-      CREATE TABLE IF NOT EXISTS ${this.overridesTable} (
-        date  date PRIMARY KEY,
-        year  integer NOT NULL REFERENCES ${this.schedulesTable} (year),
-        kind  text NOT NULL CHECK (kind IN ('working', 'off')),
-        note  text NOT NULL,
-        CHECK (year = extract(year FROM date))
-      )`);
   }
 
   /**

@@ -11,3 +11,4 @@ export type { StatutoryHoliday, StatutoryHolidayRule } from './statutory-holiday
 export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from '@pingan/contracts';
 export { CalendarOverrideRepository, loadChinaCalendar } from './calendar-override.repository.js';
 export type { CalendarSchedule, LoadYearOptions, SqlQuery } from './calendar-override.repository.js';
+export { calendarMigrations, type CalendarMigration } from './migrations/index.js';

@@ -1,3 +1,5 @@
+import type { ClockInstruction } from './clocks.js';
+
 /**
  * Public events of the disputes context (医疗纠纷): the ones other services consume from
  * `pingan.disputes.events`. Every event's data carries the dispute's reference (dispute id,
@@ -48,33 +50,25 @@ export type DisputeClaim = {
 /** Deadline rule names the disputes service starts clocks for (catalogue: apps/disputes deadline-rules.ts). */
 export type DisputeDeadlineRuleName = 'peoples-mediation' | 'administrative-mediation' | 'dispute-risk-review';
 
+type Step<A extends ClockInstruction['action']> = Extract<ClockInstruction, { action: A }>;
+
 /**
- * How an event moves a clock of `@pingan/deadlines`. The decider never runs clocks; the
- * service layer applies these, in order, in the transaction that appends the event:
- * start → `store.start`, pause → `pause`, resume → `resume`, extend → `extend`,
- * stop → `met` (the required work was done, or the clock is no longer needed).
- * `deadlineId` is deterministic (`<disputeId>/<rule>/<n>`), and `subject` is the case number (as every clock's: the clock streams' correlation id).
+ * The platform's clock steps (`ClockInstruction`), as the disputes context uses them: start,
+ * pause (an appraisal), resume, extend (working days, by agreement) and stop (→ met). Deadline ids
+ * are deterministic (`<disputeId>/<rule>/<n>`); the subject is the case number; a pause and a stop
+ * also say why (kept in the event, not needed by the translation).
  */
 export type DisputeClockInstruction =
-  | {
-      action: 'start';
-      deadlineId: string;
+  | (Step<'start'> & {
       subject: string;
       rule: DisputeDeadlineRuleName;
-      startedAt: string;
       responsibleOrganisationId: string;
       supervisingOrganisationId: string | null;
-    }
-  | { action: 'pause'; deadlineId: string; at: string; reason: string }
-  | { action: 'resume'; deadlineId: string; at: string }
-  | {
-      action: 'extend';
-      deadlineId: string;
-      at: string;
-      by: { unit: 'working_days'; amount: number };
-      reason: string;
-    }
-  | { action: 'stop'; deadlineId: string; at: string; reason: string };
+    })
+  | (Step<'pause'> & { reason: string })
+  | Step<'resume'>
+  | (Step<'extend'> & { at: string; by: { unit: 'working_days'; amount: number } })
+  | (Step<'stop'> & { reason: string });
 
 /** Opened from a complaint (首诉负责制: the receiver owns it) or from an incident. schemaVersion 1. */
 export type DisputeOpened = {

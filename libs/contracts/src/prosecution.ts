@@ -24,9 +24,9 @@ export type PoliceCaseRef = {
 };
 
 /**
- * What the service layer does with a legal clock when it stores the event (`@pingan/deadlines`):
- * `start` → `store.start`, `stop` → `store.met` (`outcome: 'moot'` when the duty ended without the
- * work, e.g. a detained suspect released on bail before any arrest request), `extend` → `store.extend`.
+ * The prosecution context's clock steps: a narrowing of `ClockInstruction` (clocks.ts), applied with
+ * the append that carries them: `start`, `stop` → met, or cancelled with `outcome: 'moot'` (the duty
+ * ended without the work, e.g. a detained suspect released on bail before any arrest request), `extend`.
  * Deadline ids are deterministic, so a redelivered event starts or stops nothing twice.
  */
 export type ProsecutionClockInstruction =

@@ -1,6 +1,5 @@
-import type { Database, Query } from '@pingan/event-store';
+import { runMigrations, type Database, type Query } from '@pingan/event-store';
 import {
-  DEADLINE_STATES,
   extendDeadline,
   cancelDeadline,
   meetDeadline,
@@ -15,6 +14,7 @@ import {
 import type { WorkingCalendar } from './due-date.js';
 import { DeadlineError } from './errors.js';
 import type { DeadlineEvent, DeadlineEventHandler } from './events.js';
+import { deadlineMigrations } from './migrations/index.js';
 import { indexRules, isDayUnit, type DeadlineLength, type DeadlineRule } from './rules.js';
 
 export type Clock = () => Date;
@@ -47,8 +47,6 @@ export interface SweepResult {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
-// Serialises concurrent migrate() calls (CREATE ... IF NOT EXISTS races on the catalog).
-const MIGRATION_LOCK = 7_316_100_512;
 
 interface Row {
   id: string;
@@ -128,38 +126,9 @@ export class DeadlineStore {
     return new DeadlineStore(this.options, query);
   }
 
-  /** Creates the schema, table and indexes if missing; safe to call from every instance. */
+  /** Applies deadlineMigrations to the schema, for a store used on its own; ServiceRuntime runs them at start. */
   async migrate(): Promise<void> {
-    const schema = `"${this.options.schema}"`;
-    await this.options.database.transaction(async (query) => {
-      await query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await query(`
-        CREATE TABLE IF NOT EXISTS ${this.table} (
-          id text PRIMARY KEY,
-          subject text NOT NULL,
-          rule_name text NOT NULL,
-          rule jsonb NOT NULL,
-          state text NOT NULL CHECK (state IN (${DEADLINE_STATES.map((s) => `'${s}'`).join(', ')})),
-          started_at timestamptz NOT NULL,
-          due_at timestamptz NOT NULL,
-          warn_at timestamptz NOT NULL,
-          next_fire_at timestamptz,
-          provisional boolean NOT NULL,
-          paused_at timestamptz,
-          paused_from text,
-          paused_ms bigint NOT NULL DEFAULT 0,
-          completed_at timestamptz,
-          warned_at timestamptz,
-          breached_at timestamptz,
-          responsible_organisation_id text,
-          supervising_organisation_id text,
-          extensions jsonb NOT NULL DEFAULT '[]'
-        )`);
-      // The sweeper's lookup: state = X AND next_fire_at < now ORDER BY next_fire_at.
-      await query(`CREATE INDEX IF NOT EXISTS deadlines_state_next_fire_at ON ${this.table} (state, next_fire_at)`);
-      await query(`CREATE INDEX IF NOT EXISTS deadlines_subject ON ${this.table} (subject)`);
-    });
+    await runMigrations(this.options.database, this.options.schema, deadlineMigrations);
   }
 
   /** Starts a clock. Starting an id that exists returns the existing clock unchanged (redelivery). */

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Query } from './types.js';
 
 /**
@@ -9,10 +9,13 @@ import type { Query } from './types.js';
 export interface Database {
   query: Query;
   transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /** The DataSource behind it (databaseFromDataSource), which runs the schema migrations (schema-migrations.ts). */
+  readonly dataSource?: DataSource;
 }
 
-const queryOf =
-  (runner: DataSource | EntityManager): Query =>
+/** A Query over anything TypeORM runs SQL on: a DataSource, an EntityManager, a QueryRunner. */
+export const queryOf =
+  (runner: { query(sql: string, params?: unknown[]): Promise<unknown> }): Query =>
   async (sql, params) =>
     rowsOf(await runner.query(sql, params));
 
@@ -45,6 +48,7 @@ export function afterCommit(query: Query, hook: () => void): void {
 
 export function databaseFromDataSource(dataSource: DataSource): Database {
   return {
+    dataSource,
     query: queryOf(dataSource),
     transaction: async (work) => {
       const hooks: Array<() => void> = [];

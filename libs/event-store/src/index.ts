@@ -4,6 +4,8 @@ export * from './decider.js';
 export * from './errors.js';
 export * from './postgres-event-store.js';
 export * from './projections.js';
+export * from './schema-migrations.js';
+export * from './migrations/index.js';
 export * from './types.js';
 export * from './upcasting.js';
 export * from './verify.js';

@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterCommit, type Database } from './database.js';
 import { ConcurrencyError } from './errors.js';
-import { CONFLICT_SQLSTATE, assertSchemaName, migrationSql } from './schema.js';
+import { eventStoreMigrations } from './migrations/index.js';
+import { CONFLICT_SQLSTATE, assertSchemaName } from './schema.js';
+import { runMigrations } from './schema-migrations.js';
 import type { AppendedEvent, AppendOptions, AppendResult, NewEvent, Position, Query, StoredEvent } from './types.js';
 import { upcast, type Upcaster } from './upcasting.js';
 
@@ -76,12 +78,12 @@ export class PostgresEventStore {
     });
   }
 
-  /** Creates the schema's tables and functions; instances starting together take turns. */
+  /**
+   * Applies the store's migrations (eventStoreMigrations) to its schema, for a store used on its
+   * own; ServiceRuntime applies them with the rest of the schema's. Instances take turns.
+   */
   async migrate(): Promise<void> {
-    await this.db.transaction(async (query) => {
-      await query(`SELECT pg_advisory_xact_lock(hashtext('pingan.migrate.' || $1))`, [this.schema]);
-      await query(migrationSql(this.schema));
-    });
+    await runMigrations(this.db, this.schema, eventStoreMigrations);
   }
 
   /**

@@ -25,10 +25,15 @@ afterAll(() => dataSource.destroy());
 /** One row per event, with how often it was applied and by whom. */
 const applications = (schema: string, runner: string): Projection => ({
   name: 'applications',
-  migrate: async (query) => {
-    await query(`CREATE TABLE IF NOT EXISTS ${schema}.applications (
-      event_id uuid PRIMARY KEY, applied integer NOT NULL, applied_by text NOT NULL)`);
-  },
+  migrations: [
+    {
+      name: 'CreateApplications1796189000000',
+      up: async (query) => {
+        await query(`CREATE TABLE ${schema}.applications (
+          event_id uuid PRIMARY KEY, applied integer NOT NULL, applied_by text NOT NULL)`);
+      },
+    },
+  ],
   reset: async (query) => {
     await query(`TRUNCATE ${schema}.applications`);
   },

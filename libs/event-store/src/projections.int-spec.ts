@@ -31,10 +31,15 @@ afterAll(() => dataSource.destroy());
 /** Counts incidents per hospital and the latest status of each: a small read model. */
 const hospitalBoard = (schema: string): Projection => ({
   name: 'hospital-board',
-  migrate: async (query) => {
-    await query(`CREATE TABLE IF NOT EXISTS ${schema}.hospital_board (
-      stream_id text PRIMARY KEY, hospital text NOT NULL, status text NOT NULL, updates integer NOT NULL)`);
-  },
+  migrations: [
+    {
+      name: 'CreateHospitalBoard1796184000000',
+      up: async (query, s) => {
+        await query(`CREATE TABLE ${s}.hospital_board (
+          stream_id text PRIMARY KEY, hospital text NOT NULL, status text NOT NULL, updates integer NOT NULL)`);
+      },
+    },
+  ],
   reset: async (query) => {
     await query(`TRUNCATE ${schema}.hospital_board`);
   },

@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Query } from './types.js';
+import { CreateProjectionCheckpoints1796184001000 } from './migrations/index.js';
 import { positionOf, type PostgresEventStore } from './postgres-event-store.js';
+import { runMigrations, type SchemaMigration } from './schema-migrations.js';
 import { START, type Position, type StoredEvent } from './types.js';
 
 /** A read model kept in the service's schema, fed from the store in commit order. */
 export interface Projection {
   /** Stable name: the checkpoint is kept under it. */
   name: string;
-  /** Create the read model's tables if missing. */
-  migrate(query: Query): Promise<void>;
+  /** The read model's tables, as migrations in the service's schema (ServiceRuntime runs them at start). */
+  migrations?: readonly SchemaMigration[];
   /** Empty the read model (for a rebuild). */
   reset(query: Query): Promise<void>;
   /** Apply one event; runs in the same transaction as the checkpoint update. */
   apply(event: StoredEvent, query: Query): Promise<void>;
-}
-
-/**
- * The checkpoint table of a schema's projectors: how far each has applied, and who holds its lease
- * (owner, and until when by the database clock). All of the projector's DDL is here, in one place.
- */
-export function projectionCheckpointsDdl(schema: string): string {
-  const table = `${schema}.projection_checkpoints`;
-  // The ALTER brings tables created before the lease columns existed up to date.
-  return `CREATE TABLE IF NOT EXISTS ${table} (
-      name text PRIMARY KEY, transaction_id xid8 NOT NULL, global_position bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(),
-      lease_owner text, lease_until timestamptz);
-    ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS lease_owner text, ADD COLUMN IF NOT EXISTS lease_until timestamptz`;
 }
 
 /**
@@ -73,13 +62,12 @@ export class Projector {
     return this.options.leaseMs ?? 10_000;
   }
 
-  /** Replicas starting together take turns, as the store's migrate does: concurrent CREATE … IF NOT EXISTS collide. */
+  /** Applies the checkpoint table's and the read model's migrations, for a projector used on its own. */
   async migrate(): Promise<void> {
-    await this.store.db.transaction(async (query) => {
-      await query(`SELECT pg_advisory_xact_lock(hashtext('pingan.migrate.' || $1))`, [this.store.schema]);
-      await query(projectionCheckpointsDdl(this.store.schema));
-      await this.projection.migrate(query);
-    });
+    await runMigrations(this.store.db, this.store.schema, [
+      CreateProjectionCheckpoints1796184001000,
+      ...(this.projection.migrations ?? []),
+    ]);
   }
 
   async checkpoint(query: Query = this.store.db.query): Promise<Position> {

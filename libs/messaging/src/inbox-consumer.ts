@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@pingan/contracts';
-import type { Database, Query } from '@pingan/event-store';
+import { runMigrations, type Database, type Query } from '@pingan/event-store';
 import type { DeliveryMeta, MessageBus, Subscription } from './message-bus.js';
-import { assertSchema, migrateMessaging } from './schema.js';
+import { messagingMigrations } from './migrations/index.js';
+import { assertSchema } from './schema.js';
 import { backoff, errorInfo, sleep } from './timing.js';
 
 /** The subscriber's effect. `query` runs inside the transaction that also records the event in the inbox. */
@@ -46,9 +47,9 @@ export class InboxConsumer {
     this.log = new Logger(`InboxConsumer:${options.group}`);
   }
 
-  /** Creates the inbox (and relay checkpoint) tables in the consumer's schema, idempotently. */
-  migrate(): Promise<void> {
-    return migrateMessaging(this.options.db, this.schema);
+  /** Applies the messaging migrations (inbox, relay checkpoints) to its schema, for use on its own; ServiceRuntime runs them at start. */
+  async migrate(): Promise<void> {
+    await runMigrations(this.options.db, this.schema, messagingMigrations);
   }
 
   async start(): Promise<void> {

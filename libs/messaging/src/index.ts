@@ -3,4 +3,4 @@ export { KafkaBus, type KafkaBusOptions } from './kafka-bus.js';
 export { InProcessBus } from './in-process-bus.js';
 export { InboxConsumer, type InboxConsumerOptions, type InboxHandler, type ProcessOutcome } from './inbox-consumer.js';
 export { OutboxRelay, toEnvelope, type OutboxRelayOptions, type RelaySource, type RelayStatus } from './outbox-relay.js';
-export { migrateMessaging } from './schema.js';
+export { messagingMigrations } from './migrations/index.js';

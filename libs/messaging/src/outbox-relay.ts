@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@pingan/contracts';
-import type { Database, Position, StoredEvent } from '@pingan/event-store';
+import { runMigrations, type Database, type Position, type StoredEvent } from '@pingan/event-store';
 import type { MessageBus } from './message-bus.js';
-import { assertSchema, migrateMessaging } from './schema.js';
+import { messagingMigrations } from './migrations/index.js';
+import { assertSchema } from './schema.js';
 import { Alarm, backoff, errorInfo, sleep } from './timing.js';
 
 /** What the relay needs of an event store: commit-safe rows after a position, in commit order. */
@@ -58,8 +59,9 @@ export class OutboxRelay {
     this.log = new Logger(`OutboxRelay:${options.name}`);
   }
 
-  migrate(): Promise<void> {
-    return migrateMessaging(this.options.db, this.schema);
+  /** Applies the messaging migrations (inbox, relay checkpoints) to its schema, for use on its own; ServiceRuntime runs them at start. */
+  async migrate(): Promise<void> {
+    await runMigrations(this.options.db, this.schema, messagingMigrations);
   }
 
   start(): void {

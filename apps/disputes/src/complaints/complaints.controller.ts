@@ -1,17 +1,24 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto } from '../common.dto.js';
-import { DisputeService } from '../dispute.service.js';
+import { actOnDispute } from '../commands/act-on-dispute.js';
+import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
 import { HOSPITAL } from '../disputes.roles.js';
 import { HandOverDto, ReceiveComplaintDto, RoutesNoticeDto } from './complaints.dto.js';
+import { ReceiveComplaintCommand } from './receive-complaint.js';
 
 /** Complaints at the hospital: 首诉负责制 [S1 四(一)] and 多元化解告知 [S3 二(三)]. */
 @ApiTags('disputes')
 @ApiBearerAuth()
 @Controller('disputes')
 export class ComplaintsController {
-  constructor(private readonly disputes: DisputeService) {}
+  constructor(private readonly commands: CommandBus) {}
+
+  private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
+    return executeDisputeCommand(this.commands, message);
+  }
 
   @Post()
   @Roles(...HOSPITAL)
@@ -20,16 +27,18 @@ export class ComplaintsController {
       'Receive a complaint: the receiver owns it (首诉负责制); opens a dispute of the caller’s hospital (hospital_complaints_officer)',
   })
   receive(@CurrentPrincipal() principal: Principal, @Body() dto: ReceiveComplaintDto): Promise<CommandResultDto> {
-    return this.disputes.receiveComplaint(principal, {
-      summary: dto.summary,
-      parties: dto.parties.map((p) => ({ name: p.name, relation: p.relation, contact: p.contact ?? null })),
-      claims: dto.claims.map((c) => ({
-        kind: c.kind,
-        description: c.description,
-        ...(c.amountFen === undefined ? {} : { amountFen: c.amountFen }),
-      })),
-      supervisingOrganisationId: dto.supervisingOrganisationId ?? null,
-    });
+    return this.commands.execute(
+      new ReceiveComplaintCommand(principal, {
+        summary: dto.summary,
+        parties: dto.parties.map((p) => ({ name: p.name, relation: p.relation, contact: p.contact ?? null })),
+        claims: dto.claims.map((c) => ({
+          kind: c.kind,
+          description: c.description,
+          ...(c.amountFen === undefined ? {} : { amountFen: c.amountFen }),
+        })),
+        supervisingOrganisationId: dto.supervisingOrganisationId ?? null,
+      }),
+    );
   }
 
   @Post(':id/handover')
@@ -41,15 +50,16 @@ export class ComplaintsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: HandOverDto,
   ): Promise<CommandResultDto> {
-    return this.disputes.act(
-      principal,
-      id,
-      {
-        type: 'HandOverDispute',
-        to: { userId: dto.toUserId, organisationId: dto.toOrganisationId ?? principal.organisationId },
-        reason: dto.reason,
-      },
-      HOSPITAL,
+    return this.act(
+      actOnDispute(
+        principal,
+        id,
+        {
+          type: 'HandOverDispute',
+          data: { to: { userId: dto.toUserId, organisationId: dto.toOrganisationId ?? principal.organisationId }, reason: dto.reason },
+        },
+        HOSPITAL,
+      ),
     );
   }
 
@@ -64,11 +74,13 @@ export class ComplaintsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RoutesNoticeDto,
   ): Promise<CommandResultDto> {
-    return this.disputes.act(
-      principal,
-      id,
-      { type: 'NotifyResolutionRoutes', routes: dto.routes, method: dto.method, note: dto.note ?? '' },
-      HOSPITAL,
+    return this.act(
+      actOnDispute(
+        principal,
+        id,
+        { type: 'NotifyResolutionRoutes', data: { routes: dto.routes, method: dto.method, note: dto.note ?? '' } },
+        HOSPITAL,
+      ),
     );
   }
 }

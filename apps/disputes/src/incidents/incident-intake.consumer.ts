@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
-  DISPUTES_CONTEXT,
   INCIDENTS_CONTEXT,
   SYSTEM_ACTOR,
   type AlarmDetailsCompletedData,
@@ -11,9 +11,8 @@ import {
   type PoliceDispatchedData,
 } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { v5 as uuidv5 } from 'uuid';
-import { DisputeService } from '../dispute.service.js';
+import { DisputeCommandMessage } from '../commands/dispute-command.js';
 import { SCHEMA } from '../read-models/dispute-state.js';
 
 // Fixed namespace: the dispute an incident opens has an id derived from the incident's case number.
@@ -32,12 +31,9 @@ export const disputeIdForIncident = (caseNumber: string): string => uuidv5(`inci
  */
 @Injectable()
 export class IncidentIntakeConsumer {
-  constructor(
-    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
-    private readonly disputes: DisputeService,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  /** Registered by DisputesStartup. */
   readonly subscription = {
     group: 'disputes.incidents',
     contexts: [INCIDENTS_CONTEXT],
@@ -99,25 +95,30 @@ export class IncidentIntakeConsumer {
     const disturbanceStopped = facts ? facts.disturbance_stopped_at !== null || !facts.police_dispatched : true;
     const disputeId = disputeIdForIncident(data.caseNumber);
     const at = new Date(data.closedAt);
-    await this.disputes.execute(
-      disputeId,
-      data.caseNumber,
-      {
-        type: 'OpenDisputeFromIncident',
-        at,
+    await this.commands.execute(
+      new DisputeCommandMessage({
+        streamId: disputeId,
+        command: {
+          type: 'OpenDisputeFromIncident',
+          data: {
+            disputeId,
+            caseNumber: data.caseNumber,
+            incidentId: data.caseNumber,
+            hospitalId: data.hospitalId,
+            regionCode: data.regionCode,
+            summary: `转医疗纠纷处理 (incident ${data.caseNumber}): ${facts?.summary ?? data.note ?? ''}`.trim(),
+            // The patient side is not named in incident events: one unnamed party until the hospital registers them.
+            parties: [{ partyId: `${disputeId}/patient-side`, relation: 'other' }],
+            claims: [],
+            disturbanceStopped,
+            referredAt: at,
+          },
+        },
         actor: SYSTEM_ACTOR,
-        disputeId,
-        caseNumber: data.caseNumber,
-        incidentId: data.caseNumber,
-        hospitalId: data.hospitalId,
-        regionCode: data.regionCode,
-        summary: `转医疗纠纷处理 (incident ${data.caseNumber}): ${facts?.summary ?? data.note ?? ''}`.trim(),
-        // The patient side is not named in incident events: one unnamed party until the hospital registers them.
-        parties: [{ partyId: `${disputeId}/patient-side`, relation: 'other' }],
-        claims: [],
-        disturbanceStopped,
-      },
-      { store: this.runtime.store.using(query), causationId: envelope.eventId },
+        correlationId: data.caseNumber,
+        causationId: envelope.eventId,
+        query,
+      }),
     );
     await query(`INSERT INTO ${SCHEMA}.incident_disputes (case_number, dispute_id, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
       data.caseNumber,
@@ -136,17 +137,18 @@ export class IncidentIntakeConsumer {
       data.caseNumber,
     ]);
     for (const { dispute_id: disputeId } of links) {
-      await this.disputes.execute(
-        disputeId,
-        data.caseNumber,
-        {
-          type: 'RecordIncidentDisturbanceStopped',
-          at: this.disputes.now(),
+      await this.commands.execute(
+        new DisputeCommandMessage({
+          streamId: disputeId,
+          command: {
+            type: 'RecordIncidentDisturbanceStopped',
+            data: { incidentId: data.caseNumber, stoppedAt: new Date(data.stoppedAt) },
+          },
           actor: SYSTEM_ACTOR,
-          incidentId: data.caseNumber,
-          stoppedAt: new Date(data.stoppedAt),
-        },
-        { store: this.runtime.store.using(query), causationId: envelope.eventId },
+          correlationId: data.caseNumber,
+          causationId: envelope.eventId,
+          query,
+        }),
       );
     }
   }

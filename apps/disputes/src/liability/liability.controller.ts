@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto } from '../common.dto.js';
-import { DisputeService } from '../dispute.service.js';
+import { actOnDispute } from '../commands/act-on-dispute.js';
+import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
 import { HOSPITAL_OR_MEDIATORS } from '../disputes.roles.js';
 import { AppraisalRequestDto, AppraisalResultDto, LiabilityAgreementDto } from './liability.dto.js';
 
@@ -15,7 +17,11 @@ import { AppraisalRequestDto, AppraisalResultDto, LiabilityAgreementDto } from '
 @ApiBearerAuth()
 @Controller('disputes/:id')
 export class LiabilityController {
-  constructor(private readonly disputes: DisputeService) {}
+  constructor(private readonly commands: CommandBus) {}
+
+  private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
+    return executeDisputeCommand(this.commands, message);
+  }
 
   @Post('appraisals')
   @Roles(...HOSPITAL_OR_MEDIATORS)
@@ -26,11 +32,13 @@ export class LiabilityController {
   })
   async request(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AppraisalRequestDto) {
     const appraisalId = randomUUID();
-    const result = await this.disputes.act(
-      p,
-      id,
-      { type: 'RequestAppraisal', appraisalId, kind: dto.kind, appraiser: dto.appraiser },
-      HOSPITAL_OR_MEDIATORS,
+    const result = await this.act(
+      actOnDispute(
+        p,
+        id,
+        { type: 'RequestAppraisal', data: { appraisalId, kind: dto.kind, appraiser: dto.appraiser } },
+        HOSPITAL_OR_MEDIATORS,
+      ),
     );
     return { ...result, appraisalId };
   }
@@ -45,19 +53,23 @@ export class LiabilityController {
     @Param('appraisalId') appraisalId: string,
     @Body() dto: AppraisalResultDto,
   ): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      {
-        type: 'RecordAppraisalResult',
-        appraisalId,
-        reportReference: dto.reportReference,
-        result:
-          dto.outcome === 'concluded'
-            ? { outcome: 'concluded', liability: { responsibility: dto.liability!.responsibility, summary: dto.liability!.summary } }
-            : { outcome: 'terminated', reason: dto.terminationReason! },
-      },
-      HOSPITAL_OR_MEDIATORS,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        {
+          type: 'RecordAppraisalResult',
+          data: {
+            appraisalId,
+            reportReference: dto.reportReference,
+            result:
+              dto.outcome === 'concluded'
+                ? { outcome: 'concluded', liability: { responsibility: dto.liability!.responsibility, summary: dto.liability!.summary } }
+                : { outcome: 'terminated', reason: dto.terminationReason! },
+          },
+        },
+        HOSPITAL_OR_MEDIATORS,
+      ),
     );
   }
 
@@ -72,11 +84,16 @@ export class LiabilityController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: LiabilityAgreementDto,
   ): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      { type: 'RecordLiabilityAgreement', liability: { responsibility: dto.liability.responsibility, summary: dto.liability.summary } },
-      HOSPITAL_OR_MEDIATORS,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        {
+          type: 'RecordLiabilityAgreement',
+          data: { liability: { responsibility: dto.liability.responsibility, summary: dto.liability.summary } },
+        },
+        HOSPITAL_OR_MEDIATORS,
+      ),
     );
   }
 }

@@ -1,27 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { DISPUTES_CONTEXT, SYSTEM_ACTOR, type EventEnvelope } from '@pingan/contracts';
 import type { DeadlineEvent } from '@pingan/deadlines';
 import type { Query } from '@pingan/event-store';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import { DisputeService } from '../dispute.service.js';
-import { DisputeError } from '../domain/dispute.errors.js';
+import { DisputeCommandMessage } from '../commands/dispute-command.js';
 
 const MEDIATION_RULES = new Set(['peoples-mediation', 'administrative-mediation']);
 
 /**
  * Past the mediation period with no agreement, mediation counts as failed
  * [law: 医疗纠纷预防和处理条例 第38条]: the context's own `DeadlineBreached` on a mediation clock
- * becomes FailMediationOnExpiry (group 'disputes.own-clocks'). Idempotent twice over: the inbox
- * drops a redelivery, and the decider ignores a breach of a clock whose mediation is over.
+ * becomes FailMediationOnExpiry (group 'disputes.own-clocks'), decided on the inbox transaction's
+ * `query`. Idempotent twice over: the inbox drops a redelivery, and the decider ignores a breach of
+ * a clock whose mediation is over (or of a dispute that does not exist).
  */
 @Injectable()
 export class MediationExpiryConsumer {
-  constructor(
-    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
-    private readonly disputes: DisputeService,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  /** Registered by DisputesStartup once its tables exist (one subscription after the other). */
+  /** Registered by DisputesStartup. */
   readonly subscription = {
     group: 'disputes.own-clocks',
     contexts: [DISPUTES_CONTEXT],
@@ -32,21 +29,17 @@ export class MediationExpiryConsumer {
     if (envelope.type !== 'DeadlineBreached') return;
     const breach = envelope.data as unknown as DeadlineEvent;
     if (!MEDIATION_RULES.has(breach.rule)) return;
-    // Clock ids are `<disputeId>/<rule>/<attempt>` (deadlineIdFor).
-    const disputeId = breach.deadlineId.split('/')[0];
-    const store = this.runtime.store.using(query);
-    try {
-      const dispute = await this.disputes.load(disputeId, store);
-      await this.disputes.execute(
-        disputeId,
-        dispute.state.ref.caseNumber,
-        { type: 'FailMediationOnExpiry', at: new Date(breach.at), actor: SYSTEM_ACTOR, deadlineId: breach.deadlineId },
-        { store, causationId: envelope.eventId },
-      );
-    } catch (error) {
-      // Not a dispute of ours (or gone): nothing to fail. Anything else retries.
-      if (error instanceof DisputeError && error.code === 'DISPUTE.NOT_FOUND') return;
-      throw error;
-    }
+    await this.commands.execute(
+      new DisputeCommandMessage({
+        // Clock ids are `<disputeId>/<rule>/<attempt>` (deadlineIdFor).
+        streamId: breach.deadlineId.split('/')[0],
+        command: { type: 'FailMediationOnExpiry', data: { deadlineId: breach.deadlineId, breachedAt: new Date(breach.at) } },
+        actor: SYSTEM_ACTOR,
+        // Nothing is appended to a dispute that does not exist, so its case number is never asked for.
+        correlationId: (state) => state.ref?.caseNumber ?? envelope.correlationId,
+        causationId: envelope.eventId,
+        query,
+      }),
+    );
   }
 }

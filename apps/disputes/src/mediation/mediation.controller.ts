@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { AgreementDto, CommandResultDto, ReasonDto } from '../common.dto.js';
-import { DisputeService } from '../dispute.service.js';
+import { actOnDispute } from '../commands/act-on-dispute.js';
+import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
 import { HOSPITAL, MEDIATORS } from '../disputes.roles.js';
 import { AcceptanceDto, ExtensionDto, FailureDto, ReferralDto, SessionDto } from './mediation.dto.js';
 
@@ -16,18 +18,24 @@ import { AcceptanceDto, ExtensionDto, FailureDto, ReferralDto, SessionDto } from
 @ApiBearerAuth()
 @Controller('disputes/:id/mediation')
 export class MediationController {
-  constructor(private readonly disputes: DisputeService) {}
+  constructor(private readonly commands: CommandBus) {}
+
+  private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
+    return executeDisputeCommand(this.commands, message);
+  }
 
   @Post('referral')
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Refer to mediation: after the routes notice, never during a disturbance (hospital_complaints_officer)' })
   refer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralDto): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      { type: 'ReferToMediation', kind: dto.kind, mediatorOrganisationId: dto.mediatorOrganisationId },
-      HOSPITAL,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        { type: 'ReferToMediation', data: { kind: dto.kind, mediatorOrganisationId: dto.mediatorOrganisationId } },
+        HOSPITAL,
+      ),
     );
   }
 
@@ -36,7 +44,7 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The patient side refuses mediation: helped to a legal route (hospital_complaints_officer)' })
   refuse(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'RecordMediationRefused', reason: dto.reason }, HOSPITAL);
+    return this.act(actOnDispute(p, id, { type: 'RecordMediationRefused', data: { reason: dto.reason } }, HOSPITAL));
   }
 
   @Post('acceptance')
@@ -44,11 +52,13 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the referral: the 30-working-day clock starts (mediator; health_commission_official for 行政调解)' })
   accept(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AcceptanceDto): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      { type: 'AcceptMediation', supervisingOrganisationId: dto.supervisingOrganisationId ?? null },
-      MEDIATORS,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        { type: 'AcceptMediation', data: { supervisingOrganisationId: dto.supervisingOrganisationId ?? null } },
+        MEDIATORS,
+      ),
     );
   }
 
@@ -57,17 +67,21 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a mediation session (mediator, health_commission_official)' })
   session(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SessionDto): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      {
-        type: 'RecordMediationSession',
-        sessionId: randomUUID(),
-        heldAt: new Date(dto.heldAt),
-        attendees: dto.attendees.map((a) => ({ name: a.name, side: a.side })),
-        notes: dto.notes ?? '',
-      },
-      MEDIATORS,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        {
+          type: 'RecordMediationSession',
+          data: {
+            sessionId: randomUUID(),
+            heldAt: new Date(dto.heldAt),
+            attendees: dto.attendees.map((a) => ({ name: a.name, side: a.side })),
+            notes: dto.notes ?? '',
+          },
+        },
+        MEDIATORS,
+      ),
     );
   }
 
@@ -76,7 +90,9 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: "Extend a people's mediation the parties agreed to extend: the clock's due date moves (mediator)" })
   extend(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExtensionDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'ExtendMediation', workingDays: dto.workingDays, reason: dto.reason }, ['mediator']);
+    return this.act(
+      actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason } }, ['mediator']),
+    );
   }
 
   @Post('agreement')
@@ -86,16 +102,20 @@ export class MediationController {
     summary: 'Record the mediation agreement (调解协议); money only after liability is determined (mediator, health_commission_official)',
   })
   agree(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      {
-        type: 'RecordMediationAgreement',
-        agreementId: dto.agreementId ?? randomUUID(),
-        terms: dto.terms,
-        compensation: dto.compensation.map((c) => ({ head: c.head, amountFen: c.amountFen })),
-      },
-      MEDIATORS,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        {
+          type: 'RecordMediationAgreement',
+          data: {
+            agreementId: dto.agreementId ?? randomUUID(),
+            terms: dto.terms,
+            compensation: dto.compensation.map((c) => ({ head: c.head, amountFen: c.amountFen })),
+          },
+        },
+        MEDIATORS,
+      ),
     );
   }
 
@@ -104,6 +124,6 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mediation failed (调解不成) (mediator, health_commission_official)' })
   fail(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FailureDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'FailMediation', reason: dto.reason, note: dto.note ?? '' }, MEDIATORS);
+    return this.act(actOnDispute(p, id, { type: 'FailMediation', data: { reason: dto.reason, note: dto.note ?? '' } }, MEDIATORS));
   }
 }

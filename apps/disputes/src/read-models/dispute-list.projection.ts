@@ -1,4 +1,5 @@
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { CreateDisputeList1796184041000 } from '../migrations/index.js';
 import { SCHEMA, evolvedState, isDisputeEvent } from './dispute-state.js';
 
 export const DISPUTE_LIST_TABLE = `${SCHEMA}.dispute_list`;
@@ -9,33 +10,7 @@ export const DISPUTE_LIST_TABLE = `${SCHEMA}.dispute_list`;
  */
 export const disputeListProjection: Projection = {
   name: 'dispute-list',
-  async migrate(query: Query) {
-    await query(`CREATE TABLE IF NOT EXISTS ${DISPUTE_LIST_TABLE} (
-      dispute_id text PRIMARY KEY,
-      case_number text NOT NULL,
-      hospital_id text NOT NULL,
-      region_code text NOT NULL,
-      origin text NOT NULL,
-      incident_id text,
-      status text NOT NULL,
-      route text NOT NULL,
-      summary text NOT NULL,
-      mediation_kind text,
-      mediation_phase text,
-      mediator_organisation_id text,
-      -- every organisation the dispute was referred or taken to (mediators, courts): access follows
-      party_organisation_ids text[] NOT NULL DEFAULT '{}',
-      escalation_risk boolean NOT NULL DEFAULT false,
-      opened_at timestamptz NOT NULL,
-      closed_at timestamptz,
-      close_outcome text,
-      last_event_at timestamptz NOT NULL,
-      version integer NOT NULL,
-      state jsonb NOT NULL)`);
-    await query(`CREATE INDEX IF NOT EXISTS dispute_list_hospital ON ${DISPUTE_LIST_TABLE} (hospital_id, opened_at DESC)`);
-    await query(`CREATE INDEX IF NOT EXISTS dispute_list_region ON ${DISPUTE_LIST_TABLE} (region_code text_pattern_ops)`);
-    await query(`CREATE INDEX IF NOT EXISTS dispute_list_parties ON ${DISPUTE_LIST_TABLE} USING gin (party_organisation_ids)`);
-  },
+  migrations: [CreateDisputeList1796184041000],
   async reset(query: Query) {
     await query(`DELETE FROM ${DISPUTE_LIST_TABLE}`);
   },

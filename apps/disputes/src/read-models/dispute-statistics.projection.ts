@@ -1,5 +1,6 @@
 import { shanghaiMonthOf } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { CreateDisputeOutcomes1796184042000 } from '../migrations/index.js';
 import { disputeOutcomeStatistics } from '../domain/dispute.statistics.js';
 import { SCHEMA, evolvedState, isDisputeEvent } from './dispute-state.js';
 
@@ -12,24 +13,7 @@ export const DISPUTE_OUTCOMES_TABLE = `${SCHEMA}.dispute_outcomes`;
  */
 export const disputeStatisticsProjection: Projection = {
   name: 'dispute-outcome-statistics',
-  async migrate(query: Query) {
-    await query(`CREATE TABLE IF NOT EXISTS ${DISPUTE_OUTCOMES_TABLE} (
-      dispute_id text PRIMARY KEY,
-      region_code text NOT NULL,
-      opened_month text NOT NULL,
-      closed_month text,
-      category text NOT NULL,
-      origin text,
-      mediation_attempts integer NOT NULL,
-      mediation_failed_expired integer NOT NULL,
-      mediation_failed_other integer NOT NULL,
-      liability_determined boolean NOT NULL,
-      compensation_agreed_fen bigint NOT NULL,
-      compensation_paid_fen bigint NOT NULL,
-      escalation_risk_flagged boolean NOT NULL,
-      state jsonb NOT NULL)`);
-    await query(`CREATE INDEX IF NOT EXISTS dispute_outcomes_month_region ON ${DISPUTE_OUTCOMES_TABLE} (opened_month, region_code)`);
-  },
+  migrations: [CreateDisputeOutcomes1796184042000],
   async reset(query: Query) {
     await query(`DELETE FROM ${DISPUTE_OUTCOMES_TABLE}`);
   },

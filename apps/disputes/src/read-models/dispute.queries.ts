@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { regionPrefix, type ReadScope } from '@pingan/access';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import type { Query } from '@pingan/event-store';
 import { DISPUTE_LIST_TABLE } from './dispute-list.projection.js';
 import { DISPUTE_OUTCOMES_TABLE } from './dispute-statistics.projection.js';
 
@@ -56,92 +54,90 @@ const VISIBLE = `(hospital_id = $1 OR $1 = ANY(party_organisation_ids) OR ($2::t
 
 const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
-@Injectable()
-export class DisputeQueries {
-  constructor(@InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime) {}
+/** The disputes list (read model `disputes.dispute_list`), as far as `scope` sees. */
+export async function listDisputes(query: Query, scope: ReadScope, filter: DisputeListFilter): Promise<DisputeListItem[]> {
+  const params: unknown[] = [scope.organisationId, scope.regionPrefix];
+  const where = [VISIBLE];
+  if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+  if (filter.hospitalId) where.push(`hospital_id = $${params.push(filter.hospitalId)}`);
+  if (filter.regionCode) where.push(`region_code LIKE $${params.push(regionPrefix(filter.regionCode))} || '%'`);
+  const rows = await query<Record<string, unknown>>(
+    `SELECT * FROM ${DISPUTE_LIST_TABLE} WHERE ${where.join(' AND ')}
+     ORDER BY opened_at DESC, dispute_id LIMIT $${params.push(filter.limit)} OFFSET $${params.push(filter.offset)}`,
+    params,
+  );
+  return rows.map((r) => ({
+    disputeId: String(r.dispute_id),
+    caseNumber: String(r.case_number),
+    hospitalId: String(r.hospital_id),
+    regionCode: String(r.region_code),
+    origin: String(r.origin),
+    incidentId: (r.incident_id as string | null) ?? null,
+    status: String(r.status),
+    route: String(r.route),
+    summary: String(r.summary),
+    mediation: r.mediation_kind
+      ? { kind: String(r.mediation_kind), phase: String(r.mediation_phase), mediatorOrganisationId: String(r.mediator_organisation_id) }
+      : null,
+    partyOrganisationIds: r.party_organisation_ids as string[],
+    escalationRisk: Boolean(r.escalation_risk),
+    openedAt: iso(r.opened_at),
+    closedAt: r.closed_at ? iso(r.closed_at) : null,
+    closeOutcome: (r.close_outcome as string | null) ?? null,
+    lastEventAt: iso(r.last_event_at),
+  }));
+}
 
-  async list(scope: ReadScope, filter: DisputeListFilter): Promise<DisputeListItem[]> {
-    await this.runtime.catchUpProjections();
-    const params: unknown[] = [scope.organisationId, scope.regionPrefix];
-    const where = [VISIBLE];
-    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
-    if (filter.hospitalId) where.push(`hospital_id = $${params.push(filter.hospitalId)}`);
-    if (filter.regionCode) where.push(`region_code LIKE $${params.push(regionPrefix(filter.regionCode))} || '%'`);
-    const rows = await this.runtime.db.query<Record<string, unknown>>(
-      `SELECT * FROM ${DISPUTE_LIST_TABLE} WHERE ${where.join(' AND ')}
-       ORDER BY opened_at DESC, dispute_id LIMIT $${params.push(filter.limit)} OFFSET $${params.push(filter.offset)}`,
-      params,
-    );
-    return rows.map((r) => ({
-      disputeId: String(r.dispute_id),
-      caseNumber: String(r.case_number),
-      hospitalId: String(r.hospital_id),
-      regionCode: String(r.region_code),
-      origin: String(r.origin),
-      incidentId: (r.incident_id as string | null) ?? null,
-      status: String(r.status),
-      route: String(r.route),
-      summary: String(r.summary),
-      mediation: r.mediation_kind
-        ? { kind: String(r.mediation_kind), phase: String(r.mediation_phase), mediatorOrganisationId: String(r.mediator_organisation_id) }
-        : null,
-      partyOrganisationIds: r.party_organisation_ids as string[],
-      escalationRisk: Boolean(r.escalation_risk),
-      openedAt: iso(r.opened_at),
-      closedAt: r.closed_at ? iso(r.closed_at) : null,
-      closeOutcome: (r.close_outcome as string | null) ?? null,
-      lastEventAt: iso(r.last_event_at),
-    }));
-  }
-
-  /** Counts by opening month and region code, restricted to the caller's region (a commission's). */
-  async outcomeStatistics(regionPrefix: string, filter: { from?: string; to?: string }): Promise<OutcomeStatisticsRow[]> {
-    await this.runtime.catchUpProjections();
-    const params: unknown[] = [regionPrefix];
-    const where = [`region_code LIKE $1 || '%'`];
-    if (filter.from) where.push(`opened_month >= $${params.push(filter.from)}`);
-    if (filter.to) where.push(`opened_month <= $${params.push(filter.to)}`);
-    const rows = await this.runtime.db.query<Record<string, unknown>>(
-      `SELECT opened_month, region_code, category, count(*)::int AS n,
-         sum(mediation_attempts)::int AS attempts, sum(mediation_failed_expired)::int AS expired, sum(mediation_failed_other)::int AS failed_other,
-         sum(CASE WHEN liability_determined THEN 1 ELSE 0 END)::int AS liability,
-         sum(compensation_agreed_fen)::text AS agreed, sum(compensation_paid_fen)::text AS paid,
-         sum(CASE WHEN escalation_risk_flagged THEN 1 ELSE 0 END)::int AS risk
-       FROM ${DISPUTE_OUTCOMES_TABLE} WHERE ${where.join(' AND ')}
-       GROUP BY opened_month, region_code, category ORDER BY opened_month, region_code, category`,
-      params,
-    );
-    const out = new Map<string, OutcomeStatisticsRow>();
-    for (const r of rows) {
-      const key = `${r.opened_month}|${r.region_code}`;
-      let row = out.get(key);
-      if (!row) {
-        row = {
-          month: String(r.opened_month),
-          regionCode: String(r.region_code),
-          total: 0,
-          byCategory: {},
-          mediationAttempts: 0,
-          mediationFailedOnExpiry: 0,
-          mediationFailedOther: 0,
-          liabilityDetermined: 0,
-          compensationAgreedFen: 0,
-          compensationPaidFen: 0,
-          escalationRiskFlagged: 0,
-        };
-        out.set(key, row);
-      }
-      const n = Number(r.n);
-      row.total += n;
-      row.byCategory[String(r.category)] = n;
-      row.mediationAttempts += Number(r.attempts);
-      row.mediationFailedOnExpiry += Number(r.expired);
-      row.mediationFailedOther += Number(r.failed_other);
-      row.liabilityDetermined += Number(r.liability);
-      row.compensationAgreedFen += Number(r.agreed);
-      row.compensationPaidFen += Number(r.paid);
-      row.escalationRiskFlagged += Number(r.risk);
+/** Counts by opening month and region code, restricted to the caller's region (a commission's). */
+export async function outcomeStatistics(
+  query: Query,
+  regionPrefix: string,
+  filter: { from?: string; to?: string },
+): Promise<OutcomeStatisticsRow[]> {
+  const params: unknown[] = [regionPrefix];
+  const where = [`region_code LIKE $1 || '%'`];
+  if (filter.from) where.push(`opened_month >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`opened_month <= $${params.push(filter.to)}`);
+  const rows = await query<Record<string, unknown>>(
+    `SELECT opened_month, region_code, category, count(*)::int AS n,
+       sum(mediation_attempts)::int AS attempts, sum(mediation_failed_expired)::int AS expired, sum(mediation_failed_other)::int AS failed_other,
+       sum(CASE WHEN liability_determined THEN 1 ELSE 0 END)::int AS liability,
+       sum(compensation_agreed_fen)::text AS agreed, sum(compensation_paid_fen)::text AS paid,
+       sum(CASE WHEN escalation_risk_flagged THEN 1 ELSE 0 END)::int AS risk
+     FROM ${DISPUTE_OUTCOMES_TABLE} WHERE ${where.join(' AND ')}
+     GROUP BY opened_month, region_code, category ORDER BY opened_month, region_code, category`,
+    params,
+  );
+  const out = new Map<string, OutcomeStatisticsRow>();
+  for (const r of rows) {
+    const key = `${r.opened_month}|${r.region_code}`;
+    let row = out.get(key);
+    if (!row) {
+      row = {
+        month: String(r.opened_month),
+        regionCode: String(r.region_code),
+        total: 0,
+        byCategory: {},
+        mediationAttempts: 0,
+        mediationFailedOnExpiry: 0,
+        mediationFailedOther: 0,
+        liabilityDetermined: 0,
+        compensationAgreedFen: 0,
+        compensationPaidFen: 0,
+        escalationRiskFlagged: 0,
+      };
+      out.set(key, row);
     }
-    return [...out.values()];
+    const n = Number(r.n);
+    row.total += n;
+    row.byCategory[String(r.category)] = n;
+    row.mediationAttempts += Number(r.attempts);
+    row.mediationFailedOnExpiry += Number(r.expired);
+    row.mediationFailedOther += Number(r.failed_other);
+    row.liabilityDetermined += Number(r.liability);
+    row.compensationAgreedFen += Number(r.agreed);
+    row.compensationPaidFen += Number(r.paid);
+    row.escalationRiskFlagged += Number(r.risk);
   }
+  return [...out.values()];
 }

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto, ReasonDto } from '../common.dto.js';
-import { DisputeService } from '../dispute.service.js';
+import { actOnDispute } from '../commands/act-on-dispute.js';
+import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
 import { HOSPITAL } from '../disputes.roles.js';
 import { FlagRiskDto, RiskReviewDto } from './risk.dto.js';
 
@@ -17,14 +19,18 @@ const FLAGGERS = [...HOSPITAL, 'mediator' as const];
 @ApiBearerAuth()
 @Controller('disputes/:id/risk')
 export class RiskController {
-  constructor(private readonly disputes: DisputeService) {}
+  constructor(private readonly commands: CommandBus) {}
+
+  private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
+    return executeDisputeCommand(this.commands, message);
+  }
 
   @Post('flag')
   @Roles(...FLAGGERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Flag as likely to escalate into a public-order or criminal case (hospital_complaints_officer, mediator)' })
   flag(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FlagRiskDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'FlagEscalationRisk', reasons: dto.reasons }, FLAGGERS);
+    return this.act(actOnDispute(p, id, { type: 'FlagEscalationRisk', data: { reasons: dto.reasons } }, FLAGGERS));
   }
 
   @Post('clear')
@@ -32,7 +38,7 @@ export class RiskController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the escalation-risk flag (hospital_complaints_officer, mediator)' })
   clear(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'ClearEscalationRisk', reason: dto.reason }, FLAGGERS);
+    return this.act(actOnDispute(p, id, { type: 'ClearEscalationRisk', data: { reason: dto.reason } }, FLAGGERS));
   }
 
   @Post('reviews')
@@ -40,11 +46,13 @@ export class RiskController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a periodic risk review (风险研判); restarts the review clock (hospital_complaints_officer)' })
   review(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RiskReviewDto): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      { type: 'RecordRiskReview', riskLevel: dto.riskLevel, findings: dto.findings, measures: dto.measures },
-      HOSPITAL,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        { type: 'RecordRiskReview', data: { riskLevel: dto.riskLevel, findings: dto.findings, measures: dto.measures } },
+        HOSPITAL,
+      ),
     );
   }
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { AgreementDto, CommandResultDto, NoteDto } from '../common.dto.js';
-import { DisputeService } from '../dispute.service.js';
+import { actOnDispute } from '../commands/act-on-dispute.js';
+import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
 import { HOSPITAL } from '../disputes.roles.js';
 import { CloseDto, JudicialConfirmationDto, LitigationDto, PaymentDto } from './settlement.dto.js';
 
@@ -14,23 +16,31 @@ const CONFIRMERS = [...HOSPITAL, 'mediator' as const];
 @ApiBearerAuth()
 @Controller('disputes/:id')
 export class SettlementController {
-  constructor(private readonly disputes: DisputeService) {}
+  constructor(private readonly commands: CommandBus) {}
+
+  private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
+    return executeDisputeCommand(this.commands, message);
+  }
 
   @Post('settlement')
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Negotiated settlement (协商和解); money only after liability is determined (hospital_complaints_officer)' })
   settle(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      {
-        type: 'RecordNegotiatedSettlement',
-        agreementId: dto.agreementId ?? randomUUID(),
-        terms: dto.terms,
-        compensation: dto.compensation.map((c) => ({ head: c.head, amountFen: c.amountFen })),
-      },
-      HOSPITAL,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        {
+          type: 'RecordNegotiatedSettlement',
+          data: {
+            agreementId: dto.agreementId ?? randomUUID(),
+            terms: dto.terms,
+            compensation: dto.compensation.map((c) => ({ head: c.head, amountFen: c.amountFen })),
+          },
+        },
+        HOSPITAL,
+      ),
     );
   }
 
@@ -43,11 +53,13 @@ export class SettlementController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: JudicialConfirmationDto,
   ): Promise<CommandResultDto> {
-    return this.disputes.act(
-      p,
-      id,
-      { type: 'ConfirmAgreementJudicially', courtId: dto.courtId, rulingReference: dto.rulingReference },
-      CONFIRMERS,
+    return this.act(
+      actOnDispute(
+        p,
+        id,
+        { type: 'ConfirmAgreementJudicially', data: { courtId: dto.courtId, rulingReference: dto.rulingReference } },
+        CONFIRMERS,
+      ),
     );
   }
 
@@ -56,7 +68,7 @@ export class SettlementController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The agreement has been performed (all agreed compensation paid) (hospital_complaints_officer)' })
   perform(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NoteDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'RecordAgreementPerformed', note: dto.note ?? '' }, HOSPITAL);
+    return this.act(actOnDispute(p, id, { type: 'RecordAgreementPerformed', data: { note: dto.note ?? '' } }, HOSPITAL));
   }
 
   @Post('litigation')
@@ -68,7 +80,7 @@ export class SettlementController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: LitigationDto,
   ): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'FileLitigation', courtId: dto.courtId, reference: dto.reference }, HOSPITAL);
+    return this.act(actOnDispute(p, id, { type: 'FileLitigation', data: { courtId: dto.courtId, reference: dto.reference } }, HOSPITAL));
   }
 
   @Post('payments')
@@ -77,11 +89,8 @@ export class SettlementController {
   @ApiOperation({ summary: 'Compensation paid under the agreement; never before liability is determined (hospital_complaints_officer)' })
   async pay(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PaymentDto) {
     const paymentId = randomUUID();
-    const result = await this.disputes.act(
-      p,
-      id,
-      { type: 'RecordCompensationPayment', paymentId, amountFen: dto.amountFen, payer: dto.payer },
-      HOSPITAL,
+    const result = await this.act(
+      actOnDispute(p, id, { type: 'RecordCompensationPayment', data: { paymentId, amountFen: dto.amountFen, payer: dto.payer } }, HOSPITAL),
     );
     return { ...result, paymentId };
   }
@@ -91,6 +100,6 @@ export class SettlementController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the dispute with its outcome (hospital_complaints_officer)' })
   close(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseDto): Promise<CommandResultDto> {
-    return this.disputes.act(p, id, { type: 'CloseDispute', outcome: dto.outcome, note: dto.note ?? '' }, HOSPITAL);
+    return this.act(actOnDispute(p, id, { type: 'CloseDispute', data: { outcome: dto.outcome, note: dto.note ?? '' } }, HOSPITAL));
   }
 }

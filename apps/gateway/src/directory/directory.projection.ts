@@ -1,4 +1,5 @@
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { CreateDirectory1796184021000 } from '../migrations/index.js';
 import type { OrganisationEvent } from '../domain/organisation.decider.js';
 import type { UserEvent } from '../domain/user.decider.js';
 
@@ -8,34 +9,7 @@ const S = 'access';
 export const directoryProjection: Projection = {
   name: 'directory',
 
-  async migrate(query: Query) {
-    await query(`
-      CREATE TABLE IF NOT EXISTS ${S}.organisations (
-        organisation_id text PRIMARY KEY,
-        kind            text NOT NULL,
-        name            text NOT NULL,
-        region_code     text NOT NULL,
-        parent_id       text,
-        details         jsonb NOT NULL,
-        active          boolean NOT NULL,
-        registered_at   timestamptz NOT NULL,
-        deactivated_at  timestamptz
-      );
-      CREATE INDEX IF NOT EXISTS organisations_region ON ${S}.organisations (region_code text_pattern_ops);
-      CREATE TABLE IF NOT EXISTS ${S}.users (
-        user_id         text PRIMARY KEY,
-        username        text NOT NULL,
-        display_name    text NOT NULL,
-        phone           text,
-        organisation_id text NOT NULL,
-        roles           text[] NOT NULL,
-        active          boolean NOT NULL,
-        registered_at   timestamptz NOT NULL,
-        deactivated_at  timestamptz
-      );
-      CREATE INDEX IF NOT EXISTS users_username ON ${S}.users (username);
-      CREATE INDEX IF NOT EXISTS users_organisation ON ${S}.users (organisation_id);`);
-  },
+  migrations: [CreateDirectory1796184021000],
 
   async reset(query: Query) {
     await query(`DELETE FROM ${S}.users`);

@@ -47,20 +47,6 @@ export class PersonVault {
     private readonly schema: string,
   ) {}
 
-  async migrate(query: Query): Promise<void> {
-    await query(`
-      CREATE TABLE IF NOT EXISTS ${this.schema}.person_keys (
-        person_id     text PRIMARY KEY,
-        key_id        text NOT NULL,
-        wrapped_key   text,
-        master_key_id text NOT NULL,
-        id_hash       text,
-        created_at    timestamptz NOT NULL,
-        destroyed_at  timestamptz
-      );
-      CREATE UNIQUE INDEX IF NOT EXISTS person_keys_id_hash ON ${this.schema}.person_keys (id_hash) WHERE id_hash IS NOT NULL;`);
-  }
-
   /** HMAC-SHA256 of the normalised ID number under the match key: the only form the number is kept in. */
   idHash(idNumber: string): string {
     return createHmac('sha256', this.keys.matchKey).update(normaliseResidentId(idNumber), 'utf8').digest('hex');

@@ -52,11 +52,8 @@ export type ArrangeTreatment = Command<
 >;
 export type RenewFlag = Command<'RenewFlag', Base & { reason: PersonalText }>;
 export type RemoveFlag = Command<'RemoveFlag', Base & { reason: PersonalText }>;
-/**
- * From the service's own DeadlineBreached on the review clock; acts as the system. `expiredAt` is
- * when the review clock ran out (the breach), not when the breach is processed.
- */
-export type ExpireFlag = Command<'ExpireFlag', Base & { deadlineId: string; expiredAt: Date }>;
+/** From the service's own DeadlineBreached on the review clock; acts as the system, at the breach's instant. */
+export type ExpireFlag = Command<'ExpireFlag', Base & { deadlineId: string }>;
 /** A hospital's check matched this person (by keyed hash): alert only when the flag is active. */
 export type CheckAtHospital = Command<'CheckAtHospital', Base & { alertId: string; hospitalRegionCode: string }>;
 /** Crypto-shredding: the service destroys the key in the same transaction. */

@@ -445,7 +445,7 @@ describe('review, removal, expiry', () => {
 
   const expire = (deadlineId = 'p1/flag-1/review-1'): HighRiskPersonCommand => ({
     type: 'ExpireFlag',
-    data: { personId: 'p1', deadlineId, expiredAt: t(366) },
+    data: { personId: 'p1', deadlineId },
     metadata: { actor: system, now: t(366) },
   });
   const expired: HighRiskPersonEvent = {

@@ -135,8 +135,7 @@ function cancelOpenTasks(state: HighRiskPersonState, at: Date, reason: string): 
 }
 
 export function decide(command: HighRiskPersonCommand, state: HighRiskPersonState): HighRiskPersonEvent[] {
-  const { actor } = command.metadata;
-  const at = command.type === 'ExpireFlag' ? command.data.expiredAt : command.metadata.now;
+  const { actor, now: at } = command.metadata;
   switch (command.type) {
     case 'ProposeFlag': {
       const d = command.data;

@@ -1,5 +1,6 @@
 import type { HighRiskPersonEvent } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { CreateRegister1796184051000 } from '../migrations/index.js';
 
 export const SCHEMA = 'high_risk_persons';
 
@@ -11,21 +12,7 @@ export const SCHEMA = 'high_risk_persons';
 export const registerProjection: Projection = {
   name: 'register',
 
-  async migrate(query: Query) {
-    await query(`
-      CREATE TABLE IF NOT EXISTS ${SCHEMA}.register (
-        person_id                 text PRIMARY KEY,
-        region_code               text NOT NULL,
-        status                    text NOT NULL,
-        flag_no                   integer NOT NULL,
-        categories                text[] NOT NULL,
-        proposing_organisation_id text,
-        approving_organisation_id text,
-        activated_at              timestamptz,
-        updated_at                timestamptz NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS register_region ON ${SCHEMA}.register (region_code text_pattern_ops);`);
-  },
+  migrations: [CreateRegister1796184051000],
 
   async reset(query: Query) {
     await query(`DELETE FROM ${SCHEMA}.register`);

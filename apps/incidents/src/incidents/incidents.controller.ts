@@ -42,8 +42,8 @@ export class IncidentsController {
 
   /** What every command answers: the case, the events it recorded, the incident after them. */
   private async act(message: IncidentCommandMessage) {
-    const { events, state } = await this.commands.execute(message);
-    return { caseNumber: message.request.correlationId, recorded: events.map((event) => event.type), incident: state };
+    const { events, state, correlationId } = await this.commands.execute(message);
+    return { caseNumber: correlationId, recorded: events.map((event) => event.type), incident: state };
   }
 
   @Post()

@@ -1,5 +1,6 @@
 import { INCIDENT_STREAM_TYPE, type IncidentEvent } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { CreateIncidentList1796184011000 } from '../migrations/index.js';
 import { evolve, initialState, toIncidentSummary, type IncidentState } from '../domain/index.js';
 import { NO_PARTIES, withParties, type IncidentParties } from '../incidents/incident-access.js';
 
@@ -15,27 +16,7 @@ export function incidentListProjection(schema: string): Projection {
   const table = `${schema}.${INCIDENT_LIST_TABLE}`;
   return {
     name: 'incident-list',
-    async migrate(query: Query) {
-      await query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await query(
-        `CREATE TABLE IF NOT EXISTS ${table} (
-           case_number text PRIMARY KEY,
-           hospital_id text NOT NULL,
-           region_code text NOT NULL,
-           status text NOT NULL,
-           major boolean NOT NULL,
-           categories text[] NOT NULL,
-           occurred_at timestamptz NOT NULL,
-           reported_at timestamptz NOT NULL,
-           party_ids text[] NOT NULL,
-           addressed text[] NOT NULL,
-           state jsonb NOT NULL,
-           summary jsonb NOT NULL
-         )`,
-      );
-      await query(`CREATE INDEX IF NOT EXISTS incident_list_region ON ${table} (region_code text_pattern_ops, occurred_at DESC)`);
-      await query(`CREATE INDEX IF NOT EXISTS incident_list_hospital ON ${table} (hospital_id, occurred_at DESC)`);
-    },
+    migrations: [CreateIncidentList1796184011000],
     async reset(query: Query) {
       await query(`TRUNCATE ${table}`);
     },

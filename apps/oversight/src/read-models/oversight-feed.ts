@@ -2,7 +2,6 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { FED_CONTEXTS } from '../domain/event-facts.js';
 import { feed } from './feed.js';
-import { migrateReadModels } from './schema.js';
 
 /** Follows every context's topic (oversight's own too: its supervision clocks and escalations). */
 export const FEED_GROUP = 'oversight.feed';
@@ -12,7 +11,6 @@ export class OversightFeed implements OnModuleInit {
   constructor(@InjectRuntime('oversight') private readonly runtime: ServiceRuntime) {}
 
   async onModuleInit(): Promise<void> {
-    await migrateReadModels(this.runtime.db.query);
     await this.runtime.subscribe({
       group: FEED_GROUP,
       contexts: [...FED_CONTEXTS],

@@ -1,32 +1,12 @@
 import type { SupervisionClosedData, SupervisionProgressRecordedData, SupervisionStartedData } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { CreateSupervisions1796184061000 } from '../migrations/index.js';
 import { S } from './schema.js';
 
 /** Supervisions (督办) as a table, from oversight's own events; rebuildable. */
 export const supervisionsProjection: Projection = {
   name: 'supervisions',
-  async migrate(query: Query) {
-    await query(`
-      CREATE TABLE IF NOT EXISTS ${S}.supervisions (
-        supervision_id text PRIMARY KEY,
-        case_number    text NOT NULL,
-        region_code    text NOT NULL,
-        hospital_id    text,
-        supervisor_organisation_id text NOT NULL,
-        supervisor_kind text NOT NULL,
-        instructions   text NOT NULL,
-        due_at         timestamptz NOT NULL,
-        started_at     timestamptz NOT NULL,
-        started_by     text NOT NULL,
-        deadline_id    text NOT NULL,
-        status         text NOT NULL,
-        progress       jsonb NOT NULL DEFAULT '[]',
-        closed_at      timestamptz,
-        conclusion     text,
-        met_due_date   boolean
-      )`);
-    await query(`CREATE INDEX IF NOT EXISTS supervisions_case ON ${S}.supervisions (case_number)`);
-  },
+  migrations: [CreateSupervisions1796184061000],
   async reset(query: Query) {
     await query(`DELETE FROM ${S}.supervisions`);
   },

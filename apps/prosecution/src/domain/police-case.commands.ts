@@ -1,5 +1,5 @@
+import type { Command } from '@pingan/platform';
 import type {
-  Actor,
   AdministrativePenalty,
   ArrestRequestExtensionGround,
   CompulsoryMeasureKind,
@@ -10,17 +10,14 @@ import type {
 } from '@pingan/contracts';
 
 /**
- * Commands on a police case (stream id = case number). Every command carries `at` (the
- * injectable clock's instant) and the acting `actor`; where a rule depends on who acts
- * (procuratorate, court, supervising body) the actor's organisation is the one that acts.
+ * Commands on a police case (stream id = case number), in the one command shape: `metadata.now`
+ * is when the system records it (the injectable clock), `metadata.actor` who acts; where a rule
+ * depends on who acts (procuratorate, court, supervising body) the actor's organisation is the one
+ * that acts. Instants of decisions taken outside the system (`decidedAt`) are data fields.
  */
-type C<Type extends string, Data> = {
-  type: Type;
-  at: Date;
-  actor: Actor;
-} & Data;
+type C<Type extends string, Data> = Command<Type, Data>;
 
-interface CaseHeader {
+type CaseHeader = {
   caseNumber: string;
   hospitalId: string;
   regionCode: string;
@@ -28,7 +25,7 @@ interface CaseHeader {
   /** The police unit that accepts and handles the case (派出所, 分局…). */
   handlingUnitId: string;
   summary: string;
-}
+};
 
 /**
  * Issued by the service layer when it consumes an incident from `pingan.incidents.events`;

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   INCIDENTS_CONTEXT,
   PROSECUTION_CONTEXT,
@@ -11,9 +12,9 @@ import {
   type PoliceCaseKind,
   type PoliceDispatchedData,
 } from '@pingan/contracts';
-import type { Database, Query } from '@pingan/event-store';
-import { DATABASE, InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import { PoliceCaseService } from '../police-case.service.js';
+import type { Query } from '@pingan/event-store';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { PoliceCaseCommandMessage } from '../police-cases/commands/police-case-command.js';
 
 export const INCIDENT_FACTS_TABLE = 'prosecution.incident_facts';
 export const INCIDENTS_GROUP = 'prosecution.incidents';
@@ -42,24 +43,10 @@ export class IncidentHandoverConsumer implements OnModuleInit {
 
   constructor(
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
-    @Inject(DATABASE) private readonly db: Database,
-    private readonly cases: PoliceCaseService,
+    private readonly commands: CommandBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.db.query(`CREATE SCHEMA IF NOT EXISTS prosecution`);
-    await this.db.query(`CREATE TABLE IF NOT EXISTS ${INCIDENT_FACTS_TABLE} (
-      case_number text PRIMARY KEY,
-      incident_stream_id text NOT NULL,
-      hospital_id text NOT NULL,
-      region_code text NOT NULL,
-      classification jsonb,
-      major boolean NOT NULL DEFAULT false,
-      summary text,
-      dispatched_unit_id text,
-      police_system_number text,
-      updated_at timestamptz NOT NULL
-    )`);
     await this.runtime.subscribe({
       group: INCIDENTS_GROUP,
       contexts: [INCIDENTS_CONTEXT],
@@ -114,20 +101,27 @@ export class IncidentHandoverConsumer implements OnModuleInit {
     const summary =
       [facts?.summary, data.note].filter((s): s is string => !!s && s.trim() !== '').join(' — ') || `Incident ${data.caseNumber}`;
     const system = { userId: envelope.actor.userId, organisationId: envelope.actor.organisationId, role: envelope.actor.role };
-    await this.cases.executeAs(
-      system,
-      {
-        type: 'OpenCaseFromIncident',
-        caseNumber: data.caseNumber,
-        incidentId: envelope.streamId,
-        hospitalId: data.hospitalId,
-        regionCode: data.regionCode,
-        kind,
-        handlingUnitId,
-        summary,
-      },
-      new Date(data.closedAt),
-      query,
+    // In the inbox transaction (the case and the consumed event commit together), accepted when it was handed over.
+    await this.commands.execute(
+      new PoliceCaseCommandMessage({
+        streamId: data.caseNumber,
+        command: {
+          type: 'OpenCaseFromIncident',
+          data: {
+            caseNumber: data.caseNumber,
+            incidentId: envelope.streamId,
+            hospitalId: data.hospitalId,
+            regionCode: data.regionCode,
+            kind,
+            handlingUnitId,
+            summary,
+          },
+        },
+        actor: system,
+        correlationId: data.caseNumber,
+        query,
+        now: new Date(data.closedAt),
+      }),
     );
     this.log.log(`incident ${data.caseNumber} handed over: police case opened (${kind})`);
   }

@@ -1,6 +1,6 @@
 import { AccessDeniedError, canAccess, regionContains, type AccessAction, type Principal, type ResourceFacts } from '@pingan/access';
 import type { ListedSupervisorKind } from '@pingan/contracts';
-import type { LoadedCase } from '../police-case.service.js';
+import type { LoadedCase } from './loaded-case.js';
 
 /**
  * The facts the access policy decides on. The hospital is deliberately NOT named as owner: a

@@ -2,9 +2,9 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import type { CriminalSentence } from '@pingan/contracts';
-import { PoliceCaseService } from '../police-case.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { actOnCase, recorded } from './commands/act-on-case.js';
 import { assertCanRecordFinal } from './case-access.js';
-import { runCaseCommand } from './case-commands.js';
 import { AppealDto, EmptyDto, VerdictDto } from './police-case.dto.js';
 import { COURT_ROLES } from './roles.js';
 
@@ -16,42 +16,44 @@ const sentenceOf = (dto: VerdictDto): CriminalSentence | null => (dto.sentence ?
 @Controller('police-cases/:caseNumber')
 @Roles(...COURT_ROLES)
 export class CourtController {
-  constructor(private readonly cases: PoliceCaseService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('trial')
   @ApiOperation({ summary: 'Start the first-instance trial of the defendants indicted to this court' })
   startTrial(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() _dto: EmptyDto) {
-    return runCaseCommand(this.cases, p, COURT_ROLES, caseNumber, () => ({ type: 'StartFirstInstanceTrial', caseNumber }));
+    return recorded(this.commands, actOnCase(p, COURT_ROLES, caseNumber, { type: 'StartFirstInstanceTrial', data: { caseNumber } }));
   }
 
   @Post('verdicts')
   @ApiOperation({ summary: 'First-instance verdict on one defendant' })
   verdict(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: VerdictDto) {
-    return runCaseCommand(this.cases, p, COURT_ROLES, caseNumber, () => ({
-      type: 'DeliverFirstInstanceVerdict',
-      caseNumber,
-      suspectId: dto.suspectId,
-      verdict: dto.verdict,
-      sentence: sentenceOf(dto),
-    }));
+    return recorded(
+      this.commands,
+      actOnCase(p, COURT_ROLES, caseNumber, {
+        type: 'DeliverFirstInstanceVerdict',
+        data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto) },
+      }),
+    );
   }
 
   @Post('appeals')
   @ApiOperation({ summary: 'Record an appeal (上诉) or a protest (抗诉) against a first-instance verdict' })
   appeal(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AppealDto) {
-    return runCaseCommand(this.cases, p, COURT_ROLES, caseNumber, () => ({ type: 'FileAppeal', caseNumber, ...dto }));
+    return recorded(this.commands, actOnCase(p, COURT_ROLES, caseNumber, { type: 'FileAppeal', data: { caseNumber, ...dto } }));
   }
 
   @Post('final-judgement')
   @ApiOperation({ summary: 'Final judgement: the unappealed first-instance verdict, or the appeal court’s judgement' })
   final(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: VerdictDto) {
-    return runCaseCommand(
-      this.cases,
-      p,
-      COURT_ROLES,
-      caseNumber,
-      () => ({ type: 'RecordFinalJudgement', caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto) }),
-      (loaded) => assertCanRecordFinal(p, loaded, dto.suspectId),
+    return recorded(
+      this.commands,
+      actOnCase(
+        p,
+        COURT_ROLES,
+        caseNumber,
+        { type: 'RecordFinalJudgement', data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto) } },
+        (loaded) => assertCanRecordFinal(p, loaded, dto.suspectId),
+      ),
     );
   }
 }

@@ -1,8 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
-import { PoliceCaseService } from '../police-case.service.js';
-import { runCaseCommand } from './case-commands.js';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandInput } from '@pingan/platform';
+import type { PoliceCaseCommand } from '../domain/police-case.commands.js';
+import { actOnCase, recorded } from './commands/act-on-case.js';
 import { ArrestDecisionDto, DesignateProsecutorDto, IndictDto, NonProsecutionDto, ReviewExtensionDto } from './police-case.dto.js';
 import { PROCURATORATE_ROLES } from './roles.js';
 
@@ -12,39 +14,39 @@ import { PROCURATORATE_ROLES } from './roles.js';
 @Controller('police-cases/:caseNumber')
 @Roles(...PROCURATORATE_ROLES)
 export class ProcuratorateController {
-  constructor(private readonly cases: PoliceCaseService) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  private run(principal: Principal, caseNumber: string, build: Parameters<typeof runCaseCommand>[4]) {
-    return runCaseCommand(this.cases, principal, PROCURATORATE_ROLES, caseNumber, build);
+  private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>) {
+    return recorded(this.commands, actOnCase(principal, PROCURATORATE_ROLES, caseNumber, input));
   }
 
   @Post('arrest-decisions')
   @ApiOperation({ summary: '批准逮捕 / 不批准逮捕 by the procuratorate the request went to: meets the 7-day clock' })
   decideArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestDecisionDto) {
-    return this.run(p, caseNumber, () => ({ type: 'DecideArrestApproval', caseNumber, ...dto }));
+    return this.run(p, caseNumber, { type: 'DecideArrestApproval', data: { caseNumber, ...dto } });
   }
 
   @Post('designated-prosecutor')
   @ApiOperation({ summary: '指定专人负责: designate a prosecutor for a major case [S0 二(四)3]' })
   designate(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DesignateProsecutorDto) {
-    return this.run(p, caseNumber, () => ({ type: 'DesignateProsecutor', caseNumber, ...dto }));
+    return this.run(p, caseNumber, { type: 'DesignateProsecutor', data: { caseNumber, ...dto } });
   }
 
   @Post('review-extension')
   @ApiOperation({ summary: 'Extend the prosecution review by 15 days (major or complex case)' })
   extendReview(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReviewExtensionDto) {
-    return this.run(p, caseNumber, () => ({ type: 'ExtendProsecutionReview', caseNumber, ...dto }));
+    return this.run(p, caseNumber, { type: 'ExtendProsecutionReview', data: { caseNumber, ...dto } });
   }
 
   @Post('indictment')
   @ApiOperation({ summary: '提起公诉 to a court' })
   indict(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: IndictDto) {
-    return this.run(p, caseNumber, () => ({ type: 'Indict', caseNumber, ...dto }));
+    return this.run(p, caseNumber, { type: 'Indict', data: { caseNumber, ...dto } });
   }
 
   @Post('non-prosecution')
   @ApiOperation({ summary: '不起诉' })
   notProsecute(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: NonProsecutionDto) {
-    return this.run(p, caseNumber, () => ({ type: 'DecideNotToProsecute', caseNumber, ...dto }));
+    return this.run(p, caseNumber, { type: 'DecideNotToProsecute', data: { caseNumber, ...dto } });
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
-import type { ListedSupervisorKind } from '@pingan/contracts';
-import { PoliceCaseService } from '../police-case.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { actOnCase, recorded } from './commands/act-on-case.js';
 import { assertIsSupervisor, supervisorKindFor } from './case-access.js';
-import { runCaseCommand } from './case-commands.js';
+import type { LoadedCase } from './loaded-case.js';
 import { ReasonDto, SupervisionDto } from './police-case.dto.js';
 import { SUPERVISOR_ROLES } from './roles.js';
 
@@ -14,36 +14,32 @@ import { SUPERVISOR_ROLES } from './roles.js';
 @Controller('police-cases/:caseNumber/supervision')
 @Roles(...SUPERVISOR_ROLES)
 export class SupervisionController {
-  constructor(private readonly cases: PoliceCaseService) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @ApiOperation({
     summary: 'Put the case under listed supervision (station_chief, health_commission_official, political_legal_officer over its region)',
   })
   put(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SupervisionDto) {
-    let supervisorKind: ListedSupervisorKind = 'police';
-    return runCaseCommand(
-      this.cases,
-      p,
-      SUPERVISOR_ROLES,
-      caseNumber,
-      () => ({ type: 'PutUnderListedSupervision', caseNumber, supervisorKind, requirements: dto.requirements, dueAt: dto.dueAt }),
-      (loaded) => {
-        supervisorKind = supervisorKindFor(p, loaded);
-      },
+    // Not write access: the supervising body is a superior one over the case's region, of its kind.
+    const input = (loaded: LoadedCase) => ({
+      type: 'PutUnderListedSupervision' as const,
+      data: { caseNumber, supervisorKind: supervisorKindFor(p, loaded), requirements: dto.requirements, dueAt: dto.dueAt },
+    });
+    return recorded(
+      this.commands,
+      actOnCase(p, SUPERVISOR_ROLES, caseNumber, input, (loaded) => void supervisorKindFor(p, loaded)),
     );
   }
 
   @Post('removal')
   @ApiOperation({ summary: 'Lift listed supervision, with a reason (the supervising body only)' })
   remove(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReasonDto) {
-    return runCaseCommand(
-      this.cases,
-      p,
-      SUPERVISOR_ROLES,
-      caseNumber,
-      () => ({ type: 'RemoveListedSupervision', caseNumber, reason: dto.reason }),
-      (loaded) => assertIsSupervisor(p, loaded),
+    return recorded(
+      this.commands,
+      actOnCase(p, SUPERVISOR_ROLES, caseNumber, { type: 'RemoveListedSupervision', data: { caseNumber, reason: dto.reason } }, (loaded) =>
+        assertIsSupervisor(p, loaded),
+      ),
     );
   }
 }

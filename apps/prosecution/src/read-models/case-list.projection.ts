@@ -1,5 +1,6 @@
 import { POLICE_CASE_STREAM_TYPE, type ProsecutionEvent } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { CreatePoliceCaseList1796184032000 } from '../migrations/index.js';
 
 export const CASE_LIST_TABLE = 'prosecution.police_case_list';
 
@@ -26,25 +27,7 @@ export const CASE_STAGES: readonly CaseStage[] = [
  */
 export const caseListProjection: Projection = {
   name: 'prosecution-case-list',
-  async migrate(query) {
-    await query(`CREATE TABLE IF NOT EXISTS ${CASE_LIST_TABLE} (
-      case_number text PRIMARY KEY,
-      hospital_id text NOT NULL,
-      region_code text NOT NULL,
-      kind text NOT NULL,
-      stage text NOT NULL,
-      origin text NOT NULL,
-      incident_id text,
-      handling_unit_id text NOT NULL,
-      party_ids text[] NOT NULL DEFAULT '{}',
-      under_supervision boolean NOT NULL DEFAULT false,
-      supervisor_organisation_id text,
-      suspect_count integer NOT NULL DEFAULT 0,
-      accepted_at timestamptz NOT NULL,
-      updated_at timestamptz NOT NULL
-    )`);
-    await query(`CREATE INDEX IF NOT EXISTS police_case_list_region ON ${CASE_LIST_TABLE} (region_code text_pattern_ops)`);
-  },
+  migrations: [CreatePoliceCaseList1796184032000],
   async reset(query) {
     await query(`TRUNCATE ${CASE_LIST_TABLE}`);
   },

@@ -20,17 +20,6 @@ export interface SuspectIdentity {
 export class SuspectIdentities {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async migrate(): Promise<void> {
-    await this.db.query(`CREATE SCHEMA IF NOT EXISTS prosecution`);
-    await this.db.query(`CREATE TABLE IF NOT EXISTS ${SUSPECT_IDENTITIES_TABLE} (
-      case_number text NOT NULL,
-      suspect_id text NOT NULL,
-      name text NOT NULL,
-      recorded_at timestamptz NOT NULL,
-      PRIMARY KEY (case_number, suspect_id)
-    )`);
-  }
-
   async record(query: Query, input: { caseNumber: string; suspectId: string; name: string; recordedAt: Date }): Promise<void> {
     await query(
       `INSERT INTO ${SUSPECT_IDENTITIES_TABLE} (case_number, suspect_id, name, recorded_at) VALUES ($1, $2, $3, $4)

@@ -23,6 +23,8 @@ export interface Decided<E extends DomainEvent, S> {
   history: StoredEvent[];
   /** The stream's version after the command. */
   version: number;
+  /** The case number the events were recorded under. */
+  correlationId: string;
 }
 
 export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
@@ -30,7 +32,10 @@ export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
   /** The command, or how to state it from the stream as read (when it depends on the state). */
   command: CommandInput<C> | ((state: S, history: readonly StoredEvent[]) => CommandInput<C>);
   actor: Actor;
-  /** The case number that ties the contexts' events together, or how to read it from the stream (a supervision's). */
+  /**
+   * The case number that ties the contexts' events together; or how to read it from the stream,
+   * when the stream id is not the case number (a dispute's id is a UUID).
+   */
   correlationId: string | ((state: S, history: readonly StoredEvent[]) => string);
   causationId?: string | null;
   /**
@@ -44,6 +49,8 @@ export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
   query?: Query;
   /** How often to read and decide again when another writer got there first (default 3). */
   retries?: number;
+  /** When the command is decided, if not the runtime's now (a consumer acting at the instant of the event it follows). */
+  now?: Date;
 }
 
 /**
@@ -92,11 +99,12 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
     const current = fold(decider, history as unknown as E[]);
     request.authorise?.(current, history);
     const input = typeof request.command === 'function' ? request.command(current, history) : request.command;
-    const now = this.runtime.clock();
+    const now = request.now ?? this.runtime.clock();
     const command = { ...input, metadata: { actor: request.actor, now } } as C;
     const events = decider.decide(command, current);
     const state = events.reduce(decider.evolve, current);
     let version = history.length === 0 ? 0 : history[history.length - 1].version;
+    const correlationId = typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId;
     if (events.length > 0) {
       const appended = await store.append(
         request.streamId,
@@ -105,13 +113,13 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
           streamType,
           expectedVersion: version === 0 ? 'no_stream' : version,
           actor: request.actor,
-          correlationId: typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId,
+          correlationId,
           causationId: request.causationId ?? null,
         },
       );
       version = appended.nextExpectedVersion;
     }
-    const decided = { events, state, history, version };
+    const decided = { events, state, history, version, correlationId };
     if (query && request.inTransaction) await request.inTransaction(query, decided);
     return decided;
   }

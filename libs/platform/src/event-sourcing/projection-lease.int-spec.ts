@@ -28,11 +28,16 @@ afterAll(async () => {
 /** A counting read model: one row per event (how often applied, by which replica) and a count per stream. */
 const counting = (schema: string, runner: string, prefix = 'counted'): Projection => ({
   name: `${prefix}-events`,
-  migrate: async (query) => {
-    await query(`CREATE TABLE IF NOT EXISTS ${schema}.${prefix}_events (
-      event_id uuid PRIMARY KEY, stream_id text NOT NULL, applied integer NOT NULL, applied_by text NOT NULL)`);
-    await query(`CREATE TABLE IF NOT EXISTS ${schema}.${prefix}_streams (stream_id text PRIMARY KEY, events integer NOT NULL)`);
-  },
+  migrations: [
+    {
+      name: `Create${prefix[0].toUpperCase()}${prefix.slice(1)}Events1796189000000`,
+      up: async (query) => {
+        await query(`CREATE TABLE ${schema}.${prefix}_events (
+          event_id uuid PRIMARY KEY, stream_id text NOT NULL, applied integer NOT NULL, applied_by text NOT NULL)`);
+        await query(`CREATE TABLE ${schema}.${prefix}_streams (stream_id text PRIMARY KEY, events integer NOT NULL)`);
+      },
+    },
+  ],
   reset: async (query) => {
     await query(`TRUNCATE ${schema}.${prefix}_events, ${schema}.${prefix}_streams`);
   },

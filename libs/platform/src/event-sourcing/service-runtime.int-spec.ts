@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@pingan/testing';
 import type { EventEnvelope } from '@pingan/contracts';
-import { databaseFromDataSource } from '@pingan/event-store';
+import { databaseFromDataSource, type Query } from '@pingan/event-store';
 import { InProcessBus } from '@pingan/messaging';
 import { ServiceRuntime } from '@pingan/platform';
 import { execFile } from 'node:child_process';
@@ -150,4 +150,63 @@ describe('ServiceRuntime: the legal clocks follow the events', () => {
       await bus.close();
     }
   }, 90_000);
+});
+
+describe('ServiceRuntime: the schema comes from versioned migrations', () => {
+  it('two runtimes starting at once on a fresh schema both start, each migration applied once; a restart applies nothing', async () => {
+    const runs: string[] = [];
+    const options = {
+      context: 'migrating',
+      deadlines: clockTestRuntimeOptions('migrating').deadlines,
+      migrations: [
+        {
+          name: 'CreateNotes1796184000000',
+          up: async (query: Query, schema: string) => {
+            runs.push('CreateNotes1796184000000');
+            await query(`CREATE TABLE ${schema}.notes (id integer PRIMARY KEY)`);
+          },
+        },
+      ],
+      projections: [
+        {
+          name: 'note-count',
+          migrations: [
+            {
+              name: 'CreateNoteCount1796184100000',
+              up: async (query: Query, schema: string) => {
+                runs.push('CreateNoteCount1796184100000');
+                await query(`CREATE TABLE ${schema}.note_count (n integer NOT NULL)`);
+              },
+            },
+          ],
+          reset: async () => undefined,
+          apply: async () => undefined,
+        },
+      ],
+    };
+    // A second pool: another process on the same database.
+    const other = await new DataSource({ type: 'postgres', url: testDb.url, extra: { max: 4 } }).initialize();
+    const bus = new InProcessBus();
+    const first = new ServiceRuntime(options, databaseFromDataSource(dataSource), bus);
+    const second = new ServiceRuntime(options, databaseFromDataSource(other), bus);
+    try {
+      await Promise.all([first.start(), second.start()]);
+      expect(runs).toEqual(['CreateNotes1796184000000', 'CreateNoteCount1796184100000']);
+      const recorded = await dataSource.query<{ name: string }[]>('SELECT name FROM migrating.migrations ORDER BY id');
+      // libraries first (store, checkpoints, inbox and relay, calendar, clocks), then the service's, then its projection's
+      expect(recorded.map((r) => r.name)).toEqual(first.migrations.map((m) => m.name));
+      expect(recorded.slice(-2).map((r) => r.name)).toEqual(['CreateNotes1796184000000', 'CreateNoteCount1796184100000']);
+      await Promise.all([first.stop(), second.stop()]);
+
+      const restarted = new ServiceRuntime(options, databaseFromDataSource(other), bus);
+      await restarted.start();
+      await restarted.stop();
+      expect(runs).toHaveLength(2);
+      expect(await dataSource.query('SELECT count(*)::int AS n FROM migrating.migrations')).toEqual([{ n: recorded.length }]);
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      await bus.close();
+      await other.destroy();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
-import { CalendarOverrideRepository, loadChinaCalendar } from '@pingan/calendar';
+import { CalendarOverrideRepository, calendarMigrations, loadChinaCalendar } from '@pingan/calendar';
 import {
   CLOCK_EVENT_TYPES,
   DeadlineError,
@@ -10,6 +10,7 @@ import {
   clockSnapshot,
   clockStepAt,
   clockStepsFor,
+  deadlineMigrations,
   type ClockStep,
   type DeadlineEvent,
   type DeadlineRule,
@@ -18,12 +19,15 @@ import {
   PostgresEventStore,
   Projector,
   anchorChainHeads,
+  eventStoreMigrations,
+  runMigrations,
   type AppendedEvent,
   type Database,
   type Projection,
   type Query,
+  type SchemaMigration,
 } from '@pingan/event-store';
-import { InboxConsumer, OutboxRelay, type MessageBus } from '@pingan/messaging';
+import { InboxConsumer, OutboxRelay, messagingMigrations, type MessageBus } from '@pingan/messaging';
 
 /**
  * Which clock steps an event takes. Default `clockStepsFor`: the instructions in its `data.clocks`
@@ -35,6 +39,8 @@ export type ClocksFor = (event: AppendedEvent) => ClockStep[];
 export interface ServiceRuntimeOptions {
   /** Bounded context: names the topic `pingan.<context>.events` and the PostgreSQL schema. */
   context: string;
+  /** The service's own tables (besides the libraries' and its projections'), oldest first; see `migrations`. */
+  migrations?: readonly SchemaMigration[];
   projections?: Projection[];
   /** The service's legal clocks: rules as data; the events say which clock they move (`data.clocks`). */
   deadlines?: { rules: readonly DeadlineRule[]; clocksFor?: ClocksFor; sweepIntervalMs?: number };
@@ -111,13 +117,28 @@ export class ServiceRuntime {
     return this.options.clock ?? (() => new Date());
   }
 
+  /**
+   * The schema's migrations, in the order start() applies them: the libraries' (event store and
+   * projection checkpoints, inbox and relay, calendar and clocks if the service has clocks), then
+   * the service's own, then its projections'.
+   */
+  get migrations(): SchemaMigration[] {
+    const { deadlines, migrations = [], projections = [] } = this.options;
+    return [
+      ...eventStoreMigrations,
+      ...messagingMigrations,
+      ...(deadlines ? [...calendarMigrations, ...deadlineMigrations] : []),
+      ...migrations,
+      ...projections.flatMap((projection) => projection.migrations ?? []),
+    ];
+  }
+
   async start(): Promise<void> {
-    await this.store.migrate();
-    await this.relay.migrate();
+    const applied = await runMigrations(this.db, this.schema, this.migrations);
+    if (applied.length > 0) this.log.log(`schema ${this.schema}: applied ${applied.join(', ')}`);
     if (this.options.deadlines) await this.startDeadlines(this.options.deadlines);
     for (const projection of this.projections) {
       const projector = new Projector(this.store, projection, { pollMs: 500 });
-      await projector.migrate();
       this.projectors.push(projector);
     }
     for (const p of this.projectors) p.start();
@@ -141,7 +162,6 @@ export class ServiceRuntime {
       topics: spec.contexts.map(eventsTopic),
       handle: spec.handle,
     });
-    await consumer.migrate();
     this.consumers.push(consumer);
     if (this.started) await consumer.start();
   }
@@ -167,16 +187,15 @@ export class ServiceRuntime {
 
   /**
    * The clocks' store, opened once: at start, or by the first append that moves a clock if that
-   * comes first (a runtime used only to write, as test fixtures do; never in PGlite's embedded mode,
-   * where start() comes before any request).
+   * comes first (a runtime used only to write, whose schema must then be migrated first; never in
+   * PGlite's embedded mode, where start() comes before any request).
    */
   private openDeadlines(rules: readonly DeadlineRule[]): Promise<DeadlineStore> {
     this.deadlinesOpening ??= (async () => {
+      if (!this.started) await runMigrations(this.db, this.schema, this.migrations);
       const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
-      await calendarRepo.migrate();
       const calendar = await loadChinaCalendar(calendarRepo);
       const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
-      await deadlines.migrate();
       this.deadlines = deadlines;
       return deadlines;
     })().catch((error: unknown) => {

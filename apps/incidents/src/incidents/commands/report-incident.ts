@@ -33,7 +33,6 @@ export class ReportIncidentCommand extends Command<{ caseNumber: string } & Deci
 @CommandHandler(ReportIncidentCommand)
 export class ReportIncidentHandler implements ICommandHandler<ReportIncidentCommand> {
   private readonly caseNumbers: CaseNumbers;
-  private migrated: Promise<void> | null = null;
 
   constructor(
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
@@ -53,10 +52,6 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     } else if (!regionContains(principal.organisationRegion, report.hospital.regionCode)) {
       throw new AccessDeniedError(); // police take incidents in their jurisdiction
     }
-    await (this.migrated ??= this.caseNumbers.migrate(this.runtime.db.query).catch((error: unknown) => {
-      this.migrated = null;
-      throw error;
-    }));
     return this.runtime.db.transaction(async (query) => {
       const caseNumber = await this.caseNumbers.allocate(query, report.hospital.regionCode, this.runtime.clock());
       const decided = await this.commands.execute(

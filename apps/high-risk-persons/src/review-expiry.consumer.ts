@@ -2,26 +2,21 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { HIGH_RISK_PERSONS_CONTEXT, SYSTEM_ACTOR, highRiskPersonStreamId } from '@pingan/contracts';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import { PersonVault } from './crypto/person-vault.js';
-import { SCHEMA } from './read-models/register.projection.js';
 import { PersonCommandMessage } from './register/commands/person-command.js';
 
 /**
- * At start: the vault's key table, and the one consumer of the register's own topic — an
- * unreviewed flag expires on its own: the review clock's breach becomes ExpireFlag, decided in
- * the inbox's transaction (effect and inbox row commit together).
+ * The one consumer of the register's own topic: an unreviewed flag expires on its own — the
+ * review clock's breach becomes ExpireFlag, decided at the breach's instant in the inbox's
+ * transaction (effect and inbox row commit together).
  */
 @Injectable()
-export class HighRiskPersonsStartup implements OnModuleInit {
+export class ReviewExpiryConsumer implements OnModuleInit {
   constructor(
     @InjectRuntime(HIGH_RISK_PERSONS_CONTEXT) private readonly runtime: ServiceRuntime,
-    private readonly vault: PersonVault,
     private readonly commands: CommandBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.runtime.db.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
-    await this.vault.migrate(this.runtime.db.query);
     await this.runtime.subscribe({
       group: 'high-risk-persons.review-expiry',
       contexts: [HIGH_RISK_PERSONS_CONTEXT],
@@ -33,12 +28,9 @@ export class HighRiskPersonsStartup implements OnModuleInit {
             streamId: highRiskPersonStreamId(personId),
             command: {
               type: 'ExpireFlag',
-              data: {
-                personId,
-                deadlineId: String(envelope.data.deadlineId),
-                expiredAt: new Date(String(envelope.data.at ?? envelope.occurredAt)),
-              },
+              data: { personId, deadlineId: String(envelope.data.deadlineId) },
             },
+            now: new Date(String(envelope.data.at ?? envelope.occurredAt)),
             actor: SYSTEM_ACTOR,
             correlationId: personId,
             causationId: envelope.eventId,

@@ -1,0 +1,7 @@
+import type { SchemaMigration } from '@pingan/event-store';
+import { CreateCaseNumberSequences1796184010000 } from './1796184010000-create-case-number-sequences.js';
+
+export { CreateIncidentList1796184011000 } from './1796184011000-create-incident-list.js';
+
+/** The incidents service's own tables, oldest first (its projection declares its own). */
+export const incidentsMigrations: readonly SchemaMigration[] = [CreateCaseNumberSequences1796184010000];

@@ -1,0 +1,7 @@
+import type { SchemaMigration } from '@pingan/event-store';
+import { CreateOversightReadModels1796184060000 } from './1796184060000-create-oversight-read-models.js';
+
+export { CreateSupervisions1796184061000 } from './1796184061000-create-supervisions.js';
+
+/** The oversight service's own tables, oldest first (its projection declares its own). */
+export const oversightMigrations: readonly SchemaMigration[] = [CreateOversightReadModels1796184060000];

@@ -1,0 +1,130 @@
+import type { CourtVerdict, CriminalSentence, ProsecutionEvent } from '@pingan/contracts';
+import type { DeliverFirstInstanceVerdict, RecordFinalJudgement } from './police-case.commands.js';
+import { CODE, ProsecutionConflictError, ProsecutionForbiddenError, ProsecutionRuleError } from './police-case.errors.js';
+import { iso, openCase, refOf, suspectOf, type PhaseDecide } from './police-case.guards.js';
+import type { OpenPoliceCase } from './police-case.state.js';
+
+/** First-instance trial and verdict, appeal (上诉) and the final judgement. */
+export type CourtCommand = 'StartFirstInstanceTrial' | 'DeliverFirstInstanceVerdict' | 'FileAppeal' | 'RecordFinalJudgement';
+
+function sentenceFits(verdict: CourtVerdict, sentence: CriminalSentence | null): void {
+  if ((verdict === 'guilty') !== (sentence !== null)) {
+    throw new ProsecutionRuleError(
+      CODE.sentenceMismatch,
+      verdict === 'guilty' ? 'A guilty verdict needs a sentence (or exemption).' : 'A not-guilty verdict carries no sentence.',
+    );
+  }
+}
+
+function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceCase): ProsecutionEvent[] {
+  const { data, metadata } = command;
+  const suspect = suspectOf(state, data.suspectId);
+  if (suspect.prosecution !== 'indicted') {
+    throw new ProsecutionRuleError(CODE.notIndicted, `Suspect ${suspect.suspectId} has not been indicted.`);
+  }
+  if (suspect.courtId !== metadata.actor.organisationId) {
+    throw new ProsecutionForbiddenError(CODE.wrongCourt, `Only the court the indictment went to can deliver the verdict.`);
+  }
+  if (!suspect.onTrial) throw new ProsecutionRuleError(CODE.trialNotStarted, `The trial of ${suspect.suspectId} has not started.`);
+  if (suspect.verdict) {
+    throw new ProsecutionConflictError(CODE.verdictAlreadyDelivered, `A verdict on ${suspect.suspectId} was already delivered.`);
+  }
+  sentenceFits(data.verdict, data.sentence);
+  return [
+    {
+      type: 'FirstInstanceVerdictDelivered',
+      data: {
+        ...refOf(state),
+        courtId: suspect.courtId,
+        suspectId: suspect.suspectId,
+        verdict: data.verdict,
+        sentence: data.sentence,
+        deliveredAt: iso(metadata.now),
+      },
+    },
+  ];
+}
+
+function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): ProsecutionEvent[] {
+  const { data, metadata } = command;
+  const suspect = suspectOf(state, data.suspectId);
+  if (!suspect.verdict) throw new ProsecutionRuleError(CODE.noVerdict, `No first-instance verdict on ${suspect.suspectId}.`);
+  if (suspect.final) {
+    throw new ProsecutionConflictError(CODE.judgementAlreadyFinal, `The judgement on ${suspect.suspectId} is already final.`);
+  }
+  sentenceFits(data.verdict, data.sentence);
+  if (!suspect.appealed) {
+    // Unappealed, the first-instance verdict itself becomes final: it cannot change on the way.
+    if (suspect.courtId !== metadata.actor.organisationId) {
+      throw new ProsecutionForbiddenError(CODE.wrongCourt, 'Only the first-instance court records its unappealed verdict as final.');
+    }
+    const same = suspect.verdict.verdict === data.verdict && JSON.stringify(suspect.verdict.sentence) === JSON.stringify(data.sentence);
+    if (!same) {
+      throw new ProsecutionRuleError(CODE.sentenceMismatch, 'Without an appeal, the final judgement is the first-instance verdict.');
+    }
+  }
+  return [
+    {
+      type: 'FinalJudgementRecorded',
+      data: {
+        ...refOf(state),
+        courtId: metadata.actor.organisationId,
+        suspectId: suspect.suspectId,
+        verdict: data.verdict,
+        sentence: data.sentence,
+        basis: suspect.appealed ? 'second_instance' : 'first_instance_not_appealed',
+        finalAt: iso(metadata.now),
+      },
+    },
+  ];
+}
+
+export const court: PhaseDecide<CourtCommand> = {
+  StartFirstInstanceTrial(command, state) {
+    const { metadata } = command;
+    const s = openCase(command, state);
+    const indicted = Object.values(s.suspects).filter((suspect) => suspect.prosecution === 'indicted');
+    if (indicted.length === 0) throw new ProsecutionRuleError(CODE.notIndicted, `Nobody in case ${s.caseNumber} has been indicted.`);
+    const here = indicted.filter((suspect) => suspect.courtId === metadata.actor.organisationId);
+    if (here.length === 0) throw new ProsecutionForbiddenError(CODE.wrongCourt, 'The indictment did not go to this court.');
+    const defendants = here.filter((suspect) => !suspect.onTrial);
+    if (defendants.length === 0) {
+      throw new ProsecutionConflictError(CODE.trialAlreadyStarted, `The trial in case ${s.caseNumber} has already started.`);
+    }
+    return [
+      {
+        type: 'FirstInstanceTrialStarted',
+        data: {
+          ...refOf(s),
+          courtId: metadata.actor.organisationId,
+          defendantIds: defendants.map((suspect) => suspect.suspectId),
+          startedAt: iso(metadata.now),
+        },
+      },
+    ];
+  },
+  DeliverFirstInstanceVerdict: (command, state) => deliverVerdict(command, openCase(command, state)),
+  FileAppeal(command, state) {
+    const { data, metadata } = command;
+    const s = openCase(command, state);
+    const suspect = suspectOf(s, data.suspectId);
+    if (!suspect.verdict) throw new ProsecutionRuleError(CODE.noVerdict, `No first-instance verdict on ${suspect.suspectId}.`);
+    if (suspect.final) {
+      throw new ProsecutionRuleError(CODE.judgementAlreadyFinal, `The judgement on ${suspect.suspectId} is already final.`);
+    }
+    if (suspect.appealed)
+      throw new ProsecutionConflictError(CODE.alreadyAppealed, `The verdict on ${suspect.suspectId} is already appealed.`);
+    return [
+      {
+        type: 'AppealFiled',
+        data: {
+          ...refOf(s),
+          suspectId: suspect.suspectId,
+          appellant: data.appellant,
+          filedAt: iso(metadata.now),
+        },
+      },
+    ];
+  },
+  RecordFinalJudgement: (command, state) => recordFinal(command, openCase(command, state)),
+};

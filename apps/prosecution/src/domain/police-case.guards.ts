@@ -1,0 +1,56 @@
+import type { PoliceCaseRef, ProsecutionEvent } from '@pingan/contracts';
+import type { PoliceCaseCommand } from './police-case.commands.js';
+import {
+  CODE,
+  InvalidPoliceCaseCommandError,
+  PoliceCaseNotFoundError,
+  ProsecutionConflictError,
+  ProsecutionRuleError,
+} from './police-case.errors.js';
+import type { OpenPoliceCase, PoliceCaseState, SuspectState } from './police-case.state.js';
+
+/** One phase's part of `decide`: a function per command type it owns (the combining decider needs every type once). */
+export type PhaseDecide<Type extends PoliceCaseCommand['type']> = {
+  [K in Type]: (command: Extract<PoliceCaseCommand, { type: K }>, state: PoliceCaseState) => ProsecutionEvent[];
+};
+
+export const iso = (date: Date): string => date.toISOString();
+
+export function required(field: string, value: string): void {
+  if (value.trim() === '') throw new InvalidPoliceCaseCommandError(field, `${field} must not be empty.`);
+}
+
+export function openCase(command: { data: { caseNumber: string } }, state: PoliceCaseState): OpenPoliceCase {
+  if (state.status !== 'open') throw new PoliceCaseNotFoundError(command.data.caseNumber);
+  return state;
+}
+
+export function suspectOf(state: OpenPoliceCase, suspectId: string): SuspectState {
+  const suspect = state.suspects[suspectId];
+  if (!suspect) throw new ProsecutionRuleError(CODE.suspectNotFound, `No suspect ${suspectId} in case ${state.caseNumber}.`);
+  return suspect;
+}
+
+export function mustBeCriminal(state: OpenPoliceCase, what: string): void {
+  if (state.kind !== 'criminal') {
+    throw new ProsecutionRuleError(CODE.caseNotCriminal, `${what} needs a criminal case; ${state.caseNumber} is administrative.`);
+  }
+}
+
+export function notInFuture(decidedAt: Date, at: Date): void {
+  if (decidedAt.getTime() > at.getTime()) {
+    throw new ProsecutionRuleError(CODE.decisionInFuture, 'A decision cannot be dated after the moment it is recorded.');
+  }
+}
+
+export function newDecision(state: OpenPoliceCase, decisionId: string): void {
+  if (state.decisions[decisionId]) {
+    throw new ProsecutionConflictError(CODE.decisionAlreadyRecorded, `Decision ${decisionId} is already recorded.`);
+  }
+}
+
+export const refOf = (state: OpenPoliceCase): PoliceCaseRef => ({
+  caseNumber: state.caseNumber,
+  hospitalId: state.hospitalId,
+  regionCode: state.regionCode,
+});

@@ -1,0 +1,143 @@
+import type { PoliceCaseOrigin, ProsecutionEvent } from '@pingan/contracts';
+import type { OpenCase, OpenCaseFromIncident } from './police-case.commands.js';
+import { CODE, ProsecutionConflictError, ProsecutionRuleError } from './police-case.errors.js';
+import { iso, mustBeCriminal, openCase, refOf, required, type PhaseDecide } from './police-case.guards.js';
+import type { PoliceCaseState } from './police-case.state.js';
+
+/** Acceptance (受案), filing (立案) or conversion to criminal, suspects, notes and transfer between units. */
+export type InvestigationCommand =
+  | 'OpenCaseFromIncident'
+  | 'OpenCase'
+  | 'FileCriminalCase'
+  | 'ConvertToCriminalCase'
+  | 'AddSuspect'
+  | 'AddInvestigationNote'
+  | 'TransferCase';
+
+function open(command: OpenCase | OpenCaseFromIncident, state: PoliceCaseState): ProsecutionEvent[] {
+  const { data, metadata } = command;
+  const origin: PoliceCaseOrigin =
+    command.type === 'OpenCaseFromIncident' ? { source: 'incident', incidentId: command.data.incidentId } : { source: 'direct' };
+  if (state.status === 'open') {
+    // The incident event may be delivered again: the same incident opening the same case is a repeat.
+    if (origin.source === 'incident' && state.origin.source === 'incident' && state.origin.incidentId === origin.incidentId) {
+      return [];
+    }
+    throw new ProsecutionConflictError(CODE.caseAlreadyOpen, `Case ${data.caseNumber} is already open.`);
+  }
+  required('caseNumber', data.caseNumber);
+  required('handlingUnitId', data.handlingUnitId);
+  return [
+    {
+      type: 'CaseAccepted',
+      data: {
+        caseNumber: data.caseNumber,
+        hospitalId: data.hospitalId,
+        regionCode: data.regionCode,
+        kind: data.kind,
+        origin,
+        handlingUnitId: data.handlingUnitId,
+        acceptedAt: iso(metadata.now),
+        summary: data.summary,
+      },
+    },
+  ];
+}
+
+export const investigation: PhaseDecide<InvestigationCommand> = {
+  OpenCaseFromIncident: open,
+  OpenCase: open,
+  FileCriminalCase(command, state) {
+    const { data, metadata } = command;
+    const s = openCase(command, state);
+    mustBeCriminal(s, 'Filing (立案)');
+    if (s.filed) throw new ProsecutionConflictError(CODE.caseAlreadyFiled, `Case ${s.caseNumber} is already filed.`);
+    return [
+      {
+        type: 'CriminalCaseFiled',
+        data: {
+          ...refOf(s),
+          filingUnitId: data.filingUnitId,
+          filedAt: iso(metadata.now),
+        },
+      },
+    ];
+  },
+  ConvertToCriminalCase(command, state) {
+    const { data, metadata } = command;
+    const s = openCase(command, state);
+    if (s.kind !== 'administrative') {
+      throw new ProsecutionRuleError(CODE.caseNotAdministrative, `Case ${s.caseNumber} is already criminal.`);
+    }
+    required('reason', data.reason);
+    return [
+      {
+        type: 'CaseConvertedToCriminal',
+        data: {
+          ...refOf(s),
+          reason: data.reason,
+          convertedAt: iso(metadata.now),
+        },
+      },
+    ];
+  },
+  AddSuspect(command, state) {
+    const { data, metadata } = command;
+    const s = openCase(command, state);
+    if (s.suspects[data.suspectId]) {
+      throw new ProsecutionConflictError(CODE.suspectAlreadyAdded, `Suspect ${data.suspectId} is already in the case.`);
+    }
+    required('name', data.name);
+    return [
+      {
+        type: 'SuspectAdded',
+        data: {
+          ...refOf(s),
+          suspectId: data.suspectId,
+          // The name stays with the service (personal data): see SuspectAdded in the contract.
+          addedAt: iso(metadata.now),
+        },
+      },
+    ];
+  },
+  AddInvestigationNote(command, state) {
+    const { data, metadata } = command;
+    const s = openCase(command, state);
+    if (s.noteIds.includes(data.noteId)) {
+      throw new ProsecutionConflictError(CODE.noteAlreadyAdded, `Note ${data.noteId} is already in the case.`);
+    }
+    required('text', data.text);
+    return [
+      {
+        type: 'InvestigationNoteAdded',
+        data: {
+          ...refOf(s),
+          noteId: data.noteId,
+          text: data.text,
+          authorUserId: metadata.actor.userId,
+          writtenAt: iso(metadata.now),
+        },
+      },
+    ];
+  },
+  TransferCase(command, state) {
+    const { data, metadata } = command;
+    const s = openCase(command, state);
+    if (data.toUnitId === s.handlingUnitId) {
+      throw new ProsecutionRuleError(CODE.transferToSameUnit, `Case ${s.caseNumber} is already handled by ${s.handlingUnitId}.`);
+    }
+    required('reason', data.reason);
+    return [
+      {
+        type: 'CaseTransferred',
+        data: {
+          ...refOf(s),
+          fromUnitId: s.handlingUnitId,
+          toUnitId: data.toUnitId,
+          reason: data.reason,
+          transferredAt: iso(metadata.now),
+        },
+      },
+    ];
+  },
+};

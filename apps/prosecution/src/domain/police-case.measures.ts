@@ -1,0 +1,334 @@
+import type { ProsecutionClockInstruction, ProsecutionEvent } from '@pingan/contracts';
+import { RULE, deadlineId, type ProsecutionPolicy } from './deadline-rules.js';
+import type { DecideAdministrativePenalty, ExtendArrestRequestPeriod, ImposeCompulsoryMeasure } from './police-case.commands.js';
+import {
+  CODE,
+  InvalidPoliceCaseCommandError,
+  ProsecutionConflictError,
+  ProsecutionForbiddenError,
+  ProsecutionRuleError,
+} from './police-case.errors.js';
+import {
+  iso,
+  mustBeCriminal,
+  newDecision,
+  notInFuture,
+  openCase,
+  refOf,
+  required,
+  suspectOf,
+  type PhaseDecide,
+} from './police-case.guards.js';
+import type { Custody, OpenPoliceCase, SuspectState } from './police-case.state.js';
+
+/**
+ * Penalty decisions and compulsory measures with their ministry-system entry, the arrest-request
+ * period after criminal detention, and the request to approve arrest with the procuratorate's decision.
+ */
+export type MeasureCommand =
+  | 'DecideAdministrativePenalty'
+  | 'ImposeCompulsoryMeasure'
+  | 'RecordMinistrySystemEntry'
+  | 'ExtendArrestRequestPeriod'
+  | 'RequestArrestApproval'
+  | 'DecideArrestApproval';
+
+const startMinistryEntry = (caseNumber: string, decisionId: string, decidedAt: Date, unitId: string): ProsecutionClockInstruction => ({
+  action: 'start',
+  deadlineId: deadlineId.ministrySystemEntry(caseNumber, decisionId),
+  rule: RULE.ministrySystemEntry,
+  startedAt: iso(decidedAt),
+  responsibleOrganisationId: unitId,
+});
+
+function alreadyHeld(suspect: SuspectState): ProsecutionRuleError {
+  return new ProsecutionRuleError(CODE.alreadyInCustody, `Suspect ${suspect.suspectId} is already held (${suspect.custody}).`);
+}
+
+export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand> {
+  function decidePenalty(command: DecideAdministrativePenalty, state: OpenPoliceCase): ProsecutionEvent[] {
+    const { data, metadata } = command;
+    if (state.kind !== 'administrative') {
+      throw new ProsecutionRuleError(
+        CODE.caseNotAdministrative,
+        `An administrative penalty needs an administrative case; ${state.caseNumber} is criminal.`,
+      );
+    }
+    suspectOf(state, data.suspectId);
+    newDecision(state, data.decisionId);
+    notInFuture(data.decidedAt, metadata.now);
+    const { penalty } = data;
+    if (penalty.kind === 'fine' && !(penalty.amountYuan > 0)) {
+      throw new ProsecutionRuleError(CODE.penaltyOutOfRange, 'A fine must be a positive amount.');
+    }
+    if (
+      penalty.kind === 'administrative_detention' &&
+      !(Number.isInteger(penalty.days) && penalty.days >= 1 && penalty.days <= policy.administrativeDetention.maxDays)
+    ) {
+      throw new ProsecutionRuleError(
+        CODE.penaltyOutOfRange,
+        `Administrative detention is 1 to ${policy.administrativeDetention.maxDays} days ${policy.administrativeDetention.source}.`,
+      );
+    }
+    return [
+      {
+        type: 'AdministrativePenaltyDecided',
+        data: {
+          ...refOf(state),
+          decisionId: data.decisionId,
+          suspectId: data.suspectId,
+          penalty,
+          decidedAt: iso(data.decidedAt),
+          decidingUnitId: data.decidingUnitId,
+          clocks: [startMinistryEntry(state.caseNumber, data.decisionId, data.decidedAt, data.decidingUnitId)],
+        },
+      },
+    ];
+  }
+
+  function imposeMeasure(command: ImposeCompulsoryMeasure, state: OpenPoliceCase): ProsecutionEvent[] {
+    const { data, metadata } = command;
+    mustBeCriminal(state, 'A compulsory measure');
+    const suspect = suspectOf(state, data.suspectId);
+    newDecision(state, data.measureId);
+    notInFuture(data.decidedAt, metadata.now);
+    const clocks: ProsecutionClockInstruction[] = [
+      startMinistryEntry(state.caseNumber, data.measureId, data.decidedAt, data.decidingUnitId),
+    ];
+    let custodyAfter: Custody;
+    switch (data.measure) {
+      case 'summons':
+        if (suspect.custody !== 'none') throw alreadyHeld(suspect);
+        custodyAfter = 'none';
+        break;
+      case 'criminal_detention':
+        if (suspect.custody !== 'none') throw alreadyHeld(suspect);
+        custodyAfter = 'criminal_detention';
+        clocks.push({
+          action: 'start',
+          deadlineId: deadlineId.arrestRequest(state.caseNumber, data.measureId),
+          rule: RULE.arrestRequest,
+          startedAt: iso(data.decidedAt),
+          responsibleOrganisationId: state.handlingUnitId,
+        });
+        break;
+      case 'arrest':
+        // 逮捕 needs the procuratorate's approval first (批准逮捕).
+        if (suspect.arrestRequest?.status !== 'approved') {
+          throw new ProsecutionRuleError(
+            CODE.arrestNotApproved,
+            `Arrest of ${suspect.suspectId} has not been approved by a procuratorate.`,
+          );
+        }
+        if (suspect.custody === 'arrested') throw alreadyHeld(suspect);
+        custodyAfter = 'arrested';
+        break;
+      case 'bail':
+      case 'residential_surveillance':
+        // Replaces detention or arrest (变更强制措施); the duty to request arrest then ends unfulfilled.
+        custodyAfter = 'none';
+        if (suspect.detention) {
+          clocks.push({
+            action: 'stop',
+            deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
+            rule: RULE.arrestRequest,
+            at: iso(data.decidedAt),
+            outcome: 'moot',
+          });
+        }
+        break;
+      default: {
+        const unknown: never = data.measure;
+        throw new InvalidPoliceCaseCommandError('measure', `Unknown compulsory measure ${String(unknown)}.`);
+      }
+    }
+    return [
+      {
+        type: 'CompulsoryMeasureImposed',
+        data: {
+          ...refOf(state),
+          measureId: data.measureId,
+          suspectId: data.suspectId,
+          measure: data.measure,
+          decidedAt: iso(data.decidedAt),
+          decidingUnitId: data.decidingUnitId,
+          custodyAfter,
+          clocks,
+        },
+      },
+    ];
+  }
+
+  function extendArrestRequest(command: ExtendArrestRequestPeriod, state: OpenPoliceCase): ProsecutionEvent[] {
+    const { data, metadata } = command;
+    mustBeCriminal(state, 'Extending the arrest-request period');
+    const suspect = suspectOf(state, data.suspectId);
+    if (suspect.custody !== 'criminal_detention') {
+      throw new ProsecutionRuleError(CODE.noCriminalDetention, `Suspect ${suspect.suspectId} is not in criminal detention.`);
+    }
+    if (!suspect.detention) {
+      throw new ProsecutionConflictError(CODE.arrestAlreadyRequested, `Arrest of ${suspect.suspectId} has already been requested.`);
+    }
+    required('explanation', data.explanation);
+    if (!(Number.isInteger(data.days) && data.days >= 1)) {
+      throw new InvalidPoliceCaseCommandError('days', 'An extension is a whole number of days, at least 1.');
+    }
+    const { arrestRequest: limits } = policy;
+    const rovingSerialGang = suspect.detention.rovingSerialGang || data.ground !== 'special_circumstances';
+    const maxExtension = rovingSerialGang
+      ? limits.rovingSerialGangMaxTotalDays - limits.baseDays
+      : limits.specialCircumstancesMaxExtensionDays;
+    const total = suspect.detention.extensionDays + data.days;
+    if (total > maxExtension) {
+      throw new ProsecutionRuleError(
+        CODE.extensionBeyondMaximum,
+        `The arrest-request period may be extended by at most ${maxExtension} days in all on these grounds ${limits.source}; ` +
+          `${total} asked.`,
+      );
+    }
+    return [
+      {
+        type: 'ArrestRequestPeriodExtended',
+        data: {
+          ...refOf(state),
+          suspectId: suspect.suspectId,
+          detentionMeasureId: suspect.detention.measureId,
+          ground: data.ground,
+          explanation: data.explanation,
+          days: data.days,
+          totalExtensionDays: total,
+          extendedAt: iso(metadata.now),
+          clocks: [
+            {
+              action: 'extend',
+              deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
+              rule: RULE.arrestRequest,
+              by: { unit: 'calendar_days', amount: data.days },
+              reason: `${data.ground}: ${data.explanation}`,
+            },
+          ],
+        },
+      },
+    ];
+  }
+
+  return {
+    DecideAdministrativePenalty: (command, state) => decidePenalty(command, openCase(command, state)),
+    ImposeCompulsoryMeasure: (command, state) => imposeMeasure(command, openCase(command, state)),
+    RecordMinistrySystemEntry(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      const decision = s.decisions[data.decisionId];
+      if (!decision) {
+        throw new ProsecutionRuleError(CODE.entryUnknownDecision, `No penalty decision or compulsory measure ${data.decisionId}.`);
+      }
+      if (decision.entryRecorded) {
+        throw new ProsecutionConflictError(
+          CODE.entryAlreadyRecorded,
+          `Decision ${data.decisionId} is already entered in the ministry system.`,
+        );
+      }
+      required('referenceNumber', data.referenceNumber);
+      return [
+        {
+          type: 'MinistrySystemEntryRecorded',
+          data: {
+            ...refOf(s),
+            decisionId: data.decisionId,
+            suspectId: decision.suspectId,
+            referenceNumber: data.referenceNumber,
+            recordedAt: iso(metadata.now),
+            clocks: [
+              {
+                action: 'stop',
+                deadlineId: deadlineId.ministrySystemEntry(s.caseNumber, data.decisionId),
+                rule: RULE.ministrySystemEntry,
+                at: iso(metadata.now),
+                outcome: 'done',
+              },
+            ],
+          },
+        },
+      ];
+    },
+    ExtendArrestRequestPeriod: (command, state) => extendArrestRequest(command, openCase(command, state)),
+    RequestArrestApproval(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      mustBeCriminal(s, 'An arrest request');
+      const suspect = suspectOf(s, data.suspectId);
+      if (suspect.arrestRequest?.status === 'pending') {
+        throw new ProsecutionConflictError(CODE.arrestAlreadyRequested, `Arrest of ${suspect.suspectId} is already requested.`);
+      }
+      if (suspect.custody !== 'criminal_detention' || !suspect.detention) {
+        throw new ProsecutionRuleError(CODE.noCriminalDetention, `Suspect ${suspect.suspectId} is not in criminal detention.`);
+      }
+      return [
+        {
+          type: 'ArrestApprovalRequested',
+          data: {
+            ...refOf(s),
+            requestId: data.requestId,
+            suspectId: suspect.suspectId,
+            procuratorateId: data.procuratorateId,
+            requestedAt: iso(metadata.now),
+            clocks: [
+              {
+                action: 'stop',
+                deadlineId: deadlineId.arrestRequest(s.caseNumber, suspect.detention.measureId),
+                rule: RULE.arrestRequest,
+                at: iso(metadata.now),
+                outcome: 'done',
+              },
+              {
+                action: 'start',
+                deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
+                rule: RULE.arrestDecision,
+                startedAt: iso(metadata.now),
+                responsibleOrganisationId: data.procuratorateId,
+              },
+            ],
+          },
+        },
+      ];
+    },
+    DecideArrestApproval(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      const suspect = suspectOf(s, data.suspectId);
+      const request = suspect.arrestRequest;
+      if (request?.status !== 'pending') {
+        throw new ProsecutionRuleError(CODE.noPendingArrestRequest, `No pending arrest request for ${suspect.suspectId}.`);
+      }
+      if (request.procuratorateId !== metadata.actor.organisationId) {
+        throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate the request went to can decide it.');
+      }
+      required('reason', data.reason);
+      return [
+        {
+          type: 'ArrestApprovalDecided',
+          data: {
+            ...refOf(s),
+            requestId: request.requestId,
+            suspectId: suspect.suspectId,
+            procuratorateId: request.procuratorateId,
+            outcome: data.outcome,
+            reason: data.reason,
+            decidedAt: iso(metadata.now),
+            // 不批准逮捕: a detained suspect is released at once (CPL art. 91).
+            releaseRequired: data.outcome === 'not_approved' && suspect.custody === 'criminal_detention',
+            clocks: [
+              {
+                action: 'stop',
+                deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
+                rule: RULE.arrestDecision,
+                at: iso(metadata.now),
+                outcome: 'done',
+              },
+            ],
+          },
+        },
+      ];
+    },
+  };
+}

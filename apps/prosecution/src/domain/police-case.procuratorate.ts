@@ -1,0 +1,180 @@
+import type { ProsecutionClockInstruction } from '@pingan/contracts';
+import { RULE, deadlineId, type ProsecutionPolicy } from './deadline-rules.js';
+import {
+  CODE,
+  InvalidPoliceCaseCommandError,
+  ProsecutionConflictError,
+  ProsecutionForbiddenError,
+  ProsecutionRuleError,
+} from './police-case.errors.js';
+import { iso, mustBeCriminal, openCase, refOf, required, suspectOf, type PhaseDecide } from './police-case.guards.js';
+import type { OpenPoliceCase } from './police-case.state.js';
+
+/** The procuratorate's part after the arrest decision: a designated prosecutor, and prosecution review (审查起诉) to its outcome. */
+export type ProcuratorateCommand =
+  'DesignateProsecutor' | 'TransferForProsecution' | 'ExtendProsecutionReview' | 'Indict' | 'DecideNotToProsecute';
+
+function reviewClockStop(state: OpenPoliceCase, decidedNow: readonly string[], at: Date): ProsecutionClockInstruction[] {
+  const review = state.review!;
+  const stillOpen = review.suspectIds.filter((id) => !decidedNow.includes(id) && state.suspects[id]?.prosecution === 'under_review');
+  if (stillOpen.length > 0) return [];
+  return [
+    {
+      action: 'stop',
+      deadlineId: deadlineId.prosecutionReview(state.caseNumber),
+      rule: reviewRule(state),
+      at: iso(at),
+      outcome: 'done',
+    },
+  ];
+}
+
+const reviewRule = (state: OpenPoliceCase): string => (state.review?.inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview);
+
+function underReviewBy(state: OpenPoliceCase, actorOrganisationId: string, suspectIds: readonly string[] | null) {
+  const review = state.review;
+  if (!review || !review.open) {
+    throw new ProsecutionRuleError(CODE.notUnderReview, `Case ${state.caseNumber} is not under prosecution review.`);
+  }
+  if (review.procuratorateId !== actorOrganisationId) {
+    throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate reviewing the case can do this.');
+  }
+  if (suspectIds) {
+    if (suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
+    for (const id of suspectIds) {
+      if (state.suspects[id]?.prosecution !== 'under_review') {
+        throw new ProsecutionRuleError(CODE.suspectNotUnderReview, `Suspect ${id} is not awaiting a prosecution decision.`);
+      }
+    }
+  }
+  return review;
+}
+
+export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<ProcuratorateCommand> {
+  return {
+    DesignateProsecutor(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      mustBeCriminal(s, 'A designated prosecutor');
+      required('prosecutorUserId', data.prosecutorUserId);
+      const current = s.designatedProsecutor;
+      if (current?.prosecutorUserId === data.prosecutorUserId && current.procuratorateId === metadata.actor.organisationId) {
+        return [];
+      }
+      return [
+        {
+          type: 'ProsecutorDesignated',
+          data: {
+            ...refOf(s),
+            procuratorateId: metadata.actor.organisationId,
+            prosecutorUserId: data.prosecutorUserId,
+            prosecutorName: data.prosecutorName,
+            designatedAt: iso(metadata.now),
+          },
+        },
+      ];
+    },
+    TransferForProsecution(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      mustBeCriminal(s, 'Transfer for prosecution');
+      if (!s.filed) throw new ProsecutionRuleError(CODE.caseNotFiled, `Case ${s.caseNumber} has not been filed (立案).`);
+      if (s.review)
+        throw new ProsecutionConflictError(CODE.alreadyUnderReview, `Case ${s.caseNumber} was already transferred for prosecution.`);
+      if (data.suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
+      const suspects = data.suspectIds.map((id) => suspectOf(s, id));
+      const inCustody = suspects.some((suspect) => suspect.custody !== 'none');
+      return [
+        {
+          type: 'CaseTransferredForProsecution',
+          data: {
+            ...refOf(s),
+            suspectIds: [...data.suspectIds],
+            procuratorateId: data.procuratorateId,
+            transferringUnitId: s.handlingUnitId,
+            inCustody,
+            transferredAt: iso(metadata.now),
+            clocks: [
+              {
+                action: 'start',
+                deadlineId: deadlineId.prosecutionReview(s.caseNumber),
+                rule: inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview,
+                startedAt: iso(metadata.now),
+                responsibleOrganisationId: data.procuratorateId,
+              },
+            ],
+          },
+        },
+      ];
+    },
+    ExtendProsecutionReview(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      const review = underReviewBy(s, metadata.actor.organisationId, null);
+      if (review.extended) {
+        throw new ProsecutionConflictError(CODE.reviewAlreadyExtended, `The review of ${s.caseNumber} was already extended.`);
+      }
+      required('explanation', data.explanation);
+      const days = policy.prosecutionReview.extensionDays;
+      return [
+        {
+          type: 'ProsecutionReviewExtended',
+          data: {
+            ...refOf(s),
+            ground: data.ground,
+            explanation: data.explanation,
+            days,
+            extendedAt: iso(metadata.now),
+            clocks: [
+              {
+                action: 'extend',
+                deadlineId: deadlineId.prosecutionReview(s.caseNumber),
+                rule: reviewRule(s),
+                by: { unit: 'calendar_days', amount: days },
+                reason: `${data.ground}: ${data.explanation}`,
+              },
+            ],
+          },
+        },
+      ];
+    },
+    Indict(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      const review = underReviewBy(s, metadata.actor.organisationId, data.suspectIds);
+      required('courtId', data.courtId);
+      return [
+        {
+          type: 'SuspectsIndicted',
+          data: {
+            ...refOf(s),
+            suspectIds: [...data.suspectIds],
+            procuratorateId: review.procuratorateId,
+            courtId: data.courtId,
+            indictedAt: iso(metadata.now),
+            clocks: reviewClockStop(s, data.suspectIds, metadata.now),
+          },
+        },
+      ];
+    },
+    DecideNotToProsecute(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      const review = underReviewBy(s, metadata.actor.organisationId, data.suspectIds);
+      required('reason', data.reason);
+      return [
+        {
+          type: 'NonProsecutionDecided',
+          data: {
+            ...refOf(s),
+            suspectIds: [...data.suspectIds],
+            procuratorateId: review.procuratorateId,
+            reason: data.reason,
+            decidedAt: iso(metadata.now),
+            clocks: reviewClockStop(s, data.suspectIds, metadata.now),
+          },
+        },
+      ];
+    },
+  };
+}
