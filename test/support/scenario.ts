@@ -1,3 +1,4 @@
+import { shanghaiMonthOf } from '@pingan/contracts';
 import type { Reply } from './http-client.js';
 
 /**
@@ -165,9 +166,6 @@ export const EXPECTED_CLOCKS: { context: string; key: string; states: string[] }
 ];
 
 const clockKey = (entry: BoardEntry): string => (entry.context === 'incidents' && entry.clock ? entry.clock : entry.rule);
-
-/** Asia/Shanghai month (UTC+8, no daylight saving) of an instant. */
-export const shanghaiMonth = (instant: Date): string => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 
 // ---------------------------------------------------------------------------------------------
 // The run: each step says what it does; a failing one says what it got and what the service logged
@@ -473,7 +471,7 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
     return rows;
   });
 
-  const month = shanghaiMonth(new Date(occurredAt));
+  const month = shanghaiMonthOf(new Date(occurredAt));
   const statistics = await run.eventually('the statistics of the month and region count the case', contexts, async () => {
     const reply = await run.request(
       'read the statistics',

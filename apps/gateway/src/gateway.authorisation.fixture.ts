@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Role } from '@pingan/access';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
 import type { MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
 import { RefreshTokens } from './auth/refresh-tokens.js';
 import { demoId, seedDemoDirectory } from './demo/demo-directory.js';
-import { DirectoryService } from './directory/directory.service.js';
+import { RegisterOrganisationCommand, RegisterUserCommand } from './directory/commands/directory-use-cases.js';
+import { DirectoryLookups } from './directory/directory-lookups.js';
 
 /** The gateway's rows of the authorisation matrix, and what every row may ask of the running test app. */
 
@@ -116,8 +118,8 @@ export const GATEWAY_ENDPOINTS: Record<string, MatrixEndpoint> = {
 export async function gatewayMatrixFixtures(app: INestApplication): Promise<MatrixFixtures> {
   const passwords = new Map<string, string>();
   let counter = 0;
-  const directory = app.get(DirectoryService);
-  for (const login of await seedDemoDirectory(directory)) passwords.set(login.username, login.password);
+  const commands = app.get(CommandBus);
+  for (const login of await seedDemoDirectory(commands, app.get(DirectoryLookups))) passwords.set(login.username, login.password);
   const context = { actor: SYSTEM_ACTOR, correlationId: 'matrix' };
   return {
     organisationId: (key) => demoId(`organisation:${key}`),
@@ -125,17 +127,21 @@ export async function gatewayMatrixFixtures(app: INestApplication): Promise<Matr
     password: (username) => passwords.get(username)!,
     refreshToken: async () => (await app.get(RefreshTokens).issue(demoId('user:wz.second.security'))).token,
     newOrganisation: () =>
-      directory.registerOrganisation({ kind: 'court', name: `临时 ${++counter}`, regionCode: '500101', details: {} }, context),
+      commands.execute(
+        new RegisterOrganisationCommand({ kind: 'court', name: `临时 ${++counter}`, regionCode: '500101', details: {} }, context),
+      ),
     newUser: () =>
-      directory.registerUser(
-        {
-          organisationId: demoId('organisation:court'),
-          username: `throwaway.${++counter}`,
-          displayName: '临时',
-          roles: ['judge'],
-          password: 'throwaway-password',
-        },
-        context,
+      commands.execute(
+        new RegisterUserCommand(
+          {
+            organisationId: demoId('organisation:court'),
+            username: `throwaway.${++counter}`,
+            displayName: '临时',
+            roles: ['judge'],
+            password: 'throwaway-password',
+          },
+          context,
+        ),
       ),
     unique: () => `${Date.now().toString(36)}${++counter}`,
     provider: (type) => app.get(type, { strict: false }),

@@ -10,7 +10,15 @@ import { PasswordHasher } from './auth/password-hasher.js';
 import { RefreshTokens } from './auth/refresh-tokens.js';
 import { DemoDirectorySeeder } from './demo/demo-directory.js';
 import { AccessStore } from './directory/access-store.js';
-import { DirectoryService } from './directory/directory.service.js';
+import { OrganisationCommandHandler, UserCommandHandler } from './directory/commands/directory-command.js';
+import { AssignRolesHandler, RegisterOrganisationHandler, RegisterUserHandler } from './directory/commands/directory-use-cases.js';
+import { DirectoryLookups } from './directory/directory-lookups.js';
+import {
+  FindOrganisationHandler,
+  GetUserHandler,
+  ListOrganisationReadsHandler,
+  ListOrganisationsHandler,
+} from './directory/queries/directory-queries.js';
 import { RoutingController } from './routing/routing.controller.js';
 import { SERVICE_ENDPOINTS, ServiceRouter } from './routing/service-router.js';
 import { parseServiceUrls, type ServiceEndpoint } from './routing/service-routes.js';
@@ -37,7 +45,16 @@ export interface GatewayOptions {
   controllers: [AuthController, AccessController],
   providers: [
     AccessStore,
-    DirectoryService,
+    DirectoryLookups,
+    OrganisationCommandHandler,
+    UserCommandHandler,
+    RegisterOrganisationHandler,
+    RegisterUserHandler,
+    AssignRolesHandler,
+    ListOrganisationsHandler,
+    FindOrganisationHandler,
+    GetUserHandler,
+    ListOrganisationReadsHandler,
     PasswordHasher,
     LoginLockout,
     RefreshTokens,
@@ -55,7 +72,7 @@ export interface GatewayOptions {
       },
     },
   ],
-  exports: [DirectoryService, AccessStore],
+  exports: [DirectoryLookups, AccessStore],
 })
 export class GatewayModule implements NestModule {
   constructor(@Inject(SERVICE_ENDPOINTS) private readonly services: ServiceEndpoint[]) {}

@@ -1,10 +1,10 @@
 import { POLICE_ROLES, type Principal, type Role } from '@pingan/access';
 import { testPrincipal, type MatrixEndpoint, type MatrixFixtures } from '@pingan/testing';
 import { residentIdCheckCharacter } from './domain/resident-id.js';
-import { HighRiskPersonsService } from './high-risk-persons.service.js';
+import { RegisterController } from './register/register.controller.js';
 
 /**
- * The register's rows of the authorisation matrix. Records are made through the service itself
+ * The register's rows of the authorisation matrix. Records are made through the app's own controller
  * (same database, same keys as the composed test app), as the demo hospital, station and
  * political-legal committee of 万州区 (500101): a hospital proposes, the committee approves.
  */
@@ -23,8 +23,8 @@ const newIdNumber = (): string => {
   return first17 + residentIdCheckCharacter(first17);
 };
 
-// The running app's own service (its runtime, keys and clocks), not a second one beside it.
-const persons = async (f: MatrixFixtures): Promise<HighRiskPersonsService> => f.provider(HighRiskPersonsService);
+// The running app's own controller (its command bus, runtime, keys and clocks), not a second one beside it.
+const register = async (f: MatrixFixtures): Promise<RegisterController> => f.provider(RegisterController);
 
 const who = (f: MatrixFixtures, key: string, roles: Role[], kind: Principal['organisationKind']): Principal =>
   testPrincipal({
@@ -43,8 +43,9 @@ async function proposed(
   idNumber = newIdNumber(),
   category: 'threatened_violence' | 'severe_mental_disorder_with_risk' = 'threatened_violence',
 ) {
-  const s = await persons(f);
-  const { personId } = await s.propose(hospital(f), {
+  const { personId } = await (
+    await register(f)
+  ).propose(hospital(f), {
     name: NAME,
     idNumber,
     phone: '13900000000',
@@ -54,43 +55,24 @@ async function proposed(
 }
 async function active(f: MatrixFixtures, idNumber?: string, category?: 'threatened_violence' | 'severe_mental_disorder_with_risk') {
   const personId = await proposed(f, idNumber, category);
-  await (
-    await persons(f)
-  ).act(zfw(f), personId, (_seal, base) => ({
-    type: 'ApproveFlag',
-    data: {
-      ...base,
-      actor: { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' },
-    },
-  }));
+  await (await register(f)).approve(zfw(f), personId);
   return personId;
 }
 async function removed(f: MatrixFixtures) {
   const personId = await active(f);
-  const actor = { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' };
-  await (
-    await persons(f)
-  ).act(zfw(f), personId, (seal, base) => ({ type: 'RemoveFlag', data: { ...base, actor, reason: seal('矩阵测试：已不再需要') } }));
+  await (await register(f)).remove(zfw(f), personId, { reason: '矩阵测试：已不再需要' });
   return personId;
 }
 async function withTask(f: MatrixFixtures) {
   const personId = await active(f);
-  const taskId = `task-${++counter}`;
-  const actor = { userId: 'matrix-zfw', organisationId: f.organisationId('political-legal'), role: 'political_legal_officer' };
-  await (
-    await persons(f)
-  ).act(zfw(f), personId, (seal, base) => ({
-    type: 'AssignStabilisationTask',
-    data: {
-      ...base,
-      actor,
-      taskId,
-      kind: 'stabilisation',
-      assigneeOrganisationId: actor.organisationId,
-      assigneeKind: 'community',
-      note: seal('网格员每周上门走访一次'),
-    },
-  }));
+  const { taskId } = await (
+    await register(f)
+  ).assignTask(zfw(f), personId, {
+    kind: 'stabilisation',
+    assigneeOrganisationId: f.organisationId('political-legal'),
+    assigneeKind: 'community',
+    note: '网格员每周上门走访一次',
+  });
   return `/high-risk-persons/${personId}/tasks/${taskId}/complete`;
 }
 

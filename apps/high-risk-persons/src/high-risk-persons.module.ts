@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
 import { HIGH_RISK_PERSONS_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
-import { highRiskKeysProvider } from './crypto/key.providers.js';
+import { highRiskKeysProvider, personVaultProvider } from './crypto/key.providers.js';
 import { highRiskDeadlineRules, ruleSettingsFromEnv } from './domain/deadline-rules.js';
-import { HighRiskPersonsService } from './high-risk-persons.service.js';
+import { ReviewExpiryConsumer } from './review-expiry.consumer.js';
 import { highRiskPersonsMigrations } from './migrations/index.js';
 import { registerProjection } from './read-models/register.projection.js';
+import { ActOnPersonHandler, ErasePersonHandler } from './register/commands/act-on-person.js';
+import { CheckAtHospitalHandler } from './register/commands/check-at-hospital.js';
+import { PersonCommandHandler } from './register/commands/person-command.js';
+import { ProposeFlagHandler } from './register/commands/propose-flag.js';
+import { GetPersonHandler } from './register/queries/get-person.js';
+import { ListPersonReadsHandler } from './register/queries/list-person-reads.js';
+import { ListRegisterHandler } from './register/queries/list-register.js';
 import { RegisterController } from './register/register.controller.js';
 
 export const HIGH_RISK_PERSONS_SERVICE: ServiceDescriptor = {
@@ -31,6 +38,18 @@ export const highRiskRuntimeOptions = (env: NodeJS.ProcessEnv = process.env): Se
 @Module({
   imports: [EventSourcingModule.forService(highRiskRuntimeOptions())],
   controllers: [RegisterController],
-  providers: [highRiskKeysProvider, HighRiskPersonsService],
+  providers: [
+    highRiskKeysProvider,
+    personVaultProvider,
+    ReviewExpiryConsumer,
+    PersonCommandHandler,
+    ProposeFlagHandler,
+    ActOnPersonHandler,
+    ErasePersonHandler,
+    CheckAtHospitalHandler,
+    GetPersonHandler,
+    ListPersonReadsHandler,
+    ListRegisterHandler,
+  ],
 })
 export class HighRiskPersonsModule {}

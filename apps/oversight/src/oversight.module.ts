@@ -1,20 +1,22 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { BoardController } from './board/board.controller.js';
-import { BoardService } from './board/board.service.js';
+import { ListDeadlinesHandler } from './board/list-deadlines.query.js';
 import { oversightClocksFor } from './domain/clocks.js';
 import { OVERSIGHT_DEADLINE_RULES } from './domain/deadline-rules.js';
 import { InboxController } from './inbox/inbox.controller.js';
-import { InboxService } from './inbox/inbox.service.js';
+import { ListInboxHandler } from './inbox/list-inbox.query.js';
 import { oversightMigrations } from './migrations/index.js';
 import { OversightFeed } from './read-models/oversight-feed.js';
 import { supervisionsProjection } from './read-models/supervisions.projection.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
-import { StatisticsService } from './statistics/statistics.service.js';
+import { StatisticsHandler } from './statistics/statistics.query.js';
 import { SupervisionController } from './supervision/supervision.controller.js';
-import { SupervisionService } from './supervision/supervision.service.js';
+import { StartSupervisionHandler } from './supervision/commands/start-supervision.js';
+import { SupervisionCommandHandler } from './supervision/commands/supervision-command.js';
+import { GetSupervisionHandler, ListSupervisionsHandler } from './supervision/queries/supervisions.js';
 import { TimelineController } from './timeline/timeline.controller.js';
-import { TimelineService } from './timeline/timeline.service.js';
+import { TimelineHandler } from './timeline/timeline.query.js';
 
 export const OVERSIGHT_SERVICE: ServiceDescriptor = {
   name: 'oversight',
@@ -37,6 +39,16 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
     }),
   ],
   controllers: [TimelineController, BoardController, InboxController, SupervisionController, StatisticsController],
-  providers: [OversightFeed, TimelineService, BoardService, InboxService, SupervisionService, StatisticsService],
+  providers: [
+    OversightFeed,
+    SupervisionCommandHandler,
+    StartSupervisionHandler,
+    ListSupervisionsHandler,
+    GetSupervisionHandler,
+    TimelineHandler,
+    ListDeadlinesHandler,
+    ListInboxHandler,
+    StatisticsHandler,
+  ],
 })
 export class OversightModule {}

@@ -1,5 +1,5 @@
+import { parseIsoDate } from '@pingan/contracts';
 import { ChinaCalendar, type CalendarOverride, type ChinaCalendarOptions } from './china-calendar.js';
-import { parseIsoDate } from './shanghai-time.js';
 
 /**
  * Runs one SQL statement and resolves to its rows: a TypeORM DataSource's `query`, or

@@ -1,5 +1,5 @@
+import { addDays, endOfShanghaiDay, isWeekend, parseIsoDate, shanghaiDateOf } from '@pingan/contracts';
 import { OFFICIAL_YEARS, officialDay } from './official-data.js';
-import { addDays, endOfShanghaiDay, isWeekend, parseIsoDate, shanghaiDateOf } from './shanghai-time.js';
 import {
   LAST_COMPUTABLE_YEAR,
   STATUTORY_HOLIDAYS_2024_REVISION,

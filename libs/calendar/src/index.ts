@@ -7,7 +7,8 @@ export {
   statutoryHolidays,
 } from './statutory-holidays.js';
 export type { StatutoryHoliday, StatutoryHolidayRule } from './statutory-holidays.js';
-export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from './shanghai-time.js';
+// Asia/Shanghai dates are computed in @pingan/contracts only; re-exported for callers of the calendar.
+export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from '@pingan/contracts';
 export { CalendarOverrideRepository, loadChinaCalendar } from './calendar-override.repository.js';
 export type { CalendarSchedule, LoadYearOptions, SqlQuery } from './calendar-override.repository.js';
 export { calendarMigrations, type CalendarMigration } from './migrations/index.js';

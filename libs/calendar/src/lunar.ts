@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days';
-import { addDays, isoDate, parseIsoDate } from './shanghai-time.js';
+import { addDays, isoDate, parseIsoDate } from '@pingan/contracts';
 
 /**
  * Lunar calendar and solar terms from `chinese-days`, used only for the statutory holidays

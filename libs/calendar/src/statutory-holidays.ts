@@ -1,5 +1,5 @@
+import { addDays, isoDate } from '@pingan/contracts';
 import { qingmingDate, solarDateOfLunar } from './lunar.js';
-import { addDays, isoDate } from './shanghai-time.js';
 
 /**
  * A statutory holiday rule: `days` consecutive days starting `offset` days from an anchor

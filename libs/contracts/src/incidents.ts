@@ -8,6 +8,7 @@
  * Optional fields (`countyHealthCommissionId`, `supervisingOrganisationId`) were added without a
  * version bump: they are absent from events written before them, and consumers must allow that.
  */
+import { isCalendarDate } from './shanghai-time.js';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -113,11 +114,6 @@ export interface CaseNumberParts {
 const CASE_NUMBER = /^(\d{6})-(\d{4})(\d{2})(\d{2})-(\d{4,})$/;
 const SHANGHAI_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const isCalendarDate = (year: number, month: number, day: number): boolean => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
-
 /** Formats a case number; the sequence is zero-padded to at least four digits. */
 export function formatCaseNumber(regionCode: string, shanghaiDate: string, sequence: number): string {
   if (!/^\d{6}$/.test(regionCode)) throw new RangeError(`Region code must be 6 digits, got '${regionCode}'`);
@@ -140,11 +136,6 @@ export function parseCaseNumber(caseNumber: string): CaseNumberParts | null {
   // Only the canonical form parses (no '00007' for 7), so a number has one spelling.
   if (sequence.length > 4 && sequence.startsWith('0')) return null;
   return { regionCode, shanghaiDate: `${year}-${month}-${day}`, sequence: parsed };
-}
-
-/** The Asia/Shanghai calendar date (UTC+8, no daylight saving) of an instant, 'YYYY-MM-DD'. */
-export function shanghaiDateOf(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------------

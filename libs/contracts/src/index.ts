@@ -6,3 +6,5 @@ export * from './incidents.js';
 export * from './oversight.js';
 export * from './high-risk-persons.js';
 export * from './clocks.js';
+export * from './shanghai-time.js';
+export * from './errors.js';

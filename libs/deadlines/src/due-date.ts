@@ -1,4 +1,4 @@
-import { shanghaiDateOf, startOfShanghaiDay } from '@pingan/calendar';
+import { addDays, shanghaiDateOf, startOfShanghaiDay } from '@pingan/contracts';
 import { isDayUnit, type DeadlineLength } from './rules.js';
 
 export interface DueResult {
@@ -19,7 +19,6 @@ export interface WorkingCalendar {
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 export interface DayOptions {
   calendar?: WorkingCalendar;
@@ -106,5 +105,4 @@ export function lastDayOf(due: Date): string {
 }
 
 const noonOf = (date: string): Date => new Date(startOfShanghaiDay(date).getTime() + 12 * HOUR_MS);
-const addDays = (date: string, days: number): string => shanghaiDateOf(new Date(noonOf(date).getTime() + days * DAY_MS));
 const maxDay = (a: string, b: string): string => (a > b ? a : b);

@@ -16,6 +16,3 @@ export async function evolvedState(query: Query, table: string, event: StoredEve
   const [row] = await query<{ state: DisputeState }>(`SELECT state FROM ${table} WHERE dispute_id = $1`, [event.streamId]);
   return evolve(row?.state ?? initialDisputeState(), event as unknown as DisputeEvent);
 }
-
-/** 'YYYY-MM' of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
-export const shanghaiMonthOf = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7);

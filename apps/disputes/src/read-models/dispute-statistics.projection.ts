@@ -1,7 +1,8 @@
+import { shanghaiMonthOf } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
 import { CreateDisputeOutcomes1796184042000 } from '../migrations/index.js';
 import { disputeOutcomeStatistics } from '../domain/dispute.statistics.js';
-import { SCHEMA, evolvedState, isDisputeEvent, shanghaiMonthOf } from './dispute-state.js';
+import { SCHEMA, evolvedState, isDisputeEvent } from './dispute-state.js';
 
 export const DISPUTE_OUTCOMES_TABLE = `${SCHEMA}.dispute_outcomes`;
 
@@ -34,8 +35,8 @@ export const disputeStatisticsProjection: Projection = {
       [
         state.ref.disputeId,
         state.ref.regionCode,
-        shanghaiMonthOf(state.openedAt),
-        state.closedAt === null ? null : shanghaiMonthOf(state.closedAt),
+        shanghaiMonthOf(new Date(state.openedAt)),
+        state.closedAt === null ? null : shanghaiMonthOf(new Date(state.closedAt)),
         stats.category,
         stats.origin,
         stats.mediationAttempts,

@@ -1,25 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  AccessDeniedError,
-  AccessPurpose,
-  CurrentPrincipal,
-  Roles,
-  actorOf,
-  canReadUserPersonalData,
-  hasRole,
-  type Principal,
-} from '@pingan/access';
+import { AccessPurpose, CurrentPrincipal, Roles, actorOf, type Principal } from '@pingan/access';
 import { correlationIdOf } from '@pingan/platform';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DirectoryError } from '../domain/access.errors.js';
 import type { OrganisationDetails } from '../domain/organisation.decider.js';
-import { AccessStore } from '../directory/access-store.js';
-import { DirectoryService, type CommandContext } from '../directory/directory.service.js';
+import {
+  AssignRolesCommand,
+  RegisterOrganisationCommand,
+  RegisterUserCommand,
+  deactivateOrganisation,
+  deactivateUser,
+  type CommandContext,
+} from '../directory/commands/directory-use-cases.js';
+import {
+  FindOrganisationQuery,
+  GetUserQuery,
+  ListOrganisationReadsQuery,
+  ListOrganisationsQuery,
+} from '../directory/queries/directory-queries.js';
 import { AssignRolesDto, DeactivateDto, ListReadsQuery, RegisterOrganisationDto, RegisterUserDto } from './admin.dto.js';
-
-export const USER_PERSONAL_DATA = 'user-personal-data';
 
 const context = (principal: Principal, req: Request): CommandContext => ({
   actor: actorOf(principal, 'system_administrator'),
@@ -27,17 +29,18 @@ const context = (principal: Principal, req: Request): CommandContext => ({
 });
 
 /**
- * The directory over HTTP. Changes are for system administrators; every change is an event in
- * the access store, so who granted whom which role is on record. Lookups of organisations are
- * open to every signed-in user; a user's personal data only on need to know, and every read of it is audited.
+ * The directory over HTTP. Changes are for system administrators, as commands on the CommandBus;
+ * every change is an event in the access store, so who granted whom which role is on record.
+ * Reads on the QueryBus: organisations are open to every signed-in user; a user's personal data
+ * only on need to know, and every read of it is audited.
  */
 @ApiTags('gateway')
 @ApiBearerAuth()
 @Controller('access')
 export class AccessController {
   constructor(
-    private readonly directory: DirectoryService,
-    private readonly store: AccessStore,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('organisations')
@@ -49,9 +52,11 @@ export class AccessController {
       ...(dto.policeUnitType ? { police: { unitType: dto.policeUnitType } } : {}),
       ...(dto.healthCommissionLevel ? { healthCommission: { level: dto.healthCommissionLevel } } : {}),
     };
-    const organisationId = await this.directory.registerOrganisation(
-      { kind: dto.kind, name: dto.name, regionCode: dto.regionCode, parentId: dto.parentId ?? null, details },
-      context(principal, req),
+    const organisationId = await this.commands.execute(
+      new RegisterOrganisationCommand(
+        { kind: dto.kind, name: dto.name, regionCode: dto.regionCode, parentId: dto.parentId ?? null, details },
+        context(principal, req),
+      ),
     );
     return { organisationId };
   }
@@ -66,20 +71,20 @@ export class AccessController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ) {
-    await this.directory.deactivateOrganisation(id, dto.reason, context(principal, req));
+    await this.commands.execute(deactivateOrganisation(id, dto.reason, context(principal, req)));
   }
 
   @Get('organisations')
   @ApiOperation({ summary: 'The directory of organisations (any signed-in user)' })
   organisations() {
-    return this.directory.organisations();
+    return this.queries.execute(new ListOrganisationsQuery());
   }
 
   @Get('organisations/:id')
   @ApiOperation({ summary: 'One organisation (any signed-in user)' })
   async organisation(@Param('id') id: string) {
-    const found = await this.directory.organisation(id);
-    if (!found) throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation', 404);
+    const found = await this.queries.execute(new FindOrganisationQuery(id));
+    if (!found) throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation');
     return found;
   }
 
@@ -87,16 +92,18 @@ export class AccessController {
   @Roles('system_administrator')
   @ApiOperation({ summary: 'Register a user with roles their organisation kind allows (system_administrator)' })
   async registerUser(@Body() dto: RegisterUserDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
-    const userId = await this.directory.registerUser(
-      {
-        organisationId: dto.organisationId,
-        username: dto.username,
-        displayName: dto.displayName,
-        phone: dto.phone ?? null,
-        roles: dto.roles,
-        password: dto.password,
-      },
-      context(principal, req),
+    const userId = await this.commands.execute(
+      new RegisterUserCommand(
+        {
+          organisationId: dto.organisationId,
+          username: dto.username,
+          displayName: dto.displayName,
+          phone: dto.phone ?? null,
+          roles: dto.roles,
+          password: dto.password,
+        },
+        context(principal, req),
+      ),
     );
     return { userId };
   }
@@ -106,7 +113,7 @@ export class AccessController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Replace a user’s roles; takes effect at their next refresh (system_administrator)' })
   async assignRoles(@Param('id') id: string, @Body() dto: AssignRolesDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
-    await this.directory.assignRoles(id, dto.roles, context(principal, req));
+    await this.commands.execute(new AssignRolesCommand(id, dto.roles, context(principal, req)));
   }
 
   @Post('users/:id/deactivate')
@@ -114,7 +121,7 @@ export class AccessController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a user: no login, no refresh; access tokens already issued die at expiry (system_administrator)' })
   async deactivateUser(@Param('id') id: string, @Body() dto: DeactivateDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
-    await this.directory.deactivateUser(id, dto.reason, context(principal, req));
+    await this.commands.execute(deactivateUser(id, dto.reason, context(principal, req)));
   }
 
   @Get('users/:id')
@@ -122,34 +129,18 @@ export class AccessController {
     summary:
       'A user’s record with personal data: the user, their organisation, system administrators. Audited; say why in x-access-purpose.',
   })
-  async user(
+  user(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @AccessPurpose() purpose: string | undefined,
     @Req() req: Request,
   ) {
-    const user = await this.directory.user(id);
-    // Whether a user exists is itself a fact only administrators need: everyone else gets 403 either way.
-    if (!user) {
-      if (hasRole(principal, 'system_administrator')) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user', 404);
-      throw new AccessDeniedError();
-    }
-    if (!canReadUserPersonalData(principal, user)) throw new AccessDeniedError();
-    await this.store.readAudit.record({
-      principal,
-      recordType: USER_PERSONAL_DATA,
-      recordId: user.userId,
-      ownerOrganisationIds: [user.organisationId],
-      purpose,
-      correlationId: correlationIdOf(req) ?? randomUUID(),
-    });
-    return user;
+    return this.queries.execute(new GetUserQuery(principal, id, purpose, correlationIdOf(req) ?? randomUUID()));
   }
 
   @Get('organisations/:id/reads')
   @ApiOperation({ summary: 'Who read this organisation’s sensitive records (its own members, system administrators)' })
-  async reads(@Param('id') id: string, @Query() query: ListReadsQuery, @CurrentPrincipal() principal: Principal) {
-    if (principal.organisationId !== id && !hasRole(principal, 'system_administrator')) throw new AccessDeniedError();
-    return this.store.readAudit.listReads(id, { limit: query.limit, recordId: query.recordId });
+  reads(@Param('id') id: string, @Query() query: ListReadsQuery, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListOrganisationReadsQuery(principal, id, { limit: query.limit, recordId: query.recordId }));
   }
 }

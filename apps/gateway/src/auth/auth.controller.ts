@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, type Principal } from '@pingan/access';
 import type { Request } from 'express';
-import { DirectoryService } from '../directory/directory.service.js';
+import { FindOrganisationQuery } from '../directory/queries/directory-queries.js';
 import { LoginDto, LogoutDto, RefreshDto } from './auth.dto.js';
 import { AuthService, type TokenPair } from './auth.service.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
@@ -12,7 +13,7 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly directory: DirectoryService,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('login')
@@ -45,7 +46,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who the token says you are' })
   async me(@CurrentPrincipal() principal: Principal) {
-    const organisation = await this.directory.organisation(principal.organisationId);
+    const organisation = await this.queries.execute(new FindOrganisationQuery(principal.organisationId));
     return {
       userId: principal.userId,
       username: principal.username,

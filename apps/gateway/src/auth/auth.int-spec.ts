@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { CommandBus } from '@nestjs/cqrs';
 import { ACCESS_CLOCK } from '@pingan/access';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
 import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
@@ -7,7 +8,8 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import request from 'supertest';
 import { demoId, seedDemoDirectory } from '../demo/demo-directory.js';
-import { DirectoryService } from '../directory/directory.service.js';
+import { RegisterOrganisationCommand } from '../directory/commands/directory-use-cases.js';
+import { DirectoryLookups } from '../directory/directory-lookups.js';
 
 /** Login, refresh, logout, lockout, deactivation, read audit, and what reaches the logs: gateway on real PostgreSQL. */
 describe('gateway authentication', () => {
@@ -53,7 +55,7 @@ describe('gateway authentication', () => {
     // Everything pino writes (request logs, Nest loggers) goes to this array instead of stdout.
     const stream = (PinoLogger.root as unknown as Record<symbol, { write: (line: string) => void }>)[pino.symbols.streamSym];
     stream.write = (line: string) => void logLines.push(line);
-    for (const l of await seedDemoDirectory(app.get(DirectoryService))) passwords.set(l.username, l.password);
+    for (const l of await seedDemoDirectory(app.get(CommandBus), app.get(DirectoryLookups))) passwords.set(l.username, l.password);
   }, 120_000);
 
   afterAll(async () => {
@@ -187,18 +189,22 @@ describe('gateway authentication', () => {
   });
 
   it('keeps the directory’s history: every change is an attributed event', async () => {
-    const directory = app.get(DirectoryService);
-    const id = await directory.registerOrganisation(
-      { kind: 'court', name: '测试法院', regionCode: '500101', details: {} },
-      { actor: SYSTEM_ACTOR, correlationId: 'c-1' },
+    const commands = app.get(CommandBus);
+    const id = await commands.execute(
+      new RegisterOrganisationCommand(
+        { kind: 'court', name: '测试法院', regionCode: '500101', details: {} },
+        { actor: SYSTEM_ACTOR, correlationId: 'c-1' },
+      ),
     );
     await expect(
-      directory.registerOrganisation(
-        { kind: 'court', name: 'x', regionCode: '500101', details: {}, parentId: 'nope' },
-        { actor: SYSTEM_ACTOR, correlationId: 'c-2' },
+      commands.execute(
+        new RegisterOrganisationCommand(
+          { kind: 'court', name: 'x', regionCode: '500101', details: {}, parentId: 'nope' },
+          { actor: SYSTEM_ACTOR, correlationId: 'c-2' },
+        ),
       ),
     ).rejects.toMatchObject({ code: 'ACCESS.ORGANISATION_INVALID' });
-    expect((await directory.organisation(id))?.name).toBe('测试法院');
+    expect((await app.get(DirectoryLookups).organisation(id))?.name).toBe('测试法院');
   });
 
   it('never logs a password or a token (and does log the logins)', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessTokenSigner, type PrincipalClaims } from '@pingan/access';
-import { DirectoryService, type OrganisationRow, type UserRow } from '../directory/directory.service.js';
+import { DirectoryLookups, type OrganisationRow, type UserRow } from '../directory/directory-lookups.js';
 import { InvalidCredentialsError, InvalidRefreshTokenError, LoginLockedError } from './auth.errors.js';
 import { LoginLockout } from './login-lockout.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -24,7 +24,7 @@ export class AuthService {
   private readonly logger = new Logger('Auth');
 
   constructor(
-    private readonly directory: DirectoryService,
+    private readonly directory: DirectoryLookups,
     private readonly hasher: PasswordHasher,
     private readonly lockout: LoginLockout,
     private readonly refreshTokens: RefreshTokens,

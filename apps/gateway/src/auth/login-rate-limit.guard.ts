@@ -1,5 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { ACCESS_CLOCK, AccessError, type Clock } from '@pingan/access';
+import { ACCESS_CLOCK, type Clock } from '@pingan/access';
+import { TooManyRequestsError } from './auth.errors.js';
 
 export const LOGIN_RATE_LIMIT = Symbol('pingan.gateway.LoginRateLimit');
 export interface LoginRateLimit {
@@ -8,12 +9,6 @@ export interface LoginRateLimit {
 }
 /** Requests per address, right or wrong: slows a password spray across many accounts. */
 export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { limit: 30, windowMs: 60_000 };
-
-export class TooManyRequestsError extends AccessError {
-  constructor() {
-    super('ACCESS.TOO_MANY_REQUESTS', 'Too many login attempts from this address; wait a minute.', 429);
-  }
-}
 
 /**
  * A fixed-window request limit per address, in memory (per gateway instance). It complements the

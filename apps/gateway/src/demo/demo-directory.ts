@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
 import type { Role } from '@pingan/access';
 import { v5 as uuidv5 } from 'uuid';
-import { DirectoryService, type NewOrganisation } from '../directory/directory.service.js';
+import { RegisterOrganisationCommand, RegisterUserCommand, type NewOrganisation } from '../directory/commands/directory-use-cases.js';
+import { DirectoryLookups } from '../directory/directory-lookups.js';
 
 // Fixed namespace: the demo's ids are the same in every data directory, which makes seeding idempotent item by item.
 const DEMO_NAMESPACE = '6b0e5c1e-3c7a-4d8e-9d4f-2a1b0c9d8e7f';
@@ -213,16 +215,18 @@ const demoPassword = (): string =>
  * again changes nothing. Returns the logins it created now, each with its own random password
  * (they exist nowhere else: the hash is all that is stored).
  */
-export async function seedDemoDirectory(directory: DirectoryService): Promise<DemoLogin[]> {
+export async function seedDemoDirectory(commands: CommandBus, directory: DirectoryLookups): Promise<DemoLogin[]> {
   const context = { actor: SYSTEM_ACTOR, correlationId: 'demo-directory-seed' };
   const names = new Map<string, string>();
   for (const { key, parentKey, ...organisation } of DEMO_ORGANISATIONS) {
     const organisationId = demoId(`organisation:${key}`);
     names.set(key, organisation.name);
     if (await directory.organisation(organisationId)) continue;
-    await directory.registerOrganisation(
-      { ...organisation, organisationId, parentId: parentKey ? demoId(`organisation:${parentKey}`) : null },
-      context,
+    await commands.execute(
+      new RegisterOrganisationCommand(
+        { ...organisation, organisationId, parentId: parentKey ? demoId(`organisation:${parentKey}`) : null },
+        context,
+      ),
     );
   }
   const created: DemoLogin[] = [];
@@ -230,17 +234,19 @@ export async function seedDemoDirectory(directory: DirectoryService): Promise<De
     const userId = demoId(`user:${user.username}`);
     if (await directory.user(userId)) continue;
     const password = demoPassword();
-    await directory.registerUser(
-      {
-        userId,
-        organisationId: demoId(`organisation:${user.organisationKey}`),
-        username: user.username,
-        displayName: user.displayName,
-        phone: user.phone,
-        roles: user.roles,
-        password,
-      },
-      context,
+    await commands.execute(
+      new RegisterUserCommand(
+        {
+          userId,
+          organisationId: demoId(`organisation:${user.organisationKey}`),
+          username: user.username,
+          displayName: user.displayName,
+          phone: user.phone,
+          roles: user.roles,
+          password,
+        },
+        context,
+      ),
     );
     created.push({ username: user.username, password, organisation: names.get(user.organisationKey)!, roles: user.roles });
   }
@@ -263,10 +269,13 @@ export function formatDemoLogins(logins: DemoLogin[]): string {
 @Injectable()
 export class DemoDirectorySeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoDirectory');
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly directory: DirectoryLookups,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const created = await seedDemoDirectory(this.directory);
+    const created = await seedDemoDirectory(this.commands, this.directory);
     if (created.length === 0) {
       this.logger.log('demo directory already seeded');
       return;

@@ -14,11 +14,14 @@ export class AccessStore implements OnModuleInit, OnApplicationBootstrap, OnModu
   readonly events: PostgresEventStore;
   readonly directory: Projector;
   readonly readAudit: ReadAudit;
+  /** The gateway's clock (ACCESS_CLOCK): what its events are stamped with. */
+  readonly clock: () => Date;
 
   constructor(
     @Inject(DATABASE) readonly db: Database,
     @Inject(ACCESS_CLOCK) clock: Clock,
   ) {
+    this.clock = () => clock();
     this.events = new PostgresEventStore({ db, schema: ACCESS_SCHEMA, context: 'access', clock: () => clock() });
     this.directory = new Projector(this.events, directoryProjection, { pollMs: 1_000 });
     this.readAudit = new ReadAudit(this.events, () => clock());

@@ -4,8 +4,12 @@ import { organisationDecider, type OrganisationCommand, type OrganisationEvent }
 
 const given = deciderSpec(organisationDecider);
 
-const station: Extract<OrganisationCommand, { type: 'RegisterOrganisation' }> = {
-  type: 'RegisterOrganisation',
+type Registration = Extract<OrganisationCommand, { type: 'RegisterOrganisation' }>['data'];
+const metadata = {
+  actor: { userId: 'admin', organisationId: 'org-admin', role: 'system_administrator' },
+  now: new Date('2026-03-02T02:00:00Z'),
+};
+const station: Registration = {
   organisationId: 'org-station',
   kind: 'police',
   name: ' 高笋塘派出所 ',
@@ -13,6 +17,12 @@ const station: Extract<OrganisationCommand, { type: 'RegisterOrganisation' }> = 
   parent: { organisationId: 'org-bureau', regionCode: '500101', active: true },
   details: { police: { unitType: 'station' } },
 };
+const register = (data: Partial<Registration> = {}): OrganisationCommand => ({
+  type: 'RegisterOrganisation',
+  data: { ...station, ...data },
+  metadata,
+});
+const deactivate = (reason: string): OrganisationCommand => ({ type: 'DeactivateOrganisation', data: { reason }, metadata });
 const registered: OrganisationEvent = {
   type: 'OrganisationRegistered',
   data: {
@@ -27,30 +37,32 @@ const registered: OrganisationEvent = {
 
 describe('organisation decider', () => {
   it('registers an organisation under its parent', () => {
-    given([]).when(station).then([registered]);
+    given([]).when(register()).then([registered]);
   });
 
   it('refuses a second registration, bad region codes, and a unit outside its parent’s region', () => {
-    given([registered]).when(station).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_EXISTS', status: 409 });
+    given([registered]).when(register()).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_EXISTS', status: 409 });
     given([])
-      .when({ ...station, regionCode: '50010' })
+      .when(register({ regionCode: '50010' }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
     given([])
-      .when({ ...station, regionCode: '500103' })
+      .when(register({ regionCode: '500103' }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
     given([])
-      .when({ ...station, parent: { organisationId: 'org-bureau', regionCode: '500101', active: false } })
+      .when(register({ parent: { organisationId: 'org-bureau', regionCode: '500101', active: false } }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
   });
 
   it('wants the facts of its kind: hospital details, police unit type, commission level matching the region', () => {
-    const hospital = { ...station, kind: 'hospital' as const, parent: null, details: {} };
-    given([]).when(hospital).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
+    const hospital = { kind: 'hospital' as const, parent: null, details: {} };
+    given([]).when(register(hospital)).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
     given([])
-      .when({
-        ...hospital,
-        details: { hospital: { level: '三级', ownership: 'public', beds: 1200, dailyOutpatients: 5000, hasPoliceOffice: true } },
-      })
+      .when(
+        register({
+          ...hospital,
+          details: { hospital: { level: '三级', ownership: 'public', beds: 1200, dailyOutpatients: 5000, hasPoliceOffice: true } },
+        }),
+      )
       .then([
         {
           type: 'OrganisationRegistered',
@@ -63,14 +75,14 @@ describe('organisation decider', () => {
         } as OrganisationEvent,
       ]);
     given([])
-      .when({ ...station, details: {} })
+      .when(register({ details: {} }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' });
-    const commission = { ...station, kind: 'health_commission' as const, parent: null };
+    const commission = { kind: 'health_commission' as const, parent: null };
     given([])
-      .when({ ...commission, details: { healthCommission: { level: 'city' } } })
+      .when(register({ ...commission, details: { healthCommission: { level: 'city' } } }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_INVALID' }); // 500101 is a county
     given([])
-      .when({ ...commission, regionCode: '000000', details: { healthCommission: { level: 'national' } } })
+      .when(register({ ...commission, regionCode: '000000', details: { healthCommission: { level: 'national' } } }))
       .then([
         {
           type: 'OrganisationRegistered',
@@ -87,10 +99,8 @@ describe('organisation decider', () => {
 
   it('deactivates once; again is nothing new; unknown is 404', () => {
     const deactivated: OrganisationEvent = { type: 'OrganisationDeactivated', data: { organisationId: 'org-station', reason: 'merged' } };
-    given([registered]).when({ type: 'DeactivateOrganisation', reason: 'merged' }).then([deactivated]);
-    given([registered, deactivated]).when({ type: 'DeactivateOrganisation', reason: 'again' }).thenNothingHappens();
-    given([])
-      .when({ type: 'DeactivateOrganisation', reason: 'x' })
-      .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_NOT_FOUND', status: 404 });
+    given([registered]).when(deactivate('merged')).then([deactivated]);
+    given([registered, deactivated]).when(deactivate('again')).thenNothingHappens();
+    given([]).when(deactivate('x')).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_NOT_FOUND', status: 404 });
   });
 });

@@ -1,4 +1,5 @@
 import type { Decider } from '@pingan/event-store';
+import type { Command } from '@pingan/platform';
 import {
   HEALTH_COMMISSION_LEVELS,
   HOSPITAL_LEVELS,
@@ -29,18 +30,21 @@ export interface OrganisationDetails {
   healthCommission?: { level: HealthCommissionLevel };
 }
 
+/** Commands in the one command shape (the rules here need neither the actor nor the time). */
 export type OrganisationCommand =
-  | {
-      type: 'RegisterOrganisation';
-      organisationId: string;
-      kind: OrganisationKind;
-      name: string;
-      regionCode: string;
-      /** The parent as the handler found it in the directory (null: no parent). */
-      parent: { organisationId: string; regionCode: string; active: boolean } | null;
-      details: OrganisationDetails;
-    }
-  | { type: 'DeactivateOrganisation'; reason: string };
+  | Command<
+      'RegisterOrganisation',
+      {
+        organisationId: string;
+        kind: OrganisationKind;
+        name: string;
+        regionCode: string;
+        /** The parent as the handler found it in the directory (null: no parent). */
+        parent: { organisationId: string; regionCode: string; active: boolean } | null;
+        details: OrganisationDetails;
+      }
+    >
+  | Command<'DeactivateOrganisation', { reason: string }>;
 
 export type OrganisationEvent =
   | {
@@ -98,34 +102,35 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
   decide(command, state) {
     switch (command.type) {
       case 'RegisterOrganisation': {
-        if (state.status !== 'none') throw new DirectoryError('ACCESS.ORGANISATION_EXISTS', 'This organisation is already registered', 409);
-        if (!isOrganisationKind(command.kind)) invalid(`unknown organisation kind ${command.kind}`);
-        if (!command.name.trim()) invalid('an organisation needs a name');
-        if (!isRegionCode(command.regionCode)) invalid(`${command.regionCode} is not a 6-digit region code`);
-        if (command.parent) {
-          if (!command.parent.active) invalid('the parent organisation is deactivated');
+        const data = command.data;
+        if (state.status !== 'none') throw new DirectoryError('ACCESS.ORGANISATION_EXISTS', 'This organisation is already registered');
+        if (!isOrganisationKind(data.kind)) invalid(`unknown organisation kind ${data.kind}`);
+        if (!data.name.trim()) invalid('an organisation needs a name');
+        if (!isRegionCode(data.regionCode)) invalid(`${data.regionCode} is not a 6-digit region code`);
+        if (data.parent) {
+          if (!data.parent.active) invalid('the parent organisation is deactivated');
           // A unit lies within its parent's region (a station within its bureau's county).
-          if (!regionContains(command.parent.regionCode, command.regionCode)) invalid('an organisation lies within its parent’s region');
+          if (!regionContains(data.parent.regionCode, data.regionCode)) invalid('an organisation lies within its parent’s region');
         }
-        checkDetails(command.kind, command.regionCode, command.details);
+        checkDetails(data.kind, data.regionCode, data.details);
         return [
           {
             type: 'OrganisationRegistered',
             data: {
-              organisationId: command.organisationId,
-              kind: command.kind,
-              name: command.name.trim(),
-              regionCode: command.regionCode,
-              parentId: command.parent?.organisationId ?? null,
-              details: command.details,
+              organisationId: data.organisationId,
+              kind: data.kind,
+              name: data.name.trim(),
+              regionCode: data.regionCode,
+              parentId: data.parent?.organisationId ?? null,
+              details: data.details,
             },
           },
         ];
       }
       case 'DeactivateOrganisation':
-        if (state.status === 'none') throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation', 404);
+        if (state.status === 'none') throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation');
         if (state.status === 'deactivated') return []; // already: nothing new to record
-        return [{ type: 'OrganisationDeactivated', data: { organisationId: state.organisationId, reason: command.reason } }];
+        return [{ type: 'OrganisationDeactivated', data: { organisationId: state.organisationId, reason: command.data.reason } }];
       default: {
         const unknown: never = command;
         throw new Error(`unknown command ${JSON.stringify(unknown)}`);

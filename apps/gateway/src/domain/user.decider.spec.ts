@@ -5,8 +5,12 @@ import { userDecider, type UserCommand, type UserEvent } from './user.decider.js
 const given = deciderSpec(userDecider);
 const station = { organisationId: 'org-station', kind: 'police' as const, active: true };
 
-const register: UserCommand = {
-  type: 'RegisterUser',
+const metadata = {
+  actor: { userId: 'admin', organisationId: 'org-admin', role: 'system_administrator' },
+  now: new Date('2026-03-02T02:00:00Z'),
+};
+type Registration = Extract<UserCommand, { type: 'RegisterUser' }>['data'];
+const registration: Registration = {
   userId: 'u-1',
   username: 'wz.dispatcher',
   displayName: ' 李警官 ',
@@ -14,6 +18,18 @@ const register: UserCommand = {
   roles: ['police_dispatcher', 'station_chief', 'police_dispatcher'],
   organisation: station,
 };
+const register = (data: Partial<Registration> = {}): UserCommand => ({
+  type: 'RegisterUser',
+  data: { ...registration, ...data },
+  metadata,
+});
+const assign = (roles: Registration['roles'], organisation = station): UserCommand => ({
+  type: 'AssignRoles',
+  data: { roles, organisation },
+  metadata,
+});
+const deactivate = (reason: string): UserCommand => ({ type: 'DeactivateUser', data: { reason }, metadata });
+const passwordSet: UserCommand = { type: 'RecordPasswordSet', data: {}, metadata };
 const registered: UserEvent = {
   type: 'UserRegistered',
   data: {
@@ -28,34 +44,34 @@ const registered: UserEvent = {
 
 describe('user decider', () => {
   it('registers a user with roles their organisation kind allows (deduplicated, sorted)', () => {
-    given([]).when(register).then([registered]);
+    given([]).when(register()).then([registered]);
   });
 
   it('refuses roles of another kind, no roles, bad usernames, deactivated organisations, duplicates', () => {
     given([])
-      .when({ ...register, roles: ['judge'] })
+      .when(register({ roles: ['judge'] }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ROLE_NOT_ALLOWED' });
     given([])
-      .when({ ...register, roles: [] })
+      .when(register({ roles: [] }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ROLE_NOT_ALLOWED' });
     given([])
-      .when({ ...register, username: 'A' })
+      .when(register({ username: 'A' }))
       .thenThrows(DirectoryError, { code: 'ACCESS.USERNAME_INVALID' });
     given([])
-      .when({ ...register, organisation: { ...station, active: false } })
+      .when(register({ organisation: { ...station, active: false } }))
       .thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_DEACTIVATED' });
-    given([registered]).when(register).thenThrows(DirectoryError, { code: 'ACCESS.USER_EXISTS', status: 409 });
+    given([registered]).when(register()).thenThrows(DirectoryError, { code: 'ACCESS.USER_EXISTS', status: 409 });
   });
 
   it('system_administrator may sit in any kind of organisation', () => {
     given([])
-      .when({ ...register, roles: ['system_administrator'] })
+      .when(register({ roles: ['system_administrator'] }))
       .then([{ ...registered, data: { ...registered.data, roles: ['system_administrator'] } } as UserEvent]);
   });
 
   it('assigns roles (audited with the previous ones); the same set again is nothing new', () => {
     given([registered])
-      .when({ type: 'AssignRoles', roles: ['police_case_officer'], organisation: station })
+      .when(assign(['police_case_officer']))
       .then([
         {
           type: 'RolesAssigned',
@@ -63,27 +79,27 @@ describe('user decider', () => {
         },
       ]);
     given([registered])
-      .when({ type: 'AssignRoles', roles: ['station_chief', 'police_dispatcher'], organisation: station })
+      .when(assign(['station_chief', 'police_dispatcher']))
       .thenNothingHappens();
     given([registered])
-      .when({ type: 'AssignRoles', roles: ['mediator'], organisation: station })
+      .when(assign(['mediator']))
       .thenThrows(DirectoryError, { code: 'ACCESS.ROLE_NOT_ALLOWED' });
   });
 
   it('deactivates; a deactivated user gets no roles or passwords', () => {
     const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: 'left' } };
-    given([registered]).when({ type: 'DeactivateUser', reason: 'left' }).then([deactivated]);
-    given([registered, deactivated]).when({ type: 'DeactivateUser', reason: 'again' }).thenNothingHappens();
+    given([registered]).when(deactivate('left')).then([deactivated]);
+    given([registered, deactivated]).when(deactivate('again')).thenNothingHappens();
     given([registered, deactivated])
-      .when({ type: 'AssignRoles', roles: ['police_dispatcher'], organisation: station })
+      .when(assign(['police_dispatcher']))
       .thenThrows(DirectoryError, { code: 'ACCESS.USER_DEACTIVATED' });
-    given([registered, deactivated]).when({ type: 'RecordPasswordSet' }).thenThrows(DirectoryError, { code: 'ACCESS.USER_DEACTIVATED' });
-    given([]).when({ type: 'DeactivateUser', reason: 'x' }).thenThrows(DirectoryError, { code: 'ACCESS.USER_NOT_FOUND', status: 404 });
+    given([registered, deactivated]).when(passwordSet).thenThrows(DirectoryError, { code: 'ACCESS.USER_DEACTIVATED' });
+    given([]).when(deactivate('x')).thenThrows(DirectoryError, { code: 'ACCESS.USER_NOT_FOUND', status: 404 });
   });
 
   it('records that a password was set, never the password or its hash', () => {
     given([registered])
-      .when({ type: 'RecordPasswordSet' })
+      .when(passwordSet)
       .then([{ type: 'PasswordSet', data: { userId: 'u-1' } }]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Decider } from '@pingan/event-store';
+import type { Command } from '@pingan/platform';
 import { isRole, roleAllowedFor, type OrganisationKind, type Role } from '@pingan/access';
 import { DirectoryError } from './access.errors.js';
 
@@ -9,19 +10,22 @@ export interface OrganisationFacts {
   active: boolean;
 }
 
+/** Commands in the one command shape (the rules here need neither the actor nor the time). */
 export type UserCommand =
-  | {
-      type: 'RegisterUser';
-      userId: string;
-      username: string;
-      displayName: string;
-      phone: string | null;
-      roles: Role[];
-      organisation: OrganisationFacts;
-    }
-  | { type: 'AssignRoles'; roles: Role[]; organisation: OrganisationFacts }
-  | { type: 'DeactivateUser'; reason: string }
-  | { type: 'RecordPasswordSet' };
+  | Command<
+      'RegisterUser',
+      {
+        userId: string;
+        username: string;
+        displayName: string;
+        phone: string | null;
+        roles: Role[];
+        organisation: OrganisationFacts;
+      }
+    >
+  | Command<'AssignRoles', { roles: Role[]; organisation: OrganisationFacts }>
+  | Command<'DeactivateUser', { reason: string }>
+  | Command<'RecordPasswordSet', Record<string, never>>;
 
 export type UserEvent =
   | {
@@ -49,7 +53,7 @@ function checkRoles(roles: Role[], organisation: OrganisationFacts): Role[] {
 }
 
 const notFound = (): never => {
-  throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user', 404);
+  throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user');
 };
 
 export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
@@ -58,21 +62,22 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
   decide(command, state) {
     switch (command.type) {
       case 'RegisterUser': {
-        if (state.status !== 'none') throw new DirectoryError('ACCESS.USER_EXISTS', 'This user is already registered', 409);
-        if (!USERNAME.test(command.username)) {
+        const data = command.data;
+        if (state.status !== 'none') throw new DirectoryError('ACCESS.USER_EXISTS', 'This user is already registered');
+        if (!USERNAME.test(data.username)) {
           throw new DirectoryError('ACCESS.USERNAME_INVALID', 'A username is 3–64 of a-z 0-9 . _ - and starts with a letter or digit');
         }
-        if (!command.organisation.active) throw new DirectoryError('ACCESS.ORGANISATION_DEACTIVATED', 'The organisation is deactivated');
-        const roles = checkRoles(command.roles, command.organisation);
+        if (!data.organisation.active) throw new DirectoryError('ACCESS.ORGANISATION_DEACTIVATED', 'The organisation is deactivated');
+        const roles = checkRoles(data.roles, data.organisation);
         return [
           {
             type: 'UserRegistered',
             data: {
-              userId: command.userId,
-              username: command.username,
-              displayName: command.displayName.trim(),
-              phone: command.phone,
-              organisationId: command.organisation.organisationId,
+              userId: data.userId,
+              username: data.username,
+              displayName: data.displayName.trim(),
+              phone: data.phone,
+              organisationId: data.organisation.organisationId,
               roles,
             },
           },
@@ -81,14 +86,14 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
       case 'AssignRoles': {
         if (state.status === 'none') return notFound();
         if (state.status === 'deactivated') throw new DirectoryError('ACCESS.USER_DEACTIVATED', 'The user is deactivated');
-        const roles = checkRoles(command.roles, command.organisation);
+        const roles = checkRoles(command.data.roles, command.data.organisation);
         if (roles.join() === state.roles.join()) return [];
         return [{ type: 'RolesAssigned', data: { userId: state.userId, roles, previousRoles: state.roles } }];
       }
       case 'DeactivateUser':
         if (state.status === 'none') return notFound();
         if (state.status === 'deactivated') return [];
-        return [{ type: 'UserDeactivated', data: { userId: state.userId, reason: command.reason } }];
+        return [{ type: 'UserDeactivated', data: { userId: state.userId, reason: command.data.reason } }];
       case 'RecordPasswordSet':
         if (state.status === 'none') return notFound();
         if (state.status === 'deactivated') throw new DirectoryError('ACCESS.USER_DEACTIVATED', 'The user is deactivated');

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable, Logger, type NestMiddleware, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '@pingan/platform';
+import { defineErrors } from '@pingan/platform';
 import { RouteTable, type ServiceEndpoint } from './service-routes.js';
 
 /** Injection token: the services behind the gateway (from SERVICE_URLS; empty in the embedded mode). */
@@ -119,8 +119,8 @@ export class ServiceRouter implements NestMiddleware, OnApplicationBootstrap, On
 }
 
 /** 503 problem+json when a service does not answer. */
-export class ServiceUnavailableError extends DomainError {
+export class ServiceUnavailableError extends defineErrors({ ServiceUnavailable: { code: 'GATEWAY.SERVICE_UNAVAILABLE', status: 503 } }) {
   constructor(service: string) {
-    super('GATEWAY.SERVICE_UNAVAILABLE', `the ${service} service does not answer; try again shortly`, { status: 503 });
+    super('GATEWAY.SERVICE_UNAVAILABLE', `the ${service} service does not answer; try again shortly`);
   }
 }

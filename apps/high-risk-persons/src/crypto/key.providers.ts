@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@pingan/platform';
+import { SCHEMA } from '../read-models/register.projection.js';
 import { loadHighRiskKeys, type HighRiskKeys } from './high-risk-keys.js';
+import { PersonVault } from './person-vault.js';
 
 export const HIGH_RISK_KEYS = Symbol('pingan.HighRiskKeys');
 
@@ -14,4 +16,11 @@ export const highRiskKeysProvider: Provider = {
   inject: [PLATFORM_CONFIG],
   useFactory: (config: PlatformConfig): Promise<HighRiskKeys> =>
     loadHighRiskKeys({ env: process.env, dataDir: config.dataDir, singleProcess: !config.databaseUrl || config.service === 'standalone' }),
+};
+
+/** The per-person keys, in the register's schema. */
+export const personVaultProvider: Provider = {
+  provide: PersonVault,
+  inject: [HIGH_RISK_KEYS],
+  useFactory: (keys: HighRiskKeys) => new PersonVault(keys, SCHEMA),
 };

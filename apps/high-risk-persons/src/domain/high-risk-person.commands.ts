@@ -1,4 +1,5 @@
-import type { Actor, HighRiskCategory, SealedField } from '@pingan/contracts';
+import type { HighRiskCategory, SealedField } from '@pingan/contracts';
+import type { Command } from '@pingan/platform';
 
 /**
  * Free text about the person (behaviour, notes, reasons): the plain text, which the decider
@@ -13,46 +14,50 @@ export type PersonIdentity = { name: string; idNumber: string; phone: string | n
 /** Grounds of one category: concrete, written behaviour (sealed with its incident/case links). */
 export type CategoryGrounds = { category: HighRiskCategory; behaviour: PersonalText };
 
-type Base = { personId: string; at: Date; actor: Actor };
+/**
+ * Commands on one person, in the one command shape: `metadata.now` is when the step is recorded,
+ * `metadata.actor` who takes it (the rules on roles and organisations read it).
+ */
+type Base = { personId: string };
 
-export type ProposeFlag = {
-  type: 'ProposeFlag';
-  data: Base & {
+export type ProposeFlag = Command<
+  'ProposeFlag',
+  Base & {
     identity: PersonIdentity;
     categories: CategoryGrounds[];
     organisationKind: string;
     regionCode: string;
-  };
-};
-export type ApproveFlag = { type: 'ApproveFlag'; data: Base };
-export type RejectFlag = { type: 'RejectFlag'; data: Base & { reason: PersonalText } };
-export type GiveWarning = {
-  type: 'GiveWarning';
-  data: Base & { measureId: string; kind: 'reprimand' | 'warning' | 'legal_education'; note: PersonalText; organisationKind: string };
-};
-export type AssignStabilisationTask = {
-  type: 'AssignStabilisationTask';
-  data: Base & {
+  }
+>;
+export type ApproveFlag = Command<'ApproveFlag', Base>;
+export type RejectFlag = Command<'RejectFlag', Base & { reason: PersonalText }>;
+export type GiveWarning = Command<
+  'GiveWarning',
+  Base & { measureId: string; kind: 'reprimand' | 'warning' | 'legal_education'; note: PersonalText; organisationKind: string }
+>;
+export type AssignStabilisationTask = Command<
+  'AssignStabilisationTask',
+  Base & {
     taskId: string;
     kind: 'stabilisation' | 'help' | 'counselling';
     assigneeOrganisationId: string;
     assigneeKind: 'community' | 'police';
     note: PersonalText;
-  };
-};
-export type CompleteStabilisationTask = { type: 'CompleteStabilisationTask'; data: Base & { taskId: string; outcome: PersonalText } };
-export type ArrangeTreatment = {
-  type: 'ArrangeTreatment';
-  data: Base & { measureId: string; arrangement: 'outpatient_follow_up' | 'hospitalisation' | 'community_management'; note: PersonalText };
-};
-export type RenewFlag = { type: 'RenewFlag'; data: Base & { reason: PersonalText } };
-export type RemoveFlag = { type: 'RemoveFlag'; data: Base & { reason: PersonalText } };
-/** From the service's own DeadlineBreached on the review clock; acts as the system. */
-export type ExpireFlag = { type: 'ExpireFlag'; data: Base & { deadlineId: string } };
+  }
+>;
+export type CompleteStabilisationTask = Command<'CompleteStabilisationTask', Base & { taskId: string; outcome: PersonalText }>;
+export type ArrangeTreatment = Command<
+  'ArrangeTreatment',
+  Base & { measureId: string; arrangement: 'outpatient_follow_up' | 'hospitalisation' | 'community_management'; note: PersonalText }
+>;
+export type RenewFlag = Command<'RenewFlag', Base & { reason: PersonalText }>;
+export type RemoveFlag = Command<'RemoveFlag', Base & { reason: PersonalText }>;
+/** From the service's own DeadlineBreached on the review clock; acts as the system, at the breach's instant. */
+export type ExpireFlag = Command<'ExpireFlag', Base & { deadlineId: string }>;
 /** A hospital's check matched this person (by keyed hash): alert only when the flag is active. */
-export type CheckAtHospital = { type: 'CheckAtHospital'; data: Base & { alertId: string; hospitalRegionCode: string } };
+export type CheckAtHospital = Command<'CheckAtHospital', Base & { alertId: string; hospitalRegionCode: string }>;
 /** Crypto-shredding: the service destroys the key in the same transaction. */
-export type ErasePerson = { type: 'ErasePerson'; data: Base & { legalBasis: string } };
+export type ErasePerson = Command<'ErasePerson', Base & { legalBasis: string }>;
 
 export type HighRiskPersonCommand =
   | ProposeFlag

@@ -25,18 +25,22 @@ const s = (days: number): string => t(days).toISOString();
 const ref = { personId: 'p1', regionCode: '500101' };
 const behaviour = '2026-02-27 在急诊科扬言要持刀报复接诊医生';
 
-const propose = (overrides: Partial<Extract<HighRiskPersonCommand, { type: 'ProposeFlag' }>['data']> = {}): HighRiskPersonCommand => ({
+type ProposeData = Extract<HighRiskPersonCommand, { type: 'ProposeFlag' }>['data'];
+const propose = ({
+  at = t(0),
+  actor = hospital,
+  ...overrides
+}: Partial<ProposeData> & { at?: Date; actor?: Actor } = {}): HighRiskPersonCommand => ({
   type: 'ProposeFlag',
   data: {
     personId: 'p1',
-    at: t(0),
-    actor: hospital,
     identity: { name: '张某某', idNumber: '500101199003071236', phone: '13800000000', sealed: sealed('identity') },
     categories: [{ category: 'threatened_violence', behaviour: text(behaviour) }],
     organisationKind: 'hospital',
     regionCode: '500101',
     ...overrides,
   },
+  metadata: { actor, now: at },
 });
 
 const registered: HighRiskPersonEvent = {
@@ -191,7 +195,8 @@ describe('propose a flag', () => {
 describe('approve or reject', () => {
   const approve = (actor: Actor, days = 1): HighRiskPersonCommand => ({
     type: 'ApproveFlag',
-    data: { personId: 'p1', at: t(days), actor },
+    data: { personId: 'p1' },
+    metadata: { actor, now: t(days) },
   });
 
   it('activates the flag when another organisation approves it, and starts the review clock', () => {
@@ -217,7 +222,7 @@ describe('approve or reject', () => {
 
   it('rejects with a reason, and not without one', () => {
     given([registered, proposed()])
-      .when({ type: 'RejectFlag', data: { personId: 'p1', at: t(1), actor: zfw, reason: text('所述行为无事实依据') } })
+      .when({ type: 'RejectFlag', data: { personId: 'p1', reason: text('所述行为无事实依据') }, metadata: { actor: zfw, now: t(1) } })
       .then([
         {
           type: 'FlagRejected',
@@ -226,7 +231,7 @@ describe('approve or reject', () => {
       ]);
     expectCode(
       [registered, proposed()],
-      { type: 'RejectFlag', data: { personId: 'p1', at: t(1), actor: zfw, reason: text(' ') } },
+      { type: 'RejectFlag', data: { personId: 'p1', reason: text(' ') }, metadata: { actor: zfw, now: t(1) } },
       'HIGH_RISK.REASON_REQUIRED',
     );
   });
@@ -234,7 +239,7 @@ describe('approve or reject', () => {
   it('refuses rejection by the proposing organisation', () => {
     expectCode(
       [registered, proposed(1, 'zfw-1')],
-      { type: 'RejectFlag', data: { personId: 'p1', at: t(1), actor: zfw, reason: text('重复提交的申请') } },
+      { type: 'RejectFlag', data: { personId: 'p1', reason: text('重复提交的申请') }, metadata: { actor: zfw, now: t(1) } },
       'HIGH_RISK.APPROVAL_BY_OWN_ORGANISATION',
     );
   });
@@ -243,7 +248,8 @@ describe('approve or reject', () => {
 describe('measures', () => {
   const warn = (actor: Actor, note = '在派出所进行训诫并签订保证书'): HighRiskPersonCommand => ({
     type: 'GiveWarning',
-    data: { personId: 'p1', at: t(2), actor, measureId: 'm-1', kind: 'reprimand', note: text(note), organisationKind: 'police' },
+    data: { personId: 'p1', measureId: 'm-1', kind: 'reprimand', note: text(note), organisationKind: 'police' },
+    metadata: { actor, now: t(2) },
   });
 
   it('records a police warning (训诫) with the acting unit', () => {
@@ -277,14 +283,13 @@ describe('measures', () => {
         type: 'AssignStabilisationTask',
         data: {
           personId: 'p1',
-          at: t(2),
-          actor: chief,
           taskId: 'task-1',
           kind: 'stabilisation',
           assigneeOrganisationId: 'zfw-1',
           assigneeKind: 'community',
           note: text('社区网格员每周上门走访一次'),
         },
+        metadata: { actor: chief, now: t(2) },
       })
       .then([taskAssigned]);
   });
@@ -294,14 +299,13 @@ describe('measures', () => {
       type: 'AssignStabilisationTask',
       data: {
         personId: 'p1',
-        at: t(3),
-        actor,
         taskId: 'task-1',
         kind: 'help',
         assigneeOrganisationId: 'zfw-1',
         assigneeKind: 'community',
         note: text('帮助解决就医费用困难'),
       },
+      metadata: { actor, now: t(3) },
     });
     expectCode([...active, taskAssigned], assign(chief), 'HIGH_RISK.TASK_EXISTS');
     expectCode(active, assign(hospital), 'HIGH_RISK.NOT_AUTHORISED');
@@ -310,7 +314,8 @@ describe('measures', () => {
   it('completes a task: its clock is met; not twice, not an unknown one', () => {
     const complete = (taskId = 'task-1'): HighRiskPersonCommand => ({
       type: 'CompleteStabilisationTask',
-      data: { personId: 'p1', at: t(9), actor: zfw, taskId, outcome: text('已走访三次，情绪稳定') },
+      data: { personId: 'p1', taskId, outcome: text('已走访三次，情绪稳定') },
+      metadata: { actor: zfw, now: t(9) },
     });
     const completed: HighRiskPersonEvent = {
       type: 'StabilisationTaskCompleted',
@@ -336,12 +341,11 @@ describe('measures', () => {
       type: 'ArrangeTreatment',
       data: {
         personId: 'p1',
-        at: t(3),
-        actor: zfw,
         measureId: 'm-2',
         arrangement: 'outpatient_follow_up',
         note: text('精神卫生中心每月随访服药'),
       },
+      metadata: { actor: zfw, now: t(3) },
     };
     expectCode(active, arrange, 'HIGH_RISK.TREATMENT_NOT_APPLICABLE');
     const mental = [
@@ -377,7 +381,7 @@ describe('measures', () => {
 describe('review, removal, expiry', () => {
   it('renews with a reason: the old review clock is met and a new one starts', () => {
     given(active)
-      .when({ type: 'RenewFlag', data: { personId: 'p1', at: t(300), actor: zfw, reason: text('近三月仍多次到院缠闹') } })
+      .when({ type: 'RenewFlag', data: { personId: 'p1', reason: text('近三月仍多次到院缠闹') }, metadata: { actor: zfw, now: t(300) } })
       .then([
         {
           type: 'FlagRenewed',
@@ -397,7 +401,8 @@ describe('review, removal, expiry', () => {
   it('renewal needs a reason, an approver role and an active flag', () => {
     const renew = (actor: Actor, reason = '近三月仍多次到院缠闹'): HighRiskPersonCommand => ({
       type: 'RenewFlag',
-      data: { personId: 'p1', at: t(300), actor, reason: text(reason) },
+      data: { personId: 'p1', reason: text(reason) },
+      metadata: { actor, now: t(300) },
     });
     expectCode(active, renew(zfw, ''), 'HIGH_RISK.REASON_REQUIRED');
     expectCode(active, renew(dispatcher), 'HIGH_RISK.NOT_AUTHORISED');
@@ -406,7 +411,11 @@ describe('review, removal, expiry', () => {
 
   it('removes with a reason, cancelling open task clocks', () => {
     given([...active, taskAssigned])
-      .when({ type: 'RemoveFlag', data: { personId: 'p1', at: t(10), actor: chief, reason: text('已治疗稳定，半年无异常') } })
+      .when({
+        type: 'RemoveFlag',
+        data: { personId: 'p1', reason: text('已治疗稳定，半年无异常') },
+        metadata: { actor: chief, now: t(10) },
+      })
       .then([
         {
           ...removed,
@@ -424,19 +433,20 @@ describe('review, removal, expiry', () => {
   it('removal needs a reason', () => {
     expectCode(
       active,
-      { type: 'RemoveFlag', data: { personId: 'p1', at: t(10), actor: chief, reason: text('') } },
+      { type: 'RemoveFlag', data: { personId: 'p1', reason: text('') }, metadata: { actor: chief, now: t(10) } },
       'HIGH_RISK.REMOVAL_REASON_REQUIRED',
     );
     expectCode(
       active,
-      { type: 'RemoveFlag', data: { personId: 'p1', at: t(10), actor: chief, reason: text('不需要') } },
+      { type: 'RemoveFlag', data: { personId: 'p1', reason: text('不需要') }, metadata: { actor: chief, now: t(10) } },
       'HIGH_RISK.REMOVAL_REASON_REQUIRED',
     );
   });
 
   const expire = (deadlineId = 'p1/flag-1/review-1'): HighRiskPersonCommand => ({
     type: 'ExpireFlag',
-    data: { personId: 'p1', at: t(366), actor: system, deadlineId },
+    data: { personId: 'p1', deadlineId },
+    metadata: { actor: system, now: t(366) },
   });
   const expired: HighRiskPersonEvent = {
     type: 'FlagExpired',
@@ -462,12 +472,13 @@ describe('review, removal, expiry', () => {
     given([...active, expired])
       .when({
         type: 'CheckAtHospital',
-        data: { personId: 'p1', at: t(400), actor: hospital, alertId: 'a-1', hospitalRegionCode: '500101' },
+        data: { personId: 'p1', alertId: 'a-1', hospitalRegionCode: '500101' },
+        metadata: { actor: hospital, now: t(400) },
       })
       .thenNothingHappens();
     expectCode(
       [...active, expired],
-      { type: 'RenewFlag', data: { personId: 'p1', at: t(400), actor: zfw, reason: text('仍需关注的理由如下') } },
+      { type: 'RenewFlag', data: { personId: 'p1', reason: text('仍需关注的理由如下') }, metadata: { actor: zfw, now: t(400) } },
       'HIGH_RISK.FLAG_NOT_ACTIVE',
     );
   });
@@ -476,7 +487,8 @@ describe('review, removal, expiry', () => {
 describe('hospital checks', () => {
   const check = (days = 5): HighRiskPersonCommand => ({
     type: 'CheckAtHospital',
-    data: { personId: 'p1', at: t(days), actor: { ...hospital, organisationId: 'hosp-2' }, alertId: 'a-1', hospitalRegionCode: '500101' },
+    data: { personId: 'p1', alertId: 'a-1', hospitalRegionCode: '500101' },
+    metadata: { actor: { ...hospital, organisationId: 'hosp-2' }, now: t(days) },
   });
 
   it('raises an alert with the categories and advice for an active flag', () => {
@@ -518,7 +530,8 @@ describe('hospital checks', () => {
 describe('erasure', () => {
   const erase = (actor: Actor = chief, legalBasis = '个人信息保护法第四十七条 删除请求'): HighRiskPersonCommand => ({
     type: 'ErasePerson',
-    data: { personId: 'p1', at: t(20), actor, legalBasis },
+    data: { personId: 'p1', legalBasis },
+    metadata: { actor, now: t(20) },
   });
 
   it('erases a person whose flag has ended', () => {
@@ -543,7 +556,7 @@ describe('erasure', () => {
   it('refuses every measure on an erased person', () => {
     expectCode(
       [...active, removed, erased],
-      { type: 'ApproveFlag', data: { personId: 'p1', at: t(21), actor: chief } },
+      { type: 'ApproveFlag', data: { personId: 'p1' }, metadata: { actor: chief, now: t(21) } },
       'HIGH_RISK.PERSON_ERASED',
     );
   });

@@ -97,8 +97,8 @@ function requireActive(state: HighRiskPersonState): { ref: HighRiskPersonRef; fl
   return { ref, flag: state.flag };
 }
 
-function validateProposal({ data }: ProposeFlag): void {
-  const idProblem = residentIdProblem(data.identity.idNumber, data.at);
+function validateProposal({ data, metadata }: ProposeFlag): void {
+  const idProblem = residentIdProblem(data.identity.idNumber, metadata.now);
   if (idProblem) {
     throw new HighRiskError(E.InvalidIdNumber, `Not a valid resident ID number (${idProblem})`, [
       { field: 'idNumber', code: `ID_NUMBER.${idProblem.toUpperCase()}`, message: `GB 11643 ${idProblem} check failed` },
@@ -135,7 +135,7 @@ function cancelOpenTasks(state: HighRiskPersonState, at: Date, reason: string): 
 }
 
 export function decide(command: HighRiskPersonCommand, state: HighRiskPersonState): HighRiskPersonEvent[] {
-  const { at, actor } = command.data;
+  const { actor, now: at } = command.metadata;
   switch (command.type) {
     case 'ProposeFlag': {
       const d = command.data;

@@ -1,44 +1,26 @@
-import { DomainError, type FieldError } from '@pingan/platform';
+import { defineErrors, type ErrorCode } from '@pingan/platform';
 
-/** Stable codes: clients branch on them, never rename one. */
-export const HighRiskErrorCode = {
-  NotFound: 'HIGH_RISK.NOT_FOUND',
-  PersonErased: 'HIGH_RISK.PERSON_ERASED',
-  InvalidIdNumber: 'HIGH_RISK.INVALID_ID_NUMBER',
-  InvalidIdentity: 'HIGH_RISK.INVALID_IDENTITY',
-  GroundsRequired: 'HIGH_RISK.GROUNDS_REQUIRED',
-  FlagAlreadyOpen: 'HIGH_RISK.FLAG_ALREADY_OPEN',
-  FlagNotProposed: 'HIGH_RISK.FLAG_NOT_PROPOSED',
-  FlagNotActive: 'HIGH_RISK.FLAG_NOT_ACTIVE',
-  FlagStillOpen: 'HIGH_RISK.FLAG_STILL_OPEN',
-  NotAuthorised: 'HIGH_RISK.NOT_AUTHORISED',
-  ApprovalByOwnOrganisation: 'HIGH_RISK.APPROVAL_BY_OWN_ORGANISATION',
-  ReasonRequired: 'HIGH_RISK.REASON_REQUIRED',
-  RemovalReasonRequired: 'HIGH_RISK.REMOVAL_REASON_REQUIRED',
-  TaskExists: 'HIGH_RISK.TASK_EXISTS',
-  TaskNotFound: 'HIGH_RISK.TASK_NOT_FOUND',
-  TaskAlreadyCompleted: 'HIGH_RISK.TASK_ALREADY_COMPLETED',
-  TreatmentNotApplicable: 'HIGH_RISK.TREATMENT_NOT_APPLICABLE',
-} as const;
-export type HighRiskErrorCode = (typeof HighRiskErrorCode)[keyof typeof HighRiskErrorCode];
+/** A high-risk register rule said no. Stable codes: clients branch on them, never rename one. Messages carry no personal data. */
+export class HighRiskError extends defineErrors({
+  NotFound: { code: 'HIGH_RISK.NOT_FOUND', status: 404 },
+  PersonErased: { code: 'HIGH_RISK.PERSON_ERASED', status: 410 },
+  InvalidIdNumber: { code: 'HIGH_RISK.INVALID_ID_NUMBER', status: 400 },
+  InvalidIdentity: { code: 'HIGH_RISK.INVALID_IDENTITY', status: 400 },
+  GroundsRequired: { code: 'HIGH_RISK.GROUNDS_REQUIRED', status: 422 },
+  FlagAlreadyOpen: { code: 'HIGH_RISK.FLAG_ALREADY_OPEN', status: 409 },
+  FlagNotProposed: { code: 'HIGH_RISK.FLAG_NOT_PROPOSED', status: 422 },
+  FlagNotActive: { code: 'HIGH_RISK.FLAG_NOT_ACTIVE', status: 422 },
+  FlagStillOpen: { code: 'HIGH_RISK.FLAG_STILL_OPEN', status: 422 },
+  NotAuthorised: { code: 'HIGH_RISK.NOT_AUTHORISED', status: 403 },
+  ApprovalByOwnOrganisation: { code: 'HIGH_RISK.APPROVAL_BY_OWN_ORGANISATION', status: 403 },
+  ReasonRequired: { code: 'HIGH_RISK.REASON_REQUIRED', status: 422 },
+  RemovalReasonRequired: { code: 'HIGH_RISK.REMOVAL_REASON_REQUIRED', status: 422 },
+  TaskExists: { code: 'HIGH_RISK.TASK_EXISTS', status: 409 },
+  TaskNotFound: { code: 'HIGH_RISK.TASK_NOT_FOUND', status: 404 },
+  TaskAlreadyCompleted: { code: 'HIGH_RISK.TASK_ALREADY_COMPLETED', status: 422 },
+  TreatmentNotApplicable: { code: 'HIGH_RISK.TREATMENT_NOT_APPLICABLE', status: 422 },
+}) {}
 
-const STATUS: Partial<Record<HighRiskErrorCode, number>> = {
-  'HIGH_RISK.NOT_FOUND': 404,
-  'HIGH_RISK.PERSON_ERASED': 410,
-  'HIGH_RISK.INVALID_ID_NUMBER': 400,
-  'HIGH_RISK.INVALID_IDENTITY': 400,
-  'HIGH_RISK.FLAG_ALREADY_OPEN': 409,
-  'HIGH_RISK.NOT_AUTHORISED': 403,
-  'HIGH_RISK.APPROVAL_BY_OWN_ORGANISATION': 403,
-  'HIGH_RISK.TASK_EXISTS': 409,
-  'HIGH_RISK.TASK_NOT_FOUND': 404,
-};
-
-/** A high-risk register rule said no. 422 unless the code says otherwise. Messages carry no personal data. */
-export class HighRiskError extends DomainError {
-  declare readonly code: HighRiskErrorCode;
-
-  constructor(code: HighRiskErrorCode, message: string, errors?: FieldError[]) {
-    super(code, message, { status: STATUS[code] ?? 422, errors });
-  }
-}
+/** The codes by name (`HighRiskErrorCode.NotFound`). */
+export const HighRiskErrorCode = HighRiskError.codes;
+export type HighRiskErrorCode = ErrorCode<typeof HighRiskError>;

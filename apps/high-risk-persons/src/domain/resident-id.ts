@@ -4,6 +4,7 @@
  * men, even for women) and a check character computed with ISO 7064 MOD 11-2 (0-9 or X).
  * Pure: the caller passes today's date so that a future birth date is caught without a clock here.
  */
+import { isCalendarDate } from '@pingan/contracts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARACTERS = '10X98765432'; // index = weighted sum mod 11
@@ -68,9 +69,7 @@ export function residentIdProblem(value: string, today: Date): ResidentIdProblem
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
-  const birth = new Date(Date.UTC(year, month - 1, day));
-  const real = birth.getUTCFullYear() === year && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day;
-  if (!real || year < 1900 || birth.getTime() > today.getTime()) return 'birth_date';
+  if (!isCalendarDate(year, month, day) || year < 1900 || Date.UTC(year, month - 1, day) > today.getTime()) return 'birth_date';
   if (residentIdCheckCharacter(id) !== id[17]) return 'checksum';
   return null;
 }

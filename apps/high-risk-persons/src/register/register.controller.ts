@@ -1,8 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, actorOf, type Principal, type Role } from '@pingan/access';
+import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal, type Role } from '@pingan/access';
 import { randomUUID } from 'node:crypto';
-import { HighRiskPersonsService } from '../high-risk-persons.service.js';
+import { ActOnPersonCommand, ErasePersonCommand, type StateCommand } from './commands/act-on-person.js';
+import { CheckAtHospitalCommand } from './commands/check-at-hospital.js';
+import { ProposeFlagCommand } from './commands/propose-flag.js';
+import { GetPersonQuery } from './queries/get-person.js';
+import { ListPersonReadsQuery } from './queries/list-person-reads.js';
+import { ListRegisterQuery as ListRegister } from './queries/list-register.js';
 import {
   CheckDto,
   CompleteTaskDto,
@@ -37,30 +43,41 @@ export const HIGH_RISK_ROLES = {
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /**
- * The high-risk person register over HTTP (高风险就诊人员). Thin: roles here, record-level access
- * and sealing in the service, rules in the decider. Every read is audited (say why in x-access-purpose).
+ * The high-risk person register over HTTP (高风险就诊人员). Thin: roles here; each request a command
+ * on the CommandBus (record-level access and sealing in commands/, rules in the decider) or a query
+ * on the QueryBus. Every read is audited (say why in x-access-purpose).
  */
 @ApiTags('high-risk-persons')
 @ApiBearerAuth()
 @Controller('high-risk-persons')
 export class RegisterController {
-  constructor(private readonly persons: HighRiskPersonsService) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** A command on an existing person, given in one of `roles`. */
+  private act(p: Principal, personId: string, roles: readonly Role[], command: StateCommand) {
+    return this.commands.execute(new ActOnPersonCommand(p, personId, roles, command));
+  }
 
   @Post()
   @Roles(...HIGH_RISK_ROLES.propose)
   @ApiOperation({ summary: 'Propose a flag (hospital security, police, political-legal); active only once another organisation approves' })
   propose(@CurrentPrincipal() p: Principal, @Body() dto: ProposeFlagDto) {
-    return this.persons.propose(p, {
-      name: dto.name,
-      idNumber: dto.idNumber,
-      phone: dto.phone ?? null,
-      categories: dto.categories.map((c) => ({
-        category: c.category,
-        behaviour: c.behaviour,
-        incidentIds: c.incidentIds ?? [],
-        caseNumbers: c.caseNumbers ?? [],
-      })),
-    });
+    return this.commands.execute(
+      new ProposeFlagCommand(p, {
+        name: dto.name,
+        idNumber: dto.idNumber,
+        phone: dto.phone ?? null,
+        categories: dto.categories.map((c) => ({
+          category: c.category,
+          behaviour: c.behaviour,
+          incidentIds: c.incidentIds ?? [],
+          caseNumbers: c.caseNumbers ?? [],
+        })),
+      }),
+    );
   }
 
   @Post('checks')
@@ -68,27 +85,27 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.check)
   @ApiOperation({ summary: 'Early warning at the hospital door: does this ID number have an ACTIVE flag? (audited, alerts police)' })
   check(@CurrentPrincipal() p: Principal, @Body() dto: CheckDto, @AccessPurpose() purpose: string | undefined) {
-    return this.persons.check(p, dto.idNumber, purpose);
+    return this.commands.execute(new CheckAtHospitalCommand(p, dto.idNumber, purpose));
   }
 
   @Get()
   @Roles(...HIGH_RISK_ROLES.list)
   @ApiOperation({ summary: 'The register of the caller’s region, pseudonymous (police, political-legal)' })
   list(@CurrentPrincipal() p: Principal, @Query() query: ListRegisterQuery) {
-    return this.persons.list(p, query);
+    return this.queries.execute(new ListRegister(p, query));
   }
 
   @Get(':id')
   @Roles(...HIGH_RISK_ROLES.read)
   @ApiOperation({ summary: 'One person: police and political-legal the full record, hospitals and commissions the warning only. Audited.' })
   read(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @AccessPurpose() purpose: string | undefined) {
-    return this.persons.read(p, id, purpose);
+    return this.queries.execute(new GetPersonQuery(p, id, purpose));
   }
 
   @Get(':id/reads')
   @ApiOperation({ summary: 'Who read this person’s record (members of an organisation that proposed a flag on them)' })
   reads(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Query() query: ListReadsQuery) {
-    return this.persons.reads(p, id, query.limit);
+    return this.queries.execute(new ListPersonReadsQuery(p, id, query.limit));
   }
 
   @Post(':id/approve')
@@ -96,9 +113,9 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Approve a proposed flag: another organisation than the proposer’s (station chief, political-legal)' })
   async approve(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
-    await this.persons.act(p, id, (_seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.decide, (_seal, personId) => ({
       type: 'ApproveFlag',
-      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide) },
+      data: { personId },
     }));
   }
 
@@ -107,9 +124,9 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Reject a proposed flag, with a reason' })
   async reject(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.persons.act(p, id, (seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
       type: 'RejectFlag',
-      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) },
+      data: { personId, reason: seal(dto.reason) },
     }));
   }
 
@@ -118,16 +135,9 @@ export class RegisterController {
   @ApiOperation({ summary: 'Record a police warning or legal education (训诫/警示/法制教育)' })
   async warn(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: WarningDto) {
     const measureId = randomUUID();
-    await this.persons.act(p, id, (seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.warn, (seal, personId) => ({
       type: 'GiveWarning',
-      data: {
-        ...base,
-        actor: actorOf(p, ...HIGH_RISK_ROLES.warn),
-        measureId,
-        kind: dto.kind,
-        note: seal(dto.note),
-        organisationKind: p.organisationKind,
-      },
+      data: { personId, measureId, kind: dto.kind, note: seal(dto.note), organisationKind: p.organisationKind },
     }));
     return { measureId };
   }
@@ -137,11 +147,10 @@ export class RegisterController {
   @ApiOperation({ summary: 'Assign a stabilisation, help or counselling task (稳控/帮扶/心理疏导) with a due clock' })
   async assignTask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: TaskDto) {
     const taskId = randomUUID();
-    await this.persons.act(p, id, (seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
       type: 'AssignStabilisationTask',
       data: {
-        ...base,
-        actor: actorOf(p, ...HIGH_RISK_ROLES.measures),
+        personId,
         taskId,
         kind: dto.kind,
         assigneeOrganisationId: dto.assigneeOrganisationId,
@@ -162,9 +171,9 @@ export class RegisterController {
     @Param('taskId') taskId: string,
     @Body() dto: CompleteTaskDto,
   ) {
-    await this.persons.act(p, id, (seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
       type: 'CompleteStabilisationTask',
-      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.measures), taskId, outcome: seal(dto.outcome) },
+      data: { personId, taskId, outcome: seal(dto.outcome) },
     }));
   }
 
@@ -173,9 +182,9 @@ export class RegisterController {
   @ApiOperation({ summary: 'Record a treatment arrangement (flags of severe mental disorder with risk only)' })
   async arrangeTreatment(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: TreatmentDto) {
     const measureId = randomUUID();
-    await this.persons.act(p, id, (seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
       type: 'ArrangeTreatment',
-      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.measures), measureId, arrangement: dto.arrangement, note: seal(dto.note) },
+      data: { personId, measureId, arrangement: dto.arrangement, note: seal(dto.note) },
     }));
     return { measureId };
   }
@@ -185,9 +194,9 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Review and renew an active flag, with the reason it is still needed (restarts the review clock)' })
   async renew(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.persons.act(p, id, (seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
       type: 'RenewFlag',
-      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) },
+      data: { personId, reason: seal(dto.reason) },
     }));
   }
 
@@ -196,9 +205,9 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Remove an active flag from the list, with a reason (history stays)' })
   async remove(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.persons.act(p, id, (seal, base) => ({
+    await this.act(p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
       type: 'RemoveFlag',
-      data: { ...base, actor: actorOf(p, ...HIGH_RISK_ROLES.decide), reason: seal(dto.reason) },
+      data: { personId, reason: seal(dto.reason) },
     }));
   }
 
@@ -207,6 +216,6 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.erase)
   @ApiOperation({ summary: 'Erase the person: their key is destroyed, every sealed field becomes unreadable (station chief)' })
   async erase(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: EraseDto) {
-    await this.persons.erase(p, id, dto.legalBasis);
+    await this.commands.execute(new ErasePersonCommand(p, id, dto.legalBasis));
   }
 }

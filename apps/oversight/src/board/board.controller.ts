@@ -1,15 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CASE_READERS } from '../oversight-access.js';
 import { BoardQuery } from './board.dto.js';
-import { BoardService } from './board.service.js';
+import { ListDeadlinesQuery } from './list-deadlines.query.js';
 
 @ApiTags('oversight')
 @ApiBearerAuth()
 @Controller('oversight')
 export class BoardController {
-  constructor(private readonly board: BoardService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('deadlines')
   @Roles(...CASE_READERS)
@@ -17,6 +18,6 @@ export class BoardController {
     summary: 'The deadline board: every clock across services (region oversight, or clocks the caller answers for or supervises)',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: BoardQuery) {
-    return this.board.list(principal, query);
+    return this.queries.execute(new ListDeadlinesQuery(principal, query));
   }
 }

@@ -1,4 +1,4 @@
-import { shanghaiDateOf, type EventEnvelope } from '@pingan/contracts';
+import type { EventEnvelope } from '@pingan/contracts';
 
 /**
  * What oversight reads out of any context's event, generically: every public event carries the
@@ -12,8 +12,8 @@ export const FED_CONTEXTS = ['incidents', 'prosecution', 'disputes', HIGH_RISK_C
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
-/** The Asia/Shanghai month 'YYYY-MM' of an instant (UTC+8, no daylight saving). */
-export const shanghaiMonthOf = (instant: Date): string => shanghaiDateOf(instant).slice(0, 7);
+// The Asia/Shanghai month of an instant: one helper for the whole product.
+export { shanghaiMonthOf } from '@pingan/contracts';
 
 // Organisation ids that make an organisation a party to the case (it was referred, transferred,
 // or addressed). `organisationId` is the acknowledging / forwarding body of an escalation.

@@ -1,25 +1,13 @@
-import { DomainError } from '@pingan/platform';
+import { defineErrors, type ErrorCode } from '@pingan/platform';
 
-/** Stable codes of the oversight context (clients branch on them: never rename one). */
-export type OversightErrorCode =
-  | 'SUPERVISION.ALREADY_STARTED'
-  | 'SUPERVISION.NOT_FOUND'
-  | 'SUPERVISION.CLOSED'
-  | 'SUPERVISION.DUE_TOO_SOON'
-  | 'OVERSIGHT.CASE_NOT_FOUND'
-  | 'OVERSIGHT.BAD_MONTH';
+/** The oversight context's errors. Stable codes: clients branch on them, never rename one. */
+export class OversightError extends defineErrors({
+  SupervisionAlreadyStarted: { code: 'SUPERVISION.ALREADY_STARTED', status: 409 },
+  SupervisionNotFound: { code: 'SUPERVISION.NOT_FOUND', status: 404 },
+  SupervisionClosed: { code: 'SUPERVISION.CLOSED', status: 409 },
+  SupervisionDueTooSoon: { code: 'SUPERVISION.DUE_TOO_SOON', status: 422 },
+  CaseNotFound: { code: 'OVERSIGHT.CASE_NOT_FOUND', status: 404 },
+  BadMonth: { code: 'OVERSIGHT.BAD_MONTH', status: 400 },
+}) {}
 
-const STATUS: Record<OversightErrorCode, number> = {
-  'SUPERVISION.ALREADY_STARTED': 409,
-  'SUPERVISION.NOT_FOUND': 404,
-  'SUPERVISION.CLOSED': 409,
-  'SUPERVISION.DUE_TOO_SOON': 422,
-  'OVERSIGHT.CASE_NOT_FOUND': 404,
-  'OVERSIGHT.BAD_MONTH': 400,
-};
-
-export class OversightError extends DomainError {
-  constructor(code: OversightErrorCode, message: string) {
-    super(code, message, { status: STATUS[code] });
-  }
-}
+export type OversightErrorCode = ErrorCode<typeof OversightError>;

@@ -2,13 +2,14 @@ import type { StoredEvent } from '@pingan/event-store';
 import { deciderSpec } from '@pingan/testing';
 import { oversightClocksFor } from './clocks.js';
 import { OversightError } from './oversight.errors.js';
-import { supervisionDecider, type SupervisionEvent } from './supervision.decider.js';
+import { supervisionDecider, type SupervisionCommand, type SupervisionEvent } from './supervision.decider.js';
 
 const given = deciderSpec(supervisionDecider);
 const now = new Date('2026-11-10T04:00:00.000Z');
 const dueAt = new Date('2026-11-13T04:00:00.000Z');
-const start = {
-  type: 'StartSupervision' as const,
+const actor = { userId: 'u-hc', organisationId: 'hc-500101', role: 'health_commission_official' };
+const at = (instant: Date) => ({ actor, now: instant });
+const startData = {
   supervisionId: 's1',
   caseNumber: '500101-20261110-0001',
   regionCode: '500101',
@@ -17,8 +18,8 @@ const start = {
   supervisorKind: 'health_commission' as const,
   instructions: '三日内报告',
   dueAt,
-  now,
 };
+const start: SupervisionCommand = { type: 'StartSupervision', data: startData, metadata: at(now) };
 const ref = { supervisionId: 's1', caseNumber: '500101-20261110-0001', regionCode: '500101', hospitalId: 'h1' };
 const started: SupervisionEvent = {
   type: 'SupervisionStarted',
@@ -42,27 +43,31 @@ describe('supervision decider (督办)', () => {
   it('starts a supervision with its due date and clock', () => given([]).when(start).then([started]));
   it('rejects a due date less than an hour away', () =>
     given([])
-      .when({ ...start, dueAt: new Date(now.getTime() + 59 * 60_000) })
+      .when({ ...start, data: { ...startData, dueAt: new Date(now.getTime() + 59 * 60_000) } })
       .thenThrows(OversightError, { code: 'SUPERVISION.DUE_TOO_SOON' }));
   it('starts once', () => given([started]).when(start).thenThrows(OversightError, { code: 'SUPERVISION.ALREADY_STARTED' }));
   it('records progress', () =>
     given([started])
-      .when({ type: 'RecordSupervisionProgress', note: '已立案', now: closedAt })
+      .when({ type: 'RecordSupervisionProgress', data: { note: '已立案' }, metadata: at(closedAt) })
       .then([{ type: 'SupervisionProgressRecorded', data: { ...ref, note: '已立案', recordedAt: closedAt.toISOString() } }]));
   it('closes, saying whether the due date was kept', () => {
-    given([started]).when({ type: 'CloseSupervision', conclusion: '办结', now: closedAt }).then([closed]);
+    given([started])
+      .when({ type: 'CloseSupervision', data: { conclusion: '办结' }, metadata: at(closedAt) })
+      .then([closed]);
     const late = new Date('2026-11-14T00:00:00.000Z');
     given([started])
-      .when({ type: 'CloseSupervision', conclusion: '办结', now: late })
+      .when({ type: 'CloseSupervision', data: { conclusion: '办结' }, metadata: at(late) })
       .then([{ type: 'SupervisionClosed', data: { ...ref, conclusion: '办结', closedAt: late.toISOString(), metDueDate: false } }]);
   });
   it('refuses progress or closing on an unknown or closed supervision', () => {
-    given([]).when({ type: 'RecordSupervisionProgress', note: 'x', now }).thenThrows(OversightError, { code: 'SUPERVISION.NOT_FOUND' });
+    given([])
+      .when({ type: 'RecordSupervisionProgress', data: { note: 'x' }, metadata: at(now) })
+      .thenThrows(OversightError, { code: 'SUPERVISION.NOT_FOUND' });
     given([started, closed])
-      .when({ type: 'CloseSupervision', conclusion: 'x', now })
+      .when({ type: 'CloseSupervision', data: { conclusion: 'x' }, metadata: at(now) })
       .thenThrows(OversightError, { code: 'SUPERVISION.CLOSED' });
     given([started, closed])
-      .when({ type: 'RecordSupervisionProgress', note: 'x', now })
+      .when({ type: 'RecordSupervisionProgress', data: { note: 'x' }, metadata: at(now) })
       .thenThrows(OversightError, { code: 'SUPERVISION.CLOSED' });
   });
 });

@@ -1,5 +1,6 @@
 import type { Decider } from '@pingan/event-store';
 import type { OversightEvent, SupervisionStartedData } from '@pingan/contracts';
+import type { Command } from '@pingan/platform';
 import { OversightError } from './oversight.errors.js';
 
 /**
@@ -12,21 +13,23 @@ import { OversightError } from './oversight.errors.js';
 /** The due date must leave the supervised body at least this long (and the clock a sane length). */
 export const MIN_SUPERVISION_MS = 60 * 60_000;
 
+/** Commands in the one command shape: `metadata.now` is when the system records the step. */
 export type SupervisionCommand =
-  | {
-      type: 'StartSupervision';
-      supervisionId: string;
-      caseNumber: string;
-      regionCode: string;
-      hospitalId: string | null;
-      supervisorOrganisationId: string;
-      supervisorKind: SupervisionStartedData['supervisorKind'];
-      instructions: string;
-      dueAt: Date;
-      now: Date;
-    }
-  | { type: 'RecordSupervisionProgress'; note: string; now: Date }
-  | { type: 'CloseSupervision'; conclusion: string; now: Date };
+  | Command<
+      'StartSupervision',
+      {
+        supervisionId: string;
+        caseNumber: string;
+        regionCode: string;
+        hospitalId: string | null;
+        supervisorOrganisationId: string;
+        supervisorKind: SupervisionStartedData['supervisorKind'];
+        instructions: string;
+        dueAt: Date;
+      }
+    >
+  | Command<'RecordSupervisionProgress', { note: string }>
+  | Command<'CloseSupervision', { conclusion: string }>;
 
 export type SupervisionEvent = Exclude<OversightEvent, { type: 'BreachEscalated' }>;
 
@@ -38,25 +41,27 @@ export const supervisionDecider: Decider<SupervisionCommand, SupervisionEvent, S
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {
+    const { now } = command.metadata;
     if (command.type === 'StartSupervision') {
+      const data = command.data;
       if (state.status !== 'none') throw new OversightError('SUPERVISION.ALREADY_STARTED', 'This supervision has already been started');
-      if (command.dueAt.getTime() - command.now.getTime() < MIN_SUPERVISION_MS) {
+      if (data.dueAt.getTime() - now.getTime() < MIN_SUPERVISION_MS) {
         throw new OversightError('SUPERVISION.DUE_TOO_SOON', 'The due date must be at least one hour from now');
       }
       return [
         {
           type: 'SupervisionStarted',
           data: {
-            supervisionId: command.supervisionId,
-            caseNumber: command.caseNumber,
-            regionCode: command.regionCode,
-            hospitalId: command.hospitalId,
-            supervisorOrganisationId: command.supervisorOrganisationId,
-            supervisorKind: command.supervisorKind,
-            instructions: command.instructions,
-            dueAt: command.dueAt.toISOString(),
-            startedAt: command.now.toISOString(),
-            deadlineId: supervisionDeadlineId(command.supervisionId),
+            supervisionId: data.supervisionId,
+            caseNumber: data.caseNumber,
+            regionCode: data.regionCode,
+            hospitalId: data.hospitalId,
+            supervisorOrganisationId: data.supervisorOrganisationId,
+            supervisorKind: data.supervisorKind,
+            instructions: data.instructions,
+            dueAt: data.dueAt.toISOString(),
+            startedAt: now.toISOString(),
+            deadlineId: supervisionDeadlineId(data.supervisionId),
           },
         },
       ];
@@ -70,16 +75,16 @@ export const supervisionDecider: Decider<SupervisionCommand, SupervisionEvent, S
       hospitalId: state.started.hospitalId,
     };
     if (command.type === 'RecordSupervisionProgress') {
-      return [{ type: 'SupervisionProgressRecorded', data: { ...ref, note: command.note, recordedAt: command.now.toISOString() } }];
+      return [{ type: 'SupervisionProgressRecorded', data: { ...ref, note: command.data.note, recordedAt: now.toISOString() } }];
     }
     return [
       {
         type: 'SupervisionClosed',
         data: {
           ...ref,
-          conclusion: command.conclusion,
-          closedAt: command.now.toISOString(),
-          metDueDate: command.now.getTime() <= new Date(state.started.dueAt).getTime(),
+          conclusion: command.data.conclusion,
+          closedAt: now.toISOString(),
+          metDueDate: now.getTime() <= new Date(state.started.dueAt).getTime(),
         },
       },
     ];

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { SUPERVISORS } from '../oversight-access.js';
-import { InboxService, type InboxStatus } from './inbox.service.js';
+import { ListInboxQuery, type InboxStatus } from './list-inbox.query.js';
 
 const STATUSES = ['awaiting_acknowledgement', 'acknowledged', 'forwarded'] as const;
 
@@ -23,17 +24,19 @@ export class InboxQuery {
 @ApiBearerAuth()
 @Controller('oversight')
 export class InboxController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('inbox')
   @Roles(...SUPERVISORS)
   @ApiOperation({ summary: 'Escalations (信息报送) waiting for the caller’s body, and since when (commissions, political-legal officers)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: InboxQuery) {
     const statuses = (query.status?.split(',') ?? ['awaiting_acknowledgement']) as InboxStatus[];
-    return this.inbox.list(
-      principal,
-      query.scope ?? 'mine',
-      statuses.filter((s) => (STATUSES as readonly string[]).includes(s)),
+    return this.queries.execute(
+      new ListInboxQuery(
+        principal,
+        query.scope ?? 'mine',
+        statuses.filter((s) => (STATUSES as readonly string[]).includes(s)),
+      ),
     );
   }
 }

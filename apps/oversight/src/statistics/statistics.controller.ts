@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { IsOptional, Matches } from 'class-validator';
@@ -6,7 +7,7 @@ import { toCsv } from '../export/csv.js';
 import { xlsx } from '../export/xlsx.js';
 import { STATISTICS_READERS } from '../oversight-access.js';
 import { STATISTICS_COLUMNS, statisticsRows } from './statistics.js';
-import { StatisticsService } from './statistics.service.js';
+import { StatisticsQuery as Figures } from './statistics.query.js';
 
 export class StatisticsQuery {
   @ApiPropertyOptional({ description: 'Asia/Shanghai month, YYYY-MM (default: this month)', example: '2026-11' })
@@ -26,7 +27,11 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 @ApiBearerAuth()
 @Controller('oversight')
 export class StatisticsController {
-  constructor(private readonly statistics: StatisticsService) {}
+  constructor(private readonly queries: QueryBus) {}
+
+  private figures(principal: Principal, query: StatisticsQuery) {
+    return this.queries.execute(new Figures(principal, query));
+  }
 
   @Get('statistics')
   @Roles(...STATISTICS_READERS)
@@ -34,7 +39,7 @@ export class StatisticsController {
     summary: 'Monthly figures of a region: incidents, response times, deadline compliance, mediation and prosecution outcomes',
   })
   json(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
-    return this.statistics.statistics(principal, query);
+    return this.figures(principal, query);
   }
 
   @Get('statistics.csv')
@@ -42,7 +47,7 @@ export class StatisticsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The monthly figures as CSV' })
   async csv(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
-    const stats = await this.statistics.statistics(principal, query);
+    const stats = await this.figures(principal, query);
     return toCsv(STATISTICS_COLUMNS, statisticsRows(stats));
   }
 
@@ -50,7 +55,7 @@ export class StatisticsController {
   @Roles(...STATISTICS_READERS)
   @ApiOperation({ summary: 'The monthly figures as an Excel workbook' })
   async xlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
-    const stats = await this.statistics.statistics(principal, query);
+    const stats = await this.figures(principal, query);
     const file = xlsx([{ name: `统计 ${stats.month}`, rows: [STATISTICS_COLUMNS, ...statisticsRows(stats)] }]);
     return new StreamableFile(file, {
       type: XLSX_TYPE,

@@ -4,6 +4,12 @@ import { ConcurrencyError, fold, type Decider, type DomainEvent, type Query, typ
 import type { ServiceRuntime } from '../event-sourcing/service-runtime.js';
 import type { Command, CommandInput } from './command.js';
 
+/**
+ * What the handler needs of a runtime: a ServiceRuntime, or a context's own store that has no
+ * clocks or relay (the gateway's access directory).
+ */
+export type CommandRuntime = Pick<ServiceRuntime, 'store' | 'db' | 'clock'>;
+
 /** What the pipeline needs to know of an aggregate: its decider and where its streams live. */
 export interface Aggregate<C extends Command, E extends DomainEvent, S> {
   streamType: string;
@@ -69,7 +75,7 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
   Decided<E, S>
 > {
   protected constructor(
-    protected readonly runtime: ServiceRuntime,
+    protected readonly runtime: CommandRuntime,
     protected readonly aggregate: Aggregate<C, E, S>,
   ) {}
 

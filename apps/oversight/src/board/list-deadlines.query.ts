@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { isRegionCode, regionPrefix, type Principal } from '@pingan/access';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
@@ -41,14 +42,23 @@ const isoOrNull = (value: unknown): string | null => (value ? new Date(value as 
  * clocks of the caller's region (commissions, police, political-legal officers) and those the
  * caller's organisation answers for, supervises or is party to.
  */
-@Injectable()
-export class BoardService {
+export class ListDeadlinesQuery extends Query<BoardEntry[]> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: BoardFilter,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListDeadlinesQuery)
+export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
   constructor(
     @InjectRuntime('oversight') private readonly runtime: ServiceRuntime,
     @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
   ) {}
 
-  async list(principal: Principal, filter: BoardFilter): Promise<BoardEntry[]> {
+  async execute({ principal, filter }: ListDeadlinesQuery): Promise<BoardEntry[]> {
     const params: unknown[] = [principal.organisationId, oversightPrefix(principal)];
     const where = [
       `(($2::text IS NOT NULL AND c.region_code LIKE $2 || '%')

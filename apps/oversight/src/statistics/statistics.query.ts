@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, hasRole, isRegionCode, regionContains, regionPrefix, type Principal } from '@pingan/access';
+import { shanghaiMonthOf, shanghaiMonthRange } from '@pingan/contracts';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import { shanghaiMonthOf } from '../domain/event-facts.js';
 import { OversightError } from '../domain/oversight.errors.js';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
 import { S } from '../read-models/schema.js';
@@ -16,14 +17,23 @@ import {
 } from './statistics.js';
 
 /** Monthly figures (Asia/Shanghai months) for a region the caller oversees. */
-@Injectable()
-export class StatisticsService {
+export class StatisticsQuery extends Query<Statistics> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: { month?: string; region?: string },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(StatisticsQuery)
+export class StatisticsHandler implements IQueryHandler<StatisticsQuery> {
   constructor(
     @InjectRuntime('oversight') private readonly runtime: ServiceRuntime,
     @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
   ) {}
 
-  async statistics(principal: Principal, query: { month?: string; region?: string }): Promise<Statistics> {
+  async execute({ principal, filter: query }: StatisticsQuery): Promise<Statistics> {
     const now = this.clock();
     const month = query.month ?? shanghaiMonthOf(now);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new OversightError('OVERSIGHT.BAD_MONTH', 'month must be YYYY-MM');
@@ -41,11 +51,12 @@ export class StatisticsService {
       `SELECT case_number, hospital_id, categories, incident_outcome, major FROM ${S}.cases WHERE month = $1 AND region_code LIKE $2 || '%'`,
       [month, prefix],
     );
-    // Clocks count in the month they started (Asia/Shanghai: UTC+8, no daylight saving).
+    // Clocks count in the Asia/Shanghai month they started: its instants, from the one date helper.
+    const { from, to } = shanghaiMonthRange(month);
     const clocks = await q<ClockRow>(
       `SELECT b.rule, b.clock, b.state, b.due_at, b.completed_at FROM ${S}.board b JOIN ${S}.cases c ON c.case_number = b.case_number
-       WHERE c.region_code LIKE $2 || '%' AND to_char((COALESCE(b.started_at, b.due_at) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') = $1`,
-      [month, prefix],
+       WHERE c.region_code LIKE $1 || '%' AND COALESCE(b.started_at, b.due_at) >= $2 AND COALESCE(b.started_at, b.due_at) < $3`,
+      [prefix, from.toISOString(), to.toISOString()],
     );
     const outcomes = await q<OutcomeRow>(
       `SELECT o.area, o.outcome FROM ${S}.outcomes o JOIN ${S}.cases c ON c.case_number = o.case_number

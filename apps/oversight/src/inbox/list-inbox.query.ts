@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { hasRole, type Principal } from '@pingan/access';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
@@ -34,14 +35,24 @@ export interface InboxItem {
  *   level and region; a political-legal committee: its chain, in its region);
  * - `region`: everything of the caller's chain(s) in its region.
  */
-@Injectable()
-export class InboxService {
+export class ListInboxQuery extends Query<InboxItem[]> {
+  constructor(
+    readonly principal: Principal,
+    readonly scope: 'mine' | 'region',
+    readonly statuses: InboxStatus[],
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListInboxQuery)
+export class ListInboxHandler implements IQueryHandler<ListInboxQuery> {
   constructor(
     @InjectRuntime('oversight') private readonly runtime: ServiceRuntime,
     @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
   ) {}
 
-  async list(principal: Principal, scope: 'mine' | 'region', statuses: InboxStatus[]): Promise<InboxItem[]> {
+  async execute({ principal, scope, statuses }: ListInboxQuery): Promise<InboxItem[]> {
     const prefix = oversightPrefix(principal);
     if (prefix === null) return [];
     const chains: string[] = [];

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, type Principal } from '@pingan/access';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { canReadCase, seesHighRisk } from '../oversight-access.js';
@@ -35,11 +35,20 @@ interface Row {
 }
 
 /** One case, every context, in the order things happened (ties: the order they were recorded). */
-@Injectable()
-export class TimelineService {
+export class TimelineQuery extends Query<Timeline> {
+  constructor(
+    readonly principal: Principal,
+    readonly caseNumber: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(TimelineQuery)
+export class TimelineHandler implements IQueryHandler<TimelineQuery> {
   constructor(@InjectRuntime('oversight') private readonly runtime: ServiceRuntime) {}
 
-  async timeline(principal: Principal, caseNumber: string): Promise<Timeline> {
+  async execute({ principal, caseNumber }: TimelineQuery): Promise<Timeline> {
     const found = await findCase(this.runtime.db.query, caseNumber);
     // An unknown case answers like a forbidden one, so case numbers cannot be probed.
     if (!found || !canReadCase(principal, accessFactsOf(found))) throw new AccessDeniedError();
