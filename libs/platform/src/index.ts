@@ -12,17 +12,7 @@ export {
 } from './config/platform-config.js';
 export { DATABASE, DatabaseModule, openConnection } from './database/database.module.js';
 export { acquireEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
-export {
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-  defineErrors,
-  type DeclaredErrorClass,
-  type DomainErrorOptions,
-  type ErrorCode,
-  type ErrorSpec,
-  type FieldError,
-} from './errors/domain-error.js';
+export * from './errors/domain-error.js';
 export { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails } from './errors/problem-details.js';
 export { RequestValidationError, createValidationPipe, flattenValidationErrors } from './errors/validation.js';
