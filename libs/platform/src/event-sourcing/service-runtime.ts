@@ -72,7 +72,6 @@ export class ServiceRuntime {
   /** The same store without the clock step (clock streams and sweeper events move no clock). */
   private readonly clockStreams: PostgresEventStore;
   deadlines: DeadlineStore | null = null;
-  private deadlinesOpening: Promise<DeadlineStore> | null = null;
   private readonly log: Logger;
   private readonly relay: OutboxRelay;
   private readonly projections: Projection[];
@@ -106,7 +105,7 @@ export class ServiceRuntime {
       clocks
         ? {
             ...storeOptions,
-            withinAppend: (events, query) => this.moveClocks(events, query, clocks.clocksFor ?? clockStepsFor, clocks.rules),
+            withinAppend: (events, query) => this.moveClocks(events, query, clocks.clocksFor ?? clockStepsFor),
           }
         : storeOptions,
     );
@@ -185,28 +184,11 @@ export class ServiceRuntime {
     this.started = false;
   }
 
-  /**
-   * The clocks' store, opened once: at start, or by the first append that moves a clock if that
-   * comes first (a runtime used only to write, whose schema must then be migrated first; never in
-   * PGlite's embedded mode, where start() comes before any request).
-   */
-  private openDeadlines(rules: readonly DeadlineRule[]): Promise<DeadlineStore> {
-    this.deadlinesOpening ??= (async () => {
-      if (!this.started) await runMigrations(this.db, this.schema, this.migrations);
-      const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
-      const calendar = await loadChinaCalendar(calendarRepo);
-      const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
-      this.deadlines = deadlines;
-      return deadlines;
-    })().catch((error: unknown) => {
-      this.deadlinesOpening = null;
-      throw error;
-    });
-    return this.deadlinesOpening;
-  }
-
   private async startDeadlines({ rules, sweepIntervalMs }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
-    const deadlines = await this.openDeadlines(rules);
+    const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
+    const calendar = await loadChinaCalendar(calendarRepo);
+    const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
+    this.deadlines = deadlines;
 
     // Warnings and breaches become events of this context, in the sweeper's transaction.
     this.sweeper = new DeadlineSweeper({
@@ -223,16 +205,14 @@ export class ServiceRuntime {
    * after the write sees its clocks, and a crash cannot keep the events and lose their clocks (or
    * the other way round). Every step is published as a Deadline* event of the clock's stream.
    */
-  private async moveClocks(
-    events: readonly AppendedEvent[],
-    query: Query,
-    clocksFor: ClocksFor,
-    rules: readonly DeadlineRule[],
-  ): Promise<void> {
+  private async moveClocks(events: readonly AppendedEvent[], query: Query, clocksFor: ClocksFor): Promise<void> {
     for (const event of events) {
       const steps = clocksFor(event);
       if (steps.length === 0) continue;
-      const deadlines = this.deadlines ?? (await this.openDeadlines(rules));
+      // The clocks' store (and its calendar) is opened by start(); an append that moves a clock
+      // before then would have nowhere to put it.
+      const deadlines = this.deadlines;
+      if (!deadlines) throw new Error(`${this.options.context}: a clock moved before the runtime started`);
       for (const step of steps) {
         try {
           const deadline = await applyClockStep(deadlines.in(query), step);
