@@ -18,6 +18,19 @@ export interface SchemaMigration {
   up(query: Query, schema: string): Promise<void>;
 }
 
+/**
+ * A migration that is only SQL, the usual kind: `statements` gives its statements for the schema
+ * `s`, run one after another (each file under migrations/ is then just its SQL).
+ */
+export function sqlMigration(name: string, statements: (s: string) => readonly string[]): SchemaMigration {
+  return {
+    name,
+    async up(query, s) {
+      for (const statement of statements(s)) await query(statement);
+    },
+  };
+}
+
 /** TypeORM's default name for its table, here one per schema. */
 export const MIGRATIONS_TABLE = 'migrations';
 

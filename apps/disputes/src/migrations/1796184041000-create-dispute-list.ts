@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** The dispute list read model (read-models/dispute-list.projection.ts). */
-export const CreateDisputeList1796184041000: SchemaMigration = {
-  name: 'CreateDisputeList1796184041000',
-  async up(query, s) {
-    await query(`CREATE TABLE ${s}.dispute_list (
+export const CreateDisputeList1796184041000 = sqlMigration('CreateDisputeList1796184041000', (s) => [
+  `CREATE TABLE ${s}.dispute_list (
       dispute_id text PRIMARY KEY,
       case_number text NOT NULL,
       hospital_id text NOT NULL,
@@ -25,9 +23,8 @@ export const CreateDisputeList1796184041000: SchemaMigration = {
       close_outcome text,
       last_event_at timestamptz NOT NULL,
       version integer NOT NULL,
-      state jsonb NOT NULL)`);
-    await query(`CREATE INDEX dispute_list_hospital ON ${s}.dispute_list (hospital_id, opened_at DESC)`);
-    await query(`CREATE INDEX dispute_list_region ON ${s}.dispute_list (region_code text_pattern_ops)`);
-    await query(`CREATE INDEX dispute_list_parties ON ${s}.dispute_list USING gin (party_organisation_ids)`);
-  },
-};
+      state jsonb NOT NULL)`,
+  `CREATE INDEX dispute_list_hospital ON ${s}.dispute_list (hospital_id, opened_at DESC)`,
+  `CREATE INDEX dispute_list_region ON ${s}.dispute_list (region_code text_pattern_ops)`,
+  `CREATE INDEX dispute_list_parties ON ${s}.dispute_list USING gin (party_organisation_ids)`,
+]);

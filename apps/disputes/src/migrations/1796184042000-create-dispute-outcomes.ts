@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** The outcome statistics read model (read-models/dispute-statistics.projection.ts). */
-export const CreateDisputeOutcomes1796184042000: SchemaMigration = {
-  name: 'CreateDisputeOutcomes1796184042000',
-  async up(query, s) {
-    await query(`CREATE TABLE ${s}.dispute_outcomes (
+export const CreateDisputeOutcomes1796184042000 = sqlMigration('CreateDisputeOutcomes1796184042000', (s) => [
+  `CREATE TABLE ${s}.dispute_outcomes (
       dispute_id text PRIMARY KEY,
       region_code text NOT NULL,
       opened_month text NOT NULL,
@@ -18,7 +16,6 @@ export const CreateDisputeOutcomes1796184042000: SchemaMigration = {
       compensation_agreed_fen bigint NOT NULL,
       compensation_paid_fen bigint NOT NULL,
       escalation_risk_flagged boolean NOT NULL,
-      state jsonb NOT NULL)`);
-    await query(`CREATE INDEX dispute_outcomes_month_region ON ${s}.dispute_outcomes (opened_month, region_code)`);
-  },
-};
+      state jsonb NOT NULL)`,
+  `CREATE INDEX dispute_outcomes_month_region ON ${s}.dispute_outcomes (opened_month, region_code)`,
+]);

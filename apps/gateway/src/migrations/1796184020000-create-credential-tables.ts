@@ -1,14 +1,12 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /**
  * Tables that are state, not history: secrets (password hashes, refresh-token hashes) must
  * be replaceable and erasable, which an immutable event is not; the events record THAT a
  * password was set, these tables hold the hash.
  */
-export const CreateCredentialTables1796184020000: SchemaMigration = {
-  name: 'CreateCredentialTables1796184020000',
-  async up(query, s) {
-    await query(`
+export const CreateCredentialTables1796184020000 = sqlMigration('CreateCredentialTables1796184020000', (s) => [
+  `
       CREATE TABLE ${s}.credentials (
         user_id       text PRIMARY KEY,
         password_hash text NOT NULL,
@@ -34,6 +32,5 @@ export const CreateCredentialTables1796184020000: SchemaMigration = {
         first_failure_at timestamptz NOT NULL,
         locked_until     timestamptz,
         PRIMARY KEY (scope, key)
-      );`);
-  },
-};
+      );`,
+]);

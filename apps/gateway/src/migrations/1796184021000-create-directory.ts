@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** The directory read model: organisations and users (directory/directory.projection.ts). */
-export const CreateDirectory1796184021000: SchemaMigration = {
-  name: 'CreateDirectory1796184021000',
-  async up(query, s) {
-    await query(`
+export const CreateDirectory1796184021000 = sqlMigration('CreateDirectory1796184021000', (s) => [
+  `
       CREATE TABLE ${s}.organisations (
         organisation_id text PRIMARY KEY,
         kind            text NOT NULL,
@@ -29,6 +27,5 @@ export const CreateDirectory1796184021000: SchemaMigration = {
         deactivated_at  timestamptz
       );
       CREATE INDEX users_username ON ${s}.users (username);
-      CREATE INDEX users_organisation ON ${s}.users (organisation_id);`);
-  },
-};
+      CREATE INDEX users_organisation ON ${s}.users (organisation_id);`,
+]);

@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** The register read model (read-models/register.projection.ts). */
-export const CreateRegister1796184051000: SchemaMigration = {
-  name: 'CreateRegister1796184051000',
-  async up(query, s) {
-    await query(`
+export const CreateRegister1796184051000 = sqlMigration('CreateRegister1796184051000', (s) => [
+  `
       CREATE TABLE ${s}.register (
         person_id                 text PRIMARY KEY,
         region_code               text NOT NULL,
@@ -16,6 +14,5 @@ export const CreateRegister1796184051000: SchemaMigration = {
         activated_at              timestamptz,
         updated_at                timestamptz NOT NULL
       );
-      CREATE INDEX register_region ON ${s}.register (region_code text_pattern_ops);`);
-  },
-};
+      CREATE INDEX register_region ON ${s}.register (region_code text_pattern_ops);`,
+]);

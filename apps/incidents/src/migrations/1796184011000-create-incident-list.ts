@@ -1,11 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** The incident list read model (read-models/incident-list.projection.ts). */
-export const CreateIncidentList1796184011000: SchemaMigration = {
-  name: 'CreateIncidentList1796184011000',
-  async up(query, s) {
-    await query(
-      `CREATE TABLE ${s}.incident_list (
+export const CreateIncidentList1796184011000 = sqlMigration('CreateIncidentList1796184011000', (s) => [
+  `CREATE TABLE ${s}.incident_list (
          case_number text PRIMARY KEY,
          hospital_id text NOT NULL,
          region_code text NOT NULL,
@@ -19,8 +16,6 @@ export const CreateIncidentList1796184011000: SchemaMigration = {
          state jsonb NOT NULL,
          summary jsonb NOT NULL
        )`,
-    );
-    await query(`CREATE INDEX incident_list_region ON ${s}.incident_list (region_code text_pattern_ops, occurred_at DESC)`);
-    await query(`CREATE INDEX incident_list_hospital ON ${s}.incident_list (hospital_id, occurred_at DESC)`);
-  },
-};
+  `CREATE INDEX incident_list_region ON ${s}.incident_list (region_code text_pattern_ops, occurred_at DESC)`,
+  `CREATE INDEX incident_list_hospital ON ${s}.incident_list (hospital_id, occurred_at DESC)`,
+]);

@@ -1,14 +1,12 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /**
  * The read models fed by every context's events (read-models/feed.ts). They are kept by the inbox
  * consumer, not by a Projector over our own store, because their source is other contexts'
  * topics: each event's effect commits with its inbox row, so a redelivery changes nothing.
  */
-export const CreateOversightReadModels1796184060000: SchemaMigration = {
-  name: 'CreateOversightReadModels1796184060000',
-  async up(query, s) {
-    await query(`
+export const CreateOversightReadModels1796184060000 = sqlMigration('CreateOversightReadModels1796184060000', (s) => [
+  `
       CREATE TABLE ${s}.timeline (
         event_id       text PRIMARY KEY,
         context        text NOT NULL,
@@ -24,9 +22,9 @@ export const CreateOversightReadModels1796184060000: SchemaMigration = {
         hospital_id    text,
         high_risk      boolean NOT NULL,
         summary        text NOT NULL
-      )`);
-    await query(`CREATE INDEX timeline_case ON ${s}.timeline (case_number, occurred_at, recorded_at, event_id)`);
-    await query(`
+      )`,
+  `CREATE INDEX timeline_case ON ${s}.timeline (case_number, occurred_at, recorded_at, event_id)`,
+  `
       CREATE TABLE ${s}.cases (
         case_number    text PRIMARY KEY,
         region_code    text,
@@ -38,8 +36,8 @@ export const CreateOversightReadModels1796184060000: SchemaMigration = {
         categories     text[] NOT NULL DEFAULT '{}',
         major          boolean NOT NULL DEFAULT false,
         incident_outcome text
-      )`);
-    await query(`
+      )`,
+  `
       CREATE TABLE ${s}.escalations (
         case_number    text NOT NULL,
         chain          text NOT NULL,
@@ -55,8 +53,8 @@ export const CreateOversightReadModels1796184060000: SchemaMigration = {
         forwarded_at   timestamptz,
         forwarded_to   text,
         PRIMARY KEY (case_number, chain, level)
-      )`);
-    await query(`
+      )`,
+  `
       CREATE TABLE ${s}.board (
         context        text NOT NULL,
         deadline_id    text NOT NULL,
@@ -77,9 +75,9 @@ export const CreateOversightReadModels1796184060000: SchemaMigration = {
         supervising_organisation_id text,
         updated_at     timestamptz NOT NULL,
         PRIMARY KEY (context, deadline_id)
-      )`);
-    await query(`CREATE INDEX board_case ON ${s}.board (case_number)`);
-    await query(`
+      )`,
+  `CREATE INDEX board_case ON ${s}.board (case_number)`,
+  `
       CREATE TABLE ${s}.outcomes (
         event_id       text PRIMARY KEY,
         case_number    text NOT NULL,
@@ -87,13 +85,12 @@ export const CreateOversightReadModels1796184060000: SchemaMigration = {
         outcome        text NOT NULL,
         at             timestamptz NOT NULL,
         month          text NOT NULL
-      )`);
-    // IncidentClockStarted names the clock (police_arrival, ...) a deadline id belongs to; the
-    // Deadline* snapshot carries only the rule, whose name may be a regional variant.
-    await query(`
+      )`,
+  // IncidentClockStarted names the clock (police_arrival, ...) a deadline id belongs to; the
+  // Deadline* snapshot carries only the rule, whose name may be a regional variant.
+  `
       CREATE TABLE ${s}.clock_names (
         deadline_id    text PRIMARY KEY,
         clock          text NOT NULL
-      )`);
-  },
-};
+      )`,
+]);

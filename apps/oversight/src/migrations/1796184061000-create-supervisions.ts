@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** Supervisions (督办) as a table (read-models/supervisions.projection.ts). */
-export const CreateSupervisions1796184061000: SchemaMigration = {
-  name: 'CreateSupervisions1796184061000',
-  async up(query, s) {
-    await query(`
+export const CreateSupervisions1796184061000 = sqlMigration('CreateSupervisions1796184061000', (s) => [
+  `
       CREATE TABLE ${s}.supervisions (
         supervision_id text PRIMARY KEY,
         case_number    text NOT NULL,
@@ -22,7 +20,6 @@ export const CreateSupervisions1796184061000: SchemaMigration = {
         closed_at      timestamptz,
         conclusion     text,
         met_due_date   boolean
-      )`);
-    await query(`CREATE INDEX supervisions_case ON ${s}.supervisions (case_number)`);
-  },
-};
+      )`,
+  `CREATE INDEX supervisions_case ON ${s}.supervisions (case_number)`,
+]);

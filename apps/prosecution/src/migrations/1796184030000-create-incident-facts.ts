@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** What earlier incident events said, for the handover consumer (incidents/incident-handover.consumer.ts). */
-export const CreateIncidentFacts1796184030000: SchemaMigration = {
-  name: 'CreateIncidentFacts1796184030000',
-  async up(query, s) {
-    await query(`CREATE TABLE ${s}.incident_facts (
+export const CreateIncidentFacts1796184030000 = sqlMigration('CreateIncidentFacts1796184030000', (s) => [
+  `CREATE TABLE ${s}.incident_facts (
       case_number text PRIMARY KEY,
       incident_stream_id text NOT NULL,
       hospital_id text NOT NULL,
@@ -15,6 +13,5 @@ export const CreateIncidentFacts1796184030000: SchemaMigration = {
       dispatched_unit_id text,
       police_system_number text,
       updated_at timestamptz NOT NULL
-    )`);
-  },
-};
+    )`,
+]);

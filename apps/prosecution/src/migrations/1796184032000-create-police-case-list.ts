@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** The police case list read model (read-models/case-list.projection.ts). */
-export const CreatePoliceCaseList1796184032000: SchemaMigration = {
-  name: 'CreatePoliceCaseList1796184032000',
-  async up(query, s) {
-    await query(`CREATE TABLE ${s}.police_case_list (
+export const CreatePoliceCaseList1796184032000 = sqlMigration('CreatePoliceCaseList1796184032000', (s) => [
+  `CREATE TABLE ${s}.police_case_list (
       case_number text PRIMARY KEY,
       hospital_id text NOT NULL,
       region_code text NOT NULL,
@@ -19,7 +17,6 @@ export const CreatePoliceCaseList1796184032000: SchemaMigration = {
       suspect_count integer NOT NULL DEFAULT 0,
       accepted_at timestamptz NOT NULL,
       updated_at timestamptz NOT NULL
-    )`);
-    await query(`CREATE INDEX police_case_list_region ON ${s}.police_case_list (region_code text_pattern_ops)`);
-  },
-};
+    )`,
+  `CREATE INDEX police_case_list_region ON ${s}.police_case_list (region_code text_pattern_ops)`,
+]);

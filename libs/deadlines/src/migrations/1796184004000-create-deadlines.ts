@@ -1,10 +1,8 @@
-import type { SchemaMigration } from '@pingan/event-store';
+import { sqlMigration } from '@pingan/event-store';
 
 /** `<schema>.deadlines`: one row per clock (the states as they were when written: a new state is a new migration). */
-export const CreateDeadlines1796184004000: SchemaMigration = {
-  name: 'CreateDeadlines1796184004000',
-  async up(query, s) {
-    await query(`
+export const CreateDeadlines1796184004000 = sqlMigration('CreateDeadlines1796184004000', (s) => [
+  `
       CREATE TABLE ${s}.deadlines (
         id text PRIMARY KEY,
         subject text NOT NULL,
@@ -25,9 +23,8 @@ export const CreateDeadlines1796184004000: SchemaMigration = {
         responsible_organisation_id text,
         supervising_organisation_id text,
         extensions jsonb NOT NULL DEFAULT '[]'
-      )`);
-    // The sweeper's lookup: state = X AND next_fire_at < now ORDER BY next_fire_at.
-    await query(`CREATE INDEX deadlines_state_next_fire_at ON ${s}.deadlines (state, next_fire_at)`);
-    await query(`CREATE INDEX deadlines_subject ON ${s}.deadlines (subject)`);
-  },
-};
+      )`,
+  // The sweeper's lookup: state = X AND next_fire_at < now ORDER BY next_fire_at.
+  `CREATE INDEX deadlines_state_next_fire_at ON ${s}.deadlines (state, next_fire_at)`,
+  `CREATE INDEX deadlines_subject ON ${s}.deadlines (subject)`,
+]);

@@ -1,4 +1,4 @@
-import type { SchemaMigration } from '../schema-migrations.js';
+import { sqlMigration } from '../schema-migrations.js';
 import { CONFLICT_SQLSTATE, GENESIS_HASH, STREAM_LOCK_CLASS } from '../schema.js';
 
 /**
@@ -8,10 +8,8 @@ import { CONFLICT_SQLSTATE, GENESIS_HASH, STREAM_LOCK_CLASS } from '../schema.js
  * - events: append-only; `transaction_id` (xid8) lets readers follow commit order (see readAll);
  *   the table doubles as the outbox: the relay publishes from it by a checkpointed position.
  */
-export const CreateEventStore1796184000000: SchemaMigration = {
-  name: 'CreateEventStore1796184000000',
-  async up(query, s) {
-    await query(`
+export const CreateEventStore1796184000000 = sqlMigration('CreateEventStore1796184000000', (s) => [
+  `
 CREATE TABLE ${s}.streams (
   stream_id   text PRIMARY KEY,
   stream_type text NOT NULL,
@@ -113,6 +111,5 @@ BEGIN
   RETURN QUERY SELECT v_version, v_first, v_pos;
 END
 $$;
-`);
-  },
-};
+`,
+]);
