@@ -1,4 +1,4 @@
-import type { Actor, IncidentClassification, IncidentEvent } from '@pingan/contracts';
+import type { Actor, IncidentClassification, IncidentClock, IncidentEvent } from '@pingan/contracts';
 import { deciderSpec } from '@pingan/testing';
 import { isMajor, UNCLASSIFIED } from './incident.classification.js';
 import type { IncidentCommand } from './incident.commands.js';
@@ -109,10 +109,20 @@ export const dispatched: IncidentEvent = {
 };
 export const arrivalClock = clockStarted('police_arrival', 'police-arrival', s('10:03'), 'police_dispatched');
 export const arrived: IncidentEvent = { type: 'PoliceArrived', data: { ...ref, arrivedAt: s('10:09'), dispatchedAt: s('10:03') } };
-export const arrivalClockStopped: IncidentEvent = {
+export const clockStopped = (clock: IncidentClock, completedAt: string, generation = 1): IncidentEvent => ({
   type: 'IncidentClockStopped',
-  data: { ...ref, deadlineId: `${CASE}:police_arrival:1`, clock: 'police_arrival', completedAt: s('10:09') },
-};
+  data: { ...ref, deadlineId: `${CASE}:${clock}:${generation}`, clock, completedAt },
+});
+export const clockCancelled = (
+  clock: IncidentClock,
+  cancelledAt: string,
+  reason: 'no_longer_major' | 'incident_closed',
+  generation = 1,
+): IncidentEvent => ({
+  type: 'IncidentClockCancelled',
+  data: { ...ref, deadlineId: `${CASE}:${clock}:${generation}`, clock, cancelledAt, reason },
+});
+export const arrivalClockStopped = clockStopped('police_arrival', s('10:09'));
 export const stopped: IncidentEvent = { type: 'DisturbanceStopped', data: { ...ref, stoppedAt: s('10:12') } };
 export const cleared: IncidentEvent = { type: 'SceneCleared', data: { ...ref, clearedAt: s('10:40') } };
 export const closed = (outcome: 'resolved_on_scene' | 'handed_to_police_case' = 'resolved_on_scene', major = false): IncidentEvent => ({

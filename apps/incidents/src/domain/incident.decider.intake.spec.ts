@@ -27,6 +27,8 @@ import {
   acknowledged,
   report110,
   reclassify,
+  clockCancelled,
+  clockStopped,
 } from './incident.decider.fixtures.js';
 
 describe('incident decider: intake and classification', () => {
@@ -365,10 +367,7 @@ describe('incident decider: intake and classification', () => {
             data: { ...ref, before: minor, after: serious, majorBefore: false, majorAfter: true, reason: null, reclassifiedAt: s('12:00') },
           },
           ...reportClocksStarted('reclassified_major'),
-          {
-            type: 'IncidentClockStopped',
-            data: { ...ref, deadlineId: `${CASE}:immediate_local_report:1`, clock: 'immediate_local_report', completedAt: s('10:50') },
-          },
+          clockStopped('immediate_local_report', s('10:50')),
         ]);
     });
 
@@ -388,26 +387,8 @@ describe('incident decider: intake and classification', () => {
               reclassifiedAt: s('11:00'),
             },
           },
-          {
-            type: 'IncidentClockCancelled',
-            data: {
-              ...ref,
-              deadlineId: `${CASE}:immediate_local_report:1`,
-              clock: 'immediate_local_report',
-              cancelledAt: s('11:00'),
-              reason: 'no_longer_major',
-            },
-          },
-          {
-            type: 'IncidentClockCancelled',
-            data: {
-              ...ref,
-              deadlineId: `${CASE}:national_report:1`,
-              clock: 'national_report',
-              cancelledAt: s('11:00'),
-              reason: 'no_longer_major',
-            },
-          },
+          clockCancelled('immediate_local_report', s('11:00'), 'no_longer_major'),
+          clockCancelled('national_report', s('11:00'), 'no_longer_major'),
         ]);
     });
 
@@ -418,10 +399,7 @@ describe('incident decider: intake and classification', () => {
         acknowledged('health', 'county', countyHc, s('10:40'), true),
         submitted('political_legal', s('10:30'), true),
         acknowledged('political_legal', 'local', zongzhi, s('10:50'), true),
-        {
-          type: 'IncidentClockStopped',
-          data: { ...ref, deadlineId: `${CASE}:immediate_local_report:1`, clock: 'immediate_local_report', completedAt: s('10:50') },
-        },
+        clockStopped('immediate_local_report', s('10:50')),
       ])
         .when(reclassify(minor, '11:00'))
         .then([
@@ -429,16 +407,7 @@ describe('incident decider: intake and classification', () => {
             type: 'IncidentReclassified',
             data: { ...ref, before: serious, after: minor, majorBefore: true, majorAfter: false, reason: null, reclassifiedAt: s('11:00') },
           },
-          {
-            type: 'IncidentClockCancelled',
-            data: {
-              ...ref,
-              deadlineId: `${CASE}:national_report:1`,
-              clock: 'national_report',
-              cancelledAt: s('11:00'),
-              reason: 'no_longer_major',
-            },
-          },
+          clockCancelled('national_report', s('11:00'), 'no_longer_major'),
         ]);
     });
 
@@ -449,26 +418,8 @@ describe('incident decider: intake and classification', () => {
           type: 'IncidentReclassified',
           data: { ...ref, before: serious, after: minor, majorBefore: true, majorAfter: false, reason: null, reclassifiedAt: s('11:00') },
         },
-        {
-          type: 'IncidentClockCancelled',
-          data: {
-            ...ref,
-            deadlineId: `${CASE}:immediate_local_report:1`,
-            clock: 'immediate_local_report',
-            cancelledAt: s('11:00'),
-            reason: 'no_longer_major',
-          },
-        },
-        {
-          type: 'IncidentClockCancelled',
-          data: {
-            ...ref,
-            deadlineId: `${CASE}:national_report:1`,
-            clock: 'national_report',
-            cancelledAt: s('11:00'),
-            reason: 'no_longer_major',
-          },
-        },
+        clockCancelled('immediate_local_report', s('11:00'), 'no_longer_major'),
+        clockCancelled('national_report', s('11:00'), 'no_longer_major'),
       ])
         .when(reclassify(serious, '12:00'))
         .then([

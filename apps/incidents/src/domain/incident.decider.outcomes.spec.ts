@@ -39,6 +39,7 @@ import {
   forward,
   close,
   reopen,
+  clockCancelled,
 } from './incident.decider.fixtures.js';
 
 describe('incident decider: outcomes', () => {
@@ -59,16 +60,7 @@ describe('incident decider: outcomes', () => {
         .when(close('handed_to_police_case', '10:05'))
         .then([
           { type: 'IncidentClosed', data: { ...ref, outcome: 'handed_to_police_case', closedAt: s('10:05'), note: null, major: true } },
-          {
-            type: 'IncidentClockCancelled',
-            data: {
-              ...ref,
-              deadlineId: `${CASE}:police_arrival:1`,
-              clock: 'police_arrival',
-              cancelledAt: s('10:05'),
-              reason: 'incident_closed',
-            },
-          },
+          clockCancelled('police_arrival', s('10:05'), 'incident_closed'),
         ]);
     });
 
