@@ -1,6 +1,6 @@
 import { ConcurrencyError } from './errors.js';
 import type { PostgresEventStore } from './postgres-event-store.js';
-import type { AppendOptions, AppendResult, NewEvent } from './types.js';
+import type { AppendOptions, AppendResult, NewEvent, StoredEvent } from './types.js';
 
 /** An event as a decider sees it: a discriminated union on `type`. */
 export interface DomainEvent<Type extends string = string, Data extends Record<string, unknown> = Record<string, unknown>> {
@@ -29,41 +29,71 @@ export interface HandleCommandOptions extends Omit<AppendOptions, 'expectedVersi
   occurredAt?: Date;
 }
 
+/** A command as stated on the stream as read: the command, when its events occur, how they are recorded. */
+export interface StatedCommand<Command> {
+  command: Command;
+  occurredAt?: Date;
+  append: Omit<AppendOptions, 'expectedVersion'>;
+}
+
 export interface HandledCommand<Event extends DomainEvent, State> {
   events: Event[];
   state: State;
+  /** The stream as read, before the command. */
+  history: StoredEvent[];
+  /** The stream's version after the command. */
+  version: number;
+  /** The case number the events were recorded under. */
+  correlationId: string;
   append: AppendResult | null; // null when the decider produced no events
 }
 
 /**
- * Loads a stream, folds it, decides, and appends with the version it read.
- * On a concurrency conflict it loads again and decides again (the command may now be invalid,
- * in which case the decider's error surfaces), up to `retries` times.
+ * One attempt of a command, the loop every command runs (platform's DeciderCommandHandler too):
+ * reads the stream, folds it, states the command on that state (which may throw, e.g. to deny it),
+ * decides, and appends at the version it read: a ConcurrencyError when another writer got there first.
  */
-export async function handleCommand<Command, Event extends DomainEvent, State>(
+export async function decideOnStream<Command, Event extends DomainEvent, State>(
+  store: PostgresEventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  state: (current: State, history: readonly StoredEvent[]) => StatedCommand<Command>,
+): Promise<HandledCommand<Event, State>> {
+  const history = await store.readStream(streamId);
+  const read = history.length === 0 ? 0 : history[history.length - 1].version;
+  const current = fold(decider, history as unknown as Event[]);
+  const { command, occurredAt, append: appendOptions } = state(current, history);
+  const events = decider.decide(command, current);
+  const next = events.reduce(decider.evolve, current);
+  const { correlationId } = appendOptions;
+  if (events.length === 0) return { events, state: next, history, version: read, correlationId, append: null };
+  const toAppend: NewEvent[] = events.map((e) => ({ type: e.type, data: e.data, occurredAt }));
+  const append = await store.append(streamId, toAppend, { ...appendOptions, expectedVersion: read === 0 ? 'no_stream' : read });
+  return { events, state: next, history, version: append.nextExpectedVersion, correlationId, append };
+}
+
+/**
+ * Runs `attempt` again when it fails on a concurrency conflict, up to `retries` times: each attempt
+ * reads and decides anew, so a command no longer valid fails with the decider's error.
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>, retries = 3): Promise<T> {
+  for (let attempts = 0; ; attempts++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempts >= retries) throw error;
+    }
+  }
+}
+
+/** Loads a stream, folds it, decides, and appends with the version it read, again on a conflict. */
+export function handleCommand<Command, Event extends DomainEvent, State>(
   store: PostgresEventStore,
   decider: Decider<Command, Event, State>,
   streamId: string,
   command: Command,
   options: HandleCommandOptions,
 ): Promise<HandledCommand<Event, State>> {
-  const { retries = 3, occurredAt, ...appendOptions } = options;
-  for (let attempt = 0; ; attempt++) {
-    const stored = await store.readStream(streamId);
-    const version = stored.length === 0 ? 0 : stored[stored.length - 1].version;
-    const current = fold(decider, stored as unknown as Event[]);
-    const events = decider.decide(command, current);
-    const state = events.reduce(decider.evolve, current);
-    if (events.length === 0) return { events, state, append: null };
-    const toAppend: NewEvent[] = events.map((e) => ({ type: e.type, data: e.data, occurredAt }));
-    try {
-      const append = await store.append(streamId, toAppend, {
-        ...appendOptions,
-        expectedVersion: version === 0 ? 'no_stream' : version,
-      });
-      return { events, state, append };
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
-    }
-  }
+  const { retries, occurredAt, ...append } = options;
+  return retryOnConflict(() => decideOnStream(store, decider, streamId, () => ({ command, occurredAt, append })), retries);
 }

@@ -1,6 +1,6 @@
 import { Command as CqrsCommand, type ICommandHandler } from '@nestjs/cqrs';
 import type { Actor } from '@pingan/contracts';
-import { ConcurrencyError, fold, type Decider, type DomainEvent, type Query, type StoredEvent } from '@pingan/event-store';
+import { decideOnStream, retryOnConflict, type Decider, type DomainEvent, type Query, type StoredEvent } from '@pingan/event-store';
 import type { ServiceRuntime } from '../event-sourcing/service-runtime.js';
 import type { Command, CommandInput } from './command.js';
 
@@ -79,46 +79,34 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
     protected readonly aggregate: Aggregate<C, E, S>,
   ) {}
 
-  async execute({ request }: DecideCommand<C, E, S>): Promise<Decided<E, S>> {
+  execute({ request }: DecideCommand<C, E, S>): Promise<Decided<E, S>> {
     const retries = request.query ? 0 : (request.retries ?? 3); // a failed statement ends the caller's transaction
-    for (let attempt = 0; ; attempt++) {
-      try {
-        if (request.query) return await this.decideAndAppend(request.query, request);
-        if (request.inTransaction) return await this.runtime.db.transaction((query) => this.decideAndAppend(query, request));
-        return await this.decideAndAppend(null, request);
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
-      }
-    }
+    return retryOnConflict(() => {
+      if (request.query) return this.decideAndAppend(request.query, request);
+      if (request.inTransaction) return this.runtime.db.transaction((query) => this.decideAndAppend(query, request));
+      return this.decideAndAppend(null, request);
+    }, retries);
   }
 
   private async decideAndAppend(query: Query | null, request: DecideRequest<C, E, S>): Promise<Decided<E, S>> {
     const { decider, streamType } = this.aggregate;
     const store = query ? this.runtime.store.using(query) : this.runtime.store;
-    const history = await store.readStream(request.streamId);
-    const current = fold(decider, history as unknown as E[]);
-    request.authorise?.(current, history);
-    const input = typeof request.command === 'function' ? request.command(current, history) : request.command;
     const now = request.now ?? this.runtime.clock();
-    const command = { ...input, metadata: { actor: request.actor, now } } as C;
-    const events = decider.decide(command, current);
-    const state = events.reduce(decider.evolve, current);
-    let version = history.length === 0 ? 0 : history[history.length - 1].version;
-    const correlationId = typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId;
-    if (events.length > 0) {
-      const appended = await store.append(
-        request.streamId,
-        events.map((e) => ({ type: e.type, data: e.data, occurredAt: now })),
-        {
-          streamType,
-          expectedVersion: version === 0 ? 'no_stream' : version,
-          actor: request.actor,
-          correlationId,
-          causationId: request.causationId ?? null,
-        },
-      );
-      version = appended.nextExpectedVersion;
-    }
+    const { events, state, history, version, correlationId } = await decideOnStream(
+      store,
+      decider,
+      request.streamId,
+      (current, history) => {
+        request.authorise?.(current, history);
+        const input = typeof request.command === 'function' ? request.command(current, history) : request.command;
+        const correlationId = typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId;
+        return {
+          command: { ...input, metadata: { actor: request.actor, now } } as C,
+          occurredAt: now,
+          append: { streamType, actor: request.actor, correlationId, causationId: request.causationId ?? null },
+        };
+      },
+    );
     const decided = { events, state, history, version, correlationId };
     if (query && request.inTransaction) await request.inTransaction(query, decided);
     return decided;
