@@ -5,7 +5,7 @@ import type { EventEnvelope } from '@pingan/contracts';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DisputesModule } from './disputes.module.js';
@@ -148,11 +148,7 @@ describe('disputes service', () => {
     });
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   describe('validation and access', () => {
     it('401 without a token, 403 without the role, 400 on a bad body or id', async () => {

@@ -4,7 +4,7 @@ import type { PrincipalClaims } from '@pingan/access';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -144,11 +144,7 @@ describe('high-risk persons on PostgreSQL', () => {
     for (const [who, claims] of Object.entries(principals)) tokens[who] = await keys.tokenFor(claims);
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   it('rejects an ID number with a bad check digit', async () => {
     const res = await as('hospital')

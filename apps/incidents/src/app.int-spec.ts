@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, type INestApplication } from '@nestjs/comm
 import { Test } from '@nestjs/testing';
 import { Public } from '@pingan/access';
 import { DomainError, PROBLEM_CONTENT_TYPE, type PlatformConfig, PLATFORM_CONFIG } from '@pingan/platform';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { IsInt, IsString, Min } from 'class-validator';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -55,11 +55,7 @@ describe('incidents app on PostgreSQL and Kafka', () => {
     await app.init();
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved; // the harness's admin URL again, to drop the test database
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   it('uses the PostgreSQL server, not the embedded engine', async () => {
     const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
@@ -140,11 +136,7 @@ describe('incidents app with Kafka unreachable', () => {
     await app.init();
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   it('answers /health with 503 naming the bus as down', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(503);

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { DEFAULT_INCIDENT_DEADLINE_SETTINGS } from './domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from './incidents.context.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
@@ -54,11 +54,7 @@ describe('incident deadlines with a moved clock', () => {
     runtime = app.get<ServiceRuntime>(runtimeToken(INCIDENTS_CONTEXT_NAME));
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   const sweepAt = async (minutes: number) => {
     moveTo(minutes);

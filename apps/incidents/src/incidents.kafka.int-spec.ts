@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { KafkaBus, type Subscription } from '@pingan/messaging';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { PRINCIPALS, WZ, claimsOf, hospitalFacts, minutesBefore, type Who } from './incidents.fixture.js';
@@ -48,9 +48,7 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
   afterAll(async () => {
     await subscription?.close();
     await consumerBus?.close();
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
+    await closeAppAndDatabase(app, saved, database);
   }, 60_000); // leaving Kafka consumer groups takes a few seconds
 
   const as = (who: Who) => ({

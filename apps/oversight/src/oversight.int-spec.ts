@@ -4,7 +4,7 @@ import type { Principal } from '@pingan/access';
 import { SYSTEM_ACTOR, breachStreamId, type EventEnvelope } from '@pingan/contracts';
 import type { MessageBus } from '@pingan/messaging';
 import { MESSAGE_BUS, PlatformModule, runtimeToken, type ServiceRuntime } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { parseCsv } from './export/csv.js';
@@ -223,11 +223,7 @@ describe('oversight', () => {
     );
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   describe('case timeline', () => {
     it('lists every context’s events of the case in the order they happened, with who and when', async () => {

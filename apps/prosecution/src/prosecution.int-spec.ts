@@ -4,7 +4,7 @@ import { type PrincipalClaims } from '@pingan/access';
 import { type EventEnvelope } from '@pingan/contracts';
 import type { MessageBus } from '@pingan/messaging';
 import { MESSAGE_BUS, PlatformModule, runtimeClockToken, runtimeToken, type ServiceRuntime } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProsecutionModule } from './prosecution.module.js';
@@ -98,11 +98,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     });
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   it('ministry entry: a penalty decided on the evening of 30 Sep 2025 is due at 24:00 of the 3rd working day after, past National Day; warns, then breaches', async () => {
     now = new Date('2025-09-30T13:30:00Z');

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ROLES, type Role } from '@pingan/access';
 import {
+  closeAppAndDatabase,
   createTestDatabase,
   testAccessTokenKeys,
   testKafkaBrokers,
@@ -61,11 +62,7 @@ describe('authorisation matrix: every role against every endpoint', () => {
     tokens.set('forged', await testAccessTokenKeys().tokenFor({ roles: ['system_administrator'], organisationKind: 'political_legal' }));
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   const cases = Object.entries(ENDPOINTS).flatMap(([name, endpoint]) => CALLERS.map((caller) => [name, caller, endpoint] as const));
 

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { CommandBus } from '@nestjs/cqrs';
 import { ACCESS_CLOCK } from '@pingan/access';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import request from 'supertest';
@@ -58,11 +58,7 @@ describe('gateway authentication', () => {
     for (const l of await seedDemoDirectory(app.get(CommandBus), app.get(DirectoryLookups))) passwords.set(l.username, l.password);
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   it('logs in with a 15-minute ES256 token carrying user, organisation, kind, roles and region', async () => {
     const res = await login('cq.city.hc');

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformModule } from '@pingan/platform';
-import { createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import request from 'supertest';
 import { IncidentsModule } from '../incidents.module.js';
 import { PRINCIPALS, WZ, YZ, claimsOf, hospitalFacts, minutesBefore, type Who } from '../incidents.fixture.js';
@@ -78,11 +78,7 @@ describe('incidents HTTP API', () => {
     caseC = c.body.caseNumber;
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    process.env = saved;
-    await database?.drop();
-  });
+  afterAll(() => closeAppAndDatabase(app, saved, database));
 
   describe('reporting', () => {
     it('allocates case numbers per region and Shanghai date, in sequence', () => {
