@@ -1,4 +1,7 @@
 import { shanghaiMonthOf } from '@pingan/contracts';
+import type { BoardEntry } from '../../apps/oversight/src/board/list-deadlines.query.js';
+import type { Statistics } from '../../apps/oversight/src/statistics/statistics.js';
+import type { TimelineEntry } from '../../apps/oversight/src/timeline/timeline.query.js';
 import type { Reply } from './http-client.js';
 
 /**
@@ -23,53 +26,6 @@ export interface ScenarioOptions {
   timeoutMs?: number;
   /** Between two polls (default 150 ms). */
   pollMs?: number;
-}
-
-export interface TimelineEntry {
-  eventId: string;
-  context: string;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: { userId: string; organisationId: string; role: string };
-  summary: string;
-}
-
-export interface BoardEntry {
-  context: string;
-  deadlineId: string;
-  caseNumber: string;
-  rule: string;
-  clock: string | null;
-  state: string;
-  startedAt: string | null;
-  dueAt: string;
-  completedAt: string | null;
-  breachedAt: string | null;
-}
-
-interface Compliance {
-  met: number;
-  breached: number;
-  cancelled: number;
-  open: number;
-  rate: number | null;
-}
-
-export interface Statistics {
-  month: string;
-  region: string;
-  incidents?: {
-    total: number;
-    major: number;
-    byCategory: Record<string, number>;
-    byHospital: Record<string, number>;
-    byOutcome: Record<string, number>;
-  };
-  responseTime?: Compliance;
-  deadlines?: Record<string, Compliance>;
-  mediation?: Record<string, number>;
-  prosecution?: Record<string, number>;
 }
 
 export interface ScenarioResult {
