@@ -1,12 +1,11 @@
-import { DataSource } from 'typeorm';
-import { PostgresEventStore, Projector, databaseFromDataSource, type Database, type Projection } from '@pingan/event-store';
+import { PostgresEventStore, Projector, type Database, type Projection } from '@pingan/event-store';
+import { specDatabase } from '@pingan/testing';
 
 // The projector's lease, instance by instance: the fence, expiry and a standby's catch-up and rebuild.
 // Two runtimes of one service on one database: libs/platform/src/event-sourcing/projection-lease.int-spec.ts.
 
 const actor = { userId: 'u-1', organisationId: 'police-1', role: 'police_dispatcher' };
 
-let dataSource: DataSource;
 let db: Database;
 let n = 0;
 const newStore = async () => {
@@ -15,12 +14,7 @@ const newStore = async () => {
   return store;
 };
 
-beforeAll(async () => {
-  dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 10 } });
-  await dataSource.initialize();
-  db = databaseFromDataSource(dataSource);
-});
-afterAll(() => dataSource.destroy());
+specDatabase('event_store_lease', (opened) => (db = opened));
 
 /** One row per event, with how often it was applied and by whom. */
 const applications = (schema: string, runner: string): Projection => ({

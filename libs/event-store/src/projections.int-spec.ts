@@ -3,16 +3,15 @@ import {
   ConcurrencyError,
   PostgresEventStore,
   Projector,
-  databaseFromDataSource,
   handleCommand,
   type Database,
   type Decider,
   type Projection,
 } from '@pingan/event-store';
+import { specDatabase } from '@pingan/testing';
 
 const actor = { userId: 'u-1', organisationId: 'police-1', role: 'police_dispatcher' };
 
-let dataSource: DataSource;
 let db: Database;
 let n = 0;
 const newStore = async () => {
@@ -21,12 +20,7 @@ const newStore = async () => {
   return store;
 };
 
-beforeAll(async () => {
-  dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 20 } });
-  await dataSource.initialize();
-  db = databaseFromDataSource(dataSource);
-});
-afterAll(() => dataSource.destroy());
+specDatabase('event_store_projections', (opened) => (db = opened));
 
 /** Counts incidents per hospital and the latest status of each: a small read model. */
 const hospitalBoard = (schema: string): Projection => ({
@@ -54,6 +48,29 @@ const hospitalBoard = (schema: string): Projection => ({
 });
 
 const rowsOf = (schema: string) => db.query<{ updates: number }>(`SELECT * FROM ${schema}.hospital_board ORDER BY stream_id`);
+/** One Updated event on `streamId`, appended in its own transaction. */
+const update = (store: PostgresEventStore, streamId: string, data: { hospital: string; status: string }, correlationId = 'c') =>
+  store.append(streamId, [{ type: 'Updated', data }], { streamType: 'incident', expectedVersion: 'any', actor, correlationId });
+
+/**
+ * Runs `body` while a transaction with an id stays open on another connection: any such
+ * transaction holds the snapshot's xmin back, whatever it touches (another service's database on
+ * the same server, a long inbox handler). `commit` ends it; otherwise it is rolled back after `body`.
+ */
+async function whileAnotherTransactionIsOpen(body: (commit: () => Promise<void>) => Promise<void>): Promise<void> {
+  const other = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 1 } });
+  await other.initialize();
+  const runner = other.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    await runner.query('SELECT pg_current_xact_id()');
+    await body(() => runner.commitTransaction());
+  } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await runner.release();
+    await other.destroy();
+  }
+}
 
 describe('projections', () => {
   it('a projection rebuilt from scratch equals the live one', async () => {
@@ -61,12 +78,7 @@ describe('projections', () => {
     const projector = new Projector(store, hospitalBoard(store.schema), { batchSize: 7 });
     await projector.migrate();
     for (let i = 0; i < 30; i++) {
-      await store.append(`incident-${i % 9}`, [{ type: 'Updated', data: { hospital: `h-${i % 3}`, status: `s-${i}` } }], {
-        streamType: 'incident',
-        expectedVersion: 'any',
-        actor,
-        correlationId: `c-${i % 9}`,
-      });
+      await update(store, `incident-${i % 9}`, { hospital: `h-${i % 3}`, status: `s-${i}` }, `c-${i % 9}`);
       if (i % 10 === 0) await projector.catchUp(); // live: applied as it goes
     }
     await projector.catchUp();
@@ -83,13 +95,7 @@ describe('projections', () => {
     const store = await newStore();
     const first = new Projector(store, hospitalBoard(store.schema));
     await first.migrate();
-    const append = (i: number) =>
-      store.append('incident-1', [{ type: 'Updated', data: { hospital: 'h', status: `s-${i}` } }], {
-        streamType: 'incident',
-        expectedVersion: 'any',
-        actor,
-        correlationId: 'c',
-      });
+    const append = (i: number) => update(store, 'incident-1', { hospital: 'h', status: `s-${i}` });
     await append(1);
     await append(2);
     expect(await first.catchUp()).toBe(2);
@@ -103,55 +109,25 @@ describe('projections', () => {
     const store = await newStore();
     const projector = new Projector(store, hospitalBoard(store.schema));
     await projector.migrate();
-    // Any open transaction with an id holds the snapshot's xmin back, whatever it touches
-    // (another service's database on the same server, a long inbox handler).
-    const other = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 1 } });
-    await other.initialize();
-    const runner = other.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await runner.query('SELECT pg_current_xact_id()');
-      await store.append('incident-1', [{ type: 'Updated', data: { hospital: 'h', status: 'reported' } }], {
-        streamType: 'incident',
-        expectedVersion: 'any',
-        actor,
-        correlationId: 'c',
-      });
+    await whileAnotherTransactionIsOpen(async (commit) => {
+      await update(store, 'incident-1', { hospital: 'h', status: 'reported' });
       const caughtUp = projector.catchUp();
-      setTimeout(() => void runner.commitTransaction(), 300);
+      setTimeout(() => void commit(), 300);
       expect(await caughtUp).toBe(1);
       expect(await rowsOf(store.schema)).toEqual([{ stream_id: 'incident-1', hospital: 'h', status: 'reported', updates: 1 }]);
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-      await other.destroy();
-    }
+    });
   });
 
   it('a catch-up held back by a transaction that never ends gives up after its bound', async () => {
     const store = await newStore();
     const projector = new Projector(store, hospitalBoard(store.schema), { visibilityWaitMs: 300 });
     await projector.migrate();
-    const other = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 1 } });
-    await other.initialize();
-    const runner = other.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await runner.query('SELECT pg_current_xact_id()');
-      await store.append('incident-1', [{ type: 'Updated', data: { hospital: 'h', status: 'reported' } }], {
-        streamType: 'incident',
-        expectedVersion: 'any',
-        actor,
-        correlationId: 'c',
-      });
+    await whileAnotherTransactionIsOpen(async () => {
+      await update(store, 'incident-1', { hospital: 'h', status: 'reported' });
       const started = Date.now();
       expect(await projector.catchUp()).toBe(0);
       expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-      await other.destroy();
-    }
+    });
   });
 });
 

@@ -1,26 +1,17 @@
 import { jest } from '@jest/globals';
 import { eventsTopic } from '@pingan/contracts';
 import type { Database } from '@pingan/event-store';
-import { createTestDatabase, type TestDatabase, testEnvelope, eventually, openDatabase } from '@pingan/testing';
+import { testEnvelope, eventually, specDatabase } from '@pingan/testing';
 import { InboxConsumer, type InboxHandler } from './inbox-consumer.js';
 import { InProcessBus } from './in-process-bus.js';
 
 // The inbox path on real PostgreSQL, driven by the in-process bus (Kafka has its own file).
 jest.setTimeout(60_000);
 
-let testDb: TestDatabase;
 let db: Database;
-let closeDb: () => Promise<void>;
 let n = 0;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase('messaging_inbox');
-  ({ db, close: closeDb } = await openDatabase(testDb.url));
-});
-afterAll(async () => {
-  await closeDb();
-  await testDb.drop();
-});
+specDatabase('messaging_inbox', (opened) => (db = opened));
 
 /** A consumer whose effect is one row per handled event in `<schema>.effects`. */
 async function setup(handle?: InboxHandler) {

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { PostgresEventStore, type Database } from '@pingan/event-store';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase, eventually, openDatabase, uniqueContext } from '@pingan/testing';
+import { testKafkaBrokers, eventually, uniqueContext, specDatabase } from '@pingan/testing';
 import { InProcessBus } from './in-process-bus.js';
 import { InboxConsumer } from './inbox-consumer.js';
 import { KafkaBus } from './kafka-bus.js';
@@ -11,23 +11,14 @@ import { OutboxRelay } from './outbox-relay.js';
 // The relay between the real PostgresEventStore and the bus (real Kafka where it matters).
 jest.setTimeout(120_000);
 
-let testDb: TestDatabase;
 let db: Database;
-let closeDb: () => Promise<void>;
 let n = 0;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase('messaging_relay');
-  ({ db, close: closeDb } = await openDatabase(testDb.url));
-});
+specDatabase('messaging_relay', (opened) => (db = opened));
 // Whatever a test started is stopped even when it fails, so nothing runs on after the database is gone.
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
-});
-afterAll(async () => {
-  await closeDb();
-  await testDb.drop();
 });
 
 async function newStore(context: string) {

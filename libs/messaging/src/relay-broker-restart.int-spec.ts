@@ -1,16 +1,7 @@
 import { jest } from '@jest/globals';
 import { SYSTEM_ACTOR, eventsTopic } from '@pingan/contracts';
 import { PostgresEventStore, type Database } from '@pingan/event-store';
-import {
-  canRestartKafkaBroker,
-  createTestDatabase,
-  restartKafkaBroker,
-  testKafkaBrokers,
-  type TestDatabase,
-  eventually,
-  openDatabase,
-  uniqueContext,
-} from '@pingan/testing';
+import { canRestartKafkaBroker, restartKafkaBroker, testKafkaBrokers, eventually, uniqueContext, specDatabase } from '@pingan/testing';
 import { InboxConsumer } from './inbox-consumer.js';
 import { KafkaBus } from './kafka-bus.js';
 import { OutboxRelay } from './outbox-relay.js';
@@ -18,18 +9,9 @@ import { OutboxRelay } from './outbox-relay.js';
 // Its own file: restarting the broker disturbs every test using Kafka at that moment.
 jest.setTimeout(240_000);
 
-let testDb: TestDatabase;
 let db: Database;
-let closeDb: () => Promise<void>;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase('messaging_restart');
-  ({ db, close: closeDb } = await openDatabase(testDb.url));
-});
-afterAll(async () => {
-  await closeDb();
-  await testDb.drop();
-});
+specDatabase('messaging_restart', (opened) => (db = opened));
 
 const maybe = canRestartKafkaBroker() ? it : it.skip;
 
