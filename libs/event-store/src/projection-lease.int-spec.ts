@@ -1,5 +1,5 @@
 import { PostgresEventStore, Projector, type Database, type Projection } from '@pingan/event-store';
-import { specDatabase } from '@pingan/testing';
+import { freshEventStore, specDatabase } from '@pingan/testing';
 
 // The projector's lease, instance by instance: the fence, expiry and a standby's catch-up and rebuild.
 // Two runtimes of one service on one database: libs/platform/src/event-sourcing/projection-lease.int-spec.ts.
@@ -7,12 +7,7 @@ import { specDatabase } from '@pingan/testing';
 const actor = { userId: 'u-1', organisationId: 'police-1', role: 'police_dispatcher' };
 
 let db: Database;
-let n = 0;
-const newStore = async () => {
-  const store = new PostgresEventStore({ db, schema: `lease_test_${process.pid}_${++n}`, context: 'incidents' });
-  await store.migrate();
-  return store;
-};
+const newStore = () => freshEventStore(db);
 
 specDatabase('event_store_lease', (opened) => (db = opened));
 

@@ -8,17 +8,12 @@ import {
   type Decider,
   type Projection,
 } from '@pingan/event-store';
-import { specDatabase } from '@pingan/testing';
+import { freshEventStore, specDatabase } from '@pingan/testing';
 
 const actor = { userId: 'u-1', organisationId: 'police-1', role: 'police_dispatcher' };
 
 let db: Database;
-let n = 0;
-const newStore = async () => {
-  const store = new PostgresEventStore({ db, schema: `proj_test_${process.pid}_${++n}`, context: 'incidents' });
-  await store.migrate();
-  return store;
-};
+const newStore = () => freshEventStore(db);
 
 specDatabase('event_store_projections', (opened) => (db = opened));
 

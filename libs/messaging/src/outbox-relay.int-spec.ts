@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { PostgresEventStore, type Database } from '@pingan/event-store';
-import { testKafkaBrokers, eventually, uniqueContext, specDatabase } from '@pingan/testing';
+import { testKafkaBrokers, eventually, uniqueContext, specDatabase, freshEventStore } from '@pingan/testing';
 import { InProcessBus } from './in-process-bus.js';
 import { InboxConsumer } from './inbox-consumer.js';
 import { KafkaBus } from './kafka-bus.js';
@@ -12,7 +12,6 @@ import { OutboxRelay } from './outbox-relay.js';
 jest.setTimeout(120_000);
 
 let db: Database;
-let n = 0;
 
 specDatabase('messaging_relay', (opened) => (db = opened));
 // Whatever a test started is stopped even when it fails, so nothing runs on after the database is gone.
@@ -21,11 +20,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 
-async function newStore(context: string) {
-  const store = new PostgresEventStore({ db, schema: `relay_test_${++n}`, context });
-  await store.migrate();
-  return store;
-}
+const newStore = (context: string) => freshEventStore(db, context);
 
 /** Appends `count` events spread over three streams (one append per event, each its own transaction). */
 async function appendEvents(store: PostgresEventStore, count: number, label: string) {
