@@ -66,6 +66,12 @@ describe('oversight', () => {
   const http = () => request(app.getHttpServer());
   const token = (p: Partial<Principal>) => keys.tokenFor(p);
   const as = async (p: Partial<Principal>) => `Bearer ${await token(p)}`;
+  /** GET `path` as `p`, expecting `status`. */
+  const getAs = async (path: string, p: Partial<Principal>, status: number) =>
+    http()
+      .get(path)
+      .set('authorization', await as(p))
+      .expect(status);
 
   const countyHc = P({
     organisationId: COUNTY_HC,
@@ -121,12 +127,7 @@ describe('oversight', () => {
   });
 
   const board = async (who: Partial<Principal>, query = '') =>
-    (
-      await http()
-        .get(`/oversight/deadlines${query}`)
-        .set('authorization', await as(who))
-        .expect(200)
-    ).body as Record<string, unknown>[];
+    (await getAs(`/oversight/deadlines${query}`, who, 200)).body as Record<string, unknown>[];
 
   const waitFor = async <T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> => {
     const until = Date.now() + ms;
@@ -227,10 +228,7 @@ describe('oversight', () => {
 
   describe('case timeline', () => {
     it('lists every context’s events of the case in the order they happened, with who and when', async () => {
-      const res = await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const res = await getAs(`/cases/${CASE}/timeline`, countyHc, 200);
       expect(res.body.regionCode).toBe('500101');
       expect(res.body.entries.map((e: { type: string }) => e.type)).toEqual([
         'IncidentReported',
@@ -250,64 +248,28 @@ describe('oversight', () => {
     });
 
     it('shows high-risk-person events to police only', async () => {
-      const police = await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(station))
-        .expect(200);
+      const police = await getAs(`/cases/${CASE}/timeline`, station, 200);
       expect(police.body.entries.map((e: { type: string }) => e.type)).toContain('HighRiskWarningIssued');
       expect(police.text).not.toContain('张三');
-      const commission = await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const commission = await getAs(`/cases/${CASE}/timeline`, countyHc, 200);
       expect(commission.body.entries.map((e: { context: string }) => e.context)).not.toContain('high-risk-persons');
     });
 
     it('lets a county commission read its county’s case, not another county’s; a hospital its own case only', async () => {
-      await http()
-        .get(`/cases/${OTHER_CASE}/timeline`)
-        .set('authorization', await as(countyHc))
-        .expect(403);
-      await http()
-        .get(`/cases/${OTHER_CASE}/timeline`)
-        .set('authorization', await as(otherCountyHc))
-        .expect(200);
-      await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(otherCountyHc))
-        .expect(403);
-      await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(cityHc))
-        .expect(200);
-      await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(hospital))
-        .expect(200);
-      const denied = await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(otherHospital))
-        .expect(403);
+      await getAs(`/cases/${OTHER_CASE}/timeline`, countyHc, 403);
+      await getAs(`/cases/${OTHER_CASE}/timeline`, otherCountyHc, 200);
+      await getAs(`/cases/${CASE}/timeline`, otherCountyHc, 403);
+      await getAs(`/cases/${CASE}/timeline`, cityHc, 200);
+      await getAs(`/cases/${CASE}/timeline`, hospital, 200);
+      const denied = await getAs(`/cases/${CASE}/timeline`, otherHospital, 403);
       expect(denied.body.code).toBe('ACCESS.DENIED');
-      await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(mediator))
-        .expect(403); // not (yet) a party
-      await http()
-        .get(`/cases/500101-20261110-9999/timeline`)
-        .set('authorization', await as(countyHc))
-        .expect(403); // unknown: as forbidden
-      await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(zfw))
-        .expect(403); // nothing escalated to it
+      await getAs(`/cases/${CASE}/timeline`, mediator, 403); // not (yet) a party
+      await getAs(`/cases/500101-20261110-9999/timeline`, countyHc, 403); // unknown: as forbidden
+      await getAs(`/cases/${CASE}/timeline`, zfw, 403); // nothing escalated to it
     });
 
     it('exports as CSV and as a print-ready page', async () => {
-      const csv = await http()
-        .get(`/cases/${CASE}/timeline.csv`)
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const csv = await getAs(`/cases/${CASE}/timeline.csv`, countyHc, 200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       const rows = parseCsv(csv.text);
       expect(rows[0]).toEqual([
@@ -322,10 +284,7 @@ describe('oversight', () => {
         'eventId',
       ]);
       expect(rows.slice(1).map((r) => r[3])).toEqual(['IncidentReported', 'PoliceDispatched', 'DisputeOpened', 'CaseAccepted']);
-      const html = await http()
-        .get(`/cases/${CASE}/timeline.html`)
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const html = await getAs(`/cases/${CASE}/timeline.html`, countyHc, 200);
       expect(html.headers['content-type']).toMatch(/^text\/html/);
       expect(html.text).toContain('<!DOCTYPE html>');
       expect(html.text).toContain('@page');
@@ -346,10 +305,7 @@ describe('oversight', () => {
         ),
       );
       now = new Date(T('08:40:00'));
-      const county = await http()
-        .get('/oversight/inbox')
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const county = await getAs('/oversight/inbox', countyHc, 200);
       expect(county.body).toEqual([
         expect.objectContaining({
           caseNumber: CASE,
@@ -389,20 +345,11 @@ describe('oversight', () => {
             .set('authorization', await as(countyHc))
         ).body,
       ).toEqual([]);
-      const forwarded = await http()
-        .get('/oversight/inbox?status=forwarded')
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const forwarded = await getAs('/oversight/inbox?status=forwarded', countyHc, 200);
       expect(forwarded.body[0]).toMatchObject({ level: 'county', acknowledgedBy: COUNTY_HC, forwardedTo: 'city', waitingMinutes: 35 });
-      const city = await http()
-        .get('/oversight/inbox')
-        .set('authorization', await as(cityHc))
-        .expect(200);
+      const city = await getAs('/oversight/inbox', cityHc, 200);
       expect(city.body).toEqual([expect.objectContaining({ level: 'city', addresseeRegion: '500100', waitingSince: T('08:50:00') })]);
-      await http()
-        .get('/oversight/inbox')
-        .set('authorization', await as(hospital))
-        .expect(403);
+      await getAs('/oversight/inbox', hospital, 403);
     });
 
     it('lets the political-legal committee see and read what was escalated to it', async () => {
@@ -421,15 +368,9 @@ describe('oversight', () => {
           T('08:11:00'),
         ),
       );
-      const inbox = await http()
-        .get('/oversight/inbox')
-        .set('authorization', await as(zfw))
-        .expect(200);
+      const inbox = await getAs('/oversight/inbox', zfw, 200);
       expect(inbox.body).toEqual([expect.objectContaining({ chain: 'political_legal', level: 'local' })]);
-      await http()
-        .get(`/cases/${CASE}/timeline`)
-        .set('authorization', await as(zfw))
-        .expect(200);
+      await getAs(`/cases/${CASE}/timeline`, zfw, 200);
     });
   });
 
@@ -671,10 +612,7 @@ describe('oversight', () => {
         .set('authorization', await as(countyHc))
         .send({ conclusion: '已办结' })
         .expect(409);
-      const view = await http()
-        .get(`/oversight/supervisions/${id}`)
-        .set('authorization', await as(cityHc))
-        .expect(200);
+      const view = await getAs(`/oversight/supervisions/${id}`, cityHc, 200);
       expect(view.body).toMatchObject({ status: 'closed', metDueDate: true, progress: [expect.objectContaining({ note: '公安已立案' })] });
       const met = await waitFor(
         async () => (await board(countyHc)).find((r) => r.deadlineId === `supervision-${id}`),
@@ -799,10 +737,7 @@ describe('oversight', () => {
           '2026-11-30T17:00:00.000Z',
         ),
       );
-      const res = await http()
-        .get('/oversight/statistics?month=2026-11')
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const res = await getAs('/oversight/statistics?month=2026-11', countyHc, 200);
       expect(res.body.incidents).toEqual({
         total: 2,
         major: 1, // the first case (reported major earlier in this file)
@@ -818,30 +753,15 @@ describe('oversight', () => {
       expect(res.body.penalties).toEqual({ administrative_detention: 1 });
 
       // Another county's commission sees none of it; a station chief gets the police figures only.
-      const other = await http()
-        .get('/oversight/statistics?month=2026-11')
-        .set('authorization', await as(otherCountyHc))
-        .expect(200);
+      const other = await getAs('/oversight/statistics?month=2026-11', otherCountyHc, 200);
       expect(other.body.incidents.total).toBe(1);
-      await http()
-        .get('/oversight/statistics?month=2026-11&region=500101')
-        .set('authorization', await as(otherCountyHc))
-        .expect(403);
-      const police = await http()
-        .get('/oversight/statistics?month=2026-11')
-        .set('authorization', await as(station))
-        .expect(200);
+      await getAs('/oversight/statistics?month=2026-11&region=500101', otherCountyHc, 403);
+      const police = await getAs('/oversight/statistics?month=2026-11', station, 200);
       expect(police.body.mediation).toBeUndefined();
       expect(police.body.responseTime.met).toBe(1);
-      await http()
-        .get('/oversight/statistics?month=2026-11')
-        .set('authorization', await as(hospital))
-        .expect(403);
+      await getAs('/oversight/statistics?month=2026-11', hospital, 403);
 
-      const csv = await http()
-        .get('/oversight/statistics.csv?month=2026-11')
-        .set('authorization', await as(countyHc))
-        .expect(200);
+      const csv = await getAs('/oversight/statistics.csv?month=2026-11', countyHc, 200);
       const rows = parseCsv(csv.text);
       expect(rows[0]).toEqual(['month', 'region', 'section', 'key', 'count', 'rate']);
       expect(rows).toContainEqual(['2026-11', '500101', 'responseTime.policeArrival', 'met', '1', '0.5']);
