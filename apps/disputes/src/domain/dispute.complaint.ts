@@ -2,7 +2,7 @@ import type { DisputeRef } from '@pingan/contracts';
 import type { OpenDisputeFromIncident, ReceiveComplaint } from './dispute.commands.js';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
-import { blank, invalid, iso, requireOpen, riskReviewStart, who } from './dispute.rules.js';
+import { blank, invalid, iso, requireOpen, riskReviewStart, who, oneEvent } from './dispute.rules.js';
 import type { Decisions, DisputeState, Evolutions } from './dispute.state.js';
 
 // Complaint and ownership: a dispute opens from a complaint (首诉负责制 [S1 四(一)]) or an incident, is handed over, and learns that the
@@ -26,25 +26,19 @@ function open(command: ReceiveComplaint | OpenDisputeFromIncident, state: Disput
   const supervisingOrganisationId = command.data.supervisingOrganisationId ?? null;
   // A dispute referred from an incident is open from the referral, however late its event arrives.
   const openedAt = command.type === 'OpenDisputeFromIncident' ? command.data.referredAt : command.metadata.now;
-  return [
-    {
-      type: 'DisputeOpened',
-      data: {
-        ...ref,
-        origin:
-          command.type === 'ReceiveComplaint'
-            ? { kind: 'complaint', receivedBy: who(command.metadata.actor) }
-            : { kind: 'incident', incidentId: command.data.incidentId },
-        openedAt: iso(openedAt),
-        summary: command.data.summary,
-        parties: command.data.parties,
-        claims: command.data.claims,
-        disturbanceStopped: command.type === 'OpenDisputeFromIncident' ? command.data.disturbanceStopped : null,
-        supervisingOrganisationId,
-        clocks: [riskReviewStart(ref, 1, openedAt, supervisingOrganisationId)],
-      },
-    },
-  ];
+  return oneEvent(ref, 'DisputeOpened', {
+    origin:
+      command.type === 'ReceiveComplaint'
+        ? { kind: 'complaint', receivedBy: who(command.metadata.actor) }
+        : { kind: 'incident', incidentId: command.data.incidentId },
+    openedAt: iso(openedAt),
+    summary: command.data.summary,
+    parties: command.data.parties,
+    claims: command.data.claims,
+    disturbanceStopped: command.type === 'OpenDisputeFromIncident' ? command.data.disturbanceStopped : null,
+    supervisingOrganisationId,
+    clocks: [riskReviewStart(ref, 1, openedAt, supervisingOrganisationId)],
+  });
 }
 
 export const complaintDecisions = {
@@ -59,18 +53,12 @@ export const complaintDecisions = {
       owner === null ? command.metadata.actor.organisationId === ref.hospitalId : command.metadata.actor.userId === owner.userId;
     if (!mayHandOver) throw new DisputeError(Code.NotOwner, 'Only the person responsible for the dispute may hand it over.');
     if (owner?.userId === command.data.to.userId && owner.organisationId === command.data.to.organisationId) return [];
-    return [
-      {
-        type: 'DisputeHandedOver',
-        data: {
-          ...ref,
-          from: owner,
-          to: command.data.to,
-          reason: command.data.reason,
-          handedOverAt: iso(command.metadata.now),
-        },
-      },
-    ];
+    return oneEvent(ref, 'DisputeHandedOver', {
+      from: owner,
+      to: command.data.to,
+      reason: command.data.reason,
+      handedOverAt: iso(command.metadata.now),
+    });
   },
 
   RecordIncidentDisturbanceStopped: (command, state) => {
@@ -79,16 +67,10 @@ export const complaintDecisions = {
       throw new DisputeError(Code.IncidentNotLinked, 'That incident is not linked to this dispute.');
     }
     if (state.incident.disturbanceStopped) return [];
-    return [
-      {
-        type: 'IncidentDisturbanceStopped',
-        data: {
-          ...ref,
-          incidentId: command.data.incidentId,
-          stoppedAt: iso(command.data.stoppedAt),
-        },
-      },
-    ];
+    return oneEvent(ref, 'IncidentDisturbanceStopped', {
+      incidentId: command.data.incidentId,
+      stoppedAt: iso(command.data.stoppedAt),
+    });
   },
 } satisfies Partial<Decisions>;
 

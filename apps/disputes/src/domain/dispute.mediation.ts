@@ -11,6 +11,7 @@ import {
   requireLiability,
   requireMediator,
   requireOpen,
+  oneEvent,
 } from './dispute.rules.js';
 import { deadlineIdFor, type Decisions, type DisputeState, type Evolutions, withMediation } from './dispute.state.js';
 
@@ -47,19 +48,13 @@ export const mediationDecisions = {
         at: iso(command.metadata.now),
         reason: 'appraisal',
       });
-    return [
-      {
-        type: 'MediationAccepted',
-        data: {
-          ...ref,
-          attempt: mediation.attempt,
-          kind: mediation.kind,
-          mediatorOrganisationId: mediation.mediatorOrganisationId,
-          acceptedAt: iso(command.metadata.now),
-          clocks,
-        },
-      },
-    ];
+    return oneEvent(ref, 'MediationAccepted', {
+      attempt: mediation.attempt,
+      kind: mediation.kind,
+      mediatorOrganisationId: mediation.mediatorOrganisationId,
+      acceptedAt: iso(command.metadata.now),
+      clocks,
+    });
   },
 
   RecordMediationSession: (command, state) => {
@@ -67,19 +62,13 @@ export const mediationDecisions = {
     const mediation = activeMediation(state);
     requireMediator(command.metadata.actor, mediation);
     if (command.data.attendees.length === 0) invalid('attendees', 'A session has attendees.');
-    return [
-      {
-        type: 'MediationSessionHeld',
-        data: {
-          ...ref,
-          attempt: mediation.attempt,
-          sessionId: command.data.sessionId,
-          heldAt: iso(command.data.heldAt),
-          attendees: command.data.attendees,
-          notes: command.data.notes,
-        },
-      },
-    ];
+    return oneEvent(ref, 'MediationSessionHeld', {
+      attempt: mediation.attempt,
+      sessionId: command.data.sessionId,
+      heldAt: iso(command.data.heldAt),
+      attendees: command.data.attendees,
+      notes: command.data.notes,
+    });
   },
 
   RequestAppraisal: (command, state) => {
@@ -97,19 +86,13 @@ export const mediationDecisions = {
             },
           ]
         : [];
-    return [
-      {
-        type: 'AppraisalRequested',
-        data: {
-          ...ref,
-          appraisalId: command.data.appraisalId,
-          kind: command.data.kind,
-          appraiser: command.data.appraiser,
-          requestedAt: iso(command.metadata.now),
-          clocks,
-        },
-      },
-    ];
+    return oneEvent(ref, 'AppraisalRequested', {
+      appraisalId: command.data.appraisalId,
+      kind: command.data.kind,
+      appraiser: command.data.appraiser,
+      requestedAt: iso(command.metadata.now),
+      clocks,
+    });
   },
 
   RecordAppraisalResult: (command, state) => {
@@ -169,27 +152,21 @@ export const mediationDecisions = {
     if (!Number.isInteger(command.data.workingDays) || command.data.workingDays <= 0)
       invalid('workingDays', 'A positive whole number of working days.');
     if (blank(command.data.reason)) invalid('reason', 'An extension needs a reason.');
-    return [
-      {
-        type: 'MediationExtended',
-        data: {
-          ...ref,
-          attempt: mediation.attempt,
-          workingDays: command.data.workingDays,
+    return oneEvent(ref, 'MediationExtended', {
+      attempt: mediation.attempt,
+      workingDays: command.data.workingDays,
+      reason: command.data.reason,
+      extendedAt: iso(command.metadata.now),
+      clocks: [
+        {
+          action: 'extend',
+          deadlineId: mediation.deadlineId!,
+          at: iso(command.metadata.now),
+          by: { unit: 'working_days', amount: command.data.workingDays },
           reason: command.data.reason,
-          extendedAt: iso(command.metadata.now),
-          clocks: [
-            {
-              action: 'extend',
-              deadlineId: mediation.deadlineId!,
-              at: iso(command.metadata.now),
-              by: { unit: 'working_days', amount: command.data.workingDays },
-              reason: command.data.reason,
-            },
-          ],
         },
-      },
-    ];
+      ],
+    });
   },
 
   RecordMediationAgreement: (command, state) => {
@@ -198,59 +175,47 @@ export const mediationDecisions = {
     requireMediator(command.metadata.actor, mediation);
     const totalFen = compensationTotal(command.data.compensation);
     if (totalFen > 0) requireLiability(state);
-    return [
-      {
-        type: 'MediationAgreed',
-        data: {
-          ...ref,
-          attempt: mediation.attempt,
-          kind: mediation.kind,
-          agreementId: command.data.agreementId,
-          agreedAt: iso(command.metadata.now),
-          terms: command.data.terms,
-          compensation: command.data.compensation,
-          totalFen,
-          clocks: [
-            {
-              action: 'stop',
-              deadlineId: mediation.deadlineId!,
-              at: iso(command.metadata.now),
-              reason: 'agreement',
-            },
-          ],
+    return oneEvent(ref, 'MediationAgreed', {
+      attempt: mediation.attempt,
+      kind: mediation.kind,
+      agreementId: command.data.agreementId,
+      agreedAt: iso(command.metadata.now),
+      terms: command.data.terms,
+      compensation: command.data.compensation,
+      totalFen,
+      clocks: [
+        {
+          action: 'stop',
+          deadlineId: mediation.deadlineId!,
+          at: iso(command.metadata.now),
+          reason: 'agreement',
         },
-      },
-    ];
+      ],
+    });
   },
 
   FailMediation: (command, state) => {
     const ref = requireOpen(state);
     const mediation = state.mediation?.phase === 'referred' ? state.mediation : activeMediation(state);
     requireMediator(command.metadata.actor, mediation);
-    return [
-      {
-        type: 'MediationFailed',
-        data: {
-          ...ref,
-          attempt: mediation.attempt,
-          kind: mediation.kind,
-          reason: command.data.reason,
-          note: command.data.note,
-          failedAt: iso(command.metadata.now),
-          clocks:
-            mediation.deadlineId === null
-              ? []
-              : [
-                  {
-                    action: 'stop',
-                    deadlineId: mediation.deadlineId,
-                    at: iso(command.metadata.now),
-                    reason: `failed: ${command.data.reason}`,
-                  },
-                ],
-        },
-      },
-    ];
+    return oneEvent(ref, 'MediationFailed', {
+      attempt: mediation.attempt,
+      kind: mediation.kind,
+      reason: command.data.reason,
+      note: command.data.note,
+      failedAt: iso(command.metadata.now),
+      clocks:
+        mediation.deadlineId === null
+          ? []
+          : [
+              {
+                action: 'stop',
+                deadlineId: mediation.deadlineId,
+                at: iso(command.metadata.now),
+                reason: `failed: ${command.data.reason}`,
+              },
+            ],
+    });
   },
 
   FailMediationOnExpiry: (command, state) => {

@@ -1,5 +1,5 @@
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
-import { inProgress, invalid, iso, requireLiability, requireOpen } from './dispute.rules.js';
+import { inProgress, invalid, iso, requireLiability, requireOpen, oneEvent } from './dispute.rules.js';
 import type { Decisions, Evolutions } from './dispute.state.js';
 
 // Performance and judicial confirmation: payments under an agreement, its performance, 司法确认, and closing the dispute.
@@ -13,18 +13,12 @@ export const performanceDecisions = {
       throw new DisputeError(Code.JudicialConfirmationNotApplicable, "Judicial confirmation applies to people's mediation agreements.");
     }
     if (agreement.judiciallyConfirmed) return [];
-    return [
-      {
-        type: 'AgreementJudiciallyConfirmed',
-        data: {
-          ...ref,
-          agreementId: agreement.agreementId,
-          courtId: command.data.courtId,
-          rulingReference: command.data.rulingReference,
-          confirmedAt: iso(command.metadata.now),
-        },
-      },
-    ];
+    return oneEvent(ref, 'AgreementJudiciallyConfirmed', {
+      agreementId: agreement.agreementId,
+      courtId: command.data.courtId,
+      rulingReference: command.data.rulingReference,
+      confirmedAt: iso(command.metadata.now),
+    });
   },
 
   RecordCompensationPayment: (command, state) => {
@@ -37,20 +31,14 @@ export const performanceDecisions = {
     if (paidTotalFen > agreement.totalFen) {
       throw new DisputeError(Code.PaymentExceedsAgreement, 'The payment would exceed the agreed compensation.');
     }
-    return [
-      {
-        type: 'CompensationPaid',
-        data: {
-          ...ref,
-          agreementId: agreement.agreementId,
-          paymentId: command.data.paymentId,
-          amountFen: command.data.amountFen,
-          payer: command.data.payer,
-          paidAt: iso(command.metadata.now),
-          paidTotalFen,
-        },
-      },
-    ];
+    return oneEvent(ref, 'CompensationPaid', {
+      agreementId: agreement.agreementId,
+      paymentId: command.data.paymentId,
+      amountFen: command.data.amountFen,
+      payer: command.data.payer,
+      paidAt: iso(command.metadata.now),
+      paidTotalFen,
+    });
   },
 
   RecordAgreementPerformed: (command, state) => {
@@ -61,17 +49,11 @@ export const performanceDecisions = {
     if (agreement.paidFen < agreement.totalFen) {
       throw new DisputeError(Code.CompensationOutstanding, 'Agreed compensation is still unpaid.');
     }
-    return [
-      {
-        type: 'AgreementPerformed',
-        data: {
-          ...ref,
-          agreementId: agreement.agreementId,
-          note: command.data.note,
-          performedAt: iso(command.metadata.now),
-        },
-      },
-    ];
+    return oneEvent(ref, 'AgreementPerformed', {
+      agreementId: agreement.agreementId,
+      note: command.data.note,
+      performedAt: iso(command.metadata.now),
+    });
   },
 
   CloseDispute: (command, state) => {
@@ -81,27 +63,21 @@ export const performanceDecisions = {
       if (state.agreement === null) throw new DisputeError(Code.NoAgreement, 'There is no agreement.');
       if (!state.agreement.performed) throw new DisputeError(Code.AgreementNotPerformed, 'The agreement has not been performed yet.');
     }
-    return [
-      {
-        type: 'DisputeClosed',
-        data: {
-          ...ref,
-          outcome: command.data.outcome,
-          note: command.data.note,
-          closedAt: iso(command.metadata.now),
-          clocks: state.riskReview
-            ? [
-                {
-                  action: 'stop',
-                  deadlineId: state.riskReview.deadlineId,
-                  at: iso(command.metadata.now),
-                  reason: 'closed',
-                },
-              ]
-            : [],
-        },
-      },
-    ];
+    return oneEvent(ref, 'DisputeClosed', {
+      outcome: command.data.outcome,
+      note: command.data.note,
+      closedAt: iso(command.metadata.now),
+      clocks: state.riskReview
+        ? [
+            {
+              action: 'stop',
+              deadlineId: state.riskReview.deadlineId,
+              at: iso(command.metadata.now),
+              reason: 'closed',
+            },
+          ]
+        : [],
+    });
   },
 } satisfies Partial<Decisions>;
 

@@ -1,5 +1,5 @@
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
-import { inProgress, invalid, iso, requireDisturbanceStopped, requireOpen, requireRoutesNotified, who } from './dispute.rules.js';
+import { inProgress, invalid, iso, requireDisturbanceStopped, requireOpen, requireRoutesNotified, who, oneEvent } from './dispute.rules.js';
 import { type Decisions, type Evolutions, withMediation } from './dispute.state.js';
 
 // Notice and referral: the patient side is told the routes (多元化解告知 [S3 二(三)]), then the dispute is referred to mediation, mediation
@@ -9,19 +9,13 @@ export const referralDecisions = {
   NotifyResolutionRoutes: (command, state) => {
     const ref = requireOpen(state);
     if (command.data.routes.length === 0) invalid('routes', 'Name the routes the patient side was told about.');
-    return [
-      {
-        type: 'ResolutionRoutesNotified',
-        data: {
-          ...ref,
-          routes: command.data.routes,
-          method: command.data.method,
-          note: command.data.note,
-          notifiedAt: iso(command.metadata.now),
-          notifiedBy: who(command.metadata.actor),
-        },
-      },
-    ];
+    return oneEvent(ref, 'ResolutionRoutesNotified', {
+      routes: command.data.routes,
+      method: command.data.method,
+      note: command.data.note,
+      notifiedAt: iso(command.metadata.now),
+      notifiedBy: who(command.metadata.actor),
+    });
   },
 
   ReferToMediation: (command, state) => {
@@ -30,18 +24,12 @@ export const referralDecisions = {
     requireDisturbanceStopped(state);
     if (inProgress(state.mediation)) throw new DisputeError(Code.MediationInProgress, 'A mediation is already under way.');
     if (state.agreement !== null) throw new DisputeError(Code.AgreementExists, 'The dispute is already settled by an agreement.');
-    return [
-      {
-        type: 'MediationReferred',
-        data: {
-          ...ref,
-          attempt: (state.mediation?.attempt ?? 0) + 1,
-          kind: command.data.kind,
-          mediatorOrganisationId: command.data.mediatorOrganisationId,
-          referredAt: iso(command.metadata.now),
-        },
-      },
-    ];
+    return oneEvent(ref, 'MediationReferred', {
+      attempt: (state.mediation?.attempt ?? 0) + 1,
+      kind: command.data.kind,
+      mediatorOrganisationId: command.data.mediatorOrganisationId,
+      referredAt: iso(command.metadata.now),
+    });
   },
 
   RecordMediationRefused: (command, state) => {
@@ -50,35 +38,23 @@ export const referralDecisions = {
     if (state.mediation?.phase === 'accepted') {
       throw new DisputeError(Code.MediationInProgress, 'Mediation is under way: record its failure (party withdrew) instead.');
     }
-    return [
-      {
-        type: 'MediationRefusedByPatientSide',
-        data: {
-          ...ref,
-          reason: command.data.reason,
-          refusedAt: iso(command.metadata.now),
-          referralWithdrawn: state.mediation?.phase === 'referred',
-          route: 'litigation',
-        },
-      },
-    ];
+    return oneEvent(ref, 'MediationRefusedByPatientSide', {
+      reason: command.data.reason,
+      refusedAt: iso(command.metadata.now),
+      referralWithdrawn: state.mediation?.phase === 'referred',
+      route: 'litigation',
+    });
   },
 
   FileLitigation: (command, state) => {
     const ref = requireOpen(state);
     requireRoutesNotified(state);
     if (inProgress(state.mediation)) throw new DisputeError(Code.MediationInProgress, 'End the mediation before recording a lawsuit.');
-    return [
-      {
-        type: 'LitigationFiled',
-        data: {
-          ...ref,
-          courtId: command.data.courtId,
-          reference: command.data.reference,
-          filedAt: iso(command.metadata.now),
-        },
-      },
-    ];
+    return oneEvent(ref, 'LitigationFiled', {
+      courtId: command.data.courtId,
+      reference: command.data.reference,
+      filedAt: iso(command.metadata.now),
+    });
   },
 } satisfies Partial<Decisions>;
 

@@ -1,6 +1,6 @@
 import type { DisputeClockInstruction } from '@pingan/contracts';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
-import { blank, invalid, iso, requireOpen, riskReviewStart, who } from './dispute.rules.js';
+import { blank, invalid, iso, requireOpen, riskReviewStart, who, oneEvent } from './dispute.rules.js';
 import type { Decisions, Evolutions } from './dispute.state.js';
 
 // Risk: escalation-risk flags [S0 二(二)2] and the periodic risk review (定期风险研判 [S1 四(三)]) with its clock.
@@ -9,19 +9,13 @@ export const riskDecisions = {
   FlagEscalationRisk: (command, state) => {
     const ref = requireOpen(state);
     if (command.data.reasons.length === 0 || command.data.reasons.some(blank)) invalid('reasons', 'Say why the dispute may escalate.');
-    return [
-      {
-        type: 'DisputeFlaggedAsEscalationRisk',
-        data: {
-          ...ref,
-          flaggedAt: iso(command.metadata.now),
-          reasons: command.data.reasons,
-          partyCount: state.partyCount,
-          incidentId: state.incident?.incidentId ?? null,
-          flaggedBy: who(command.metadata.actor),
-        },
-      },
-    ];
+    return oneEvent(ref, 'DisputeFlaggedAsEscalationRisk', {
+      flaggedAt: iso(command.metadata.now),
+      reasons: command.data.reasons,
+      partyCount: state.partyCount,
+      incidentId: state.incident?.incidentId ?? null,
+      flaggedBy: who(command.metadata.actor),
+    });
   },
 
   ClearEscalationRisk: (command, state) => {
@@ -47,20 +41,14 @@ export const riskDecisions = {
         reason: 'reviewed',
       });
     clocks.push(riskReviewStart(ref, sequence, command.metadata.now, state.supervisingOrganisationId));
-    return [
-      {
-        type: 'RiskReviewRecorded',
-        data: {
-          ...ref,
-          riskLevel: command.data.riskLevel,
-          findings: command.data.findings,
-          measures: command.data.measures,
-          reviewedAt: iso(command.metadata.now),
-          reviewedBy: who(command.metadata.actor),
-          clocks,
-        },
-      },
-    ];
+    return oneEvent(ref, 'RiskReviewRecorded', {
+      riskLevel: command.data.riskLevel,
+      findings: command.data.findings,
+      measures: command.data.measures,
+      reviewedAt: iso(command.metadata.now),
+      reviewedBy: who(command.metadata.actor),
+      clocks,
+    });
   },
 } satisfies Partial<Decisions>;
 

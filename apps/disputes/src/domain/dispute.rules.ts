@@ -1,6 +1,7 @@
 import type { Actor, DisputeClockInstruction, DisputeDeadlineRuleName, DisputeMediationKind, DisputeRef } from '@pingan/contracts';
 import type { CompensationItem } from './dispute.commands.js';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
+import type { DisputeEvent } from './dispute.events.js';
 import { deadlineIdFor, type DisputeState, type MediationState, type Who } from './dispute.state.js';
 
 // The guards and helpers the phases of the dispute decider share.
@@ -9,6 +10,13 @@ export const mediationRule = (kind: DisputeMediationKind): DisputeDeadlineRuleNa
   kind === 'peoples_mediation' ? 'peoples-mediation' : 'administrative-mediation';
 
 export const iso = (date: Date): string => date.toISOString();
+
+/** What most commands record: one event of `type`, with the dispute's reference and `data`. */
+export const oneEvent = <T extends DisputeEvent['type']>(
+  ref: DisputeRef,
+  type: T,
+  data: Omit<Extract<DisputeEvent, { type: T }>['data'], keyof DisputeRef>,
+): DisputeEvent[] => [{ type, data: { ...ref, ...data } } as unknown as DisputeEvent]; // the signature checks `data` against T's event
 export const who = (actor: Actor): Who => ({
   userId: actor.userId,
   organisationId: actor.organisationId,

@@ -1,5 +1,5 @@
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
-import { compensationTotal, inProgress, iso, requireLiability, requireOpen } from './dispute.rules.js';
+import { compensationTotal, inProgress, iso, requireLiability, requireOpen, oneEvent } from './dispute.rules.js';
 import type { Decisions, Evolutions } from './dispute.state.js';
 
 // Liability and settlement: liability agreed without an appraisal, and a settlement negotiated directly (协商).
@@ -7,19 +7,13 @@ import type { Decisions, Evolutions } from './dispute.state.js';
 export const settlementDecisions = {
   RecordLiabilityAgreement: (command, state) => {
     const ref = requireOpen(state);
-    return [
-      {
-        type: 'LiabilityDetermined',
-        data: {
-          ...ref,
-          basis: 'agreement',
-          appraisalId: null,
-          responsibility: command.data.liability.responsibility,
-          summary: command.data.liability.summary,
-          determinedAt: iso(command.metadata.now),
-        },
-      },
-    ];
+    return oneEvent(ref, 'LiabilityDetermined', {
+      basis: 'agreement',
+      appraisalId: null,
+      responsibility: command.data.liability.responsibility,
+      summary: command.data.liability.summary,
+      determinedAt: iso(command.metadata.now),
+    });
   },
 
   RecordNegotiatedSettlement: (command, state) => {
@@ -28,19 +22,13 @@ export const settlementDecisions = {
     if (state.agreement !== null) throw new DisputeError(Code.AgreementExists, 'The dispute is already settled by an agreement.');
     const totalFen = compensationTotal(command.data.compensation);
     if (totalFen > 0) requireLiability(state);
-    return [
-      {
-        type: 'NegotiatedSettlementReached',
-        data: {
-          ...ref,
-          agreementId: command.data.agreementId,
-          terms: command.data.terms,
-          compensation: command.data.compensation,
-          totalFen,
-          settledAt: iso(command.metadata.now),
-        },
-      },
-    ];
+    return oneEvent(ref, 'NegotiatedSettlementReached', {
+      agreementId: command.data.agreementId,
+      terms: command.data.terms,
+      compensation: command.data.compensation,
+      totalFen,
+      settledAt: iso(command.metadata.now),
+    });
   },
 } satisfies Partial<Decisions>;
 

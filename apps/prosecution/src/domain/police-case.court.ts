@@ -1,7 +1,7 @@
 import type { CourtVerdict, CriminalSentence, ProsecutionEvent } from '@pingan/contracts';
 import type { DeliverFirstInstanceVerdict, RecordFinalJudgement } from './police-case.commands.js';
 import { CODE, ProsecutionConflictError, ProsecutionForbiddenError, ProsecutionRuleError } from './police-case.errors.js';
-import { iso, openCase, refOf, suspectOf, type PhaseDecide } from './police-case.guards.js';
+import { iso, openCase, refOf, suspectOf, oneEvent, type PhaseDecide } from './police-case.guards.js';
 import type { OpenPoliceCase } from './police-case.state.js';
 
 /** First-instance trial and verdict, appeal (上诉) and the final judgement. */
@@ -30,19 +30,13 @@ function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceC
     throw new ProsecutionConflictError(CODE.verdictAlreadyDelivered, `A verdict on ${suspect.suspectId} was already delivered.`);
   }
   sentenceFits(data.verdict, data.sentence);
-  return [
-    {
-      type: 'FirstInstanceVerdictDelivered',
-      data: {
-        ...refOf(state),
-        courtId: suspect.courtId,
-        suspectId: suspect.suspectId,
-        verdict: data.verdict,
-        sentence: data.sentence,
-        deliveredAt: iso(metadata.now),
-      },
-    },
-  ];
+  return oneEvent(refOf(state), 'FirstInstanceVerdictDelivered', {
+    courtId: suspect.courtId,
+    suspectId: suspect.suspectId,
+    verdict: data.verdict,
+    sentence: data.sentence,
+    deliveredAt: iso(metadata.now),
+  });
 }
 
 function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): ProsecutionEvent[] {
@@ -63,20 +57,14 @@ function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): Pros
       throw new ProsecutionRuleError(CODE.sentenceMismatch, 'Without an appeal, the final judgement is the first-instance verdict.');
     }
   }
-  return [
-    {
-      type: 'FinalJudgementRecorded',
-      data: {
-        ...refOf(state),
-        courtId: metadata.actor.organisationId,
-        suspectId: suspect.suspectId,
-        verdict: data.verdict,
-        sentence: data.sentence,
-        basis: suspect.appealed ? 'second_instance' : 'first_instance_not_appealed',
-        finalAt: iso(metadata.now),
-      },
-    },
-  ];
+  return oneEvent(refOf(state), 'FinalJudgementRecorded', {
+    courtId: metadata.actor.organisationId,
+    suspectId: suspect.suspectId,
+    verdict: data.verdict,
+    sentence: data.sentence,
+    basis: suspect.appealed ? 'second_instance' : 'first_instance_not_appealed',
+    finalAt: iso(metadata.now),
+  });
 }
 
 export const court: PhaseDecide<CourtCommand> = {
@@ -91,17 +79,11 @@ export const court: PhaseDecide<CourtCommand> = {
     if (defendants.length === 0) {
       throw new ProsecutionConflictError(CODE.trialAlreadyStarted, `The trial in case ${s.caseNumber} has already started.`);
     }
-    return [
-      {
-        type: 'FirstInstanceTrialStarted',
-        data: {
-          ...refOf(s),
-          courtId: metadata.actor.organisationId,
-          defendantIds: defendants.map((suspect) => suspect.suspectId),
-          startedAt: iso(metadata.now),
-        },
-      },
-    ];
+    return oneEvent(refOf(s), 'FirstInstanceTrialStarted', {
+      courtId: metadata.actor.organisationId,
+      defendantIds: defendants.map((suspect) => suspect.suspectId),
+      startedAt: iso(metadata.now),
+    });
   },
   DeliverFirstInstanceVerdict: (command, state) => deliverVerdict(command, openCase(command, state)),
   FileAppeal(command, state) {
@@ -114,17 +96,11 @@ export const court: PhaseDecide<CourtCommand> = {
     }
     if (suspect.appealed)
       throw new ProsecutionConflictError(CODE.alreadyAppealed, `The verdict on ${suspect.suspectId} is already appealed.`);
-    return [
-      {
-        type: 'AppealFiled',
-        data: {
-          ...refOf(s),
-          suspectId: suspect.suspectId,
-          appellant: data.appellant,
-          filedAt: iso(metadata.now),
-        },
-      },
-    ];
+    return oneEvent(refOf(s), 'AppealFiled', {
+      suspectId: suspect.suspectId,
+      appellant: data.appellant,
+      filedAt: iso(metadata.now),
+    });
   },
   RecordFinalJudgement: (command, state) => recordFinal(command, openCase(command, state)),
 };

@@ -54,3 +54,10 @@ export const refOf = (state: OpenPoliceCase): PoliceCaseRef => ({
   hospitalId: state.hospitalId,
   regionCode: state.regionCode,
 });
+
+/** What most commands record: one event of `type`, with the case's reference and `data`. */
+export const oneEvent = <T extends ProsecutionEvent['type']>(
+  ref: PoliceCaseRef,
+  type: T,
+  data: Omit<Extract<ProsecutionEvent, { type: T }>['data'], keyof PoliceCaseRef>,
+): ProsecutionEvent[] => [{ type, data: { ...ref, ...data } } as unknown as ProsecutionEvent]; // the signature checks `data` against T's event

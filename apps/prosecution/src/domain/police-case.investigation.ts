@@ -1,7 +1,7 @@
 import type { PoliceCaseOrigin, ProsecutionEvent } from '@pingan/contracts';
 import type { OpenCase, OpenCaseFromIncident } from './police-case.commands.js';
 import { CODE, ProsecutionConflictError, ProsecutionRuleError } from './police-case.errors.js';
-import { iso, mustBeCriminal, openCase, refOf, required, type PhaseDecide } from './police-case.guards.js';
+import { iso, mustBeCriminal, openCase, refOf, required, oneEvent, type PhaseDecide } from './police-case.guards.js';
 import type { PoliceCaseState } from './police-case.state.js';
 
 /** Acceptance (受案), filing (立案) or conversion to criminal, suspects, notes and transfer between units. */
@@ -52,16 +52,10 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
     const s = openCase(command, state);
     mustBeCriminal(s, 'Filing (立案)');
     if (s.filed) throw new ProsecutionConflictError(CODE.caseAlreadyFiled, `Case ${s.caseNumber} is already filed.`);
-    return [
-      {
-        type: 'CriminalCaseFiled',
-        data: {
-          ...refOf(s),
-          filingUnitId: data.filingUnitId,
-          filedAt: iso(metadata.now),
-        },
-      },
-    ];
+    return oneEvent(refOf(s), 'CriminalCaseFiled', {
+      filingUnitId: data.filingUnitId,
+      filedAt: iso(metadata.now),
+    });
   },
   ConvertToCriminalCase(command, state) {
     const { data, metadata } = command;
@@ -70,16 +64,10 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
       throw new ProsecutionRuleError(CODE.caseNotAdministrative, `Case ${s.caseNumber} is already criminal.`);
     }
     required('reason', data.reason);
-    return [
-      {
-        type: 'CaseConvertedToCriminal',
-        data: {
-          ...refOf(s),
-          reason: data.reason,
-          convertedAt: iso(metadata.now),
-        },
-      },
-    ];
+    return oneEvent(refOf(s), 'CaseConvertedToCriminal', {
+      reason: data.reason,
+      convertedAt: iso(metadata.now),
+    });
   },
   AddSuspect(command, state) {
     const { data, metadata } = command;
@@ -88,17 +76,11 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
       throw new ProsecutionConflictError(CODE.suspectAlreadyAdded, `Suspect ${data.suspectId} is already in the case.`);
     }
     required('name', data.name);
-    return [
-      {
-        type: 'SuspectAdded',
-        data: {
-          ...refOf(s),
-          suspectId: data.suspectId,
-          // The name stays with the service (personal data): see SuspectAdded in the contract.
-          addedAt: iso(metadata.now),
-        },
-      },
-    ];
+    return oneEvent(refOf(s), 'SuspectAdded', {
+      suspectId: data.suspectId,
+      // The name stays with the service (personal data): see SuspectAdded in the contract.
+      addedAt: iso(metadata.now),
+    });
   },
   AddInvestigationNote(command, state) {
     const { data, metadata } = command;
@@ -107,18 +89,12 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
       throw new ProsecutionConflictError(CODE.noteAlreadyAdded, `Note ${data.noteId} is already in the case.`);
     }
     required('text', data.text);
-    return [
-      {
-        type: 'InvestigationNoteAdded',
-        data: {
-          ...refOf(s),
-          noteId: data.noteId,
-          text: data.text,
-          authorUserId: metadata.actor.userId,
-          writtenAt: iso(metadata.now),
-        },
-      },
-    ];
+    return oneEvent(refOf(s), 'InvestigationNoteAdded', {
+      noteId: data.noteId,
+      text: data.text,
+      authorUserId: metadata.actor.userId,
+      writtenAt: iso(metadata.now),
+    });
   },
   TransferCase(command, state) {
     const { data, metadata } = command;
@@ -127,17 +103,11 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
       throw new ProsecutionRuleError(CODE.transferToSameUnit, `Case ${s.caseNumber} is already handled by ${s.handlingUnitId}.`);
     }
     required('reason', data.reason);
-    return [
-      {
-        type: 'CaseTransferred',
-        data: {
-          ...refOf(s),
-          fromUnitId: s.handlingUnitId,
-          toUnitId: data.toUnitId,
-          reason: data.reason,
-          transferredAt: iso(metadata.now),
-        },
-      },
-    ];
+    return oneEvent(refOf(s), 'CaseTransferred', {
+      fromUnitId: s.handlingUnitId,
+      toUnitId: data.toUnitId,
+      reason: data.reason,
+      transferredAt: iso(metadata.now),
+    });
   },
 };

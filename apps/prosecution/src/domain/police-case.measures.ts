@@ -17,6 +17,7 @@ import {
   refOf,
   required,
   suspectOf,
+  oneEvent,
   type PhaseDecide,
 } from './police-case.guards.js';
 import type { Custody, OpenPoliceCase, SuspectState } from './police-case.state.js';
@@ -70,20 +71,14 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
         `Administrative detention is 1 to ${policy.administrativeDetention.maxDays} days ${policy.administrativeDetention.source}.`,
       );
     }
-    return [
-      {
-        type: 'AdministrativePenaltyDecided',
-        data: {
-          ...refOf(state),
-          decisionId: data.decisionId,
-          suspectId: data.suspectId,
-          penalty,
-          decidedAt: iso(data.decidedAt),
-          decidingUnitId: data.decidingUnitId,
-          clocks: [startMinistryEntry(state.caseNumber, data.decisionId, data.decidedAt, data.decidingUnitId)],
-        },
-      },
-    ];
+    return oneEvent(refOf(state), 'AdministrativePenaltyDecided', {
+      decisionId: data.decisionId,
+      suspectId: data.suspectId,
+      penalty,
+      decidedAt: iso(data.decidedAt),
+      decidingUnitId: data.decidingUnitId,
+      clocks: [startMinistryEntry(state.caseNumber, data.decisionId, data.decidedAt, data.decidingUnitId)],
+    });
   }
 
   function imposeMeasure(command: ImposeCompulsoryMeasure, state: OpenPoliceCase): ProsecutionEvent[] {
@@ -142,21 +137,15 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
         throw new InvalidPoliceCaseCommandError('measure', `Unknown compulsory measure ${String(unknown)}.`);
       }
     }
-    return [
-      {
-        type: 'CompulsoryMeasureImposed',
-        data: {
-          ...refOf(state),
-          measureId: data.measureId,
-          suspectId: data.suspectId,
-          measure: data.measure,
-          decidedAt: iso(data.decidedAt),
-          decidingUnitId: data.decidingUnitId,
-          custodyAfter,
-          clocks,
-        },
-      },
-    ];
+    return oneEvent(refOf(state), 'CompulsoryMeasureImposed', {
+      measureId: data.measureId,
+      suspectId: data.suspectId,
+      measure: data.measure,
+      decidedAt: iso(data.decidedAt),
+      decidingUnitId: data.decidingUnitId,
+      custodyAfter,
+      clocks,
+    });
   }
 
   function extendArrestRequest(command: ExtendArrestRequestPeriod, state: OpenPoliceCase): ProsecutionEvent[] {
@@ -186,30 +175,24 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
           `${total} asked.`,
       );
     }
-    return [
-      {
-        type: 'ArrestRequestPeriodExtended',
-        data: {
-          ...refOf(state),
-          suspectId: suspect.suspectId,
-          detentionMeasureId: suspect.detention.measureId,
-          ground: data.ground,
-          explanation: data.explanation,
-          days: data.days,
-          totalExtensionDays: total,
-          extendedAt: iso(metadata.now),
-          clocks: [
-            {
-              action: 'extend',
-              deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
-              rule: RULE.arrestRequest,
-              by: { unit: 'calendar_days', amount: data.days },
-              reason: `${data.ground}: ${data.explanation}`,
-            },
-          ],
+    return oneEvent(refOf(state), 'ArrestRequestPeriodExtended', {
+      suspectId: suspect.suspectId,
+      detentionMeasureId: suspect.detention.measureId,
+      ground: data.ground,
+      explanation: data.explanation,
+      days: data.days,
+      totalExtensionDays: total,
+      extendedAt: iso(metadata.now),
+      clocks: [
+        {
+          action: 'extend',
+          deadlineId: deadlineId.arrestRequest(state.caseNumber, suspect.detention.measureId),
+          rule: RULE.arrestRequest,
+          by: { unit: 'calendar_days', amount: data.days },
+          reason: `${data.ground}: ${data.explanation}`,
         },
-      },
-    ];
+      ],
+    });
   }
 
   return {
@@ -229,27 +212,21 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
         );
       }
       required('referenceNumber', data.referenceNumber);
-      return [
-        {
-          type: 'MinistrySystemEntryRecorded',
-          data: {
-            ...refOf(s),
-            decisionId: data.decisionId,
-            suspectId: decision.suspectId,
-            referenceNumber: data.referenceNumber,
-            recordedAt: iso(metadata.now),
-            clocks: [
-              {
-                action: 'stop',
-                deadlineId: deadlineId.ministrySystemEntry(s.caseNumber, data.decisionId),
-                rule: RULE.ministrySystemEntry,
-                at: iso(metadata.now),
-                outcome: 'done',
-              },
-            ],
+      return oneEvent(refOf(s), 'MinistrySystemEntryRecorded', {
+        decisionId: data.decisionId,
+        suspectId: decision.suspectId,
+        referenceNumber: data.referenceNumber,
+        recordedAt: iso(metadata.now),
+        clocks: [
+          {
+            action: 'stop',
+            deadlineId: deadlineId.ministrySystemEntry(s.caseNumber, data.decisionId),
+            rule: RULE.ministrySystemEntry,
+            at: iso(metadata.now),
+            outcome: 'done',
           },
-        },
-      ];
+        ],
+      });
     },
     ExtendArrestRequestPeriod: (command, state) => extendArrestRequest(command, openCase(command, state)),
     RequestArrestApproval(command, state) {
@@ -263,34 +240,28 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       if (suspect.custody !== 'criminal_detention' || !suspect.detention) {
         throw new ProsecutionRuleError(CODE.noCriminalDetention, `Suspect ${suspect.suspectId} is not in criminal detention.`);
       }
-      return [
-        {
-          type: 'ArrestApprovalRequested',
-          data: {
-            ...refOf(s),
-            requestId: data.requestId,
-            suspectId: suspect.suspectId,
-            procuratorateId: data.procuratorateId,
-            requestedAt: iso(metadata.now),
-            clocks: [
-              {
-                action: 'stop',
-                deadlineId: deadlineId.arrestRequest(s.caseNumber, suspect.detention.measureId),
-                rule: RULE.arrestRequest,
-                at: iso(metadata.now),
-                outcome: 'done',
-              },
-              {
-                action: 'start',
-                deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
-                rule: RULE.arrestDecision,
-                startedAt: iso(metadata.now),
-                responsibleOrganisationId: data.procuratorateId,
-              },
-            ],
+      return oneEvent(refOf(s), 'ArrestApprovalRequested', {
+        requestId: data.requestId,
+        suspectId: suspect.suspectId,
+        procuratorateId: data.procuratorateId,
+        requestedAt: iso(metadata.now),
+        clocks: [
+          {
+            action: 'stop',
+            deadlineId: deadlineId.arrestRequest(s.caseNumber, suspect.detention.measureId),
+            rule: RULE.arrestRequest,
+            at: iso(metadata.now),
+            outcome: 'done',
           },
-        },
-      ];
+          {
+            action: 'start',
+            deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
+            rule: RULE.arrestDecision,
+            startedAt: iso(metadata.now),
+            responsibleOrganisationId: data.procuratorateId,
+          },
+        ],
+      });
     },
     DecideArrestApproval(command, state) {
       const { data, metadata } = command;
@@ -304,31 +275,25 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
         throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate the request went to can decide it.');
       }
       required('reason', data.reason);
-      return [
-        {
-          type: 'ArrestApprovalDecided',
-          data: {
-            ...refOf(s),
-            requestId: request.requestId,
-            suspectId: suspect.suspectId,
-            procuratorateId: request.procuratorateId,
-            outcome: data.outcome,
-            reason: data.reason,
-            decidedAt: iso(metadata.now),
-            // 不批准逮捕: a detained suspect is released at once (CPL art. 91).
-            releaseRequired: data.outcome === 'not_approved' && suspect.custody === 'criminal_detention',
-            clocks: [
-              {
-                action: 'stop',
-                deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
-                rule: RULE.arrestDecision,
-                at: iso(metadata.now),
-                outcome: 'done',
-              },
-            ],
+      return oneEvent(refOf(s), 'ArrestApprovalDecided', {
+        requestId: request.requestId,
+        suspectId: suspect.suspectId,
+        procuratorateId: request.procuratorateId,
+        outcome: data.outcome,
+        reason: data.reason,
+        decidedAt: iso(metadata.now),
+        // 不批准逮捕: a detained suspect is released at once (CPL art. 91).
+        releaseRequired: data.outcome === 'not_approved' && suspect.custody === 'criminal_detention',
+        clocks: [
+          {
+            action: 'stop',
+            deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
+            rule: RULE.arrestDecision,
+            at: iso(metadata.now),
+            outcome: 'done',
           },
-        },
-      ];
+        ],
+      });
     },
   };
 }

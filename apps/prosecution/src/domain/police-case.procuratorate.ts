@@ -7,7 +7,7 @@ import {
   ProsecutionForbiddenError,
   ProsecutionRuleError,
 } from './police-case.errors.js';
-import { iso, mustBeCriminal, openCase, refOf, required, suspectOf, type PhaseDecide } from './police-case.guards.js';
+import { iso, mustBeCriminal, openCase, refOf, required, suspectOf, oneEvent, type PhaseDecide } from './police-case.guards.js';
 import type { OpenPoliceCase } from './police-case.state.js';
 
 /** The procuratorate's part after the arrest decision: a designated prosecutor, and prosecution review (审查起诉) to its outcome. */
@@ -61,18 +61,12 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
       if (current?.prosecutorUserId === data.prosecutorUserId && current.procuratorateId === metadata.actor.organisationId) {
         return [];
       }
-      return [
-        {
-          type: 'ProsecutorDesignated',
-          data: {
-            ...refOf(s),
-            procuratorateId: metadata.actor.organisationId,
-            prosecutorUserId: data.prosecutorUserId,
-            prosecutorName: data.prosecutorName,
-            designatedAt: iso(metadata.now),
-          },
-        },
-      ];
+      return oneEvent(refOf(s), 'ProsecutorDesignated', {
+        procuratorateId: metadata.actor.organisationId,
+        prosecutorUserId: data.prosecutorUserId,
+        prosecutorName: data.prosecutorName,
+        designatedAt: iso(metadata.now),
+      });
     },
     TransferForProsecution(command, state) {
       const { data, metadata } = command;
@@ -84,28 +78,22 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
       if (data.suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
       const suspects = data.suspectIds.map((id) => suspectOf(s, id));
       const inCustody = suspects.some((suspect) => suspect.custody !== 'none');
-      return [
-        {
-          type: 'CaseTransferredForProsecution',
-          data: {
-            ...refOf(s),
-            suspectIds: [...data.suspectIds],
-            procuratorateId: data.procuratorateId,
-            transferringUnitId: s.handlingUnitId,
-            inCustody,
-            transferredAt: iso(metadata.now),
-            clocks: [
-              {
-                action: 'start',
-                deadlineId: deadlineId.prosecutionReview(s.caseNumber),
-                rule: inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview,
-                startedAt: iso(metadata.now),
-                responsibleOrganisationId: data.procuratorateId,
-              },
-            ],
+      return oneEvent(refOf(s), 'CaseTransferredForProsecution', {
+        suspectIds: [...data.suspectIds],
+        procuratorateId: data.procuratorateId,
+        transferringUnitId: s.handlingUnitId,
+        inCustody,
+        transferredAt: iso(metadata.now),
+        clocks: [
+          {
+            action: 'start',
+            deadlineId: deadlineId.prosecutionReview(s.caseNumber),
+            rule: inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview,
+            startedAt: iso(metadata.now),
+            responsibleOrganisationId: data.procuratorateId,
           },
-        },
-      ];
+        ],
+      });
     },
     ExtendProsecutionReview(command, state) {
       const { data, metadata } = command;
@@ -116,65 +104,47 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
       }
       required('explanation', data.explanation);
       const days = policy.prosecutionReview.extensionDays;
-      return [
-        {
-          type: 'ProsecutionReviewExtended',
-          data: {
-            ...refOf(s),
-            ground: data.ground,
-            explanation: data.explanation,
-            days,
-            extendedAt: iso(metadata.now),
-            clocks: [
-              {
-                action: 'extend',
-                deadlineId: deadlineId.prosecutionReview(s.caseNumber),
-                rule: reviewRule(s),
-                by: { unit: 'calendar_days', amount: days },
-                reason: `${data.ground}: ${data.explanation}`,
-              },
-            ],
+      return oneEvent(refOf(s), 'ProsecutionReviewExtended', {
+        ground: data.ground,
+        explanation: data.explanation,
+        days,
+        extendedAt: iso(metadata.now),
+        clocks: [
+          {
+            action: 'extend',
+            deadlineId: deadlineId.prosecutionReview(s.caseNumber),
+            rule: reviewRule(s),
+            by: { unit: 'calendar_days', amount: days },
+            reason: `${data.ground}: ${data.explanation}`,
           },
-        },
-      ];
+        ],
+      });
     },
     Indict(command, state) {
       const { data, metadata } = command;
       const s = openCase(command, state);
       const review = underReviewBy(s, metadata.actor.organisationId, data.suspectIds);
       required('courtId', data.courtId);
-      return [
-        {
-          type: 'SuspectsIndicted',
-          data: {
-            ...refOf(s),
-            suspectIds: [...data.suspectIds],
-            procuratorateId: review.procuratorateId,
-            courtId: data.courtId,
-            indictedAt: iso(metadata.now),
-            clocks: reviewClockStop(s, data.suspectIds, metadata.now),
-          },
-        },
-      ];
+      return oneEvent(refOf(s), 'SuspectsIndicted', {
+        suspectIds: [...data.suspectIds],
+        procuratorateId: review.procuratorateId,
+        courtId: data.courtId,
+        indictedAt: iso(metadata.now),
+        clocks: reviewClockStop(s, data.suspectIds, metadata.now),
+      });
     },
     DecideNotToProsecute(command, state) {
       const { data, metadata } = command;
       const s = openCase(command, state);
       const review = underReviewBy(s, metadata.actor.organisationId, data.suspectIds);
       required('reason', data.reason);
-      return [
-        {
-          type: 'NonProsecutionDecided',
-          data: {
-            ...refOf(s),
-            suspectIds: [...data.suspectIds],
-            procuratorateId: review.procuratorateId,
-            reason: data.reason,
-            decidedAt: iso(metadata.now),
-            clocks: reviewClockStop(s, data.suspectIds, metadata.now),
-          },
-        },
-      ];
+      return oneEvent(refOf(s), 'NonProsecutionDecided', {
+        suspectIds: [...data.suspectIds],
+        procuratorateId: review.procuratorateId,
+        reason: data.reason,
+        decidedAt: iso(metadata.now),
+        clocks: reviewClockStop(s, data.suspectIds, metadata.now),
+      });
     },
   };
 }
