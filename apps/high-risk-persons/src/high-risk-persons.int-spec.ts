@@ -4,9 +4,8 @@ import type { PrincipalClaims } from '@pingan/access';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { asCaller, closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { HighRiskPersonsModule, highRiskRuntimeOptions } from './high-risk-persons.module.js';
 
@@ -86,13 +85,8 @@ describe('high-risk persons on PostgreSQL', () => {
   let now = new Date();
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({
-    post: (path: string, body: object = {}) =>
-      request(app.getHttpServer()).post(path).set('authorization', `Bearer ${tokens[who]}`).send(body),
-    get: (path: string) =>
-      request(app.getHttpServer())
-        .get(path)
-        .set('authorization', `Bearer ${tokens[who]}`)
-        .set('x-access-purpose', encodeURIComponent('核查')),
+    post: asCaller(app, tokens[who]).post,
+    get: (path: string) => asCaller(app, tokens[who]).get(path).set('x-access-purpose', encodeURIComponent('核查')),
   });
 
   const proposeAndApprove = async (idNumber = ID, name = NAME): Promise<string> => {

@@ -2,9 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import { KafkaBus, type Subscription } from '@pingan/messaging';
-import { closeAppAndDatabase, createTestDatabase, testKafkaBrokers, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import {
+  asCaller,
+  closeAppAndDatabase,
+  createTestDatabase,
+  testKafkaBrokers,
+  type TestDatabase,
+  testAccessTokenKeys,
+} from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { PRINCIPALS, WZ, claimsOf, hospitalFacts, minutesBefore, type Who } from './incidents.fixture.js';
 
 /**
@@ -51,18 +57,7 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
     await closeAppAndDatabase(app, saved, database);
   }, 60_000); // leaving Kafka consumer groups takes a few seconds
 
-  const as = (who: Who) => ({
-    post: (path: string, body: object = {}) =>
-      request(app.getHttpServer())
-        .post(path)
-        .set('authorization', `Bearer ${tokens.get(who)}`)
-        .send(body),
-    patch: (path: string, body: object) =>
-      request(app.getHttpServer())
-        .patch(path)
-        .set('authorization', `Bearer ${tokens.get(who)}`)
-        .send(body),
-  });
+  const as = (who: Who) => asCaller(app, tokens.get(who));
 
   it('publishes a 110 call, the police response, the major classification and the escalation to national acknowledgement, in order', async () => {
     const now = new Date();

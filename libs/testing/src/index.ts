@@ -4,4 +4,5 @@ export * from './fixtures/authorisation-matrix.js';
 export * from './fixtures/databases.js';
 export * from './fixtures/deadline-rules.js';
 export * from './fixtures/envelopes.js';
+export * from './fixtures/http.js';
 export * from './fixtures/principals.js';

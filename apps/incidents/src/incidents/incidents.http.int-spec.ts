@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformModule } from '@pingan/platform';
-import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { asCaller, closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import request from 'supertest';
 import { IncidentsModule } from '../incidents.module.js';
 import { PRINCIPALS, WZ, YZ, claimsOf, hospitalFacts, minutesBefore, type Who } from '../incidents.fixture.js';
@@ -14,22 +14,7 @@ describe('incidents HTTP API', () => {
   let database: TestDatabase;
   let app: INestApplication;
 
-  const as = (who: Who) => ({
-    get: (path: string) =>
-      request(app.getHttpServer())
-        .get(path)
-        .set('authorization', `Bearer ${tokens.get(who)}`),
-    post: (path: string, body: object = {}) =>
-      request(app.getHttpServer())
-        .post(path)
-        .set('authorization', `Bearer ${tokens.get(who)}`)
-        .send(body),
-    patch: (path: string, body: object) =>
-      request(app.getHttpServer())
-        .patch(path)
-        .set('authorization', `Bearer ${tokens.get(who)}`)
-        .send(body),
-  });
+  const as = (who: Who) => asCaller(app, tokens.get(who));
 
   const call110 = (regionCode = WZ, hospitalId = 'hosp-a') => ({
     hospital: hospitalFacts(hospitalId, regionCode),
