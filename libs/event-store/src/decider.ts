@@ -23,6 +23,16 @@ export const fold = <Event extends DomainEvent, State>(
   events: readonly Event[],
 ): State => events.reduce(decider.evolve, decider.initialState());
 
+/**
+ * What most commands record: one event of `type` with the aggregate's reference (`ref`) and `data`.
+ * Bound once per aggregate: `const oneEvent = oneEventOf<DisputeEvent, DisputeRef>()`.
+ */
+export const oneEventOf =
+  <Event extends DomainEvent, Ref extends object>() =>
+  <Type extends Event['type']>(ref: Ref, type: Type, data: Omit<Extract<Event, { type: Type }>['data'], keyof Ref>): Event[] => [
+    { type, data: { ...ref, ...data } } as unknown as Event,
+  ]; // the signature checks `data` against the event of `type`
+
 export interface HandleCommandOptions extends Omit<AppendOptions, 'expectedVersion'> {
   /** How often to reload and decide again when another writer got there first (default 3). */
   retries?: number;

@@ -1,4 +1,5 @@
 import type { Actor, DisputeClockInstruction, DisputeDeadlineRuleName, DisputeMediationKind, DisputeRef } from '@pingan/contracts';
+import { oneEventOf } from '@pingan/event-store';
 import type { CompensationItem } from './dispute.commands.js';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
@@ -11,12 +12,8 @@ export const mediationRule = (kind: DisputeMediationKind): DisputeDeadlineRuleNa
 
 export const iso = (date: Date): string => date.toISOString();
 
-/** What most commands record: one event of `type`, with the dispute's reference and `data`. */
-export const oneEvent = <T extends DisputeEvent['type']>(
-  ref: DisputeRef,
-  type: T,
-  data: Omit<Extract<DisputeEvent, { type: T }>['data'], keyof DisputeRef>,
-): DisputeEvent[] => [{ type, data: { ...ref, ...data } } as unknown as DisputeEvent]; // the signature checks `data` against T's event
+/** What most commands record: one event with the dispute's reference. */
+export const oneEvent = oneEventOf<DisputeEvent, DisputeRef>();
 export const who = (actor: Actor): Who => ({
   userId: actor.userId,
   organisationId: actor.organisationId,

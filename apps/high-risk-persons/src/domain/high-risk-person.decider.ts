@@ -7,7 +7,7 @@ import type {
   HighRiskPersonRef,
 } from '@pingan/contracts';
 import { HIGH_RISK_CATEGORIES } from '@pingan/contracts';
-import type { Decider } from '@pingan/event-store';
+import { oneEventOf, type Decider } from '@pingan/event-store';
 import type { HighRiskPersonCommand, PersonalText, ProposeFlag } from './high-risk-person.commands.js';
 import { HighRiskError, HighRiskErrorCode as E } from './high-risk-person.errors.js';
 import { TASK_RULES, reviewDeadlineId, taskDeadlineId } from './deadline-rules.js';
@@ -78,6 +78,8 @@ export function adviceFor(categories: readonly HighRiskCategory[]): HighRiskAdvi
 }
 
 const iso = (d: Date): string => d.toISOString();
+/** What most commands record: one event with the person's reference. */
+const oneEvent = oneEventOf<HighRiskPersonEvent, HighRiskPersonRef>();
 const hasText = (t: PersonalText | undefined, min = 1): boolean => (t?.text.trim().length ?? 0) >= min;
 const isOpen = (flag: FlagState | null): boolean => flag?.status === 'proposed' || flag?.status === 'active';
 
@@ -182,62 +184,44 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
       }
       if (command.type === 'RejectFlag') {
         if (!hasText(command.data.reason)) throw new HighRiskError(E.ReasonRequired, 'A rejection needs a reason');
-        return [
-          {
-            type: 'FlagRejected',
-            data: {
-              ...ref,
-              flagNo: flag.flagNo,
-              reason: command.data.reason.sealed,
-              rejectingOrganisationId: actor.organisationId,
-              rejectedAt: iso(at),
-            },
-          },
-        ];
+        return oneEvent(ref, 'FlagRejected', {
+          flagNo: flag.flagNo,
+          reason: command.data.reason.sealed,
+          rejectingOrganisationId: actor.organisationId,
+          rejectedAt: iso(at),
+        });
       }
-      return [
-        {
-          type: 'FlagApproved',
-          data: {
-            ...ref,
-            flagNo: flag.flagNo,
-            categories: flag.categories,
-            approvingOrganisationId: actor.organisationId,
-            activatedAt: iso(at),
-            clocks: [
-              {
-                action: 'start',
-                deadlineId: reviewDeadlineId(ref.personId, flag.flagNo, 1),
-                subject: ref.personId,
-                rule: 'high-risk-flag-review',
-                startedAt: iso(at),
-                responsibleOrganisationId: actor.organisationId,
-                supervisingOrganisationId: null,
-              },
-            ],
+      return oneEvent(ref, 'FlagApproved', {
+        flagNo: flag.flagNo,
+        categories: flag.categories,
+        approvingOrganisationId: actor.organisationId,
+        activatedAt: iso(at),
+        clocks: [
+          {
+            action: 'start',
+            deadlineId: reviewDeadlineId(ref.personId, flag.flagNo, 1),
+            subject: ref.personId,
+            rule: 'high-risk-flag-review',
+            startedAt: iso(at),
+            responsibleOrganisationId: actor.organisationId,
+            supervisingOrganisationId: null,
           },
-        },
-      ];
+        ],
+      });
     }
 
     case 'GiveWarning': {
       const { ref, flag } = requireActive(state);
       requireRole(actor, WARNING_ROLES, 'give a warning (police only)');
       if (!hasText(command.data.note, MIN_TEXT_LENGTH)) throw new HighRiskError(E.ReasonRequired, 'Say what was said and done');
-      return [
-        {
-          type: 'WarningGiven',
-          data: {
-            ...ref,
-            flagNo: flag.flagNo,
-            measureId: command.data.measureId,
-            kind: command.data.kind,
-            note: command.data.note.sealed,
-            actingOrganisationId: actor.organisationId,
-            givenAt: iso(at),
-          },
-        },
-      ];
+      return oneEvent(ref, 'WarningGiven', {
+        flagNo: flag.flagNo,
+        measureId: command.data.measureId,
+        kind: command.data.kind,
+        note: command.data.note.sealed,
+        actingOrganisationId: actor.organisationId,
+        givenAt: iso(at),
+      });
     }
 
     case 'AssignStabilisationTask': {
@@ -246,33 +230,27 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
       const d = command.data;
       if (state.tasks[d.taskId]) throw new HighRiskError(E.TaskExists, 'A task with this id exists');
       if (!hasText(d.note, MIN_TEXT_LENGTH)) throw new HighRiskError(E.ReasonRequired, 'Say what the task is');
-      return [
-        {
-          type: 'StabilisationTaskAssigned',
-          data: {
-            ...ref,
-            flagNo: flag.flagNo,
-            taskId: d.taskId,
-            kind: d.kind,
-            assigneeOrganisationId: d.assigneeOrganisationId,
-            assigneeKind: d.assigneeKind,
-            note: d.note.sealed,
-            actingOrganisationId: actor.organisationId,
-            assignedAt: iso(at),
-            clocks: [
-              {
-                action: 'start',
-                deadlineId: taskDeadlineId(ref.personId, d.taskId),
-                subject: ref.personId,
-                rule: TASK_RULES[d.kind],
-                startedAt: iso(at),
-                responsibleOrganisationId: d.assigneeOrganisationId,
-                supervisingOrganisationId: actor.organisationId,
-              },
-            ],
+      return oneEvent(ref, 'StabilisationTaskAssigned', {
+        flagNo: flag.flagNo,
+        taskId: d.taskId,
+        kind: d.kind,
+        assigneeOrganisationId: d.assigneeOrganisationId,
+        assigneeKind: d.assigneeKind,
+        note: d.note.sealed,
+        actingOrganisationId: actor.organisationId,
+        assignedAt: iso(at),
+        clocks: [
+          {
+            action: 'start',
+            deadlineId: taskDeadlineId(ref.personId, d.taskId),
+            subject: ref.personId,
+            rule: TASK_RULES[d.kind],
+            startedAt: iso(at),
+            responsibleOrganisationId: d.assigneeOrganisationId,
+            supervisingOrganisationId: actor.organisationId,
           },
-        },
-      ];
+        ],
+      });
     }
 
     case 'CompleteStabilisationTask': {
@@ -282,20 +260,14 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
       if (task.completed) throw new HighRiskError(E.TaskAlreadyCompleted, 'The task is already completed');
       requireRole(actor, MEASURE_ROLES, 'complete a stabilisation task');
       if (!hasText(command.data.outcome, MIN_TEXT_LENGTH)) throw new HighRiskError(E.ReasonRequired, 'Say what was done');
-      return [
-        {
-          type: 'StabilisationTaskCompleted',
-          data: {
-            ...ref,
-            flagNo: state.flag!.flagNo,
-            taskId: command.data.taskId,
-            outcome: command.data.outcome.sealed,
-            actingOrganisationId: actor.organisationId,
-            completedAt: iso(at),
-            clocks: [{ action: 'stop', deadlineId: task.deadlineId, at: iso(at) }],
-          },
-        },
-      ];
+      return oneEvent(ref, 'StabilisationTaskCompleted', {
+        flagNo: state.flag!.flagNo,
+        taskId: command.data.taskId,
+        outcome: command.data.outcome.sealed,
+        actingOrganisationId: actor.organisationId,
+        completedAt: iso(at),
+        clocks: [{ action: 'stop', deadlineId: task.deadlineId, at: iso(at) }],
+      });
     }
 
     case 'ArrangeTreatment': {
@@ -305,20 +277,14 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
         throw new HighRiskError(E.TreatmentNotApplicable, 'Treatment arrangements are for a flag of severe mental disorder with risk');
       }
       if (!hasText(command.data.note, MIN_TEXT_LENGTH)) throw new HighRiskError(E.ReasonRequired, 'Say what was arranged');
-      return [
-        {
-          type: 'TreatmentArranged',
-          data: {
-            ...ref,
-            flagNo: flag.flagNo,
-            measureId: command.data.measureId,
-            arrangement: command.data.arrangement,
-            note: command.data.note.sealed,
-            actingOrganisationId: actor.organisationId,
-            arrangedAt: iso(at),
-          },
-        },
-      ];
+      return oneEvent(ref, 'TreatmentArranged', {
+        flagNo: flag.flagNo,
+        measureId: command.data.measureId,
+        arrangement: command.data.arrangement,
+        note: command.data.note.sealed,
+        actingOrganisationId: actor.organisationId,
+        arrangedAt: iso(at),
+      });
     }
 
     case 'RenewFlag': {
@@ -327,31 +293,25 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
       if (!hasText(command.data.reason, MIN_TEXT_LENGTH))
         throw new HighRiskError(E.ReasonRequired, 'A renewal needs the reason the flag is still needed');
       const reviewNo = flag.reviewNo + 1;
-      return [
-        {
-          type: 'FlagRenewed',
-          data: {
-            ...ref,
-            flagNo: flag.flagNo,
-            reviewNo,
-            reason: command.data.reason.sealed,
-            reviewingOrganisationId: actor.organisationId,
-            renewedAt: iso(at),
-            clocks: [
-              { action: 'stop', deadlineId: flag.reviewDeadlineId!, at: iso(at) },
-              {
-                action: 'start',
-                deadlineId: reviewDeadlineId(ref.personId, flag.flagNo, reviewNo + 1),
-                subject: ref.personId,
-                rule: 'high-risk-flag-review',
-                startedAt: iso(at),
-                responsibleOrganisationId: actor.organisationId,
-                supervisingOrganisationId: null,
-              },
-            ],
+      return oneEvent(ref, 'FlagRenewed', {
+        flagNo: flag.flagNo,
+        reviewNo,
+        reason: command.data.reason.sealed,
+        reviewingOrganisationId: actor.organisationId,
+        renewedAt: iso(at),
+        clocks: [
+          { action: 'stop', deadlineId: flag.reviewDeadlineId!, at: iso(at) },
+          {
+            action: 'start',
+            deadlineId: reviewDeadlineId(ref.personId, flag.flagNo, reviewNo + 1),
+            subject: ref.personId,
+            rule: 'high-risk-flag-review',
+            startedAt: iso(at),
+            responsibleOrganisationId: actor.organisationId,
+            supervisingOrganisationId: null,
           },
-        },
-      ];
+        ],
+      });
     }
 
     case 'RemoveFlag': {
@@ -359,19 +319,13 @@ export function decide(command: HighRiskPersonCommand, state: HighRiskPersonStat
       requireRole(actor, APPROVER_ROLES, 'remove a flag');
       if (!hasText(command.data.reason, MIN_TEXT_LENGTH))
         throw new HighRiskError(E.RemovalReasonRequired, 'Removal from the register needs a reason');
-      return [
-        {
-          type: 'FlagRemoved',
-          data: {
-            ...ref,
-            flagNo: flag.flagNo,
-            reason: command.data.reason.sealed,
-            removingOrganisationId: actor.organisationId,
-            removedAt: iso(at),
-            clocks: [{ action: 'stop', deadlineId: flag.reviewDeadlineId!, at: iso(at) }, ...cancelOpenTasks(state, at, 'flag removed')],
-          },
-        },
-      ];
+      return oneEvent(ref, 'FlagRemoved', {
+        flagNo: flag.flagNo,
+        reason: command.data.reason.sealed,
+        removingOrganisationId: actor.organisationId,
+        removedAt: iso(at),
+        clocks: [{ action: 'stop', deadlineId: flag.reviewDeadlineId!, at: iso(at) }, ...cancelOpenTasks(state, at, 'flag removed')],
+      });
     }
 
     case 'ExpireFlag': {

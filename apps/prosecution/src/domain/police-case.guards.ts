@@ -1,4 +1,5 @@
 import type { PoliceCaseRef, ProsecutionEvent } from '@pingan/contracts';
+import { oneEventOf } from '@pingan/event-store';
 import type { PoliceCaseCommand } from './police-case.commands.js';
 import {
   CODE,
@@ -55,9 +56,5 @@ export const refOf = (state: OpenPoliceCase): PoliceCaseRef => ({
   regionCode: state.regionCode,
 });
 
-/** What most commands record: one event of `type`, with the case's reference and `data`. */
-export const oneEvent = <T extends ProsecutionEvent['type']>(
-  ref: PoliceCaseRef,
-  type: T,
-  data: Omit<Extract<ProsecutionEvent, { type: T }>['data'], keyof PoliceCaseRef>,
-): ProsecutionEvent[] => [{ type, data: { ...ref, ...data } } as unknown as ProsecutionEvent]; // the signature checks `data` against T's event
+/** What most commands record: one event with the case's reference. */
+export const oneEvent = oneEventOf<ProsecutionEvent, PoliceCaseRef>();
