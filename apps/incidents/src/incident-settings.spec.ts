@@ -2,6 +2,18 @@ import { DEFAULT_INCIDENT_DEADLINE_SETTINGS, incidentDeadlineRules, policeArriva
 import { incidentSettingsFromEnv } from './incident-settings.js';
 
 describe('incident settings from the environment', () => {
+  /** One regional arrival override: its prefix and the limit with a police office (8 minutes without). */
+  const oneOverride = (regionPrefix: string, withPoliceOfficeMinutes: number) => ({
+    INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([
+      {
+        regionPrefix,
+        withPoliceOffice: { unit: 'minutes', amount: withPoliceOfficeMinutes },
+        withoutPoliceOffice: { unit: 'minutes', amount: 8 },
+        source: 'x',
+      },
+    ]),
+  });
+
   it('defaults: Chongqing’s 3 / 8 minutes everywhere, "immediately" = 1 hour', () => {
     expect(incidentSettingsFromEnv({})).toEqual(DEFAULT_INCIDENT_DEADLINE_SETTINGS);
   });
@@ -28,30 +40,8 @@ describe('incident settings from the environment', () => {
 
   it('refuses to start on settings it cannot read', () => {
     expect(() => incidentSettingsFromEnv({ INCIDENTS_POLICE_ARRIVAL_OVERRIDES: '{oops' })).toThrow(/JSON array/);
-    expect(() =>
-      incidentSettingsFromEnv({
-        INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([
-          {
-            regionPrefix: '41',
-            withPoliceOffice: { unit: 'minutes', amount: 0 },
-            withoutPoliceOffice: { unit: 'minutes', amount: 8 },
-            source: 'x',
-          },
-        ]),
-      }),
-    ).toThrow(/withPoliceOffice/);
-    expect(() =>
-      incidentSettingsFromEnv({
-        INCIDENTS_POLICE_ARRIVAL_OVERRIDES: JSON.stringify([
-          {
-            regionPrefix: '4',
-            withPoliceOffice: { unit: 'minutes', amount: 3 },
-            withoutPoliceOffice: { unit: 'minutes', amount: 8 },
-            source: 'x',
-          },
-        ]),
-      }),
-    ).toThrow(/2, 4 or 6 digits/);
+    expect(() => incidentSettingsFromEnv(oneOverride('41', 0))).toThrow(/withPoliceOffice/);
+    expect(() => incidentSettingsFromEnv(oneOverride('4', 3))).toThrow(/2, 4 or 6 digits/);
     expect(() => incidentSettingsFromEnv({ INCIDENTS_IMMEDIATE_LOCAL_REPORT_MINUTES: 'soon' })).toThrow(/minutes/);
   });
 });

@@ -105,12 +105,8 @@ describe('dispute decider', () => {
               attempt: 1,
               sessionId: 'ses-1',
               heldAt: s(7),
-              attendees: [
-                { name: '张某', side: 'patient' },
-                { name: '医务科', side: 'hospital' },
-                { name: '赵调解员', side: 'mediator' },
-              ],
-              notes: '双方陈述意见',
+              attendees: session.data.attendees,
+              notes: session.data.notes,
             },
           },
         ]);
