@@ -66,6 +66,13 @@ describe('oversight', () => {
   const http = () => request(app.getHttpServer());
   const token = (p: Partial<Principal>) => keys.tokenFor(p);
   const as = async (p: Partial<Principal>) => `Bearer ${await token(p)}`;
+  /** POST `body` to `path` as `p`, expecting `status`. */
+  const postAs = async (path: string, p: Partial<Principal>, body: object, status: number) =>
+    http()
+      .post(path)
+      .set('authorization', await as(p))
+      .send(body)
+      .expect(status);
   /** GET `path` as `p`, expecting `status`. */
   const getAs = async (path: string, p: Partial<Principal>, status: number) =>
     http()
@@ -559,21 +566,14 @@ describe('oversight', () => {
     it('supervises a case with a due date on its own clock, records progress and closes', async () => {
       now = new Date(T('12:00:00'));
       const dueAt = '2026-11-13T12:00:00.000Z';
-      await http()
-        .post('/oversight/supervisions')
-        .set('authorization', await as(otherCountyHc))
-        .send({ caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' })
-        .expect(403);
-      await http()
-        .post('/oversight/supervisions')
-        .set('authorization', await as(countyHc))
-        .send({ caseNumber: CASE, dueAt: T('12:30:00'), instructions: 'x' })
-        .expect(422);
-      const started = await http()
-        .post('/oversight/supervisions')
-        .set('authorization', await as(countyHc))
-        .send({ caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' })
-        .expect(201);
+      await postAs('/oversight/supervisions', otherCountyHc, { caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' }, 403);
+      await postAs('/oversight/supervisions', countyHc, { caseNumber: CASE, dueAt: T('12:30:00'), instructions: 'x' }, 422);
+      const started = await postAs(
+        '/oversight/supervisions',
+        countyHc,
+        { caseNumber: CASE, dueAt, instructions: '三日内报告处置结果' },
+        201,
+      );
       const id = started.body.supervisionId as string;
       expect(started.body).toMatchObject({ caseNumber: CASE, dueAt, supervisorOrganisationId: COUNTY_HC, deadlineId: `supervision-${id}` });
 
@@ -591,27 +591,11 @@ describe('oversight', () => {
         regionCode: '500101',
       });
 
-      await http()
-        .post(`/oversight/supervisions/${id}/progress`)
-        .set('authorization', await as(cityHc))
-        .send({ note: 'x' })
-        .expect(403);
-      await http()
-        .post(`/oversight/supervisions/${id}/progress`)
-        .set('authorization', await as(countyHc))
-        .send({ note: '公安已立案' })
-        .expect(204);
+      await postAs(`/oversight/supervisions/${id}/progress`, cityHc, { note: 'x' }, 403);
+      await postAs(`/oversight/supervisions/${id}/progress`, countyHc, { note: '公安已立案' }, 204);
       now = new Date('2026-11-12T09:00:00.000Z');
-      await http()
-        .post(`/oversight/supervisions/${id}/close`)
-        .set('authorization', await as(countyHc))
-        .send({ conclusion: '已办结' })
-        .expect(204);
-      await http()
-        .post(`/oversight/supervisions/${id}/close`)
-        .set('authorization', await as(countyHc))
-        .send({ conclusion: '已办结' })
-        .expect(409);
+      await postAs(`/oversight/supervisions/${id}/close`, countyHc, { conclusion: '已办结' }, 204);
+      await postAs(`/oversight/supervisions/${id}/close`, countyHc, { conclusion: '已办结' }, 409);
       const view = await getAs(`/oversight/supervisions/${id}`, cityHc, 200);
       expect(view.body).toMatchObject({ status: 'closed', metDueDate: true, progress: [expect.objectContaining({ note: '公安已立案' })] });
       const met = await waitFor(

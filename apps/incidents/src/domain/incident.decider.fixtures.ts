@@ -171,6 +171,17 @@ export const forwarded = (
   },
 });
 
+/** The health chain from the hospital's submission up to the province's forwarding to the national commission. */
+export const healthChainToNational = (major = false): IncidentEvent[] => [
+  submitted('health', s('10:30'), major),
+  acknowledged('health', 'county', countyHc, s('10:40'), major),
+  forwarded('health', 'county', 'city', countyHc, s('10:50'), major),
+  acknowledged('health', 'city', cityHc, s('11:00'), major),
+  forwarded('health', 'city', 'province', cityHc, s('11:10'), major),
+  acknowledged('health', 'province', provinceHc, s('11:20'), major),
+  forwarded('health', 'province', 'national', provinceHc, s('11:30'), major),
+];
+
 // Commands.
 export const report110 = (overrides: Partial<Extract<IncidentCommand, { type: 'ReportIncident' }>['data']> = {}): IncidentCommand => ({
   type: 'ReportIncident',

@@ -2,7 +2,6 @@ import { deciderSpec } from '@pingan/testing';
 import { createIncidentDecider } from './incident.decider.js';
 import { IncidentConflictError, IncidentRuleError, IncidentValidationError } from './incident.errors.js';
 import {
-  CASE,
   ref,
   t,
   s,
@@ -35,6 +34,7 @@ import {
   acknowledge,
   forward,
   clockStopped,
+  healthChainToNational,
 } from './incident.decider.fixtures.js';
 
 describe('incident decider: police response and escalation', () => {
@@ -228,17 +228,7 @@ describe('incident decider: police response and escalation', () => {
     });
 
     it('rejects forwarding past the national level, and past the city bureau', () => {
-      given([
-        reported(),
-        submitted('health', s('10:30')),
-        acknowledged('health', 'county', countyHc, s('10:40')),
-        forwarded('health', 'county', 'city', countyHc, s('10:50')),
-        acknowledged('health', 'city', cityHc, s('11:00')),
-        forwarded('health', 'city', 'province', cityHc, s('11:10')),
-        acknowledged('health', 'province', provinceHc, s('11:20')),
-        forwarded('health', 'province', 'national', provinceHc, s('11:30')),
-        acknowledged('health', 'national', nationalHc, s('11:40')),
-      ])
+      given([reported(), ...healthChainToNational(), acknowledged('health', 'national', nationalHc, s('11:40'))])
         .when(forward('health', 'national', nationalHc, '11:50'))
         .thenThrows(IncidentRuleError, { code: 'INCIDENT.ESCALATION_AT_TOP_LEVEL' });
       given([
@@ -263,31 +253,13 @@ describe('incident decider: police response and escalation', () => {
     });
 
     it("major: the national commission's acknowledgement stops the 12-hour clock", () => {
-      given([
-        ...majorReported,
-        submitted('health', s('10:30'), true),
-        acknowledged('health', 'county', countyHc, s('10:40'), true),
-        forwarded('health', 'county', 'city', countyHc, s('10:50'), true),
-        acknowledged('health', 'city', cityHc, s('11:00'), true),
-        forwarded('health', 'city', 'province', cityHc, s('11:10'), true),
-        acknowledged('health', 'province', provinceHc, s('11:20'), true),
-        forwarded('health', 'province', 'national', provinceHc, s('11:30'), true),
-      ])
+      given([...majorReported, ...healthChainToNational(true)])
         .when(acknowledge('health', 'national', nationalHc, '16:00'))
         .then([acknowledged('health', 'national', nationalHc, s('16:00'), true), clockStopped('national_report', s('16:00'))]);
     });
 
     it('not major: the ordinary chain, no clocks', () => {
-      given([
-        reported(),
-        submitted('health', s('10:30')),
-        acknowledged('health', 'county', countyHc, s('10:40')),
-        forwarded('health', 'county', 'city', countyHc, s('10:50')),
-        acknowledged('health', 'city', cityHc, s('11:00')),
-        forwarded('health', 'city', 'province', cityHc, s('11:10')),
-        acknowledged('health', 'province', provinceHc, s('11:20')),
-        forwarded('health', 'province', 'national', provinceHc, s('11:30')),
-      ])
+      given([reported(), ...healthChainToNational()])
         .when(acknowledge('health', 'national', nationalHc, '16:00'))
         .then([acknowledged('health', 'national', nationalHc, s('16:00'))]);
     });
