@@ -4,9 +4,10 @@ export {
   LAST_COMPUTABLE_YEAR,
   STATUTORY_HOLIDAYS_2024_REVISION,
   STATUTORY_RULES_IN_FORCE_FROM,
+  fallbackDaysOff,
   statutoryHolidays,
 } from './statutory-holidays.js';
-export type { StatutoryHoliday, StatutoryHolidayRule } from './statutory-holidays.js';
+export type { FallbackDayOff, StatutoryHoliday, StatutoryHolidayRule } from './statutory-holidays.js';
 // Asia/Shanghai dates are computed in @pingan/contracts only; re-exported for callers of the calendar.
 export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from '@pingan/contracts';
 export { CalendarOverrideRepository, loadChinaCalendar } from './calendar-override.repository.js';

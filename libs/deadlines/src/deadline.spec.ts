@@ -98,3 +98,23 @@ describe('deadline transitions', () => {
     expect(entry.provisional).toBe(false);
   });
 });
+
+describe('a clock of calendar months', () => {
+  const review = {
+    name: 'review',
+    source: '[law] 刑事诉讼法 第172条',
+    length: { unit: 'months', amount: 1 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: false,
+  } as const;
+
+  it('runs to the same date of the next month and takes an extension of 15 days after it', () => {
+    const d = startDeadline({ id: 'r1', subject: 'case-1', rule: 'review', startedAt: at('2025-01-31T02:00:00Z') }, review, calendar);
+    expect(d.dueAt).toEqual(at('2025-02-28T16:00:00Z'));
+    const extended = extendDeadline(d, { unit: 'calendar_days', amount: 15 }, 'major and complex', at('2025-02-20T02:00:00Z'), calendar);
+    expect(extended.dueAt).toEqual(at('2025-03-15T16:00:00Z'));
+    expect(() => extendDeadline(d, { unit: 'working_days', amount: 3 }, 'no', at('2025-02-20T02:00:00Z'), calendar)).toThrow(
+      expect.objectContaining({ code: 'DEADLINE.EXTENSION_UNIT' }),
+    );
+  });
+});

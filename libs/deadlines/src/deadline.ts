@@ -1,6 +1,6 @@
 import { dueFrom, extendDue, resumeDue, warnInstant, type WorkingCalendar } from './due-date.js';
 import { DeadlineError } from './errors.js';
-import { assertLength, isDayUnit, type DeadlineLength, type DeadlineRule } from './rules.js';
+import { assertLength, extensionUnitsOf, type DeadlineLength, type DeadlineRule } from './rules.js';
 
 /**
  * running → warned → breached (by the sweeper); running | warned → met; running | warned ⇄ paused;
@@ -78,7 +78,11 @@ function rearm(deadline: Deadline, at: Date): Deadline {
 export function startDeadline(input: StartDeadline, rule: DeadlineRule, calendar?: WorkingCalendar): Deadline {
   const { due, provisional } = input.dueAt
     ? { due: input.dueAt, provisional: false }
-    : dueFrom(input.startedAt, rule.length, { calendar, extendOverHoliday: rule.extendOverHoliday });
+    : dueFrom(input.startedAt, rule.length, {
+        calendar,
+        extendOverHoliday: rule.extendOverHoliday,
+        excludeStartHour: rule.excludeStartHour,
+      });
   assertNotBefore(due, input.startedAt, 'due');
   const deadline: Deadline = {
     id: input.id,
@@ -172,7 +176,7 @@ export function extendDeadline(deadline: Deadline, by: DeadlineLength, reason: s
   if (isFinal(deadline.state)) throw new DeadlineError('DEADLINE.FINAL', `Deadline ${deadline.id} is ${deadline.state}`);
   assertLength(by, 'extension');
   const ruleUnit = deadline.rule.length.unit;
-  if (isDayUnit(ruleUnit) ? by.unit !== ruleUnit : isDayUnit(by.unit)) {
+  if (!extensionUnitsOf(ruleUnit).includes(by.unit)) {
     throw new DeadlineError('DEADLINE.EXTENSION_UNIT', `A ${ruleUnit} deadline cannot be extended in ${by.unit}`);
   }
   if (deadline.state !== 'paused' && at > deadline.dueAt) {
