@@ -95,6 +95,16 @@ export class ChinaCalendar {
     return { date, ...this.weekendRule(date), provisional };
   }
 
+  /**
+   * Where a year's days come from: a schedule an administrator loaded, the notices bundled with
+   * `chinese-days`, or the law alone (provisional until the year's notice is loaded).
+   */
+  yearStatus(year: number): { status: 'official' | 'provisional'; source: 'loaded' | 'bundled' | 'law' } {
+    if (this.completedYears.has(year)) return { status: 'official', source: 'loaded' };
+    if (OFFICIAL_YEARS.has(year)) return { status: 'official', source: 'bundled' };
+    return { status: 'provisional', source: 'law' };
+  }
+
   isWorkingDay(date: string): boolean {
     return this.dayInfo(date).working;
   }

@@ -13,3 +13,5 @@ export { endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from '@pingan/co
 export { CalendarOverrideRepository, loadChinaCalendar } from './calendar-override.repository.js';
 export type { CalendarSchedule, LoadYearOptions, SqlQuery } from './calendar-override.repository.js';
 export { calendarMigrations, type CalendarMigration } from './migrations/index.js';
+export { CalendarError, checkCalendarYear, daysOf, daysOfYear, parseYearSchedule, parseYearScheduleCsv } from './year-schedule.js';
+export type { CalendarDayView, YearSchedule } from './year-schedule.js';
