@@ -308,13 +308,21 @@ export class DeadlineStore {
 
   /**
    * Counts every provisional clock that can still change again on `calendar` (a year was loaded
-   * or corrected), at `at`, with its rows locked; returns the clocks whose due instant, provisional
+   * or corrected), and with `year` every such clock whose period touches that year, at `at`, with its rows locked; returns the clocks whose due instant, provisional
    * flag or state changed (see rescheduleDeadline). Run it in the transaction that records why.
    */
-  async reschedule(calendar: WorkingCalendar, at: Date = this.clock()): Promise<Rescheduled[]> {
+  async reschedule(calendar: WorkingCalendar, at: Date = this.clock(), options: { year?: number } = {}): Promise<Rescheduled[]> {
+    // A correction of a year also moves clocks that the year's first load made firm: those whose period touches it.
+    const year = options.year ?? null;
     return this.run(async (query) => {
       const rows = await query<Row>(
-        `SELECT * FROM ${this.table} WHERE provisional AND state IN ('running', 'warned', 'paused', 'breached') ORDER BY due_at, id FOR UPDATE`,
+        `SELECT * FROM ${this.table}
+          WHERE state IN ('running', 'warned', 'paused', 'breached') AND NOT due_set
+            AND (provisional OR ($1::int IS NOT NULL
+                 AND started_at < make_timestamptz($1::int + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+                 AND due_at >= make_timestamptz($1::int, 1, 1, 0, 0, 0, 'Asia/Shanghai')))
+          ORDER BY due_at, id FOR UPDATE`,
+        [year],
       );
       const changed: Rescheduled[] = [];
       for (const row of rows) {

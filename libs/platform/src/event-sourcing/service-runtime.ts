@@ -288,7 +288,7 @@ export class ServiceRuntime {
     const calendar = await loadChinaCalendar(repository);
     const reason = `calendar ${load.year} loaded from ${load.notice} (version ${load.version})`;
     const now = this.clock();
-    const changes = await this.deadlines.in(query).reschedule(calendar, now);
+    const changes = await this.deadlines.in(query).reschedule(calendar, now, { year: load.year });
     for (const { before, after, reopened } of changes) {
       await this.appendToClockStream(
         query,
