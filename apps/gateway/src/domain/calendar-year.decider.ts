@@ -13,11 +13,11 @@ export interface CalendarYearState {
   latest: CalendarYearLoadedData | null;
 }
 
+// Field by field: a stored event's jsonb does not keep the keys' order.
+const itemsOf = (holidays: YearSchedule['holidays']): string =>
+  JSON.stringify(holidays.map(({ name, from, to, workdays }) => [name, from, to, workdays]));
 const sameSchedule = (a: CalendarYearLoadedData, b: YearSchedule): boolean =>
-  a.notice === b.notice &&
-  JSON.stringify(a.holidays) === JSON.stringify(b.holidays) &&
-  a.title === b.title &&
-  a.publishedOn === b.publishedOn;
+  a.notice === b.notice && a.title === b.title && a.publishedOn === b.publishedOn && itemsOf(a.holidays) === itemsOf(b.holidays);
 
 /**
  * A year's schedule as a stream: every load is an event (who, when, from which notice), a second
