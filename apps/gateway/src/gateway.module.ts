@@ -1,8 +1,11 @@
 import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, type AccessTokenKeys, type Clock } from '@pingan/access';
-import type { ServiceDescriptor } from '@pingan/platform';
+import { CALENDAR_CONTEXT } from '@pingan/contracts';
+import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { AccessController } from './admin/access.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { CalendarYearCommandHandler, GetCalendarYearHandler } from './calendar/calendar-year.commands.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 import { ACCESS_TOKEN_SIGNER, AuthService } from './auth/auth.service.js';
 import { DEFAULT_LOCKOUT, LOCKOUT_POLICY, LoginLockout } from './auth/login-lockout.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, LOGIN_RATE_LIMIT, LoginRateLimitGuard } from './auth/login-rate-limit.guard.js';
@@ -42,8 +45,13 @@ export interface GatewayOptions {
  * compose it with the others.
  */
 @Module({
-  controllers: [AuthController, AccessController],
+  // The calendar context: the years' holiday schedules as streams, published to every service with clocks
+  // (libs/calendar/README.md says why the gateway owns it).
+  imports: [EventSourcingModule.forService({ context: CALENDAR_CONTEXT })],
+  controllers: [AuthController, AccessController, CalendarController],
   providers: [
+    CalendarYearCommandHandler,
+    GetCalendarYearHandler,
     AccessStore,
     DirectoryLookups,
     OrganisationCommandHandler,

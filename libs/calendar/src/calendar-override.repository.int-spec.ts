@@ -51,7 +51,7 @@ describe('CalendarOverrideRepository (real PostgreSQL)', () => {
 
   it('Given no schedule loaded, then 2027 is provisional', async () => {
     const calendar = await loadChinaCalendar(repository);
-    expect(calendar.dayInfo('2027-02-10')).toMatchObject({ working: true, provisional: true });
+    expect(calendar.dayInfo('2027-02-11')).toMatchObject({ working: true, provisional: true });
   });
 
   it('Given the 2027 notice loaded as complete, then the calendar built from the database is official for 2027', async () => {

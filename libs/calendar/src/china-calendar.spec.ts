@@ -1,5 +1,7 @@
 import { ChinaCalendar, type CalendarOverride } from './china-calendar.js';
-import { STATUTORY_HOLIDAYS_2024_REVISION, statutoryHolidays } from './statutory-holidays.js';
+import { OFFICIAL_YEARS, officialDay } from './official-data.js';
+import { STATUTORY_HOLIDAYS_2024_REVISION, fallbackDaysOff, statutoryHolidays } from './statutory-holidays.js';
+import { addDays, isWeekend } from '@pingan/contracts';
 
 /** An instant given as Beijing wall-clock time, e.g. beijing('2025-03-04 23:30'). */
 function beijing(dateTime: string): Date {
@@ -159,7 +161,7 @@ describe('ChinaCalendar', () => {
       });
     });
 
-    it('Given Spring Festival 2027, then Eve to the 3rd day are off and the next Tuesday is working, all provisional', () => {
+    it('Given Spring Festival 2027, then Eve to the 3rd day are off, its Saturday and Sunday give Tue 9 and Wed 10 in lieu, all provisional', () => {
       for (const date of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']) {
         expect(calendar.dayInfo(date)).toMatchObject({
           working: false,
@@ -167,7 +169,14 @@ describe('ChinaCalendar', () => {
           reason: 'statutory holiday: 春节 Spring Festival',
         });
       }
-      expect(calendar.dayInfo('2027-02-09')).toMatchObject({ working: true, provisional: true });
+      expect(calendar.dayInfo('2027-02-09')).toEqual({
+        date: '2027-02-09',
+        working: false,
+        provisional: true,
+        reason: 'day off in lieu (补假, 放假办法 art. 6): 春节 Spring Festival on Saturday 2027-02-06',
+      });
+      expect(calendar.dayInfo('2027-02-10')).toMatchObject({ working: false, provisional: true });
+      expect(calendar.dayInfo('2027-02-11')).toMatchObject({ working: true, provisional: true, reason: 'weekday' });
     });
 
     it('Given a plain Wednesday in 2027, then it is working but provisional', () => {
@@ -182,7 +191,8 @@ describe('ChinaCalendar', () => {
 
     it('Given Mid-Autumn on National Day (2028-10-03), then the day is off once, under both names', () => {
       expect(calendar.dayInfo('2028-10-03').reason).toBe('statutory holiday: 中秋节 Mid-Autumn Festival + 国庆节 National Day');
-      expect(calendar.dayInfo('2028-10-04')).toMatchObject({ working: true, provisional: true });
+      // Oct 4 is the day in lieu of Sunday Oct 1 (art. 6); the overlap itself gives none.
+      expect(calendar.dayInfo('2028-10-05')).toMatchObject({ working: true, provisional: true });
     });
 
     it('Given a period from late 2026 into 2027, then the result is provisional', () => {
@@ -200,6 +210,103 @@ describe('ChinaCalendar', () => {
     it('refuses to guess for a year outside the statutory rules without a loaded schedule', () => {
       expect(() => calendar.dayInfo('2100-03-03')).toThrow(/No calendar for 2100/);
       expect(() => calendar.dayInfo('2003-03-03')).toThrow(/No calendar for 2003/);
+    });
+  });
+
+  describe('the legal fallback (放假办法, 2024 revision): statutory days and art. 6 days in lieu', () => {
+    const offs = (year: number) => fallbackDaysOff(year, STATUTORY_HOLIDAYS_2024_REVISION).map((d) => `${d.date} ${d.article} ${d.name}`);
+
+    it('Given 2027 (no notice), then each day off and the rule that made it', () => {
+      expect(offs(2027)).toEqual([
+        "2027-01-01 art. 2 元旦 New Year's Day", // a Friday: nothing in lieu
+        '2027-02-05 art. 2 春节 Spring Festival',
+        '2027-02-06 art. 2 春节 Spring Festival',
+        '2027-02-07 art. 2 春节 Spring Festival',
+        '2027-02-08 art. 2 春节 Spring Festival',
+        '2027-02-09 art. 6 春节 Spring Festival on Saturday 2027-02-06',
+        '2027-02-10 art. 6 春节 Spring Festival on Sunday 2027-02-07',
+        '2027-04-05 art. 2 清明节 Qingming Festival',
+        '2027-05-01 art. 2 劳动节 Labour Day',
+        '2027-05-02 art. 2 劳动节 Labour Day',
+        '2027-05-03 art. 6 劳动节 Labour Day on Saturday 2027-05-01',
+        '2027-05-04 art. 6 劳动节 Labour Day on Sunday 2027-05-02',
+        '2027-06-09 art. 2 端午节 Dragon Boat Festival',
+        '2027-09-15 art. 2 中秋节 Mid-Autumn Festival',
+        '2027-10-01 art. 2 国庆节 National Day',
+        '2027-10-02 art. 2 国庆节 National Day',
+        '2027-10-03 art. 2 国庆节 National Day',
+        '2027-10-04 art. 6 国庆节 National Day on Saturday 2027-10-02',
+        '2027-10-05 art. 6 国庆节 National Day on Sunday 2027-10-03',
+      ]);
+    });
+
+    it('Given 2028 (no notice), then New Year on a Saturday gives Mon 3 Jan, Dragon Boat on a Sunday Mon 29 May, National Day on a Sunday Wed 4 Oct', () => {
+      expect(offs(2028)).toEqual([
+        "2028-01-01 art. 2 元旦 New Year's Day",
+        "2028-01-03 art. 6 元旦 New Year's Day on Saturday 2028-01-01",
+        '2028-01-25 art. 2 春节 Spring Festival',
+        '2028-01-26 art. 2 春节 Spring Festival',
+        '2028-01-27 art. 2 春节 Spring Festival',
+        '2028-01-28 art. 2 春节 Spring Festival',
+        '2028-04-04 art. 2 清明节 Qingming Festival',
+        '2028-05-01 art. 2 劳动节 Labour Day',
+        '2028-05-02 art. 2 劳动节 Labour Day',
+        '2028-05-28 art. 2 端午节 Dragon Boat Festival',
+        '2028-05-29 art. 6 端午节 Dragon Boat Festival on Sunday 2028-05-28',
+        '2028-10-01 art. 2 国庆节 National Day',
+        '2028-10-02 art. 2 国庆节 National Day',
+        '2028-10-03 art. 2 中秋节 Mid-Autumn Festival',
+        '2028-10-03 art. 2 国庆节 National Day',
+        '2028-10-04 art. 6 国庆节 National Day on Sunday 2028-10-01',
+      ]);
+      expect(calendar.dayInfo('2028-01-03')).toEqual({
+        date: '2028-01-03',
+        working: false,
+        provisional: true,
+        reason: "day off in lieu (补假, 放假办法 art. 6): 元旦 New Year's Day on Saturday 2028-01-01",
+      });
+      expect(calendar.dayInfo('2028-10-05')).toMatchObject({ working: true, provisional: true });
+    });
+
+    it('Given 2025 and 2026, then every day the fallback gives off is off in the published schedule too (art. 6 as the notices apply it)', () => {
+      for (const year of [2025, 2026]) {
+        for (const { date } of fallbackDaysOff(year, STATUTORY_HOLIDAYS_2024_REVISION))
+          expect([date, calendar.isWorkingDay(date)]).toEqual([date, false]);
+      }
+    });
+
+    it('Given a working-day period over the fallback Spring Festival 2027, then it skips the days in lieu and is provisional', () => {
+      // Thu Feb 4 decision: Fri 5 – Wed 10 off (holiday, weekend, in lieu), Thu 11, Fri 12, Mon 15.
+      expect(calendar.addWorkingDays(beijing('2027-02-04 10:00'), 3)).toEqual({ due: new Date('2027-02-15T16:00:00Z'), provisional: true });
+    });
+
+    it('Given a calendar-day period ending on a fallback holiday (Labour Day 2027), then it runs past the days in lieu, provisional', () => {
+      // 10 days from Wed Apr 21 end on Sat May 1: May 1–4 off, so the end of Wed May 5.
+      expect(calendar.addCalendarDays(beijing('2027-04-21 09:00'), 10, { extendOverHoliday: true })).toEqual({
+        due: new Date('2027-05-05T16:00:00Z'),
+        provisional: true,
+      });
+    });
+
+    it('Given a notice loaded for the year, then the days in lieu no longer apply (the notice arranges its own)', () => {
+      const loaded = new ChinaCalendar({ overrides: [{ date: '2027-02-11', kind: 'off', note: 'notice' }], completedYears: [2027] });
+      expect(loaded.dayInfo('2027-02-09')).toMatchObject({ working: true, provisional: false, reason: 'weekday' });
+      expect(loaded.dayInfo('2027-02-08')).toMatchObject({ working: false, provisional: false });
+    });
+  });
+
+  describe('2004–2026: day by day the same as the bundled official data', () => {
+    it('agrees on every date of every published year', () => {
+      let days = 0;
+      for (const year of OFFICIAL_YEARS) {
+        for (let date = `${year}-01-01`; date.startsWith(String(year)); date = addDays(date, 1), days++) {
+          const official = officialDay(date);
+          const working = official ? official.kind === 'workday' : !isWeekend(date);
+          const info = calendar.dayInfo(date);
+          if (info.working !== working || info.provisional) throw new Error(`${date}: ${JSON.stringify(info)}, official ${working}`);
+        }
+      }
+      expect(days).toBe(8401); // 23 years, 6 of them leap years
     });
   });
 

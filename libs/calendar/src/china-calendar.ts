@@ -4,7 +4,7 @@ import {
   LAST_COMPUTABLE_YEAR,
   STATUTORY_HOLIDAYS_2024_REVISION,
   STATUTORY_RULES_IN_FORCE_FROM,
-  statutoryHolidays,
+  fallbackDaysOff,
   type StatutoryHolidayRule,
 } from './statutory-holidays.js';
 
@@ -49,7 +49,7 @@ export class ChinaCalendar {
   private readonly overrides = new Map<string, CalendarOverride>();
   private readonly completedYears: ReadonlySet<number>;
   private readonly statutoryRules: readonly StatutoryHolidayRule[];
-  private readonly statutoryByYear = new Map<number, Map<string, string>>();
+  private readonly statutoryByYear = new Map<number, Map<string, { article: 'art. 2' | 'art. 6'; name: string }>>();
 
   constructor(options: ChinaCalendarOptions = {}) {
     this.completedYears = new Set(options.completedYears ?? []);
@@ -87,8 +87,22 @@ export class ChinaCalendar {
     }
     // A completed year outside that range is all in its overrides (a notice lists every day off).
     const statutory = this.isComputableYear(year) ? this.statutoryHolidaysOf(year).get(date) : undefined;
-    if (statutory) return { date, working: false, provisional, reason: `statutory holiday: ${statutory}` };
+    if (statutory?.article === 'art. 2') return { date, working: false, provisional, reason: `statutory holiday: ${statutory.name}` };
+    // A day in lieu stands only until the notice: the notice's own arrangement replaces it.
+    if (statutory && provisional) {
+      return { date, working: false, provisional, reason: `day off in lieu (补假, 放假办法 art. 6): ${statutory.name}` };
+    }
     return { date, ...this.weekendRule(date), provisional };
+  }
+
+  /**
+   * Where a year's days come from: a schedule an administrator loaded, the notices bundled with
+   * `chinese-days`, or the law alone (provisional until the year's notice is loaded).
+   */
+  yearStatus(year: number): { status: 'official' | 'provisional'; source: 'loaded' | 'bundled' | 'law' } {
+    if (this.completedYears.has(year)) return { status: 'official', source: 'loaded' };
+    if (OFFICIAL_YEARS.has(year)) return { status: 'official', source: 'bundled' };
+    return { status: 'provisional', source: 'law' };
   }
 
   isWorkingDay(date: string): boolean {
@@ -161,8 +175,8 @@ export class ChinaCalendar {
       throw new RangeError(`Conflicting overrides for ${override.date}`);
     }
     const statutory = override.kind === 'working' && this.isComputableYear(year) && this.statutoryHolidaysOf(year).get(override.date);
-    if (statutory) {
-      throw new RangeError(`${override.date} is a statutory holiday (${statutory}) and cannot be a working day`);
+    if (statutory && statutory.article === 'art. 2') {
+      throw new RangeError(`${override.date} is a statutory holiday (${statutory.name}) and cannot be a working day`);
     }
     this.overrides.set(override.date, override);
   }
@@ -171,14 +185,15 @@ export class ChinaCalendar {
     return year >= STATUTORY_RULES_IN_FORCE_FROM && year <= LAST_COMPUTABLE_YEAR;
   }
 
-  private statutoryHolidaysOf(year: number): Map<string, string> {
+  /** The law's days off of a year: statutory holidays (art. 2) and days in lieu (art. 6). */
+  private statutoryHolidaysOf(year: number): Map<string, { article: 'art. 2' | 'art. 6'; name: string }> {
     let holidays = this.statutoryByYear.get(year);
     if (!holidays) {
       holidays = new Map();
-      for (const { date, name } of statutoryHolidays(year, this.statutoryRules)) {
+      for (const { date, article, name } of fallbackDaysOff(year, this.statutoryRules)) {
         // Mid-Autumn can fall within National Day (2028-10-03): one day off, both names.
         const other = holidays.get(date);
-        holidays.set(date, other ? `${other} + ${name}` : name);
+        holidays.set(date, other ? { article, name: `${other.name} + ${name}` } : { article, name });
       }
       this.statutoryByYear.set(year, holidays);
     }

@@ -1,4 +1,4 @@
-import { addDays, isoDate } from '@pingan/contracts';
+import { addDays, isWeekend, isoDate } from '@pingan/contracts';
 import { qingmingDate, solarDateOfLunar } from './lunar.js';
 
 /**
@@ -62,3 +62,49 @@ function anchorDate(year: number, anchor: StatutoryHolidayRule['anchor']): strin
       return qingmingDate(year);
   }
 }
+
+/** A day off of the legal fallback, with the article that makes it one. */
+export interface FallbackDayOff {
+  date: string;
+  /** 'art. 2': the holiday itself; 'art. 6': a working day given off in lieu (补假) of a holiday on a weekend. */
+  article: 'art. 2' | 'art. 6';
+  /** e.g. '春节 Spring Festival', or for art. 6 the holiday and weekend day it makes up for. */
+  name: string;
+}
+
+/**
+ * The days off the law alone fixes for a year without a State Council notice: the statutory
+ * holidays (art. 2) and, per art. 6 (全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假),
+ * one working day in lieu for each statutory day that falls on a Saturday or Sunday.
+ *
+ * Art. 6 does not say which working day; we take the practice of every notice so far: the first
+ * weekdays after that holiday that are neither another statutory day nor already given in lieu
+ * (元旦 2023 on a Sunday → Mon 2 Jan; 端午 2025 on a Saturday → Mon 2 Jun). A date that is two
+ * holidays at once (2028-10-03) counts once: art. 6 speaks only of weekends. Art. 7 (调休 to
+ * form longer breaks, at most 6 working days in a row) leaves the days to the State Council, so
+ * the fallback does not guess them: every result stays provisional until the notice is loaded.
+ */
+export function fallbackDaysOff(year: number, rules: readonly StatutoryHolidayRule[]): FallbackDayOff[] {
+  const statutory = statutoryHolidays(year, rules);
+  const holidayDates = new Set(statutory.map((h) => h.date));
+  const inLieu = new Set<string>();
+  const days: FallbackDayOff[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const first = addDays(anchorDate(year, rule.anchor), rule.offset ?? 0);
+    const dates = Array.from({ length: rule.days }, (_, i) => addDays(first, i));
+    let next = addDays(dates[dates.length - 1]!, 1);
+    for (const date of dates) {
+      if (seen.has(date)) continue; // already counted under another holiday
+      seen.add(date);
+      if (!isWeekend(date)) continue;
+      while (isWeekend(next) || holidayDates.has(next) || inLieu.has(next)) next = addDays(next, 1);
+      inLieu.add(next);
+      days.push({ date: next, article: 'art. 6', name: `${rule.name} on ${weekdayName(date)} ${date}` });
+    }
+  }
+  for (const { date, name } of statutory) days.push({ date, article: 'art. 2', name });
+  return days.sort((a, b) => a.date.localeCompare(b.date) || a.article.localeCompare(b.article));
+}
+
+const weekdayName = (date: string): string => (new Date(`${date}T00:00:00Z`).getUTCDay() === 6 ? 'Saturday' : 'Sunday');

@@ -39,7 +39,7 @@ export type ClockInstruction =
       deadlineId: string;
       /** Default: when the event occurred. */
       at?: string;
-      by: { unit: 'minutes' | 'hours' | 'calendar_days' | 'working_days'; amount: number };
+      by: { unit: 'minutes' | 'hours' | 'calendar_days' | 'working_days' | 'months'; amount: number };
       reason: string;
       rule?: string;
     }

@@ -54,15 +54,35 @@ export type BreachEscalatedData = {
   breachEventId: string;
 };
 
+/**
+ * A breach escalated on a provisional count withdrawn: a calendar load reopened the clock
+ * (DeadlineReopened), so the supervising body no longer has a breach to act on. Same stream; a
+ * later breach of the clock is escalated again.
+ */
+export const BREACH_ESCALATION_WITHDRAWN = 'BreachEscalationWithdrawn';
+export type BreachEscalationWithdrawnData = {
+  deadlineId: string;
+  sourceContext: string;
+  caseNumber: string;
+  reason: string;
+  /** The clock's state after the recount: running, warned or met. */
+  state: string;
+  dueAt: string;
+  /** The DeadlineReopened event. */
+  reopenedEventId: string;
+};
+
 export type OversightEvent =
   | { type: 'SupervisionStarted'; data: SupervisionStartedData }
   | { type: 'SupervisionProgressRecorded'; data: SupervisionProgressRecordedData }
   | { type: 'SupervisionClosed'; data: SupervisionClosedData }
-  | { type: 'BreachEscalated'; data: BreachEscalatedData };
+  | { type: 'BreachEscalated'; data: BreachEscalatedData }
+  | { type: 'BreachEscalationWithdrawn'; data: BreachEscalationWithdrawnData };
 
 export const OVERSIGHT_EVENT_SCHEMA_VERSIONS = {
   SupervisionStarted: 1,
   SupervisionProgressRecorded: 1,
   SupervisionClosed: 1,
   BreachEscalated: 1,
+  BreachEscalationWithdrawn: 1,
 } as const satisfies Record<OversightEvent['type'], number>;

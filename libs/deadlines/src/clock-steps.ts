@@ -101,8 +101,20 @@ export const CLOCK_EVENT_TYPES = {
   cancel: 'DeadlineCancelled',
 } as const satisfies Record<ClockStep['op'], string>;
 
+/**
+ * A recompute's events (a calendar year loaded or corrected): `DeadlineRescheduled` carries the
+ * clock as it now stands with `previousDueAt` and the reason; `DeadlineReopened` follows when a
+ * breach on the old count is withdrawn (the clock runs again, or was met in time), so whoever
+ * escalated the breach withdraws the escalation.
+ */
+export const DEADLINE_RESCHEDULED = 'DeadlineRescheduled';
+export const DEADLINE_REOPENED = 'DeadlineReopened';
+
 /** The clock as it stands after a step, as event data (instants as ISO strings). */
-export function clockSnapshot(deadline: Deadline, step: ClockStep): Record<string, unknown> & { deadlineId: string; subject: string } {
+export function clockSnapshot(
+  deadline: Deadline,
+  step: ClockStep | { reason: string },
+): Record<string, unknown> & { deadlineId: string; subject: string } {
   return {
     deadlineId: deadline.id,
     subject: deadline.subject,

@@ -4,8 +4,10 @@ import {
   cancelDeadline,
   meetDeadline,
   pauseDeadline,
+  rescheduleDeadline,
   resumeDeadline,
   startDeadline,
+  type Rescheduled,
   type Deadline,
   type DeadlineExtension,
   type DeadlineState,
@@ -68,6 +70,8 @@ interface Row {
   responsible_organisation_id: string | null;
   supervising_organisation_id: string | null;
   extensions: Array<Omit<DeadlineExtension, 'at' | 'dueBefore' | 'dueAfter'> & { at: string; dueBefore: string; dueAfter: string }>;
+  pauses: Array<{ from: string; to: string }>;
+  due_set: boolean;
 }
 
 function toDeadline(row: Row): Deadline {
@@ -95,6 +99,8 @@ function toDeadline(row: Row): Deadline {
       dueBefore: new Date(e.dueBefore),
       dueAfter: new Date(e.dueAfter),
     })),
+    pauses: (row.pauses ?? []).map((p) => ({ from: new Date(p.from), to: new Date(p.to) })),
+    dueSet: row.due_set ?? false,
   };
 }
 
@@ -141,8 +147,8 @@ export class DeadlineStore {
         `INSERT INTO ${this.table} (
            id, subject, rule_name, rule, state, started_at, due_at, warn_at, next_fire_at, provisional,
            paused_at, paused_from, paused_ms, completed_at, warned_at, breached_at,
-           responsible_organisation_id, supervising_organisation_id, extensions)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+           responsible_organisation_id, supervising_organisation_id, extensions, pauses, due_set)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
          ON CONFLICT (id) DO NOTHING
          RETURNING *`,
         [deadline.id, deadline.subject, rule.name, JSON.stringify(rule), ...this.mutableColumns(deadline)],
@@ -281,18 +287,50 @@ export class DeadlineStore {
       if (!current) throw new DeadlineError('DEADLINE.NOT_FOUND', `No deadline ${id}`);
       const next = transition(current);
       if (next === current) return current;
+      return this.write(query, next);
+    });
+  }
+
+  private async write(query: Query, next: Deadline): Promise<Deadline> {
+    const rows = await query<Row>(
+      `WITH updated AS (UPDATE ${this.table} SET
+         state = $2, started_at = $3, due_at = $4, warn_at = $5, next_fire_at = $6, provisional = $7,
+         paused_at = $8, paused_from = $9, paused_ms = $10, completed_at = $11, warned_at = $12,
+         breached_at = $13, responsible_organisation_id = $14, supervising_organisation_id = $15,
+         extensions = $16, pauses = $17, due_set = $18
+       WHERE id = $1
+       RETURNING *)
+       SELECT * FROM updated`,
+      [next.id, ...this.mutableColumns(next)],
+    );
+    return toDeadline(rows[0]!);
+  }
+
+  /**
+   * Counts every provisional clock that can still change again on `calendar` (a year was loaded
+   * or corrected), and with `year` every such clock whose period touches that year, at `at`, with its rows locked; returns the clocks whose due instant, provisional
+   * flag or state changed (see rescheduleDeadline). Run it in the transaction that records why.
+   */
+  async reschedule(calendar: WorkingCalendar, at: Date = this.clock(), options: { year?: number } = {}): Promise<Rescheduled[]> {
+    // A correction of a year also moves clocks that the year's first load made firm: those whose period touches it.
+    const year = options.year ?? null;
+    return this.run(async (query) => {
       const rows = await query<Row>(
-        `WITH updated AS (UPDATE ${this.table} SET
-           state = $2, started_at = $3, due_at = $4, warn_at = $5, next_fire_at = $6, provisional = $7,
-           paused_at = $8, paused_from = $9, paused_ms = $10, completed_at = $11, warned_at = $12,
-           breached_at = $13, responsible_organisation_id = $14, supervising_organisation_id = $15,
-           extensions = $16
-         WHERE id = $1
-         RETURNING *)
-         SELECT * FROM updated`,
-        [id, ...this.mutableColumns(next)],
+        `SELECT * FROM ${this.table}
+          WHERE state IN ('running', 'warned', 'paused', 'breached') AND NOT due_set
+            AND (provisional OR ($1::int IS NOT NULL
+                 AND started_at < make_timestamptz($1::int + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+                 AND due_at >= make_timestamptz($1::int, 1, 1, 0, 0, 0, 'Asia/Shanghai')))
+          ORDER BY due_at, id FOR UPDATE`,
+        [year],
       );
-      return toDeadline(rows[0]!);
+      const changed: Rescheduled[] = [];
+      for (const row of rows) {
+        const outcome = rescheduleDeadline(toDeadline(row), calendar, at);
+        if (!outcome) continue;
+        changed.push({ ...outcome, after: await this.write(query, outcome.after) });
+      }
+      return changed;
     });
   }
 
@@ -313,6 +351,8 @@ export class DeadlineStore {
       d.responsibleOrganisationId,
       d.supervisingOrganisationId,
       JSON.stringify(d.extensions),
+      JSON.stringify(d.pauses),
+      d.dueSet,
     ];
   }
 

@@ -1,5 +1,14 @@
 import { ChinaCalendar } from '@pingan/calendar';
-import { cancelDeadline, extendDeadline, meetDeadline, pauseDeadline, resumeDeadline, startDeadline, type Deadline } from './deadline.js';
+import {
+  cancelDeadline,
+  extendDeadline,
+  meetDeadline,
+  pauseDeadline,
+  rescheduleDeadline,
+  resumeDeadline,
+  startDeadline,
+  type Deadline,
+} from './deadline.js';
 import { ruleNamed } from '@pingan/testing';
 
 const calendar = new ChinaCalendar();
@@ -96,5 +105,106 @@ describe('deadline transitions', () => {
     );
     expect(entry.dueAt).toEqual(at('2025-10-11T16:00:00Z'));
     expect(entry.provisional).toBe(false);
+  });
+});
+
+describe('a clock of calendar months', () => {
+  const review = {
+    name: 'review',
+    source: '[law] 刑事诉讼法 第172条',
+    length: { unit: 'months', amount: 1 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: false,
+  } as const;
+
+  it('runs to the same date of the next month and takes an extension of 15 days after it', () => {
+    const d = startDeadline({ id: 'r1', subject: 'case-1', rule: 'review', startedAt: at('2025-01-31T02:00:00Z') }, review, calendar);
+    expect(d.dueAt).toEqual(at('2025-02-28T16:00:00Z'));
+    const extended = extendDeadline(d, { unit: 'calendar_days', amount: 15 }, 'major and complex', at('2025-02-20T02:00:00Z'), calendar);
+    expect(extended.dueAt).toEqual(at('2025-03-15T16:00:00Z'));
+    expect(() => extendDeadline(d, { unit: 'working_days', amount: 3 }, 'no', at('2025-02-20T02:00:00Z'), calendar)).toThrow(
+      expect.objectContaining({ code: 'DEADLINE.EXTENSION_UNIT' }),
+    );
+  });
+});
+
+describe('rescheduling when a calendar year is loaded', () => {
+  const entry = {
+    name: 'ministry-system-entry',
+    source: '[S1 六(二)]',
+    length: { unit: 'working_days', amount: 3 },
+    warnAtFraction: 0.75,
+  } as const;
+  // A test schedule (not the State Council's): Spring Festival 2027 Feb 5–11 off, Sat Feb 20 working.
+  const loaded = new ChinaCalendar({
+    overrides: [
+      ...['05', '06', '07', '08', '09', '10', '11'].map((d) => ({ date: `2027-02-${d}`, kind: 'off' as const, note: 'test notice' })),
+      { date: '2027-02-20', kind: 'working', note: 'test notice' },
+    ],
+    completedYears: [2027],
+  });
+  // Decided Thu 4 Feb 2027: on the law alone Feb 5–10 are off (holiday, weekend, days in lieu) → Thu 11, Fri 12, Mon 15.
+  const start = () =>
+    startDeadline({ id: 'e1', subject: 'case-1', rule: entry.name, startedAt: at('2027-02-04T02:00:00Z') }, entry, calendar);
+
+  it('Given a provisional running clock, when the year is loaded, then it is counted on the notice and no longer provisional', () => {
+    const d = start();
+    expect(d).toMatchObject({ dueAt: at('2027-02-15T16:00:00Z'), provisional: true });
+    const outcome = rescheduleDeadline(d, loaded, at('2027-01-10T02:00:00Z'))!;
+    // Feb 5–11 off, Fri 12, Mon 15, Tue 16.
+    expect(outcome.after).toMatchObject({ state: 'running', dueAt: at('2027-02-16T16:00:00Z'), provisional: false });
+    expect(outcome.reopened).toBe(false);
+    expect(rescheduleDeadline(outcome.after, loaded, at('2027-01-10T02:00:00Z'))).toBeNull();
+  });
+
+  it('Given a clock breached on the guess, when the notice says it is not yet due, then it runs again (reopened)', () => {
+    const breached: Deadline = {
+      ...start(),
+      state: 'breached',
+      warnedAt: at('2027-02-12T00:00:00Z'),
+      breachedAt: at('2027-02-15T16:00:01Z'),
+    };
+    const outcome = rescheduleDeadline(breached, loaded, at('2027-02-16T01:00:00Z'))!;
+    expect(outcome.reopened).toBe(true);
+    expect(outcome.after).toMatchObject({
+      state: 'warned',
+      breachedAt: null,
+      dueAt: at('2027-02-16T16:00:00Z'),
+      nextFireAt: at('2027-02-16T16:00:00Z'),
+    });
+  });
+
+  it('Given a breach whose work was done late on the guess but in time on the notice, then it is met', () => {
+    const breached: Deadline = {
+      ...start(),
+      state: 'breached',
+      breachedAt: at('2027-02-15T16:00:01Z'),
+      completedAt: at('2027-02-16T03:00:00Z'),
+    };
+    const outcome = rescheduleDeadline(breached, loaded, at('2027-02-20T01:00:00Z'))!;
+    expect(outcome).toMatchObject({ reopened: true, after: { state: 'met', breachedAt: null, nextFireAt: null } });
+  });
+
+  it('Given a breach still past due on the notice, then it stays breached with the new due instant', () => {
+    const breached: Deadline = { ...start(), state: 'breached', breachedAt: at('2027-02-15T16:00:01Z') };
+    const outcome = rescheduleDeadline(breached, loaded, at('2027-02-20T01:00:00Z'))!;
+    expect(outcome).toMatchObject({ reopened: false, after: { state: 'breached', dueAt: at('2027-02-16T16:00:00Z') } });
+  });
+
+  it('replays pauses and extensions in order, and leaves clocks with their own due instant alone', () => {
+    const paused = pauseDeadline(start(), at('2027-02-04T03:00:00Z'));
+    const resumed = resumeDeadline(paused, at('2027-02-12T02:00:00Z'), calendar);
+    expect(resumed.pauses).toEqual([{ from: at('2027-02-04T03:00:00Z'), to: at('2027-02-12T02:00:00Z') }]);
+    const extended = extendDeadline(resumed, { unit: 'working_days', amount: 1 }, 'test', at('2027-02-12T03:00:00Z'), calendar);
+    const outcome = rescheduleDeadline(extended, loaded, at('2027-02-12T04:00:00Z'))!;
+    // Resumed Fri 12 with 3 left: Fri 12, Mon 15, Tue 16; +1 → Wed 17.
+    expect(outcome.after.dueAt).toEqual(at('2027-02-17T16:00:00Z'));
+    expect(outcome.after.extensions[0]).toMatchObject({ dueBefore: at('2027-02-16T16:00:00Z'), dueAfter: at('2027-02-17T16:00:00Z') });
+    const own = startDeadline(
+      { id: 's1', subject: 'case-1', rule: entry.name, startedAt: at('2027-02-04T02:00:00Z'), dueAt: at('2027-02-10T16:00:00Z') },
+      entry,
+      calendar,
+    );
+    expect(rescheduleDeadline({ ...own, provisional: true }, loaded, at('2027-02-05T00:00:00Z'))).toBeNull();
   });
 });

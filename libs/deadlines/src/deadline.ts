@@ -1,6 +1,6 @@
 import { dueFrom, extendDue, resumeDue, warnInstant, type WorkingCalendar } from './due-date.js';
 import { DeadlineError } from './errors.js';
-import { assertLength, isDayUnit, type DeadlineLength, type DeadlineRule } from './rules.js';
+import { assertLength, extensionUnitsOf, type DeadlineLength, type DeadlineRule } from './rules.js';
 
 /**
  * running → warned → breached (by the sweeper); running | warned → met; running | warned ⇄ paused;
@@ -43,6 +43,10 @@ export interface Deadline {
   responsibleOrganisationId: string | null;
   supervisingOrganisationId: string | null;
   extensions: DeadlineExtension[];
+  /** Every pause that has ended, oldest first: what a recompute replays. */
+  pauses: Array<{ from: Date; to: Date }>;
+  /** The due instant was set for this clock (StartDeadline.dueAt), not counted from its rule. */
+  dueSet: boolean;
 }
 
 export interface StartDeadline {
@@ -78,7 +82,11 @@ function rearm(deadline: Deadline, at: Date): Deadline {
 export function startDeadline(input: StartDeadline, rule: DeadlineRule, calendar?: WorkingCalendar): Deadline {
   const { due, provisional } = input.dueAt
     ? { due: input.dueAt, provisional: false }
-    : dueFrom(input.startedAt, rule.length, { calendar, extendOverHoliday: rule.extendOverHoliday });
+    : dueFrom(input.startedAt, rule.length, {
+        calendar,
+        extendOverHoliday: rule.extendOverHoliday,
+        excludeStartHour: rule.excludeStartHour,
+      });
   assertNotBefore(due, input.startedAt, 'due');
   const deadline: Deadline = {
     id: input.id,
@@ -99,6 +107,8 @@ export function startDeadline(input: StartDeadline, rule: DeadlineRule, calendar
     responsibleOrganisationId: input.responsibleOrganisationId ?? null,
     supervisingOrganisationId: input.supervisingOrganisationId ?? null,
     extensions: [],
+    pauses: [],
+    dueSet: input.dueAt !== undefined,
   };
   return rearm(deadline, input.startedAt);
 }
@@ -156,6 +166,7 @@ export function resumeDeadline(deadline: Deadline, at: Date, calendar?: WorkingC
       dueAt: due,
       provisional: deadline.provisional || provisional,
       pausedMs: deadline.pausedMs + (at.getTime() - deadline.pausedAt.getTime()),
+      pauses: [...deadline.pauses, { from: deadline.pausedAt, to: at }],
       pausedAt: null,
       pausedFrom: null,
     },
@@ -172,7 +183,7 @@ export function extendDeadline(deadline: Deadline, by: DeadlineLength, reason: s
   if (isFinal(deadline.state)) throw new DeadlineError('DEADLINE.FINAL', `Deadline ${deadline.id} is ${deadline.state}`);
   assertLength(by, 'extension');
   const ruleUnit = deadline.rule.length.unit;
-  if (isDayUnit(ruleUnit) ? by.unit !== ruleUnit : isDayUnit(by.unit)) {
+  if (!extensionUnitsOf(ruleUnit).includes(by.unit)) {
     throw new DeadlineError('DEADLINE.EXTENSION_UNIT', `A ${ruleUnit} deadline cannot be extended in ${by.unit}`);
   }
   if (deadline.state !== 'paused' && at > deadline.dueAt) {
@@ -189,4 +200,68 @@ export function extendDeadline(deadline: Deadline, by: DeadlineLength, reason: s
     },
     at,
   );
+}
+
+/** How a recompute changed a clock. */
+export interface Rescheduled {
+  before: Deadline;
+  after: Deadline;
+  /** A breach on the old count that the new count withdraws (the clock runs again, or was met in time). */
+  reopened: boolean;
+}
+
+/**
+ * Counts the clock again on `calendar` — its rule from the start, then each pause and extension in
+ * the order they happened — as when a year whose days were a guess is loaded or corrected. A
+ * running, warned or paused clock takes the new due instant (and warns again if its new warning
+ * instant is ahead). A clock breached on the old count is reopened when the new one says it was
+ * not yet due at `at`, or when its work was done by the new due instant (then it is met). Met and
+ * cancelled clocks, clocks with a due instant of their own, and clocks paused before pauses were
+ * recorded are left alone. Returns null when nothing changes.
+ */
+export function rescheduleDeadline(deadline: Deadline, calendar: WorkingCalendar, at: Date): Rescheduled | null {
+  if (deadline.dueSet || deadline.state === 'met' || deadline.state === 'cancelled') return null;
+  if (deadline.pausedMs > 0 && deadline.pauses.length === 0) return null;
+  const options = { calendar, extendOverHoliday: deadline.rule.extendOverHoliday, excludeStartHour: deadline.rule.excludeStartHour };
+  let { due, provisional } = dueFrom(deadline.startedAt, deadline.rule.length, options);
+  type Step = { at: Date; resume?: { from: Date; to: Date }; extension?: DeadlineExtension };
+  const steps: Step[] = [
+    ...deadline.pauses.map((pause): Step => ({ at: pause.to, resume: pause })),
+    ...deadline.extensions.map((extension): Step => ({ at: extension.at, extension })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const extensions: DeadlineExtension[] = [];
+  for (const step of steps) {
+    if (step.resume) {
+      const resumed = resumeDue(
+        { startedAt: deadline.startedAt, pausedAt: step.resume.from, dueAt: due, unit: deadline.rule.length.unit },
+        step.resume.to,
+        options,
+      );
+      due = resumed.due;
+      provisional ||= resumed.provisional;
+    } else if (step.extension) {
+      const extended = extendDue(due, step.extension.by, options);
+      extensions.push({ ...step.extension, dueBefore: due, dueAfter: extended.due });
+      due = extended.due;
+      provisional ||= extended.provisional;
+    }
+  }
+  if (due.getTime() === deadline.dueAt.getTime() && provisional === deadline.provisional) return null;
+
+  const recounted: Deadline = { ...deadline, dueAt: due, provisional, extensions };
+  if (deadline.state !== 'breached') return { before: deadline, after: rearm(recounted, at), reopened: false };
+
+  if (deadline.completedAt && deadline.completedAt <= due) {
+    // The work was done in time after all: met, and the breach withdrawn.
+    return { before: deadline, after: { ...recounted, state: 'met', breachedAt: null, nextFireAt: null }, reopened: true };
+  }
+  if (due > at) {
+    // Not yet due on the official count: it runs again (it had warned; it warns again if that is still ahead).
+    return { before: deadline, after: rearm({ ...recounted, state: 'warned', breachedAt: null }, at), reopened: true };
+  }
+  return {
+    before: deadline,
+    after: { ...recounted, warnAt: warnInstant(recounted.startedAt, due, recounted.pausedMs, recounted.rule.warnAtFraction) },
+    reopened: false,
+  };
 }

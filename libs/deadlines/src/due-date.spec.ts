@@ -1,5 +1,6 @@
 import { ChinaCalendar } from '@pingan/calendar';
 import { dueFrom, extendDue, resumeDue, warnInstant, type WorkingCalendar } from './due-date.js';
+import { addCalendarMonths } from './months.js';
 
 const calendar: WorkingCalendar = new ChinaCalendar();
 const at = (iso: string): Date => new Date(iso);
@@ -107,5 +108,58 @@ describe('resumeDue', () => {
       { calendar },
     );
     expect(resumed.due).toEqual(at('2025-03-11T16:00:00Z'));
+  });
+});
+
+describe('calendar months and hours as the law counts them', () => {
+  it('addCalendarMonths: same date next month; a missing date or a start on the last day → the last day', () => {
+    expect(addCalendarMonths('2025-01-15', 1)).toBe('2025-02-15');
+    expect(addCalendarMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addCalendarMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addCalendarMonths('2025-01-29', 1)).toBe('2025-02-28');
+    expect(addCalendarMonths('2024-01-29', 1)).toBe('2024-02-29');
+    expect(addCalendarMonths('2025-09-30', 1)).toBe('2025-10-31');
+    expect(addCalendarMonths('2025-02-28', 1)).toBe('2025-03-31');
+    expect(addCalendarMonths('2024-02-28', 1)).toBe('2024-03-28'); // not the last day of a leap February
+    expect(addCalendarMonths('2025-11-30', 2)).toBe('2026-01-31');
+    expect(addCalendarMonths('2025-12-15', 12)).toBe('2026-12-15');
+    expect(() => addCalendarMonths('2025-01-15', 1.5)).toThrow(RangeError);
+  });
+
+  it('a month period ends at 24:00 Shanghai of its last day, moved over a holiday unless custody', () => {
+    // 1 Sep 2025 + 1 month = Wed 1 Oct (National Day, 1–8 Oct off) → Thu 9 Oct; custody: 1 Oct itself.
+    expect(dueFrom(at('2025-09-01T02:00:00Z'), { unit: 'months', amount: 1 }, { calendar })).toEqual({
+      due: at('2025-10-09T16:00:00Z'),
+      provisional: false,
+    });
+    expect(dueFrom(at('2025-09-01T02:00:00Z'), { unit: 'months', amount: 1 }, { calendar, extendOverHoliday: false }).due).toEqual(
+      at('2025-10-01T16:00:00Z'),
+    );
+  });
+
+  it('a month period ending in a year without a notice is provisional', () => {
+    expect(dueFrom(at('2026-12-10T02:00:00Z'), { unit: 'months', amount: 1 }, { calendar }).provisional).toBe(true);
+  });
+
+  it('a month period resumed after a pause recounts what is left as calendar days', () => {
+    // Started 3 Mar 2025 (due 3 Apr); paused 10 Mar, resumed 20 Mar: 25 days left (10 Mar–3 Apr) from 20 Mar → 13 Apr (Sun) → Mon 14 Apr.
+    const due = dueFrom(at('2025-03-03T02:00:00Z'), { unit: 'months', amount: 1 }, { calendar }).due;
+    expect(due).toEqual(at('2025-04-03T16:00:00Z'));
+    expect(
+      resumeDue(
+        { startedAt: at('2025-03-03T02:00:00Z'), pausedAt: at('2025-03-10T02:00:00Z'), dueAt: due, unit: 'months' },
+        at('2025-03-20T02:00:00Z'),
+        {
+          calendar,
+        },
+      ).due,
+    ).toEqual(at('2025-04-14T16:00:00Z'));
+  });
+
+  it('hours: exact clock time by default; from the next whole hour when the start hour is not counted (CPL art. 105)', () => {
+    expect(dueFrom(at('2025-03-03T02:20:00Z'), { unit: 'hours', amount: 24 }).due).toEqual(at('2025-03-04T02:20:00Z'));
+    expect(dueFrom(at('2025-03-03T02:20:00Z'), { unit: 'hours', amount: 24 }, { excludeStartHour: true }).due).toEqual(
+      at('2025-03-04T03:00:00Z'),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { addDays, shanghaiDateOf, startOfShanghaiDay } from '@pingan/contracts';
+import { addCalendarMonths, daysBetween } from './months.js';
 import { isDayUnit, type DeadlineLength } from './rules.js';
 
 export interface DueResult {
@@ -23,6 +24,8 @@ const HOUR_MS = 60 * MINUTE_MS;
 export interface DayOptions {
   calendar?: WorkingCalendar;
   extendOverHoliday?: boolean;
+  /** hours: start counting at the next whole hour (CPL art. 105), see DeadlineRule.excludeStartHour. */
+  excludeStartHour?: boolean;
 }
 
 function needCalendar(calendar: WorkingCalendar | undefined): WorkingCalendar {
@@ -35,14 +38,24 @@ export function dueFrom(start: Date, length: DeadlineLength, options: DayOptions
   switch (length.unit) {
     case 'minutes':
       return { due: new Date(start.getTime() + length.amount * MINUTE_MS), provisional: false };
-    case 'hours':
-      return { due: new Date(start.getTime() + length.amount * HOUR_MS), provisional: false };
+    case 'hours': {
+      // The hour of the start does not count: from the next whole hour (Shanghai has whole-hour offsets).
+      const from = options.excludeStartHour ? Math.floor(start.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS : start.getTime();
+      return { due: new Date(from + length.amount * HOUR_MS), provisional: false };
+    }
     case 'working_days':
       return needCalendar(options.calendar).addWorkingDays(start, length.amount);
     case 'calendar_days':
       return needCalendar(options.calendar).addCalendarDays(start, length.amount, {
         extendOverHoliday: options.extendOverHoliday ?? true,
       });
+    case 'months': {
+      // To the same date n months on (see addCalendarMonths), then like a period of days: a last
+      // day that is a holiday moves to the next working day unless custody (CPL art. 105).
+      const startDay = shanghaiDateOf(start);
+      const days = daysBetween(startDay, addCalendarMonths(startDay, length.amount));
+      return needCalendar(options.calendar).addCalendarDays(start, days, { extendOverHoliday: options.extendOverHoliday ?? true });
+    }
     default: {
       const never: never = length.unit;
       throw new RangeError(`Unknown unit ${String(never)}`);
@@ -80,14 +93,15 @@ export function resumeDue(
   const last = lastDayOf(clock.dueAt);
   let remaining = 0;
   for (let day = from; day <= last; day = addDays(day, 1)) {
-    if (clock.unit === 'calendar_days' || calendar.isWorkingDay(day)) remaining++;
+    if (clock.unit !== 'working_days' || calendar.isWorkingDay(day)) remaining++;
   }
   // Only when paused at the very end of a period; nothing left to recount.
   if (remaining < 1) return shifted;
 
   // Counting excludes the base day: the day before the resume day, never before the start day.
   const base = maxDay(addDays(shanghaiDateOf(resumedAt), -1), startDay);
-  return dueFrom(noonOf(base), { unit: clock.unit, amount: remaining }, options);
+  // What is left of a month period is a number of calendar days.
+  return dueFrom(noonOf(base), { unit: clock.unit === 'months' ? 'calendar_days' : clock.unit, amount: remaining }, options);
 }
 
 /**

@@ -4,6 +4,7 @@ export * from './deadline-sweeper.js';
 export * from './due-date.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './months.js';
 export { deadlineMigrations } from './migrations/index.js';
 export * from './rules.js';
 export * from './clock-steps.js';

@@ -1,5 +1,5 @@
-/** How long a deadline runs. Days count as the law counts them (see README: counting). */
-export type DeadlineUnit = 'minutes' | 'hours' | 'calendar_days' | 'working_days';
+/** How long a deadline runs. Days and months count as the law counts them (see README: counting). */
+export type DeadlineUnit = 'minutes' | 'hours' | 'calendar_days' | 'working_days' | 'months';
 
 export interface DeadlineLength {
   unit: DeadlineUnit;
@@ -23,10 +23,23 @@ export interface DeadlineRule {
    * working day. Default true (the general rule); custody periods set false.
    */
   extendOverHoliday?: boolean;
+  /**
+   * hours only: CPL art. 105 does not count the hour in which a period starts, so the hours run
+   * from the next whole hour. Default false: administrative periods (the 12-hour report) are
+   * exact clock time from the instant.
+   */
+  excludeStartHour?: boolean;
 }
 
-export const isDayUnit = (unit: DeadlineUnit): unit is 'calendar_days' | 'working_days' =>
-  unit === 'calendar_days' || unit === 'working_days';
+/** Units counted on the calendar in whole days (a month is counted by its dates, then as days). */
+export const isDayUnit = (unit: DeadlineUnit): unit is 'calendar_days' | 'working_days' | 'months' =>
+  unit === 'calendar_days' || unit === 'working_days' || unit === 'months';
+
+/** The units a clock of `ruleUnit` can be extended in: a month period takes months or days ("+15 days"). */
+export function extensionUnitsOf(ruleUnit: DeadlineUnit): readonly DeadlineUnit[] {
+  if (ruleUnit === 'months') return ['months', 'calendar_days'];
+  return isDayUnit(ruleUnit) ? [ruleUnit] : ['minutes', 'hours'];
+}
 
 /** Checks a service's rule list once, at start-up, and indexes it by name. */
 export function indexRules(rules: readonly DeadlineRule[]): ReadonlyMap<string, DeadlineRule> {
@@ -43,7 +56,7 @@ export function indexRules(rules: readonly DeadlineRule[]): ReadonlyMap<string, 
 }
 
 export function assertLength(length: DeadlineLength, what: string): void {
-  const units: readonly string[] = ['minutes', 'hours', 'calendar_days', 'working_days'];
+  const units: readonly string[] = ['minutes', 'hours', 'calendar_days', 'working_days', 'months'];
   if (!units.includes(length.unit)) throw new RangeError(`${what}: unknown unit ${String(length.unit)}`);
   const wholeDays = isDayUnit(length.unit) ? Number.isInteger(length.amount) : true;
   if (!(length.amount > 0) || !Number.isFinite(length.amount) || !wholeDays) {

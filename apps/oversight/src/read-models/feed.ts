@@ -1,6 +1,14 @@
 import type { EventEnvelope } from '@pingan/contracts';
 import type { PostgresEventStore, Query } from '@pingan/event-store';
-import { SYSTEM_ACTOR, breachStreamId, BREACH_ESCALATED, BREACH_STREAM_TYPE, type BreachEscalatedData } from '@pingan/contracts';
+import {
+  SYSTEM_ACTOR,
+  breachStreamId,
+  BREACH_ESCALATED,
+  BREACH_ESCALATION_WITHDRAWN,
+  BREACH_STREAM_TYPE,
+  type BreachEscalatedData,
+  type BreachEscalationWithdrawnData,
+} from '@pingan/contracts';
 import { HIGH_RISK_CONTEXT, addresseeRegion, factsOf, outcomeOf, shanghaiMonthOf, summaryOf } from '../domain/event-facts.js';
 import { S } from './schema.js';
 
@@ -20,6 +28,7 @@ const SNAPSHOT_TYPES = new Set([
   'DeadlineResumed',
   'DeadlineExtended',
   'DeadlineCancelled',
+  'DeadlineRescheduled', // a calendar load recounted the clock: new due and warning instants
 ]);
 
 /**
@@ -77,6 +86,49 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
 
   if (SNAPSHOT_TYPES.has(envelope.type)) await snapshot(envelope, data, query);
   if (envelope.type === 'DeadlineWarned' || envelope.type === 'DeadlineBreached') await sweepStep(envelope, data, query, store);
+  if (envelope.type === 'DeadlineReopened') await reopened(envelope, data, query, store);
+}
+
+/** A breach on a provisional count withdrawn by a calendar load: the board shows the clock again, the escalation is withdrawn. */
+async function reopened(envelope: EventEnvelope, data: Data, query: Query, store: PostgresEventStore): Promise<void> {
+  const deadlineId = str(data.deadlineId);
+  const dueAt = iso(data.dueAt);
+  if (!deadlineId || !dueAt) return;
+  await query(
+    `UPDATE ${S}.board SET state = $3, due_at = $4, warn_at = $5, provisional = $6, breached_at = NULL, escalated_at = NULL,
+       completed_at = $7, updated_at = $8
+     WHERE context = $1 AND deadline_id = $2`,
+    [
+      envelope.context,
+      deadlineId,
+      str(data.state) ?? 'running',
+      dueAt,
+      iso(data.warnAt),
+      data.provisional === true,
+      iso(data.completedAt),
+      envelope.occurredAt,
+    ],
+  );
+  const streamId = breachStreamId(envelope.context, deadlineId);
+  const local = store.using(query);
+  const history = await local.readStream(streamId);
+  if (history.at(-1)?.type !== BREACH_ESCALATED) return; // never escalated, or withdrawn already
+  const withdrawn: BreachEscalationWithdrawnData = {
+    deadlineId,
+    sourceContext: envelope.context,
+    caseNumber: envelope.correlationId,
+    reason: str(data.reason) ?? 'the clock was recounted',
+    state: str(data.state) ?? 'running',
+    dueAt: dueAt.toISOString(),
+    reopenedEventId: envelope.eventId,
+  };
+  await local.append(streamId, [{ type: BREACH_ESCALATION_WITHDRAWN, data: withdrawn, occurredAt: new Date(envelope.occurredAt) }], {
+    streamType: BREACH_STREAM_TYPE,
+    expectedVersion: history.at(-1)!.version,
+    actor: SYSTEM_ACTOR,
+    correlationId: envelope.correlationId,
+    causationId: envelope.eventId,
+  });
 }
 
 async function incidentFacts(envelope: EventEnvelope, data: Data, query: Query): Promise<void> {
@@ -249,10 +301,12 @@ async function sweepStep(envelope: EventEnvelope, data: Data, query: Query, stor
   if (!breached) return;
 
   // Escalated once per breach: the inbox skips a redelivered event, and the stream of the
-  // escalation exists once per clock, so even a second breach event of the same clock adds nothing.
+  // escalation exists once per clock, so even a second breach event of the same clock adds nothing
+  // — unless a calendar load withdrew the escalation and the clock has breached again since.
   const streamId = breachStreamId(envelope.context, deadlineId);
   const local = store.using(query);
-  if ((await local.readStream(streamId)).length > 0) return;
+  const history = await local.readStream(streamId);
+  if (history.length > 0 && history.at(-1)!.type !== BREACH_ESCALATION_WITHDRAWN) return;
   const escalated: BreachEscalatedData = {
     deadlineId,
     sourceContext: envelope.context,
@@ -267,7 +321,7 @@ async function sweepStep(envelope: EventEnvelope, data: Data, query: Query, stor
   };
   await local.append(streamId, [{ type: BREACH_ESCALATED, data: escalated, occurredAt: at }], {
     streamType: BREACH_STREAM_TYPE,
-    expectedVersion: 'no_stream',
+    expectedVersion: history.length === 0 ? 'no_stream' : history.at(-1)!.version,
     actor: SYSTEM_ACTOR,
     correlationId: envelope.correlationId,
     causationId: envelope.eventId,

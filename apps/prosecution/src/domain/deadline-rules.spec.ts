@@ -1,6 +1,6 @@
 import { ChinaCalendar } from '@pingan/calendar';
 import type { Actor, ProsecutionClockInstruction, ProsecutionEvent } from '@pingan/contracts';
-import { dueFrom, indexRules } from '@pingan/deadlines';
+import { dueFrom, extendDue, indexRules } from '@pingan/deadlines';
 import { PROSECUTION_DEADLINES, RULE } from './deadline-rules.js';
 import type { PoliceCaseCommand } from './police-case.commands.js';
 import { policeCaseDecider, type PoliceCaseState } from './police-case.decider.js';
@@ -45,8 +45,8 @@ describe('the prosecution rule catalogue', () => {
     ).toEqual(t('2025-10-01T16:00:00Z'));
   });
 
-  it('prosecution review: 30 days, moved past a holiday only when nobody is held', () => {
-    // 2 Sep + 30 days = 2 Oct (National Day): free suspect → first working day after (Thu 9 Oct).
+  it('prosecution review: 1 month, moved past a holiday only when nobody is held', () => {
+    // 2 Sep + 1 month = 2 Oct (National Day): free suspect → first working day after (Thu 9 Oct).
     const start = t('2025-09-02T02:00:00Z');
     const free = rule(RULE.prosecutionReview);
     const held = rule(RULE.prosecutionReviewInCustody);
@@ -62,6 +62,54 @@ describe('the prosecution rule catalogue', () => {
         extendOverHoliday: held.extendOverHoliday,
       }).due,
     ).toEqual(t('2025-10-02T16:00:00Z'));
+  });
+});
+
+describe('the prosecution review in calendar months (CPL arts. 105, 172)', () => {
+  const free = rule(RULE.prosecutionReview);
+  const held = rule(RULE.prosecutionReviewInCustody);
+  const due = (r: typeof free, transferredAt: string) =>
+    dueFrom(t(transferredAt), r.length, { calendar, extendOverHoliday: r.extendOverHoliday }).due.toISOString();
+
+  it('a transfer on 31 January runs to the last day of February (28th; 29th in a leap year), not 30 days', () => {
+    expect(due(held, '2025-01-31T02:00:00Z')).toBe('2025-02-28T16:00:00.000Z');
+    expect(due(held, '2024-01-31T02:00:00Z')).toBe('2024-02-29T16:00:00.000Z');
+    // Free suspect: Sat 28 Feb 2026 is a make-up working day (调休), so the period ends on it;
+    // Sun 28 Feb 2021 was an ordinary Sunday, so the end of Mon 1 Mar.
+    expect(due(free, '2026-01-31T02:00:00Z')).toBe('2026-02-28T16:00:00.000Z');
+    expect(due(free, '2021-01-31T02:00:00Z')).toBe('2021-03-01T16:00:00.000Z');
+  });
+
+  it('transfers on 29, 30 and 31 January: the missing dates are the last day of February, leap year or not', () => {
+    expect(['2025-01-29', '2025-01-30', '2025-01-31'].map((d) => due(held, `${d}T02:00:00Z`))).toEqual([
+      '2025-02-28T16:00:00.000Z',
+      '2025-02-28T16:00:00.000Z',
+      '2025-02-28T16:00:00.000Z',
+    ]);
+    expect(['2024-01-29', '2024-01-30', '2024-01-31'].map((d) => due(held, `${d}T02:00:00Z`))).toEqual([
+      '2024-02-29T16:00:00.000Z',
+      '2024-02-29T16:00:00.000Z',
+      '2024-02-29T16:00:00.000Z',
+    ]);
+  });
+
+  it('a transfer on 30 September, the last day of its month, runs to 31 October', () => {
+    expect(due(held, '2025-09-30T02:00:00Z')).toBe('2025-10-31T16:00:00.000Z');
+    // 15 September runs to 15 October; a day earlier in UTC but the 15th in Beijing counts as the 15th.
+    expect(due(held, '2025-09-14T17:00:00Z')).toBe('2025-10-15T16:00:00.000Z');
+  });
+
+  it('the extension of 15 days runs on from the last day of the month', () => {
+    const start = t('2025-03-10T02:00:00Z'); // due 10 Apr 2025 (Thursday)
+    const month = dueFrom(start, held.length, { calendar, extendOverHoliday: false }).due;
+    expect(month.toISOString()).toBe('2025-04-10T16:00:00.000Z');
+    expect(extendDue(month, { unit: 'calendar_days', amount: 15 }, { calendar, extendOverHoliday: false }).due.toISOString()).toBe(
+      '2025-04-25T16:00:00.000Z',
+    );
+    // Free suspect: 10 Apr + 15 = Fri 25 Apr; from 19 Apr, + 15 = Sun 4 May (Labour Day, 1–5 May off) → Tue 6 May.
+    expect(extendDue(t('2025-04-19T15:00:00Z'), { unit: 'calendar_days', amount: 15 }, { calendar }).due.toISOString()).toBe(
+      '2025-05-06T16:00:00.000Z',
+    );
   });
 });
 

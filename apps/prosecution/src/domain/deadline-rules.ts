@@ -63,12 +63,12 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     extendedBy: [],
   },
   {
-    // "一个月以内作出决定": @pingan/deadlines has no month unit yet, so 30 calendar days
-    // (a month can be 28–31 days; a 'months' unit is proposed in the report). Nobody held:
-    // a last day on a holiday moves to the next working day (CPL art. 105).
+    // "一个月以内作出决定": a calendar month, to the same date of the next month (the month's last
+    // day where that date does not exist), never 30 days. Nobody held: a last day on a holiday
+    // moves to the next working day (CPL art. 105). The extension "十五日" is 15 calendar days.
     name: RULE.prosecutionReview,
-    source: '[law] 刑事诉讼法 第172条 (1 month as 30 calendar days)',
-    length: { unit: 'calendar_days', amount: 30 },
+    source: '[law] 刑事诉讼法 第172条, 第105条 (1 month)',
+    length: { unit: 'months', amount: 1 },
     warnAtFraction: 0.75,
     extendOverHoliday: true,
     configurable: true,
@@ -79,8 +79,8 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
   {
     // Same period while a suspect is held: 在押期间不得因节假日而延长 (CPL art. 105).
     name: RULE.prosecutionReviewInCustody,
-    source: '[law] 刑事诉讼法 第172条, 第105条 (1 month as 30 calendar days, in custody)',
-    length: { unit: 'calendar_days', amount: 30 },
+    source: '[law] 刑事诉讼法 第172条, 第105条 (1 month, in custody)',
+    length: { unit: 'months', amount: 1 },
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,

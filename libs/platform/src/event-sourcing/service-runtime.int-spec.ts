@@ -192,8 +192,10 @@ describe('ServiceRuntime: the schema comes from versioned migrations', () => {
     // A second pool: another process on the same database.
     const other = await new DataSource({ type: 'postgres', url: testDb.url, extra: { max: 4 } }).initialize();
     const bus = new InProcessBus();
+    // Each process has its own in-memory bus (a consumer group has one member per bus).
+    const otherBus = new InProcessBus();
     const first = new ServiceRuntime(options, databaseFromDataSource(dataSource), bus);
-    const second = new ServiceRuntime(options, databaseFromDataSource(other), bus);
+    const second = new ServiceRuntime(options, databaseFromDataSource(other), otherBus);
     try {
       await Promise.all([first.start(), second.start()]);
       expect(runs).toEqual(['CreateNotes1796184000000', 'CreateNoteCount1796184100000']);
@@ -203,14 +205,14 @@ describe('ServiceRuntime: the schema comes from versioned migrations', () => {
       expect(recorded.slice(-2).map((r) => r.name)).toEqual(['CreateNotes1796184000000', 'CreateNoteCount1796184100000']);
       await Promise.all([first.stop(), second.stop()]);
 
-      const restarted = new ServiceRuntime(options, databaseFromDataSource(other), bus);
+      const restarted = new ServiceRuntime(options, databaseFromDataSource(other), new InProcessBus());
       await restarted.start();
       await restarted.stop();
       expect(runs).toHaveLength(2);
       expect(await dataSource.query('SELECT count(*)::int AS n FROM migrating.migrations')).toEqual([{ n: recorded.length }]);
     } finally {
       await Promise.all([first.stop(), second.stop()]);
-      await bus.close();
+      await Promise.all([bus.close(), otherBus.close()]);
       await other.destroy();
     }
   });

@@ -1,8 +1,17 @@
 import { Logger } from '@nestjs/common';
-import { SYSTEM_ACTOR, eventsTopic, type EventEnvelope } from '@pingan/contracts';
-import { CalendarOverrideRepository, calendarMigrations, loadChinaCalendar } from '@pingan/calendar';
+import {
+  CALENDAR_CONTEXT,
+  CALENDAR_YEAR_LOADED,
+  SYSTEM_ACTOR,
+  eventsTopic,
+  type CalendarYearLoadedData,
+  type EventEnvelope,
+} from '@pingan/contracts';
+import { CalendarOverrideRepository, calendarMigrations, loadChinaCalendar, type ChinaCalendar } from '@pingan/calendar';
 import {
   CLOCK_EVENT_TYPES,
+  DEADLINE_REOPENED,
+  DEADLINE_RESCHEDULED,
   DeadlineError,
   DeadlineStore,
   DeadlineSweeper,
@@ -14,6 +23,8 @@ import {
   type ClockStep,
   type DeadlineEvent,
   type DeadlineRule,
+  type DueResult,
+  type WorkingCalendar,
 } from '@pingan/deadlines';
 import {
   PostgresEventStore,
@@ -43,7 +54,13 @@ export interface ServiceRuntimeOptions {
   migrations?: readonly SchemaMigration[];
   projections?: Projection[];
   /** The service's legal clocks: rules as data; the events say which clock they move (`data.clocks`). */
-  deadlines?: { rules: readonly DeadlineRule[]; clocksFor?: ClocksFor; sweepIntervalMs?: number };
+  deadlines?: {
+    rules: readonly DeadlineRule[];
+    clocksFor?: ClocksFor;
+    sweepIntervalMs?: number;
+    /** How often a replica rereads the calendar another replica stored (default 30 s); see libs/calendar/README.md. */
+    calendarRefreshMs?: number;
+  };
   clock?: () => Date;
   /** How often chain heads are anchored as events (default 60 s). */
   anchorIntervalMs?: number;
@@ -78,6 +95,9 @@ export class ServiceRuntime {
   private readonly projectors: Projector[] = [];
   private readonly consumers: InboxConsumer[] = [];
   private sweeper: DeadlineSweeper | null = null;
+  /** The calendar the clocks count with; replaced whenever a year is loaded. */
+  readonly calendar = new CurrentCalendar();
+  private calendarTimer: NodeJS.Timeout | null = null;
   private anchorTimer: NodeJS.Timeout | null = null;
   private started = false;
 
@@ -177,6 +197,7 @@ export class ServiceRuntime {
 
   async stop(): Promise<void> {
     if (this.anchorTimer) clearInterval(this.anchorTimer);
+    if (this.calendarTimer) clearInterval(this.calendarTimer);
     await Promise.all(this.consumers.map((c) => c.stop()));
     await this.sweeper?.stop();
     await Promise.all(this.projectors.map((p) => p.stop()));
@@ -184,11 +205,29 @@ export class ServiceRuntime {
     this.started = false;
   }
 
-  private async startDeadlines({ rules, sweepIntervalMs }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
+  private async startDeadlines({
+    rules,
+    sweepIntervalMs,
+    calendarRefreshMs,
+  }: NonNullable<ServiceRuntimeOptions['deadlines']>): Promise<void> {
     const calendarRepo = new CalendarOverrideRepository(this.db.query, { schema: this.schema, now: this.clock });
-    const calendar = await loadChinaCalendar(calendarRepo);
-    const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar, clock: this.clock });
+    this.calendar.use(await loadChinaCalendar(calendarRepo));
+    const deadlines = new DeadlineStore({ database: this.db, schema: this.schema, rules, calendar: this.calendar, clock: this.clock });
     this.deadlines = deadlines;
+
+    // The years administrators load (the gateway's calendar context): stored in this schema, counted with at once.
+    await this.subscribe({
+      group: `${this.options.context}.calendar`,
+      contexts: [CALENDAR_CONTEXT],
+      handle: (envelope, query) => this.followCalendar(envelope, query),
+    });
+    // One replica consumes each load; the others reread what it stored.
+    this.calendarTimer = setInterval(() => {
+      loadChinaCalendar(calendarRepo)
+        .then((calendar) => this.calendar.use(calendar))
+        .catch((e: unknown) => this.log.warn(`calendar refresh: ${String(e)}`));
+    }, calendarRefreshMs ?? 30_000);
+    this.calendarTimer.unref();
 
     // Warnings and breaches become events of this context, in the sweeper's transaction.
     this.sweeper = new DeadlineSweeper({
@@ -233,6 +272,45 @@ export class ServiceRuntime {
     }
   }
 
+  /**
+   * A year's schedule was loaded or corrected: keep it in this schema (so a restart counts with it),
+   * count with it from now on, and count again every clock that had counted on a guess, each change
+   * an event of the clock's stream, all in the inbox transaction.
+   */
+  private async followCalendar(envelope: EventEnvelope, query: Query): Promise<void> {
+    if (envelope.type !== CALENDAR_YEAR_LOADED || !this.deadlines) return;
+    const load = envelope.data as CalendarYearLoadedData;
+    const repository = new CalendarOverrideRepository(query, { schema: this.schema, now: this.clock });
+    await repository.loadYear(load.year, load.days, {
+      source: `${load.notice} (version ${load.version})`,
+      loadedBy: envelope.actor.userId,
+    });
+    const calendar = await loadChinaCalendar(repository);
+    const reason = `calendar ${load.year} loaded from ${load.notice} (version ${load.version})`;
+    const now = this.clock();
+    const changes = await this.deadlines.in(query).reschedule(calendar, now, { year: load.year });
+    for (const { before, after, reopened } of changes) {
+      await this.appendToClockStream(
+        query,
+        DEADLINE_RESCHEDULED,
+        { ...clockSnapshot(after, { reason }), previousDueAt: before.dueAt.toISOString(), calendarYear: load.year, notice: load.notice },
+        now,
+        envelope.eventId,
+      );
+      if (reopened) {
+        await this.appendToClockStream(
+          query,
+          DEADLINE_REOPENED,
+          { ...clockSnapshot(after, { reason }), withdrawnBreachAt: before.breachedAt?.toISOString() ?? null },
+          now,
+          envelope.eventId,
+        );
+      }
+    }
+    this.calendar.use(calendar);
+    if (changes.length > 0) this.log.log(`${reason}: ${changes.length} clock(s) rescheduled`);
+  }
+
   private recordDeadlineEvent(event: DeadlineEvent, query: Query): Promise<void> {
     const { type, ...data } = event;
     return this.appendToClockStream(query, type, data, new Date(event.at), null);
@@ -253,5 +331,31 @@ export class ServiceRuntime {
       correlationId: data.subject,
       causationId,
     });
+  }
+}
+
+/** The runtime's calendar, swapped whole when a year is loaded (clocks hold this, not a snapshot). */
+class CurrentCalendar implements WorkingCalendar {
+  private current: ChinaCalendar | null = null;
+
+  use(calendar: ChinaCalendar): void {
+    this.current = calendar;
+  }
+
+  private get calendar(): ChinaCalendar {
+    if (!this.current) throw new Error('the calendar is read at start');
+    return this.current;
+  }
+
+  addWorkingDays(start: Date, n: number): DueResult {
+    return this.calendar.addWorkingDays(start, n);
+  }
+
+  addCalendarDays(start: Date, n: number, options: { extendOverHoliday: boolean }): DueResult {
+    return this.calendar.addCalendarDays(start, n, options);
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.calendar.isWorkingDay(date);
   }
 }
