@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { OrganisationKind, Role } from '@pingan/access';
+import type { Role } from '@pingan/access';
 import { DirectoryError } from '../domain/access.errors.js';
-import type { OrganisationDetails } from '../domain/organisation.decider.js';
+import type { OrganisationRegisteredData } from '../domain/organisation.decider.js';
 import type { OrganisationFacts } from '../domain/user.decider.js';
 import { AccessStore } from './access-store.js';
 
-export interface OrganisationRow {
-  organisationId: string;
-  kind: OrganisationKind;
-  name: string;
-  regionCode: string;
-  parentId: string | null;
-  details: OrganisationDetails;
+export interface OrganisationRow extends OrganisationRegisteredData {
   active: boolean;
 }
 

@@ -46,18 +46,18 @@ export type OrganisationCommand =
     >
   | Command<'DeactivateOrganisation', { reason: string }>;
 
+/** An organisation as registered (the directory's row adds whether it is still active). */
+export type OrganisationRegisteredData = {
+  organisationId: string;
+  kind: OrganisationKind;
+  name: string;
+  regionCode: string;
+  parentId: string | null;
+  details: OrganisationDetails;
+};
+
 export type OrganisationEvent =
-  | {
-      type: 'OrganisationRegistered';
-      data: {
-        organisationId: string;
-        kind: OrganisationKind;
-        name: string;
-        regionCode: string;
-        parentId: string | null;
-        details: OrganisationDetails;
-      };
-    }
+  | { type: 'OrganisationRegistered'; data: OrganisationRegisteredData }
   | { type: 'OrganisationDeactivated'; data: { organisationId: string; reason: string } };
 
 export type OrganisationState =
