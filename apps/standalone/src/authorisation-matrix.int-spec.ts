@@ -20,7 +20,7 @@ import { SERVICE_MODULES } from './standalone.module.js';
 // Every service's endpoints, in the composed system (services add a line to authorisation-matrix.fixture.ts).
 const ENDPOINTS: Record<string, MatrixEndpoint> = MATRIX_ENDPOINTS;
 const CALLERS: MatrixCaller[] = [...ROLES, 'anonymous', 'forged'];
-const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'instance'];
+const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'instance', 'errors'];
 
 const allows = (endpoint: MatrixEndpoint, caller: MatrixCaller): boolean => {
   if (endpoint.allowed === 'public') return true;

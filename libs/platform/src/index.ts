@@ -14,7 +14,8 @@ export { DATABASE, DatabaseModule, openConnection } from './database/database.mo
 export { acquireEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 export * from './errors/domain-error.js';
 export { ProblemDetailsFilter } from './errors/problem-details.filter.js';
-export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails } from './errors/problem-details.js';
+export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails, type ProblemError } from './errors/problem-details.js';
+export { JSON_BODY_LIMIT_BYTES, MAX_JSON_DEPTH, RequestError, RequestHygieneMiddleware } from './errors/request-hygiene.js';
 export { RequestValidationError, createValidationPipe, flattenValidationErrors } from './errors/validation.js';
 export { BUS_HEALTH, busHealthOf, type BusHealth, type BusStatus } from './health/bus-health.js';
 export { HealthController } from './health/health.controller.js';
