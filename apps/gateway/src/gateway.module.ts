@@ -81,7 +81,8 @@ export class GatewayModule implements NestModule {
     const services = options.services ?? parseServiceUrls(process.env.SERVICE_URLS);
     return {
       module: GatewayModule,
-      controllers: services.length > 0 ? [RoutingController] : [],
+      // /openapi.json in both modes: the embedded app's own document, or every service's combined.
+      controllers: [RoutingController],
       providers: [
         ...(options.demoDirectory ? [DemoDirectorySeeder] : []),
         { provide: SERVICE_ENDPOINTS, useValue: services },

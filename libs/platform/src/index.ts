@@ -21,6 +21,7 @@ export { BUS_HEALTH, busHealthOf, type BusHealth, type BusStatus } from './healt
 export { HealthController } from './health/health.controller.js';
 export { CORRELATION_HEADER, correlationIdFor, correlationIdOf } from './logging/correlation-id.js';
 export { LoggingModule } from './logging/logging.module.js';
+export { PROBLEM_SCHEMAS, completeDocument } from './openapi/complete-document.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
 export type { ServiceDescriptor } from './service-descriptor.js';
 export * from './event-sourcing/index.js';

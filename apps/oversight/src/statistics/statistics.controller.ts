@@ -8,7 +8,10 @@ import { xlsx } from '../export/xlsx.js';
 import { STATISTICS_READERS } from '../oversight-access.js';
 import { STATISTICS_COLUMNS, statisticsRows } from './statistics.js';
 import { StatisticsQuery as Figures } from './statistics.query.js';
+import { ApiSchema } from '@nestjs/swagger';
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'OversightStatisticsQuery' })
 export class StatisticsQuery {
   @ApiPropertyOptional({ description: 'Asia/Shanghai month, YYYY-MM (default: this month)', example: '2026-11' })
   @IsOptional()
