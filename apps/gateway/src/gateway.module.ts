@@ -19,6 +19,7 @@ import {
   ListOrganisationReadsHandler,
   ListOrganisationsHandler,
 } from './directory/queries/directory-queries.js';
+import { LabelsController } from './meta/labels.controller.js';
 import { RoutingController } from './routing/routing.controller.js';
 import { SERVICE_ENDPOINTS, ServiceRouter } from './routing/service-router.js';
 import { parseServiceUrls, type ServiceEndpoint } from './routing/service-routes.js';
@@ -42,7 +43,7 @@ export interface GatewayOptions {
  * compose it with the others.
  */
 @Module({
-  controllers: [AuthController, AccessController],
+  controllers: [AuthController, AccessController, LabelsController],
   providers: [
     AccessStore,
     DirectoryLookups,

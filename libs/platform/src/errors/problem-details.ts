@@ -77,7 +77,9 @@ function bodyParserProblem(cause: unknown): ProblemDetails | undefined {
       const size = typeof error.length === 'number' ? `${error.length} bytes` : 'larger than the limit';
       const stated = limit === undefined ? 'the limit' : `the limit is ${limit} bytes (${Math.round(limit / 1024)} KiB)`;
       return make(413, 'REQUEST.TOO_LARGE', `The body is ${size}; ${stated}.`, {
-        errors: [{ field: '(body)', code: 'TOO_LARGE', message: limit === undefined ? 'send a smaller body' : `send at most ${limit} bytes` }],
+        errors: [
+          { field: '(body)', code: 'TOO_LARGE', message: limit === undefined ? 'send a smaller body' : `send at most ${limit} bytes` },
+        ],
       });
     }
     case 'charset.unsupported':

@@ -82,9 +82,11 @@ export class RequestHygieneMiddleware implements NestMiddleware {
 
     if (hasBody(req) && !isJson(req.headers['content-type'])) {
       const sent = req.headers['content-type'] ? `'${req.headers['content-type']}'` : 'no Content-Type';
-      throw new RequestError('REQUEST.UNSUPPORTED_MEDIA_TYPE', `The body must be JSON sent as 'application/json'; this request has ${sent}.`, [
-        { field: '(content-type)', code: 'UNSUPPORTED_MEDIA_TYPE', message: "set 'Content-Type: application/json'" },
-      ]);
+      throw new RequestError(
+        'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        `The body must be JSON sent as 'application/json'; this request has ${sent}.`,
+        [{ field: '(content-type)', code: 'UNSUPPORTED_MEDIA_TYPE', message: "set 'Content-Type: application/json'" }],
+      );
     }
     const body = inspect(req.body);
     if ('field' in body) throw invalidText(body.field, body.problem);

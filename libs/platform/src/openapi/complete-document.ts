@@ -73,6 +73,22 @@ function errorResponses(path: string, method: string, operation: Operation): Rec
 }
 
 /**
+ * A success answer no decorator describes still gets a schema: JSON of any shape (a generated
+ * client types it `unknown`, and says so, rather than promising nothing comes back).
+ */
+function describeUndescribedSuccess(method: string, operation: Operation): void {
+  for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    const answer = response as { content?: unknown; description?: string };
+    if (!/^2\d\d$/.test(status) || status === '204' || answer.content) continue;
+    answer.content = {
+      'application/json': {
+        schema: method === 'get' ? { description: 'Not described in detail yet' } : { type: 'object', additionalProperties: true },
+      },
+    };
+  }
+}
+
+/**
  * What a generated client needs beyond what the decorators say: the problem+json schema and each
  * operation's error answers, public operations without security, so that no error shape is guessed.
  */
@@ -85,6 +101,7 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       if (operation['x-public']) operation.security = [];
       // Decorators that describe an error themselves win.
       operation.responses = { ...errorResponses(path, method, operation), ...operation.responses };
+      describeUndescribedSuccess(method, operation);
     }
   }
   return document;
