@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { LABELS } from '@pingan/contracts';
-import { schemaNameCollisions } from '../libs/testing/src/fixtures/openapi.js';
-import { BAD_REQUESTS } from './support/bad-requests.js';
+import { BAD_REQUESTS, fuzzWrites, schemaNameCollisions, type OpenApiDocument, type OpenApiSchema } from '@pingan/testing';
 import { callerFor, demoCallers, type DemoCaller } from './support/demo-callers.js';
 import { startEmbeddedApp, type EmbeddedApp } from './support/embedded-app.js';
-import { fuzzWrites } from './support/fuzz-writes.js';
 import { runGeneratedClient } from './support/generated-client.js';
-import type { OpenApiDocument, Schema } from './support/openapi-arbitraries.js';
 
 /**
  * The HTTP API as a client developer meets it (issue 14), on the real embedded app (started once:
@@ -34,7 +31,7 @@ const ONE_USER_PER_ROLE = [
 ];
 
 let system: EmbeddedApp;
-let document: OpenApiDocument & { components: { schemas: Record<string, Schema> } };
+let document: OpenApiDocument & { components: { schemas: Record<string, OpenApiSchema> } };
 let callers: DemoCaller[];
 const as = (username: string) => callers.find((c) => c.username === username)!.token;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -92,7 +89,7 @@ describe('the OpenAPI document a client is generated from', () => {
     const enums: { where: string; values: unknown[] }[] = [];
     const walk = (node: unknown, where: string): void => {
       if (!node || typeof node !== 'object') return;
-      const values = (node as Schema).enum;
+      const values = (node as OpenApiSchema).enum;
       if (Array.isArray(values)) enums.push({ where, values });
       for (const [key, child] of Object.entries(node)) walk(child, `${where}/${key}`);
     };

@@ -155,6 +155,15 @@ describe('toProblemDetails', () => {
     });
   });
 
+  it('maps a path Express cannot percent-decode to 400 REQUEST.MALFORMED naming the path', () => {
+    const uriError = Object.assign(new URIError("Failed to decode param '%E0%A4%A'"), { status: 400 });
+    expect(toProblemDetails(new BadRequestException(uriError.message, { cause: uriError })).problem).toMatchObject({
+      status: 400,
+      code: 'REQUEST.MALFORMED',
+      errors: [{ field: '(path)', code: 'INVALID_ENCODING' }],
+    });
+  });
+
   it('states the body limit in the 413, and a charset body-parser cannot read is a 415', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', limit: 102400, length: 204800 });
     expect(toProblemDetails(new PayloadTooLargeException(tooLarge.message, { cause: tooLarge })).problem).toMatchObject({

@@ -122,6 +122,14 @@ export function toProblemDetails(error: unknown): { problem: ProblemDetails; int
     // Nest wraps body-parser's errors (http-errors with a `type`) in an HttpException.
     const parser = bodyParserProblem(error.cause);
     if (parser) return answer(parser);
+    // …and Express's URIError for a path it cannot percent-decode (before any middleware of ours runs).
+    if (error.cause instanceof URIError) {
+      return answer(
+        make(400, 'REQUEST.MALFORMED', 'The path is not valid percent-encoded UTF-8.', {
+          errors: [{ field: '(path)', code: 'INVALID_ENCODING', message: 'percent-encode the path as UTF-8' }],
+        }),
+      );
+    }
     if (status < 500) return answer(make(status, `HTTP.${statusName(status)}`, httpDetail(error)));
     return answer(make(status, `HTTP.${statusName(status)}`, reason(status)), true);
   }

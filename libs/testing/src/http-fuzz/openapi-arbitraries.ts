@@ -3,32 +3,32 @@ import fc from 'fast-check';
 /** The parts of an OpenAPI 3 document the fuzz test reads. */
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: { schemas?: Record<string, Schema> };
+  components?: { schemas?: Record<string, OpenApiSchema> };
 }
 export interface OpenApiOperation {
-  requestBody?: { content?: Record<string, { schema?: Schema; examples?: Record<string, { value: unknown }> }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  requestBody?: { content?: Record<string, { schema?: OpenApiSchema; examples?: Record<string, { value: unknown }> }> };
+  responses?: Record<string, { content?: Record<string, { schema?: OpenApiSchema }> }>;
   'x-roles'?: string[];
   'x-public'?: boolean;
 }
-export interface Schema {
+export interface OpenApiSchema {
   $ref?: string;
   type?: string;
   enum?: unknown[];
   format?: string;
-  items?: Schema;
-  properties?: Record<string, Schema>;
+  items?: OpenApiSchema;
+  properties?: Record<string, OpenApiSchema>;
   required?: string[];
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  allOf?: Schema[];
+  oneOf?: OpenApiSchema[];
+  anyOf?: OpenApiSchema[];
+  allOf?: OpenApiSchema[];
 }
 
 export interface WriteOperation {
   method: 'post' | 'put' | 'patch' | 'delete';
   path: string;
   operation: OpenApiOperation;
-  bodySchema?: Schema;
+  bodySchema?: OpenApiSchema;
 }
 
 /** Every operation that changes something, from the document the app serves (not a hand list). */
@@ -81,7 +81,7 @@ const recentInstant = fc.integer({ min: -30 * 86_400_000, max: 600_000 }).map((o
  * any kind (often valid, often not: wrong types, edge instants, unknown ids, huge numbers, extra
  * fields, missing ones), so that requests reach the validation, the deciders and the stores.
  */
-export function bodyArbitrary(document: OpenApiDocument, schema: Schema | undefined, known: string[]): fc.Arbitrary<unknown> {
+export function bodyArbitrary(document: OpenApiDocument, schema: OpenApiSchema | undefined, known: string[]): fc.Arbitrary<unknown> {
   const strings = fc.oneof(
     { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
@@ -97,12 +97,12 @@ export function bodyArbitrary(document: OpenApiDocument, schema: Schema | undefi
     fc.double({ noNaN: true }),
     fc.constantFrom(0, -1, 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e308, -1e308, 0.5),
   );
-  const resolve = (s: Schema): Schema => {
+  const resolve = (s: OpenApiSchema): OpenApiSchema => {
     if (!s.$ref) return s;
     const name = s.$ref.replace('#/components/schemas/', '');
     return document.components?.schemas?.[name] ?? {};
   };
-  const of = (raw: Schema, depth: number): fc.Arbitrary<unknown> => {
+  const of = (raw: OpenApiSchema, depth: number): fc.Arbitrary<unknown> => {
     const s = resolve(raw);
     const variants = s.oneOf ?? s.anyOf;
     const shaped = ((): fc.Arbitrary<unknown> => {
