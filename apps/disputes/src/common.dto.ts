@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, MaxLength, Min, Max, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { ApiSchema } from '@nestjs/swagger';
 
 /** Money is whole fen (分), never floats. */
 export const MAX_FEN = 100_000_000_000; // 10亿元: beyond any dispute
@@ -21,6 +22,8 @@ export class AgreementDto {
   compensation!: CompensationItemDto[];
 }
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'DisputeReasonDto' })
 export class ReasonDto {
   @ApiProperty() @IsString() @MaxLength(2000) reason!: string;
 }

@@ -43,6 +43,7 @@ export const GATEWAY_ENDPOINTS: Record<string, MatrixEndpoint> = {
     allowed: 'public',
     ok: 200,
   },
+  'GET /meta/labels': { method: 'get', path: () => '/meta/labels', allowed: 'public', ok: 200 },
   'GET /auth/me': { method: 'get', path: () => '/auth/me', allowed: 'authenticated', ok: 200 },
   'POST /auth/logout': { method: 'post', path: () => '/auth/logout', body: () => ({}), allowed: 'authenticated', ok: 204 },
   'GET /access/organisations': { method: 'get', path: () => '/access/organisations', allowed: 'authenticated', ok: 200 },

@@ -22,6 +22,7 @@ import {
   ListOrganisationReadsHandler,
   ListOrganisationsHandler,
 } from './directory/queries/directory-queries.js';
+import { LabelsController } from './meta/labels.controller.js';
 import { RoutingController } from './routing/routing.controller.js';
 import { SERVICE_ENDPOINTS, ServiceRouter } from './routing/service-router.js';
 import { parseServiceUrls, type ServiceEndpoint } from './routing/service-routes.js';
@@ -48,7 +49,7 @@ export interface GatewayOptions {
   // The calendar context: the years' holiday schedules as streams, published to every service with clocks
   // (libs/calendar/README.md says why the gateway owns it).
   imports: [EventSourcingModule.forService({ context: CALENDAR_CONTEXT })],
-  controllers: [AuthController, AccessController, CalendarController],
+  controllers: [AuthController, AccessController, CalendarController, LabelsController],
   providers: [
     CalendarYearCommandHandler,
     GetCalendarYearHandler,
@@ -89,7 +90,8 @@ export class GatewayModule implements NestModule {
     const services = options.services ?? parseServiceUrls(process.env.SERVICE_URLS);
     return {
       module: GatewayModule,
-      controllers: services.length > 0 ? [RoutingController] : [],
+      // /openapi.json in both modes: the embedded app's own document, or every service's combined.
+      controllers: [RoutingController],
       providers: [
         ...(options.demoDirectory ? [DemoDirectorySeeder] : []),
         { provide: SERVICE_ENDPOINTS, useValue: services },

@@ -87,6 +87,19 @@ export const OVERSIGHT_ENDPOINTS: Record<string, MatrixEndpoint> = {
     allowed: () => false,
     ok: 204,
   },
+  'GET /oversight/supervisions/:id': {
+    method: 'get',
+    path: () => '/oversight/supervisions/00000000-0000-4000-8000-000000000000',
+    allowed: () => false,
+    ok: 200,
+  },
+  'POST /oversight/supervisions/:id/close': {
+    method: 'post',
+    path: () => '/oversight/supervisions/00000000-0000-4000-8000-000000000000/close',
+    body: () => ({ conclusion: 'x' }),
+    allowed: () => false,
+    ok: 204,
+  },
   'GET /oversight/statistics': { method: 'get', path: () => '/oversight/statistics?month=2026-11', allowed: STATISTICS_READERS, ok: 200 },
   'GET /oversight/statistics.csv': {
     method: 'get',

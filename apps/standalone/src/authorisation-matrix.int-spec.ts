@@ -11,6 +11,7 @@ import {
   type MatrixFixtures,
   type TestDatabase,
 } from '@pingan/testing';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
 import { PlatformModule } from '@pingan/platform';
 import { MATRIX_CALLERS, gatewayMatrixFixtures } from '../../gateway/src/gateway.authorisation.fixture.js';
@@ -21,7 +22,7 @@ import { SERVICE_MODULES } from './standalone.module.js';
 // Every service's endpoints, in the composed system (services add a line to authorisation-matrix.fixture.ts).
 const ENDPOINTS: Record<string, MatrixEndpoint> = MATRIX_ENDPOINTS;
 const CALLERS: MatrixCaller[] = [...ROLES, 'anonymous', 'forged'];
-const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'instance'];
+const PROBLEM_KEYS = ['type', 'title', 'status', 'code', 'detail', 'instance', 'errors'];
 
 const allows = (endpoint: MatrixEndpoint, caller: MatrixCaller): boolean => {
   if (endpoint.allowed === 'public') return true;
@@ -85,6 +86,17 @@ describe('authorisation matrix: every role against every endpoint', () => {
     // Nothing but the problem itself: no record, no hint of it.
     expect(Object.keys(res.body).every((key) => PROBLEM_KEYS.includes(key))).toBe(true);
     for (const secret of endpoint.secrets?.(fixtures) ?? []) expect(res.text).not.toContain(secret);
+  });
+
+  it('has a row for every operation the API documents', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+    );
+    expect(operations.length).toBeGreaterThan(100);
+    expect(operations.filter((operation) => !(operation in ENDPOINTS))).toEqual([]);
   });
 
   it('covers every role', () => {

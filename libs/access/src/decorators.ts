@@ -1,4 +1,5 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { UnauthenticatedError } from './errors.js';
 import type { Principal } from './principal.js';
 import type { Role } from './roles.js';
@@ -6,11 +7,15 @@ import type { Role } from './roles.js';
 export const IS_PUBLIC = 'pingan.access.public';
 export const REQUIRED_ROLES = 'pingan.access.roles';
 
+/** OpenAPI extensions saying the same to clients: the document's security and 401/403 answers follow them. */
+export const OPENAPI_PUBLIC = 'x-public';
+export const OPENAPI_ROLES = 'x-roles';
+
 /** The route needs no token (health, docs, login, refresh). Everything else does. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(OPENAPI_PUBLIC, true));
 
 /** Only callers holding at least one of these roles (403 ACCESS.DENIED otherwise). */
-export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(REQUIRED_ROLES, roles), ApiExtension(OPENAPI_ROLES, roles));
 
 /** Where the guard leaves the verified principal on the request. */
 export type RequestWithPrincipal = { principal?: Principal };

@@ -9,3 +9,4 @@ export * from './clocks.js';
 export * from './shanghai-time.js';
 export * from './errors.js';
 export * from './calendar.js';
+export * from './labels.js';

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config.js';
+import { completeDocument } from './openapi/complete-document.js';
 import type { ServiceDescriptor } from './service-descriptor.js';
 
 export interface ServiceOptions {
@@ -42,7 +43,7 @@ export async function createService(options: ServiceOptions): Promise<INestAppli
     .setVersion(process.env.npm_package_version ?? '0.1.0')
     .addBearerAuth(); // access tokens from the gateway's POST /auth/login
   for (const service of options.services ?? []) builder.addTag(service.name, service.description);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, builder.build()));
+  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, builder.build())));
   return app;
 }
 

@@ -14,12 +14,14 @@ export { DATABASE, DatabaseModule, openConnection } from './database/database.mo
 export { acquireEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
 export * from './errors/domain-error.js';
 export { ProblemDetailsFilter } from './errors/problem-details.filter.js';
-export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails } from './errors/problem-details.js';
+export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails, type ProblemError } from './errors/problem-details.js';
+export { JSON_BODY_LIMIT_BYTES, MAX_JSON_DEPTH, RequestError, RequestHygieneMiddleware } from './errors/request-hygiene.js';
 export { RequestValidationError, createValidationPipe, flattenValidationErrors } from './errors/validation.js';
 export { BUS_HEALTH, busHealthOf, type BusHealth, type BusStatus } from './health/bus-health.js';
 export { HealthController } from './health/health.controller.js';
 export { CORRELATION_HEADER, correlationIdFor, correlationIdOf } from './logging/correlation-id.js';
 export { LoggingModule } from './logging/logging.module.js';
+export { PROBLEM_SCHEMAS, completeDocument } from './openapi/complete-document.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
 export type { ServiceDescriptor } from './service-descriptor.js';
 export * from './event-sourcing/index.js';

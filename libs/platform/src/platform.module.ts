@@ -1,5 +1,5 @@
 import { CqrsModule } from '@nestjs/cqrs';
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type Provider } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -9,6 +9,7 @@ import { CLOCK, systemClock } from './clock.js';
 import { DatabaseModule } from './database/database.module.js';
 import { BusModule, MESSAGE_BUS } from './event-sourcing/bus.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
+import { RequestHygieneMiddleware } from './errors/request-hygiene.js';
 import { createValidationPipe } from './errors/validation.js';
 import { BUS_HEALTH, busHealthOf } from './health/bus-health.js';
 import { HealthController } from './health/health.controller.js';
@@ -31,7 +32,7 @@ Public()(HealthController);
  * Service (bounded-context) modules never import it, so any set of them can share one.
  */
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements NestModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const { busHealth, inProcessBus, ...defaults } = options;
     return {
@@ -60,5 +61,10 @@ export class PlatformModule {
       ],
       exports: [BUS_HEALTH, CLOCK],
     };
+  }
+
+  // A global module's middleware runs before any other module's: the gateway's router forwards only what passed.
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestHygieneMiddleware).forRoutes('*');
   }
 }

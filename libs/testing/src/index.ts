@@ -6,3 +6,7 @@ export * from './fixtures/deadline-rules.js';
 export * from './fixtures/envelopes.js';
 export * from './fixtures/http.js';
 export * from './fixtures/principals.js';
+export * from './http-fuzz/bad-requests.js';
+export * from './http-fuzz/fuzz-writes.js';
+export * from './http-fuzz/openapi-arbitraries.js';
+export * from './http-fuzz/schema-names.js';

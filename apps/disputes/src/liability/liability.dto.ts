@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 
 const APPRAISAL_KINDS = ['medical_damage', 'medical_accident'] as const;
 export const RESPONSIBILITIES = ['full', 'primary', 'equal', 'secondary', 'minor', 'none'] as const;
@@ -26,6 +26,7 @@ export class AppraisalResultDto {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: (typeof OUTCOMES)[number];
   @ApiPropertyOptional({ type: LiabilityDto, description: 'required when concluded' })
   @ValidateIf((o: AppraisalResultDto) => o.outcome === 'concluded')
+  @IsDefined({ message: 'liability is required when the outcome is concluded' }) // ValidateNested passes a missing one
   @ValidateNested()
   @Type(() => LiabilityDto)
   liability?: LiabilityDto;

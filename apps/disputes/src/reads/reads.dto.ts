@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiSchema } from '@nestjs/swagger';
 
 export class ListDisputesQuery {
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
@@ -17,6 +18,8 @@ export class ListDisputesQuery {
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'DisputeStatisticsQuery' })
 export class StatisticsQuery {
   @ApiPropertyOptional({ example: '2026-01', description: 'first opening month (Asia/Shanghai)' })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { MAX_FEN } from '../common.dto.js';
+import { ApiSchema } from '@nestjs/swagger';
 
 export class JudicialConfirmationDto {
   @ApiProperty() @IsString() @Length(1, 64) courtId!: string;
@@ -21,6 +22,8 @@ export class PaymentDto {
 
 const OUTCOMES = ['agreement_performed', 'resolved_without_compensation', 'judgment', 'withdrawn', 'other'] as const;
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'CloseDisputeDto' })
 export class CloseDto {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: (typeof OUTCOMES)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;

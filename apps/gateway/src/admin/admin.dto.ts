@@ -27,6 +27,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ApiSchema } from '@nestjs/swagger';
 
 export class HospitalDetailsDto {
   @ApiProperty({ enum: HOSPITAL_LEVELS }) @IsIn(HOSPITAL_LEVELS) level!: HospitalLevel;
@@ -85,6 +86,8 @@ export class DeactivateDto {
   @ApiProperty({ example: 'left the service' }) @IsString() @Length(1, 500) reason!: string;
 }
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'OrganisationReadsQuery' })
 export class ListReadsQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) recordId?: string;

@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ApiSchema } from '@nestjs/swagger';
 
 export class CategoryGroundsDto {
   @ApiProperty({ enum: HIGH_RISK_CATEGORIES }) @IsIn(HIGH_RISK_CATEGORIES) category!: HighRiskCategory;
@@ -49,6 +50,8 @@ export class ProposeFlagDto {
   categories!: CategoryGroundsDto[];
 }
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'HighRiskPersonReasonDto' })
 export class ReasonDto {
   @ApiProperty() @IsString() @Length(0, 4000) reason!: string;
 }
@@ -102,6 +105,8 @@ export class ListRegisterQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'HighRiskPersonReadsQuery' })
 export class ListReadsQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal } from '@pingan/access';
 import { correlationIdOf } from '@pingan/platform';
 import type { Request } from 'express';
@@ -23,6 +23,8 @@ import {
   SceneClearedDto,
   SubmitEscalationDto,
 } from './incidents.dto.js';
+import { INCIDENT_EXAMPLES } from './incidents.examples.js';
+import { IncidentCommandResponseDto, IncidentDetailResponseDto } from './incidents.responses.js';
 
 const POLICE = POLICE_ROLES;
 
@@ -52,6 +54,8 @@ export class IncidentsController {
     summary:
       'Report an incident: call_110 (police_dispatcher), hospital_report / one_key_alarm (hospital_security_officer of that hospital), patrol (police roles); police only in their jurisdiction. Allocates the case number.',
   })
+  @ApiBody({ type: ReportIncidentDto, examples: INCIDENT_EXAMPLES.report })
+  @ApiCreatedResponse({ type: IncidentCommandResponseDto })
   async report(@CurrentPrincipal() principal: Principal, @Body() dto: ReportIncidentDto) {
     const { caseNumber, events, state } = await this.commands.execute(new ReportIncidentCommand(principal, dto));
     return { caseNumber, recorded: events.map((event) => event.type), incident: state };
@@ -81,6 +85,7 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'One incident with its full history (every event: type, data, who, when); caller details to police only, audited',
   })
+  @ApiOkResponse({ type: IncidentDetailResponseDto })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('caseNumber') caseNumber: string,
@@ -93,6 +98,7 @@ export class IncidentsController {
   @Patch(':caseNumber/alarm-details')
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: "A one-key alarm's particulars: parties, behaviour, injuries [S3 二(二)]" })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   alarmDetails(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AlarmDetailsDto) {
     return this.act(incidentUseCases.completeAlarmDetails(principal, caseNumber, dto));
   }
@@ -100,6 +106,7 @@ export class IncidentsController {
   @Patch(':caseNumber/classification')
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: 'Classify or reclassify; becoming major starts the report clocks (from when it occurred)' })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   classify(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReclassifyDto) {
     return this.act(incidentUseCases.reclassify(principal, caseNumber, dto));
   }
@@ -108,6 +115,8 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles('police_dispatcher', 'station_chief')
   @ApiOperation({ summary: 'Police dispatched: starts the 3 / 8 minute arrival clock [S1 三(一)]' })
+  @ApiBody({ type: DispatchDto, examples: INCIDENT_EXAMPLES.dispatch })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   dispatch(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DispatchDto) {
     return this.act(incidentUseCases.dispatch(principal, caseNumber, dto));
   }
@@ -116,6 +125,8 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles(...POLICE)
   @ApiOperation({ summary: 'Police arrived on scene: meets the arrival clock' })
+  @ApiBody({ type: ArrivalDto, examples: INCIDENT_EXAMPLES.arrival })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   arrival(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrivalDto) {
     return this.act(incidentUseCases.arrival(principal, caseNumber, dto));
   }
@@ -124,6 +135,7 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles(...POLICE)
   @ApiOperation({ summary: 'The unlawful behaviour was stopped (违法行为已制止): mediation may follow only after this [S3 一(二)]' })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   disturbanceStopped(
     @CurrentPrincipal() principal: Principal,
     @Param('caseNumber') caseNumber: string,
@@ -136,6 +148,7 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles(...POLICE)
   @ApiOperation({ summary: 'The scene was cleared' })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   sceneCleared(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SceneClearedDto) {
     return this.act(incidentUseCases.sceneCleared(principal, caseNumber, dto));
   }
@@ -146,6 +159,7 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'Report up a chain: health and political_legal by the hospital itself, police by a police unit of the jurisdiction',
   })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   submitEscalation(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: SubmitEscalationDto) {
     return this.act(incidentUseCases.submitEscalation(principal, caseNumber, dto));
   }
@@ -157,6 +171,7 @@ export class IncidentsController {
     summary:
       'The body the report is addressed to at this level confirms receipt (county/city/province/national, bureau/city_bureau, local)',
   })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
     return this.act(incidentUseCases.acknowledgeEscalation(principal, caseNumber, level));
   }
@@ -165,6 +180,7 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles('health_commission_official', 'political_legal_officer', ...POLICE)
   @ApiOperation({ summary: 'The level that acknowledged passes the report to the next level up' })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   forward(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
     return this.act(incidentUseCases.forwardEscalation(principal, caseNumber, level));
   }
@@ -173,6 +189,8 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: 'Close with an outcome (no referral to mediation before the disturbance was stopped)' })
+  @ApiBody({ type: CloseDto, examples: INCIDENT_EXAMPLES.close })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   close(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: CloseDto) {
     return this.act(incidentUseCases.close(principal, caseNumber, dto));
   }
@@ -181,6 +199,7 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({ summary: 'Reopen a closed incident, with a reason' })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   reopen(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReopenDto) {
     return this.act(incidentUseCases.reopen(principal, caseNumber, dto));
   }
@@ -189,6 +208,7 @@ export class IncidentsController {
   @HttpCode(200)
   @Roles('hospital_security_officer', 'hospital_complaints_officer', ...POLICE)
   @ApiOperation({ summary: 'Link the police case (police roles) or the medical dispute (the hospital or police) this incident became' })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
   link(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: LinkDto) {
     return this.act(incidentUseCases.link(principal, caseNumber, dto));
   }

@@ -31,6 +31,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { ApiSchema } from '@nestjs/swagger';
 
 /** A 6-digit administrative division code that exists as a level (500101, 500100, 500000, 000000). */
 const IsRegionCode = (options?: ValidationOptions) =>
@@ -227,6 +228,8 @@ export class SubmitEscalationDto {
   chain!: EscalationChain;
 }
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'CloseIncidentDto' })
 export class CloseDto {
   @ApiProperty({ enum: INCIDENT_OUTCOMES }) @IsIn(INCIDENT_OUTCOMES) outcome!: IncidentOutcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) note?: string;

@@ -8,7 +8,10 @@ import { xlsx } from '../export/xlsx.js';
 import { STATISTICS_READERS } from '../oversight-access.js';
 import { STATISTICS_COLUMNS, statisticsRows } from './statistics.js';
 import { StatisticsQuery as Figures } from './statistics.query.js';
+import { ApiOkResponse, ApiProduces, ApiSchema } from '@nestjs/swagger';
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'OversightStatisticsQuery' })
 export class StatisticsQuery {
   @ApiPropertyOptional({ description: 'Asia/Shanghai month, YYYY-MM (default: this month)', example: '2026-11' })
   @IsOptional()
@@ -43,6 +46,8 @@ export class StatisticsController {
   }
 
   @Get('statistics.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 CSV', schema: { type: 'string' } })
   @Roles(...STATISTICS_READERS)
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The monthly figures as CSV' })
@@ -52,6 +57,8 @@ export class StatisticsController {
   }
 
   @Get('statistics.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'An Excel workbook', schema: { type: 'string', format: 'binary' } })
   @Roles(...STATISTICS_READERS)
   @ApiOperation({ summary: 'The monthly figures as an Excel workbook' })
   async xlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { shanghaiDateTimeOf } from '@pingan/contracts';
 import { toCsv } from '../export/csv.js';
@@ -26,6 +26,8 @@ export class TimelineController {
   }
 
   @Get(':caseNumber/timeline.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 CSV', schema: { type: 'string' } })
   @Roles(...CASE_READERS)
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The case timeline as CSV' })
@@ -35,6 +37,8 @@ export class TimelineController {
   }
 
   @Get(':caseNumber/timeline.html')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'A printable page', schema: { type: 'string' } })
   @Roles(...CASE_READERS)
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'The case timeline as a print-ready page' })

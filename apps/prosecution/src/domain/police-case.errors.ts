@@ -1,4 +1,4 @@
-import { defineErrors, type ErrorCode } from '@pingan/platform';
+import { defineErrors, type ErrorCode, type FieldError } from '@pingan/platform';
 
 /**
  * The prosecution context's errors. Stable codes (clients branch on them: never rename one).
@@ -62,8 +62,8 @@ export class PoliceCaseNotFoundError extends ProsecutionError {
 
 /** 422: the rules of procedure forbid this (wrong case kind, wrong order, beyond a lawful limit). */
 export class ProsecutionRuleError extends ProsecutionError {
-  constructor(code: ProsecutionErrorCode, message: string) {
-    super(code, message, { status: 422 });
+  constructor(code: ProsecutionErrorCode, message: string, errors?: FieldError[]) {
+    super(code, message, { status: 422, errors });
   }
 }
 

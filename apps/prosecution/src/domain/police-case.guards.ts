@@ -28,7 +28,16 @@ export function openCase(command: { data: { caseNumber: string } }, state: Polic
 
 export function suspectOf(state: OpenPoliceCase, suspectId: string): SuspectState {
   const suspect = state.suspects[suspectId];
-  if (!suspect) throw new ProsecutionRuleError(CODE.suspectNotFound, `No suspect ${suspectId} in case ${state.caseNumber}.`);
+  if (!suspect) {
+    // The client's next step: with no suspect at all, add one; else name one of the case's.
+    const none = Object.keys(state.suspects).length === 0;
+    const message = none
+      ? `Case ${state.caseNumber} has no suspect yet: add a suspect first (POST /police-cases/${state.caseNumber}/suspects).`
+      : `No suspect ${suspectId} in case ${state.caseNumber}.`;
+    throw new ProsecutionRuleError(CODE.suspectNotFound, message, [
+      { field: 'suspectId', code: CODE.suspectNotFound, message: none ? 'add a suspect first' : 'name a suspect of this case' },
+    ]);
+  }
   return suspect;
 }
 

@@ -29,6 +29,7 @@ import {
   arrestDecided,
   criminalCase,
   adminCase,
+  accepted,
   inDetention,
   underReview,
   withData,
@@ -144,6 +145,16 @@ describe('criminal compulsory measures (刑事强制措施)', () => {
     rule: 'ministry-system-entry',
     startedAt: iso(DECIDED),
     responsibleOrganisationId: BUREAU,
+  });
+
+  it('on a case without a suspect says to add one first, naming the field', () => {
+    given([accepted('criminal')])
+      .when(impose('criminal_detention'))
+      .thenThrows(ProsecutionRuleError, {
+        code: CODE.suspectNotFound,
+        message: expect.stringContaining('add a suspect first'),
+        errors: [{ field: 'suspectId', code: CODE.suspectNotFound, message: 'add a suspect first' }],
+      });
   });
 
   it('criminal detention starts the ministry-entry clock and the 3-day arrest-request clock', () => {

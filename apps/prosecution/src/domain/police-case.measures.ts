@@ -203,7 +203,14 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       const s = openCase(command, state);
       const decision = s.decisions[data.decisionId];
       if (!decision) {
-        throw new ProsecutionRuleError(CODE.entryUnknownDecision, `No penalty decision or compulsory measure ${data.decisionId}.`);
+        // One name for both: a measure's measureId is the decisionId its entry is recorded under.
+        throw new ProsecutionRuleError(CODE.entryUnknownDecision, `No penalty decision or compulsory measure ${data.decisionId}.`, [
+          {
+            field: 'decisionId',
+            code: CODE.entryUnknownDecision,
+            message: 'the decisionId of a penalty decision, or the measureId of a compulsory measure, of this case',
+          },
+        ]);
       }
       if (decision.entryRecorded) {
         throw new ProsecutionConflictError(

@@ -27,6 +27,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CASE_STAGES, type CaseStage } from '../read-models/case-list.projection.js';
+import { ApiSchema } from '@nestjs/swagger';
 
 // A case number from the police system or an incident ('500101-20261122-0007', 'A5001032026110001').
 export const CASE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/;
@@ -59,6 +60,8 @@ export class OpenCaseDto {
 
 export class FileCriminalCaseDto {}
 
+// Unique across services: one OpenAPI document serves them all.
+@ApiSchema({ name: 'PoliceCaseReasonDto' })
 export class ReasonDto {
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
 }

@@ -132,7 +132,8 @@ export class PoliceStepsController {
         decidingUnitId: p.organisationId,
       },
     });
-    return { ...result, measureId };
+    // decisionId too: the one name the ministry entry (POST …/ministry-entries) takes for a penalty or a measure.
+    return { ...result, measureId, decisionId: measureId };
   }
 
   @Post('ministry-entries')

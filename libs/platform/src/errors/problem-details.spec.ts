@@ -1,4 +1,11 @@
-import { BadRequestException, NotFoundException, ServiceUnavailableException, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  NotFoundException,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+  UnsupportedMediaTypeException,
+  type ValidationError,
+} from '@nestjs/common';
 import { ConcurrencyError } from '@pingan/event-store';
 import { DomainError, ForbiddenError, NotFoundError } from './domain-error.js';
 import { problemType, toProblemDetails } from './problem-details.js';
@@ -13,6 +20,8 @@ describe('toProblemDetails', () => {
       status: 422,
       code: 'INCIDENT.ALREADY_CLOSED',
       detail: 'Incident 110-1 is closed',
+      // No field at fault: the precondition not met, by its code.
+      errors: [{ code: 'INCIDENT.ALREADY_CLOSED', message: 'Incident 110-1 is closed' }],
     });
     expect(internal).toBe(false);
   });
@@ -139,7 +148,35 @@ describe('toProblemDetails', () => {
     // What Nest's Express adapter makes of body-parser's error.
     const parseError = Object.assign(new SyntaxError('Unexpected token } in JSON'), { status: 400, type: 'entity.parse.failed' });
     const wrapped = new BadRequestException(parseError.message, { cause: parseError });
-    expect(toProblemDetails(wrapped).problem).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED' });
+    expect(toProblemDetails(wrapped).problem).toMatchObject({
+      status: 400,
+      code: 'REQUEST.MALFORMED',
+      errors: [{ field: '(body)', code: 'MALFORMED' }],
+    });
+  });
+
+  it('maps a path Express cannot percent-decode to 400 REQUEST.MALFORMED naming the path', () => {
+    const uriError = Object.assign(new URIError("Failed to decode param '%E0%A4%A'"), { status: 400 });
+    expect(toProblemDetails(new BadRequestException(uriError.message, { cause: uriError })).problem).toMatchObject({
+      status: 400,
+      code: 'REQUEST.MALFORMED',
+      errors: [{ field: '(path)', code: 'INVALID_ENCODING' }],
+    });
+  });
+
+  it('states the body limit in the 413, and a charset body-parser cannot read is a 415', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', limit: 102400, length: 204800 });
+    expect(toProblemDetails(new PayloadTooLargeException(tooLarge.message, { cause: tooLarge })).problem).toMatchObject({
+      status: 413,
+      code: 'REQUEST.TOO_LARGE',
+      detail: 'The body is 204800 bytes; the limit is 102400 bytes (100 KiB).',
+      errors: [{ field: '(body)', code: 'TOO_LARGE', message: 'send at most 102400 bytes' }],
+    });
+    const charset = Object.assign(new Error('unsupported charset "LATIN1"'), { type: 'charset.unsupported' });
+    expect(toProblemDetails(new UnsupportedMediaTypeException(charset.message, { cause: charset })).problem).toMatchObject({
+      status: 415,
+      code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    });
   });
 
   it('answers unknown errors with 500 and no internals', () => {

@@ -3,7 +3,17 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type FieldError } from './domain-error.js';
 import { RequestValidationError } from './validation.js';
 
-/** RFC 9457 problem details, plus our stable `code` and, for bad input, the fields at fault. */
+/**
+ * One thing the caller must change: the field at fault (dotted path; `(path)`, `(body)`,
+ * `(content-type)` for the request itself) or, without `field`, the precondition not met, by its code.
+ */
+export interface ProblemError {
+  field?: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, plus our stable `code` and, on every 4xx, what to change in `errors`. */
 export interface ProblemDetails {
   type: string;
   title: string;
@@ -11,7 +21,7 @@ export interface ProblemDetails {
   code: string;
   detail: string;
   instance?: string;
-  errors?: FieldError[];
+  errors?: ProblemError[];
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -23,14 +33,11 @@ const DOMAIN_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z0-9_]+)+$/;
 
 const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
 
-const make = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails => ({
-  type: problemType(code),
-  title: extra.title ?? reason(status),
-  status,
-  code,
-  detail,
-  ...(extra.errors ? { errors: extra.errors } : {}),
-});
+// A 4xx the caller can act on always says what to act on: the fields at fault, else the precondition (its code).
+const make = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails => {
+  const errors = extra.errors?.length ? extra.errors : status < 500 ? [{ code, message: detail }] : undefined;
+  return { type: problemType(code), title: extra.title ?? reason(status), status, code, detail, ...(errors ? { errors } : {}) };
+};
 
 const answer = (problem: ProblemDetails, internal = false) => ({ problem, internal });
 
@@ -57,6 +64,39 @@ function httpDetail(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
+/** What body-parser refused, said so that the client knows what to send instead (the limit, the type). */
+function bodyParserProblem(cause: unknown): ProblemDetails | undefined {
+  const error = cause as { type?: unknown; limit?: unknown; length?: unknown; message?: string } | undefined;
+  switch (error?.type) {
+    case 'entity.parse.failed':
+      return make(400, 'REQUEST.MALFORMED', `The body is not valid JSON: ${error.message ?? 'parse error'}.`, {
+        errors: [{ field: '(body)', code: 'MALFORMED', message: 'send one JSON object' }],
+      });
+    case 'entity.too.large': {
+      const limit = typeof error.limit === 'number' ? error.limit : undefined;
+      const size = typeof error.length === 'number' ? `${error.length} bytes` : 'larger than the limit';
+      const stated = limit === undefined ? 'the limit' : `the limit is ${limit} bytes (${Math.round(limit / 1024)} KiB)`;
+      return make(413, 'REQUEST.TOO_LARGE', `The body is ${size}; ${stated}.`, {
+        errors: [
+          { field: '(body)', code: 'TOO_LARGE', message: limit === undefined ? 'send a smaller body' : `send at most ${limit} bytes` },
+        ],
+      });
+    }
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return make(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', `${error.message ?? 'Unsupported body encoding'}; send UTF-8 JSON.`, {
+        errors: [{ field: '(content-type)', code: 'UNSUPPORTED_MEDIA_TYPE', message: "send 'Content-Type: application/json' in UTF-8" }],
+      });
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return make(400, 'REQUEST.MALFORMED', 'The body ended before its announced length.', {
+        errors: [{ field: '(body)', code: 'INCOMPLETE', message: 'send the whole body its Content-Length announces' }],
+      });
+    default:
+      return undefined;
+  }
+}
+
 /** 'NOT_FOUND' for 404, from Nest's HttpStatus enum. */
 const statusName = (status: number): string => (HttpStatus as unknown as Record<number, string>)[status] ?? String(status);
 
@@ -79,9 +119,16 @@ export function toProblemDetails(error: unknown): { problem: ProblemDetails; int
 
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    // Nest wraps body-parser's "not JSON" SyntaxError in a BadRequestException.
-    if ((error.cause as { type?: unknown } | undefined)?.type === 'entity.parse.failed') {
-      return answer(make(400, 'REQUEST.MALFORMED', httpDetail(error)));
+    // Nest wraps body-parser's errors (http-errors with a `type`) in an HttpException.
+    const parser = bodyParserProblem(error.cause);
+    if (parser) return answer(parser);
+    // …and Express's URIError for a path it cannot percent-decode (before any middleware of ours runs).
+    if (error.cause instanceof URIError) {
+      return answer(
+        make(400, 'REQUEST.MALFORMED', 'The path is not valid percent-encoded UTF-8.', {
+          errors: [{ field: '(path)', code: 'INVALID_ENCODING', message: 'percent-encode the path as UTF-8' }],
+        }),
+      );
     }
     if (status < 500) return answer(make(status, `HTTP.${statusName(status)}`, httpDetail(error)));
     return answer(make(status, `HTTP.${statusName(status)}`, reason(status)), true);

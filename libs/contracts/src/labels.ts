@@ -1,0 +1,161 @@
+/**
+ * The Chinese words for every coded value the API takes or answers with, in one place, so that
+ * the console, a hospital's system and a police system all show the same 暴力伤医 for
+ * `assault_on_staff`. Served as `GET /meta/labels`; a test checks that every enum of the OpenAPI
+ * document has a group here that names each of its values. Add the words when adding a value.
+ */
+import type { HighRiskAdvice, HighRiskCategory } from './high-risk-persons.js';
+import type { EscalationChain, IncidentCategory, IncidentChannel, IncidentClock, IncidentOutcome } from './incidents.js';
+
+type Labels<K extends string> = Readonly<Record<K, string>>;
+
+export const LABELS = {
+  // access directory
+  organisationKind: {
+    hospital: '医疗机构',
+    police: '公安机关',
+    health_commission: '卫生健康委员会',
+    mediation_committee: '医疗纠纷人民调解委员会',
+    procuratorate: '人民检察院',
+    court: '人民法院',
+    political_legal: '政法委（综治）',
+  },
+  role: {
+    hospital_security_officer: '医院安保人员',
+    hospital_complaints_officer: '医院投诉管理人员',
+    police_dispatcher: '公安接处警人员',
+    police_case_officer: '公安办案民警',
+    station_chief: '派出所所长',
+    mediator: '人民调解员',
+    health_commission_official: '卫生健康委工作人员',
+    prosecutor: '检察官',
+    judge: '法官',
+    political_legal_officer: '政法委（综治）工作人员',
+    system_administrator: '系统管理员',
+  },
+  hospitalLevel: { 一级: '一级医院', 二级: '二级医院', 三级: '三级医院' },
+  hospitalOwnership: { public: '公立', private: '民营' },
+  policeUnitType: { station: '派出所', bureau: '分局 / 县局', city_bureau: '市公安局', hospital_police_office: '医院警务室' },
+  healthCommissionLevel: { county: '县级', city: '市级', province: '省级', national: '国家级' },
+
+  // incidents (涉医警情)
+  incidentChannel: {
+    call_110: '110报警',
+    hospital_report: '医疗机构报警',
+    one_key_alarm: '一键式报警',
+    patrol: '巡逻发现',
+  } satisfies Labels<IncidentChannel>,
+  incidentCategory: {
+    assault_on_staff: '暴力伤医',
+    threat_intimidation_insult: '威胁、恐吓、侮辱医务人员',
+    unlawful_restraint: '非法限制医务人员人身自由',
+    crowd_disturbance: '聚众滋事',
+    funeral_rite_disturbance: '违规停尸、设灵堂、摆花圈、烧纸钱',
+    carrying_weapons: '携带管制器具、危险物品',
+    bed_occupation: '长期霸床',
+    other: '其他',
+  } satisfies Labels<IncidentCategory>,
+  incidentOutcome: {
+    handed_to_police_case: '转为案件办理',
+    referred_to_dispute: '转医疗纠纷处理',
+    resolved_on_scene: '现场处置完毕',
+    unfounded: '不实警情',
+  } satisfies Labels<IncidentOutcome>,
+  escalationChain: { health: '卫生健康系统', police: '公安系统', political_legal: '政法综治' } satisfies Labels<EscalationChain>,
+  escalationLevel: {
+    county: '县级卫生健康委',
+    city: '市级卫生健康委',
+    province: '省级卫生健康委',
+    national: '国家卫生健康委',
+    bureau: '分局 / 县局',
+    city_bureau: '市公安局',
+    local: '本地综治组织',
+  },
+  incidentClock: {
+    police_arrival: '民警到场时限',
+    immediate_local_report: '立即报告县级卫健委和综治',
+    national_report: '12小时内报告国家卫健委',
+  } satisfies Labels<IncidentClock>,
+  /** Incidents, disputes, supervisions. */
+  caseStatus: { open: '办理中', closed: '已办结' },
+
+  // police cases, procuratorate, court
+  policeCaseKind: { administrative: '行政案件', criminal: '刑事案件' },
+  policeCaseStage: {
+    accepted: '已受案',
+    filed: '已立案',
+    under_review: '审查起诉中',
+    indicted: '已提起公诉',
+    not_prosecuted: '不起诉',
+    on_trial: '审判中',
+    judged: '已判决',
+    final: '判决已生效',
+  },
+  penaltyKind: { warning: '警告', fine: '罚款', administrative_detention: '行政拘留' },
+  compulsoryMeasure: {
+    summons: '拘传',
+    bail: '取保候审',
+    residential_surveillance: '监视居住',
+    criminal_detention: '刑事拘留',
+    arrest: '逮捕',
+  },
+  arrestRequestExtensionGround: { special_circumstances: '特殊情况', roving: '流窜作案', serial: '多次作案', gang: '结伙作案' },
+  arrestDecisionOutcome: { approved: '批准逮捕', not_approved: '不批准逮捕' },
+  reviewExtensionGround: { major: '重大案件', complex: '复杂案件' },
+  principalSentence: {
+    exempted: '免予刑事处罚',
+    fine_only: '单处罚金',
+    public_surveillance: '管制',
+    criminal_detention: '拘役',
+    fixed_term_imprisonment: '有期徒刑',
+    life_imprisonment: '无期徒刑',
+    death: '死刑',
+  },
+  verdict: { guilty: '有罪', not_guilty: '无罪' },
+  appellant: { defendant: '被告人上诉', procuratorate: '人民检察院抗诉' },
+
+  // medical disputes (医疗纠纷)
+  partyRelation: { patient: '患者本人', relative: '近亲属', agent: '代理人', other: '其他' },
+  claimKind: { compensation: '赔偿', apology: '赔礼道歉', explanation: '说明情况', accountability: '追究责任', other: '其他' },
+  disputeRoute: { negotiation: '双方协商', peoples_mediation: '人民调解', administrative_mediation: '行政调解', litigation: '诉讼' },
+  noticeMethod: { in_person: '当面告知', written: '书面告知', phone: '电话告知', other: '其他方式' },
+  attendeeSide: { patient: '患方', hospital: '医方', mediator: '调解员', other: '其他' },
+  mediationFailureReason: { no_agreement: '未达成协议', party_withdrew: '当事人退出调解', not_accepted: '不予受理', other: '其他' },
+  appraisalKind: { medical_damage: '医疗损害鉴定', medical_accident: '医疗事故技术鉴定' },
+  appraisalOutcome: { concluded: '鉴定完成', terminated: '鉴定终止' },
+  liability: { full: '全部责任', primary: '主要责任', equal: '同等责任', secondary: '次要责任', minor: '轻微责任', none: '无责任' },
+  payer: { hospital: '医疗机构', insurer: '保险机构' },
+  riskLevel: { low: '低风险', medium: '中风险', high: '高风险' },
+  disputeOutcome: {
+    agreement_performed: '协议已履行',
+    resolved_without_compensation: '未经赔偿化解',
+    judgment: '法院判决',
+    withdrawn: '撤回',
+    other: '其他',
+  },
+
+  // high-risk persons (重点人员)
+  highRiskCategory: {
+    threatened_violence: '扬言伤医',
+    repeated_unreasonable_disturbance: '多次无理缠闹',
+    drunk_or_on_drugs: '醉酒、吸毒',
+    severe_mental_disorder_with_risk: '有肇事肇祸风险的严重精神障碍患者',
+    violent_tendency: '有暴力倾向',
+    repeated_petitions_or_extreme_behaviour: '多次信访、有极端行为',
+  } satisfies Labels<HighRiskCategory>,
+  highRiskAdvice: { remind_staff: '提醒医务人员', security_escort: '安保陪诊', notify_police: '通知公安' } satisfies Labels<HighRiskAdvice>,
+  highRiskStatus: { proposed: '待审核', active: '在册', rejected: '未通过审核', removed: '已移出', expired: '已到期', erased: '已删除' },
+  warningKind: { reprimand: '训诫', warning: '警示', legal_education: '法制教育' },
+  taskKind: { stabilisation: '稳控', help: '帮扶', counselling: '心理疏导' },
+  assigneeKind: { community: '社区', police: '公安' },
+  treatmentArrangement: { outpatient_follow_up: '门诊随访', hospitalisation: '住院治疗', community_management: '社区管理' },
+
+  // oversight (督办)
+  inboxScope: { mine: '本单位待办', region: '本辖区' },
+  deadlineState: { running: '计时中', warned: '即将到期', paused: '已暂停', met: '按时完成', breached: '已超时', cancelled: '已取消' },
+
+  // operations
+  healthStatus: { ok: '正常', degraded: '部分降级', up: '正常', down: '不可用', error: '异常', shutting_down: '正在停止' },
+} as const satisfies Record<string, Labels<string>>;
+
+export type LabelGroup = keyof typeof LABELS;
