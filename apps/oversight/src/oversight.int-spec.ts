@@ -126,7 +126,7 @@ describe('oversight', () => {
         .get(`/oversight/deadlines${query}`)
         .set('authorization', await as(who))
         .expect(200)
-    ).body as Record<string, unknown>[];
+    ).body.items as Record<string, unknown>[];
 
   const waitFor = async <T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> => {
     const until = Date.now() + ms;
@@ -354,7 +354,7 @@ describe('oversight', () => {
         .get('/oversight/inbox')
         .set('authorization', await as(countyHc))
         .expect(200);
-      expect(county.body).toEqual([
+      expect(county.body.items).toEqual([
         expect.objectContaining({
           caseNumber: CASE,
           chain: 'health',
@@ -369,7 +369,7 @@ describe('oversight', () => {
         await http()
           .get('/oversight/inbox')
           .set('authorization', await as(cityHc))
-          .then((r) => r.body),
+          .then((r) => r.body.items),
       ).toEqual([]);
 
       await publish(
@@ -391,18 +391,23 @@ describe('oversight', () => {
           await http()
             .get('/oversight/inbox')
             .set('authorization', await as(countyHc))
-        ).body,
+        ).body.items,
       ).toEqual([]);
       const forwarded = await http()
         .get('/oversight/inbox?status=forwarded')
         .set('authorization', await as(countyHc))
         .expect(200);
-      expect(forwarded.body[0]).toMatchObject({ level: 'county', acknowledgedBy: COUNTY_HC, forwardedTo: 'city', waitingMinutes: 35 });
+      expect(forwarded.body.items[0]).toMatchObject({
+        level: 'county',
+        acknowledgedBy: COUNTY_HC,
+        forwardedTo: 'city',
+        waitingMinutes: 35,
+      });
       const city = await http()
         .get('/oversight/inbox')
         .set('authorization', await as(cityHc))
         .expect(200);
-      expect(city.body).toEqual([expect.objectContaining({ level: 'city', addresseeRegion: '500100', waitingSince: T('08:50:00') })]);
+      expect(city.body.items).toEqual([expect.objectContaining({ level: 'city', addresseeRegion: '500100', waitingSince: T('08:50:00') })]);
       await http()
         .get('/oversight/inbox')
         .set('authorization', await as(hospital))
@@ -429,7 +434,7 @@ describe('oversight', () => {
         .get('/oversight/inbox')
         .set('authorization', await as(zfw))
         .expect(200);
-      expect(inbox.body).toEqual([expect.objectContaining({ chain: 'political_legal', level: 'local' })]);
+      expect(inbox.body.items).toEqual([expect.objectContaining({ chain: 'political_legal', level: 'local' })]);
       await http()
         .get(`/cases/${CASE}/timeline`)
         .set('authorization', await as(zfw))

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -47,7 +48,7 @@ export class ComplaintsController {
   @ApiOperation({ summary: 'Hand the dispute over to another officer, with a reason; only the owner may (hospital_complaints_officer)' })
   handOver(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: HandOverDto,
   ): Promise<CommandResultDto> {
     return this.act(
@@ -71,7 +72,7 @@ export class ComplaintsController {
   })
   notice(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: RoutesNoticeDto,
   ): Promise<CommandResultDto> {
     return this.act(

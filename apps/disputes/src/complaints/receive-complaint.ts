@@ -6,6 +6,7 @@ import type { Query } from '@pingan/event-store';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { executeDisputeCommand, DisputeCommandMessage } from '../commands/dispute-command.js';
 import type { CommandResultDto } from '../common.dto.js';
+import { disputeIdForComplaint } from '../dispute-ref.js';
 import { recordParties, type PartyDetails } from '../disputes.storage.js';
 import { SCHEMA } from '../read-models/dispute-state.js';
 
@@ -38,11 +39,11 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
   ) {}
 
   execute({ principal, complaint }: ReceiveComplaintCommand): Promise<CommandResultDto> {
-    const disputeId = randomUUID();
     const parties: PartyDetails[] = complaint.parties.map((p) => ({ ...p, partyId: randomUUID() }));
     const at = this.runtime.clock();
     return this.runtime.db.transaction(async (query) => {
       const caseNumber = await allocateCaseNumber(query, principal.organisationRegion, at);
+      const disputeId = disputeIdForComplaint(caseNumber); // the case number names it: /disputes/<case number>
       return executeDisputeCommand(
         this.commands,
         new DisputeCommandMessage({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -30,7 +31,7 @@ export class LiabilityController {
     summary:
       'Request a technical appraisal; pauses the mediation clock (hospital_complaints_officer, mediator, health_commission_official)',
   })
-  async request(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AppraisalRequestDto) {
+  async request(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: AppraisalRequestDto) {
     const appraisalId = randomUUID();
     const result = await this.act(
       actOnDispute(
@@ -49,7 +50,7 @@ export class LiabilityController {
   @ApiOperation({ summary: 'Record the appraisal result; resumes the mediation clock; a conclusion determines liability' })
   result(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Param('appraisalId') appraisalId: string,
     @Body() dto: AppraisalResultDto,
   ): Promise<CommandResultDto> {
@@ -81,7 +82,7 @@ export class LiabilityController {
   })
   agree(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: LiabilityAgreementDto,
   ): Promise<CommandResultDto> {
     return this.act(

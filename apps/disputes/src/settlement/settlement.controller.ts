@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { AgreementDto, CommandResultDto, NoteDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -26,7 +27,7 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Negotiated settlement (协商和解); money only after liability is determined (hospital_complaints_officer)' })
-  settle(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
+  settle(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(
         p,
@@ -50,7 +51,7 @@ export class SettlementController {
   @ApiOperation({ summary: "司法确认 of a people's mediation agreement (hospital_complaints_officer, mediator)" })
   confirm(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: JudicialConfirmationDto,
   ): Promise<CommandResultDto> {
     return this.act(
@@ -67,7 +68,7 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'The agreement has been performed (all agreed compensation paid) (hospital_complaints_officer)' })
-  perform(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NoteDto): Promise<CommandResultDto> {
+  perform(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: NoteDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'RecordAgreementPerformed', data: { note: dto.note ?? '' } }, HOSPITAL));
   }
 
@@ -77,7 +78,7 @@ export class SettlementController {
   @ApiOperation({ summary: 'A lawsuit was filed (诉讼) (hospital_complaints_officer)' })
   litigate(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: LitigationDto,
   ): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'FileLitigation', data: { courtId: dto.courtId, reference: dto.reference } }, HOSPITAL));
@@ -87,7 +88,7 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Compensation paid under the agreement; never before liability is determined (hospital_complaints_officer)' })
-  async pay(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PaymentDto) {
+  async pay(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: PaymentDto) {
     const paymentId = randomUUID();
     const result = await this.act(
       actOnDispute(p, id, { type: 'RecordCompensationPayment', data: { paymentId, amountFen: dto.amountFen, payer: dto.payer } }, HOSPITAL),
@@ -99,7 +100,7 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the dispute with its outcome (hospital_complaints_officer)' })
-  close(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseDto): Promise<CommandResultDto> {
+  close(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: CloseDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'CloseDispute', data: { outcome: dto.outcome, note: dto.note ?? '' } }, HOSPITAL));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal } from '@pingan/access';
-import { correlationIdOf } from '@pingan/platform';
+import { correlationIdOf, pageWindow } from '@pingan/platform';
 import type { Request } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { IncidentCommandMessage } from './commands/incident-command.js';
@@ -59,7 +59,10 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({
-    summary: 'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations)',
+    summary:
+      'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations): { items, total, limit, offset }. ' +
+      'unit: a hospital or an organisation that acted on it; from/to: when it occurred; q: case number, location, behaviour, description; ' +
+      'awaitingMe: police, not yet on scene or not yet stopped; a chain body, a report at its level not acknowledged; the hospital, particulars or the major report missing.',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListIncidentsQuery) {
     return this.queries.execute(
@@ -71,8 +74,10 @@ export class IncidentsController {
         status: query.status,
         from: query.from === undefined ? undefined : new Date(query.from),
         to: query.to === undefined ? undefined : new Date(query.to),
-        limit: query.limit ?? 100,
-        offset: query.offset ?? 0,
+        unit: query.unit,
+        q: query.q,
+        awaitingMe: query.awaitingMe,
+        ...pageWindow(query),
       }),
     );
   }

@@ -7,6 +7,7 @@ import type {
   CriminalSentence,
   PoliceCaseKind,
 } from '@pingan/contracts';
+import { ListQueryDto } from '@pingan/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -184,8 +185,7 @@ export class ProgressDto {
   @ApiProperty() @IsString() @Length(1, 10_000) report!: string;
 }
 
-export class ListCasesQuery {
-  @ApiPropertyOptional({ description: 'Handling police unit' }) @IsOptional() @IsString() @Length(1, 80) unit?: string;
+export class ListCasesQuery extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Region code or prefix region (500100 covers its counties)' })
   @IsOptional()
   @Matches(REGION)
@@ -197,6 +197,4 @@ export class ListCasesQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   underSupervision?: boolean;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

@@ -35,7 +35,12 @@ export class PoliceCasesController {
 
   @Get()
   @Roles(...CASE_READER_ROLES)
-  @ApiOperation({ summary: 'Cases the caller may see (police: jurisdiction; commissions: region; others: cases they are party to)' })
+  @ApiOperation({
+    summary:
+      'Cases the caller may see (police: jurisdiction; commissions: region; others: cases they are party to): { items, total, limit, offset }. ' +
+      'unit: the handling unit; from/to: when it was accepted; q: case number, hospital, unit; ' +
+      'awaitingMe: the handling unit, still with the police; a procuratorate, under its review; a court, before it.',
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListCasesQuery) {
     return this.queries.execute(new ListPoliceCasesQuery(principal, query));
   }
