@@ -205,6 +205,17 @@ describe('disputes service', () => {
       await get('complaints', `/disputes/${disputeId}`).expect(200);
       await post('complaints', `/disputes/${caseNumber}/routes-notice`, { routes: ['negotiation'], method: 'written' }).expect(200);
       expect((await get('complaints', `/disputes/${caseNumber}`).expect(200)).body.routesNotified).toBeTruthy();
+      await post('complaints', `/disputes/${caseNumber}/mediation/referral`, {
+        kind: 'peoples_mediation',
+        mediatorOrganisationId: COMMITTEE,
+      }).expect(200);
+      // A step answers where the dispute stands and the clocks now running, with their due instants.
+      const accepted = await post('mediator', `/disputes/${caseNumber}/mediation/acceptance`).expect(200);
+      expect(accepted.body).toMatchObject({ caseNumber, disputeId, events: ['MediationAccepted'], dispute: { status: 'open' } });
+      expect(accepted.body.dispute.mediation).toMatchObject({ phase: 'accepted', mediatorOrganisationId: COMMITTEE });
+      const clock = accepted.body.clocks.find((c: { rule: string }) => c.rule === 'peoples-mediation');
+      expect(clock).toMatchObject({ state: 'running', dueAt: expect.any(String) });
+      expect(Date.parse(clock.dueAt)).toBeGreaterThan(Date.parse(clock.startedAt) + 30 * DAY);
       const unknown = await get('complaints', '/disputes/500101-20200101-D9999').expect(404);
       expect(unknown.body.code).toBe('DISPUTE.NOT_FOUND');
       const bad = await get('complaints', '/disputes/not-a-case').expect(400);
@@ -221,10 +232,11 @@ describe('disputes service', () => {
       const mine = (await get('complaints', '/disputes?awaitingMe=true&limit=500').expect(200)).body.items.map(
         (d: { caseNumber: string }) => d.caseNumber,
       );
-      expect(mine).toContain(caseNumber);
-      expect((await get('mediator', '/disputes?awaitingMe=true').expect(200)).body.items).not.toContainEqual(
-        expect.objectContaining({ caseNumber }),
-      );
+      expect(mine).not.toContain(caseNumber); // with the mediator now
+      const theirs = (await get('mediator', '/disputes?awaitingMe=true&limit=500').expect(200)).body.items;
+      expect(theirs).toContainEqual(expect.objectContaining({ caseNumber }));
+      // Not left running: the mediation test below lets 30 working days pass and counts what expired.
+      await post('mediator', `/disputes/${caseNumber}/mediation/failure`, { reason: 'no_agreement' }).expect(200);
     });
 
     it('keeps parties’ names and contacts out of events, and audits every read of them', async () => {

@@ -114,6 +114,9 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       decidedAt: '2025-09-30T13:00:00Z', // 21:00 in Beijing
     }).expect(201);
     const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
+    // The answer names the clock the decision started and when it falls due.
+    expect(decided.body.clocks).toEqual([expect.objectContaining({ deadlineId, state: 'running', dueAt: '2025-10-11T16:00:00.000Z' })]);
+    expect(decided.body.case).toMatchObject({ caseNumber });
 
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
     const clock = view.body.clocks.find((c: { deadlineId: string }) => c.deadlineId === deadlineId);

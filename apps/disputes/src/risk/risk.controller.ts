@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -20,10 +22,13 @@ const FLAGGERS = [...HOSPITAL, 'mediator' as const];
 @ApiBearerAuth()
 @Controller('disputes/:id/risk')
 export class RiskController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
-    return executeDisputeCommand(this.commands, message);
+    return executeDisputeCommand(this.commands, message, this.runtime);
   }
 
   @Post('flag')

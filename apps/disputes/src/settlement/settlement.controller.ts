@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -17,10 +19,13 @@ const CONFIRMERS = [...HOSPITAL, 'mediator' as const];
 @ApiBearerAuth()
 @Controller('disputes/:id')
 export class SettlementController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
-    return executeDisputeCommand(this.commands, message);
+    return executeDisputeCommand(this.commands, message, this.runtime);
   }
 
   @Post('settlement')

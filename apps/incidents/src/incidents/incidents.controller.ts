@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal } from '@pingan/access';
-import { correlationIdOf, pageWindow } from '@pingan/platform';
+import { InjectRuntime, correlationIdOf, pageWindow, runningClocks, type ServiceRuntime } from '@pingan/platform';
+import { INCIDENTS_CONTEXT_NAME } from '../incidents.context.js';
 import type { Request } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { IncidentCommandMessage } from './commands/incident-command.js';
@@ -38,12 +39,20 @@ export class IncidentsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
   ) {}
 
-  /** What every command answers: the case, the events it recorded, the incident after them. */
+  /**
+   * What every command answers: the case, the events it recorded, the incident after them and the
+   * clocks still running on it with their due instants (what the caller must do next, by when).
+   */
   private async act(message: IncidentCommandMessage) {
     const { events, state, correlationId } = await this.commands.execute(message);
-    return { caseNumber: correlationId, recorded: events.map((event) => event.type), incident: state };
+    return this.answer(correlationId, events, state);
+  }
+
+  private async answer(caseNumber: string, events: { type: string }[], incident: unknown) {
+    return { caseNumber, recorded: events.map((event) => event.type), incident, clocks: await runningClocks(this.runtime, caseNumber) };
   }
 
   @Post()
@@ -54,7 +63,7 @@ export class IncidentsController {
   })
   async report(@CurrentPrincipal() principal: Principal, @Body() dto: ReportIncidentDto) {
     const { caseNumber, events, state } = await this.commands.execute(new ReportIncidentCommand(principal, dto));
-    return { caseNumber, recorded: events.map((event) => event.type), incident: state };
+    return this.answer(caseNumber, events, state);
   }
 
   @Get()

@@ -268,13 +268,23 @@ describe('incidents HTTP API', () => {
   describe('police response and the caller’s personal data', () => {
     it('records the police steps; the caller is shown to police (audited) and hidden from the hospital', async () => {
       const now = new Date();
-      await as('dispatcherYz')
+      const dispatched = await as('dispatcherYz')
         .post(`/incidents/${caseC}/dispatch`, { dispatchedAt: minutesBefore(now, 18), supervisingOrganisationId: 'bureau-yz' })
         .expect(200);
+      // The answer says what comes next: the incident as it now stands and the arrival clock with its due instant.
+      expect(dispatched.body.incident.police).toMatchObject({ dispatchedAt: minutesBefore(now, 18), arrivedAt: null });
+      const arrivalClock = dispatched.body.clocks.find((c: { rule: string }) => c.rule === 'police-arrival');
+      expect(arrivalClock).toMatchObject({
+        state: 'running',
+        responsibleOrganisationId: 'station-yz',
+        supervisingOrganisationId: 'bureau-yz',
+      });
+      expect(Date.parse(arrivalClock.dueAt) - Date.parse(minutesBefore(now, 18))).toBe(8 * 60_000);
       const arrival = await as('dispatcherYz')
         .post(`/incidents/${caseC}/arrival`, { arrivedAt: minutesBefore(now, 13) })
         .expect(200);
       expect(arrival.body.recorded).toEqual(['PoliceArrived', 'IncidentClockStopped']);
+      expect(arrival.body.clocks.map((c: { rule: string }) => c.rule)).not.toContain('police-arrival');
       const early = await as('dispatcherYz').post(`/incidents/${caseC}/close`, { outcome: 'referred_to_dispute' }).expect(422);
       expect(early.body.code).toBe('INCIDENT.DISTURBANCE_NOT_STOPPED');
       await as('dispatcherYz')

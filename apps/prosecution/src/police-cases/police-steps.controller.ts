@@ -1,3 +1,5 @@
+import { PROSECUTION_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -50,10 +52,11 @@ export class PoliceStepsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly identities: SuspectIdentities,
+    @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
   ) {}
 
   private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>, extra?: Parameters<typeof actOnCase>[5]) {
-    return recorded(this.commands, actOnCase(principal, POLICE_ROLES, caseNumber, input, undefined, extra));
+    return recorded(this.commands, actOnCase(principal, POLICE_ROLES, caseNumber, input, undefined, extra), this.runtime);
   }
 
   @Post('filing')
@@ -73,7 +76,7 @@ export class PoliceStepsController {
   async addSuspect(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AddSuspectDto) {
     const suspectId = dto.suspectId ?? randomUUID();
     // The event (no name) and the name (service-local) commit together.
-    await this.run(
+    const result = await this.run(
       p,
       caseNumber,
       { type: 'AddSuspect', data: { caseNumber, suspectId, name: dto.name } },
@@ -82,7 +85,7 @@ export class PoliceStepsController {
           this.identities.record(query, { caseNumber, suspectId, name: dto.name, recordedAt: addedAt(events) }),
       },
     );
-    return { caseNumber, suspectId };
+    return { ...result, suspectId };
   }
 
   @Post('notes')
