@@ -267,6 +267,41 @@ describe('oversight', () => {
       expect(commission.body.entries.map((e: { context: string }) => e.context)).not.toContain('high-risk-persons');
     });
 
+    it('shows a reader only the entries of records it may read, and says how many it may not', async () => {
+      // The hospital reads its incident and its dispute, not the police case file (prosecution answers it 403) nor the warning.
+      const hospitalView = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(hospital))
+        .expect(200);
+      expect(hospitalView.body.entries.map((e: { type: string }) => e.type)).toEqual([
+        'IncidentReported',
+        'PoliceDispatched',
+        'DisputeOpened',
+      ]);
+      expect(hospitalView.body.hidden).toEqual({
+        count: 2,
+        message: '2 条记录贵单位无权查看 (2 entries not visible to your organisation)',
+      });
+      const csv = await http()
+        .get(`/cases/${CASE}/timeline.csv`)
+        .set('authorization', await as(hospital))
+        .expect(200);
+      expect(csv.text).not.toContain('CaseAccepted');
+      // The county commission reads every record of its county but the high-risk warning (police only).
+      const commission = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(countyHc))
+        .expect(200);
+      expect(commission.body.hidden.count).toBe(1);
+      // The police of the jurisdiction read everything: nothing hidden.
+      const police = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(station))
+        .expect(200);
+      expect(police.body.hidden).toEqual({ count: 0, message: null });
+      expect(police.body.entries.map((e: { type: string }) => e.type)).toContain('CaseAccepted');
+    });
+
     it('lets a county commission read its county’s case, not another county’s; a hospital its own case only', async () => {
       await http()
         .get(`/cases/${OTHER_CASE}/timeline`)

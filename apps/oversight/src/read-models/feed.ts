@@ -42,10 +42,32 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
     [caseNumber, facts.regionCode, facts.hospitalId, facts.partyIds],
   );
 
+  // The record the event belongs to, and who may read it: a breach escalation belongs to its clock's record.
+  const recordContext = str(data.sourceContext) ?? envelope.context;
+  if (recordContext === envelope.context) {
+    await query(
+      `INSERT INTO ${S}.case_records (case_number, context, region_code, hospital_id, party_ids, political_legal_escalated)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (case_number, context) DO UPDATE SET
+         region_code = COALESCE(${S}.case_records.region_code, EXCLUDED.region_code),
+         hospital_id = COALESCE(${S}.case_records.hospital_id, EXCLUDED.hospital_id),
+         party_ids = ARRAY(SELECT DISTINCT unnest(${S}.case_records.party_ids || EXCLUDED.party_ids)),
+         political_legal_escalated = ${S}.case_records.political_legal_escalated OR EXCLUDED.political_legal_escalated`,
+      [
+        caseNumber,
+        recordContext,
+        facts.regionCode,
+        facts.hospitalId,
+        facts.partyIds,
+        envelope.type === 'EscalationSubmitted' && data.chain === 'political_legal',
+      ],
+    );
+  }
+
   await query(
     `INSERT INTO ${S}.timeline (event_id, context, type, stream_id, case_number, occurred_at, recorded_at,
-       actor_user_id, actor_organisation_id, actor_role, region_code, hospital_id, high_risk, summary)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (event_id) DO NOTHING`,
+       actor_user_id, actor_organisation_id, actor_role, region_code, hospital_id, high_risk, summary, record_context)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING`,
     [
       envelope.eventId,
       envelope.context,
@@ -61,6 +83,7 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
       facts.hospitalId,
       envelope.context === HIGH_RISK_CONTEXT,
       summaryOf(envelope),
+      recordContext,
     ],
   );
 
