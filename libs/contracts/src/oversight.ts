@@ -54,15 +54,37 @@ export type BreachEscalatedData = {
   breachEventId: string;
 };
 
+/**
+ * The work behind a breached clock was done in time after all (entered late, with the instant it
+ * happened): the escalation is withdrawn, and the supervising body that was told of the breach is
+ * told of its withdrawal by this event. Appended once, on the breach's stream.
+ */
+export const BREACH_ESCALATION_WITHDRAWN = 'BreachEscalationWithdrawn';
+export type BreachEscalationWithdrawnData = {
+  deadlineId: string;
+  sourceContext: string;
+  caseNumber: string;
+  rule: string;
+  dueAt: string;
+  /** When the work was done (in time). */
+  completedAt: string;
+  supervisingOrganisationId: string | null;
+  responsibleOrganisationId: string | null;
+  /** The DeadlineMet event that corrected the breach. */
+  correctionEventId: string;
+};
+
 export type OversightEvent =
   | { type: 'SupervisionStarted'; data: SupervisionStartedData }
   | { type: 'SupervisionProgressRecorded'; data: SupervisionProgressRecordedData }
   | { type: 'SupervisionClosed'; data: SupervisionClosedData }
-  | { type: 'BreachEscalated'; data: BreachEscalatedData };
+  | { type: 'BreachEscalated'; data: BreachEscalatedData }
+  | { type: 'BreachEscalationWithdrawn'; data: BreachEscalationWithdrawnData };
 
 export const OVERSIGHT_EVENT_SCHEMA_VERSIONS = {
   SupervisionStarted: 1,
   SupervisionProgressRecorded: 1,
   SupervisionClosed: 1,
   BreachEscalated: 1,
+  BreachEscalationWithdrawn: 1,
 } as const satisfies Record<OversightEvent['type'], number>;

@@ -114,6 +114,9 @@ export function clockSnapshot(deadline: Deadline, step: ClockStep): Record<strin
     warnAt: deadline.warnAt.toISOString(),
     provisional: deadline.provisional,
     completedAt: deadline.completedAt?.toISOString() ?? null,
+    // Met in time after a breach had been recorded: readers withdraw what the breach set off.
+    breachCorrected: deadline.state === 'met' && deadline.breachedAt !== null,
+    breachedAt: deadline.breachedAt?.toISOString() ?? null,
     responsibleOrganisationId: deadline.responsibleOrganisationId,
     supervisingOrganisationId: deadline.supervisingOrganisationId,
     ...('reason' in step ? { reason: step.reason } : {}),

@@ -31,7 +31,7 @@ export type SupervisionCommand =
   | Command<'RecordSupervisionProgress', { note: string }>
   | Command<'CloseSupervision', { conclusion: string }>;
 
-export type SupervisionEvent = Exclude<OversightEvent, { type: 'BreachEscalated' }>;
+export type SupervisionEvent = Exclude<OversightEvent, { type: 'BreachEscalated' | 'BreachEscalationWithdrawn' }>;
 
 export type SupervisionState = { status: 'none' } | { status: 'open' | 'closed'; started: SupervisionStartedData; progress: number };
 

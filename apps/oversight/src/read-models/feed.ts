@@ -1,6 +1,14 @@
 import type { EventEnvelope } from '@pingan/contracts';
 import type { PostgresEventStore, Query } from '@pingan/event-store';
-import { SYSTEM_ACTOR, breachStreamId, BREACH_ESCALATED, BREACH_STREAM_TYPE, type BreachEscalatedData } from '@pingan/contracts';
+import {
+  SYSTEM_ACTOR,
+  breachStreamId,
+  BREACH_ESCALATED,
+  BREACH_ESCALATION_WITHDRAWN,
+  BREACH_STREAM_TYPE,
+  type BreachEscalatedData,
+  type BreachEscalationWithdrawnData,
+} from '@pingan/contracts';
 import { HIGH_RISK_CONTEXT, addresseeRegion, factsOf, outcomeOf, shanghaiMonthOf, summaryOf } from '../domain/event-facts.js';
 import { S } from './schema.js';
 
@@ -99,6 +107,7 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
   }
 
   if (SNAPSHOT_TYPES.has(envelope.type)) await snapshot(envelope, data, query);
+  if (envelope.type === 'DeadlineMet' && data.breachCorrected === true) await withdrawBreach(envelope, data, query, store);
   if (envelope.type === 'DeadlineWarned' || envelope.type === 'DeadlineBreached') await sweepStep(envelope, data, query, store);
 }
 
@@ -212,8 +221,11 @@ async function snapshot(envelope: EventEnvelope, data: Data, query: Query): Prom
        $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (context, deadline_id) DO UPDATE SET
        rule = EXCLUDED.rule, rule_source = EXCLUDED.rule_source,
-       -- a warning or breach already recorded by the sweeper outranks an older snapshot's state
-       state = CASE WHEN ${S}.board.state = 'breached' THEN 'breached' ELSE EXCLUDED.state END,
+       -- a warning or breach already recorded by the sweeper outranks an older snapshot's state,
+       -- unless the snapshot corrects it (the work was done in time, entered late)
+       state = CASE WHEN ${S}.board.state = 'breached' AND NOT $15 THEN 'breached' ELSE EXCLUDED.state END,
+       breached_at = CASE WHEN $15 THEN NULL ELSE ${S}.board.breached_at END,
+       escalated_at = CASE WHEN $15 THEN NULL ELSE ${S}.board.escalated_at END,
        started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at,
        provisional = EXCLUDED.provisional, completed_at = EXCLUDED.completed_at,
        responsible_organisation_id = EXCLUDED.responsible_organisation_id,
@@ -233,8 +245,41 @@ async function snapshot(envelope: EventEnvelope, data: Data, query: Query): Prom
       str(data.responsibleOrganisationId),
       str(data.supervisingOrganisationId),
       envelope.occurredAt,
+      data.breachCorrected === true,
     ],
   );
+}
+
+/**
+ * A breach corrected (DeadlineMet in time after the breach was recorded): the escalation is
+ * withdrawn once, on the breach's stream, in the same transaction, so its supervisor is told.
+ */
+async function withdrawBreach(envelope: EventEnvelope, data: Data, query: Query, store: PostgresEventStore): Promise<void> {
+  const deadlineId = str(data.deadlineId);
+  if (!deadlineId) return;
+  const local = store.using(query);
+  const streamId = breachStreamId(envelope.context, deadlineId);
+  const stream = await local.readStream(streamId);
+  if (stream.length === 0 || stream.some((e) => e.type === BREACH_ESCALATION_WITHDRAWN)) return;
+  const escalated = stream[0].data as BreachEscalatedData;
+  const withdrawn: BreachEscalationWithdrawnData = {
+    deadlineId,
+    sourceContext: envelope.context,
+    caseNumber: envelope.correlationId,
+    rule: escalated.rule,
+    dueAt: escalated.dueAt,
+    completedAt: str(data.completedAt) ?? envelope.occurredAt,
+    supervisingOrganisationId: escalated.supervisingOrganisationId,
+    responsibleOrganisationId: escalated.responsibleOrganisationId,
+    correctionEventId: envelope.eventId,
+  };
+  await local.append(streamId, [{ type: BREACH_ESCALATION_WITHDRAWN, data: withdrawn, occurredAt: new Date(envelope.occurredAt) }], {
+    streamType: BREACH_STREAM_TYPE,
+    expectedVersion: stream[stream.length - 1].version,
+    actor: SYSTEM_ACTOR,
+    correlationId: envelope.correlationId,
+    causationId: envelope.eventId,
+  });
 }
 
 /** DeadlineWarned / DeadlineBreached from a sweeper: the state moves; a breach is escalated once. */

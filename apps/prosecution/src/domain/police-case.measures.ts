@@ -237,13 +237,14 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
             decisionId: data.decisionId,
             suspectId: decision.suspectId,
             referenceNumber: data.referenceNumber,
-            recordedAt: iso(metadata.now),
+            // When the entry was made in the ministry system: it meets the clock, however late it is entered here.
+            recordedAt: iso(metadata.occurredAt ?? metadata.now),
             clocks: [
               {
                 action: 'stop',
                 deadlineId: deadlineId.ministrySystemEntry(s.caseNumber, data.decisionId),
                 rule: RULE.ministrySystemEntry,
-                at: iso(metadata.now),
+                at: iso(metadata.occurredAt ?? metadata.now),
                 outcome: 'done',
               },
             ],
@@ -271,20 +272,20 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
             requestId: data.requestId,
             suspectId: suspect.suspectId,
             procuratorateId: data.procuratorateId,
-            requestedAt: iso(metadata.now),
+            requestedAt: iso(metadata.occurredAt ?? metadata.now),
             clocks: [
               {
                 action: 'stop',
                 deadlineId: deadlineId.arrestRequest(s.caseNumber, suspect.detention.measureId),
                 rule: RULE.arrestRequest,
-                at: iso(metadata.now),
+                at: iso(metadata.occurredAt ?? metadata.now),
                 outcome: 'done',
               },
               {
                 action: 'start',
                 deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
                 rule: RULE.arrestDecision,
-                startedAt: iso(metadata.now),
+                startedAt: iso(metadata.occurredAt ?? metadata.now),
                 responsibleOrganisationId: data.procuratorateId,
               },
             ],

@@ -16,6 +16,7 @@ import {
   IsBoolean,
   IsDate,
   IsIn,
+  IsISO8601,
   IsInt,
   IsNumber,
   IsOptional,
@@ -106,12 +107,20 @@ export class ImposeMeasureDto {
 export class MinistryEntryDto {
   @ApiProperty({ description: 'The penalty decision or compulsory measure entered' }) @Matches(ID) decisionId!: string;
   @ApiProperty({ description: "The ministry system's reference" }) @IsString() @Length(1, 100) referenceNumber!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); its clock follows this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class ArrestRequestDto {
   @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) requestId?: string;
   @ApiProperty() @Matches(ID) suspectId!: string;
   @ApiProperty() @IsString() @Length(1, 80) procuratorateId!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); its clock follows this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class ArrestRequestExtensionDto {

@@ -37,6 +37,10 @@ function penaltyOf(dto: DecidePenaltyDto['penalty']): AdministrativePenalty {
   }
 }
 
+/** The instant a step happened, as the caller stated it in `occurredAt` (checked by the pipeline). */
+const occurred = (occurredAt: string | undefined) =>
+  occurredAt === undefined ? {} : { occurredAt: { field: 'occurredAt', at: new Date(occurredAt) } };
+
 /** When the suspect was added: its name is recorded as of then. */
 function addedAt(events: readonly ProsecutionEvent[]): Date {
   const added = events.find((e) => e.type === 'SuspectAdded');
@@ -141,10 +145,12 @@ export class PoliceStepsController {
   @Post('ministry-entries')
   @ApiOperation({ summary: 'Record the entry in the Ministry of Public Security system: meets the ministry-entry clock' })
   recordEntry(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: MinistryEntryDto) {
-    return this.run(p, caseNumber, {
-      type: 'RecordMinistrySystemEntry',
-      data: { caseNumber, decisionId: dto.decisionId, referenceNumber: dto.referenceNumber },
-    });
+    return this.run(
+      p,
+      caseNumber,
+      { type: 'RecordMinistrySystemEntry', data: { caseNumber, decisionId: dto.decisionId, referenceNumber: dto.referenceNumber } },
+      occurred(dto.occurredAt),
+    );
   }
 
   @Post('arrest-request-extensions')
@@ -157,10 +163,12 @@ export class PoliceStepsController {
   @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock, starts the procuratorate’s 7-day clock' })
   async requestArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestRequestDto) {
     const requestId = dto.requestId ?? randomUUID();
-    const result = await this.run(p, caseNumber, {
-      type: 'RequestArrestApproval',
-      data: { caseNumber, requestId, suspectId: dto.suspectId, procuratorateId: dto.procuratorateId },
-    });
+    const result = await this.run(
+      p,
+      caseNumber,
+      { type: 'RequestArrestApproval', data: { caseNumber, requestId, suspectId: dto.suspectId, procuratorateId: dto.procuratorateId } },
+      occurred(dto.occurredAt),
+    );
     return { ...result, requestId };
   }
 

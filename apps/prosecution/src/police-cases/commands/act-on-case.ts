@@ -9,7 +9,7 @@ import { caseForCaller, type LoadedCase } from '../loaded-case.js';
 import { PoliceCaseCommandMessage } from './police-case-command.js';
 
 type Input = CommandInput<PoliceCaseCommand>;
-type Extra = Pick<DecideRequest<PoliceCaseCommand, ProsecutionEvent, PoliceCaseState>, 'inTransaction'>;
+type Extra = Pick<DecideRequest<PoliceCaseCommand, ProsecutionEvent, PoliceCaseState>, 'inTransaction' | 'occurredAt'>;
 
 /**
  * A command on an existing case as `principal`, acting in the first of `roles` it holds. The case
