@@ -656,6 +656,49 @@ describe('oversight', () => {
       expect((await board(mediator)).map((r) => r.deadlineId).sort()).toEqual(['arrival-1', 'd1/peoples-mediation/1']);
       expect(await board({ ...mediator, organisationId: 'mediation-elsewhere' })).toEqual([]);
     });
+
+    it('withdraws a breach escalation once when the work, entered late, turns out to have been done in time', async () => {
+      const late = (type: string, extra: Record<string, unknown>) =>
+        envelope(
+          'incidents',
+          type,
+          {
+            deadlineId: 'arrival-late',
+            subject: OTHER_CASE,
+            rule: 'police-arrival-8min',
+            dueAt: T('07:08:00'),
+            responsibleOrganisationId: 'police-fl',
+            supervisingOrganisationId: 'bureau-fl',
+            ...extra,
+          },
+          (extra.at as string) ?? T('07:00:00'),
+          { correlationId: OTHER_CASE, streamId: 'deadline-arrival-late', actor: SYSTEM_ACTOR },
+        );
+      const row = async () => (await board(otherCountyHc)).find((r) => r.deadlineId === 'arrival-late');
+      await publish(late('DeadlineStarted', { ...snapshot, startedAt: T('07:00:00'), warnAt: T('07:06:00') }));
+      await publish(late('DeadlineBreached', { at: T('07:08:00') }));
+      expect(await row()).toMatchObject({ state: 'breached', escalatedAt: T('07:08:00') });
+      // Arrival at 07:07 entered at 07:30: the clock is met, the breach corrected.
+      const met = late('DeadlineMet', {
+        ...snapshot,
+        state: 'met',
+        startedAt: T('07:00:00'),
+        completedAt: T('07:07:00'),
+        breachedAt: T('07:08:00'),
+        breachCorrected: true,
+        at: T('07:07:00'),
+      });
+      await publish(met);
+      await publish(met); // redelivered: withdrawn once
+      expect(await row()).toMatchObject({ state: 'met', breachedAt: null, escalatedAt: null, completedAt: T('07:07:00') });
+      const stream = await runtime.store.readStream(breachStreamId('incidents', 'arrival-late'));
+      expect(stream.map((e) => e.type)).toEqual(['BreachEscalated', 'BreachEscalationWithdrawn']);
+      expect(stream[1].data).toMatchObject({
+        supervisingOrganisationId: 'bureau-fl',
+        completedAt: T('07:07:00'),
+        correctionEventId: met.eventId,
+      });
+    });
   });
 
   describe('supervision (督办)', () => {
