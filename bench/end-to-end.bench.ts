@@ -211,10 +211,11 @@ async function reportBody(client: GatewayClient) {
   type Me = { organisationId: string; organisationRegion: string };
   const me = async (u: string) => (await client.as(u, 'GET', '/auth/me')).body as Me;
   const [security, hc] = [await me('wz.security'), await me('wz.hc')];
-  const organisations = (await client.as('wz.security', 'GET', '/access/organisations')).body as Array<{
-    organisationId: string;
-    details: { hospital?: { hasPoliceOffice?: boolean } };
-  }>;
+  const organisations = (
+    (await client.as('wz.security', 'GET', '/access/organisations?limit=500')).body as {
+      items: Array<{ organisationId: string; details: { hospital?: { hasPoliceOffice?: boolean } } }>;
+    }
+  ).items;
   const hospital = organisations.find((o) => o.organisationId === security.organisationId);
   const facts = {
     hospitalId: security.organisationId,

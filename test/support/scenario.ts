@@ -230,7 +230,12 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
   const me = Object.fromEntries(
     await Promise.all(users.map(async (u) => [u, await run.step<Me>(`who is ${u}`, u, 'GET', '/auth/me')] as const)),
   ) as Record<string, Me>;
-  const organisations = await run.step<Organisation[]>('read the directory', 'wz.security', 'GET', '/access/organisations');
+  const { items: organisations } = await run.step<{ items: Organisation[] }>(
+    'read the directory',
+    'wz.security',
+    'GET',
+    '/access/organisations?limit=500',
+  );
   const hospitalId = me['wz.security'].organisationId;
   const hospital = organisations.find((o) => o.organisationId === hospitalId);
   const station = organisations.find((o) => o.organisationId === me['wz.dispatcher'].organisationId);
@@ -358,12 +363,12 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
   });
   await run.step('incident referred to dispute handling', 'wz.security', 'POST', `${incident}/close`, { outcome: 'referred_to_dispute' });
   const dispute = await run.eventually('the dispute is opened from the incident', ['disputes', 'incidents'], async () => {
-    const reply = await run.request('poll the disputes', 'wz.complaints', 'GET', `/disputes?hospitalId=${hospitalId}`);
+    const reply = await run.request('poll the disputes', 'wz.complaints', 'GET', `/disputes?hospitalId=${hospitalId}&q=${caseNumber}`);
     return reply.status === 200
-      ? (reply.body as { disputeId: string; caseNumber: string }[]).find((d) => d.caseNumber === caseNumber)
+      ? (reply.body as { items: { disputeId: string; caseNumber: string }[] }).items.find((d) => d.caseNumber === caseNumber)
       : undefined;
   });
-  const disputes = `/disputes/${dispute.disputeId}`;
+  const disputes = `/disputes/${caseNumber}`; // a dispute is named by its case number, like every case
   await run.step('complaints office takes responsibility (首诉负责制)', 'wz.complaints', 'POST', `${disputes}/handover`, {
     toUserId: me['wz.complaints'].userId,
     reason: '医患办接手，首诉负责',
@@ -418,9 +423,14 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
   }
 
   const board = await run.eventually("the deadline board shows every clock's final state", contexts, async () => {
-    const reply = await run.request('read the deadline board', 'nhc.official', 'GET', `/oversight/deadlines?region=${regionCode}`);
+    const reply = await run.request(
+      'read the deadline board',
+      'nhc.official',
+      'GET',
+      `/oversight/deadlines?region=${regionCode}&q=${caseNumber}&limit=500`,
+    );
     if (reply.status !== 200) return undefined;
-    const rows = (reply.body as BoardEntry[]).filter((row) => row.caseNumber === caseNumber);
+    const rows = (reply.body as { items: BoardEntry[] }).items.filter((row) => row.caseNumber === caseNumber);
     const wrong = clocksNotAsExpected(rows);
     if (wrong)
       throw new Error(`${wrong}\nboard rows of the case:\n${rows.map((r) => `${r.context} ${clockKey(r)} ${r.state}`).join('\n')}`);

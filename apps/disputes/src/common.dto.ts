@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, MaxLength, Min, Max, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiSchema } from '@nestjs/swagger';
+import { RunningClockDto } from '@pingan/platform';
 
 /** Money is whole fen (分), never floats. */
 export const MAX_FEN = 100_000_000_000; // 10亿元: beyond any dispute
@@ -32,9 +33,27 @@ export class NoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+/** Where a dispute stands after a step. */
+export class DisputeStateDto {
+  @ApiProperty({ example: 'open' }) status!: string;
+  @ApiProperty({ example: 'peoples_mediation' }) route!: string;
+  @ApiProperty({ nullable: true, type: Object }) owner!: unknown;
+  @ApiProperty() routesNotified!: boolean;
+  @ApiProperty({ nullable: true, type: Object, description: 'kind, phase (referred, accepted, agreed, failed, withdrawn), mediator' })
+  mediation!: unknown;
+  @ApiProperty({ nullable: true, type: Object }) appraisal!: unknown;
+  @ApiProperty({ nullable: true, type: Object }) liability!: unknown;
+  @ApiProperty({ nullable: true, type: Object }) agreement!: unknown;
+  @ApiProperty() escalationRisk!: boolean;
+  @ApiProperty({ nullable: true, type: String }) closeOutcome!: string | null;
+}
+
 export class CommandResultDto {
   @ApiProperty() disputeId!: string;
   @ApiProperty() caseNumber!: string;
   @ApiProperty({ nullable: true, description: 'the stream version after the step; null when nothing changed' }) version!: number | null;
   @ApiProperty({ type: [String] }) events!: string[];
+  @ApiProperty({ type: DisputeStateDto, description: 'where the dispute stands after the step' }) dispute!: DisputeStateDto;
+  @ApiProperty({ type: [RunningClockDto], description: 'the clocks still running on the case, soonest due first' })
+  clocks!: RunningClockDto[];
 }

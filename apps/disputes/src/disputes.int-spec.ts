@@ -176,7 +176,7 @@ describe('disputes service', () => {
       const ids = (who: string) =>
         get(who, '/disputes')
           .expect(200)
-          .then((r) => r.body.map((d: { disputeId: string }) => d.disputeId));
+          .then((r) => r.body.items.map((d: { disputeId: string }) => d.disputeId));
       expect(await ids('complaints')).toContain(id);
       expect(await ids('countyHc')).toContain(id);
       expect(await ids('otherHospital')).not.toContain(id);
@@ -191,6 +191,48 @@ describe('disputes service', () => {
       expect(await ids('mediator')).toContain(id);
       await get('mediator', `/disputes/${id}`).expect(200);
       expect((await post('otherMediator', `/disputes/${id}/mediation/acceptance`).expect(403)).body.code).toBe('ACCESS.DENIED');
+    });
+
+    it('names a dispute by its case number in every route (its id still works) and lists in the one page shape', async () => {
+      const opened = await post('complaints', '/disputes', complaint).expect(201);
+      const { caseNumber, disputeId } = opened.body as { caseNumber: string; disputeId: string };
+      const byNumber = await get('complaints', `/disputes/${caseNumber}`).expect(200);
+      expect(byNumber.body).toMatchObject({ caseNumber, disputeId });
+      await get('complaints', `/disputes/${disputeId}`).expect(200);
+      await post('complaints', `/disputes/${caseNumber}/routes-notice`, { routes: ['negotiation'], method: 'written' }).expect(200);
+      expect((await get('complaints', `/disputes/${caseNumber}`).expect(200)).body.routesNotified).toBeTruthy();
+      await post('complaints', `/disputes/${caseNumber}/mediation/referral`, {
+        kind: 'peoples_mediation',
+        mediatorOrganisationId: COMMITTEE,
+      }).expect(200);
+      // A step answers where the dispute stands and the clocks now running, with their due instants.
+      const accepted = await post('mediator', `/disputes/${caseNumber}/mediation/acceptance`).expect(200);
+      expect(accepted.body).toMatchObject({ caseNumber, disputeId, events: ['MediationAccepted'], dispute: { status: 'open' } });
+      expect(accepted.body.dispute.mediation).toMatchObject({ phase: 'accepted', mediatorOrganisationId: COMMITTEE });
+      const clock = accepted.body.clocks.find((c: { rule: string }) => c.rule === 'peoples-mediation');
+      expect(clock).toMatchObject({ state: 'running', dueAt: expect.any(String) });
+      expect(Date.parse(clock.dueAt)).toBeGreaterThan(Date.parse(clock.startedAt) + 30 * DAY);
+      const unknown = await get('complaints', '/disputes/500101-20200101-D9999').expect(404);
+      expect(unknown.body.code).toBe('DISPUTE.NOT_FOUND');
+      const bad = await get('complaints', '/disputes/not-a-case').expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
+
+      const page = await get('complaints', `/disputes?q=${caseNumber}`).expect(200);
+      expect(page.body).toEqual({ items: [expect.objectContaining({ caseNumber })], total: 1, limit: 50, offset: 0 });
+      const all = (await get('complaints', '/disputes?limit=1').expect(200)).body;
+      expect(all).toMatchObject({ limit: 1, offset: 0, items: [expect.any(Object)] });
+      expect(all.total).toBeGreaterThan(1);
+      const bySummary = (await get('complaints', `/disputes?q=${encodeURIComponent('术后感染')}&limit=500`).expect(200)).body.items;
+      expect(bySummary).toContainEqual(expect.objectContaining({ caseNumber }));
+      // Waiting for the hospital: its open disputes not with a mediator; for a committee, what was referred to it.
+      const mine = (await get('complaints', '/disputes?awaitingMe=true&limit=500').expect(200)).body.items.map(
+        (d: { caseNumber: string }) => d.caseNumber,
+      );
+      expect(mine).not.toContain(caseNumber); // with the mediator now
+      const theirs = (await get('mediator', '/disputes?awaitingMe=true&limit=500').expect(200)).body.items;
+      expect(theirs).toContainEqual(expect.objectContaining({ caseNumber }));
+      // Not left running: the mediation test below lets 30 working days pass and counts what expired.
+      await post('mediator', `/disputes/${caseNumber}/mediation/failure`, { reason: 'no_agreement' }).expect(200);
     });
 
     it('keeps parties’ names and contacts out of events, and audits every read of them', async () => {

@@ -185,7 +185,7 @@ describe('high-risk persons on PostgreSQL', () => {
   });
 
   it('hospitals read the warning only, police the full record; every read is audited and listed for the owner', async () => {
-    const personId = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body[0].personId as string;
+    const personId = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body.items[0].personId as string;
 
     const limited = await as('hospital').get(`/high-risk-persons/${personId}`).expect(200);
     expect(limited.body).toMatchObject({ view: 'limited', active: true, warning: { categories: ['threatened_violence'] } });
@@ -200,7 +200,7 @@ describe('high-risk persons on PostgreSQL', () => {
     expect(full.body.reviewDueAt).toEqual(expect.any(String));
 
     const reads = await as('hospital').get(`/high-risk-persons/${personId}/reads`).expect(200);
-    const readers = reads.body.map((r: { readerUsername: string; purpose: string }) => [r.readerUsername, r.purpose]);
+    const readers = reads.body.items.map((r: { readerUsername: string; purpose: string }) => [r.readerUsername, r.purpose]);
     expect(readers).toEqual(
       expect.arrayContaining([
         ['wz.security', '核查'],
@@ -212,7 +212,7 @@ describe('high-risk persons on PostgreSQL', () => {
   });
 
   it('records measures; removal needs a reason; erasure crypto-shreds the person', async () => {
-    const personId = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body[0].personId as string;
+    const personId = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body.items[0].personId as string;
     await as('dispatcher')
       .post(`/high-risk-persons/${personId}/warnings`, { kind: 'reprimand', note: '在派出所训诫并签订保证书' })
       .expect(201);

@@ -1,3 +1,4 @@
+import { HIGH_RISK_CONTEXT } from './domain/event-facts.js';
 import { ROLES, canAccess, hasRole, isRegionCode, regionContains, regionPrefix, type Principal, type Role } from '@pingan/access';
 
 /** Everyone who works on cases reads a case they are entitled to; system administrators see no case data. */
@@ -40,6 +41,18 @@ export function canReadCase(principal: Principal, facts: CaseAccessFacts): boole
 
 /** High-risk-person events (warnings, stabilisation) are for police only, on top of case access. */
 export const seesHighRisk = (principal: Principal): boolean => principal.organisationKind === 'police';
+
+/**
+ * Whether the principal may read one context's record of a case (its incident, its police case,
+ * its dispute), with that record's own facts: the same answer the owning service gives on a read
+ * of the record. A police case file is not the hospital's record, and the political-legal
+ * committee reads it only once it supervises it (then it is a party), as prosecution decides.
+ */
+export function canReadRecord(principal: Principal, context: string, facts: CaseAccessFacts): boolean {
+  if (context === 'prosecution') return canReadCase(principal, { ...facts, hospitalId: null, politicalLegalEscalated: false });
+  if (context === HIGH_RISK_CONTEXT) return seesHighRisk(principal) && canReadCase(principal, facts);
+  return canReadCase(principal, facts);
+}
 
 /**
  * The region prefix a principal oversees for aggregates (board, statistics, inbox): commissions

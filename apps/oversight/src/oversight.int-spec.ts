@@ -134,7 +134,7 @@ describe('oversight', () => {
   });
 
   const board = async (who: Partial<Principal>, query = '') =>
-    (await getAs(`/oversight/deadlines${query}`, who, 200)).body as Record<string, unknown>[];
+    (await getAs(`/oversight/deadlines${query}`, who, 200)).body.items as Record<string, unknown>[];
 
   const waitFor = async <T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> => {
     const until = Date.now() + ms;
@@ -262,6 +262,41 @@ describe('oversight', () => {
       expect(commission.body.entries.map((e: { context: string }) => e.context)).not.toContain('high-risk-persons');
     });
 
+    it('shows a reader only the entries of records it may read, and says how many it may not', async () => {
+      // The hospital reads its incident and its dispute, not the police case file (prosecution answers it 403) nor the warning.
+      const hospitalView = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(hospital))
+        .expect(200);
+      expect(hospitalView.body.entries.map((e: { type: string }) => e.type)).toEqual([
+        'IncidentReported',
+        'PoliceDispatched',
+        'DisputeOpened',
+      ]);
+      expect(hospitalView.body.hidden).toEqual({
+        count: 2,
+        message: '2 条记录贵单位无权查看 (2 entries not visible to your organisation)',
+      });
+      const csv = await http()
+        .get(`/cases/${CASE}/timeline.csv`)
+        .set('authorization', await as(hospital))
+        .expect(200);
+      expect(csv.text).not.toContain('CaseAccepted');
+      // The county commission reads every record of its county but the high-risk warning (police only).
+      const commission = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(countyHc))
+        .expect(200);
+      expect(commission.body.hidden.count).toBe(1);
+      // The police of the jurisdiction read everything: nothing hidden.
+      const police = await http()
+        .get(`/cases/${CASE}/timeline`)
+        .set('authorization', await as(station))
+        .expect(200);
+      expect(police.body.hidden).toEqual({ count: 0, message: null });
+      expect(police.body.entries.map((e: { type: string }) => e.type)).toContain('CaseAccepted');
+    });
+
     it('lets a county commission read its county’s case, not another county’s; a hospital its own case only', async () => {
       await getAs(`/cases/${OTHER_CASE}/timeline`, countyHc, 403);
       await getAs(`/cases/${OTHER_CASE}/timeline`, otherCountyHc, 200);
@@ -313,7 +348,7 @@ describe('oversight', () => {
       );
       now = new Date(T('08:40:00'));
       const county = await getAs('/oversight/inbox', countyHc, 200);
-      expect(county.body).toEqual([
+      expect(county.body.items).toEqual([
         expect.objectContaining({
           caseNumber: CASE,
           chain: 'health',
@@ -328,7 +363,7 @@ describe('oversight', () => {
         await http()
           .get('/oversight/inbox')
           .set('authorization', await as(cityHc))
-          .then((r) => r.body),
+          .then((r) => r.body.items),
       ).toEqual([]);
 
       await publish(
@@ -350,12 +385,17 @@ describe('oversight', () => {
           await http()
             .get('/oversight/inbox')
             .set('authorization', await as(countyHc))
-        ).body,
+        ).body.items,
       ).toEqual([]);
       const forwarded = await getAs('/oversight/inbox?status=forwarded', countyHc, 200);
-      expect(forwarded.body[0]).toMatchObject({ level: 'county', acknowledgedBy: COUNTY_HC, forwardedTo: 'city', waitingMinutes: 35 });
+      expect(forwarded.body.items[0]).toMatchObject({
+        level: 'county',
+        acknowledgedBy: COUNTY_HC,
+        forwardedTo: 'city',
+        waitingMinutes: 35,
+      });
       const city = await getAs('/oversight/inbox', cityHc, 200);
-      expect(city.body).toEqual([expect.objectContaining({ level: 'city', addresseeRegion: '500100', waitingSince: T('08:50:00') })]);
+      expect(city.body.items).toEqual([expect.objectContaining({ level: 'city', addresseeRegion: '500100', waitingSince: T('08:50:00') })]);
       await getAs('/oversight/inbox', hospital, 403);
     });
 
@@ -376,7 +416,7 @@ describe('oversight', () => {
         ),
       );
       const inbox = await getAs('/oversight/inbox', zfw, 200);
-      expect(inbox.body).toEqual([expect.objectContaining({ chain: 'political_legal', level: 'local' })]);
+      expect(inbox.body.items).toEqual([expect.objectContaining({ chain: 'political_legal', level: 'local' })]);
       await getAs(`/cases/${CASE}/timeline`, zfw, 200);
     });
   });
@@ -559,6 +599,49 @@ describe('oversight', () => {
       // another committee sees none.
       expect((await board(mediator)).map((r) => r.deadlineId).sort()).toEqual(['arrival-1', 'd1/peoples-mediation/1']);
       expect(await board({ ...mediator, organisationId: 'mediation-elsewhere' })).toEqual([]);
+    });
+
+    it('withdraws a breach escalation once when the work, entered late, turns out to have been done in time', async () => {
+      const late = (type: string, extra: Record<string, unknown>) =>
+        envelope(
+          'incidents',
+          type,
+          {
+            deadlineId: 'arrival-late',
+            subject: OTHER_CASE,
+            rule: 'police-arrival-8min',
+            dueAt: T('07:08:00'),
+            responsibleOrganisationId: 'police-fl',
+            supervisingOrganisationId: 'bureau-fl',
+            ...extra,
+          },
+          (extra.at as string) ?? T('07:00:00'),
+          { correlationId: OTHER_CASE, streamId: 'deadline-arrival-late', actor: SYSTEM_ACTOR },
+        );
+      const row = async () => (await board(otherCountyHc)).find((r) => r.deadlineId === 'arrival-late');
+      await publish(late('DeadlineStarted', { ...snapshot, startedAt: T('07:00:00'), warnAt: T('07:06:00') }));
+      await publish(late('DeadlineBreached', { at: T('07:08:00') }));
+      expect(await row()).toMatchObject({ state: 'breached', escalatedAt: T('07:08:00') });
+      // Arrival at 07:07 entered at 07:30: the clock is met, the breach corrected.
+      const met = late('DeadlineMet', {
+        ...snapshot,
+        state: 'met',
+        startedAt: T('07:00:00'),
+        completedAt: T('07:07:00'),
+        breachedAt: T('07:08:00'),
+        breachCorrected: true,
+        at: T('07:07:00'),
+      });
+      await publish(met);
+      await publish(met); // redelivered: withdrawn once
+      expect(await row()).toMatchObject({ state: 'met', breachedAt: null, escalatedAt: null, completedAt: T('07:07:00') });
+      const stream = await runtime.store.readStream(breachStreamId('incidents', 'arrival-late'));
+      expect(stream.map((e) => e.type)).toEqual(['BreachEscalated', 'BreachEscalationWithdrawn']);
+      expect(stream[1].data).toMatchObject({
+        supervisingOrganisationId: 'bureau-fl',
+        completedAt: T('07:07:00'),
+        correctionEventId: met.eventId,
+      });
     });
   });
 

@@ -110,6 +110,9 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       decidedAt: '2025-09-30T13:00:00Z', // 21:00 in Beijing
     }).expect(201);
     const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
+    // The answer names the clock the decision started and when it falls due.
+    expect(decided.body.clocks).toEqual([expect.objectContaining({ deadlineId, state: 'running', dueAt: '2025-10-11T16:00:00.000Z' })]);
+    expect(decided.body.case).toMatchObject({ caseNumber });
 
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
     const clock = view.body.clocks.find((c: { deadlineId: string }) => c.deadlineId === deadlineId);
@@ -149,6 +152,54 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     await runtime.sweepDeadlines();
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
     expect(view.body.clocks[0]).toMatchObject({ state: 'met', completedAt: '2025-10-09T02:00:00.000Z' });
+  });
+
+  it('ministry entry made in time but entered after the breach: the instant it happened meets the clock, the breach is corrected', async () => {
+    now = new Date('2025-09-30T13:30:00Z');
+    const caseNumber = await openCase('administrative');
+    const suspectId = await addSuspect(caseNumber);
+    const decided = await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, {
+      suspectId,
+      penalty: { kind: 'warning' },
+      decidedAt: '2025-09-30T13:00:00Z',
+    }).expect(201);
+    const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
+    now = new Date('2025-10-12T00:00:00Z'); // past the due instant (24:00 of 11 Oct, Beijing): the sweeper breaches
+    await runtime.sweepDeadlines();
+    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks[0].state).toBe('breached');
+
+    const entry = { decisionId: decided.body.decisionId, referenceNumber: 'GA-2025-0002' };
+    // Each bound is a 422 naming the field: in the future, before the case began, absurdly old.
+    const future = await post('officer', `/police-cases/${caseNumber}/ministry-entries`, { ...entry, occurredAt: '2025-10-12T00:05:00Z' });
+    expect(future.status).toBe(422);
+    expect(future.body).toMatchObject({ code: 'OCCURRED_AT.IN_FUTURE', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    const before = await post('officer', `/police-cases/${caseNumber}/ministry-entries`, { ...entry, occurredAt: '2025-09-01T00:00:00Z' });
+    expect(before.body).toMatchObject({ code: 'OCCURRED_AT.BEFORE_CASE', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    const old = await post('officer', `/police-cases/${caseNumber}/ministry-entries`, { ...entry, occurredAt: '1970-01-01T00:00:00Z' });
+    expect(old.body).toMatchObject({ code: 'OCCURRED_AT.TOO_OLD', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    // Within the allowed skew (the caller's clock a minute ahead) is accepted as now.
+    expect(
+      (
+        await post('officer', `/police-cases/${caseNumber}/ministry-entries`, {
+          decisionId: 'no-such-decision',
+          referenceNumber: 'x',
+          occurredAt: '2025-10-12T00:01:00Z',
+        })
+      ).body.code,
+    ).not.toMatch(/^OCCURRED_AT/);
+
+    // Entered on 12 Oct, made on 10 Oct: met, the breach corrected, recorded-at kept apart from occurred-at.
+    const recorded = await post('officer', `/police-cases/${caseNumber}/ministry-entries`, {
+      ...entry,
+      occurredAt: '2025-10-10T03:00:00Z',
+    }).expect(201);
+    expect(recorded.body.clocks).toEqual([]);
+    const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
+    expect(view.body.clocks[0]).toMatchObject({ state: 'met', completedAt: '2025-10-10T03:00:00.000Z' });
+    const last = view.body.history[view.body.history.length - 1];
+    expect(last).toMatchObject({ type: 'MinistrySystemEntryRecorded', occurredAt: '2025-10-10T03:00:00.000Z' });
+    expect(last.recordedAt).not.toBe(last.occurredAt);
+    expect(await clockStream(deadlineId)).toEqual(['DeadlineStarted', 'DeadlineWarned', 'DeadlineBreached', 'DeadlineMet']);
   });
 
   it('arrest request: 3 days after criminal detention, extended by 2, met by the request; the procuratorate then has 7 days', async () => {

@@ -40,7 +40,9 @@ export {
   SENSITIVE_RECORD_READ,
   listedReads,
   readAuditStreamId,
+  type ListReadsOptions,
   type ListedRead,
+  type ReadsPage,
   type RecordReadInput,
   type SensitiveRecordRead,
 } from './read-audit.js';

@@ -75,19 +75,34 @@ export class ReadAudit {
   }
 
   /** Who read this organisation's records, newest first. */
-  async listReads(organisationId: string, options: { limit?: number; recordId?: string } = {}): Promise<ListedRead[]> {
+  async listReads(organisationId: string, options: ListReadsOptions = {}): Promise<ReadsPage> {
     const events = await this.store.readStream(readAuditStreamId(organisationId));
     return listedReads(events, options);
   }
 }
 
-/** Pure: the reads in a stream's events, newest first, optionally of one record, at most `limit`. */
-export function listedReads(events: readonly StoredEvent[], options: { limit?: number; recordId?: string } = {}): ListedRead[] {
+export interface ListReadsOptions {
+  limit?: number;
+  offset?: number;
+  recordId?: string;
+}
+
+/** One page of reads, in the shape of every list: { items, total, limit, offset }. */
+export interface ReadsPage {
+  items: ListedRead[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Pure: the reads in a stream's events, newest first, optionally of one record, `limit` from `offset`. */
+export function listedReads(events: readonly StoredEvent[], options: ListReadsOptions = {}): ReadsPage {
   const limit = Math.max(1, Math.min(options.limit ?? 100, 1000));
-  return events
+  const offset = Math.max(0, options.offset ?? 0);
+  const all = events
     .filter((event) => event.type === SENSITIVE_RECORD_READ)
     .map((event) => ({ eventId: event.eventId, ...(event.data as SensitiveRecordRead) }))
     .filter((read) => options.recordId === undefined || read.recordId === options.recordId)
-    .reverse()
-    .slice(0, limit);
+    .reverse();
+  return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
 }

@@ -55,21 +55,28 @@ export type BreachEscalatedData = {
 };
 
 /**
- * A breach escalated on a provisional count withdrawn: a calendar load reopened the clock
- * (DeadlineReopened), so the supervising body no longer has a breach to act on. Same stream; a
- * later breach of the clock is escalated again.
+ * A breach escalation withdrawn: the clock was not breached after all — a calendar load
+ * recounted it (DeadlineReopened), or the work was done in time and entered late, with the
+ * instant it happened (DeadlineMet correcting the breach). The supervising body that was told of
+ * the breach is told of its withdrawal by this event, on the breach's stream; a later breach of
+ * the clock is escalated again.
  */
 export const BREACH_ESCALATION_WITHDRAWN = 'BreachEscalationWithdrawn';
 export type BreachEscalationWithdrawnData = {
   deadlineId: string;
   sourceContext: string;
   caseNumber: string;
+  rule: string;
   reason: string;
-  /** The clock's state after the recount: running, warned or met. */
+  /** The clock's state after the correction: running, warned or met. */
   state: string;
   dueAt: string;
-  /** The DeadlineReopened event. */
-  reopenedEventId: string;
+  /** When the work was done, where it was (a late entry of work done in time). */
+  completedAt: string | null;
+  supervisingOrganisationId: string | null;
+  responsibleOrganisationId: string | null;
+  /** The DeadlineReopened or DeadlineMet event that corrected the breach. */
+  correctionEventId: string;
 };
 
 export type OversightEvent =

@@ -126,6 +126,9 @@ export function clockSnapshot(
     warnAt: deadline.warnAt.toISOString(),
     provisional: deadline.provisional,
     completedAt: deadline.completedAt?.toISOString() ?? null,
+    // Met in time after a breach had been recorded: readers withdraw what the breach set off.
+    breachCorrected: deadline.state === 'met' && deadline.breachedAt !== null,
+    breachedAt: deadline.breachedAt?.toISOString() ?? null,
     responsibleOrganisationId: deadline.responsibleOrganisationId,
     supervisingOrganisationId: deadline.supervisingOrganisationId,
     ...('reason' in step ? { reason: step.reason } : {}),

@@ -46,6 +46,13 @@ describe('deadline transitions', () => {
     expect(cancelDeadline(breached, minutes(9))).toBe(breached);
   });
 
+  it('is met by work done in time but entered after the sweeper breached it: the breach is corrected, its record kept', () => {
+    const breached: Deadline = { ...arrival(), state: 'breached', breachedAt: minutes(8), nextFireAt: null };
+    expect(meetDeadline(breached, minutes(7))).toMatchObject({ state: 'met', completedAt: minutes(7), breachedAt: minutes(8) });
+    // Done too late: the breach stands.
+    expect(meetDeadline(breached, minutes(9))).toMatchObject({ state: 'breached', completedAt: minutes(9) });
+  });
+
   it('records a late completion but leaves the breach to the sweeper', () => {
     const late = meetDeadline(arrival(), minutes(9));
     expect(late).toMatchObject({ state: 'running', completedAt: minutes(9), nextFireAt: minutes(6) });

@@ -114,14 +114,16 @@ export function startDeadline(input: StartDeadline, rule: DeadlineRule, calendar
 }
 
 /**
- * The work was done at `at`. In time it stops the clock; too late (after the due instant,
- * before the sweeper noticed) it only records the completion and the sweeper still breaches.
- * Repeating it changes nothing.
+ * The work was done at `at`: the instant it happened decides, not when it was entered. In time it
+ * stops the clock, even one the sweeper already breached (entered late: the breach is corrected,
+ * `breachedAt` stays as the record that it had been reported); too late (after the due instant)
+ * it only records the completion and the clock breaches. Repeating it changes nothing.
  */
 export function meetDeadline(deadline: Deadline, at: Date): Deadline {
   assertNotBefore(at, deadline.startedAt, 'met');
   if (deadline.completedAt) return deadline;
   if (deadline.state === 'met') return deadline;
+  if (deadline.state === 'breached' && at <= deadline.dueAt) return { ...deadline, state: 'met', completedAt: at, nextFireAt: null };
   if (deadline.state === 'breached' || (deadline.state !== 'paused' && at > deadline.dueAt)) {
     return { ...deadline, completedAt: at };
   }

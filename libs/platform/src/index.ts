@@ -26,3 +26,13 @@ export { PlatformModule, type PlatformOptions } from './platform.module.js';
 export type { ServiceDescriptor } from './service-descriptor.js';
 export * from './event-sourcing/index.js';
 export * from './commands/index.js';
+export {
+  DEFAULT_PAGE_LIMIT,
+  ListQueryDto,
+  MAX_PAGE_LIMIT,
+  containsPattern,
+  pageOfArray,
+  pageWindow,
+  toPage,
+  type Page,
+} from './lists/list-query.js';

@@ -1,8 +1,8 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { CommandHandler } from '@nestjs/cqrs';
 import { DISPUTES_CONTEXT, DISPUTE_STREAM_TYPE } from '@pingan/contracts';
-import { DecideCommand, DeciderCommandHandler, InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import type { CommandResultDto } from '../common.dto.js';
+import { DecideCommand, DeciderCommandHandler, InjectRuntime, runningClocks, type ServiceRuntime } from '@pingan/platform';
+import type { CommandResultDto, DisputeStateDto } from '../common.dto.js';
 import type { DisputeCommand } from '../domain/dispute.commands.js';
 import { disputeDecider, type DisputeState } from '../domain/dispute.decider.js';
 import type { DisputeEvent } from '../domain/dispute.events.js';
@@ -18,13 +18,40 @@ export class DisputeCommandHandler extends DeciderCommandHandler<DisputeCommand,
   }
 }
 
-/** Dispatch a step on a dispute; what every step answers: the dispute, its version after the step, the events recorded. */
-export async function executeDisputeCommand(commands: CommandBus, message: DisputeCommandMessage): Promise<CommandResultDto> {
+/**
+ * Dispatch a step on a dispute; what every step answers: the dispute, its version after the step,
+ * the events recorded, where it stands now and the clocks still running with their due instants.
+ * `runtime` is left out inside another transaction (the clocks are read after it commits).
+ */
+export async function executeDisputeCommand(
+  commands: CommandBus,
+  message: DisputeCommandMessage,
+  runtime?: Pick<ServiceRuntime, 'deadlines'>,
+): Promise<CommandResultDto> {
   const { events, state, version } = await commands.execute(message);
+  const caseNumber = state.ref!.caseNumber;
   return {
     disputeId: message.request.streamId,
-    caseNumber: state.ref!.caseNumber,
+    caseNumber,
     version: events.length > 0 ? version : null,
     events: events.map((event) => event.type),
+    dispute: disputeStateOf(state),
+    clocks: runtime ? await runningClocks(runtime, caseNumber) : [],
+  };
+}
+
+/** Where a dispute stands, as a step's answer shows it (no personal data: parties are ids). */
+export function disputeStateOf(state: DisputeState): DisputeStateDto {
+  return {
+    status: state.status,
+    route: state.route,
+    owner: state.owner,
+    routesNotified: state.routesNotified,
+    mediation: state.mediation,
+    appraisal: state.appraisal,
+    liability: state.liability,
+    agreement: state.agreement,
+    escalationRisk: state.escalationRisk,
+    closeOutcome: state.closeOutcome,
   };
 }

@@ -1,6 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -14,10 +17,13 @@ import { ReceiveComplaintCommand } from './receive-complaint.js';
 @ApiBearerAuth()
 @Controller('disputes')
 export class ComplaintsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
-    return executeDisputeCommand(this.commands, message);
+    return executeDisputeCommand(this.commands, message, this.runtime);
   }
 
   @Post()
@@ -47,7 +53,7 @@ export class ComplaintsController {
   @ApiOperation({ summary: 'Hand the dispute over to another officer, with a reason; only the owner may (hospital_complaints_officer)' })
   handOver(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: HandOverDto,
   ): Promise<CommandResultDto> {
     return this.act(
@@ -71,7 +77,7 @@ export class ComplaintsController {
   })
   notice(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: RoutesNoticeDto,
   ): Promise<CommandResultDto> {
     return this.act(

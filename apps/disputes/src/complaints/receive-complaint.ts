@@ -3,9 +3,10 @@ import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nest
 import { actorOf, type Principal } from '@pingan/access';
 import { DISPUTES_CONTEXT, shanghaiDateOf, type DisputeClaim } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, runningClocks, type ServiceRuntime } from '@pingan/platform';
 import { executeDisputeCommand, DisputeCommandMessage } from '../commands/dispute-command.js';
 import type { CommandResultDto } from '../common.dto.js';
+import { disputeIdForComplaint } from '../dispute-ref.js';
 import { recordParties, type PartyDetails } from '../disputes.storage.js';
 import { SCHEMA } from '../read-models/dispute-state.js';
 
@@ -37,12 +38,12 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
     private readonly commands: CommandBus,
   ) {}
 
-  execute({ principal, complaint }: ReceiveComplaintCommand): Promise<CommandResultDto> {
-    const disputeId = randomUUID();
+  async execute({ principal, complaint }: ReceiveComplaintCommand): Promise<CommandResultDto> {
     const parties: PartyDetails[] = complaint.parties.map((p) => ({ ...p, partyId: randomUUID() }));
     const at = this.runtime.clock();
-    return this.runtime.db.transaction(async (query) => {
+    const result = await this.runtime.db.transaction(async (query) => {
       const caseNumber = await allocateCaseNumber(query, principal.organisationRegion, at);
+      const disputeId = disputeIdForComplaint(caseNumber); // the case number names it: /disputes/<case number>
       return executeDisputeCommand(
         this.commands,
         new DisputeCommandMessage({
@@ -67,6 +68,8 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
         }),
       );
     });
+    // The clocks committed with the events: read them once the transaction is over.
+    return { ...result, clocks: await runningClocks(this.runtime, result.caseNumber) };
   }
 }
 

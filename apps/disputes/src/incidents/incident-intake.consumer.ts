@@ -11,13 +11,11 @@ import {
   type PoliceDispatchedData,
 } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
-import { v5 as uuidv5 } from 'uuid';
 import { DisputeCommandMessage } from '../commands/dispute-command.js';
+import { disputeIdForIncident } from '../dispute-ref.js';
 import { SCHEMA } from '../read-models/dispute-state.js';
 
-// Fixed namespace: the dispute an incident opens has an id derived from the incident's case number.
-const INCIDENT_DISPUTE_NAMESPACE = '0f6d3c8e-5b7a-4e21-9c3d-7a2b1e4f6d90';
-export const disputeIdForIncident = (caseNumber: string): string => uuidv5(`incident:${caseNumber}`, INCIDENT_DISPUTE_NAMESPACE);
+export { disputeIdForIncident } from '../dispute-ref.js';
 
 /**
  * Follows `pingan.incidents.events` (group 'disputes.incidents'). Every effect runs on the inbox

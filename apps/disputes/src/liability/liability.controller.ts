@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -17,10 +20,13 @@ import { AppraisalRequestDto, AppraisalResultDto, LiabilityAgreementDto } from '
 @ApiBearerAuth()
 @Controller('disputes/:id')
 export class LiabilityController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
-    return executeDisputeCommand(this.commands, message);
+    return executeDisputeCommand(this.commands, message, this.runtime);
   }
 
   @Post('appraisals')
@@ -30,7 +36,7 @@ export class LiabilityController {
     summary:
       'Request a technical appraisal; pauses the mediation clock (hospital_complaints_officer, mediator, health_commission_official)',
   })
-  async request(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AppraisalRequestDto) {
+  async request(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: AppraisalRequestDto) {
     const appraisalId = randomUUID();
     const result = await this.act(
       actOnDispute(
@@ -49,7 +55,7 @@ export class LiabilityController {
   @ApiOperation({ summary: 'Record the appraisal result; resumes the mediation clock; a conclusion determines liability' })
   result(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Param('appraisalId') appraisalId: string,
     @Body() dto: AppraisalResultDto,
   ): Promise<CommandResultDto> {
@@ -81,7 +87,7 @@ export class LiabilityController {
   })
   agree(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: LiabilityAgreementDto,
   ): Promise<CommandResultDto> {
     return this.act(

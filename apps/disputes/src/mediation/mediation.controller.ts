@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { AgreementDto, CommandResultDto, ReasonDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -18,17 +21,20 @@ import { AcceptanceDto, ExtensionDto, FailureDto, ReferralDto, SessionDto } from
 @ApiBearerAuth()
 @Controller('disputes/:id/mediation')
 export class MediationController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
-    return executeDisputeCommand(this.commands, message);
+    return executeDisputeCommand(this.commands, message, this.runtime);
   }
 
   @Post('referral')
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Refer to mediation: after the routes notice, never during a disturbance (hospital_complaints_officer)' })
-  refer(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferralDto): Promise<CommandResultDto> {
+  refer(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ReferralDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(
         p,
@@ -43,7 +49,7 @@ export class MediationController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'The patient side refuses mediation: helped to a legal route (hospital_complaints_officer)' })
-  refuse(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
+  refuse(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'RecordMediationRefused', data: { reason: dto.reason } }, HOSPITAL));
   }
 
@@ -51,7 +57,7 @@ export class MediationController {
   @Roles(...MEDIATORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the referral: the 30-working-day clock starts (mediator; health_commission_official for 行政调解)' })
-  accept(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AcceptanceDto): Promise<CommandResultDto> {
+  accept(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: AcceptanceDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(
         p,
@@ -66,7 +72,7 @@ export class MediationController {
   @Roles(...MEDIATORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a mediation session (mediator, health_commission_official)' })
-  session(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SessionDto): Promise<CommandResultDto> {
+  session(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: SessionDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(
         p,
@@ -89,7 +95,7 @@ export class MediationController {
   @Roles('mediator')
   @HttpCode(200)
   @ApiOperation({ summary: "Extend a people's mediation the parties agreed to extend: the clock's due date moves (mediator)" })
-  extend(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExtensionDto): Promise<CommandResultDto> {
+  extend(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ExtensionDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason } }, ['mediator']),
     );
@@ -101,7 +107,7 @@ export class MediationController {
   @ApiOperation({
     summary: 'Record the mediation agreement (调解协议); money only after liability is determined (mediator, health_commission_official)',
   })
-  agree(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
+  agree(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(
         p,
@@ -123,7 +129,7 @@ export class MediationController {
   @Roles(...MEDIATORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Mediation failed (调解不成) (mediator, health_commission_official)' })
-  fail(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FailureDto): Promise<CommandResultDto> {
+  fail(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: FailureDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'FailMediation', data: { reason: dto.reason, note: dto.note ?? '' } }, MEDIATORS));
   }
 }

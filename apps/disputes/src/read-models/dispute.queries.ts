@@ -1,5 +1,6 @@
-import { regionPrefix, type ReadScope } from '@pingan/access';
+import { hasRole, regionPrefix, type Principal, type ReadScope } from '@pingan/access';
 import type { Query } from '@pingan/event-store';
+import { containsPattern, toPage, type Page } from '@pingan/platform';
 import { DISPUTE_LIST_TABLE } from './dispute-list.projection.js';
 import { DISPUTE_OUTCOMES_TABLE } from './dispute-statistics.projection.js';
 
@@ -8,6 +9,14 @@ export interface DisputeListFilter {
   /** Narrow to one hospital / one region (within what the caller may see anyway). */
   hospitalId?: string;
   regionCode?: string;
+  /** The hospital, or an organisation it was referred or taken to. */
+  unit?: string;
+  /** Opened at or after / before (ISO instants). */
+  from?: string;
+  to?: string;
+  /** Free text over the case number and the summary. */
+  q?: string;
+  awaitingMe?: boolean;
   limit: number;
   offset: number;
 }
@@ -55,18 +64,57 @@ const VISIBLE = `(hospital_id = $1 OR $1 = ANY(party_organisation_ids) OR ($2::t
 const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
 /** The disputes list (read model `disputes.dispute_list`), as far as `scope` sees. */
-export async function listDisputes(query: Query, scope: ReadScope, filter: DisputeListFilter): Promise<DisputeListItem[]> {
+export async function listDisputes(
+  query: Query,
+  scope: ReadScope,
+  filter: DisputeListFilter,
+  principal: Principal,
+): Promise<Page<DisputeListItem>> {
   const params: unknown[] = [scope.organisationId, scope.regionPrefix];
   const where = [VISIBLE];
   if (filter.status) where.push(`status = $${params.push(filter.status)}`);
   if (filter.hospitalId) where.push(`hospital_id = $${params.push(filter.hospitalId)}`);
   if (filter.regionCode) where.push(`region_code LIKE $${params.push(regionPrefix(filter.regionCode))} || '%'`);
+  if (filter.unit) {
+    const n = params.push(filter.unit);
+    where.push(`(hospital_id = $${n} OR $${n} = ANY(party_organisation_ids))`);
+  }
+  if (filter.from) where.push(`opened_at >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`opened_at < $${params.push(filter.to)}`);
+  if (filter.q) {
+    const n = params.push(containsPattern(filter.q));
+    where.push(`(case_number ILIKE $${n} OR summary ILIKE $${n})`);
+  }
+  if (filter.awaitingMe) where.push(awaiting(principal, (v) => params.push(v)));
+  const conditions = where.join(' AND ');
+  const countParams = [...params];
   const rows = await query<Record<string, unknown>>(
-    `SELECT * FROM ${DISPUTE_LIST_TABLE} WHERE ${where.join(' AND ')}
+    `SELECT *, count(*) OVER () AS total FROM ${DISPUTE_LIST_TABLE} WHERE ${conditions}
      ORDER BY opened_at DESC, dispute_id LIMIT $${params.push(filter.limit)} OFFSET $${params.push(filter.offset)}`,
     params,
   );
-  return rows.map((r) => ({
+  return toPage(rows, filter, toItem, async () =>
+    Number((await query<{ n: string }>(`SELECT count(*) AS n FROM ${DISPUTE_LIST_TABLE} WHERE ${conditions}`, countParams))[0].n),
+  );
+}
+
+/**
+ * What waits for the caller: the hospital's complaints office, its open disputes not with a
+ * mediator (notice, referral, settlement are its steps); a mediator (a committee, or a commission
+ * for 行政调解), the disputes referred to it that are not yet agreed or failed.
+ */
+function awaiting(principal: Principal, push: (value: unknown) => number): string {
+  const waits: string[] = [];
+  const org = push(principal.organisationId);
+  if (hasRole(principal, 'hospital_complaints_officer'))
+    waits.push(`(hospital_id = $${org} AND (mediation_phase IS NULL OR mediation_phase NOT IN ('referred', 'accepted')))`);
+  if (hasRole(principal, 'mediator', 'health_commission_official'))
+    waits.push(`(mediator_organisation_id = $${org} AND mediation_phase IN ('referred', 'accepted'))`);
+  return waits.length === 0 ? 'false' : `(status = 'open' AND (${waits.join(' OR ')}))`;
+}
+
+function toItem(r: Record<string, unknown>): DisputeListItem {
+  return {
     disputeId: String(r.dispute_id),
     caseNumber: String(r.case_number),
     hospitalId: String(r.hospital_id),
@@ -85,7 +133,7 @@ export async function listDisputes(query: Query, scope: ReadScope, filter: Dispu
     closedAt: r.closed_at ? iso(r.closed_at) : null,
     closeOutcome: (r.close_outcome as string | null) ?? null,
     lastEventAt: iso(r.last_event_at),
-  }));
+  };
 }
 
 /** Counts by opening month and region code, restricted to the caller's region (a commission's). */

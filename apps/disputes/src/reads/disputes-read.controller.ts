@@ -1,7 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, Roles, type Principal } from '@pingan/access';
+import { DisputeRefPipe } from '../dispute-ref.js';
+import { pageWindow } from '@pingan/platform';
 import { READERS } from '../disputes.roles.js';
 import { DisputeStatisticsQuery } from './queries/dispute-statistics.js';
 import { GetDisputeQuery } from './queries/get-dispute.js';
@@ -23,7 +25,9 @@ export class DisputesReadController {
   @Roles(...READERS)
   @ApiOperation({
     summary:
-      'Disputes the caller may see: its hospital’s, those referred to it, its region’s (commissions) (hospital_complaints_officer, mediator, health_commission_official)',
+      'Disputes the caller may see: its hospital’s, those referred to it, its region’s (commissions) (hospital_complaints_officer, mediator, health_commission_official): ' +
+      '{ items, total, limit, offset }. unit: the hospital or an organisation it was referred to; from/to: when it was opened; q: case number, summary; ' +
+      'awaitingMe: the hospital, open and not with a mediator; a mediator, referred to it and not yet agreed or failed.',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListDisputesQuery) {
     return this.queries.execute(
@@ -31,8 +35,12 @@ export class DisputesReadController {
         status: query.status,
         hospitalId: query.hospitalId,
         regionCode: query.regionCode,
-        limit: query.limit ?? 50,
-        offset: query.offset ?? 0,
+        unit: query.unit,
+        from: query.from,
+        to: query.to,
+        q: query.q,
+        awaitingMe: query.awaitingMe,
+        ...pageWindow(query, 50),
       }),
     );
   }
@@ -47,7 +55,7 @@ export class DisputesReadController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One dispute: state, parties (audited read: say why in x-access-purpose), full history and clocks' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @AccessPurpose() purpose: string | undefined) {
+  get(@CurrentPrincipal() principal: Principal, @Param('id', DisputeRefPipe) id: string, @AccessPurpose() purpose: string | undefined) {
     return this.queries.execute(new GetDisputeQuery(principal, id, purpose));
   }
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ApiSchema } from '@nestjs/swagger';
+import { ListQueryDto } from '@pingan/platform';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
-export class ListDisputesQuery {
+export class ListDisputesQuery extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   @ApiPropertyOptional({ description: 'narrow to one hospital (within what the caller may see)' })
   @IsOptional()
@@ -14,8 +14,6 @@ export class ListDisputesQuery {
   @IsOptional()
   @Matches(/^\d{6}$/)
   regionCode?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 // Unique across services: one OpenAPI document serves them all.

@@ -1,6 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto, ReasonDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -19,17 +22,20 @@ const FLAGGERS = [...HOSPITAL, 'mediator' as const];
 @ApiBearerAuth()
 @Controller('disputes/:id/risk')
 export class RiskController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
-    return executeDisputeCommand(this.commands, message);
+    return executeDisputeCommand(this.commands, message, this.runtime);
   }
 
   @Post('flag')
   @Roles(...FLAGGERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Flag as likely to escalate into a public-order or criminal case (hospital_complaints_officer, mediator)' })
-  flag(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FlagRiskDto): Promise<CommandResultDto> {
+  flag(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: FlagRiskDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'FlagEscalationRisk', data: { reasons: dto.reasons } }, FLAGGERS));
   }
 
@@ -37,7 +43,7 @@ export class RiskController {
   @Roles(...FLAGGERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the escalation-risk flag (hospital_complaints_officer, mediator)' })
-  clear(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
+  clear(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'ClearEscalationRisk', data: { reason: dto.reason } }, FLAGGERS));
   }
 
@@ -45,7 +51,7 @@ export class RiskController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a periodic risk review (风险研判); restarts the review clock (hospital_complaints_officer)' })
-  review(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RiskReviewDto): Promise<CommandResultDto> {
+  review(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: RiskReviewDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(
         p,

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { DISPUTES_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { AgreementDto, CommandResultDto, NoteDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
@@ -16,17 +19,20 @@ const CONFIRMERS = [...HOSPITAL, 'mediator' as const];
 @ApiBearerAuth()
 @Controller('disputes/:id')
 export class SettlementController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
-    return executeDisputeCommand(this.commands, message);
+    return executeDisputeCommand(this.commands, message, this.runtime);
   }
 
   @Post('settlement')
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Negotiated settlement (协商和解); money only after liability is determined (hospital_complaints_officer)' })
-  settle(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
+  settle(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: AgreementDto): Promise<CommandResultDto> {
     return this.act(
       actOnDispute(
         p,
@@ -50,7 +56,7 @@ export class SettlementController {
   @ApiOperation({ summary: "司法确认 of a people's mediation agreement (hospital_complaints_officer, mediator)" })
   confirm(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: JudicialConfirmationDto,
   ): Promise<CommandResultDto> {
     return this.act(
@@ -67,7 +73,7 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'The agreement has been performed (all agreed compensation paid) (hospital_complaints_officer)' })
-  perform(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NoteDto): Promise<CommandResultDto> {
+  perform(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: NoteDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'RecordAgreementPerformed', data: { note: dto.note ?? '' } }, HOSPITAL));
   }
 
@@ -77,7 +83,7 @@ export class SettlementController {
   @ApiOperation({ summary: 'A lawsuit was filed (诉讼) (hospital_complaints_officer)' })
   litigate(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', DisputeRefPipe) id: string,
     @Body() dto: LitigationDto,
   ): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'FileLitigation', data: { courtId: dto.courtId, reference: dto.reference } }, HOSPITAL));
@@ -87,7 +93,7 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Compensation paid under the agreement; never before liability is determined (hospital_complaints_officer)' })
-  async pay(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PaymentDto) {
+  async pay(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: PaymentDto) {
     const paymentId = randomUUID();
     const result = await this.act(
       actOnDispute(p, id, { type: 'RecordCompensationPayment', data: { paymentId, amountFen: dto.amountFen, payer: dto.payer } }, HOSPITAL),
@@ -99,7 +105,7 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the dispute with its outcome (hospital_complaints_officer)' })
-  close(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseDto): Promise<CommandResultDto> {
+  close(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: CloseDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'CloseDispute', data: { outcome: dto.outcome, note: dto.note ?? '' } }, HOSPITAL));
   }
 }

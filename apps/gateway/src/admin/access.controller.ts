@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, Roles, actorOf, type Principal } from '@pingan/access';
-import { correlationIdOf } from '@pingan/platform';
+import { correlationIdOf, pageWindow } from '@pingan/platform';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DirectoryError } from '../domain/access.errors.js';
@@ -21,7 +21,14 @@ import {
   ListOrganisationReadsQuery,
   ListOrganisationsQuery,
 } from '../directory/queries/directory-queries.js';
-import { AssignRolesDto, DeactivateDto, ListReadsQuery, RegisterOrganisationDto, RegisterUserDto } from './admin.dto.js';
+import {
+  AssignRolesDto,
+  DeactivateDto,
+  ListOrganisationsDto,
+  ListReadsQuery,
+  RegisterOrganisationDto,
+  RegisterUserDto,
+} from './admin.dto.js';
 
 const context = (principal: Principal, req: Request): CommandContext => ({
   actor: actorOf(principal, 'system_administrator'),
@@ -75,9 +82,24 @@ export class AccessController {
   }
 
   @Get('organisations')
-  @ApiOperation({ summary: 'The directory of organisations (any signed-in user)' })
-  organisations() {
-    return this.queries.execute(new ListOrganisationsQuery());
+  @ApiOperation({
+    summary:
+      'The directory of organisations (any signed-in user): { items, total, limit, offset }. unit: the children of that parent; q: id and name.',
+  })
+  organisations(@Query() query: ListOrganisationsDto) {
+    const { limit, offset } = pageWindow(query);
+    return this.queries.execute(
+      new ListOrganisationsQuery({
+        status: query.status,
+        kind: query.kind,
+        regionCode: query.regionCode,
+        unit: query.unit,
+        q: query.q,
+        awaitingMe: query.awaitingMe,
+        limit,
+        offset,
+      }),
+    );
   }
 
   @Get('organisations/:id')
@@ -141,6 +163,8 @@ export class AccessController {
   @Get('organisations/:id/reads')
   @ApiOperation({ summary: 'Who read this organisation’s sensitive records (its own members, system administrators)' })
   reads(@Param('id') id: string, @Query() query: ListReadsQuery, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new ListOrganisationReadsQuery(principal, id, { limit: query.limit, recordId: query.recordId }));
+    return this.queries.execute(
+      new ListOrganisationReadsQuery(principal, id, { limit: query.limit, offset: query.offset, recordId: query.recordId }),
+    );
   }
 }

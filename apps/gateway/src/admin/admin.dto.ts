@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ListQueryDto } from '@pingan/platform';
 import {
   HEALTH_COMMISSION_LEVELS,
   HOSPITAL_LEVELS,
@@ -90,5 +91,15 @@ export class DeactivateDto {
 @ApiSchema({ name: 'OrganisationReadsQuery' })
 export class ListReadsQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) recordId?: string;
+}
+
+export class ListOrganisationsDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['active', 'inactive'] }) @IsOptional() @IsIn(['active', 'inactive']) status?: 'active' | 'inactive';
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: OrganisationKind;
+  @ApiPropertyOptional({ description: 'a region code: the organisations in it and in the regions below it', example: '500101' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  regionCode?: string;
 }

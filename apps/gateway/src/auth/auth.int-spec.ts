@@ -172,8 +172,8 @@ describe('gateway authentication', () => {
     expect(denied.text).not.toContain('023-58000002');
 
     const reads = await http().get(`/access/organisations/${hospital}/reads`).set('authorization', `Bearer ${security}`).expect(200);
-    expect(reads.body).toHaveLength(1);
-    expect(reads.body[0]).toMatchObject({
+    expect(reads.body).toMatchObject({ total: 1, limit: 100, offset: 0 });
+    expect(reads.body.items[0]).toMatchObject({
       recordType: 'user-personal-data',
       recordId: target,
       readerUsername: 'wz.security',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@pingan/access';
+import { regionPrefix, type OrganisationKind, type Role } from '@pingan/access';
+import { containsPattern, toPage, type Page } from '@pingan/platform';
 import { DirectoryError } from '../domain/access.errors.js';
 import type { OrganisationRegisteredData } from '../domain/organisation.decider.js';
 import type { OrganisationFacts } from '../domain/user.decider.js';
@@ -7,6 +8,17 @@ import { AccessStore } from './access-store.js';
 
 export interface OrganisationRow extends OrganisationRegisteredData {
   active: boolean;
+}
+
+export interface OrganisationFilter {
+  status?: 'active' | 'inactive';
+  kind?: OrganisationKind;
+  regionCode?: string;
+  unit?: string;
+  q?: string;
+  awaitingMe?: boolean;
+  limit: number;
+  offset: number;
 }
 
 export interface UserRow {
@@ -40,6 +52,31 @@ export class DirectoryLookups {
 
   async organisations(): Promise<OrganisationRow[]> {
     return this.store.db.query<OrganisationRow>(`SELECT ${ORG_COLUMNS} FROM ${S}.organisations ORDER BY region_code, kind, name`);
+  }
+
+  /** One page of the directory for its list screen: `unit` is a parent (its direct children), `q` matches id and name. */
+  async organisationPage(filter: OrganisationFilter): Promise<Page<OrganisationRow>> {
+    const params: unknown[] = [];
+    const where = ['true'];
+    const add = (sql: (n: number) => string, value: unknown) => where.push(sql(params.push(value)));
+    if (filter.status) add((n) => `active = $${n}`, filter.status === 'active');
+    if (filter.kind) add((n) => `kind = $${n}`, filter.kind);
+    if (filter.regionCode) add((n) => `region_code LIKE $${n} || '%'`, regionPrefix(filter.regionCode));
+    if (filter.unit) add((n) => `parent_id = $${n}`, filter.unit);
+    if (filter.q) add((n) => `concat_ws(' ', organisation_id, name) ILIKE $${n}`, containsPattern(filter.q));
+    if (filter.awaitingMe) where.push('false'); // nothing in the directory waits for anyone's action
+    const conditions = where.join(' AND ');
+    const countParams = [...params];
+    const rows = await this.store.db.query<OrganisationRow & { total: string }>(
+      `SELECT ${ORG_COLUMNS}, count(*) OVER () AS total FROM ${S}.organisations WHERE ${conditions}
+       ORDER BY region_code, kind, name LIMIT $${params.push(filter.limit)} OFFSET $${params.push(filter.offset)}`,
+      params,
+    );
+    const count = async () =>
+      Number(
+        (await this.store.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${S}.organisations WHERE ${conditions}`, countParams))[0].n,
+      );
+    return toPage(rows, filter, ({ total: _total, ...row }) => row, count);
   }
 
   async user(userId: string): Promise<UserRow | undefined> {

@@ -1,5 +1,6 @@
 import type { HighRiskPersonEvent } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
+import { containsPattern, toPage, type Page } from '@pingan/platform';
 import { CreateRegister1796184051000 } from '../migrations/index.js';
 
 export const SCHEMA = 'high_risk_persons';
@@ -67,13 +68,51 @@ export interface RegisterRow {
   activatedAt: string | null;
 }
 
-export async function listRegister(query: Query, filter: { regionPrefix: string; status?: string; limit: number }): Promise<RegisterRow[]> {
+export interface RegisterFilter {
+  regionPrefix: string;
+  status?: string;
+  /** The organisation that proposed or approved the flag. */
+  unit?: string;
+  /** Last changed at or after / before (ISO instants). */
+  from?: string;
+  to?: string;
+  /** Free text over what the list shows (pseudonymous): person id, flag number, categories. */
+  q?: string;
+  /** Proposed flags another organisation than `awaitingOrganisationId` must approve or reject. */
+  awaitingOrganisationId?: string | null;
+  limit: number;
+  offset: number;
+}
+
+export async function listRegister(query: Query, filter: RegisterFilter): Promise<Page<RegisterRow>> {
+  const params: unknown[] = [filter.regionPrefix];
+  const where = [`region_code LIKE $1 || '%'`];
+  const add = (sql: (n: number) => string, value: unknown) => where.push(sql(params.push(value)));
+  if (filter.status) add((n) => `status = $${n}`, filter.status);
+  if (filter.unit) add((n) => `(proposing_organisation_id = $${n} OR approving_organisation_id = $${n})`, filter.unit);
+  if (filter.from) add((n) => `updated_at >= $${n}`, filter.from);
+  if (filter.to) add((n) => `updated_at < $${n}`, filter.to);
+  if (filter.q)
+    add((n) => `concat_ws(' ', person_id, flag_no::text, array_to_string(categories, ' ')) ILIKE $${n}`, containsPattern(filter.q));
+  if (filter.awaitingOrganisationId !== undefined) {
+    if (filter.awaitingOrganisationId === null) where.push('false');
+    else add((n) => `(status = 'proposed' AND proposing_organisation_id IS DISTINCT FROM $${n})`, filter.awaitingOrganisationId);
+  }
+  const conditions = where.join(' AND ');
+  const countParams = [...params];
   const rows = await query<Record<string, unknown>>(
-    `SELECT person_id, region_code, status, flag_no, categories, proposing_organisation_id, approving_organisation_id, activated_at
-       FROM ${SCHEMA}.register WHERE region_code LIKE $1 || '%' AND ($2::text IS NULL OR status = $2) ORDER BY updated_at DESC LIMIT $3`,
-    [filter.regionPrefix, filter.status ?? null, filter.limit],
+    `SELECT person_id, region_code, status, flag_no, categories, proposing_organisation_id, approving_organisation_id, activated_at,
+       count(*) OVER () AS total
+       FROM ${SCHEMA}.register WHERE ${conditions} ORDER BY updated_at DESC, person_id LIMIT $${params.push(filter.limit)} OFFSET $${params.push(filter.offset)}`,
+    params,
   );
-  return rows.map((r) => ({
+  const count = async () =>
+    Number((await query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.register WHERE ${conditions}`, countParams))[0].n);
+  return toPage(rows, filter, toRow, count);
+}
+
+function toRow(r: Record<string, unknown>): RegisterRow {
+  return {
     personId: r.person_id as string,
     regionCode: r.region_code as string,
     status: r.status as string,
@@ -82,5 +121,5 @@ export async function listRegister(query: Query, filter: { regionPrefix: string;
     proposingOrganisationId: (r.proposing_organisation_id as string | null) ?? null,
     approvingOrganisationId: (r.approving_organisation_id as string | null) ?? null,
     activatedAt: r.activated_at ? new Date(r.activated_at as string).toISOString() : null,
-  }));
+  };
 }

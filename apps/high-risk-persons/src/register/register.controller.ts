@@ -90,7 +90,12 @@ export class RegisterController {
 
   @Get()
   @Roles(...HIGH_RISK_ROLES.list)
-  @ApiOperation({ summary: 'The register of the caller’s region, pseudonymous (police, political-legal)' })
+  @ApiOperation({
+    summary:
+      'The register of the caller’s region, pseudonymous (police, political-legal): { items, total, limit, offset }. ' +
+      'unit: the proposing or approving organisation; from/to: last change; q: person id, flag number, categories; ' +
+      'awaitingMe: proposed flags another organisation proposed (those who decide).',
+  })
   list(@CurrentPrincipal() p: Principal, @Query() query: ListRegisterQuery) {
     return this.queries.execute(new ListRegister(p, query));
   }
@@ -105,7 +110,7 @@ export class RegisterController {
   @Get(':id/reads')
   @ApiOperation({ summary: 'Who read this person’s record (members of an organisation that proposed a flag on them)' })
   reads(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Query() query: ListReadsQuery) {
-    return this.queries.execute(new ListPersonReadsQuery(p, id, query.limit));
+    return this.queries.execute(new ListPersonReadsQuery(p, id, { limit: query.limit, offset: query.offset }));
   }
 
   @Post(':id/approve')

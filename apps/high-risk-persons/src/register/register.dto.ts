@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HIGH_RISK_CATEGORIES, type HighRiskCategory } from '@pingan/contracts';
+import { ListQueryDto } from '@pingan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -97,16 +98,16 @@ export class CheckDto {
   idNumber!: string;
 }
 
-export class ListRegisterQuery {
+export class ListRegisterQuery extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['proposed', 'active', 'rejected', 'removed', 'expired', 'erased'] })
   @IsOptional()
   @IsIn(['proposed', 'active', 'rejected', 'removed', 'expired', 'erased'])
   status?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 // Unique across services: one OpenAPI document serves them all.
 @ApiSchema({ name: 'HighRiskPersonReadsQuery' })
 export class ListReadsQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

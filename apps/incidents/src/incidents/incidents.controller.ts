@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal } from '@pingan/access';
-import { correlationIdOf } from '@pingan/platform';
+import { InjectRuntime, correlationIdOf, pageWindow, runningClocks, type ServiceRuntime } from '@pingan/platform';
+import { INCIDENTS_CONTEXT_NAME } from '../incidents.context.js';
 import type { Request } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { IncidentCommandMessage } from './commands/incident-command.js';
@@ -40,12 +41,20 @@ export class IncidentsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
   ) {}
 
-  /** What every command answers: the case, the events it recorded, the incident after them. */
+  /**
+   * What every command answers: the case, the events it recorded, the incident after them and the
+   * clocks still running on it with their due instants (what the caller must do next, by when).
+   */
   private async act(message: IncidentCommandMessage) {
     const { events, state, correlationId } = await this.commands.execute(message);
-    return { caseNumber: correlationId, recorded: events.map((event) => event.type), incident: state };
+    return this.answer(correlationId, events, state);
+  }
+
+  private async answer(caseNumber: string, events: { type: string }[], incident: unknown) {
+    return { caseNumber, recorded: events.map((event) => event.type), incident, clocks: await runningClocks(this.runtime, caseNumber) };
   }
 
   @Post()
@@ -58,12 +67,15 @@ export class IncidentsController {
   @ApiCreatedResponse({ type: IncidentCommandResponseDto })
   async report(@CurrentPrincipal() principal: Principal, @Body() dto: ReportIncidentDto) {
     const { caseNumber, events, state } = await this.commands.execute(new ReportIncidentCommand(principal, dto));
-    return { caseNumber, recorded: events.map((event) => event.type), incident: state };
+    return this.answer(caseNumber, events, state);
   }
 
   @Get()
   @ApiOperation({
-    summary: 'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations)',
+    summary:
+      'List incidents the caller may see (own hospital, police jurisdiction, commission region, addressed escalations): { items, total, limit, offset }. ' +
+      'unit: a hospital or an organisation that acted on it; from/to: when it occurred; q: case number, location, behaviour, description; ' +
+      'awaitingMe: police, not yet on scene or not yet stopped; a chain body, a report at its level not acknowledged; the hospital, particulars or the major report missing.',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListIncidentsQuery) {
     return this.queries.execute(
@@ -75,8 +87,10 @@ export class IncidentsController {
         status: query.status,
         from: query.from === undefined ? undefined : new Date(query.from),
         to: query.to === undefined ? undefined : new Date(query.to),
-        limit: query.limit ?? 100,
-        offset: query.offset ?? 0,
+        unit: query.unit,
+        q: query.q,
+        awaitingMe: query.awaitingMe,
+        ...pageWindow(query),
       }),
     );
   }

@@ -10,6 +10,7 @@ import {
   type IncidentChannel,
   type IncidentOutcome,
 } from '@pingan/contracts';
+import { ListQueryDto } from '@pingan/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -259,7 +260,7 @@ export class LinkDto {
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListIncidentsQuery {
+export class ListIncidentsQuery extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) hospitalId?: string;
   @ApiPropertyOptional({ description: 'a region code: its incidents and those of the regions in it' })
   @IsOptional()
@@ -269,14 +270,4 @@ export class ListIncidentsQuery {
   @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES }) @IsOptional() @IsIn(INCIDENT_CATEGORIES) category?: IncidentCategory;
   @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(toBoolean) @IsBoolean() major?: boolean;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
-  @ApiPropertyOptional({ format: 'date-time', description: 'occurred at or after' }) @IsOptional() @Instant() from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'occurred before' }) @IsOptional() @Instant() to?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

@@ -167,7 +167,7 @@ describe('incidents HTTP API', () => {
   describe('the list, per role', () => {
     const listed = async (who: Who, query = '') => {
       const res = await as(who).get(`/incidents${query}`).expect(200);
-      return res.body.map((row: { caseNumber: string }) => row.caseNumber).sort();
+      return res.body.items.map((row: { caseNumber: string }) => row.caseNumber).sort();
     };
 
     it('a hospital sees its own; a county commission its county; police their jurisdiction; national everything; others nothing', async () => {
@@ -195,13 +195,35 @@ describe('incidents HTTP API', () => {
       expect(await listed('nationalHc', `?to=${encodeURIComponent(minutesBefore(new Date(), 10))}`)).toEqual([caseA, caseC].sort());
       expect(await listed('hospitalA', `?regionCode=${YZ}`)).toEqual([]); // a filter never widens
       expect(await listed('countyHc', '?hospitalId=hosp-c')).toEqual([]);
-      const [row] = (await as('hospitalA').get('/incidents').expect(200)).body;
+      const [row] = (await as('hospitalA').get('/incidents').expect(200)).body.items;
       expect(row).toMatchObject({
         caseNumber: caseA,
         hospitalId: 'hosp-a',
         major: true,
         runningClocks: ['immediate_local_report', 'national_report'],
       });
+    });
+
+    it('answers one page shape { items, total, limit, offset }, with free text, unit and "awaiting my action"', async () => {
+      const page = await as('nationalHc').get('/incidents?limit=2&offset=1').expect(200);
+      expect(page.body).toEqual({ items: [expect.any(Object), expect.any(Object)], total: 3, limit: 2, offset: 1 });
+      expect((await as('nationalHc').get('/incidents?offset=10').expect(200)).body).toEqual({
+        items: [],
+        total: 3,
+        limit: 100,
+        offset: 10,
+      });
+      expect(await listed('nationalHc', `?q=${encodeURIComponent('儿科')}`)).toEqual([caseB]); // the alarm's location
+      expect(await listed('nationalHc', `?q=${encodeURIComponent('殴打')}`)).toEqual([caseC]); // the call's description
+      expect(await listed('nationalHc', `?q=${caseA}`)).toEqual([caseA]); // the case number
+      expect(await listed('countyHc', `?q=${encodeURIComponent('殴打')}`)).toEqual([]); // never beyond what the caller sees
+      expect(await listed('nationalHc', '?unit=hosp-b')).toEqual([caseB]);
+      expect(await listed('nationalHc', '?q=%25')).toEqual([]); // a % is a character, not a wildcard
+      // Police: not yet on scene; the hospital of a one-key alarm: its particulars; a major case's hospital: its report.
+      expect(await listed('dispatcher', '?awaitingMe=true')).toEqual([caseA, caseB].sort());
+      expect(await listed('hospitalB', '?awaitingMe=true')).toEqual([caseB]);
+      expect(await listed('hospitalA', '?awaitingMe=true')).toEqual([caseA]);
+      expect(await listed('countyHc', '?awaitingMe=true')).toEqual([]); // nothing reported to it yet
     });
   });
 
@@ -210,7 +232,7 @@ describe('incidents HTTP API', () => {
       await as('zfw').get(`/incidents/${caseA}`).expect(403);
       await as('hospitalA').post(`/incidents/${caseA}/escalations`, { chain: 'political_legal' }).expect(200);
       await as('hospitalA').post(`/incidents/${caseA}/escalations`, { chain: 'health' }).expect(200);
-      expect((await as('zfw').get('/incidents').expect(200)).body.map((r: { caseNumber: string }) => r.caseNumber)).toEqual([caseA]);
+      expect((await as('zfw').get('/incidents').expect(200)).body.items.map((r: { caseNumber: string }) => r.caseNumber)).toEqual([caseA]);
       await as('zfw').get(`/incidents/${caseA}`).expect(200);
       await as('cityHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // not addressed to the city yet
       await as('countyHcYz').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // another county's commission
@@ -227,13 +249,23 @@ describe('incidents HTTP API', () => {
   describe('police response and the caller’s personal data', () => {
     it('records the police steps; the caller is shown to police (audited) and hidden from the hospital', async () => {
       const now = new Date();
-      await as('dispatcherYz')
+      const dispatched = await as('dispatcherYz')
         .post(`/incidents/${caseC}/dispatch`, { dispatchedAt: minutesBefore(now, 18), supervisingOrganisationId: 'bureau-yz' })
         .expect(200);
+      // The answer says what comes next: the incident as it now stands and the arrival clock with its due instant.
+      expect(dispatched.body.incident.police).toMatchObject({ dispatchedAt: minutesBefore(now, 18), arrivedAt: null });
+      const arrivalClock = dispatched.body.clocks.find((c: { rule: string }) => c.rule === 'police-arrival');
+      expect(arrivalClock).toMatchObject({
+        state: 'running',
+        responsibleOrganisationId: 'station-yz',
+        supervisingOrganisationId: 'bureau-yz',
+      });
+      expect(Date.parse(arrivalClock.dueAt) - Date.parse(minutesBefore(now, 18))).toBe(8 * 60_000);
       const arrival = await as('dispatcherYz')
         .post(`/incidents/${caseC}/arrival`, { arrivedAt: minutesBefore(now, 13) })
         .expect(200);
       expect(arrival.body.recorded).toEqual(['PoliceArrived', 'IncidentClockStopped']);
+      expect(arrival.body.clocks.map((c: { rule: string }) => c.rule)).not.toContain('police-arrival');
       const early = await as('dispatcherYz').post(`/incidents/${caseC}/close`, { outcome: 'referred_to_dispute' }).expect(422);
       expect(early.body.code).toBe('INCIDENT.DISTURBANCE_NOT_STOPPED');
       await as('dispatcherYz')

@@ -15,7 +15,10 @@ export class BoardController {
   @Get('deadlines')
   @Roles(...CASE_READERS)
   @ApiOperation({
-    summary: 'The deadline board: every clock across services (region oversight, or clocks the caller answers for or supervises)',
+    summary:
+      'The deadline board: every clock across services (region oversight, or clocks the caller answers for or supervises): ' +
+      '{ items, total, limit, offset }, soonest due first. unit (or body): answers for or supervises; from/to: due; q: case number, rule; ' +
+      'awaitingMe: running clocks the caller answers for.',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: BoardQuery) {
     return this.queries.execute(new ListDeadlinesQuery(principal, query));

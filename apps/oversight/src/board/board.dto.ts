@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ListQueryDto } from '@pingan/platform';
 import { IsOptional, IsString, Matches } from 'class-validator';
 
-export class BoardQuery {
+export class BoardQuery extends ListQueryDto {
   @ApiPropertyOptional({ description: '6-digit region code: clocks of cases in it', example: '500101' })
   @IsOptional()
   @Matches(/^\d{6}$/)

@@ -21,3 +21,17 @@ export async function findCase(query: Query, caseNumber: string): Promise<CaseRo
   const rows = await query<CaseRow>(`SELECT * FROM ${S}.cases WHERE case_number = $1`, [caseNumber]);
   return rows[0] ?? null;
 }
+
+export interface CaseRecordRow {
+  context: string;
+  region_code: string | null;
+  hospital_id: string | null;
+  party_ids: string[];
+  political_legal_escalated: boolean;
+}
+
+/** Each context's record of the case, with the facts that decide who may read it. */
+export async function caseRecords(query: Query, caseNumber: string): Promise<Map<string, CaseAccessFacts>> {
+  const rows = await query<CaseRecordRow>(`SELECT * FROM ${S}.case_records WHERE case_number = $1`, [caseNumber]);
+  return new Map(rows.map((row) => [row.context, accessFactsOf({ case_number: caseNumber, ...row })]));
+}

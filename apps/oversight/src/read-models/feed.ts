@@ -51,10 +51,32 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
     [caseNumber, facts.regionCode, facts.hospitalId, facts.partyIds],
   );
 
+  // The record the event belongs to, and who may read it: a breach escalation belongs to its clock's record.
+  const recordContext = str(data.sourceContext) ?? envelope.context;
+  if (recordContext === envelope.context) {
+    await query(
+      `INSERT INTO ${S}.case_records (case_number, context, region_code, hospital_id, party_ids, political_legal_escalated)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (case_number, context) DO UPDATE SET
+         region_code = COALESCE(${S}.case_records.region_code, EXCLUDED.region_code),
+         hospital_id = COALESCE(${S}.case_records.hospital_id, EXCLUDED.hospital_id),
+         party_ids = ARRAY(SELECT DISTINCT unnest(${S}.case_records.party_ids || EXCLUDED.party_ids)),
+         political_legal_escalated = ${S}.case_records.political_legal_escalated OR EXCLUDED.political_legal_escalated`,
+      [
+        caseNumber,
+        recordContext,
+        facts.regionCode,
+        facts.hospitalId,
+        facts.partyIds,
+        envelope.type === 'EscalationSubmitted' && data.chain === 'political_legal',
+      ],
+    );
+  }
+
   await query(
     `INSERT INTO ${S}.timeline (event_id, context, type, stream_id, case_number, occurred_at, recorded_at,
-       actor_user_id, actor_organisation_id, actor_role, region_code, hospital_id, high_risk, summary)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (event_id) DO NOTHING`,
+       actor_user_id, actor_organisation_id, actor_role, region_code, hospital_id, high_risk, summary, record_context)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING`,
     [
       envelope.eventId,
       envelope.context,
@@ -70,6 +92,7 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
       facts.hospitalId,
       envelope.context === HIGH_RISK_CONTEXT,
       summaryOf(envelope),
+      recordContext,
     ],
   );
 
@@ -85,6 +108,7 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
   }
 
   if (SNAPSHOT_TYPES.has(envelope.type)) await snapshot(envelope, data, query);
+  if (envelope.type === 'DeadlineMet' && data.breachCorrected === true) await withdrawBreach(envelope, data, query, store);
   if (envelope.type === 'DeadlineWarned' || envelope.type === 'DeadlineBreached') await sweepStep(envelope, data, query, store);
   if (envelope.type === 'DeadlineReopened') await reopened(envelope, data, query, store);
 }
@@ -109,25 +133,11 @@ async function reopened(envelope: EventEnvelope, data: Data, query: Query, store
       envelope.occurredAt,
     ],
   );
-  const streamId = breachStreamId(envelope.context, deadlineId);
-  const local = store.using(query);
-  const history = await local.readStream(streamId);
-  if (history.at(-1)?.type !== BREACH_ESCALATED) return; // never escalated, or withdrawn already
-  const withdrawn: BreachEscalationWithdrawnData = {
-    deadlineId,
-    sourceContext: envelope.context,
-    caseNumber: envelope.correlationId,
+  await withdrawEscalation(envelope, deadlineId, query, store, {
     reason: str(data.reason) ?? 'the clock was recounted',
     state: str(data.state) ?? 'running',
     dueAt: dueAt.toISOString(),
-    reopenedEventId: envelope.eventId,
-  };
-  await local.append(streamId, [{ type: BREACH_ESCALATION_WITHDRAWN, data: withdrawn, occurredAt: new Date(envelope.occurredAt) }], {
-    streamType: BREACH_STREAM_TYPE,
-    expectedVersion: history.at(-1)!.version,
-    actor: SYSTEM_ACTOR,
-    correlationId: envelope.correlationId,
-    causationId: envelope.eventId,
+    completedAt: iso(data.completedAt)?.toISOString() ?? null,
   });
 }
 
@@ -241,8 +251,11 @@ async function snapshot(envelope: EventEnvelope, data: Data, query: Query): Prom
        $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (context, deadline_id) DO UPDATE SET
        rule = EXCLUDED.rule, rule_source = EXCLUDED.rule_source,
-       -- a warning or breach already recorded by the sweeper outranks an older snapshot's state
-       state = CASE WHEN ${S}.board.state = 'breached' THEN 'breached' ELSE EXCLUDED.state END,
+       -- a warning or breach already recorded by the sweeper outranks an older snapshot's state,
+       -- unless the snapshot corrects it (the work was done in time, entered late)
+       state = CASE WHEN ${S}.board.state = 'breached' AND NOT $15 THEN 'breached' ELSE EXCLUDED.state END,
+       breached_at = CASE WHEN $15 THEN NULL ELSE ${S}.board.breached_at END,
+       escalated_at = CASE WHEN $15 THEN NULL ELSE ${S}.board.escalated_at END,
        started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at,
        provisional = EXCLUDED.provisional, completed_at = EXCLUDED.completed_at,
        responsible_organisation_id = EXCLUDED.responsible_organisation_id,
@@ -262,8 +275,59 @@ async function snapshot(envelope: EventEnvelope, data: Data, query: Query): Prom
       str(data.responsibleOrganisationId),
       str(data.supervisingOrganisationId),
       envelope.occurredAt,
+      data.breachCorrected === true,
     ],
   );
+}
+
+/**
+ * A breach corrected (DeadlineMet in time after the breach was recorded): the escalation is
+ * withdrawn, on the breach's stream, in the same transaction, so its supervisor is told.
+ */
+async function withdrawBreach(envelope: EventEnvelope, data: Data, query: Query, store: PostgresEventStore): Promise<void> {
+  const deadlineId = str(data.deadlineId);
+  if (!deadlineId) return;
+  await withdrawEscalation(envelope, deadlineId, query, store, {
+    reason: 'the work was done in time and entered late',
+    state: 'met',
+    completedAt: str(data.completedAt) ?? envelope.occurredAt,
+  });
+}
+
+/** Withdraws the clock's breach escalation if it stands (the last event of its stream), once. */
+async function withdrawEscalation(
+  envelope: EventEnvelope,
+  deadlineId: string,
+  query: Query,
+  store: PostgresEventStore,
+  correction: { reason: string; state: string; dueAt?: string; completedAt: string | null },
+): Promise<void> {
+  const local = store.using(query);
+  const streamId = breachStreamId(envelope.context, deadlineId);
+  const stream = await local.readStream(streamId);
+  const last = stream.at(-1);
+  if (last?.type !== BREACH_ESCALATED) return; // never escalated, or withdrawn already
+  const escalated = last.data as BreachEscalatedData;
+  const withdrawn: BreachEscalationWithdrawnData = {
+    deadlineId,
+    sourceContext: envelope.context,
+    caseNumber: envelope.correlationId,
+    rule: escalated.rule,
+    reason: correction.reason,
+    state: correction.state,
+    dueAt: correction.dueAt ?? escalated.dueAt,
+    completedAt: correction.completedAt,
+    supervisingOrganisationId: escalated.supervisingOrganisationId,
+    responsibleOrganisationId: escalated.responsibleOrganisationId,
+    correctionEventId: envelope.eventId,
+  };
+  await local.append(streamId, [{ type: BREACH_ESCALATION_WITHDRAWN, data: withdrawn, occurredAt: new Date(envelope.occurredAt) }], {
+    streamType: BREACH_STREAM_TYPE,
+    expectedVersion: last.version,
+    actor: SYSTEM_ACTOR,
+    correlationId: envelope.correlationId,
+    causationId: envelope.eventId,
+  });
 }
 
 /** DeadlineWarned / DeadlineBreached from a sweeper: the state moves; a breach is escalated once. */

@@ -1,3 +1,4 @@
+import { ListQueryDto } from '@pingan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -34,7 +35,7 @@ export class CloseSupervisionDto {
   conclusion!: string;
 }
 
-export class SupervisionListQuery {
+export class SupervisionListQuery extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
   @IsOptional()
   @IsIn(['open', 'closed'])

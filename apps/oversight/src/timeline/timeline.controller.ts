@@ -20,7 +20,11 @@ export class TimelineController {
 
   @Get(':caseNumber/timeline')
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'Every event of the case from every service, in order (readers entitled to the case)' })
+  @ApiOperation({
+    summary:
+      'Every event of the case from every service, in order: only the entries of records the reader may read (its incident, police case, dispute), ' +
+      'with `hidden.count` and a sentence saying how many are not shown',
+  })
   timeline(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string) {
     return this.read(principal, caseNumber);
   }
@@ -46,7 +50,8 @@ export class TimelineController {
     const timeline = await this.read(principal, caseNumber);
     return printablePage(
       `案件时间线 Case timeline ${timeline.caseNumber}`,
-      `区划 Region ${timeline.regionCode ?? '—'} · 时间为北京时间 (Asia/Shanghai) · ${timeline.entries.length} 条`,
+      `区划 Region ${timeline.regionCode ?? '—'} · 时间为北京时间 (Asia/Shanghai) · ${timeline.entries.length} 条` +
+        (timeline.hidden.message ? ` · ${timeline.hidden.message}` : ''),
       ['发生时间 Occurred', '记录时间 Recorded', '来源 Service', '事件 Event', '操作者 Actor'],
       timeline.entries.map((e) => [
         shanghaiDateTimeOf(new Date(e.occurredAt)),

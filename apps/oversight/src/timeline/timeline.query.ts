@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, type Principal } from '@pingan/access';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
-import { canReadCase, seesHighRisk } from '../oversight-access.js';
-import { accessFactsOf, findCase } from '../read-models/cases.js';
+import { canReadCase, canReadRecord, seesHighRisk } from '../oversight-access.js';
+import { accessFactsOf, caseRecords, findCase } from '../read-models/cases.js';
 import { S } from '../read-models/schema.js';
 
 export interface TimelineEntry {
@@ -20,6 +20,8 @@ export interface Timeline {
   regionCode: string | null;
   hospitalId: string | null;
   entries: TimelineEntry[];
+  /** What the reader may not see is said, not silently left out: how many entries, in words. */
+  hidden: { count: number; message: string | null };
 }
 
 interface Row {
@@ -32,6 +34,8 @@ interface Row {
   actor_organisation_id: string;
   actor_role: string;
   summary: string;
+  record_context: string | null;
+  high_risk: boolean;
 }
 
 /** One case, every context, in the order things happened (ties: the order they were recorded). */
@@ -50,17 +54,33 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
 
   async execute({ principal, caseNumber }: TimelineQuery): Promise<Timeline> {
     const found = await findCase(this.runtime.db.query, caseNumber);
+    const records = await caseRecords(this.runtime.db.query, caseNumber);
+    const wholeCase = found !== null && canReadCase(principal, accessFactsOf(found));
+    // Each entry is shown to whoever may read the record it belongs to (its incident, police case,
+    // dispute, supervision), as the owning service decides. Lines fed before records were kept
+    // have none: they follow the case as a whole, as they did.
+    const readable = (r: Row): boolean => {
+      const facts = r.record_context ? records.get(r.record_context) : undefined;
+      if (!facts) return wholeCase && (!r.high_risk || seesHighRisk(principal));
+      return canReadRecord(principal, r.record_context!, facts);
+    };
+    const readsSome = records.size === 0 ? wholeCase : [...records].some(([context, facts]) => canReadRecord(principal, context, facts));
     // An unknown case answers like a forbidden one, so case numbers cannot be probed.
-    if (!found || !canReadCase(principal, accessFactsOf(found))) throw new AccessDeniedError();
-    const rows = await this.runtime.db.query<Row>(
-      `SELECT * FROM ${S}.timeline WHERE case_number = $1 AND (NOT high_risk OR $2)
-       ORDER BY occurred_at, recorded_at, event_id`,
-      [caseNumber, seesHighRisk(principal)],
+    if (!found || !readsSome) throw new AccessDeniedError();
+    const all = await this.runtime.db.query<Row>(
+      `SELECT * FROM ${S}.timeline WHERE case_number = $1 ORDER BY occurred_at, recorded_at, event_id`,
+      [caseNumber],
     );
+    const rows = all.filter(readable);
+    const hidden = all.length - rows.length;
     return {
       caseNumber,
       regionCode: found.region_code,
       hospitalId: found.hospital_id,
+      hidden: {
+        count: hidden,
+        message: hidden === 0 ? null : `${hidden} 条记录贵单位无权查看 (${hidden} entries not visible to your organisation)`,
+      },
       entries: rows.map((r) => ({
         eventId: r.event_id,
         context: r.context,

@@ -1,3 +1,5 @@
+import { PROSECUTION_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -16,12 +18,19 @@ const sentenceOf = (dto: VerdictDto): CriminalSentence | null => (dto.sentence ?
 @Controller('police-cases/:caseNumber')
 @Roles(...COURT_ROLES)
 export class CourtController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   @Post('trial')
   @ApiOperation({ summary: 'Start the first-instance trial of the defendants indicted to this court' })
   startTrial(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() _dto: EmptyDto) {
-    return recorded(this.commands, actOnCase(p, COURT_ROLES, caseNumber, { type: 'StartFirstInstanceTrial', data: { caseNumber } }));
+    return recorded(
+      this.commands,
+      actOnCase(p, COURT_ROLES, caseNumber, { type: 'StartFirstInstanceTrial', data: { caseNumber } }),
+      this.runtime,
+    );
   }
 
   @Post('verdicts')
@@ -33,13 +42,18 @@ export class CourtController {
         type: 'DeliverFirstInstanceVerdict',
         data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto) },
       }),
+      this.runtime,
     );
   }
 
   @Post('appeals')
   @ApiOperation({ summary: 'Record an appeal (上诉) or a protest (抗诉) against a first-instance verdict' })
   appeal(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AppealDto) {
-    return recorded(this.commands, actOnCase(p, COURT_ROLES, caseNumber, { type: 'FileAppeal', data: { caseNumber, ...dto } }));
+    return recorded(
+      this.commands,
+      actOnCase(p, COURT_ROLES, caseNumber, { type: 'FileAppeal', data: { caseNumber, ...dto } }),
+      this.runtime,
+    );
   }
 
   @Post('final-judgement')
@@ -54,6 +68,7 @@ export class CourtController {
         { type: 'RecordFinalJudgement', data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto) } },
         (loaded) => assertCanRecordFinal(p, loaded, dto.suspectId),
       ),
+      this.runtime,
     );
   }
 }

@@ -7,6 +7,7 @@ import type {
   CriminalSentence,
   PoliceCaseKind,
 } from '@pingan/contracts';
+import { ListQueryDto } from '@pingan/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +16,7 @@ import {
   IsBoolean,
   IsDate,
   IsIn,
+  IsISO8601,
   IsInt,
   IsNumber,
   IsOptional,
@@ -108,12 +110,20 @@ export class ImposeMeasureDto {
 export class MinistryEntryDto {
   @ApiProperty({ description: 'The penalty decision or compulsory measure entered' }) @Matches(ID) decisionId!: string;
   @ApiProperty({ description: "The ministry system's reference" }) @IsString() @Length(1, 100) referenceNumber!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); its clock follows this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class ArrestRequestDto {
   @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) requestId?: string;
   @ApiProperty() @Matches(ID) suspectId!: string;
   @ApiProperty() @IsString() @Length(1, 80) procuratorateId!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); its clock follows this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class ArrestRequestExtensionDto {
@@ -187,8 +197,7 @@ export class ProgressDto {
   @ApiProperty() @IsString() @Length(1, 10_000) report!: string;
 }
 
-export class ListCasesQuery {
-  @ApiPropertyOptional({ description: 'Handling police unit' }) @IsOptional() @IsString() @Length(1, 80) unit?: string;
+export class ListCasesQuery extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Region code or prefix region (500100 covers its counties)' })
   @IsOptional()
   @Matches(REGION)
@@ -200,6 +209,4 @@ export class ListCasesQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   underSupervision?: boolean;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

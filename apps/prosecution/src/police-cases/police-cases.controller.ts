@@ -1,9 +1,11 @@
+import { PROSECUTION_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import type { Request } from 'express';
-import { openCase } from './commands/act-on-case.js';
+import { openCase, recorded } from './commands/act-on-case.js';
 import { ListCasesQuery, OpenCaseDto } from './police-case.dto.js';
 import { GetCaseSuspectsQuery } from './queries/get-case-suspects.js';
 import { GetPoliceCaseQuery } from './queries/get-police-case.js';
@@ -18,6 +20,7 @@ export class PoliceCasesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
   ) {}
 
   @Post()
@@ -27,15 +30,21 @@ export class PoliceCasesController {
       'Accept a case directly (受案), e.g. a report at the station; the caller’s unit handles it (police_case_officer, station_chief)',
   })
   async open(@CurrentPrincipal() principal: Principal, @Body() dto: OpenCaseDto) {
-    await this.commands.execute(
+    return recorded(
+      this.commands,
       openCase(principal, POLICE_ROLES, { type: 'OpenCase', data: { ...dto, handlingUnitId: principal.organisationId } }),
+      this.runtime,
     );
-    return { caseNumber: dto.caseNumber };
   }
 
   @Get()
   @Roles(...CASE_READER_ROLES)
-  @ApiOperation({ summary: 'Cases the caller may see (police: jurisdiction; commissions: region; others: cases they are party to)' })
+  @ApiOperation({
+    summary:
+      'Cases the caller may see (police: jurisdiction; commissions: region; others: cases they are party to): { items, total, limit, offset }. ' +
+      'unit: the handling unit; from/to: when it was accepted; q: case number, hospital, unit; ' +
+      'awaitingMe: the handling unit, still with the police; a procuratorate, under its review; a court, before it.',
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListCasesQuery) {
     return this.queries.execute(new ListPoliceCasesQuery(principal, query));
   }

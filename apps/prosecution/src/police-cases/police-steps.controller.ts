@@ -1,3 +1,5 @@
+import { PROSECUTION_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -35,6 +37,10 @@ function penaltyOf(dto: DecidePenaltyDto['penalty']): AdministrativePenalty {
   }
 }
 
+/** The instant a step happened, as the caller stated it in `occurredAt` (checked by the pipeline). */
+const occurred = (occurredAt: string | undefined) =>
+  occurredAt === undefined ? {} : { occurredAt: { field: 'occurredAt', at: new Date(occurredAt) } };
+
 /** When the suspect was added: its name is recorded as of then. */
 function addedAt(events: readonly ProsecutionEvent[]): Date {
   const added = events.find((e) => e.type === 'SuspectAdded');
@@ -50,10 +56,11 @@ export class PoliceStepsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly identities: SuspectIdentities,
+    @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
   ) {}
 
   private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>, extra?: Parameters<typeof actOnCase>[5]) {
-    return recorded(this.commands, actOnCase(principal, POLICE_ROLES, caseNumber, input, undefined, extra));
+    return recorded(this.commands, actOnCase(principal, POLICE_ROLES, caseNumber, input, undefined, extra), this.runtime);
   }
 
   @Post('filing')
@@ -73,7 +80,7 @@ export class PoliceStepsController {
   async addSuspect(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AddSuspectDto) {
     const suspectId = dto.suspectId ?? randomUUID();
     // The event (no name) and the name (service-local) commit together.
-    await this.run(
+    const result = await this.run(
       p,
       caseNumber,
       { type: 'AddSuspect', data: { caseNumber, suspectId, name: dto.name } },
@@ -82,7 +89,7 @@ export class PoliceStepsController {
           this.identities.record(query, { caseNumber, suspectId, name: dto.name, recordedAt: addedAt(events) }),
       },
     );
-    return { caseNumber, suspectId };
+    return { ...result, suspectId };
   }
 
   @Post('notes')
@@ -139,10 +146,12 @@ export class PoliceStepsController {
   @Post('ministry-entries')
   @ApiOperation({ summary: 'Record the entry in the Ministry of Public Security system: meets the ministry-entry clock' })
   recordEntry(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: MinistryEntryDto) {
-    return this.run(p, caseNumber, {
-      type: 'RecordMinistrySystemEntry',
-      data: { caseNumber, decisionId: dto.decisionId, referenceNumber: dto.referenceNumber },
-    });
+    return this.run(
+      p,
+      caseNumber,
+      { type: 'RecordMinistrySystemEntry', data: { caseNumber, decisionId: dto.decisionId, referenceNumber: dto.referenceNumber } },
+      occurred(dto.occurredAt),
+    );
   }
 
   @Post('arrest-request-extensions')
@@ -155,10 +164,12 @@ export class PoliceStepsController {
   @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock, starts the procuratorate’s 7-day clock' })
   async requestArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestRequestDto) {
     const requestId = dto.requestId ?? randomUUID();
-    const result = await this.run(p, caseNumber, {
-      type: 'RequestArrestApproval',
-      data: { caseNumber, requestId, suspectId: dto.suspectId, procuratorateId: dto.procuratorateId },
-    });
+    const result = await this.run(
+      p,
+      caseNumber,
+      { type: 'RequestArrestApproval', data: { caseNumber, requestId, suspectId: dto.suspectId, procuratorateId: dto.procuratorateId } },
+      occurred(dto.occurredAt),
+    );
     return { ...result, requestId };
   }
 

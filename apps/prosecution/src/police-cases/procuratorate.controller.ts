@@ -1,3 +1,5 @@
+import { PROSECUTION_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -14,10 +16,13 @@ import { PROCURATORATE_ROLES } from './roles.js';
 @Controller('police-cases/:caseNumber')
 @Roles(...PROCURATORATE_ROLES)
 export class ProcuratorateController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>) {
-    return recorded(this.commands, actOnCase(principal, PROCURATORATE_ROLES, caseNumber, input));
+    return recorded(this.commands, actOnCase(principal, PROCURATORATE_ROLES, caseNumber, input), this.runtime);
   }
 
   @Post('arrest-decisions')

@@ -1,3 +1,5 @@
+import { PROSECUTION_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -14,7 +16,10 @@ import { SUPERVISOR_ROLES } from './roles.js';
 @Controller('police-cases/:caseNumber/supervision')
 @Roles(...SUPERVISOR_ROLES)
 export class SupervisionController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -29,6 +34,7 @@ export class SupervisionController {
     return recorded(
       this.commands,
       actOnCase(p, SUPERVISOR_ROLES, caseNumber, input, (loaded) => void supervisorKindFor(p, loaded)),
+      this.runtime,
     );
   }
 
@@ -40,6 +46,7 @@ export class SupervisionController {
       actOnCase(p, SUPERVISOR_ROLES, caseNumber, { type: 'RemoveListedSupervision', data: { caseNumber, reason: dto.reason } }, (loaded) =>
         assertIsSupervisor(p, loaded),
       ),
+      this.runtime,
     );
   }
 }

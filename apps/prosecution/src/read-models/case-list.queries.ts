@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { regionPrefix, type ReadScope } from '@pingan/access';
+import { hasRole, regionPrefix, type Principal, type ReadScope } from '@pingan/access';
 import type { Database } from '@pingan/event-store';
-import { DATABASE } from '@pingan/platform';
+import { DATABASE, containsPattern, pageWindow, toPage, type Page } from '@pingan/platform';
 import { CASE_LIST_TABLE, type CaseStage } from './case-list.projection.js';
 
 export interface CaseListFilter {
@@ -10,6 +10,12 @@ export interface CaseListFilter {
   kind?: string;
   status?: CaseStage;
   underSupervision?: boolean;
+  /** Accepted at or after / before (ISO instants). */
+  from?: string;
+  to?: string;
+  /** Free text over the case number, the hospital and the handling unit. */
+  q?: string;
+  awaitingMe?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -53,7 +59,7 @@ const iso = (value: Date | string): string => new Date(value).toISOString();
 export class CaseListQueries {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async list(scope: ReadScope, filter: CaseListFilter): Promise<CaseListItem[]> {
+  async list(scope: ReadScope, filter: CaseListFilter, principal: Principal): Promise<Page<CaseListItem>> {
     const params: unknown[] = [scope.organisationId];
     const visible = [`$1 = ANY(party_ids)`];
     if (scope.regionPrefix !== null) {
@@ -70,26 +76,51 @@ export class CaseListQueries {
     if (filter.kind) add((n) => `kind = $${n}`, filter.kind);
     if (filter.status) add((n) => `stage = $${n}`, filter.status);
     if (filter.underSupervision !== undefined) add((n) => `under_supervision = $${n}`, filter.underSupervision);
-    params.push(filter.limit ?? 100, filter.offset ?? 0);
-    const rows = await this.db.query<Row>(
-      `SELECT * FROM ${CASE_LIST_TABLE} WHERE ${where.join(' AND ')}
+    if (filter.from) add((n) => `accepted_at >= $${n}`, filter.from);
+    if (filter.to) add((n) => `accepted_at < $${n}`, filter.to);
+    if (filter.q) add((n) => `concat_ws(' ', case_number, hospital_id, handling_unit_id) ILIKE $${n}`, containsPattern(filter.q));
+    if (filter.awaitingMe) add((n) => awaiting(principal, n), principal.organisationId);
+    const conditions = where.join(' AND ');
+    const countParams = [...params];
+    const window = pageWindow(filter);
+    params.push(window.limit, window.offset);
+    const rows = await this.db.query<Row & { total: string }>(
+      `SELECT *, count(*) OVER () AS total FROM ${CASE_LIST_TABLE} WHERE ${conditions}
        ORDER BY accepted_at DESC, case_number LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return rows.map((r) => ({
-      caseNumber: r.case_number,
-      hospitalId: r.hospital_id,
-      regionCode: r.region_code,
-      kind: r.kind,
-      status: r.stage,
-      origin: r.origin,
-      incidentId: r.incident_id,
-      handlingUnitId: r.handling_unit_id,
-      underSupervision: r.under_supervision,
-      supervisorOrganisationId: r.supervisor_organisation_id,
-      suspectCount: Number(r.suspect_count),
-      acceptedAt: iso(r.accepted_at),
-      updatedAt: iso(r.updated_at),
-    }));
+    const count = async () =>
+      Number((await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${CASE_LIST_TABLE} WHERE ${conditions}`, countParams))[0].n);
+    return toPage(rows, window, toItem, count);
   }
+}
+
+/**
+ * What waits for the caller ($n: its organisation): the handling unit, a case still with the
+ * police (accepted, filed); a procuratorate, a case under its review; a court, a case before it.
+ */
+function awaiting(principal: Principal, n: number): string {
+  const waits: string[] = [];
+  if (principal.organisationKind === 'police') waits.push(`(handling_unit_id = $${n} AND stage IN ('accepted', 'filed'))`);
+  if (hasRole(principal, 'prosecutor')) waits.push(`($${n} = ANY(party_ids) AND stage = 'under_review')`);
+  if (hasRole(principal, 'judge')) waits.push(`($${n} = ANY(party_ids) AND stage IN ('indicted', 'on_trial', 'judged'))`);
+  return waits.length === 0 ? 'false' : `(${waits.join(' OR ')})`;
+}
+
+function toItem(r: Row): CaseListItem {
+  return {
+    caseNumber: r.case_number,
+    hospitalId: r.hospital_id,
+    regionCode: r.region_code,
+    kind: r.kind,
+    status: r.stage,
+    origin: r.origin,
+    incidentId: r.incident_id,
+    handlingUnitId: r.handling_unit_id,
+    underSupervision: r.under_supervision,
+    supervisorOrganisationId: r.supervisor_organisation_id,
+    suspectCount: Number(r.suspect_count),
+    acceptedAt: iso(r.accepted_at),
+    updatedAt: iso(r.updated_at),
+  };
 }

@@ -4,6 +4,11 @@ import type { Actor } from '@pingan/contracts';
 export interface CommandMetadata {
   actor: Actor;
   now: Date;
+  /**
+   * When the fact happened, as the caller stated it (checked: not in the future, not before the
+   * case began); absent: now. Clocks follow this instant, not the time it was entered.
+   */
+  occurredAt?: Date;
 }
 
 /** The one command shape of every decider. */

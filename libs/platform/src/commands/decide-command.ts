@@ -3,6 +3,10 @@ import type { Actor } from '@pingan/contracts';
 import { decideOnStream, retryOnConflict, type Decider, type DomainEvent, type Query, type StoredEvent } from '@pingan/event-store';
 import type { ServiceRuntime } from '../event-sourcing/service-runtime.js';
 import type { Command, CommandInput } from './command.js';
+import { checkOccurredAt, occurredAtBounds, type OccurredAt, type OccurredAtBounds } from './occurred-at.js';
+
+const beganAt = (value: Date | string | null | undefined): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(value);
 
 /**
  * What the handler needs of a runtime: a ServiceRuntime, or a context's own store that has no
@@ -14,6 +18,13 @@ export type CommandRuntime = Pick<ServiceRuntime, 'store' | 'db' | 'clock'>;
 export interface Aggregate<C extends Command, E extends DomainEvent, S> {
   streamType: string;
   decider: Decider<C, E, S>;
+  /**
+   * When the case began (e.g. the incident occurred): a fact stated earlier is refused.
+   * Default: when the stream's first event happened.
+   */
+  beganAt?: (state: S, history: readonly StoredEvent[]) => Date | string | null;
+  /** How stated instants are bounded (default: occurredAtBounds() from the environment). */
+  occurredAtBounds?: OccurredAtBounds;
 }
 
 /** The outcome of a command: the new events, the state after them, the history before them. */
@@ -51,6 +62,13 @@ export interface DecideRequest<C extends Command, E extends DomainEvent, S> {
   retries?: number;
   /** When the command is decided, if not the runtime's now (a consumer acting at the instant of the event it follows). */
   now?: Date;
+  /**
+   * When the fact the command records happened, as the user stated it (which field): checked
+   * against now, the case's beginning and the earliest plausible instant (422 naming the field),
+   * then given to the decider as `metadata.occurredAt` and written as the events' occurred-at.
+   * The recorded-at of the events stays the time of the append.
+   */
+  occurredAt?: OccurredAt;
 }
 
 /**
@@ -74,10 +92,14 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
   DecideCommand<C, E, S>,
   Decided<E, S>
 > {
+  private readonly bounds: OccurredAtBounds;
+
   protected constructor(
     protected readonly runtime: CommandRuntime,
     protected readonly aggregate: Aggregate<C, E, S>,
-  ) {}
+  ) {
+    this.bounds = aggregate.occurredAtBounds ?? occurredAtBounds();
+  }
 
   execute({ request }: DecideCommand<C, E, S>): Promise<Decided<E, S>> {
     const retries = request.query ? 0 : (request.retries ?? 3); // a failed statement ends the caller's transaction
@@ -100,9 +122,17 @@ export abstract class DeciderCommandHandler<C extends Command, E extends DomainE
         request.authorise?.(current, history);
         const input = typeof request.command === 'function' ? request.command(current, history) : request.command;
         const correlationId = typeof request.correlationId === 'function' ? request.correlationId(current, history) : request.correlationId;
+        const occurredAt = request.occurredAt
+          ? checkOccurredAt(
+              request.occurredAt,
+              now,
+              beganAt(this.aggregate.beganAt?.(current, history) ?? history[0]?.occurredAt),
+              this.bounds,
+            )
+          : undefined;
         return {
-          command: { ...input, metadata: { actor: request.actor, now } } as C,
-          occurredAt: now,
+          command: { ...input, metadata: { actor: request.actor, now, ...(occurredAt ? { occurredAt } : {}) } } as C,
+          occurredAt: occurredAt ?? now,
           append: { streamType, actor: request.actor, correlationId, causationId: request.causationId ?? null },
         };
       },

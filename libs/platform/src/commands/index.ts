@@ -1,2 +1,3 @@
 export * from './command.js';
 export * from './decide-command.js';
+export * from './occurred-at.js';

@@ -1,11 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { readScope, type Principal } from '@pingan/access';
 import { DISPUTES_CONTEXT } from '@pingan/contracts';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, type Page, type ServiceRuntime } from '@pingan/platform';
 import { listDisputes, type DisputeListFilter, type DisputeListItem } from '../../read-models/dispute.queries.js';
 
 /** The disputes the caller may see (own hospital, referred to it, its region), filtered as asked. */
-export class ListDisputesQuery extends Query<DisputeListItem[]> {
+export class ListDisputesQuery extends Query<Page<DisputeListItem>> {
   constructor(
     readonly principal: Principal,
     readonly filter: DisputeListFilter,
@@ -18,8 +18,8 @@ export class ListDisputesQuery extends Query<DisputeListItem[]> {
 export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery> {
   constructor(@InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime) {}
 
-  async execute({ principal, filter }: ListDisputesQuery): Promise<DisputeListItem[]> {
+  async execute({ principal, filter }: ListDisputesQuery): Promise<Page<DisputeListItem>> {
     await this.runtime.catchUpProjections(); // the list is a read model: the caller sees its own step at once
-    return listDisputes(this.runtime.db.query, readScope(principal), filter);
+    return listDisputes(this.runtime.db.query, readScope(principal), filter, principal);
   }
 }

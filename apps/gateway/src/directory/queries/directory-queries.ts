@@ -1,13 +1,18 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, canReadUserPersonalData, hasRole, type Principal } from '@pingan/access';
+import type { Page } from '@pingan/platform';
 import { DirectoryError } from '../../domain/access.errors.js';
 import { AccessStore } from '../access-store.js';
-import { DirectoryLookups, type OrganisationRow, type UserRow } from '../directory-lookups.js';
+import { DirectoryLookups, type OrganisationFilter, type OrganisationRow, type UserRow } from '../directory-lookups.js';
 
 export const USER_PERSONAL_DATA = 'user-personal-data';
 
-/** The directory of organisations (any signed-in user). */
-export class ListOrganisationsQuery extends Query<OrganisationRow[]> {}
+/** The directory of organisations (any signed-in user), a page at a time. */
+export class ListOrganisationsQuery extends Query<Page<OrganisationRow>> {
+  constructor(readonly filter: OrganisationFilter) {
+    super();
+  }
+}
 
 /** One organisation, or undefined. */
 export class FindOrganisationQuery extends Query<OrganisationRow | undefined> {
@@ -33,7 +38,7 @@ export class ListOrganisationReadsQuery extends Query<Awaited<ReturnType<AccessS
   constructor(
     readonly principal: Principal,
     readonly organisationId: string,
-    readonly filter: { limit?: number; recordId?: string },
+    readonly filter: { limit?: number; offset?: number; recordId?: string },
   ) {
     super();
   }
@@ -43,8 +48,8 @@ export class ListOrganisationReadsQuery extends Query<Awaited<ReturnType<AccessS
 export class ListOrganisationsHandler implements IQueryHandler<ListOrganisationsQuery> {
   constructor(private readonly directory: DirectoryLookups) {}
 
-  execute(): Promise<OrganisationRow[]> {
-    return this.directory.organisations();
+  execute({ filter }: ListOrganisationsQuery): Promise<Page<OrganisationRow>> {
+    return this.directory.organisationPage(filter);
   }
 }
 
@@ -90,6 +95,6 @@ export class ListOrganisationReadsHandler implements IQueryHandler<ListOrganisat
 
   async execute({ principal, organisationId, filter }: ListOrganisationReadsQuery) {
     if (principal.organisationId !== organisationId && !hasRole(principal, 'system_administrator')) throw new AccessDeniedError();
-    return this.store.readAudit.listReads(organisationId, { limit: filter.limit, recordId: filter.recordId });
+    return this.store.readAudit.listReads(organisationId, filter);
   }
 }

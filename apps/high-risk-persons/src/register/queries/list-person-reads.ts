@@ -9,7 +9,7 @@ export class ListPersonReadsQuery extends Query<Awaited<ReturnType<ReadAudit['li
   constructor(
     readonly principal: Principal,
     readonly personId: string,
-    readonly limit: number | undefined,
+    readonly window: { limit?: number; offset?: number },
   ) {
     super();
   }
@@ -23,9 +23,9 @@ export class ListPersonReadsHandler implements IQueryHandler<ListPersonReadsQuer
     this.readAudit = new ReadAudit(runtime.store, runtime.clock);
   }
 
-  async execute({ principal, personId, limit }: ListPersonReadsQuery) {
+  async execute({ principal, personId, window }: ListPersonReadsQuery) {
     const { state } = await loadPerson(this.runtime.store, personId);
     if (!state.exists || !state.owners.includes(principal.organisationId)) throw new AccessDeniedError();
-    return this.readAudit.listReads(principal.organisationId, { recordId: personId, limit });
+    return this.readAudit.listReads(principal.organisationId, { recordId: personId, ...window });
   }
 }

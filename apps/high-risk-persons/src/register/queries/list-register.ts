@@ -1,14 +1,23 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { regionPrefix, readScope, type Principal } from '@pingan/access';
+import { hasRole, regionPrefix, readScope, type Principal } from '@pingan/access';
 import { HIGH_RISK_PERSONS_CONTEXT } from '@pingan/contracts';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, pageWindow, type ServiceRuntime } from '@pingan/platform';
 import { listRegister } from '../../read-models/register.projection.js';
 
 /** Police and political-legal: the register of their region, pseudonymous (open a record for identity). */
 export class ListRegisterQuery extends Query<Awaited<ReturnType<typeof listRegister>>> {
   constructor(
     readonly principal: Principal,
-    readonly filter: { status?: string; limit?: number },
+    readonly filter: {
+      status?: string;
+      unit?: string;
+      from?: string;
+      to?: string;
+      q?: string;
+      awaitingMe?: boolean;
+      limit?: number;
+      offset?: number;
+    },
   ) {
     super();
   }
@@ -21,6 +30,14 @@ export class ListRegisterHandler implements IQueryHandler<ListRegisterQuery> {
   async execute({ principal, filter }: ListRegisterQuery) {
     const prefix = readScope(principal).regionPrefix ?? regionPrefix(principal.organisationRegion);
     await this.runtime.catchUpProjections(); // the register is a read model: the caller sees its own proposal at once
-    return listRegister(this.runtime.db.query, { regionPrefix: prefix, status: filter.status, limit: Math.min(filter.limit ?? 100, 500) });
+    const { awaitingMe, ...rest } = filter;
+    // Waiting for the caller: proposed flags its organisation did not propose, if it may decide them.
+    const decides = hasRole(principal, 'station_chief', 'political_legal_officer');
+    return listRegister(this.runtime.db.query, {
+      ...rest,
+      regionPrefix: prefix,
+      ...(awaitingMe ? { awaitingOrganisationId: decides ? principal.organisationId : null } : {}),
+      ...pageWindow(filter),
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { AccessDeniedError, actorOf, canAccess, type Principal, type Role } from '@pingan/access';
-import type { CommandInput, DecideRequest } from '@pingan/platform';
+import { runningClocks, type CommandInput, type DecideRequest, type RunningClockDto, type ServiceRuntime } from '@pingan/platform';
 import type { PoliceCaseCommand } from '../../domain/police-case.commands.js';
 import type { PoliceCaseState } from '../../domain/police-case.decider.js';
 import type { ProsecutionEvent } from '@pingan/contracts';
@@ -9,7 +9,7 @@ import { caseForCaller, type LoadedCase } from '../loaded-case.js';
 import { PoliceCaseCommandMessage } from './police-case-command.js';
 
 type Input = CommandInput<PoliceCaseCommand>;
-type Extra = Pick<DecideRequest<PoliceCaseCommand, ProsecutionEvent, PoliceCaseState>, 'inTransaction'>;
+type Extra = Pick<DecideRequest<PoliceCaseCommand, ProsecutionEvent, PoliceCaseState>, 'inTransaction' | 'occurredAt'>;
 
 /**
  * A command on an existing case as `principal`, acting in the first of `roles` it holds. The case
@@ -53,8 +53,15 @@ export function openCase(
   });
 }
 
-/** What every command endpoint answers: the case and the events it recorded. */
-export async function recorded(commands: CommandBus, message: PoliceCaseCommandMessage): Promise<{ caseNumber: string; events: string[] }> {
-  const { events, correlationId } = await commands.execute(message);
-  return { caseNumber: correlationId, events: events.map((e) => e.type) };
+/**
+ * What every command endpoint answers: the case, the events it recorded, the case after them and
+ * the clocks still running on it with their due instants (what the caller must do next, by when).
+ */
+export async function recorded(
+  commands: CommandBus,
+  message: PoliceCaseCommandMessage,
+  runtime: Pick<ServiceRuntime, 'deadlines'>,
+): Promise<{ caseNumber: string; events: string[]; case: PoliceCaseState; clocks: RunningClockDto[] }> {
+  const { events, correlationId, state } = await commands.execute(message);
+  return { caseNumber: correlationId, events: events.map((e) => e.type), case: state, clocks: await runningClocks(runtime, correlationId) };
 }

@@ -1,11 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { readScope, type Principal } from '@pingan/access';
 import { PROSECUTION_CONTEXT } from '@pingan/contracts';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, type Page, type ServiceRuntime } from '@pingan/platform';
 import { CaseListQueries, type CaseListFilter, type CaseListItem } from '../../read-models/case-list.queries.js';
 
 /** The cases the caller may see (`readScope`), filtered as asked. */
-export class ListPoliceCasesQuery extends Query<{ items: CaseListItem[] }> {
+export class ListPoliceCasesQuery extends Query<Page<CaseListItem>> {
   constructor(
     readonly principal: Principal,
     readonly filter: CaseListFilter,
@@ -21,8 +21,8 @@ export class ListPoliceCasesHandler implements IQueryHandler<ListPoliceCasesQuer
     private readonly list: CaseListQueries,
   ) {}
 
-  async execute({ principal, filter }: ListPoliceCasesQuery): Promise<{ items: CaseListItem[] }> {
+  async execute({ principal, filter }: ListPoliceCasesQuery): Promise<Page<CaseListItem>> {
     await this.runtime.catchUpProjections(); // the list is a read model: the caller sees its own write at once
-    return { items: await this.list.list(readScope(principal), filter) };
+    return this.list.list(readScope(principal), filter, principal);
   }
 }
