@@ -1,4 +1,4 @@
-import type { OrganisationKind, Role } from '@pingan/access';
+import { ROLES_BY_KIND, type OrganisationKind, type Role } from '@pingan/access';
 import type { Addressee, UnitSelector } from '../domain/rules.js';
 import type { DirectoryOrganisation, DirectoryView } from './directory.js';
 
@@ -11,7 +11,13 @@ export interface CaseFacts {
   policeUnitIds: string[];
 }
 
-/** One addressee organisation, and the roles within it (empty: everybody in it). */
+/**
+ * Everybody in a unit who works cases: every role of its kind but the directory's administrator
+ * (system administrators run the directory and see no case data).
+ */
+export const caseRolesOf = (kind: OrganisationKind): Role[] => ROLES_BY_KIND[kind].filter((r) => r !== 'system_administrator');
+
+/** One addressee organisation, and the roles within it that are told. */
 export interface ResolvedAddressee {
   organisationId: string;
   kind: OrganisationKind;
@@ -105,7 +111,7 @@ async function unitsOf(unit: UnitSelector, data: Data, facts: CaseFacts, directo
 
 /**
  * Every organisation the addressees name, once each: an organisation named twice gets the union
- * of the roles (and everybody, if one of the mentions names no roles).
+ * of the roles (and everybody who works cases there, if one of the mentions names no roles).
  */
 export async function resolveAddressees(
   addressees: readonly Addressee[],
@@ -133,5 +139,5 @@ export async function resolveAddressees(
       }
     }
   }
-  return [...found.values()].map(({ everybody, ...a }) => ({ ...a, roles: everybody ? [] : a.roles.sort() }));
+  return [...found.values()].map(({ everybody, ...a }) => ({ ...a, roles: everybody ? caseRolesOf(a.kind) : a.roles.sort() }));
 }
