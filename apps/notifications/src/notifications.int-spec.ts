@@ -8,7 +8,6 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import type { PrincipalClaims } from '@pingan/access';
-import { type EventEnvelope } from '@pingan/contracts';
 import { KafkaBus } from '@pingan/messaging';
 import { runtimeClockToken, runtimeToken, type ServiceRuntime } from '@pingan/platform';
 import {
