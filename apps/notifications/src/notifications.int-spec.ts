@@ -505,7 +505,8 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     });
 
     it('rejects a ticket that is not one, and a stream without any credentials', async () => {
-      await request(app.getHttpServer()).get('/notifications/stream?ticket=forged').expect(401);
+      const forged = await request(app.getHttpServer()).get('/notifications/stream?ticket=forged').expect(401);
+      expect(forged.body.code).toBe('ACCESS.UNAUTHENTICATED');
       await request(app.getHttpServer()).get('/notifications/stream').expect(401);
     });
 

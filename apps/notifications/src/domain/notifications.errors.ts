@@ -9,7 +9,6 @@ export class NotificationError extends defineErrors({
   UnknownOrganisation: { code: 'NOTIFICATION.UNKNOWN_ORGANISATION', status: 422 },
   InvalidChannel: { code: 'NOTIFICATION.INVALID_CHANNEL', status: 422 },
   ChannelNotFound: { code: 'NOTIFICATION.CHANNEL_NOT_FOUND', status: 404 },
-  TicketInvalid: { code: 'NOTIFICATION.STREAM_TICKET_INVALID', status: 401 },
 }) {}
 
 export const NotificationErrorCode = NotificationError.codes;

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Query } from '@pingan/event-store';
-import type { Principal } from '@pingan/access';
-import { NotificationError } from '../domain/notifications.errors.js';
+import { UnauthenticatedError, type Principal } from '@pingan/access';
 import { SCHEMA } from '../inbox/notification-store.js';
 
 /** How long a ticket opens the stream (EventSource's own reconnects within it need no new one). */
@@ -33,8 +32,8 @@ export const streamTickets = {
       `SELECT principal FROM ${SCHEMA}.stream_tickets WHERE ticket_hash = $1 AND expires_at > $2`,
       [hash(ticket), now],
     );
-    if (!row)
-      throw new NotificationError('NOTIFICATION.STREAM_TICKET_INVALID', 'The stream ticket is unknown or expired: ask for a new one');
+    // Like any failed authentication: 401 ACCESS.UNAUTHENTICATED, nothing said about why (get a new ticket).
+    if (!row) throw new UnauthenticatedError();
     return { ...row.principal, expiresAt: new Date(row.principal.expiresAt) };
   },
 };
