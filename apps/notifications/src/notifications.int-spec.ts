@@ -271,7 +271,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     await publisher.publish([central.envelope]);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await about('office', central.caseNumber)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('read, then acknowledged: for the whole addressee organisation, and an event in the case history', async () => {
     const { caseNumber } = await reportIncident('hospital-central', '500101');
@@ -291,7 +291,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     ]);
     const unread = await as('dispatcher').get('/notifications?status=unread&limit=200').expect(200);
     expect(unread.body.items.some((i: { notificationId: string }) => i.notificationId === n.notificationId)).toBe(false);
-  });
+  }, 60_000);
 
   it('a high-risk person’s arrival: hospital, police office and station, with what to do and nothing of who', async () => {
     const personId = randomUUID();
@@ -324,7 +324,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     expect((await alerts('office'))[0].link).toBe(`/high-risk-persons/${personId}`);
     expect(await alerts('yzSecurity')).toEqual([]);
     expect(await alerts('secondSecurity')).toEqual([]);
-  });
+  }, 60_000);
 
   it('an administrator overrides a rule for a county only; a region outside theirs is refused', async () => {
     await as('admin')
@@ -345,7 +345,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
       .delete('/notifications/rules/incident-reported/regions/500101')
       .set('authorization', `Bearer ${tokens.get('admin')}`)
       .expect(200);
-  });
+  }, 60_000);
 
   it('a webhook receiver down for 30 s, then back, receives every message exactly once, each signature verifiable from the docs', async () => {
     const received: { key: string; verdict: string | null; body: Record<string, unknown> }[] = [];
@@ -468,7 +468,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     } finally {
       clockOffsetMs = 0;
     }
-  });
+  }, 60_000);
 
   describe('the live stream (SSE)', () => {
     type Frame = { id: string; item: { caseNumber: string | null; seq: number } };
@@ -502,7 +502,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
         central.source.close();
         yz.source.close();
       }
-    });
+    }, 60_000);
 
     it('rejects a ticket that is not one, and a stream without any credentials', async () => {
       const forged = await request(app.getHttpServer()).get('/notifications/stream?ticket=forged').expect(401);
@@ -554,6 +554,6 @@ describe('notifications over real PostgreSQL and Kafka', () => {
       } finally {
         again.source.close();
       }
-    });
+    }, 60_000);
   });
 });

@@ -242,6 +242,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
    */
   private async escalateOverdue(): Promise<void> {
     const now = this.runtime.clock();
+    // Most rounds have nothing overdue: one indexed look, no transaction (the embedded engine has one session).
+    const [due] = await this.runtime.db.query<{ any: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${SCHEMA}.notifications WHERE ack_due_at <= $1 AND escalated_at IS NULL AND acknowledged_at IS NULL) AS any`,
+      [now],
+    );
+    if (!due.any) return;
     await this.runtime.db.transaction(async (query) => {
       const overdue = await query<{
         source_event_id: string;

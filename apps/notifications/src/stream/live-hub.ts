@@ -54,9 +54,14 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** The last sequence number handed out: a stream that starts now continues after it. */
-  get position(): number {
-    return this.highWater;
+  /**
+   * The newest sequence number committed: a stream that starts now continues after it. While no
+   * stream is open the hub reads nothing, so its own mark moves up to this one here.
+   */
+  async currentPosition(): Promise<number> {
+    const [row] = await this.runtime.db.query<{ seq: number }>(`SELECT COALESCE(max(seq), 0)::int AS seq FROM ${SCHEMA}.notifications`);
+    if (this.listeners.size === 0 && !this.running) this.highWater = Math.max(this.highWater, row.seq);
+    return row.seq;
   }
 
   subscribe(listener: LiveListener): () => void {
@@ -64,9 +69,9 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
     return () => this.listeners.delete(listener);
   }
 
-  /** Read now (new rows were committed, or may have been). */
+  /** Read now (new rows were committed, or may have been); nothing to do while no stream is open. */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.listeners.size === 0) return;
     if (this.running) {
       this.again = true;
       return;
@@ -91,11 +96,12 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
         [this.highWater],
       );
       if (rows.length === 0) return;
-      const live = rows.map((row) => ({
-        item: toItem(row as unknown as Parameters<typeof toItem>[0]),
-        organisationId: (row.organisationId as string | null) ?? null,
-        audienceRegion: (row.audienceRegion as string | null) ?? null,
-        roles: row.roles as string[],
+      const live = rows.map(({ audienceRegion, roles, ...columns }) => ({
+        // The frame is the inbox item, nothing more (whom it is for stays here).
+        item: toItem(columns as unknown as Parameters<typeof toItem>[0]),
+        organisationId: (columns.organisationId as string | null) ?? null,
+        audienceRegion: (audienceRegion as string | null) ?? null,
+        roles: roles as string[],
       }));
       this.highWater = live[live.length - 1].item.seq;
       for (const listener of this.listeners) listener(live);

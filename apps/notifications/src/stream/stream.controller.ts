@@ -59,7 +59,7 @@ export class StreamController {
     res.flushHeaders();
 
     // Registered before the backlog is read: anything committed meanwhile is buffered, then sent once.
-    let cursor = resumeFrom ?? this.hub.position;
+    let cursor = resumeFrom ?? (await this.hub.currentPosition());
     let buffered: LiveRow[] | null = [];
     const send = (rows: readonly LiveRow[]) => {
       for (const row of rows) {
@@ -87,13 +87,12 @@ export class StreamController {
 
     try {
       res.write(`retry: 3000\n\n`);
-      if (resumeFrom !== null) {
-        for (;;) {
-          const backlog = await visibleItems(this.runtime.db.query, principal, { afterSeq: cursor, limit: 500, order: 'asc' });
-          for (const item of backlog) res.write(frame(item));
-          if (backlog.length > 0) cursor = backlog[backlog.length - 1].seq;
-          if (backlog.length < 500) break;
-        }
+      // From Last-Event-ID, or from where the stream stood when it opened (what committed since is here too).
+      for (;;) {
+        const backlog = await visibleItems(this.runtime.db.query, principal, { afterSeq: cursor, limit: 500, order: 'asc' });
+        for (const item of backlog) res.write(frame(item));
+        if (backlog.length > 0) cursor = backlog[backlog.length - 1].seq;
+        if (backlog.length < 500) break;
       }
       res.write(`id: ${cursor}\nevent: ready\ndata: ${JSON.stringify({ lastEventId: cursor })}\n\n`);
       const pending = buffered;
