@@ -1,4 +1,5 @@
 import { DistributedSystem, GatewayClient, SERVICES } from './support/distributed-system.js';
+import { alarmReachesItsHospitalOnly } from './support/alarm-stream.js';
 import { runCaseScenario } from './support/scenario.js';
 
 /**
@@ -37,4 +38,12 @@ describe('the distributed system behind the gateway', () => {
     const result = await runCaseScenario(gateway, { logsOf: (name) => system.logsOf(name), timeoutMs: 45_000, pollMs: 250 });
     expect(result.timeline.map((e) => e.context)).toEqual(expect.arrayContaining(['incidents', 'prosecution', 'disputes']));
   }, 150_000);
+
+  // After the case scenario: its statistics count the hospital's incidents.
+  it('streams a hospital’s alarm through the gateway to its security office and police office, and not to another hospital', async () => {
+    const { caseNumber, security, office, second } = await alarmReachesItsHospitalOnly(gateway, system.gatewayUrl);
+    expect(security.filter((f) => f.caseNumber === caseNumber)).toEqual([expect.objectContaining({ title: '【一键报警】万州区中心医院' })]);
+    expect(office.filter((f) => f.caseNumber === caseNumber)).toHaveLength(1);
+    expect(second).toEqual([]);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { GatewayClient, parseDemoLogins } from './support/http-client.js';
+import { alarmReachesItsHospitalOnly } from './support/alarm-stream.js';
 import { runCaseScenario } from './support/scenario.js';
 
 /**
@@ -15,6 +16,7 @@ const saved = { ...process.env };
 let dataDir: string;
 let app: INestApplication | undefined;
 let client: GatewayClient;
+let baseUrl: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pingan-embedded-e2e-'));
@@ -40,7 +42,8 @@ beforeAll(async () => {
   const passwords = parseDemoLogins(printed.join(''));
   if (passwords.size === 0) throw new Error(`no demo logins printed at start:\n${printed.join('').slice(-4_000)}`);
   const { port } = app.getHttpServer().address() as { port: number };
-  client = new GatewayClient(`http://127.0.0.1:${port}`, passwords);
+  baseUrl = `http://127.0.0.1:${port}`;
+  client = new GatewayClient(baseUrl, passwords);
 }, 180_000);
 
 afterAll(async () => {
@@ -54,4 +57,12 @@ describe('the embedded system (one process, PGlite, in-process bus)', () => {
     const result = await runCaseScenario(client, { timeoutMs: 30_000, pollMs: 100 });
     expect(result.timeline.map((e) => e.context)).toEqual(expect.arrayContaining(['incidents', 'prosecution', 'disputes']));
   }, 150_000);
+
+  // After the case scenario: its statistics count the hospital's incidents.
+  it('streams a hospital’s alarm to its security office and police office, and not to another hospital', async () => {
+    const { caseNumber, security, office, second } = await alarmReachesItsHospitalOnly(client, baseUrl);
+    expect(security.filter((f) => f.caseNumber === caseNumber)).toEqual([expect.objectContaining({ title: '【一键报警】万州区中心医院' })]);
+    expect(office.filter((f) => f.caseNumber === caseNumber)).toHaveLength(1);
+    expect(second).toEqual([]);
+  }, 60_000);
 });

@@ -4,4 +4,5 @@ CREATE DATABASE prosecution;
 CREATE DATABASE disputes;
 CREATE DATABASE high_risk_persons;
 CREATE DATABASE oversight;
+CREATE DATABASE notifications;
 CREATE DATABASE gateway;

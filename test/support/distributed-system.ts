@@ -9,7 +9,7 @@ import { parseDemoLogins } from './http-client.js';
 
 export { GatewayClient } from './http-client.js';
 
-export const SERVICES = ['incidents', 'prosecution', 'disputes', 'high-risk-persons', 'oversight'] as const;
+export const SERVICES = ['incidents', 'prosecution', 'disputes', 'high-risk-persons', 'oversight', 'notifications'] as const;
 
 interface Running {
   name: string;
@@ -52,6 +52,7 @@ export class DistributedSystem {
         this.spawn(name, {
           ...common,
           ...(name === 'high-risk-persons' ? highRisk : {}),
+          ...(name === 'notifications' ? { NOTIFICATIONS_SECRET_KEY: randomBytes(32).toString('base64') } : {}),
           DATABASE_URL: await this.database(name),
           PORT: String(await freePort()),
         }),

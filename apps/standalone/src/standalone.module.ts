@@ -4,6 +4,7 @@ import { DISPUTES_SERVICE, DisputesModule } from '../../disputes/src/disputes.mo
 import { GATEWAY_SERVICE, GatewayModule } from '../../gateway/src/gateway.module.js';
 import { HIGH_RISK_PERSONS_SERVICE, HighRiskPersonsModule } from '../../high-risk-persons/src/high-risk-persons.module.js';
 import { INCIDENTS_SERVICE, IncidentsModule } from '../../incidents/src/incidents.module.js';
+import { NOTIFICATIONS_SERVICE, NotificationsModule } from '../../notifications/src/notifications.module.js';
 import { OVERSIGHT_SERVICE, OversightModule } from '../../oversight/src/oversight.module.js';
 import { PROSECUTION_SERVICE, ProsecutionModule } from '../../prosecution/src/prosecution.module.js';
 
@@ -14,10 +15,11 @@ export const STANDALONE_SERVICES: ServiceDescriptor[] = [
   DISPUTES_SERVICE,
   HIGH_RISK_PERSONS_SERVICE,
   OVERSIGHT_SERVICE,
+  NOTIFICATIONS_SERVICE,
 ];
 
 /** The bounded contexts besides the gateway, in the order they start. */
-export const SERVICE_MODULES = [IncidentsModule, ProsecutionModule, DisputesModule, HighRiskPersonsModule, OversightModule];
+export const SERVICE_MODULES = [IncidentsModule, ProsecutionModule, DisputesModule, HighRiskPersonsModule, OversightModule, NotificationsModule];
 
 /**
  * Every service module in one process, on one platform: one database (embedded PGlite in

@@ -5,6 +5,7 @@ export * from './disputes.js';
 export * from './incidents.js';
 export * from './oversight.js';
 export * from './high-risk-persons.js';
+export * from './notifications.js';
 export * from './clocks.js';
 export * from './shanghai-time.js';
 export * from './errors.js';

@@ -8,7 +8,8 @@ import type { EventEnvelope } from '@pingan/contracts';
  */
 
 export const HIGH_RISK_CONTEXT = 'high-risk-persons';
-export const FED_CONTEXTS = ['incidents', 'prosecution', 'disputes', HIGH_RISK_CONTEXT, 'oversight'] as const;
+// notifications: acknowledgements of notifications are part of the case's history.
+export const FED_CONTEXTS = ['incidents', 'prosecution', 'disputes', HIGH_RISK_CONTEXT, 'oversight', 'notifications'] as const;
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
