@@ -10,7 +10,7 @@ import {
 import { ChannelsController } from './channels/channels.controller.js';
 import { SecretBox, loadSecretBox } from './channels/secret-box.js';
 import { DELIVERY_SETTINGS, DeliveryWorker, deliverySettingsFromEnv } from './delivery/delivery-worker.js';
-import { InboxController } from './inbox/inbox.controller.js';
+import { NotificationInboxController } from './inbox/inbox.controller.js';
 import {
   AcknowledgeNotificationHandler,
   ListNotificationsHandler,
@@ -48,7 +48,7 @@ const secretBoxProvider: Provider = {
  */
 @Module({
   imports: [EventSourcingModule.forService(notificationsRuntimeOptions())],
-  controllers: [InboxController, StreamController, RulesController, ChannelsController],
+  controllers: [NotificationInboxController, StreamController, RulesController, ChannelsController],
   providers: [
     secretBoxProvider,
     { provide: DELIVERY_SETTINGS, useFactory: () => deliverySettingsFromEnv() },

@@ -154,6 +154,26 @@ export const LABELS = {
   inboxScope: { mine: '本单位待办', region: '本辖区' },
   deadlineState: { running: '计时中', warned: '即将到期', paused: '已暂停', met: '按时完成', breached: '已超时', cancelled: '已取消' },
 
+  // access directory lists
+  activeStatus: { active: '启用', inactive: '停用' },
+
+  // notifications (通知)
+  notificationStatus: { unread: '未读', read: '已读', acknowledged: '已签收' },
+  deliveryStatus: { pending: '待发送', delivered: '已送达', dead: '发送失败' },
+  notificationAddressee: {
+    hospital: '医院保卫处',
+    hospital_police_office: '医院警务室',
+    police_station: '辖区派出所',
+    county_health_commission: '县级卫生健康委',
+    political_legal: '政法委（综治）',
+    escalation_next_level: '上一级接收单位',
+    responsible: '责任单位',
+    supervisor: '监督单位',
+    case_units: '案件相关单位',
+  },
+  urgency: { immediate: '立即', high: '紧急', normal: '一般' },
+  channelKind: { webhook: 'Webhook 推送', wecom: '企业微信群机器人', dingtalk: '钉钉群机器人', email: '电子邮件', sms: '短信' },
+
   // operations
   healthStatus: { ok: '正常', degraded: '部分降级', up: '正常', down: '不可用', error: '异常', shutting_down: '正在停止' },
 } as const satisfies Record<string, Labels<string>>;

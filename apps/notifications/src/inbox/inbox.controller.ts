@@ -33,7 +33,7 @@ export class InboxListQuery {
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
-export class InboxController {
+export class NotificationInboxController {
   constructor(
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
