@@ -8,3 +8,4 @@ export * from './high-risk-persons.js';
 export * from './clocks.js';
 export * from './shanghai-time.js';
 export * from './errors.js';
+export * from './access.js';

@@ -5,3 +5,4 @@ export * from './fixtures/databases.js';
 export * from './fixtures/deadline-rules.js';
 export * from './fixtures/envelopes.js';
 export * from './fixtures/principals.js';
+export * from './fixtures/directory.js';
