@@ -63,9 +63,10 @@ export const EXPECTED_ORDER: { context: string; type: string; summary?: RegExp }
   { context: 'incidents', type: 'PoliceDispatched' },
   { context: 'incidents', type: 'PoliceArrived' },
   { context: 'incidents', type: 'DisturbanceStopped' },
-  // 2. major: the health chain up to the national commission, and the local 综治
+  // 2. major: the report goes up by itself to the county commission and the local 综治, then level by level
   { context: 'incidents', type: 'IncidentReclassified' },
   { context: 'incidents', type: 'EscalationSubmitted', summary: /chain: health/ },
+  { context: 'incidents', type: 'EscalationSubmitted', summary: /chain: political_legal/ },
   { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: county/ },
   { context: 'incidents', type: 'EscalationForwarded', summary: /toLevel: city/ },
   { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: city/ },
@@ -73,7 +74,6 @@ export const EXPECTED_ORDER: { context: string; type: string; summary?: RegExp }
   { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: province/ },
   { context: 'incidents', type: 'EscalationForwarded', summary: /toLevel: national/ },
   { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: national/ },
-  { context: 'incidents', type: 'EscalationSubmitted', summary: /chain: political_legal/ },
   { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: local/ },
   // 3. the police case, the procuratorate and the court
   { context: 'incidents', type: 'IncidentClosed', summary: /outcome: handed_to_police_case/ },
@@ -112,6 +112,10 @@ export const EXPECTED_CLOCKS: { context: string; key: string; states: string[] }
   { context: 'incidents', key: 'police_arrival', states: ['met'] },
   { context: 'incidents', key: 'immediate_local_report', states: ['met'] },
   { context: 'incidents', key: 'national_report', states: ['met'] },
+  // each commission's own duty to pass the report on
+  { context: 'incidents', key: 'county_forward', states: ['met'] },
+  { context: 'incidents', key: 'city_forward', states: ['met'] },
+  { context: 'incidents', key: 'province_forward', states: ['met'] },
   // criminal detention and arrest: each entered in the ministry's system
   { context: 'prosecution', key: 'ministry-system-entry', states: ['met', 'met'] },
   { context: 'prosecution', key: 'arrest-request', states: ['met'] },
@@ -254,7 +258,8 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
   const start = Date.now();
   const occurredAt = new Date(start - 90_000).toISOString();
   const reported = await run.step<{ caseNumber: string }>('110 call taken', 'wz.dispatcher', 'POST', '/incidents', {
-    hospital: { hospitalId, regionCode, hasPoliceOffice, countyHealthCommissionId: countyCommissionId },
+    // Only the hospital: its county, police office and commission are the directory's to say.
+    hospital: { hospitalId },
     occurredAt,
     intake: {
       channel: 'call_110',
@@ -267,8 +272,21 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
   const incident = `/incidents/${caseNumber}`;
   await run.step('police dispatched', 'wz.dispatcher', 'POST', `${incident}/dispatch`, {
     dispatchedAt: now(),
-    supervisingOrganisationId: bureauId,
   });
+  const dispatched = await run.step<{ history: { type: string; data: Record<string, unknown> }[] }>(
+    'read the dispatched incident',
+    'wz.dispatcher',
+    'GET',
+    incident,
+  );
+  const arrivalClock = dispatched.history.find((e) => e.type === 'IncidentClockStarted')?.data;
+  run.check(
+    'the arrival limit and its supervisor come from the directory',
+    ['incidents', 'gateway'],
+    arrivalClock?.rule === (hasPoliceOffice ? 'police-arrival-with-office' : 'police-arrival') &&
+      arrivalClock?.supervisingOrganisationId === bureauId,
+    () => JSON.stringify(arrivalClock),
+  );
   await run.step('police arrived on scene', 'wz.dispatcher', 'POST', `${incident}/arrival`, { arrivedAt: now() });
   await run.step('disturbance stopped', 'wz.dispatcher', 'POST', `${incident}/disturbance-stopped`, { stoppedAt: now() });
 
@@ -281,7 +299,7 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
     },
     reason: '值班医生经诊断为重伤',
   });
-  await run.step('hospital reports on the health chain', 'wz.security', 'POST', `${incident}/escalations`, { chain: 'health' });
+  // The reports to the county commission and the local 综治 went up with the classification as major.
   const chain: [string, string][] = [
     ['wz.hc', 'county'],
     ['cq.city.hc', 'city'],
@@ -292,7 +310,6 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
     await run.step(`${level} commission acknowledges`, user, 'POST', `${incident}/escalations/${level}/acknowledge`);
     if (level !== 'national') await run.step(`${level} commission forwards`, user, 'POST', `${incident}/escalations/${level}/forward`);
   }
-  await run.step('hospital reports to the local 综治', 'wz.security', 'POST', `${incident}/escalations`, { chain: 'political_legal' });
   await run.step('local 综治 acknowledges', 'wz.zfw', 'POST', `${incident}/escalations/local/acknowledge`);
 
   // 3. Handed to a police case (转为案件办理): the prosecution service opens it from the incidents topic.

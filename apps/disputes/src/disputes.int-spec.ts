@@ -449,5 +449,53 @@ describe('disputes service', () => {
       }).expect(200);
       expect((await history(id)).filter((t) => t === 'IncidentDisturbanceStopped')).toHaveLength(1);
     });
+    it('a complaint opened on its own and linked to the incident later: no mediation until the disturbance is stopped', async () => {
+      now = T0;
+      const LINKED = '500101-20260302-0043';
+      const id = await openComplaint();
+      const disputeCaseNumber = (await get('complaints', `/disputes/${id}`).expect(200)).body.caseNumber as string;
+      const at = now.toISOString();
+      const of = (type: string, data: Record<string, unknown>, version: number): EventEnvelope => {
+        const base = envelope(type, data, version);
+        return { ...base, streamId: `incident-${LINKED}`, correlationId: LINKED, data: { ...base.data, caseNumber: LINKED } };
+      };
+      await bus.publish([
+        of(
+          'IncidentReported',
+          {
+            channel: 'call_110',
+            intake: { channel: 'call_110', callReceivedAt: at, caller: { name: null, phone: null }, description: '家属在门诊聚集' },
+            occurredAt: at,
+            reportedAt: at,
+            reportedByOrganisationId: 'station-1',
+            hasPoliceOffice: false,
+            classification: { categories: ['crowd_disturbance'], casualties: {}, massIncident: false, weaponsInvolved: false },
+            major: false,
+          },
+          1,
+        ),
+        of('PoliceDispatched', { dispatchedAt: at, unitOrganisationId: 'station-1' }, 2),
+        // The hospital links the incident to the complaint it had already received.
+        of('IncidentLinkedToDispute', { disputeCaseNumber, linkedAt: at }, 3),
+      ]);
+      await eventually(async () => (await history(id)).includes('DisputeLinkedToIncident'));
+      expect((await get('complaints', `/disputes/${id}`).expect(200)).body).toMatchObject({
+        origin: 'complaint',
+        incident: { incidentId: LINKED, disturbanceStopped: false },
+      });
+      await post('complaints', `/disputes/${id}/routes-notice`, { routes: ['peoples_mediation'], method: 'in_person' }).expect(200);
+      const refused = await post('complaints', `/disputes/${id}/mediation/referral`, {
+        kind: 'peoples_mediation',
+        mediatorOrganisationId: COMMITTEE,
+      }).expect(422);
+      expect(refused.body).toMatchObject({ code: 'DISPUTE.DISTURBANCE_NOT_STOPPED' });
+
+      await bus.publish([of('DisturbanceStopped', { stoppedAt: at }, 4)]);
+      await eventually(async () => (await history(id)).includes('IncidentDisturbanceStopped'));
+      await post('complaints', `/disputes/${id}/mediation/referral`, {
+        kind: 'peoples_mediation',
+        mediatorOrganisationId: COMMITTEE,
+      }).expect(200);
+    });
   });
 });

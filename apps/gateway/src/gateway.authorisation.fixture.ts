@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Role } from '@pingan/access';
 import { SYSTEM_ACTOR } from '@pingan/contracts';
-import type { MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
+import { runtimeToken, type ServiceRuntime } from '@pingan/platform';
+import { waitForDirectories, type MatrixEndpoint, type MatrixFixtures } from '@pingan/testing';
 import { RefreshTokens } from './auth/refresh-tokens.js';
 import { demoId, seedDemoDirectory } from './demo/demo-directory.js';
 import { RegisterOrganisationCommand, RegisterUserCommand } from './directory/commands/directory-use-cases.js';
@@ -147,4 +148,17 @@ export async function gatewayMatrixFixtures(app: INestApplication): Promise<Matr
     unique: () => `${Date.now().toString(36)}${++counter}`,
     provider: (type) => app.get(type, { strict: false }),
   };
+}
+
+/**
+ * The services learn the directory from the gateway's events, asynchronously even on the
+ * in-process bus: a test that seeded it waits until the copy of each context in `contexts` holds
+ * every organisation.
+ */
+export async function directoriesCaughtUp(app: INestApplication, contexts: readonly string[]): Promise<void> {
+  const ids = (await app.get(DirectoryLookups).organisations()).map((o) => o.organisationId);
+  await waitForDirectories(
+    contexts.map((context) => app.get<ServiceRuntime>(runtimeToken(context), { strict: false }).directory),
+    ids,
+  );
 }

@@ -9,7 +9,7 @@ import { INCIDENTS_CONTEXT_NAME } from './incidents.context.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import type { ReportIncidentDto } from './incidents/incidents.dto.js';
 import { IncidentsModule, incidentsRuntimeOptions } from './incidents.module.js';
-import { PRINCIPALS, WZ, hospitalFacts } from './incidents.fixture.js';
+import { PRINCIPALS, hospitalFacts, seedTestDirectory } from './incidents.fixture.js';
 
 /**
  * The legal clocks with a moved clock, through the controller (the command pipeline) and the runtime: the
@@ -50,6 +50,7 @@ describe('incident deadlines with a moved clock', () => {
       .compile();
     app = moduleRef.createNestApplication();
     await app.init();
+    await seedTestDirectory(app);
     incidents = app.get(IncidentsController);
     runtime = app.get<ServiceRuntime>(runtimeToken(INCIDENTS_CONTEXT_NAME));
   }, 60_000);
@@ -63,8 +64,9 @@ describe('incident deadlines with a moved clock', () => {
   const clockSteps = async (deadlineId: string) =>
     (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => [e.type, e.occurredAt]);
 
+  // Hospital A has a police office (3 minutes), B has none (8 minutes): the directory says so.
   const call110 = (hasPoliceOffice: boolean): ReportIncidentDto => ({
-    hospital: hospitalFacts('hosp-a', WZ, hasPoliceOffice),
+    hospital: hospitalFacts(hasPoliceOffice ? 'hosp-a' : 'hosp-b'),
     occurredAt: at(0).toISOString(),
     intake: { channel: 'call_110', callReceivedAt: at(0).toISOString(), description: '有人在病房闹事' },
   });
@@ -81,10 +83,8 @@ describe('incident deadlines with a moved clock', () => {
   it('arrival with a police office: 3 minutes — warned at 2¼, breached at 3', async () => {
     moveTo(0);
     const { caseNumber } = await incidents.report(PRINCIPALS.dispatcher, call110(true));
-    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, {
-      dispatchedAt: at(0).toISOString(),
-      supervisingOrganisationId: 'bureau-wz',
-    });
+    // The station's bureau in the directory supervises the clock.
+    await incidents.dispatch(PRINCIPALS.dispatcher, caseNumber, { dispatchedAt: at(0).toISOString() });
     const id = `${caseNumber}:police_arrival:1`;
     await sweepAt(2);
     expect(await runtime.deadlines!.get(id)).toMatchObject({
@@ -122,49 +122,63 @@ describe('incident deadlines with a moved clock', () => {
     expect(await runtime.deadlines!.get(id)).toMatchObject({ state: 'met' });
   });
 
-  it('a major incident: the immediate report warns at 45 min and breaches at 1 h; the 12-hour report warns at 9 h and is met at 11 h', async () => {
+  it('a major incident: the hospital’s report is made at once; each commission’s forwarding has its own clock; the 12 hours are met on arrival at the national commission', async () => {
     moveTo(0);
     const { caseNumber } = await incidents.report(PRINCIPALS.hospitalA, {
-      hospital: hospitalFacts('hosp-a', WZ, true),
+      hospital: hospitalFacts('hosp-a'),
       occurredAt: at(0).toISOString(),
       intake: { channel: 'hospital_report', partiesCount: 3, behaviour: '持刀伤人', anyoneInjured: true },
       classification: { categories: ['assault_on_staff', 'carrying_weapons'], casualties: { staff: { deaths: 1 } }, weaponsInvolved: true },
     });
-    const immediate = `${caseNumber}:immediate_local_report:1`;
-    const national = `${caseNumber}:national_report:1`;
-    await sweepAt(30);
-    expect(await runtime.deadlines!.get(immediate)).toMatchObject({
+    const clock = (name: string) => `${caseNumber}:${name}:1`;
+    // The hospital's duty is met by the report itself, made in the same command.
+    expect(await clockSteps(clock('immediate_local_report'))).toEqual([
+      ['DeadlineStarted', at(0).toISOString()],
+      ['DeadlineMet', at(0).toISOString()],
+    ]);
+    expect(await runtime.deadlines!.get(clock('national_report'))).toMatchObject({
+      state: 'running',
+      dueAt: at(12 * 60),
+      warnAt: at(9 * 60),
+    });
+    expect(await runtime.deadlines!.get(clock('county_forward'))).toMatchObject({
       state: 'running',
       dueAt: at(60),
-      supervisingOrganisationId: 'hc-wz',
-      responsibleOrganisationId: 'hosp-a',
+      responsibleOrganisationId: 'hc-wz',
+      supervisingOrganisationId: 'hc-city',
     });
-    expect(await runtime.deadlines!.get(national)).toMatchObject({ state: 'running', dueAt: at(12 * 60), warnAt: at(9 * 60) });
-    await sweepAt(46);
-    await sweepAt(61);
-    expect(await clockSteps(immediate)).toEqual([
-      ['DeadlineStarted', at(0).toISOString()],
-      ['DeadlineWarned', at(45).toISOString()],
-      ['DeadlineBreached', at(60).toISOString()],
-    ]);
 
-    // The report goes up level by level; the national commission acknowledges at 11 h.
-    moveTo(120);
-    await incidents.submitEscalation(PRINCIPALS.hospitalA, caseNumber, { chain: 'health' });
-    for (const [who, level] of [
-      ['countyHc', 'county'],
-      ['cityHc', 'city'],
-      ['provinceHc', 'province'],
-    ] as const) {
-      await incidents.acknowledge(PRINCIPALS[who], caseNumber, level);
-      await incidents.forward(PRINCIPALS[who], caseNumber, level);
-    }
+    // The county forwards in time; the city sits on it past its hour: only the city is late.
+    moveTo(20);
+    await incidents.acknowledge(PRINCIPALS.countyHc, caseNumber, 'county');
+    await incidents.forward(PRINCIPALS.countyHc, caseNumber, 'county');
+    await sweepAt(46);
+    await sweepAt(81);
+    moveTo(100);
+    await incidents.acknowledge(PRINCIPALS.cityHc, caseNumber, 'city');
+    await incidents.forward(PRINCIPALS.cityHc, caseNumber, 'city');
+    expect((await clockSteps(clock('county_forward'))).map(([type]) => type)).toEqual(['DeadlineStarted', 'DeadlineMet']);
+    expect(await clockSteps(clock('city_forward'))).toEqual([
+      ['DeadlineStarted', at(20).toISOString()],
+      ['DeadlineWarned', at(65).toISOString()],
+      ['DeadlineBreached', at(80).toISOString()],
+      ['DeadlineMet', at(100).toISOString()],
+    ]);
+    expect(await runtime.deadlines!.get(clock('city_forward'))).toMatchObject({
+      responsibleOrganisationId: 'hc-city',
+      supervisingOrganisationId: 'hc-cq',
+    });
+
+    // The province forwards at 11 h: the 12 hours are met then, not when the national commission acknowledges.
     await sweepAt(9 * 60 + 1);
     moveTo(11 * 60);
-    const ack = await incidents.acknowledge(PRINCIPALS.nationalHc, caseNumber, 'national');
-    expect(ack.recorded).toEqual(['EscalationAcknowledged', 'IncidentClockStopped']);
+    await incidents.acknowledge(PRINCIPALS.provinceHc, caseNumber, 'province');
+    const reached = await incidents.forward(PRINCIPALS.provinceHc, caseNumber, 'province');
+    expect(reached.recorded).toEqual(['EscalationForwarded', 'IncidentClockStopped', 'IncidentClockStopped']);
+    moveTo(11.5 * 60);
+    await incidents.acknowledge(PRINCIPALS.nationalHc, caseNumber, 'national');
     await sweepAt(13 * 60);
-    expect(await clockSteps(national)).toEqual([
+    expect(await clockSteps(clock('national_report'))).toEqual([
       ['DeadlineStarted', at(0).toISOString()],
       ['DeadlineWarned', at(9 * 60).toISOString()],
       ['DeadlineMet', at(11 * 60).toISOString()],

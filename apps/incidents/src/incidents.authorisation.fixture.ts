@@ -133,7 +133,7 @@ export const INCIDENTS_ENDPOINTS: Record<string, MatrixEndpoint> = {
     method: 'post',
     path: () => '/incidents',
     body: (f) => ({
-      hospital: { hospitalId: f.organisationId('hospital-central'), regionCode: '500101', hasPoliceOffice: true },
+      hospital: { hospitalId: f.organisationId('hospital-central') },
       occurredAt: recent(5),
       intake: { channel: 'call_110', callReceivedAt: recent(4), description: SECRET_DESCRIPTION },
     }),

@@ -1,5 +1,9 @@
+import type { INestApplication } from '@nestjs/common';
 import type { Principal } from '@pingan/access';
-import { testPrincipal } from '@pingan/testing';
+import type { MessageBus } from '@pingan/messaging';
+import { MESSAGE_BUS, runtimeToken, type ServiceRuntime } from '@pingan/platform';
+import { seedDirectory, testHospital, testPrincipal, type TestOrganisation } from '@pingan/testing';
+import { INCIDENTS_CONTEXT_NAME } from './incidents.context.js';
 
 /**
  * Organisations of the incidents tests: two counties of Chongqing — 万州区 (500101) and 渝中区
@@ -122,9 +126,32 @@ export const claimsOf = (principal: Principal) => {
 
 export const minutesBefore = (now: Date, minutes: number): string => new Date(now.getTime() - minutes * 60_000).toISOString();
 
-export const hospitalFacts = (hospitalId: string, regionCode: string, hasPoliceOffice = false) => ({
-  hospitalId,
-  regionCode,
-  hasPoliceOffice,
-  countyHealthCommissionId: regionCode === WZ ? 'hc-wz' : 'hc-yz',
-});
+/** The hospital named in a report: everything else about it is the directory's. */
+export const hospitalFacts = (hospitalId: string) => ({ hospitalId });
+
+/**
+ * The directory of the tests' organisations, as the gateway would publish it: 中心 hospital A has
+ * a police office (3-minute arrival), B and C have none (8 minutes); stations sit under bureaus.
+ */
+export const TEST_DIRECTORY: TestOrganisation[] = [
+  testHospital('hosp-a', WZ, true),
+  testHospital('hosp-b', WZ, false),
+  testHospital('hosp-c', YZ, false),
+  { organisationId: 'bureau-wz', kind: 'police', regionCode: WZ, details: { police: { unitType: 'bureau' } } },
+  { organisationId: 'station-wz', kind: 'police', regionCode: WZ, parentId: 'bureau-wz' },
+  { organisationId: 'bureau-yz', kind: 'police', regionCode: YZ, details: { police: { unitType: 'bureau' } } },
+  { organisationId: 'station-yz', kind: 'police', regionCode: YZ, parentId: 'bureau-yz' },
+  { organisationId: 'hc-wz', kind: 'health_commission', regionCode: WZ },
+  { organisationId: 'hc-yz', kind: 'health_commission', regionCode: YZ },
+  { organisationId: 'hc-city', kind: 'health_commission', regionCode: '500100' },
+  { organisationId: 'hc-cq', kind: 'health_commission', regionCode: '500000' },
+  { organisationId: 'nhc', kind: 'health_commission', regionCode: '000000' },
+  { organisationId: 'zfw-wz', kind: 'political_legal', regionCode: WZ },
+  { organisationId: 'med-wz', kind: 'mediation_committee', regionCode: WZ },
+];
+
+/** Publishes TEST_DIRECTORY on the app's bus and waits until the incidents service holds it. */
+export async function seedTestDirectory(app: INestApplication, organisations: TestOrganisation[] = TEST_DIRECTORY): Promise<void> {
+  const runtime = app.get<ServiceRuntime>(runtimeToken(INCIDENTS_CONTEXT_NAME));
+  await seedDirectory(app.get<MessageBus>(MESSAGE_BUS), [runtime.directory], organisations);
+}

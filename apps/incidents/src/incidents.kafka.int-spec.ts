@@ -11,7 +11,7 @@ import {
   testAccessTokenKeys,
 } from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
-import { PRINCIPALS, WZ, claimsOf, hospitalFacts, minutesBefore, type Who } from './incidents.fixture.js';
+import { PRINCIPALS, claimsOf, hospitalFacts, minutesBefore, seedTestDirectory, type Who } from './incidents.fixture.js';
 
 /**
  * The incidents service as its own process (AppModule: Kafka because KAFKA_BROKERS is set) on a
@@ -41,6 +41,8 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
     const { AppModule } = await import('./app.module.js');
     app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication();
     await app.init();
+    // The directory reaches the service over Kafka too, as the gateway publishes it.
+    await seedTestDirectory(app);
     consumerBus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'incidents-kafka-test' });
     subscription = await consumerBus.subscribe({
       group: `incidents-test-${randomUUID()}`,
@@ -63,7 +65,7 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
     const now = new Date();
     const reported = await as('dispatcher')
       .post('/incidents', {
-        hospital: hospitalFacts('hosp-a', WZ, false),
+        hospital: hospitalFacts('hosp-a'),
         occurredAt: minutesBefore(now, 30),
         intake: { channel: 'call_110', callReceivedAt: minutesBefore(now, 29), description: '外科病房有人持刀威胁医生' },
       })
@@ -71,7 +73,7 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
     const caseNumber: string = reported.body.caseNumber;
     const path = `/incidents/${caseNumber}`;
     await as('dispatcher')
-      .post(`${path}/dispatch`, { dispatchedAt: minutesBefore(now, 28), supervisingOrganisationId: 'bureau-wz' })
+      .post(`${path}/dispatch`, { dispatchedAt: minutesBefore(now, 28) })
       .expect(200);
     await as('dispatcher')
       .post(`${path}/arrival`, { arrivedAt: minutesBefore(now, 22) })
@@ -82,7 +84,7 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
         reason: '伤情鉴定为重伤',
       })
       .expect(200);
-    await as('hospitalA').post(`${path}/escalations`, { chain: 'health' }).expect(200);
+    // Major: the reports to the county commission and the 综治 went up with the reclassification.
     for (const [who, level] of [
       ['countyHc', 'county'],
       ['cityHc', 'city'],
@@ -100,17 +102,25 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
       'PoliceArrived',
       'IncidentClockStopped',
       'IncidentReclassified',
-      'IncidentClockStarted',
-      'IncidentClockStarted',
-      'EscalationSubmitted',
+      'IncidentClockStarted', // immediate_local_report
+      'IncidentClockStarted', // national_report
+      'EscalationSubmitted', // health: county
+      'EscalationSubmitted', // political_legal: local
+      'IncidentClockStarted', // county_forward
+      'IncidentClockStopped', // immediate_local_report: the hospital's duty is met
       'EscalationAcknowledged',
       'EscalationForwarded',
+      'IncidentClockStarted', // city_forward
+      'IncidentClockStopped', // county_forward
       'EscalationAcknowledged',
       'EscalationForwarded',
+      'IncidentClockStarted', // province_forward
+      'IncidentClockStopped', // city_forward
       'EscalationAcknowledged',
       'EscalationForwarded',
+      'IncidentClockStopped', // national_report: the report reached the national commission
+      'IncidentClockStopped', // province_forward
       'EscalationAcknowledged',
-      'IncidentClockStopped',
     ];
     const ofIncident = () => seen.filter((e) => e.streamType === 'incident' && e.correlationId === caseNumber);
     const deadline = Date.now() + 60_000;
@@ -121,8 +131,9 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
     expect(events.map((e) => e.version)).toEqual(expected.map((_, i) => i + 1));
     expect(events.every((e) => e.context === 'incidents' && e.streamId === `incident-${caseNumber}`)).toBe(true);
     expect(events[0].actor).toEqual({ userId: 'disp-wz', organisationId: 'station-wz', role: 'police_dispatcher' });
-    expect(events.at(-2)).toMatchObject({ data: { chain: 'health', level: 'national', organisationId: 'nhc', major: true } });
-    expect(events.at(-1)).toMatchObject({ data: { clock: 'national_report', deadlineId: `${caseNumber}:national_report:1` } });
+    expect(events.at(-1)).toMatchObject({ data: { chain: 'health', level: 'national', organisationId: 'nhc', major: true } });
+    expect(events.at(-3)).toMatchObject({ data: { clock: 'national_report', deadlineId: `${caseNumber}:national_report:1` } });
+    expect(events.at(-4)).toMatchObject({ data: { toLevel: 'national', addresseeOrganisationId: 'nhc' } });
 
     // The clocks' own steps travel on the same topic, for oversight's board.
     while (

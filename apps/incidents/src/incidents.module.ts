@@ -5,6 +5,7 @@ import { incidentSettingsFromEnv } from './incident-settings.js';
 import { INCIDENTS_CONTEXT_NAME, INCIDENT_SETTINGS } from './incidents.context.js';
 import { IncidentCommandHandler } from './incidents/commands/incident-command.js';
 import { ReportIncidentHandler } from './incidents/commands/report-incident.js';
+import { IncidentDirectory } from './incidents/incident-directory.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { GetIncidentHandler } from './incidents/queries/get-incident.js';
 import { ListIncidentsHandler } from './incidents/queries/list-incidents.js';
@@ -27,6 +28,7 @@ export function incidentsRuntimeOptions(settings: IncidentDeadlineSettings, cloc
     migrations: incidentsMigrations,
     projections: [incidentListProjection(schemaFor(INCIDENTS_CONTEXT_NAME))],
     deadlines: { rules: incidentDeadlineRules(settings), clocksFor: incidentClocksFor },
+    directory: true,
     clock,
   };
 }
@@ -44,6 +46,7 @@ const settings = incidentSettingsFromEnv();
   controllers: [IncidentsController],
   providers: [
     { provide: INCIDENT_SETTINGS, useValue: settings },
+    IncidentDirectory,
     IncidentCommandHandler,
     ReportIncidentHandler,
     GetIncidentHandler,

@@ -14,7 +14,7 @@ import {
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
 import { PlatformModule } from '@pingan/platform';
-import { MATRIX_CALLERS, gatewayMatrixFixtures } from '../../gateway/src/gateway.authorisation.fixture.js';
+import { MATRIX_CALLERS, directoriesCaughtUp, gatewayMatrixFixtures } from '../../gateway/src/gateway.authorisation.fixture.js';
 import { GatewayModule } from '../../gateway/src/gateway.module.js';
 import { MATRIX_ENDPOINTS } from './authorisation-matrix.fixture.js';
 import { SERVICE_MODULES } from './standalone.module.js';
@@ -52,6 +52,7 @@ describe('authorisation matrix: every role against every endpoint', () => {
     app = (await Test.createTestingModule({ imports: root }).compile()).createNestApplication();
     await app.init();
     fixtures = await gatewayMatrixFixtures(app);
+    await directoriesCaughtUp(app, ['incidents']);
     for (const role of ROLES) {
       const username = MATRIX_CALLERS[role];
       const res = await request(app.getHttpServer())

@@ -82,3 +82,13 @@ export {
   DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
   type PrincipalClaims,
 } from './tokens.js';
+export {
+  CreateDirectoryCopy1796184090000,
+  DIRECTORY_TABLE,
+  DirectoryError,
+  OrganisationDirectory,
+  applyDirectoryEvent,
+  directoryMigrations,
+  directorySubscription,
+  type DirectoryOrganisation,
+} from './directory.js';

@@ -67,8 +67,12 @@ export type EscalationLevel<C extends EscalationChain = EscalationChain> = (type
  */
 export const INCIDENT_CLOCKS = [
   'police_arrival', // dispatch → arrival, 3 / 8 min [S1 三(一)]
-  'immediate_local_report', // occurred → county HC and local 综治 acknowledge, "immediately" [S3 五(二)]
-  'national_report', // occurred → national HC acknowledges, 12 h [S3 五(二)]
+  'immediate_local_report', // occurred → the report has reached the county HC and the local 综治 (the hospital's duty), "immediately" [S3 五(二)]
+  'national_report', // occurred → the report reaches the national HC, 12 h [S3 五(二)]
+  // Each commission's own duty: received → forwarded to the next level up, "immediately" (one clock per level).
+  'county_forward',
+  'city_forward',
+  'province_forward',
 ] as const;
 export type IncidentClock = (typeof INCIDENT_CLOCKS)[number];
 
@@ -176,8 +180,14 @@ export type IncidentReportedData = IncidentRef & {
   hasPoliceOffice: boolean; // 警务室: decides the arrival limit
   classification: IncidentClassification;
   major: boolean;
-  /** The county health commission over the hospital, when the reporter named it: it supervises the report clocks. */
+  /** The county health commission over the hospital, from the directory: the report's first addressee. */
   countyHealthCommissionId?: string;
+  /**
+   * Who each level of the reporting chains is, from the directory when the incident came in, by
+   * 'chain:level' ('health:county' … 'health:national', 'political_legal:local'); levels the
+   * directory had no body for are absent.
+   */
+  escalationAddressees?: Partial<Record<string, string>>;
 };
 
 /** schemaVersion 1. A one-key alarm's particulars, filled in after the alarm. */
@@ -205,13 +215,20 @@ export type PoliceArrivedData = IncidentRef & { arrivedAt: string; dispatchedAt:
 export type DisturbanceStoppedData = IncidentRef & { stoppedAt: string };
 export type SceneClearedData = IncidentRef & { clearedAt: string };
 
-/** schemaVersion 1. The first report on a chain, received by its first level. */
+/**
+ * schemaVersion 1. The first report on a chain, received by its first level. A major incident's
+ * reports to the county commission and the local 综治 are made by themselves, in the command that
+ * made it major (`automatic`, in the hospital's name).
+ */
 export type EscalationSubmittedData = IncidentRef & {
   chain: EscalationChain;
   level: EscalationLevel;
   submittedAt: string;
   submittedByOrganisationId: string;
   major: boolean;
+  /** The body at that level, when the directory names one. */
+  addresseeOrganisationId?: string;
+  automatic?: boolean;
 };
 /** schemaVersion 1. A level confirms receipt; `organisationId` is the acknowledging body. */
 export type EscalationAcknowledgedData = IncidentRef & {
@@ -229,6 +246,8 @@ export type EscalationForwardedData = IncidentRef & {
   forwardedAt: string;
   organisationId: string;
   major: boolean;
+  /** The body at the next level, when the directory names one. */
+  addresseeOrganisationId?: string;
 };
 
 /**
@@ -245,7 +264,7 @@ export type IncidentClockStartedData = IncidentRef & {
   /** The next level up from the responsible organisation, when known: a breach is escalated to it. */
   supervisingOrganisationId?: string;
   /** Why now: the intake, a dispatch, or a reclassification that made the incident major. */
-  trigger: 'reported_major' | 'reclassified_major' | 'police_dispatched';
+  trigger: 'reported_major' | 'reclassified_major' | 'police_dispatched' | 'report_received';
 };
 /** schemaVersion 1. The work is done (DeadlineStore.met at `completedAt`). */
 export type IncidentClockStoppedData = IncidentRef & { deadlineId: string; clock: IncidentClock; completedAt: string };

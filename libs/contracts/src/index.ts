@@ -11,3 +11,4 @@ export * from './shanghai-time.js';
 export * from './errors.js';
 export * from './calendar.js';
 export * from './labels.js';
+export * from './access.js';

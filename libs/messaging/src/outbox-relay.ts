@@ -24,6 +24,8 @@ export interface OutboxRelayOptions {
   /** How long a lease lasts unrenewed: a crashed holder is replaced after at most this. Default 10 s. */
   leaseMs?: number;
   instanceId?: string;
+  /** Which events leave the store (default: all); the others are passed over, checkpoint and all. */
+  publishes?: (event: StoredEvent) => boolean;
 }
 
 export interface RelayStatus {
@@ -125,7 +127,8 @@ export class OutboxRelay {
         const batch = await this.options.source.readAll({ after, limit: batchSize });
         if (batch.length > 0) {
           // One publish per batch: the bus keeps the order per key. On error the same batch is retried.
-          await this.options.bus.publish(batch.map(toEnvelope));
+          const outgoing = this.options.publishes ? batch.filter(this.options.publishes) : batch;
+          if (outgoing.length > 0) await this.options.bus.publish(outgoing.map(toEnvelope));
           const last = batch[batch.length - 1];
           const position = { transactionId: last.transactionId, globalPosition: last.globalPosition };
           if (!(await this.advance(position, leaseMs))) {
@@ -135,7 +138,7 @@ export class OutboxRelay {
             continue;
           }
           this.state.checkpoint = position;
-          this.state.published += batch.length;
+          this.state.published += outgoing.length;
         }
         failures = 0;
         this.state.lastError = null;

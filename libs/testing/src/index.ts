@@ -10,3 +10,4 @@ export * from './http-fuzz/bad-requests.js';
 export * from './http-fuzz/fuzz-writes.js';
 export * from './http-fuzz/openapi-arbitraries.js';
 export * from './http-fuzz/schema-names.js';
+export * from './fixtures/directory.js';

@@ -72,6 +72,14 @@ export type RecordIncidentDisturbanceStopped = CommandOf<
   }
 >;
 
+/**
+ * A dispute opened on its own (a complaint) turns out to belong to an incident (the incident was
+ * linked to it): from then on its mediation waits for that incident's disturbance to be recorded as
+ * stopped, as one opened from the incident would [S3 一(二)]. `disturbanceStopped` is what the
+ * disputes service has heard of the incident (police dispatched and not yet stopped: false).
+ */
+export type LinkIncident = CommandOf<'LinkIncident', { incidentId: string; disturbanceStopped: boolean; linkedAt: Date }>;
+
 /** 多元化解告知 [S3 二(三)]: what the patient side was told, and how. */
 export type NotifyResolutionRoutes = CommandOf<
   'NotifyResolutionRoutes',
@@ -262,6 +270,7 @@ export type DisputeCommand =
   | OpenDisputeFromIncident
   | HandOverDispute
   | RecordIncidentDisturbanceStopped
+  | LinkIncident
   | NotifyResolutionRoutes
   | ReferToMediation
   | RecordMediationRefused

@@ -72,6 +72,25 @@ export const complaintDecisions = {
       stoppedAt: iso(command.data.stoppedAt),
     });
   },
+
+  LinkIncident: (command, state) => {
+    if (state.status === 'closed') return []; // nothing left to mediate
+    const ref = requireOpen(state);
+    if (state.incident?.incidentId === command.data.incidentId) return []; // delivered again, or opened from it
+    // One incident per dispute: a second link leaves the first (and its disturbance rule) in place.
+    if (state.incident !== null) return [];
+    return [
+      {
+        type: 'DisputeLinkedToIncident',
+        data: {
+          ...ref,
+          incidentId: command.data.incidentId,
+          disturbanceStopped: command.data.disturbanceStopped,
+          linkedAt: iso(command.data.linkedAt),
+        },
+      },
+    ];
+  },
 } satisfies Partial<Decisions>;
 
 export const complaintEvolutions = {
@@ -98,6 +117,10 @@ export const complaintEvolutions = {
     };
   },
   DisputeHandedOver: (state, event) => ({ ...state, owner: event.data.to, handovers: state.handovers + 1 }),
+  DisputeLinkedToIncident: (state, event) => ({
+    ...state,
+    incident: { incidentId: event.data.incidentId, disturbanceStopped: event.data.disturbanceStopped },
+  }),
   IncidentDisturbanceStopped: (state) =>
     state.incident
       ? {

@@ -37,6 +37,12 @@ export type IncidentDisturbanceStopped = {
   data: DisputeRef & { incidentId: string; stoppedAt: string };
 };
 
+/** An incident was linked to this dispute after it was opened (see LinkIncident). */
+export type DisputeLinkedToIncident = {
+  type: 'DisputeLinkedToIncident';
+  data: DisputeRef & { incidentId: string; disturbanceStopped: boolean; linkedAt: string };
+};
+
 export type ResolutionRoutesNotified = {
   type: 'ResolutionRoutesNotified';
   data: DisputeRef & {
@@ -189,6 +195,7 @@ export type DisputeEvent =
   | DisputeOpened
   | DisputeHandedOver
   | IncidentDisturbanceStopped
+  | DisputeLinkedToIncident
   | ResolutionRoutesNotified
   | MediationReferred
   | MediationRefusedByPatientSide
@@ -217,6 +224,7 @@ export const DISPUTE_EVENT_SCHEMA_VERSIONS = {
   DisputeOpened: 1,
   DisputeHandedOver: 1,
   IncidentDisturbanceStopped: 1,
+  DisputeLinkedToIncident: 1,
   ResolutionRoutesNotified: 1,
   MediationReferred: 1,
   MediationRefusedByPatientSide: 1,

@@ -9,6 +9,7 @@ import {
   iso,
   mediationRule,
   requireLiability,
+  requireDisturbanceStopped,
   requireMediator,
   requireOpen,
   oneEvent,
@@ -26,8 +27,9 @@ export const mediationDecisions = {
       throw new DisputeError(Code.MediationNotReferred, 'The dispute has not been referred to mediation.');
     }
     requireMediator(command.metadata.actor, mediation);
-    // The disturbance was checked at referral, and a stopped disturbance stays stopped.
     if (mediation.phase === 'accepted') return [];
+    // Checked at referral too; again here because an incident may have been linked since [S3 一(二)].
+    requireDisturbanceStopped(state);
     const deadlineId = deadlineIdFor(ref.disputeId, mediationRule(mediation.kind), mediation.attempt);
     const clocks: DisputeClockInstruction[] = [
       {
@@ -61,6 +63,7 @@ export const mediationDecisions = {
     const ref = requireOpen(state);
     const mediation = activeMediation(state);
     requireMediator(command.metadata.actor, mediation);
+    requireDisturbanceStopped(state); // an incident linked while mediation was under way
     if (command.data.attendees.length === 0) invalid('attendees', 'A session has attendees.');
     return oneEvent(ref, 'MediationSessionHeld', {
       attempt: mediation.attempt,

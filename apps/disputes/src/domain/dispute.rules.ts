@@ -42,7 +42,7 @@ export function requireDisturbanceStopped(state: DisputeState): void {
   if (state.incident !== null && !state.incident.disturbanceStopped) {
     throw new DisputeError(
       Code.DisturbanceNotStopped,
-      'Mediation cannot start before the disturbance of the linked incident has been stopped.',
+      'No mediation before the disturbance of the linked incident has been recorded as stopped.',
     );
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  DISPUTE_STREAM_TYPE,
   INCIDENTS_CONTEXT,
   SYSTEM_ACTOR,
   type AlarmDetailsCompletedData,
   type DisturbanceStoppedData,
   type EventEnvelope,
   type IncidentClosedData,
+  type IncidentLinkedToDisputeData,
   type IncidentReportedData,
   type PoliceDispatchedData,
 } from '@pingan/contracts';
@@ -26,6 +28,8 @@ export { disputeIdForIncident } from '../dispute-ref.js';
  * - IncidentClosed with outcome `referred_to_dispute` (转医疗纠纷处理): OpenDisputeFromIncident,
  *   keeping the incident's case number; the link case number → dispute id is kept.
  * - DisturbanceStopped: RecordIncidentDisturbanceStopped on every linked dispute [S3 一(二)].
+ * - IncidentLinkedToDispute (a dispute opened on its own, linked to the incident later): LinkIncident,
+ *   with what we heard of the disturbance, so that route into mediation obeys the same rule.
  */
 @Injectable()
 export class IncidentIntakeConsumer {
@@ -61,6 +65,8 @@ export class IncidentIntakeConsumer {
       case 'IncidentClosed':
         if ((envelope.data as IncidentClosedData).outcome === 'referred_to_dispute') return this.referred(envelope, query);
         return;
+      case 'IncidentLinkedToDispute':
+        return this.linked(envelope, query);
       default:
         return; // other incident events mean nothing here
     }
@@ -122,6 +128,41 @@ export class IncidentIntakeConsumer {
       data.caseNumber,
       disputeId,
       at,
+    ]);
+  }
+
+  private async linked(envelope: EventEnvelope, query: Query): Promise<void> {
+    const data = envelope.data as IncidentLinkedToDisputeData;
+    // The dispute by its case number, from the store itself (a list projection may lag behind).
+    const [dispute] = await query<{ stream_id: string }>(
+      `SELECT stream_id FROM ${SCHEMA}.events WHERE stream_type = $1 AND type = 'DisputeOpened' AND data->>'caseNumber' = $2 LIMIT 1`,
+      [DISPUTE_STREAM_TYPE, data.disputeCaseNumber],
+    );
+    if (!dispute) return; // a number of no dispute of ours (another system's): nothing to hold back here
+    const [facts] = await query<{ police_dispatched: boolean; disturbance_stopped_at: Date | null }>(
+      `SELECT police_dispatched, disturbance_stopped_at FROM ${SCHEMA}.incident_facts WHERE case_number = $1`,
+      [data.caseNumber],
+    );
+    // Police called and no stop recorded: the disturbance is going on as far as we know.
+    const disturbanceStopped = facts ? facts.disturbance_stopped_at !== null || !facts.police_dispatched : true;
+    await this.commands.execute(
+      new DisputeCommandMessage({
+        streamId: dispute.stream_id,
+        command: {
+          type: 'LinkIncident',
+          data: { incidentId: data.caseNumber, disturbanceStopped, linkedAt: new Date(data.linkedAt) },
+        },
+        actor: SYSTEM_ACTOR,
+        correlationId: data.disputeCaseNumber,
+        causationId: envelope.eventId,
+        query,
+      }),
+    );
+    // A stop recorded later reaches this dispute too.
+    await query(`INSERT INTO ${SCHEMA}.incident_disputes (case_number, dispute_id, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      data.caseNumber,
+      dispute.stream_id,
+      new Date(data.linkedAt),
     ]);
   }
 

@@ -27,7 +27,7 @@ export const disputeListProjection: Projection = {
          last_event_at, version, state)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, ''), $10, $11, $12, $13::text[], $14, $15, $16, $17, $18, $19, $20)
        ON CONFLICT (dispute_id) DO UPDATE SET
-         status = excluded.status, route = excluded.route, summary = coalesce($9, l.summary),
+         status = excluded.status, route = excluded.route, summary = coalesce($9, l.summary), incident_id = excluded.incident_id,
          mediation_kind = excluded.mediation_kind, mediation_phase = excluded.mediation_phase,
          mediator_organisation_id = excluded.mediator_organisation_id,
          party_organisation_ids = ARRAY(SELECT DISTINCT unnest(l.party_organisation_ids || excluded.party_organisation_ids)),

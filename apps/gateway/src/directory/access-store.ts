@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ACCESS_CLOCK, ReadAudit, type Clock } from '@pingan/access';
+import { ORGANISATION_STREAM_TYPE } from '@pingan/contracts';
 import { PostgresEventStore, Projector, eventStoreMigrations, runMigrations, type Database } from '@pingan/event-store';
 import { OutboxRelay, messagingMigrations, type MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS } from '@pingan/platform';
@@ -15,8 +16,8 @@ export class AccessStore implements OnModuleInit, OnApplicationBootstrap, OnModu
   readonly events: PostgresEventStore;
   readonly directory: Projector;
   readonly readAudit: ReadAudit;
-  /** Publishes the directory's events on `pingan.access.events`: other services learn who is who from them. */
-  private readonly relay: OutboxRelay;
+  /** Publishes the organisations (only: users and reads stay here) to `pingan.access.events` for the services' directories. */
+  readonly relay: OutboxRelay;
   /** The gateway's clock (ACCESS_CLOCK): what its events are stamped with. */
   readonly clock: () => Date;
 
@@ -33,14 +34,21 @@ export class AccessStore implements OnModuleInit, OnApplicationBootstrap, OnModu
       clock: () => clock(),
       onAppended: () => this.relay.wake(),
     });
-    this.relay = new OutboxRelay({ name: 'access-outbox', source: this.events, bus, db, schema: ACCESS_SCHEMA });
+    this.relay = new OutboxRelay({
+      name: 'access-outbox',
+      source: this.events,
+      bus,
+      db,
+      schema: ACCESS_SCHEMA,
+      publishes: (event) => event.streamType === ORGANISATION_STREAM_TYPE,
+    });
     this.directory = new Projector(this.events, directoryProjection, { pollMs: 1_000 });
     this.readAudit = new ReadAudit(this.events, () => clock());
   }
 
   async onModuleInit(): Promise<void> {
     // The gateway runs no ServiceRuntime: its schema's migrations are applied here, before any use.
-    // The messaging tables (relay checkpoint) came later: appended, so existing schemas just gain them.
+    // The relay's tables come last: they were added after the others were applied on existing data.
     await runMigrations(this.db, ACCESS_SCHEMA, [
       ...eventStoreMigrations,
       ...gatewayMigrations,

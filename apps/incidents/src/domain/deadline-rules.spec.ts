@@ -17,6 +17,7 @@ describe('incidents deadline catalogue', () => {
       ['police-arrival', minutes(8), 0.75],
       ['immediate-local-report', { unit: 'hours', amount: 1 }, 0.75],
       ['national-hc-report', { unit: 'hours', amount: 12 }, 0.75],
+      ['report-forwarding', { unit: 'hours', amount: 1 }, 0.75],
     ]);
   });
 
@@ -31,7 +32,7 @@ describe('incidents deadline catalogue', () => {
       policeArrivalOverrides: [override('41', 5, 10)],
     });
     expect(() => indexRules(rules)).not.toThrow();
-    expect(rules.slice(4)).toEqual([
+    expect(rules.slice(5)).toEqual([
       { name: 'police-arrival-with-office@41', source: 'notice of 41', length: minutes(5), warnAtFraction: 0.75 },
       { name: 'police-arrival@41', source: 'notice of 41', length: minutes(10), warnAtFraction: 0.75 },
     ]);

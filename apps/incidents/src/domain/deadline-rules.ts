@@ -8,8 +8,9 @@ import type { DeadlineLength, DeadlineRule } from '@pingan/deadlines';
  * | clock                  | rule                                         | starts (startedAt)                                   | stops                                              |
  * |------------------------|----------------------------------------------|------------------------------------------------------|----------------------------------------------------|
  * | police_arrival         | police-arrival-with-office / police-arrival  | PoliceDispatched (dispatchedAt)                      | PoliceArrived (arrivedAt); cancelled on close      |
- * | immediate_local_report | immediate-local-report                       | incident becomes major (occurredAt)                  | county HC AND local 综治 acknowledged (the later)   |
- * | national_report        | national-hc-report                           | incident becomes major (occurredAt)                  | national HC acknowledged                           |
+ * | immediate_local_report | immediate-local-report                       | incident becomes major (occurredAt)                  | the report reached county HC AND local 综治        |
+ * | national_report        | national-hc-report                           | incident becomes major (occurredAt)                  | the report reached the national HC                 |
+ * | county/city/province_forward | report-forwarding                      | the report reached that level (major)                | that level forwarded it                            |
  *
  * "Becomes major" is IncidentReported with a major classification, or an IncidentReclassified
  * that makes it major. The report clocks always run from when the incident occurred, as
@@ -25,6 +26,7 @@ export const INCIDENT_RULES = {
   policeArrivalWithoutOffice: 'police-arrival',
   immediateLocalReport: 'immediate-local-report',
   nationalReport: 'national-hc-report',
+  reportForwarding: 'report-forwarding',
 } as const;
 
 /**
@@ -95,6 +97,13 @@ export function incidentDeadlineRules(settings: IncidentDeadlineSettings = DEFAU
       name: INCIDENT_RULES.nationalReport,
       source: '[S3 五(二)] 12小时内上报至国家卫生健康委',
       length: { unit: 'hours', amount: 12 },
+      warnAtFraction: WARN_AT,
+    },
+    // CONFIGURABLE: each level passes the report on "immediately" too (逐级上报), with the same length.
+    {
+      name: INCIDENT_RULES.reportForwarding,
+      source: `[S3 五(二)] 逐级上报: each health commission forwards the report to the next level ("immediately", configured as ${settings.immediateLocalReport.amount} ${settings.immediateLocalReport.unit})`,
+      length: settings.immediateLocalReport,
       warnAtFraction: WARN_AT,
     },
     ...settings.policeArrivalOverrides.flatMap((override): DeadlineRule[] => [

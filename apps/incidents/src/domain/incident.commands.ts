@@ -10,15 +10,17 @@ import type { ClassificationInput } from './incident.classification.js';
  */
 type CommandOf<Type extends string, Data> = Command<Type, Data>;
 
-/** The hospital as the service layer knows it when the incident comes in. */
+/** The hospital as the service layer found it in the access directory when the incident comes in. */
 export interface HospitalRef {
   hospitalId: string;
   /** 6-digit region code of the hospital's county. */
   regionCode: string;
   /** 警务室 on site: the arrival limit is 3 minutes instead of 8 [S1 三(一)]. */
   hasPoliceOffice: boolean;
-  /** The county health commission over the hospital (supervises the report clocks), when known. */
+  /** The county health commission over the hospital (the report's first addressee; supervises the hospital's clock), when the directory has one. */
   countyHealthCommissionId?: string;
+  /** Who each level of the reporting chains is ('health:county' … 'health:national', 'political_legal:local'), from the directory. */
+  escalationAddressees?: Partial<Record<string, string>>;
 }
 
 /** What happened, as the channel tells it. */
@@ -68,7 +70,7 @@ export type DispatchPolice = CommandOf<
   {
     dispatchedAt: Date;
     unitOrganisationId: string;
-    /** The unit's superior (the bureau over a station): supervises the arrival clock, when known. */
+    /** The unit's superior in the directory (the bureau over a station): supervises the arrival clock, when it has one. */
     supervisingOrganisationId?: string;
   }
 >;

@@ -28,6 +28,15 @@ export const zongzhi: Actor = { userId: 'u-zz', organisationId: 'pl-500103', rol
 
 export const given = deciderSpec(incidentDecider);
 
+/** Who each level of the chains is, as the handler found them in the directory. */
+export const ADDRESSEES = {
+  'health:county': countyHc.organisationId,
+  'health:city': cityHc.organisationId,
+  'health:province': provinceHc.organisationId,
+  'health:national': nationalHc.organisationId,
+  'political_legal:local': zongzhi.organisationId,
+};
+
 export const counts = (deaths = 0, seriousInjuries = 0, minorInjuries = 0) => ({ deaths, seriousInjuries, minorInjuries });
 export const minor: IncidentClassification = {
   categories: ['threat_intimidation_insult'],
@@ -62,6 +71,8 @@ export const reported = (overrides: { classification?: IncidentClassification; h
       hasPoliceOffice: overrides.hasPoliceOffice ?? false,
       classification,
       major: isMajor(classification),
+      countyHealthCommissionId: countyHc.organisationId,
+      escalationAddressees: ADDRESSEES,
     },
   };
 };
@@ -79,11 +90,24 @@ export const alarmReported: IncidentEvent = {
     major: false,
   },
 };
+type FixtureClock =
+  'police_arrival' | 'immediate_local_report' | 'national_report' | 'county_forward' | 'city_forward' | 'province_forward';
+
+/** Each clock's own owner and the body above it: nobody is late for another's delay. */
+const OWNERS: Record<FixtureClock, { responsibleOrganisationId: string; supervisingOrganisationId?: string }> = {
+  police_arrival: { responsibleOrganisationId: officer.organisationId },
+  immediate_local_report: { responsibleOrganisationId: HOSPITAL, supervisingOrganisationId: countyHc.organisationId },
+  national_report: { responsibleOrganisationId: nationalHc.organisationId },
+  county_forward: { responsibleOrganisationId: countyHc.organisationId, supervisingOrganisationId: cityHc.organisationId },
+  city_forward: { responsibleOrganisationId: cityHc.organisationId, supervisingOrganisationId: provinceHc.organisationId },
+  province_forward: { responsibleOrganisationId: provinceHc.organisationId, supervisingOrganisationId: nationalHc.organisationId },
+};
+
 export const clockStarted = (
-  clock: 'police_arrival' | 'immediate_local_report' | 'national_report',
+  clock: FixtureClock,
   rule: string,
   startedAt: string,
-  trigger: 'reported_major' | 'reclassified_major' | 'police_dispatched',
+  trigger: 'reported_major' | 'reclassified_major' | 'police_dispatched' | 'report_received',
   generation = 1,
 ): IncidentEvent => ({
   type: 'IncidentClockStarted',
@@ -93,15 +117,44 @@ export const clockStarted = (
     clock,
     rule,
     startedAt,
-    responsibleOrganisationId: clock === 'police_arrival' ? officer.organisationId : HOSPITAL,
+    ...OWNERS[clock],
     trigger,
   },
+});
+export const clockStopped = (clock: FixtureClock, completedAt: string, generation = 1): IncidentEvent => ({
+  type: 'IncidentClockStopped',
+  data: { ...ref, deadlineId: `${CASE}:${clock}:${generation}`, clock, completedAt },
 });
 export const reportClocksStarted = (trigger: 'reported_major' | 'reclassified_major', generation = 1): IncidentEvent[] => [
   clockStarted('immediate_local_report', 'immediate-local-report', s('10:00'), trigger, generation),
   clockStarted('national_report', 'national-hc-report', s('10:00'), trigger, generation),
 ];
-export const majorReported: IncidentEvent[] = [reported({ classification: serious }), ...reportClocksStarted('reported_major')];
+/** The report made by itself to the county commission and the local 综治 (in the hospital's name). */
+export const autoSubmitted = (chain: 'health' | 'political_legal', at: string): IncidentEvent => ({
+  type: 'EscalationSubmitted',
+  data: {
+    ...ref,
+    chain,
+    level: chain === 'health' ? 'county' : 'local',
+    submittedAt: at,
+    submittedByOrganisationId: HOSPITAL,
+    major: true,
+    addresseeOrganisationId: chain === 'health' ? countyHc.organisationId : zongzhi.organisationId,
+    automatic: true,
+  },
+});
+/** A major incident goes up by itself at `at`: the hospital's duty is met, the county's begins. */
+export const wentUp = (at: string, generation = 1): IncidentEvent[] => [
+  autoSubmitted('health', at),
+  autoSubmitted('political_legal', at),
+  clockStarted('county_forward', 'report-forwarding', at, 'report_received', generation),
+  clockStopped('immediate_local_report', at, generation),
+];
+export const majorReported: IncidentEvent[] = [
+  reported({ classification: serious }),
+  ...reportClocksStarted('reported_major'),
+  ...wentUp(s('10:02')),
+];
 
 export const dispatched: IncidentEvent = {
   type: 'PoliceDispatched',
@@ -130,6 +183,12 @@ export const closed = (outcome: 'resolved_on_scene' | 'handed_to_police_case' = 
   data: { ...ref, outcome, closedAt: s('11:00'), note: null, major },
 });
 
+/** The addressee a submission or forwarding names, where the directory had one. */
+const addressed = (chainLevel: string) => {
+  const id = (ADDRESSEES as Record<string, string>)[chainLevel];
+  return id ? { addresseeOrganisationId: id } : {};
+};
+
 export const submitted = (chain: 'health' | 'police' | 'political_legal', at: string, major = false): IncidentEvent => ({
   type: 'EscalationSubmitted',
   data: {
@@ -139,6 +198,7 @@ export const submitted = (chain: 'health' | 'police' | 'political_legal', at: st
     submittedAt: at,
     submittedByOrganisationId: chain === 'police' ? officer.organisationId : HOSPITAL,
     major,
+    ...addressed(`${chain}:${chain === 'health' ? 'county' : chain === 'police' ? 'bureau' : 'local'}`),
   },
 });
 export const acknowledged = (
@@ -168,6 +228,7 @@ export const forwarded = (
     forwardedAt: at,
     organisationId: by.organisationId,
     major,
+    ...addressed(`${chain}:${toLevel}`),
   },
 });
 
@@ -187,7 +248,13 @@ export const report110 = (overrides: Partial<Extract<IncidentCommand, { type: 'R
   type: 'ReportIncident',
   data: {
     caseNumber: CASE,
-    hospital: { hospitalId: HOSPITAL, regionCode: REGION, hasPoliceOffice: false },
+    hospital: {
+      hospitalId: HOSPITAL,
+      regionCode: REGION,
+      hasPoliceOffice: false,
+      countyHealthCommissionId: countyHc.organisationId,
+      escalationAddressees: ADDRESSEES,
+    },
     occurredAt: t('10:00'),
     intake: {
       channel: 'call_110',

@@ -13,7 +13,6 @@ import {
   security,
   officer,
   countyHc,
-  zongzhi,
   given,
   counts,
   minor,
@@ -22,6 +21,10 @@ import {
   alarmReported,
   reportClocksStarted,
   majorReported,
+  wentUp,
+  clockStarted,
+  clockStopped,
+  forwarded,
   closed,
   submitted,
   acknowledged,
@@ -336,6 +339,8 @@ describe('incident decider: intake and classification', () => {
             data: { ...ref, before: minor, after: serious, majorBefore: false, majorAfter: true, reason: null, reclassifiedAt: s('23:00') },
           },
           ...reportClocksStarted('reclassified_major'),
+          // … and the report goes up by itself in the same command.
+          ...wentUp(s('23:00')),
         ]);
     });
 
@@ -349,16 +354,17 @@ describe('incident decider: intake and classification', () => {
             data: { ...ref, before: minor, after: mass, majorBefore: false, majorAfter: true, reason: null, reclassifiedAt: s('12:00') },
           },
           ...reportClocksStarted('reclassified_major'),
+          ...wentUp(s('12:00')),
         ]);
     });
 
-    it('reclassified to major after the reports were already acknowledged: the clocks start and stop at once', () => {
+    it('reclassified to major after the reports were already made: the hospital’s clock starts and is met at once, when they reached both', () => {
       given([
         reported(),
         submitted('health', s('10:30')),
         acknowledged('health', 'county', countyHc, s('10:40')),
-        submitted('political_legal', s('10:30')),
-        acknowledged('political_legal', 'local', zongzhi, s('10:50')),
+        submitted('political_legal', s('10:50')),
+        forwarded('health', 'county', 'city', countyHc, s('11:00')),
       ])
         .when(reclassify(serious, '12:00'))
         .then([
@@ -367,11 +373,18 @@ describe('incident decider: intake and classification', () => {
             data: { ...ref, before: minor, after: serious, majorBefore: false, majorAfter: true, reason: null, reclassifiedAt: s('12:00') },
           },
           ...reportClocksStarted('reclassified_major'),
+          // The city holds the report now: its own clock runs from when it got it.
+          clockStarted('city_forward', 'report-forwarding', s('11:00'), 'report_received'),
           clockStopped('immediate_local_report', s('10:50')),
         ]);
     });
 
-    it('no longer major: the running report clocks are cancelled with a reason', () => {
+    const cancelled = (clock: 'national_report' | 'county_forward' | 'city_forward', at: string, generation = 1) => ({
+      type: 'IncidentClockCancelled' as const,
+      data: { ...ref, deadlineId: `${CASE}:${clock}:${generation}`, clock, cancelledAt: s(at), reason: 'no_longer_major' as const },
+    });
+
+    it('no longer major: the running report clocks are cancelled with a reason (the hospital’s was already met)', () => {
       given(majorReported)
         .when(reclassify(minor, '11:00', 'The injury was minor after all'))
         .then([
@@ -387,19 +400,18 @@ describe('incident decider: intake and classification', () => {
               reclassifiedAt: s('11:00'),
             },
           },
-          clockCancelled('immediate_local_report', s('11:00'), 'no_longer_major'),
-          clockCancelled('national_report', s('11:00'), 'no_longer_major'),
+          cancelled('national_report', '11:00'),
+          cancelled('county_forward', '11:00'),
         ]);
     });
 
     it('a clock already stopped is not cancelled', () => {
       given([
         ...majorReported,
-        submitted('health', s('10:30'), true),
         acknowledged('health', 'county', countyHc, s('10:40'), true),
-        submitted('political_legal', s('10:30'), true),
-        acknowledged('political_legal', 'local', zongzhi, s('10:50'), true),
-        clockStopped('immediate_local_report', s('10:50')),
+        forwarded('health', 'county', 'city', countyHc, s('10:50'), true),
+        clockStopped('county_forward', s('10:50')),
+        clockStarted('city_forward', 'report-forwarding', s('10:50'), 'report_received'),
       ])
         .when(reclassify(minor, '11:00'))
         .then([
@@ -407,19 +419,20 @@ describe('incident decider: intake and classification', () => {
             type: 'IncidentReclassified',
             data: { ...ref, before: serious, after: minor, majorBefore: true, majorAfter: false, reason: null, reclassifiedAt: s('11:00') },
           },
-          clockCancelled('national_report', s('11:00'), 'no_longer_major'),
+          cancelled('national_report', '11:00'),
+          cancelled('city_forward', '11:00'),
         ]);
     });
 
-    it('major again: new clocks with new deadline ids', () => {
+    it('major again: new clocks with new deadline ids; the report already made is not made twice', () => {
       given([
         ...majorReported,
         {
           type: 'IncidentReclassified',
           data: { ...ref, before: serious, after: minor, majorBefore: true, majorAfter: false, reason: null, reclassifiedAt: s('11:00') },
         },
-        clockCancelled('immediate_local_report', s('11:00'), 'no_longer_major'),
-        clockCancelled('national_report', s('11:00'), 'no_longer_major'),
+        cancelled('national_report', '11:00'),
+        cancelled('county_forward', '11:00'),
       ])
         .when(reclassify(serious, '12:00'))
         .then([
@@ -428,6 +441,8 @@ describe('incident decider: intake and classification', () => {
             data: { ...ref, before: minor, after: serious, majorBefore: false, majorAfter: true, reason: null, reclassifiedAt: s('12:00') },
           },
           ...reportClocksStarted('reclassified_major', 2),
+          clockStarted('county_forward', 'report-forwarding', s('10:02'), 'report_received', 2),
+          clockStopped('immediate_local_report', s('10:02'), 2),
         ]);
     });
 

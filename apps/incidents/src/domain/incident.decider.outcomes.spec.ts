@@ -189,8 +189,7 @@ describe('incident decider: outcomes', () => {
       arrive(),
       stopDisturbance(),
       clearScene(),
-      submit('health', '10:30'),
-      submit('political_legal', '10:30'),
+      // The health and 综治 reports went up by themselves when it was reported as major.
       submit('police', '10:35', officer),
       acknowledge('health', 'county', countyHc, '10:40'),
       acknowledge('political_legal', 'local', zongzhi, '10:45'),
@@ -212,10 +211,16 @@ describe('incident decider: outcomes', () => {
     expect(clockEvents).toEqual([
       ['IncidentClockStarted', 'immediate_local_report'],
       ['IncidentClockStarted', 'national_report'],
+      ['IncidentClockStarted', 'county_forward'],
+      ['IncidentClockStopped', 'immediate_local_report'],
       ['IncidentClockStarted', 'police_arrival'],
       ['IncidentClockStopped', 'police_arrival'],
-      ['IncidentClockStopped', 'immediate_local_report'],
+      ['IncidentClockStarted', 'city_forward'],
+      ['IncidentClockStopped', 'county_forward'],
+      ['IncidentClockStarted', 'province_forward'],
+      ['IncidentClockStopped', 'city_forward'],
       ['IncidentClockStopped', 'national_report'],
+      ['IncidentClockStopped', 'province_forward'],
     ]);
     expect(fold(incidentDecider, history)).toMatchObject({ status: 'closed', outcome: 'handed_to_police_case', major: true });
   });

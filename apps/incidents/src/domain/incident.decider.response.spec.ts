@@ -11,10 +11,10 @@ import {
   cityHc,
   provinceHc,
   nationalHc,
-  zongzhi,
   given,
   reported,
   clockStarted,
+  clockStopped,
   majorReported,
   dispatched,
   arrivalClock,
@@ -242,20 +242,63 @@ describe('incident decider: police response and escalation', () => {
         .thenThrows(IncidentRuleError, { code: 'INCIDENT.ESCALATION_AT_TOP_LEVEL' });
     });
 
-    it('major: the immediate-local clock stops only when the county HC AND the local 综治 have acknowledged (at the later)', () => {
-      const afterCounty = [...majorReported, submitted('health', s('10:30'), true), submitted('political_legal', s('10:30'), true)];
-      given(afterCounty)
+    it('major: the report went up by itself, so acknowledging stops no clock and nobody reports it twice', () => {
+      given(majorReported)
         .when(acknowledge('health', 'county', countyHc, '10:40'))
         .then([acknowledged('health', 'county', countyHc, s('10:40'), true)]);
-      given([...afterCounty, acknowledged('health', 'county', countyHc, s('10:40'), true)])
-        .when(acknowledge('political_legal', 'local', zongzhi, '10:50'))
-        .then([acknowledged('political_legal', 'local', zongzhi, s('10:50'), true), clockStopped('immediate_local_report', s('10:50'))]);
+      given(majorReported)
+        .when(submit('political_legal', '10:30'))
+        .thenThrows(IncidentConflictError, { code: 'INCIDENT.ESCALATION_ALREADY_SUBMITTED' });
     });
 
-    it("major: the national commission's acknowledgement stops the 12-hour clock", () => {
-      given([...majorReported, ...healthChainToNational(true)])
+    it('major: each commission has its own clock from receiving the report to forwarding it, supervised by the one above', () => {
+      const atCounty = [...majorReported, acknowledged('health', 'county', countyHc, s('10:40'), true)];
+      given(atCounty)
+        .when(forward('health', 'county', countyHc, '10:50'))
+        .then([
+          forwarded('health', 'county', 'city', countyHc, s('10:50'), true),
+          clockStarted('city_forward', 'report-forwarding', s('10:50'), 'report_received'),
+          clockStopped('county_forward', s('10:50')),
+        ]);
+    });
+
+    it('major: the 12 hours are met when the report reaches the national commission, whenever it acknowledges', () => {
+      const atProvince = [
+        ...majorReported,
+        acknowledged('health', 'county', countyHc, s('10:40'), true),
+        forwarded('health', 'county', 'city', countyHc, s('10:50'), true),
+        clockStarted('city_forward', 'report-forwarding', s('10:50'), 'report_received'),
+        clockStopped('county_forward', s('10:50')),
+        acknowledged('health', 'city', cityHc, s('11:00'), true),
+        forwarded('health', 'city', 'province', cityHc, s('11:10'), true),
+        clockStarted('province_forward', 'report-forwarding', s('11:10'), 'report_received'),
+        clockStopped('city_forward', s('11:10')),
+        acknowledged('health', 'province', provinceHc, s('11:20'), true),
+      ];
+      given(atProvince)
+        .when(forward('health', 'province', provinceHc, '11:30'))
+        .then([
+          forwarded('health', 'province', 'national', provinceHc, s('11:30'), true),
+          clockStopped('national_report', s('11:30')),
+          clockStopped('province_forward', s('11:30')),
+        ]);
+      given([
+        ...atProvince,
+        forwarded('health', 'province', 'national', provinceHc, s('11:30'), true),
+        clockStopped('national_report', s('11:30')),
+        clockStopped('province_forward', s('11:30')),
+      ])
         .when(acknowledge('health', 'national', nationalHc, '16:00'))
-        .then([acknowledged('health', 'national', nationalHc, s('16:00'), true), clockStopped('national_report', s('16:00'))]);
+        .then([acknowledged('health', 'national', nationalHc, s('16:00'), true)]);
+    });
+
+    it('acknowledging before the report was forwarded to your level says so', () => {
+      given(majorReported)
+        .when(acknowledge('health', 'city', cityHc, '10:40'))
+        .thenThrows(IncidentRuleError, {
+          code: 'INCIDENT.ESCALATION_NOT_RECEIVED',
+          message: 'The health report has not yet been forwarded to your level (city): nothing to acknowledge yet',
+        });
     });
 
     it('not major: the ordinary chain, no clocks', () => {

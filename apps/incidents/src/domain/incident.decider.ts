@@ -154,7 +154,22 @@ function levelOf(chain: unknown, level: unknown, field: string): { chain: Escala
 // Clocks: the decider says when a clock starts, stops or is cancelled; the service layer runs it.
 // ---------------------------------------------------------------------------------------------
 
-const REPORT_CLOCKS = ['immediate_local_report', 'national_report'] as const satisfies readonly IncidentClock[];
+/** The levels of the health chain that forward, each with its own clock (the national one receives). */
+const FORWARDING_LEVELS = ['county', 'city', 'province'] as const;
+const FORWARD_CLOCK = { county: 'county_forward', city: 'city_forward', province: 'province_forward' } as const satisfies Record<
+  (typeof FORWARDING_LEVELS)[number],
+  IncidentClock
+>;
+
+const REPORT_CLOCKS = [
+  'immediate_local_report',
+  'national_report',
+  ...Object.values(FORWARD_CLOCK),
+] as const satisfies readonly IncidentClock[];
+
+/** The body at 'chain:level' as the directory named it, or null. */
+const addresseeOf = (incident: ReportedIncident, chain: EscalationChain, level: string): string | null =>
+  incident.addressees[`${chain}:${level}`] ?? null;
 
 function startClock(
   incident: ReportedIncident,
@@ -183,16 +198,20 @@ function startClock(
   };
 }
 
-/** Both report clocks run from when the incident occurred [S3 五(二)], whenever it became major. */
+/**
+ * Both report clocks run from when the incident occurred [S3 五(二)], whenever it became major.
+ * Each is one body's own duty, so nobody is late for another's delay: the hospital's to report to
+ * the county commission and the local 综治 (supervised by the county commission); the 12 hours are
+ * the national commission's to have the report (each level's forwarding has its own clock).
+ */
 const startReportClocks = (incident: ReportedIncident, trigger: 'reported_major' | 'reclassified_major'): IncidentEvent[] => [
-  // The hospital reports; the county health commission over it is the next level up.
   startClock(
     incident,
     'immediate_local_report',
     INCIDENT_RULES.immediateLocalReport,
     incident.occurredAt,
     incident.ref.hospitalId,
-    incident.countyHealthCommissionId,
+    addresseeOf(incident, 'health', 'county'),
     trigger,
   ),
   startClock(
@@ -200,8 +219,8 @@ const startReportClocks = (incident: ReportedIncident, trigger: 'reported_major'
     'national_report',
     INCIDENT_RULES.nationalReport,
     incident.occurredAt,
-    incident.ref.hospitalId,
-    incident.countyHealthCommissionId,
+    addresseeOf(incident, 'health', 'national') ?? incident.ref.hospitalId,
+    null,
     trigger,
   ),
 ];
@@ -223,24 +242,32 @@ function cancelRunningClocks(
 
 /** When the work a clock waits for was done, or null while it is not. */
 function completionOf(incident: ReportedIncident, clock: IncidentClock): string | null {
+  const health = incident.escalation.health;
   switch (clock) {
     case 'police_arrival':
       return incident.police.arrivedAt;
     case 'immediate_local_report': {
-      // Both the local health commission AND the local 综治 must have it.
-      const health = incident.escalation.health.county?.acknowledgedAt ?? null;
-      const politicalLegal = incident.escalation.political_legal.local?.acknowledgedAt ?? null;
-      return health !== null && politicalLegal !== null ? later(health, politicalLegal) : null;
+      // The hospital's duty: the report has reached both the county commission AND the local 综治.
+      const county = health.county?.receivedAt ?? null;
+      const politicalLegal = incident.escalation.political_legal.local?.receivedAt ?? null;
+      return county !== null && politicalLegal !== null ? later(county, politicalLegal) : null;
     }
     case 'national_report':
-      return incident.escalation.health.national?.acknowledgedAt ?? null;
+      // Met when the report reaches the national commission, not when it gets round to acknowledging.
+      return health.national?.receivedAt ?? null;
+    case 'county_forward':
+      return health.county?.forwardedAt ?? null;
+    case 'city_forward':
+      return health.city?.forwardedAt ?? null;
+    case 'province_forward':
+      return health.province?.forwardedAt ?? null;
   }
 }
 
 /**
  * Appends to `events` a stop for every running clock whose work is done once they apply.
- * So an acknowledgement stops its clock, and a clock started after the work was already done
- * (a late reclassification to major) starts and stops at once, met at the acknowledgement.
+ * So a report reaching its level stops its clock, and a clock started after the work was already
+ * done (a late reclassification to major) starts and stops at once, met when the work was done.
  */
 function withClockStops(state: IncidentState, events: IncidentEvent[]): IncidentEvent[] {
   const next = events.reduce(evolve, state);
@@ -254,11 +281,59 @@ function withClockStops(state: IncidentState, events: IncidentEvent[]): Incident
   return [...events, ...stops];
 }
 
+/**
+ * What a major incident's reporting duties add to `events` (after they apply): the report to the
+ * county commission and the local 综治, made by itself in the hospital's name where nobody has made
+ * it yet [S3 五(二)]; a clock for each commission holding the report until it forwards it (the one
+ * above supervises); and the stops of whatever clock's work is now done.
+ */
+function withReportDuties(state: IncidentState, events: IncidentEvent[], at: Date, forwardRule: string): IncidentEvent[] {
+  const out = [...events];
+  let next = out.reduce(evolve, state);
+  const add = (event: IncidentEvent) => {
+    out.push(event);
+    next = evolve(next, event);
+  };
+  if (next.status !== 'none' && next.major) {
+    for (const [chain, level] of [
+      ['health', 'county'],
+      ['political_legal', 'local'],
+    ] as const) {
+      if (next.escalation[chain][level] !== undefined) continue;
+      const addressee = addresseeOf(next, chain, level);
+      add({
+        type: 'EscalationSubmitted',
+        data: {
+          ...next.ref,
+          chain,
+          level,
+          submittedAt: iso(at),
+          submittedByOrganisationId: next.ref.hospitalId,
+          major: true,
+          ...(addressee !== null ? { addresseeOrganisationId: addressee } : {}),
+          automatic: true,
+        },
+      });
+    }
+    for (const level of FORWARDING_LEVELS) {
+      const incident = next as ReportedIncident;
+      const progress = incident.escalation.health[level];
+      const clock = FORWARD_CLOCK[level];
+      const responsible = addresseeOf(incident, 'health', level);
+      // A clock needs an owner: a level the directory has no commission for has none to run.
+      if (!progress || progress.forwardedAt !== null || incident.clocks[clock]?.state === 'running' || responsible === null) continue;
+      const above = addresseeOf(incident, 'health', nextLevel('health', level)!);
+      add(startClock(incident, clock, forwardRule, progress.receivedAt, responsible, above, 'report_received'));
+    }
+  }
+  return withClockStops(state, out);
+}
+
 // ---------------------------------------------------------------------------------------------
 // decide
 // ---------------------------------------------------------------------------------------------
 
-function reportIncident(command: ReportIncident, state: IncidentState): IncidentEvent[] {
+function reportIncident(command: ReportIncident, state: IncidentState, forwardRule: string): IncidentEvent[] {
   if (state.status !== 'none') {
     throw new IncidentConflictError('INCIDENT.ALREADY_REPORTED', `Incident ${state.ref.caseNumber} has already been reported`);
   }
@@ -303,20 +378,22 @@ function reportIncident(command: ReportIncident, state: IncidentState): Incident
       ...(optionalText(data.hospital.countyHealthCommissionId)
         ? { countyHealthCommissionId: optionalText(data.hospital.countyHealthCommissionId)! }
         : {}),
+      ...(data.hospital.escalationAddressees ? { escalationAddressees: { ...data.hospital.escalationAddressees } } : {}),
     },
   };
   const incident = evolve(state, reported) as ReportedIncident;
-  return [reported, ...(major ? startReportClocks(incident, 'reported_major') : [])];
+  return withReportDuties(state, [reported, ...(major ? startReportClocks(incident, 'reported_major') : [])], at, forwardRule);
 }
 
 export function createIncidentDecider(
   settings: Pick<IncidentDeadlineSettings, 'policeArrivalOverrides'> = DEFAULT_INCIDENT_DEADLINE_SETTINGS,
 ): Decider<IncidentCommand, IncidentEvent, IncidentState> {
+  const forwardRule = INCIDENT_RULES.reportForwarding;
   function decide(command: IncidentCommand, state: IncidentState): IncidentEvent[] {
     const { now: at, actor } = command.metadata;
     switch (command.type) {
       case 'ReportIncident':
-        return reportIncident(command, state);
+        return reportIncident(command, state, forwardRule);
 
       case 'CompleteAlarmDetails': {
         const incident = requireOpen(state);
@@ -354,7 +431,7 @@ export function createIncidentDecider(
             : incident.major && !majorAfter
               ? cancelRunningClocks(next, REPORT_CLOCKS, 'no_longer_major', at)
               : [];
-        return withClockStops(incident, [reclassified, ...clocks]);
+        return withReportDuties(incident, [reclassified, ...clocks], at, forwardRule);
       }
 
       case 'DispatchPolice': {
@@ -435,19 +512,26 @@ export function createIncidentDecider(
         if (incident.escalation[chain][level] !== undefined) {
           throw new IncidentConflictError('INCIDENT.ESCALATION_ALREADY_SUBMITTED', `The ${chain} report was already submitted`);
         }
-        return [
-          {
-            type: 'EscalationSubmitted',
-            data: {
-              ...incident.ref,
-              chain,
-              level,
-              submittedAt: iso(at),
-              submittedByOrganisationId: actor.organisationId,
-              major: incident.major,
+        const addressee = addresseeOf(incident, chain, level);
+        return withReportDuties(
+          incident,
+          [
+            {
+              type: 'EscalationSubmitted',
+              data: {
+                ...incident.ref,
+                chain,
+                level,
+                submittedAt: iso(at),
+                submittedByOrganisationId: actor.organisationId,
+                major: incident.major,
+                ...(addressee !== null ? { addresseeOrganisationId: addressee } : {}),
+              },
             },
-          },
-        ];
+          ],
+          at,
+          forwardRule,
+        );
       }
 
       case 'AcknowledgeEscalation': {
@@ -455,7 +539,10 @@ export function createIncidentDecider(
         const { chain, level } = levelOf(command.data.chain, command.data.level, 'level');
         const progress = incident.escalation[chain][level];
         if (progress === undefined) {
-          throw new IncidentRuleError('INCIDENT.ESCALATION_NOT_RECEIVED', `The ${chain} report has not reached the ${level} level`);
+          throw new IncidentRuleError(
+            'INCIDENT.ESCALATION_NOT_RECEIVED',
+            `The ${chain} report has not yet been forwarded to your level (${level}): nothing to acknowledge yet`,
+          );
         }
         if (progress.acknowledgedAt !== null) {
           throw new IncidentConflictError('INCIDENT.ESCALATION_ALREADY_ACKNOWLEDGED', `The ${level} level already acknowledged`);
@@ -480,7 +567,10 @@ export function createIncidentDecider(
         }
         const progress = incident.escalation[chain][level];
         if (progress === undefined) {
-          throw new IncidentRuleError('INCIDENT.ESCALATION_NOT_RECEIVED', `The ${chain} report has not reached the ${level} level`);
+          throw new IncidentRuleError(
+            'INCIDENT.ESCALATION_NOT_RECEIVED',
+            `The ${chain} report has not yet been forwarded to your level (${level}): nothing to forward yet`,
+          );
         }
         if (progress.acknowledgedAt === null) {
           throw new IncidentRuleError('INCIDENT.ESCALATION_NOT_ACKNOWLEDGED', `The ${level} level must acknowledge before forwarding`);
@@ -488,20 +578,27 @@ export function createIncidentDecider(
         if (progress.forwardedAt !== null) {
           throw new IncidentConflictError('INCIDENT.ESCALATION_ALREADY_FORWARDED', `The ${level} level already forwarded the report`);
         }
-        return [
-          {
-            type: 'EscalationForwarded',
-            data: {
-              ...incident.ref,
-              chain,
-              fromLevel: level,
-              toLevel,
-              forwardedAt: iso(at),
-              organisationId: actor.organisationId,
-              major: incident.major,
+        const addressee = addresseeOf(incident, chain, toLevel);
+        return withReportDuties(
+          incident,
+          [
+            {
+              type: 'EscalationForwarded',
+              data: {
+                ...incident.ref,
+                chain,
+                fromLevel: level,
+                toLevel,
+                forwardedAt: iso(at),
+                organisationId: actor.organisationId,
+                major: incident.major,
+                ...(addressee !== null ? { addresseeOrganisationId: addressee } : {}),
+              },
             },
-          },
-        ];
+          ],
+          at,
+          forwardRule,
+        );
       }
 
       case 'CloseIncident': {

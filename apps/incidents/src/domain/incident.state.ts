@@ -38,8 +38,10 @@ export interface ReportedIncident {
   occurredAt: string;
   reportedAt: string;
   hasPoliceOffice: boolean;
-  /** Supervises the report clocks (null: the reporter did not name it). */
+  /** The county health commission over the hospital, from the directory (null: none there). */
   countyHealthCommissionId: string | null;
+  /** Who each level of the reporting chains is, by 'chain:level', from the directory when it came in. */
+  addressees: Partial<Record<string, string>>;
   classification: IncidentClassification;
   major: boolean;
   police: {
@@ -109,6 +111,8 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
       reportedAt: data.reportedAt,
       hasPoliceOffice: data.hasPoliceOffice,
       countyHealthCommissionId: data.countyHealthCommissionId ?? null,
+      // Events written before the directory named every level know the county commission at most.
+      addressees: data.escalationAddressees ?? (data.countyHealthCommissionId ? { 'health:county': data.countyHealthCommissionId } : {}),
       classification: data.classification,
       major: data.major,
       police: {

@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { IncidentCommandMessage } from './commands/incident-command.js';
 import { incidentUseCases } from './commands/incident-use-cases.js';
+import { IncidentDirectory } from './incident-directory.js';
 import { ReportIncidentCommand } from './commands/report-incident.js';
 import { GetIncidentQuery } from './queries/get-incident.js';
 import { ListIncidentsQuery as ListIncidents } from './queries/list-incidents.js';
@@ -42,6 +43,7 @@ export class IncidentsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
+    private readonly directory: IncidentDirectory,
   ) {}
 
   /**
@@ -61,7 +63,7 @@ export class IncidentsController {
   @Roles('hospital_security_officer', ...POLICE)
   @ApiOperation({
     summary:
-      'Report an incident: call_110 (police_dispatcher), hospital_report / one_key_alarm (hospital_security_officer of that hospital), patrol (police roles); police only in their jurisdiction. Allocates the case number.',
+      "Report an incident: call_110 (police_dispatcher), hospital_report / one_key_alarm (hospital_security_officer of that hospital), patrol (police roles); police only in their jurisdiction. The hospital's county, police office and commission come from the directory. Allocates the case number.",
   })
   @ApiBody({ type: ReportIncidentDto, examples: INCIDENT_EXAMPLES.report })
   @ApiCreatedResponse({ type: IncidentCommandResponseDto })
@@ -128,11 +130,14 @@ export class IncidentsController {
   @Post(':caseNumber/dispatch')
   @HttpCode(200)
   @Roles('police_dispatcher', 'station_chief')
-  @ApiOperation({ summary: 'Police dispatched: starts the 3 / 8 minute arrival clock [S1 三(一)]' })
+  @ApiOperation({
+    summary:
+      'Police dispatched: starts the 3 / 8 minute arrival clock [S1 三(一)] (3 where the directory lists a police office at the hospital)',
+  })
   @ApiBody({ type: DispatchDto, examples: INCIDENT_EXAMPLES.dispatch })
   @ApiOkResponse({ type: IncidentCommandResponseDto })
-  dispatch(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DispatchDto) {
-    return this.act(incidentUseCases.dispatch(principal, caseNumber, dto));
+  async dispatch(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: DispatchDto) {
+    return this.act(await incidentUseCases.dispatch(principal, caseNumber, dto, this.directory));
   }
 
   @Post(':caseNumber/arrival')

@@ -51,22 +51,13 @@ const Instant = () => IsISO8601({ strict: true, strictSeparator: true });
 // ---------------------------------------------------------------------------------------------
 
 /**
- * What the service must know of the hospital. The directory lives in the gateway, so the caller
- * states it; a hospital may only state itself (its token says which it is), police only a
- * hospital in their jurisdiction.
+ * The hospital where it happened, by its id in the directory. Everything else the service must
+ * know of it (its county, its police office 警务室 and so the 3- or 8-minute arrival limit, the
+ * county health commission and 综治 office over it) comes from the access directory, never from
+ * the request.
  */
-export class HospitalFactsDto {
-  @ApiProperty() @IsString() @Length(1, 64) hospitalId!: string;
-  @ApiProperty({ example: '500101', description: "the hospital's county (6 digits)" })
-  @Matches(/^\d{6}$/)
-  @IsRegionCode()
-  regionCode!: string;
-  @ApiProperty({ description: '警务室 on site: arrival limit 3 instead of 8 minutes [S1 三(一)]' }) @IsBoolean() hasPoliceOffice!: boolean;
-  @ApiPropertyOptional({ description: 'the county health commission over the hospital: supervises the report clocks' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  countyHealthCommissionId?: string;
+export class HospitalRefDto {
+  @ApiProperty({ description: 'an organisation of kind hospital in the directory' }) @IsString() @Length(1, 64) hospitalId!: string;
 }
 
 export class CallerDto {
@@ -143,7 +134,14 @@ export class ClassificationDto {
 
 @ApiExtraModels(Call110IntakeDto, HospitalReportIntakeDto, OneKeyAlarmIntakeDto, PatrolIntakeDto)
 export class ReportIncidentDto {
-  @ApiProperty({ type: HospitalFactsDto }) @IsDefined() @ValidateNested() @Type(() => HospitalFactsDto) hospital!: HospitalFactsDto;
+  @ApiPropertyOptional({
+    type: HospitalRefDto,
+    description: "default: the caller's own hospital (a hospital reports for itself); police name the hospital",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HospitalRefDto)
+  hospital?: HospitalRefDto;
   @ApiProperty({ format: 'date-time', description: 'when it happened: the report clocks of a major incident run from here' })
   @Instant()
   occurredAt!: string;
@@ -196,16 +194,13 @@ export class ReclassifyDto {
 
 export class DispatchDto {
   @ApiProperty({ format: 'date-time' }) @Instant() dispatchedAt!: string;
-  @ApiPropertyOptional({ description: "the unit sent (default: the caller's own)" })
+  @ApiPropertyOptional({
+    description: "the police unit sent (default: the caller's own); its superior in the directory supervises the arrival clock",
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   unitOrganisationId?: string;
-  @ApiPropertyOptional({ description: 'the unit’s superior (e.g. the bureau over a station): supervises the arrival clock' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  supervisingOrganisationId?: string;
 }
 
 export class ArrivalDto {

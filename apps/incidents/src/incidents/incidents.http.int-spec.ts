@@ -4,7 +4,7 @@ import { PlatformModule } from '@pingan/platform';
 import { asCaller, closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import request from 'supertest';
 import { IncidentsModule } from '../incidents.module.js';
-import { PRINCIPALS, WZ, YZ, claimsOf, hospitalFacts, minutesBefore, type Who } from '../incidents.fixture.js';
+import { PRINCIPALS, WZ, YZ, claimsOf, hospitalFacts, minutesBefore, seedTestDirectory, type Who } from '../incidents.fixture.js';
 
 /** The incidents API over HTTP: validation, authentication, access per role, the list's scope. */
 describe('incidents HTTP API', () => {
@@ -16,8 +16,8 @@ describe('incidents HTTP API', () => {
 
   const as = (who: Who) => asCaller(app, tokens.get(who));
 
-  const call110 = (regionCode = WZ, hospitalId = 'hosp-a') => ({
-    hospital: hospitalFacts(hospitalId, regionCode),
+  const call110 = (hospitalId = 'hosp-a') => ({
+    hospital: hospitalFacts(hospitalId),
     occurredAt: minutesBefore(new Date(), 20),
     intake: {
       channel: 'call_110',
@@ -26,8 +26,8 @@ describe('incidents HTTP API', () => {
       description: '急诊科有人殴打医生',
     },
   });
-  const hospitalReport = (hospitalId: string, regionCode = WZ, classification?: object) => ({
-    hospital: hospitalFacts(hospitalId, regionCode, true),
+  const hospitalReport = (hospitalId: string, classification?: object) => ({
+    hospital: hospitalFacts(hospitalId),
     occurredAt: minutesBefore(new Date(), 30),
     intake: { channel: 'hospital_report', location: '门诊大厅', partiesCount: 2, behaviour: '辱骂并推搡护士', anyoneInjured: false },
     ...(classification ? { classification } : {}),
@@ -46,20 +46,21 @@ describe('incidents HTTP API', () => {
     }).compile();
     app = moduleRef.createNestApplication();
     await app.init();
+    await seedTestDirectory(app);
 
     const a = await as('hospitalA')
-      .post('/incidents', hospitalReport('hosp-a', WZ, { categories: ['assault_on_staff'], casualties: { staff: { seriousInjuries: 1 } } }))
+      .post('/incidents', hospitalReport('hosp-a', { categories: ['assault_on_staff'], casualties: { staff: { seriousInjuries: 1 } } }))
       .expect(201);
     caseA = a.body.caseNumber;
     const b = await as('hospitalB')
       .post('/incidents', {
-        hospital: hospitalFacts('hosp-b', WZ),
+        hospital: hospitalFacts('hosp-b'),
         occurredAt: minutesBefore(new Date(), 5),
         intake: { channel: 'one_key_alarm', location: '儿科护士站' },
       })
       .expect(201);
     caseB = b.body.caseNumber;
-    const c = await as('dispatcherYz').post('/incidents', call110(YZ, 'hosp-c')).expect(201);
+    const c = await as('dispatcherYz').post('/incidents', call110('hosp-c')).expect(201);
     caseC = c.body.caseNumber;
   }, 60_000);
 
@@ -75,11 +76,23 @@ describe('incidents HTTP API', () => {
     it('starts the report clocks of a major incident at intake', async () => {
       const res = await as('hospitalA').get(`/incidents/${caseA}`).expect(200);
       expect(res.body.incident).toMatchObject({ major: true, status: 'open', countyHealthCommissionId: 'hc-wz' });
+      // … and the report to the county commission and the local 综治 is made in the same command.
       expect(res.body.history.map((e: { type: string }) => e.type)).toEqual([
         'IncidentReported',
         'IncidentClockStarted',
         'IncidentClockStarted',
+        'EscalationSubmitted',
+        'EscalationSubmitted',
+        'IncidentClockStarted',
+        'IncidentClockStopped',
       ]);
+      expect(res.body.history[3].data).toMatchObject({
+        chain: 'health',
+        level: 'county',
+        addresseeOrganisationId: 'hc-wz',
+        automatic: true,
+      });
+      expect(res.body.history[4].data).toMatchObject({ chain: 'political_legal', level: 'local', addresseeOrganisationId: 'zfw-wz' });
       expect(res.body.history[0]).toMatchObject({
         version: 1,
         actor: { userId: 'sec-a', organisationId: 'hosp-a', role: 'hospital_security_officer' },
@@ -121,9 +134,6 @@ describe('incidents HTTP API', () => {
         .expect(400);
       expect(channel.body.errors.map((e: { field: string }) => e.field)).toContain('intake.channel');
 
-      const region = await as('dispatcher').post('/incidents', call110('500001')).expect(400);
-      expect(region.body.errors).toEqual([expect.objectContaining({ field: 'hospital.regionCode', code: 'IS_REGION_CODE' })]);
-
       const dispatch = await as('dispatcher').post(`/incidents/${caseA}/dispatch`, { dispatchedAt: 'soon' }).expect(400);
       expect(dispatch.body.errors).toEqual([expect.objectContaining({ field: 'dispatchedAt' })]);
 
@@ -149,8 +159,7 @@ describe('incidents HTTP API', () => {
       await denied(as('hospitalA').post('/incidents', call110())); // a 110 call is the police's
       await denied(as('dispatcher').post('/incidents', hospitalReport('hosp-a'))); // a hospital report is the hospital's
       await denied(as('hospitalA').post('/incidents', hospitalReport('hosp-b'))); // not in another's name
-      await denied(as('hospitalA').post('/incidents', hospitalReport('hosp-a', YZ))); // nor from elsewhere
-      await denied(as('dispatcherYz').post('/incidents', call110(WZ))); // police: their jurisdiction only
+      await denied(as('dispatcherYz').post('/incidents', call110('hosp-a'))); // police: their jurisdiction (the directory's county of the hospital)
       await denied(as('hospitalB').get(`/incidents/${caseA}`));
       await denied(as('countyHcYz').get(`/incidents/${caseA}`));
       await denied(as('mediator').get(`/incidents/${caseA}`));
@@ -180,7 +189,7 @@ describe('incidents HTTP API', () => {
       expect(await listed('dispatcher')).toEqual([caseA, caseB].sort());
       expect(await listed('nationalHc')).toEqual([caseA, caseB, caseC].sort());
       expect(await listed('mediator')).toEqual([]);
-      expect(await listed('zfw')).toEqual([]);
+      expect(await listed('zfw')).toEqual([caseA]); // the major one went up to it by itself
       expect(await listed('admin')).toEqual([]);
     });
 
@@ -196,12 +205,8 @@ describe('incidents HTTP API', () => {
       expect(await listed('hospitalA', `?regionCode=${YZ}`)).toEqual([]); // a filter never widens
       expect(await listed('countyHc', '?hospitalId=hosp-c')).toEqual([]);
       const [row] = (await as('hospitalA').get('/incidents').expect(200)).body.items;
-      expect(row).toMatchObject({
-        caseNumber: caseA,
-        hospitalId: 'hosp-a',
-        major: true,
-        runningClocks: ['immediate_local_report', 'national_report'],
-      });
+      expect(row).toMatchObject({ caseNumber: caseA, hospitalId: 'hosp-a', major: true });
+      expect([...row.runningClocks].sort()).toEqual(['county_forward', 'national_report']);
     });
 
     it('answers one page shape { items, total, limit, offset }, with free text, unit and "awaiting my action"', async () => {
@@ -227,22 +232,40 @@ describe('incidents HTTP API', () => {
     });
   });
 
-  describe('escalation makes the addressee a party', () => {
-    it('the local 综治 sees and acknowledges once the hospital reports to it; a commission acknowledges only its own level', async () => {
-      await as('zfw').get(`/incidents/${caseA}`).expect(403);
-      await as('hospitalA').post(`/incidents/${caseA}/escalations`, { chain: 'political_legal' }).expect(200);
-      await as('hospitalA').post(`/incidents/${caseA}/escalations`, { chain: 'health' }).expect(200);
-      expect((await as('zfw').get('/incidents').expect(200)).body.items.map((r: { caseNumber: string }) => r.caseNumber)).toEqual([caseA]);
+  describe('a major incident goes up by itself; each level has its own clock', () => {
+    it('the county commission and the local 综治 have it at once; a level not reached yet is told so; each forward is its own duty', async () => {
       await as('zfw').get(`/incidents/${caseA}`).expect(200);
-      await as('cityHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // not addressed to the city yet
+      const twice = await as('hospitalA').post(`/incidents/${caseA}/escalations`, { chain: 'political_legal' }).expect(409);
+      expect(twice.body.code).toBe('INCIDENT.ESCALATION_ALREADY_SUBMITTED');
+      const early = await as('cityHc').post(`/incidents/${caseA}/escalations/city/acknowledge`).expect(422);
+      expect(early.body).toMatchObject({ code: 'INCIDENT.ESCALATION_NOT_RECEIVED' });
+      expect(early.body.detail).toContain('not yet been forwarded to your level (city)');
+      await as('cityHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // not its level
       await as('countyHcYz').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // another county's commission
-      await as('countyHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(200);
-      const ack = await as('zfw').post(`/incidents/${caseA}/escalations/local/acknowledge`).expect(200);
-      // Both local acknowledgements: the immediate-report clock is met.
-      expect(ack.body.recorded).toEqual(['EscalationAcknowledged', 'IncidentClockStopped']);
+      const ack = await as('countyHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(200);
+      expect(ack.body.recorded).toEqual(['EscalationAcknowledged']); // receipt was already the report's arrival
+      const forward = await as('countyHc').post(`/incidents/${caseA}/escalations/county/forward`).expect(200);
+      // The county's duty is met; the city's begins.
+      expect(forward.body.recorded).toEqual(['EscalationForwarded', 'IncidentClockStarted', 'IncidentClockStopped']);
+      await as('cityHc').post(`/incidents/${caseA}/escalations/city/acknowledge`).expect(200);
+      await as('zfw').post(`/incidents/${caseA}/escalations/local/acknowledge`).expect(200);
+
       const res = await as('countyHc').get(`/incidents/${caseA}`).expect(200);
       expect(res.body.parties).toEqual(expect.arrayContaining(['hosp-a', 'hc-wz', 'zfw-wz']));
-      expect(res.body.escalationAddressedTo).toEqual(expect.arrayContaining(['health:county', 'political_legal:local']));
+      expect(res.body.escalationAddressedTo).toEqual(expect.arrayContaining(['health:county', 'health:city', 'political_legal:local']));
+      const started = res.body.history
+        .filter((e: { type: string }) => e.type === 'IncidentClockStarted')
+        .map((e: { data: object }) => e.data);
+      expect(started).toEqual([
+        expect.objectContaining({
+          clock: 'immediate_local_report',
+          responsibleOrganisationId: 'hosp-a',
+          supervisingOrganisationId: 'hc-wz',
+        }),
+        expect.objectContaining({ clock: 'national_report', responsibleOrganisationId: 'nhc' }),
+        expect.objectContaining({ clock: 'county_forward', responsibleOrganisationId: 'hc-wz', supervisingOrganisationId: 'hc-city' }),
+        expect.objectContaining({ clock: 'city_forward', responsibleOrganisationId: 'hc-city', supervisingOrganisationId: 'hc-cq' }),
+      ]);
     });
   });
 
@@ -250,7 +273,7 @@ describe('incidents HTTP API', () => {
     it('records the police steps; the caller is shown to police (audited) and hidden from the hospital', async () => {
       const now = new Date();
       const dispatched = await as('dispatcherYz')
-        .post(`/incidents/${caseC}/dispatch`, { dispatchedAt: minutesBefore(now, 18), supervisingOrganisationId: 'bureau-yz' })
+        .post(`/incidents/${caseC}/dispatch`, { dispatchedAt: minutesBefore(now, 18) })
         .expect(200);
       // The answer says what comes next: the incident as it now stands and the arrival clock with its due instant.
       expect(dispatched.body.incident.police).toMatchObject({ dispatchedAt: minutesBefore(now, 18), arrivedAt: null });
@@ -314,6 +337,70 @@ describe('incidents HTTP API', () => {
         .patch(`/incidents/${caseB}/alarm-details`, { partiesCount: 1, behaviour: '持刀威胁', anyoneInjured: false })
         .expect(409);
       expect(again.body.code).toBe('INCIDENT.ALARM_DETAILS_ALREADY_COMPLETED');
+    });
+  });
+
+  describe('facts from the directory, not the request', () => {
+    const problem = (res: request.Response) => ({ code: res.body.code, fields: res.body.errors?.map((e: { field: string }) => e.field) });
+
+    it('a hospital reports for itself without naming itself; police must name the hospital', async () => {
+      const own = await as('hospitalB')
+        .post('/incidents', { occurredAt: minutesBefore(new Date(), 3), intake: { channel: 'one_key_alarm', location: '药房' } })
+        .expect(201);
+      expect(own.body.incident.ref).toMatchObject({ hospitalId: 'hosp-b', regionCode: WZ });
+      const { hospital: _hospital, ...unnamed } = call110();
+      const police = await as('dispatcher').post('/incidents', unnamed).expect(400);
+      expect(problem(police)).toEqual({ code: 'VALIDATION.FAILED', fields: ['hospital.hospitalId'] });
+    });
+
+    it('refuses what the directory knows when the request states it', async () => {
+      for (const field of ['regionCode', 'hasPoliceOffice', 'countyHealthCommissionId']) {
+        const res = await as('hospitalA')
+          .post('/incidents', {
+            ...hospitalReport('hosp-a'),
+            hospital: { hospitalId: 'hosp-a', [field]: field === 'hasPoliceOffice' ? true : 'x' },
+          })
+          .expect(400);
+        expect(res.body.errors).toEqual([expect.objectContaining({ field: `hospital.${field}`, code: 'NOT_ALLOWED' })]);
+      }
+      const supervisor = await as('dispatcher')
+        .post(`/incidents/${caseB}/dispatch`, { dispatchedAt: minutesBefore(new Date(), 1), supervisingOrganisationId: 'hc-wz' })
+        .expect(400);
+      expect(supervisor.body.errors).toEqual([expect.objectContaining({ field: 'supervisingOrganisationId', code: 'NOT_ALLOWED' })]);
+    });
+
+    it('an organisation the directory does not have, or not of the right kind, is a 422 naming the field', async () => {
+      const unknown = await as('dispatcher').post('/incidents', call110('hosp-nowhere')).expect(422);
+      expect(problem(unknown)).toEqual({ code: 'DIRECTORY.UNKNOWN_ORGANISATION', fields: ['hospital.hospitalId'] });
+      const notAHospital = await as('dispatcher').post('/incidents', call110('station-wz')).expect(422);
+      expect(problem(notAHospital)).toEqual({ code: 'DIRECTORY.WRONG_KIND_OF_ORGANISATION', fields: ['hospital.hospitalId'] });
+      const { caseNumber } = (await as('dispatcher').post('/incidents', call110('hosp-b')).expect(201)).body;
+      const unit = await as('dispatcher')
+        .post(`/incidents/${caseNumber}/dispatch`, { dispatchedAt: minutesBefore(new Date(), 1), unitOrganisationId: 'unit-nowhere' })
+        .expect(422);
+      expect(problem(unit)).toEqual({ code: 'DIRECTORY.UNKNOWN_ORGANISATION', fields: ['unitOrganisationId'] });
+      const commission = await as('dispatcher')
+        .post(`/incidents/${caseNumber}/dispatch`, { dispatchedAt: minutesBefore(new Date(), 1), unitOrganisationId: 'hc-wz' })
+        .expect(422);
+      expect(problem(commission)).toEqual({ code: 'DIRECTORY.WRONG_KIND_OF_ORGANISATION', fields: ['unitOrganisationId'] });
+    });
+
+    it('the arrival limit follows the hospital’s police office, and the station’s bureau supervises it', async () => {
+      const withOffice = (await as('dispatcher').post('/incidents', call110('hosp-a')).expect(201)).body.caseNumber;
+      const withoutOffice = (await as('dispatcher').post('/incidents', call110('hosp-b')).expect(201)).body.caseNumber;
+      const clockOf = async (caseNumber: string) => {
+        await as('dispatcher')
+          .post(`/incidents/${caseNumber}/dispatch`, { dispatchedAt: minutesBefore(new Date(), 1) })
+          .expect(200);
+        const { history } = (await as('dispatcher').get(`/incidents/${caseNumber}`).expect(200)).body;
+        return history.find((e: { type: string }) => e.type === 'IncidentClockStarted').data;
+      };
+      expect(await clockOf(withOffice)).toMatchObject({
+        rule: 'police-arrival-with-office',
+        responsibleOrganisationId: 'station-wz',
+        supervisingOrganisationId: 'bureau-wz',
+      });
+      expect(await clockOf(withoutOffice)).toMatchObject({ rule: 'police-arrival', supervisingOrganisationId: 'bureau-wz' });
     });
   });
 });

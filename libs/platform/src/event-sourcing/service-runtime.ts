@@ -39,6 +39,7 @@ import {
   type SchemaMigration,
 } from '@pingan/event-store';
 import { InboxConsumer, OutboxRelay, messagingMigrations, type MessageBus } from '@pingan/messaging';
+import { OrganisationDirectory, directoryMigrations, directorySubscription } from '@pingan/access';
 
 /**
  * Which clock steps an event takes. Default `clockStepsFor`: the instructions in its `data.clocks`
@@ -64,6 +65,11 @@ export interface ServiceRuntimeOptions {
   clock?: () => Date;
   /** How often chain heads are anchored as events (default 60 s). */
   anchorIntervalMs?: number;
+  /**
+   * Keep a copy of the access directory (the gateway's organisation events) in this schema:
+   * `runtime.directory` looks organisations up, so requests need not state what the directory knows.
+   */
+  directory?: boolean;
 }
 
 export interface SubscriptionSpec {
@@ -89,6 +95,8 @@ export class ServiceRuntime {
   /** The same store without the clock step (clock streams and sweeper events move no clock). */
   private readonly clockStreams: PostgresEventStore;
   deadlines: DeadlineStore | null = null;
+  /** The context's copy of the access directory (option `directory`), else null. */
+  readonly directory: OrganisationDirectory | null = null;
   private readonly log: Logger;
   private readonly relay: OutboxRelay;
   private readonly projections: Projection[];
@@ -130,6 +138,10 @@ export class ServiceRuntime {
         : storeOptions,
     );
     this.relay = new OutboxRelay({ name: `${options.context}-outbox`, source: this.store, bus, db, schema: this.schema });
+    if (options.directory) {
+      this.directory = new OrganisationDirectory(db.query, this.schema);
+      this.consumers.push(this.consumerFor(directorySubscription(options.context, this.schema)));
+    }
   }
 
   get clock(): () => Date {
@@ -142,11 +154,12 @@ export class ServiceRuntime {
    * the service's own, then its projections'.
    */
   get migrations(): SchemaMigration[] {
-    const { deadlines, migrations = [], projections = [] } = this.options;
+    const { deadlines, migrations = [], projections = [], directory } = this.options;
     return [
       ...eventStoreMigrations,
       ...messagingMigrations,
       ...(deadlines ? [...calendarMigrations, ...deadlineMigrations] : []),
+      ...(directory ? directoryMigrations : []),
       ...migrations,
       ...projections.flatMap((projection) => projection.migrations ?? []),
     ];
@@ -173,7 +186,13 @@ export class ServiceRuntime {
 
   /** Follows other contexts' events; each event's effect happens once (inbox in this schema). */
   async subscribe(spec: SubscriptionSpec): Promise<void> {
-    const consumer = new InboxConsumer({
+    const consumer = this.consumerFor(spec);
+    this.consumers.push(consumer);
+    if (this.started) await consumer.start();
+  }
+
+  private consumerFor(spec: SubscriptionSpec): InboxConsumer {
+    return new InboxConsumer({
       bus: this.bus,
       db: this.db,
       schema: this.schema,
@@ -181,8 +200,6 @@ export class ServiceRuntime {
       topics: spec.contexts.map(eventsTopic),
       handle: spec.handle,
     });
-    this.consumers.push(consumer);
-    if (this.started) await consumer.start();
   }
 
   /** Brings every projection up to date now (queries that must read their own writes). */

@@ -1,7 +1,8 @@
 import { RequestValidationError } from '@pingan/platform';
 import type { Principal } from '@pingan/access';
 import { ESCALATION_LEVELS, type EscalationChain, type EscalationLevel } from '@pingan/contracts';
-import { isAddressee, isPolice } from '../incident-access.js';
+import { isPolice } from '../incident-access.js';
+import type { IncidentDirectory } from '../incident-directory.js';
 import type {
   AlarmDetailsDto,
   ArrivalDto,
@@ -14,7 +15,7 @@ import type {
   SceneClearedDto,
   SubmitEscalationDto,
 } from '../incidents.dto.js';
-import { actOnIncident } from './act-on-incident.js';
+import { actAsAddressee, actOnIncident } from './act-on-incident.js';
 
 /** Chains a hospital reports on, and the one police report on [S3 五(二)]. */
 const SUBMITTERS: Record<EscalationChain, Principal['organisationKind']> = {
@@ -39,15 +40,11 @@ export const incidentUseCases = {
       data: { classification: { ...classification, casualties: classification.casualties && { ...classification.casualties } }, reason },
     }),
 
-  dispatch: (principal: Principal, caseNumber: string, dto: DispatchDto) =>
-    actOnIncident(principal, caseNumber, {
-      type: 'DispatchPolice',
-      data: {
-        dispatchedAt: instant(dto.dispatchedAt),
-        unitOrganisationId: dto.unitOrganisationId ?? principal.organisationId,
-        supervisingOrganisationId: dto.supervisingOrganisationId,
-      },
-    }),
+  /** The unit sent must be a police unit of the directory; the unit above it there supervises the arrival clock. */
+  dispatch: async (principal: Principal, caseNumber: string, dto: DispatchDto, directory: IncidentDirectory) => {
+    const unit = await directory.policeUnit(dto.unitOrganisationId ?? principal.organisationId, 'unitOrganisationId');
+    return actOnIncident(principal, caseNumber, { type: 'DispatchPolice', data: { dispatchedAt: instant(dto.dispatchedAt), ...unit } });
+  },
 
   arrival: (principal: Principal, caseNumber: string, dto: ArrivalDto) =>
     actOnIncident(principal, caseNumber, { type: 'RecordPoliceArrival', data: { arrivedAt: instant(dto.arrivedAt) } }),
@@ -69,21 +66,21 @@ export const incidentUseCases = {
   /** Only the body the report is addressed to at that level (e.g. the county commission of the hospital's county). */
   acknowledgeEscalation: (principal: Principal, caseNumber: string, level: string) => {
     const chain = chainOf(level);
-    return actOnIncident(
+    return actAsAddressee(
       principal,
       caseNumber,
       { type: 'AcknowledgeEscalation', data: { chain, level: level as EscalationLevel } },
-      (incident, parties) => isAddressee(principal, incident.ref, parties, `${chain}:${level}`),
+      `${chain}:${level}`,
     );
   },
 
   forwardEscalation: (principal: Principal, caseNumber: string, level: string) => {
     const chain = chainOf(level);
-    return actOnIncident(
+    return actAsAddressee(
       principal,
       caseNumber,
       { type: 'ForwardEscalation', data: { chain, fromLevel: level as EscalationLevel } },
-      (incident, parties) => isAddressee(principal, incident.ref, parties, `${chain}:${level}`),
+      `${chain}:${level}`,
     );
   },
 

@@ -1,10 +1,11 @@
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, POLICE_ROLES, actorOf, hasRole, regionContains, type Principal, type Role } from '@pingan/access';
 import { incidentStreamId, type IncidentEvent, type IncidentReportedData } from '@pingan/contracts';
-import { InjectRuntime, type Decided, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, RequestValidationError, type Decided, type ServiceRuntime } from '@pingan/platform';
 import { CaseNumbers } from '../../case-numbers.js';
 import type { IncidentState, IntakeInput } from '../../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
+import { IncidentDirectory } from '../incident-directory.js';
 import type { ReportIncidentDto } from '../incidents.dto.js';
 import { IncidentCommandMessage } from './incident-command.js';
 
@@ -37,6 +38,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
   constructor(
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
     private readonly commands: CommandBus,
+    private readonly directory: IncidentDirectory,
   ) {
     this.caseNumbers = new CaseNumbers(runtime.schema);
   }
@@ -44,16 +46,21 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
   async execute({ principal, report }: ReportIncidentCommand) {
     const allowed = REPORTERS[report.intake.channel];
     if (principal.organisationKind !== allowed.kind || !hasRole(principal, ...allowed.roles)) throw new AccessDeniedError();
-    if (allowed.kind === 'hospital') {
-      // A hospital reports for itself, from where it is (its token says both).
-      if (report.hospital.hospitalId !== principal.organisationId || report.hospital.regionCode !== principal.organisationRegion) {
-        throw new AccessDeniedError();
-      }
-    } else if (!regionContains(principal.organisationRegion, report.hospital.regionCode)) {
+    // A hospital reports for itself (no role may report for another hospital); police name the hospital.
+    const hospitalId = report.hospital?.hospitalId ?? (allowed.kind === 'hospital' ? principal.organisationId : undefined);
+    if (hospitalId === undefined) {
+      throw new RequestValidationError([
+        { field: 'hospital.hospitalId', code: 'IS_DEFINED', message: 'name the hospital where it happened' },
+      ]);
+    }
+    if (allowed.kind === 'hospital' && hospitalId !== principal.organisationId) throw new AccessDeniedError();
+    // Its county, police office and the bodies over it are the directory's, not the caller's, to say.
+    const hospital = await this.directory.hospital(hospitalId);
+    if (allowed.kind === 'police' && !regionContains(principal.organisationRegion, hospital.regionCode)) {
       throw new AccessDeniedError(); // police take incidents in their jurisdiction
     }
     return this.runtime.db.transaction(async (query) => {
-      const caseNumber = await this.caseNumbers.allocate(query, report.hospital.regionCode, this.runtime.clock());
+      const caseNumber = await this.caseNumbers.allocate(query, hospital.regionCode, this.runtime.clock());
       const decided = await this.commands.execute(
         new IncidentCommandMessage({
           streamId: incidentStreamId(caseNumber),
@@ -61,7 +68,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
             type: 'ReportIncident',
             data: {
               caseNumber,
-              hospital: { ...report.hospital },
+              hospital,
               occurredAt: new Date(report.occurredAt),
               intake: intakeOf(report),
               classification: report.classification && {
