@@ -75,6 +75,9 @@ export const LABELS = {
     police_arrival: '民警到场时限',
     immediate_local_report: '立即报告县级卫健委和综治',
     national_report: '12小时内报告国家卫健委',
+    county_forward: '县级卫健委转报市级',
+    city_forward: '市级卫健委转报省级',
+    province_forward: '省级卫健委报告国家卫健委',
   } satisfies Labels<IncidentClock>,
   /** Incidents, disputes, supervisions. */
   caseStatus: { open: '办理中', closed: '已办结' },

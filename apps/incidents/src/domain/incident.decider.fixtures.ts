@@ -162,10 +162,6 @@ export const dispatched: IncidentEvent = {
 };
 export const arrivalClock = clockStarted('police_arrival', 'police-arrival', s('10:03'), 'police_dispatched');
 export const arrived: IncidentEvent = { type: 'PoliceArrived', data: { ...ref, arrivedAt: s('10:09'), dispatchedAt: s('10:03') } };
-export const clockStopped = (clock: IncidentClock, completedAt: string, generation = 1): IncidentEvent => ({
-  type: 'IncidentClockStopped',
-  data: { ...ref, deadlineId: `${CASE}:${clock}:${generation}`, clock, completedAt },
-});
 export const clockCancelled = (
   clock: IncidentClock,
   cancelledAt: string,

@@ -31,7 +31,6 @@ import {
   report110,
   reclassify,
   clockCancelled,
-  clockStopped,
 } from './incident.decider.fixtures.js';
 
 describe('incident decider: intake and classification', () => {

@@ -33,7 +33,6 @@ import {
   submit,
   acknowledge,
   forward,
-  clockStopped,
   healthChainToNational,
 } from './incident.decider.fixtures.js';
 
