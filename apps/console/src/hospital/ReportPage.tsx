@@ -136,7 +136,7 @@ export default function ReportPage() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={isPending || report.isPending}
+        disabled={report.isPending}
         initialValues={{
           occurredAt: toBeijingInput(new Date()),
           categories: [],
@@ -154,12 +154,12 @@ export default function ReportPage() {
           <CategoryButtons />
         </Form.Item>
         <Row gutter={12}>
-          <Col xs={12} sm={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="partiesCount" label="当事方人数">
               <InputNumber style={{ width: '100%' }} size="large" inputMode="numeric" />
             </Form.Item>
           </Col>
-          <Col xs={12} sm={16}>
+          <Col xs={24} sm={16}>
             <Form.Item name="occurredAt" label="发生时间（北京时间）" rules={[{ required: true, message: '请填写发生时间' }]}>
               <Input type="datetime-local" size="large" />
             </Form.Item>
@@ -229,7 +229,16 @@ export default function ReportPage() {
             description={problem.slice(1).join('；') || undefined}
           />
         )}
-        <Button type="primary" danger htmlType="submit" block size="large" loading={report.isPending} style={{ minHeight: 48 }}>
+        <Button
+          type="primary"
+          danger
+          htmlType="submit"
+          block
+          size="large"
+          loading={report.isPending}
+          disabled={isPending /* the hospital's facts from the directory */}
+          style={{ minHeight: 48 }}
+        >
           立即上报
         </Button>
       </Form>

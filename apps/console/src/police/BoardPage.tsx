@@ -76,7 +76,17 @@ function StepButton({ incident, step, onDone }: { incident: IncidentSummary; ste
   );
 }
 
-function IncidentCard({ incident, arrival, fresh }: { incident: IncidentSummary; arrival?: Deadline; fresh: boolean }) {
+function IncidentCard({
+  incident,
+  arrival,
+  fresh,
+  seenAt,
+}: {
+  incident: IncidentSummary;
+  arrival?: Deadline;
+  fresh: boolean;
+  seenAt?: number;
+}) {
   const orgName = useOrganisationName();
   const now = useNow(1000);
   const waiting = now - new Date(incident.reportedAt).getTime();
@@ -84,6 +94,7 @@ function IncidentCard({ incident, arrival, fresh }: { incident: IncidentSummary;
     <Card
       size="small"
       data-testid={`board-${incident.caseNumber}`}
+      data-seen-at={seenAt}
       style={{
         marginBottom: 12,
         borderColor: fresh ? '#ff4d4f' : undefined,
@@ -144,6 +155,8 @@ export default function BoardPage() {
   const { notification } = App.useApp();
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
+  // When each new incident first reached this board (ms since the epoch), beside the card: how late it came.
+  const [seenAt, setSeenAt] = useState<Map<string, number>>(new Map());
   const [alerts, setAlerts] = useState(0);
   const [sound, setSound] = useState(soundEnabled());
 
@@ -156,7 +169,9 @@ export default function BoardPage() {
     }
     const added = incidents.data.filter((i) => !seen.current!.has(i.caseNumber));
     if (added.length === 0) return;
+    const arrived = Date.now();
     for (const i of added) seen.current.add(i.caseNumber);
+    setSeenAt((before) => new Map([...before, ...added.map((i) => [i.caseNumber, arrived] as const)]));
     setFresh((before) => new Set([...before, ...added.map((i) => i.caseNumber)]));
     setAlerts((n) => n + added.length);
     chime();
@@ -217,7 +232,13 @@ export default function BoardPage() {
                 [...column.rows]
                   .sort(byDue)
                   .map((i) => (
-                    <IncidentCard key={i.caseNumber} incident={i} arrival={arrivalOf.get(i.caseNumber)} fresh={fresh.has(i.caseNumber)} />
+                    <IncidentCard
+                      key={i.caseNumber}
+                      incident={i}
+                      arrival={arrivalOf.get(i.caseNumber)}
+                      fresh={fresh.has(i.caseNumber)}
+                      seenAt={seenAt.get(i.caseNumber)}
+                    />
                   ))
               )}
             </Card>

@@ -1,5 +1,5 @@
-import { LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Grid, Layout, Menu, Modal, Space, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from './api/client';
@@ -19,6 +19,7 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
+  const { modal } = App.useApp();
   useEffect(() => keepSessionFresh(), []);
 
   if (!session)
@@ -29,7 +30,7 @@ export function Shell() {
   const workbenches = workbenchesOf(me.data.roles);
   const phone = !screens.md;
   const logout = () =>
-    Modal.confirm({
+    modal.confirm({
       title: '退出登录？',
       content: '退出后需重新输入密码。',
       okText: '退出',
@@ -75,17 +76,20 @@ export function Shell() {
           }}
         >
           {phone && (
-            <Menu
-              mode="horizontal"
-              items={workbenches.flatMap((w) => w.entries).map((e) => ({ key: e.path, label: e.label }))}
-              selectedKeys={selected.map((e) => e.path).slice(-1)}
-              onClick={({ key }) => navigate(key)}
-              style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-            />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: workbenches.flatMap((w) => w.entries).map((e) => ({ key: e.path, label: e.label })),
+                selectedKeys: selected.map((e) => e.path).slice(-1),
+                onClick: ({ key }) => navigate(key),
+              }}
+            >
+              <Button icon={<MenuOutlined />} aria-label="菜单" size="large" />
+            </Dropdown>
           )}
-          {!phone && <div style={{ flex: 1 }} />}
+          <div style={{ flex: 1 }} />
           <Space size={phone ? 4 : 12}>
-            <Typography.Text data-testid="who" ellipsis style={{ maxWidth: phone ? 120 : 420 }}>
+            <Typography.Text data-testid="who" ellipsis style={{ maxWidth: phone ? 200 : 420 }}>
               {me.data.organisationName}
               {!phone && ` · ${me.data.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')} · ${me.data.username}`}
             </Typography.Text>

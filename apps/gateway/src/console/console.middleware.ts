@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 /** Injection token: the directory of the built console (`vite build` of apps/console into dist/console). */
 export const CONSOLE_DIR = Symbol('pingan.ConsoleDir');
@@ -22,23 +22,42 @@ const FILE = /^\/assets\/|\.[A-Za-z0-9]+$/;
  */
 @Injectable()
 export class ConsoleMiddleware implements NestMiddleware {
-  private readonly files: ReturnType<typeof express.static>;
   private readonly index: string;
 
-  constructor(@Inject(CONSOLE_DIR) dir: string) {
-    this.files = express.static(dir, { index: false, immutable: true, maxAge: '365d', fallthrough: true });
+  constructor(@Inject(CONSOLE_DIR) private readonly dir: string) {
     this.index = resolve(dir, 'index.html');
     if (!existsSync(this.index)) new Logger('Console').log(`no web console at ${dir} (npm run build makes it)`);
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const path = req.path;
+    // The original URL: Nest mounts middleware on a path, which Express strips from req.url.
+    const path = new URL(req.originalUrl, 'http://console').pathname;
     if (SWAGGER.test(path)) return next();
-    if (FILE.test(path)) return this.files(req, res, next); // falls through to the API when the console has no such file
+    if (FILE.test(path)) return this.file(path, res, next);
     // Checked per page, not once: a console built after the start (or rebuilt) is served without a restart.
     if (!(req.headers.accept ?? '').includes('text/html') || !existsSync(this.index)) return next();
     res.setHeader('Cache-Control', 'no-cache'); // the page names the current build's files: never keep an old one
     res.sendFile(this.index, (error) => error && next(error));
+  }
+
+  /** A built file (Express's send: within `dir` only, no dotfiles); none such falls through to the API. */
+  private file(path: string, res: Response, next: NextFunction): void {
+    const hashed = path.startsWith('/assets/'); // content-hashed names never change: cache them for good
+    let name: string;
+    try {
+      name = decodeURIComponent(path).slice(1);
+    } catch {
+      return next(); // not a name the console could have
+    }
+    res.sendFile(
+      name,
+      { root: this.dir, dotfiles: 'deny', immutable: hashed, maxAge: hashed ? '365d' : 0 },
+      (error?: Error & { status?: number; statusCode?: number }) => {
+        if (!error) return;
+        if (res.headersSent) return next(error);
+        next(error.status === 404 || error.statusCode === 404 ? undefined : error);
+      },
+    );
   }
 }
