@@ -40,6 +40,8 @@ test('the session is refreshed silently, and an expired one sends the user to lo
 test('logout asks first, then ends the session', async ({ browser }) => {
   const { page } = await newUser(browser);
   await new LoginPage(page).loginAs('wz.hc', /\/overview$/);
+  await expect(page.getByText('辖区待处置警情')).toBeVisible();
+  await screenshot(page, 'overview-health-commission');
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByText('退出后需重新输入密码。')).toBeVisible();
   await page.getByRole('button', { name: '退出', exact: true }).click();

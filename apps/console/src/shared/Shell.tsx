@@ -72,7 +72,7 @@ export function Shell() {
             alignItems: 'center',
             gap: 12,
             height: 56,
-            lineHeight: '56px',
+            lineHeight: 'normal',
           }}
         >
           {phone && (
