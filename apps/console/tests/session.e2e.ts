@@ -41,6 +41,7 @@ test('logout asks first, then ends the session', async ({ browser }) => {
   const { page } = await newUser(browser);
   await new LoginPage(page).loginAs('wz.hc', /\/overview$/);
   await expect(page.getByText('辖区待处置警情')).toBeVisible();
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0); // the list loaded, not its placeholder
   await screenshot(page, 'overview-health-commission');
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByText('退出后需重新输入密码。')).toBeVisible();
