@@ -8,6 +8,8 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  // The web console is a browser app with its own tests (Playwright: apps/console/playwright.config.ts).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
 };
 
 export default {

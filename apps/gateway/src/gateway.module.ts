@@ -6,6 +6,7 @@ import { AccessController } from './admin/access.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { CalendarYearCommandHandler, GetCalendarYearHandler } from './calendar/calendar-year.commands.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { CONSOLE_DIR, ConsoleMiddleware, consoleDirFromEnv } from './console/console.middleware.js';
 import { ACCESS_TOKEN_SIGNER, AuthService } from './auth/auth.service.js';
 import { DEFAULT_LOCKOUT, LOCKOUT_POLICY, LoginLockout } from './auth/login-lockout.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, LOGIN_RATE_LIMIT, LoginRateLimitGuard } from './auth/login-rate-limit.guard.js';
@@ -96,12 +97,16 @@ export class GatewayModule implements NestModule {
         ...(options.demoDirectory ? [DemoDirectorySeeder] : []),
         { provide: SERVICE_ENDPOINTS, useValue: services },
         ServiceRouter,
+        { provide: CONSOLE_DIR, useFactory: () => consoleDirFromEnv() },
+        ConsoleMiddleware,
       ],
     };
   }
 
-  // Distributed mode: every path a service serves is forwarded to it (the embedded mode has them all in-process).
+  // The console first (its files and pages are the gateway's own); then, in the distributed mode, every path a
+  // service serves is forwarded to it (the embedded mode has them all in-process).
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ConsoleMiddleware).forRoutes('*');
     if (this.services.length > 0) consumer.apply(ServiceRouter).forRoutes('*');
   }
 }

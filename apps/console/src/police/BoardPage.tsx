@@ -1,0 +1,250 @@
+import { DownOutlined, SoundOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Col, Dropdown, Input, Modal, Row, Space, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useOutletContext } from 'react-router';
+import { messageOf } from '../shared/api/problem';
+import { useDeadlines, useIncidents, useOrganisationName, useOrganisations, usePoliceStep, type PoliceStep } from '../shared/api/queries';
+import type { Deadline, IncidentSummary, Me } from '../shared/api/views';
+import { Clock } from '../shared/Clock';
+import { CATEGORY_LABELS, CHANNEL_LABELS, label } from '../shared/labels';
+import { ErrorState, Nothing } from '../shared/states';
+import { beijingClock, fromBeijingInput, span, toBeijingInput } from '../shared/time';
+import { useNow } from '../shared/useNow';
+import { chime, enableSound, soundEnabled } from './alarm';
+
+// Polling is the fallback until the notifications stream exists: once a second, so a new incident shows within ~1 s.
+const POLL_MS = 1_000;
+
+const STEP_LABELS: Record<PoliceStep, string> = {
+  dispatch: '出警',
+  arrival: '到场',
+  'disturbance-stopped': '已制止',
+  'scene-cleared': '已清场',
+};
+
+function StepButton({ incident, step, onDone }: { incident: IncidentSummary; step: PoliceStep; onDone?: () => void }) {
+  const me = useOutletContext<Me>();
+  const organisations = useOrganisations();
+  const record = usePoliceStep();
+  const { message } = App.useApp();
+  const [correcting, setCorrecting] = useState(false);
+  const [corrected, setCorrected] = useState(() => toBeijingInput(new Date()));
+  const supervisor = organisations.data?.find((o) => o.organisationId === me.organisationId)?.parentId ?? undefined;
+  const run = (at: string) =>
+    record.mutate(
+      { caseNumber: incident.caseNumber, step, at, supervisingOrganisationId: step === 'dispatch' ? supervisor : undefined },
+      {
+        onSuccess: () => {
+          message.success(`${incident.caseNumber}：已记录${STEP_LABELS[step]}`);
+          onDone?.();
+        },
+        onError: (error) => message.error(messageOf(error)),
+      },
+    );
+  return (
+    <>
+      <span data-testid={`${step}-${incident.caseNumber}`}>
+        <Space.Compact>
+          <Button
+            type={step === 'dispatch' || step === 'arrival' ? 'primary' : 'default'}
+            size="large"
+            loading={record.isPending}
+            onClick={() => run(new Date().toISOString())}
+          >
+            {STEP_LABELS[step]}
+          </Button>
+          <Dropdown menu={{ items: [{ key: 'correct', label: '按更正的时间记录…' }], onClick: () => setCorrecting(true) }}>
+            <Button size="large" icon={<DownOutlined />} aria-label={`${STEP_LABELS[step]}：更正时间`} />
+          </Dropdown>
+        </Space.Compact>
+      </span>
+      <Modal
+        open={correcting}
+        title={`${STEP_LABELS[step]}：更正时间`}
+        okText="记录"
+        cancelText="取消"
+        onCancel={() => setCorrecting(false)}
+        onOk={() => {
+          setCorrecting(false);
+          run(fromBeijingInput(corrected));
+        }}
+      >
+        <Typography.Paragraph type="secondary">填写实际发生的时间（北京时间），时限按此计算。</Typography.Paragraph>
+        <Input type="datetime-local" value={corrected} onChange={(e) => setCorrected(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
+
+function IncidentCard({
+  incident,
+  arrival,
+  fresh,
+  seenAt,
+}: {
+  incident: IncidentSummary;
+  arrival?: Deadline;
+  fresh: boolean;
+  seenAt?: number;
+}) {
+  const orgName = useOrganisationName();
+  const now = useNow(1000);
+  const waiting = now - new Date(incident.reportedAt).getTime();
+  return (
+    <Card
+      size="small"
+      data-testid={`board-${incident.caseNumber}`}
+      data-seen-at={seenAt}
+      style={{
+        marginBottom: 12,
+        borderColor: fresh ? '#ff4d4f' : undefined,
+        boxShadow: fresh ? '0 0 0 3px rgba(255,77,79,.25)' : undefined,
+      }}
+      title={
+        <Space wrap>
+          {fresh && <Badge status="processing" color="red" text="新警情" />}
+          {incident.major && <Tag color="red">重大</Tag>}
+          <Link to={`/case/${incident.caseNumber}`}>{incident.caseNumber}</Link>
+        </Space>
+      }
+      extra={<Typography.Text type="secondary">{label(CHANNEL_LABELS, incident.channel)}</Typography.Text>}
+    >
+      <Typography.Paragraph style={{ marginBottom: 8, fontSize: 16 }} strong>
+        {orgName(incident.hospitalId)}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        {incident.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}
+        {incident.deaths + incident.seriousInjuries + incident.minorInjuries > 0 &&
+          ` · 伤亡 ${incident.deaths} 死 ${incident.seriousInjuries} 重伤 ${incident.minorInjuries} 轻伤`}
+      </Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 8 }}>
+        {!incident.dispatchedAt && (
+          <Tag color="red" style={{ fontSize: 14, padding: '2px 8px' }}>
+            接报 {beijingClock(incident.reportedAt)} · 已等待 {span(waiting)}
+          </Tag>
+        )}
+        {incident.dispatchedAt && !incident.arrivedAt && (
+          <Clock
+            label="到场时限"
+            state={arrival?.state ?? 'running'}
+            dueAt={arrival?.dueAt ?? null}
+            warnAt={arrival?.warnAt}
+            testId={`arrival-clock-${incident.caseNumber}`}
+          />
+        )}
+        {incident.arrivedAt && <Tag color="green">到场 {beijingClock(incident.arrivedAt)}</Tag>}
+        {incident.disturbanceStoppedAt && <Tag color="green">已制止 {beijingClock(incident.disturbanceStoppedAt)}</Tag>}
+      </Space>
+      <Space wrap>
+        {!incident.dispatchedAt && <StepButton incident={incident} step="dispatch" />}
+        {incident.dispatchedAt && !incident.arrivedAt && <StepButton incident={incident} step="arrival" />}
+        {incident.arrivedAt && !incident.disturbanceStoppedAt && <StepButton incident={incident} step="disturbance-stopped" />}
+        {incident.arrivedAt && !incident.sceneClearedAt && <StepButton incident={incident} step="scene-cleared" />}
+      </Space>
+    </Card>
+  );
+}
+
+/**
+ * 实时警情看板 (dispatcher, hospital police office, station chief): open incidents awaiting dispatch, awaiting
+ * arrival (with the 3 / 8-minute clock) and on scene; each step one click. A new incident rings and glows.
+ */
+export default function BoardPage() {
+  const incidents = useIncidents({ status: 'open' }, POLL_MS);
+  const deadlines = useDeadlines(POLL_MS);
+  const { notification } = App.useApp();
+  const seen = useRef<Set<string> | null>(null);
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  // When each new incident first reached this board (ms since the epoch), beside the card: how late it came.
+  const [seenAt, setSeenAt] = useState<Map<string, number>>(new Map());
+  const [alerts, setAlerts] = useState(0);
+  const [sound, setSound] = useState(soundEnabled());
+
+  useEffect(() => {
+    if (!incidents.data) return;
+    const numbers = incidents.data.map((i) => i.caseNumber);
+    if (seen.current === null) {
+      seen.current = new Set(numbers); // what was there when the board opened is not "new"
+      return;
+    }
+    const added = incidents.data.filter((i) => !seen.current!.has(i.caseNumber));
+    if (added.length === 0) return;
+    const arrived = Date.now();
+    for (const i of added) seen.current.add(i.caseNumber);
+    setSeenAt((before) => new Map([...before, ...added.map((i) => [i.caseNumber, arrived] as const)]));
+    setFresh((before) => new Set([...before, ...added.map((i) => i.caseNumber)]));
+    setAlerts((n) => n + added.length);
+    chime();
+    for (const i of added)
+      notification.warning({
+        message: `新警情 ${i.caseNumber}`,
+        description: `${i.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}${i.major ? '（重大）' : ''}`,
+        duration: 10,
+      });
+  }, [incidents.data, notification]);
+
+  if (incidents.isError && !incidents.data) return <ErrorState error={incidents.error} retry={() => void incidents.refetch()} />;
+  const arrivalOf = new Map<string, Deadline>();
+  for (const d of deadlines.data ?? []) if (d.clock === 'police_arrival' && d.state !== 'cancelled') arrivalOf.set(d.caseNumber, d);
+  const open = incidents.data ?? [];
+  const columns: { key: string; title: string; rows: IncidentSummary[]; empty: string }[] = [
+    { key: 'dispatch', title: '待出警', rows: open.filter((i) => !i.dispatchedAt), empty: '没有待出警的警情' },
+    { key: 'arrival', title: '待到场', rows: open.filter((i) => i.dispatchedAt && !i.arrivedAt), empty: '没有待到场的警情' },
+    {
+      key: 'scene',
+      title: '现场处置',
+      rows: open.filter((i) => i.arrivedAt && !(i.disturbanceStoppedAt && i.sceneClearedAt)),
+      empty: '没有现场处置中的警情',
+    },
+  ];
+  const byDue = (a: IncidentSummary, b: IncidentSummary) =>
+    (arrivalOf.get(a.caseNumber)?.dueAt ?? a.reportedAt).localeCompare(arrivalOf.get(b.caseNumber)?.dueAt ?? b.reportedAt);
+
+  return (
+    <div data-testid="police-board" data-alerts={alerts}>
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          实时警情看板
+        </Typography.Title>
+        <Space>
+          {incidents.isError && <Tag color="orange">连接中断，正在重试…</Tag>}
+          <Button icon={<SoundOutlined />} type={sound ? 'default' : 'primary'} onClick={() => setSound(enableSound())}>
+            {sound ? '提示音已开启' : '开启提示音'}
+          </Button>
+        </Space>
+      </Space>
+      <Row gutter={16}>
+        {columns.map((column) => (
+          <Col xs={24} lg={8} key={column.key}>
+            <Card
+              title={
+                <Space>
+                  {column.title}
+                  <Badge count={column.rows.length} showZero color={column.key === 'dispatch' && column.rows.length > 0 ? 'red' : 'blue'} />
+                </Space>
+              }
+              styles={{ body: { background: '#fafafa', minHeight: 240 } }}
+              data-testid={`column-${column.key}`}
+            >
+              {incidents.isPending ? null : column.rows.length === 0 ? (
+                <Nothing>{column.empty}</Nothing>
+              ) : (
+                [...column.rows]
+                  .sort(byDue)
+                  .map((i) => (
+                    <IncidentCard
+                      key={i.caseNumber}
+                      incident={i}
+                      arrival={arrivalOf.get(i.caseNumber)}
+                      fresh={fresh.has(i.caseNumber)}
+                      seenAt={seenAt.get(i.caseNumber)}
+                    />
+                  ))
+              )}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}

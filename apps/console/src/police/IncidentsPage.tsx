@@ -1,0 +1,5 @@
+import { IncidentsPage } from '../shared/IncidentsPage';
+
+export default function PoliceIncidentsPage() {
+  return <IncidentsPage title="辖区警情" />;
+}

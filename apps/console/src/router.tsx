@@ -1,0 +1,40 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, useOutletContext } from 'react-router';
+import type { Me } from './shared/api/views';
+import { Shell } from './shared/Shell';
+import { Nothing } from './shared/states';
+import { landingOf } from './shared/workbenches';
+
+// One chunk per workbench: a hospital's phone loads the report form, not the police board.
+const LoginPage = lazy(() => import('./login/LoginPage'));
+const HospitalHome = lazy(() => import('./hospital/HomePage'));
+const HospitalReport = lazy(() => import('./hospital/ReportPage'));
+const HospitalIncidents = lazy(() => import('./hospital/IncidentsPage'));
+const PoliceBoard = lazy(() => import('./police/BoardPage'));
+const PoliceIncidents = lazy(() => import('./police/IncidentsPage'));
+const CasePage = lazy(() => import('./cases/CasePage'));
+const OverviewPage = lazy(() => import('./overview/OverviewPage'));
+
+function Landing() {
+  const me = useOutletContext<Me>();
+  return <Navigate to={landingOf(me.roles)} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <Landing /> },
+      { path: 'hospital', element: <HospitalHome /> },
+      { path: 'hospital/report', element: <HospitalReport /> },
+      { path: 'hospital/incidents', element: <HospitalIncidents /> },
+      { path: 'police/board', element: <PoliceBoard /> },
+      { path: 'police/incidents', element: <PoliceIncidents /> },
+      { path: 'case/:caseNumber', element: <CasePage /> },
+      { path: 'overview', element: <OverviewPage /> },
+      { path: 'nothing', element: <Nothing>您的角色暂无可用的工作台（系统管理功能将在后续版本提供）。</Nothing> },
+      { path: '*', element: <Nothing>没有这个页面</Nothing> },
+    ],
+  },
+]);

@@ -1,0 +1,68 @@
+/** An RFC 9457 problem from the API (application/problem+json), with the fields at fault for bad input. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
+    super(`${code}: ${detail}`);
+  }
+}
+
+/** No answer at all (the network is down, or the server is). */
+export class OfflineError extends Error {
+  constructor() {
+    super('无法连接服务器');
+  }
+}
+
+// What a person reads for the codes that are not about one field. The rest fall back to the API's detail.
+const MESSAGES: Record<string, string> = {
+  'ACCESS.INVALID_CREDENTIALS': '用户名或密码不正确',
+  'ACCESS.LOGIN_LOCKED': '登录失败次数过多，账号已锁定 15 分钟，请稍后再试',
+  'ACCESS.TOO_MANY_REQUESTS': '登录请求过于频繁，请一分钟后再试',
+  'ACCESS.UNAUTHENTICATED': '登录已过期，请重新登录',
+  'ACCESS.REFRESH_TOKEN_INVALID': '登录已过期，请重新登录',
+  'ACCESS.DENIED': '您无权查看或办理此事项',
+  'VALIDATION.FAILED': '填写有误，请按提示修改',
+  'STREAM.CONCURRENCY_CONFLICT': '此案件刚被他人更新，请刷新后重试',
+  'INCIDENT.NOT_FOUND': '没有这个警情',
+  'INCIDENT.ALREADY_DISPATCHED': '已出警，无需重复派警',
+  'INCIDENT.NOT_DISPATCHED': '尚未出警，请先派警',
+  'INCIDENT.ALREADY_ARRIVED': '已记录到场',
+  'INCIDENT.CLOSED': '警情已办结',
+};
+
+// Field messages by validation code (class-validator constraint names, as the API reports them).
+const FIELD_MESSAGES: Record<string, string> = {
+  IS_DEFINED: '必填',
+  IS_NOT_EMPTY: '必填',
+  IS_STRING: '请填写文字',
+  IS_INT: '请填写整数',
+  MIN: '数值过小',
+  MAX: '数值过大',
+  LENGTH: '长度不符合要求（不能为空）',
+  IS_BOOLEAN: '请选择是或否',
+  IS_IN: '请从选项中选择',
+  IS_ISO8601: '时间格式不正确',
+  ARRAY_MIN_SIZE: '至少选择一项',
+  IS_REGION_CODE: '行政区划代码不正确',
+  MATCHES: '格式不正确',
+};
+
+export function messageOf(error: unknown): string {
+  if (error instanceof OfflineError) return '网络中断，无法连接服务器。恢复后请重试。';
+  if (error instanceof ApiProblem) return MESSAGES[error.code] ?? error.detail;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function fieldMessage(problem: FieldProblem): string {
+  return FIELD_MESSAGES[problem.code] ?? problem.message;
+}

@@ -1,0 +1,157 @@
+import type { components } from './schema';
+
+/**
+ * What the console reads from the API's answers. The API's OpenAPI document describes its requests
+ * (generated into schema.ts) but not yet its responses, so these are the fields the screens use, as the
+ * services return them; the request types and enums are the generated ones. Replace each by its
+ * `components['schemas']` entry once the API documents its answers.
+ */
+type Schemas = components['schemas'];
+export type IncidentCategory = Schemas['ClassificationDto']['categories'][number];
+export type EscalationChain = Schemas['SubmitEscalationDto']['chain'];
+// Not from the document: two services name their close DTO `CloseDto` and the document keeps the disputes one
+// (issue 14 makes the names unique; then this becomes the generated enum).
+export type IncidentOutcome = 'handed_to_police_case' | 'referred_to_dispute' | 'resolved_on_scene' | 'unfounded';
+export type ReportIncident = Schemas['ReportIncidentDto'];
+export type HospitalReportIntake = Schemas['HospitalReportIntakeDto'];
+
+export interface Me {
+  userId: string;
+  username: string;
+  organisationId: string;
+  organisationName: string | null;
+  organisationKind: string;
+  organisationRegion: string;
+  roles: string[];
+  healthCommissionLevel: string | null;
+  policeUnitType: string | null;
+  accessTokenExpiresAt: string;
+}
+
+export interface Organisation {
+  organisationId: string;
+  kind: string;
+  name: string;
+  regionCode: string;
+  parentId: string | null;
+  details: {
+    hospital?: { level: string; ownership: string; beds: number; dailyOutpatients: number; hasPoliceOffice: boolean };
+    police?: { unitType: string };
+    healthCommission?: { level: string };
+  };
+  active: boolean;
+}
+
+export interface IncidentSummary {
+  caseNumber: string;
+  hospitalId: string;
+  regionCode: string;
+  channel: string;
+  status: 'open' | 'closed';
+  outcome: string | null;
+  occurredAt: string;
+  reportedAt: string;
+  categories: IncidentCategory[];
+  major: boolean;
+  deaths: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  detailsPending: boolean;
+  dispatchedAt: string | null;
+  arrivedAt: string | null;
+  disturbanceStoppedAt: string | null;
+  sceneClearedAt: string | null;
+  runningClocks: string[];
+}
+
+export interface LevelProgress {
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  forwardedAt: string | null;
+}
+
+export interface Incident {
+  status: 'open' | 'closed';
+  ref: { caseNumber: string; hospitalId: string; regionCode: string };
+  channel: string;
+  intake: { channel: string; location?: string | null; description?: string | null; [key: string]: unknown };
+  particulars: { partiesCount: number; behaviour: string; anyoneInjured: boolean; description?: string | null } | null;
+  occurredAt: string;
+  reportedAt: string;
+  hasPoliceOffice: boolean;
+  classification: {
+    categories: IncidentCategory[];
+    casualties: Record<'staff' | 'patients', { deaths: number; seriousInjuries: number; minorInjuries: number }>;
+    massIncident: boolean;
+    weaponsInvolved: boolean;
+  };
+  major: boolean;
+  police: {
+    dispatchedAt: string | null;
+    unitOrganisationId: string | null;
+    arrivedAt: string | null;
+    disturbanceStoppedAt: string | null;
+    sceneClearedAt: string | null;
+  };
+  escalation: Record<EscalationChain, Partial<Record<string, LevelProgress>>>;
+  clocks: Partial<Record<string, { deadlineId: string; generation: number; state: 'running' | 'stopped' | 'cancelled' }>>;
+  outcome: string | null;
+  closedAt: string | null;
+}
+
+export interface HistoryEntry {
+  version: number;
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  actor: { userId: string; organisationId: string; role: string };
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export interface IncidentView {
+  caseNumber: string;
+  incident: Incident;
+  parties: string[];
+  history: HistoryEntry[];
+}
+
+export interface IncidentCommandResult {
+  caseNumber: string;
+  recorded: string[];
+  incident: Incident;
+}
+
+export interface Deadline {
+  context: string;
+  deadlineId: string;
+  caseNumber: string;
+  rule: string;
+  clock: string | null;
+  state: string;
+  overdue: boolean;
+  startedAt: string | null;
+  dueAt: string;
+  warnAt: string | null;
+  completedAt: string | null;
+  breachedAt: string | null;
+  escalatedAt: string | null;
+  responsibleOrganisationId: string | null;
+  supervisingOrganisationId: string | null;
+}
+
+export interface TimelineEntry {
+  eventId: string;
+  context: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { userId: string; organisationId: string; role: string };
+  summary: string;
+}
+
+export interface Timeline {
+  caseNumber: string;
+  entries: TimelineEntry[];
+}

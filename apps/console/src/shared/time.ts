@@ -1,0 +1,42 @@
+/** Times are shown in Beijing time whatever the browser's zone (the law's clocks run on it). */
+const ZONE = 'Asia/Shanghai';
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+const clockTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+export const beijing = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)).replace(/\//g, '-') : '—');
+export const beijingClock = (iso: string | null | undefined): string => (iso ? clockTime.format(new Date(iso)) : '—');
+
+/** `02:41` or `1:02:41` for a span in ms (absolute). */
+export function span(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
+}
+
+/** A `datetime-local` input's value (Beijing wall time) for an instant, and back. */
+export function toBeijingInput(date: Date): string {
+  const shifted = new Date(date.getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 16);
+}
+export function fromBeijingInput(value: string): string {
+  return new Date(`${value}:00+08:00`).toISOString();
+}

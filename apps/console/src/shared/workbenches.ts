@@ -1,0 +1,53 @@
+/**
+ * Which workbench each role has and what its menu shows: a role sees only what it may use.
+ * The first entry of the first matching workbench is where the user lands ("what needs me now").
+ */
+export interface MenuEntry {
+  path: string;
+  label: string;
+}
+
+export interface Workbench {
+  key: string;
+  label: string;
+  roles: string[];
+  entries: MenuEntry[];
+}
+
+export const WORKBENCHES: Workbench[] = [
+  {
+    key: 'hospital',
+    label: '医院保卫处',
+    roles: ['hospital_security_officer'],
+    entries: [
+      { path: '/hospital', label: '工作台' },
+      { path: '/hospital/report', label: '上报警情' },
+      { path: '/hospital/incidents', label: '本院警情' },
+    ],
+  },
+  {
+    key: 'police',
+    label: '公安',
+    roles: ['police_dispatcher', 'station_chief'],
+    entries: [
+      { path: '/police/board', label: '实时警情看板' },
+      { path: '/police/incidents', label: '辖区警情' },
+    ],
+  },
+  {
+    key: 'police-cases',
+    label: '公安办案',
+    roles: ['police_case_officer'],
+    entries: [{ path: '/police/incidents', label: '辖区警情' }],
+  },
+  {
+    key: 'overview',
+    label: '工作台',
+    roles: ['health_commission_official', 'political_legal_officer', 'mediator', 'prosecutor', 'judge', 'hospital_complaints_officer'],
+    entries: [{ path: '/overview', label: '工作台' }],
+  },
+];
+
+export const workbenchesOf = (roles: string[]): Workbench[] => WORKBENCHES.filter((w) => w.roles.some((role) => roles.includes(role)));
+
+export const landingOf = (roles: string[]): string => workbenchesOf(roles)[0]?.entries[0]?.path ?? '/nothing';
