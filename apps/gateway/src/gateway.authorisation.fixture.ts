@@ -104,6 +104,15 @@ export const GATEWAY_ENDPOINTS: Record<string, MatrixEndpoint> = {
     ok: 200,
     secrets: () => ['023-58000002', '陈投诉', 'wz.complaints'],
   },
+  // A far year, so the matrix's load moves no clock of the other rows.
+  'PUT /calendar/:year': {
+    method: 'put',
+    path: () => '/calendar/2030',
+    body: () => ({ year: 2030, notice: 'matrix', holidays: [{ name: '国庆节', from: '2030-10-01', to: '2030-10-07', workdays: [] }] }),
+    allowed: ADMIN,
+    ok: 200,
+  },
+  'GET /calendar/:year': { method: 'get', path: () => '/calendar/2030', allowed: 'authenticated', ok: 200 },
   'GET /access/organisations/:id/reads': {
     method: 'get',
     path: (f) => `/access/organisations/${f.organisationId('hospital-central')}/reads`,

@@ -92,6 +92,7 @@ describe('loading a calendar year over Kafka reschedules the provisional clocks 
       await close();
     });
     await runtime.start();
+    await runtime.calendarFollowed();
     return runtime;
   };
 

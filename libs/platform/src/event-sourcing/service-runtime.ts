@@ -106,6 +106,8 @@ export class ServiceRuntime {
   /** The calendar the clocks count with; replaced whenever a year is loaded. */
   readonly calendar = new CurrentCalendar();
   private calendarTimer: NodeJS.Timeout | null = null;
+  private calendarConsumer: InboxConsumer | null = null;
+  private calendarJoin: Promise<void> | null = null;
   private anchorTimer: NodeJS.Timeout | null = null;
   private started = false;
 
@@ -182,6 +184,25 @@ export class ServiceRuntime {
     this.anchorTimer.unref();
     this.started = true;
     for (const c of this.consumers) await c.start();
+    if (this.calendarConsumer) this.calendarJoin = this.joinCalendar(this.calendarConsumer);
+  }
+
+  /** Starts following the calendar, retrying a failed join until the runtime stops. */
+  private async joinCalendar(consumer: InboxConsumer): Promise<void> {
+    while (this.started) {
+      try {
+        await consumer.start();
+        return;
+      } catch (error) {
+        this.log.warn(`calendar consumer: ${String(error)}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+      }
+    }
+  }
+
+  /** Resolves once this runtime follows the calendar (tests that load a year right after start). */
+  async calendarFollowed(): Promise<void> {
+    await this.calendarJoin;
   }
 
   /** Follows other contexts' events; each event's effect happens once (inbox in this schema). */
@@ -215,7 +236,9 @@ export class ServiceRuntime {
   async stop(): Promise<void> {
     if (this.anchorTimer) clearInterval(this.anchorTimer);
     if (this.calendarTimer) clearInterval(this.calendarTimer);
-    await Promise.all(this.consumers.map((c) => c.stop()));
+    this.started = false;
+    await this.calendarJoin;
+    await Promise.all([...this.consumers, ...(this.calendarConsumer ? [this.calendarConsumer] : [])].map((c) => c.stop()));
     await this.sweeper?.stop();
     await Promise.all(this.projectors.map((p) => p.stop()));
     await this.relay.stop();
@@ -233,9 +256,14 @@ export class ServiceRuntime {
     this.deadlines = deadlines;
 
     // The years administrators load (the gateway's calendar context): stored in this schema, counted with at once.
-    await this.subscribe({
+    // Joined in the background: the service counts with what it stored until then, and a Kafka group join
+    // (seconds, more under load) must not hold up its start.
+    this.calendarConsumer = new InboxConsumer({
+      bus: this.bus,
+      db: this.db,
+      schema: this.schema,
       group: `${this.options.context}.calendar`,
-      contexts: [CALENDAR_CONTEXT],
+      topics: [eventsTopic(CALENDAR_CONTEXT)],
       handle: (envelope, query) => this.followCalendar(envelope, query),
     });
     // One replica consumes each load; the others reread what it stored.
