@@ -26,7 +26,7 @@ export async function alarmReachesItsHospitalOnly(client: GatewayClient, baseUrl
   try {
     const me = (await client.as('wz.security', 'GET', '/auth/me')).body as { organisationId: string; organisationRegion: string };
     const reported = await client.as('wz.security', 'POST', '/incidents', {
-      hospital: { hospitalId: me.organisationId, regionCode: me.organisationRegion, hasPoliceOffice: true },
+      hospital: { hospitalId: me.organisationId },
       occurredAt: new Date(Date.now() - 60_000).toISOString(),
       intake: { channel: 'one_key_alarm', location: '急诊科', deviceId: null },
     });

@@ -89,6 +89,12 @@ describe('authorisation matrix: every role against every endpoint', () => {
     for (const secret of endpoint.secrets?.(fixtures) ?? []) expect(res.text).not.toContain(secret);
   });
 
+  /** Operations a row cannot test as a request that answers, each with where its access is tested. */
+  const COVERED_ELSEWHERE: Record<string, string> = {
+    'GET /notifications/stream':
+      'an open event stream, opened by a short-lived ticket rather than the token: apps/notifications/src/notifications.int-spec.ts',
+  };
+
   it('has a row for every operation the API documents', () => {
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
     const operations = Object.entries(document.paths).flatMap(([path, item]) =>
@@ -97,7 +103,7 @@ describe('authorisation matrix: every role against every endpoint', () => {
         .map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
     );
     expect(operations.length).toBeGreaterThan(100);
-    expect(operations.filter((operation) => !(operation in ENDPOINTS))).toEqual([]);
+    expect(operations.filter((operation) => !(operation in ENDPOINTS) && !(operation in COVERED_ELSEWHERE))).toEqual([]);
   });
 
   it('covers every role', () => {

@@ -8,7 +8,6 @@ import type { IncidentCategory, Me } from '../shared/api/views';
 import { showFieldErrors } from '../shared/formErrors';
 import { CATEGORY_LABELS } from '../shared/labels';
 import { fromBeijingInput, toBeijingInput } from '../shared/time';
-import { useHospitalFacts } from './useHospitalFacts';
 
 const LOCATIONS = ['急诊科', '急诊科分诊台', '门诊大厅', '住院部', '收费处', '药房', '医生办公室', '护士站', '停车场'];
 const GRADES = [
@@ -79,7 +78,6 @@ const count = (value: number | null | undefined): number => (typeof value === 'n
 /** 上报警情: one screen, phone first (375 px), time defaulting to now, injuries by grade. */
 export default function ReportPage() {
   const me = useOutletContext<Me>();
-  const { facts, isPending } = useHospitalFacts(me);
   const report = useReportIncident();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -100,7 +98,8 @@ export default function ReportPage() {
     const injured = Object.values(casualties).some((c) => c.deaths + c.seriousInjuries + c.minorInjuries > 0);
     try {
       const result = await report.mutateAsync({
-        hospital: facts,
+        // The server derives the hospital's region, police office and commission from the directory.
+        hospital: { hospitalId: me.organisationId },
         occurredAt: v.occurredAt ? fromBeijingInput(v.occurredAt) : '',
         intake: {
           channel: 'hospital_report',
@@ -229,16 +228,7 @@ export default function ReportPage() {
             description={problem.slice(1).join('；') || undefined}
           />
         )}
-        <Button
-          type="primary"
-          danger
-          htmlType="submit"
-          block
-          size="large"
-          loading={report.isPending}
-          disabled={isPending /* the hospital's facts from the directory */}
-          style={{ minHeight: 48 }}
-        >
+        <Button type="primary" danger htmlType="submit" block size="large" loading={report.isPending} style={{ minHeight: 48 }}>
           立即上报
         </Button>
       </Form>

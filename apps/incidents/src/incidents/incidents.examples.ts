@@ -5,19 +5,13 @@
  * (wz.security for the hospital, wz.dispatcher for the police); the instants tell one story.
  */
 const DEMO_CENTRAL_HOSPITAL = '5791668c-352e-51d8-9b2a-fc994c69d583';
-const DEMO_COUNTY_HEALTH_COMMISSION = '6ae545c0-542c-59fd-b36b-6e79cbf1053f';
 
 export const INCIDENT_EXAMPLES = {
   report: {
     hospitalReport: {
       summary: 'The hospital’s security office reports (医疗机构报警), as wz.security',
       value: {
-        hospital: {
-          hospitalId: DEMO_CENTRAL_HOSPITAL,
-          regionCode: '500101',
-          hasPoliceOffice: true,
-          countyHealthCommissionId: DEMO_COUNTY_HEALTH_COMMISSION,
-        },
+        hospital: { hospitalId: DEMO_CENTRAL_HOSPITAL },
         occurredAt: '2026-11-22T02:50:00.000Z',
         intake: {
           channel: 'hospital_report',
