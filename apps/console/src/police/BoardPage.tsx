@@ -1,10 +1,10 @@
 import { DownOutlined, SoundOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Dropdown, Input, Modal, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useOutletContext } from 'react-router';
+import { Link } from 'react-router';
 import { messageOf } from '../shared/api/problem';
-import { useDeadlines, useIncidents, useOrganisationName, useOrganisations, usePoliceStep, type PoliceStep } from '../shared/api/queries';
-import type { Deadline, IncidentSummary, Me } from '../shared/api/views';
+import { useDeadlines, useIncidents, useOrganisationName, usePoliceStep, type PoliceStep } from '../shared/api/queries';
+import type { Deadline, IncidentSummary } from '../shared/api/views';
 import { Clock } from '../shared/Clock';
 import { CATEGORY_LABELS, CHANNEL_LABELS, label } from '../shared/labels';
 import { ErrorState, Nothing } from '../shared/states';
@@ -23,16 +23,13 @@ const STEP_LABELS: Record<PoliceStep, string> = {
 };
 
 function StepButton({ incident, step, onDone }: { incident: IncidentSummary; step: PoliceStep; onDone?: () => void }) {
-  const me = useOutletContext<Me>();
-  const organisations = useOrganisations();
   const record = usePoliceStep();
   const { message } = App.useApp();
   const [correcting, setCorrecting] = useState(false);
   const [corrected, setCorrected] = useState(() => toBeijingInput(new Date()));
-  const supervisor = organisations.data?.find((o) => o.organisationId === me.organisationId)?.parentId ?? undefined;
   const run = (at: string) =>
     record.mutate(
-      { caseNumber: incident.caseNumber, step, at, supervisingOrganisationId: step === 'dispatch' ? supervisor : undefined },
+      { caseNumber: incident.caseNumber, step, at },
       {
         onSuccess: () => {
           message.success(`${incident.caseNumber}：已记录${STEP_LABELS[step]}`);

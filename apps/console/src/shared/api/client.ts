@@ -66,8 +66,11 @@ async function authorisedFetch(input: Request): Promise<Response> {
 
 export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authorisedFetch });
 
-/** The data of an openapi-fetch answer, or the API's problem as an ApiProblem. */
-export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+/**
+ * The data of an openapi-fetch answer, or the API's problem as an ApiProblem. `T` is the screen's
+ * view of the answer (views.ts): most answers are not yet described in the document.
+ */
+export async function ok<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) {
     const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<Pick<ApiProblem, 'code' | 'detail' | 'errors'>>;

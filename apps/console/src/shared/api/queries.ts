@@ -103,22 +103,12 @@ export type PoliceStep = 'dispatch' | 'arrival' | 'disturbance-stopped' | 'scene
 export function usePoliceStep() {
   const invalidate = useInvalidateCase();
   return useMutation({
-    mutationFn: ({
-      caseNumber,
-      step,
-      at,
-      supervisingOrganisationId,
-    }: {
-      caseNumber: string;
-      step: PoliceStep;
-      at: string;
-      supervisingOrganisationId?: string;
-    }) => {
+    mutationFn: ({ caseNumber, step, at }: { caseNumber: string; step: PoliceStep; at: string }) => {
       const path = { caseNumber };
       switch (step) {
         case 'dispatch':
           return ok<IncidentCommandResult>(
-            api.POST('/incidents/{caseNumber}/dispatch', { params: { path }, body: { dispatchedAt: at, supervisingOrganisationId } }),
+            api.POST('/incidents/{caseNumber}/dispatch', { params: { path }, body: { dispatchedAt: at } }),
           );
         case 'arrival':
           return ok<IncidentCommandResult>(api.POST('/incidents/{caseNumber}/arrival', { params: { path }, body: { arrivedAt: at } }));
