@@ -107,9 +107,7 @@ export function usePoliceStep() {
       const path = { caseNumber };
       switch (step) {
         case 'dispatch':
-          return ok<IncidentCommandResult>(
-            api.POST('/incidents/{caseNumber}/dispatch', { params: { path }, body: { dispatchedAt: at } }),
-          );
+          return ok<IncidentCommandResult>(api.POST('/incidents/{caseNumber}/dispatch', { params: { path }, body: { dispatchedAt: at } }));
         case 'arrival':
           return ok<IncidentCommandResult>(api.POST('/incidents/{caseNumber}/arrival', { params: { path }, body: { arrivedAt: at } }));
         case 'disturbance-stopped':
