@@ -55,7 +55,7 @@ describe('incidents app on PostgreSQL and Kafka', () => {
     await app.init();
   }, 60_000);
 
-  afterAll(() => closeAppAndDatabase(app, saved, database));
+  afterAll(() => closeAppAndDatabase(app, saved, database), 30_000); // a consumer group still joining in the background is let finish
 
   it('uses the PostgreSQL server, not the embedded engine', async () => {
     const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
@@ -136,7 +136,7 @@ describe('incidents app with Kafka unreachable', () => {
     await app.init();
   }, 60_000);
 
-  afterAll(() => closeAppAndDatabase(app, saved, database));
+  afterAll(() => closeAppAndDatabase(app, saved, database), 30_000); // a consumer group still joining in the background is let finish
 
   it('answers /health with 503 naming the bus as down', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(503);

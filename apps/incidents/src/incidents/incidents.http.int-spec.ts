@@ -224,11 +224,11 @@ describe('incidents HTTP API', () => {
       expect(await listed('countyHc', `?q=${encodeURIComponent('殴打')}`)).toEqual([]); // never beyond what the caller sees
       expect(await listed('nationalHc', '?unit=hosp-b')).toEqual([caseB]);
       expect(await listed('nationalHc', '?q=%25')).toEqual([]); // a % is a character, not a wildcard
-      // Police: not yet on scene; the hospital of a one-key alarm: its particulars; a major case's hospital: its report.
+      // Police: not yet on scene; the hospital of a one-key alarm: its particulars (a major case's report goes up by itself).
       expect(await listed('dispatcher', '?awaitingMe=true')).toEqual([caseA, caseB].sort());
       expect(await listed('hospitalB', '?awaitingMe=true')).toEqual([caseB]);
-      expect(await listed('hospitalA', '?awaitingMe=true')).toEqual([caseA]);
-      expect(await listed('countyHc', '?awaitingMe=true')).toEqual([]); // nothing reported to it yet
+      expect(await listed('hospitalA', '?awaitingMe=true')).toEqual([]);
+      expect(await listed('countyHc', '?awaitingMe=true')).toEqual([caseA]); // the major case's report reached it by itself
     });
   });
 

@@ -108,6 +108,8 @@ export class ServiceRuntime {
   private calendarTimer: NodeJS.Timeout | null = null;
   private calendarConsumer: InboxConsumer | null = null;
   private calendarJoin: Promise<void> | null = null;
+  private directoryConsumer: InboxConsumer | null = null;
+  private directoryJoin: Promise<void> | null = null;
   private anchorTimer: NodeJS.Timeout | null = null;
   private started = false;
 
@@ -142,7 +144,7 @@ export class ServiceRuntime {
     this.relay = new OutboxRelay({ name: `${options.context}-outbox`, source: this.store, bus, db, schema: this.schema });
     if (options.directory) {
       this.directory = new OrganisationDirectory(db.query, this.schema);
-      this.consumers.push(this.consumerFor(directorySubscription(options.context, this.schema)));
+      this.directoryConsumer = this.consumerFor(directorySubscription(options.context, this.schema));
     }
   }
 
@@ -184,18 +186,22 @@ export class ServiceRuntime {
     this.anchorTimer.unref();
     this.started = true;
     for (const c of this.consumers) await c.start();
-    if (this.calendarConsumer) this.calendarJoin = this.joinCalendar(this.calendarConsumer);
+    // Followed in the background: a Kafka group join must not hold up (or, with the broker down, fail) the start.
+    if (this.calendarConsumer) this.calendarJoin = this.joinInBackground(this.calendarConsumer, 'calendar');
+    if (this.directoryConsumer) this.directoryJoin = this.joinInBackground(this.directoryConsumer, 'directory');
   }
 
-  /** Starts following the calendar, retrying a failed join until the runtime stops. */
-  private async joinCalendar(consumer: InboxConsumer): Promise<void> {
+  /** Starts a consumer, retrying a failed join until the runtime stops. */
+  private async joinInBackground(consumer: InboxConsumer, what: string): Promise<void> {
     while (this.started) {
       try {
         await consumer.start();
         return;
       } catch (error) {
-        this.log.warn(`calendar consumer: ${String(error)}; retrying`);
-        await new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+        this.log.warn(`${what} consumer: ${String(error)}; retrying`);
+        // 5 s between attempts, cut short when the runtime stops.
+        for (let waited = 0; this.started && waited < 5_000; waited += 100)
+          await new Promise((resolve) => setTimeout(resolve, 100).unref());
       }
     }
   }
@@ -238,7 +244,9 @@ export class ServiceRuntime {
     if (this.calendarTimer) clearInterval(this.calendarTimer);
     this.started = false;
     await this.calendarJoin;
-    await Promise.all([...this.consumers, ...(this.calendarConsumer ? [this.calendarConsumer] : [])].map((c) => c.stop()));
+    await this.directoryJoin;
+    const background = [this.calendarConsumer, this.directoryConsumer].filter((c): c is InboxConsumer => c !== null);
+    await Promise.all([...this.consumers, ...background].map((c) => c.stop()));
     await this.sweeper?.stop();
     await Promise.all(this.projectors.map((p) => p.stop()));
     await this.relay.stop();
