@@ -12,7 +12,9 @@ type Frame = { caseNumber: string | null; title: string };
 export async function alarmReachesItsHospitalOnly(client: GatewayClient, baseUrl: string, timeoutMs = 30_000) {
   const streams = await Promise.all(
     ['wz.security', 'wz.second.security', 'wz.police.office'].map(async (username) => {
-      const { url } = (await client.as(username, 'POST', '/notifications/stream-tickets')).body as { url: string };
+      const ticket = await client.as(username, 'POST', '/notifications/stream-tickets');
+      if (ticket.status !== 201) throw new Error(`a stream ticket for ${username}: ${ticket.status} ${JSON.stringify(ticket.body)}`);
+      const { url } = ticket.body as { url: string };
       const frames: Frame[] = [];
       const source = new EventSource(`${baseUrl}${url}`);
       source.addEventListener('notification', (e) => frames.push(JSON.parse(e.data) as Frame));

@@ -30,6 +30,7 @@ export class ServiceRouter implements NestMiddleware, OnApplicationBootstrap, On
   private readonly documents = new Map<string, OpenApiDocument>();
   private timer: NodeJS.Timeout | null = null;
   private lastRefresh = 0;
+  private inFlight: Promise<void> | null = null;
 
   constructor(@Inject(SERVICE_ENDPOINTS) private readonly services: ServiceEndpoint[]) {}
 
@@ -43,13 +44,27 @@ export class ServiceRouter implements NestMiddleware, OnApplicationBootstrap, On
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Reads every service's OpenAPI document; a service that is down keeps its last known routes. */
-  async refresh(): Promise<void> {
+  /**
+   * Reads every service's OpenAPI document; a service that is down keeps its last known routes.
+   * Callers at the same moment share one reading (a burst of misses is one round of requests).
+   */
+  refresh(): Promise<void> {
+    this.inFlight ??= this.readDocuments().finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  /** Whether some service has not yet given its document (it was still starting). */
+  private get incomplete(): boolean {
+    return this.services.some((s) => !this.documents.has(s.name));
+  }
+
+  private async readDocuments(): Promise<void> {
     this.lastRefresh = Date.now();
     await Promise.all(
       this.services.map(async (service) => {
         try {
-          const response = await fetch(`${service.url}/docs-json`, { signal: AbortSignal.timeout(2_000) });
+          // Generous: a service busy starting (or a loaded machine) answers slowly, not never.
+          const response = await fetch(`${service.url}/docs-json`, { signal: AbortSignal.timeout(10_000) });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           const document = (await response.json()) as OpenApiDocument;
           this.documents.set(service.name, document);
@@ -75,7 +90,7 @@ export class ServiceRouter implements NestMiddleware, OnApplicationBootstrap, On
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const path = req.originalUrl.split('?')[0];
     let service = this.table.serviceFor(path);
-    if (!service && Date.now() - this.lastRefresh > 2_000) {
+    if (!service && (this.incomplete || Date.now() - this.lastRefresh > 2_000)) {
       await this.refresh(); // a service that came up since, or a new endpoint
       service = this.table.serviceFor(path);
     }
