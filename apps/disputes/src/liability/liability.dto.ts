@@ -38,7 +38,7 @@ export class AppraisalResultDto {
 }
 
 export class LiabilityAgreementDto {
-  @ApiProperty({ type: LiabilityDto }) @ValidateNested() @Type(() => LiabilityDto) liability!: LiabilityDto;
+  @ApiProperty({ type: LiabilityDto }) @IsDefined() @ValidateNested() @Type(() => LiabilityDto) liability!: LiabilityDto;
 }
 
 export class OptionalNoteDto {

@@ -14,6 +14,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsDate,
   IsIn,
   IsISO8601,
@@ -93,7 +94,7 @@ export class PenaltyDto {
 export class DecidePenaltyDto {
   @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) decisionId?: string;
   @ApiProperty() @Matches(ID) suspectId!: string;
-  @ApiProperty({ type: PenaltyDto }) @ValidateNested() @Type(() => PenaltyDto) penalty!: PenaltyDto;
+  @ApiProperty({ type: PenaltyDto }) @IsDefined() @ValidateNested() @Type(() => PenaltyDto) penalty!: PenaltyDto;
   @ApiProperty({ description: 'When the decision was taken: the ministry-entry clock counts from its day' })
   @Type(() => Date)
   @IsDate()
