@@ -20,7 +20,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.PINGAN_URL, // set by the global setup once the system listens
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    // --lang: the browser's own widgets (the date-time picker) follow the UI language, not the page's locale.
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--lang=zh-CN'] },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },

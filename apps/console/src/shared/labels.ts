@@ -63,6 +63,9 @@ export const CLOCK_LABELS: Record<string, string> = {
   police_arrival: '民警到场时限',
   immediate_local_report: '立即报告（区卫健委、综治）',
   national_report: '12 小时内报告国家卫健委',
+  county_forward: '区县卫健委转报市卫健委',
+  city_forward: '市卫健委转报省卫健委',
+  province_forward: '省卫健委报告国家卫健委',
 };
 
 export const EVENT_LABELS: Record<string, string> = {
