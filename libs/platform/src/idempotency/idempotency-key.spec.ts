@@ -41,7 +41,9 @@ describe('Idempotency-Key validation', () => {
 
 describe('request fingerprint', () => {
   it('is the same for the same body with its fields in another order', () => {
-    expect(requestFingerprint({}, { a: 1, b: { c: [1, { d: 2, e: 3 }] } })).toBe(requestFingerprint({}, { b: { c: [1, { e: 3, d: 2 }] }, a: 1 }));
+    expect(requestFingerprint({}, { a: 1, b: { c: [1, { d: 2, e: 3 }] } })).toBe(
+      requestFingerprint({}, { b: { c: [1, { e: 3, d: 2 }] }, a: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: undefined, c: null })).toBe('{"b":1,"c":null}');
   });
 

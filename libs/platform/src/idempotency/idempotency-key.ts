@@ -18,7 +18,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
 function invalid(message: string): IdempotencyError {
   return new IdempotencyError('REQUEST.IDEMPOTENCY_KEY_INVALID', `The Idempotency-Key header is not a valid key: ${message}.`, [
-    { field: IDEMPOTENCY_KEY_HEADER, code: 'IDEMPOTENCY_KEY_INVALID', message: `send 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID` },
+    {
+      field: IDEMPOTENCY_KEY_HEADER,
+      code: 'IDEMPOTENCY_KEY_INVALID',
+      message: `send 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID`,
+    },
   ]);
 }
 

@@ -34,10 +34,7 @@ export interface StoredAnswer {
 }
 
 export type Claim =
-  | { outcome: 'claimed'; claim: string }
-  | { outcome: 'replay'; answer: StoredAnswer }
-  | { outcome: 'reused' }
-  | { outcome: 'in-flight' };
+  { outcome: 'claimed'; claim: string } | { outcome: 'replay'; answer: StoredAnswer } | { outcome: 'reused' } | { outcome: 'in-flight' };
 
 interface Row {
   fingerprint: string;

@@ -1,5 +1,6 @@
 import { Injectable, Logger, StreamableFile, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { RequestWithPrincipal } from '@pingan/access';
+import { Reflector } from '@nestjs/core';
+import { IS_PUBLIC, type RequestWithPrincipal } from '@pingan/access';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyError, parseIdempotencyKey, requestFingerprint } from './idempotency-key.js';
@@ -26,7 +27,10 @@ const REPLAYED_HEADERS = ['location', 'content-location'];
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly log = new Logger('Idempotency');
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -35,6 +39,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = http.getResponse<Response>();
     const header = req.headers['idempotency-key'];
     if (header === undefined || !COMMAND_METHODS.has(req.method) || !req.principal) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return next.handle();
 
     const key = parseIdempotencyKey(header)!;
     const scope: IdempotencyScope = { caller: req.principal.userId, method: req.method, path: req.originalUrl.split('?')[0], key };
