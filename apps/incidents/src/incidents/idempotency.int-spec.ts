@@ -74,14 +74,15 @@ describe('reporting an incident with an Idempotency-Key', () => {
 
   it('refuses the same key with another body (422 naming the header) and records nothing for it', async () => {
     const key = randomUUID();
-    const first = await reportWithKey(key, report('reuse-first')).expect(201);
+    const body = report('reuse-first');
+    const first = await reportWithKey(key, body).expect(201);
     const reused = await reportWithKey(key, report('reuse-second')).expect(422);
     expect(reused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(reused.body).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED', status: 422 });
     expect(reused.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
     expect(await incidentsMarked('reuse-second')).toBe(0);
     // The first answer is still the key's.
-    expect((await reportWithKey(key, report('reuse-first')).expect(201)).body.caseNumber).toBe(first.body.caseNumber);
+    expect((await reportWithKey(key, body).expect(201)).body.caseNumber).toBe(first.body.caseNumber);
   });
 
   it('runs concurrent duplicates once: one incident, the others told it is in flight or given its answer', async () => {
@@ -105,7 +106,7 @@ describe('reporting an incident with an Idempotency-Key', () => {
 
   it('keeps no failed first request: a rejected report uses no case number and a corrected retry under its key runs', async () => {
     const key = randomUUID();
-    const before = await reportWithKey(randomUUID(), report('before-rejected')).expect(201);
+    const before = await reportWithKey(randomUUID(), report('prior-report')).expect(201);
     const bad = report('rejected');
     await reportWithKey(key, { ...bad, intake: { ...bad.intake, partiesCount: -1 } }).expect(400);
     // Refused inside the report's transaction, after its number was drawn: the number goes back.
