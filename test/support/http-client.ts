@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 export interface Reply {
   status: number;
   body: unknown;
@@ -53,6 +55,8 @@ export class GatewayClient {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         // Reads of personal data are audited with a purpose.
         'x-access-purpose': 'e2e',
+        // Each command is one action with a key of its own, as the console sends it (docs/api.md).
+        ...(token && method !== 'GET' && method !== 'HEAD' ? { 'idempotency-key': randomUUID() } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(this.requestTimeoutMs),

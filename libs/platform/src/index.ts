@@ -36,3 +36,4 @@ export {
   toPage,
   type Page,
 } from './lists/list-query.js';
+export * from './idempotency/index.js';

@@ -1,7 +1,7 @@
 import { CqrsModule } from '@nestjs/cqrs';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type Provider } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule, Public } from '@pingan/access';
 import { platformConfigFactory, type PlatformDefaults } from './config/platform-config.js';
@@ -13,6 +13,8 @@ import { RequestHygieneMiddleware } from './errors/request-hygiene.js';
 import { createValidationPipe } from './errors/validation.js';
 import { BUS_HEALTH, busHealthOf } from './health/bus-health.js';
 import { HealthController } from './health/health.controller.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import { LoggingModule } from './logging/logging.module.js';
 
 export interface PlatformOptions extends PlatformDefaults {
@@ -27,8 +29,8 @@ Public()(HealthController);
 
 /**
  * Infrastructure every app root imports exactly once: validated config, JSON logs with
- * correlation ids, problem+json errors, the validation pipe, the database, /health and
- * authentication (the global access guard from libs/access).
+ * correlation ids, problem+json errors, the validation pipe, the database, /health,
+ * Idempotency-Key on commands and authentication (the global access guard from libs/access).
  * Service (bounded-context) modules never import it, so any set of them can share one.
  */
 @Module({})
@@ -56,6 +58,9 @@ export class PlatformModule implements NestModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Idempotency-Key on every command route of the app (docs/api.md): nothing to add per endpoint.
+        IdempotencyStore,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         busHealth ?? { provide: BUS_HEALTH, inject: [MESSAGE_BUS], useFactory: busHealthOf },
         { provide: CLOCK, useValue: systemClock },
       ],

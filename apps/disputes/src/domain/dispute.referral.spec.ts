@@ -31,6 +31,19 @@ describe('dispute decider', () => {
       given(OPEN).when(notify).then([notified]);
     });
 
+    it('records the same notice sent again once: a retry or a concurrent duplicate decided again records nothing', () => {
+      given(NOTIFIED).when(notify).then([]);
+      given(NOTIFIED)
+        .when(withData(notify, { routes: [...notify.data.routes].reverse() }))
+        .then([]);
+    });
+
+    it('records a notice that says something new', () => {
+      given(NOTIFIED)
+        .when(withData(notify, { method: 'in_person', note: '当面再次告知' }))
+        .then([{ ...notified, data: { ...notified.data, method: 'in_person', note: '当面再次告知' } } as DisputeEvent]);
+    });
+
     it('rejects a notice that names no route', () => {
       given(OPEN)
         .when(withData(notify, { routes: [] }))

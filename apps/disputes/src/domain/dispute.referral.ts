@@ -1,6 +1,6 @@
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
 import { inProgress, invalid, iso, requireDisturbanceStopped, requireOpen, requireRoutesNotified, who, oneEvent } from './dispute.rules.js';
-import { type Decisions, type Evolutions, withMediation } from './dispute.state.js';
+import { type Decisions, type DisputeState, type Evolutions, withMediation } from './dispute.state.js';
 
 // Notice and referral: the patient side is told the routes (多元化解告知 [S3 二(三)]), then the dispute is referred to mediation, mediation
 // is refused, or a lawsuit is filed.
@@ -9,6 +9,9 @@ export const referralDecisions = {
   NotifyResolutionRoutes: (command, state) => {
     const ref = requireOpen(state);
     if (command.data.routes.length === 0) invalid('routes', 'Name the routes the patient side was told about.');
+    // The notice just recorded, sent again (a retry, a double submit, or one of concurrent duplicates
+    // decided again after the conflict): nothing new was told, so nothing is recorded.
+    if (sameNotice(state.routesNotice, command.data)) return [];
     return oneEvent(ref, 'ResolutionRoutesNotified', {
       routes: command.data.routes,
       method: command.data.method,
@@ -59,7 +62,11 @@ export const referralDecisions = {
 } satisfies Partial<Decisions>;
 
 export const referralEvolutions = {
-  ResolutionRoutesNotified: (state) => ({ ...state, routesNotified: true }),
+  ResolutionRoutesNotified: (state, event) => ({
+    ...state,
+    routesNotified: true,
+    routesNotice: { routes: event.data.routes, method: event.data.method, note: event.data.note },
+  }),
   MediationReferred: (state, event) => ({
     ...state,
     route: event.data.kind,
@@ -81,3 +88,10 @@ export const referralEvolutions = {
   },
   LitigationFiled: (state) => ({ ...state, route: 'litigation' }),
 } satisfies Partial<Evolutions>;
+
+/** The same routes (in any order), method and note. */
+function sameNotice(last: DisputeState['routesNotice'], next: { routes: readonly string[]; method: string; note: string }): boolean {
+  if (!last || last.method !== next.method || last.note !== next.note || last.routes.length !== next.routes.length) return false;
+  const told = new Set<string>(last.routes);
+  return next.routes.every((route) => told.has(route));
+}

@@ -47,6 +47,8 @@ export type DisputeState = {
   partyCount: number;
   incident: { incidentId: string; disturbanceStopped: boolean } | null;
   routesNotified: boolean;
+  /** What the last routes notice said: the same notice again is a duplicate (a retry), recorded once. */
+  routesNotice: { routes: DisputeRoute[]; method: string; note: string } | null;
   route: DisputeRoute;
   /** The current (or last) mediation attempt. */
   mediation: MediationState | null;
@@ -78,6 +80,7 @@ export const initialDisputeState = (): DisputeState => ({
   partyCount: 0,
   incident: null,
   routesNotified: false,
+  routesNotice: null,
   route: 'negotiation',
   mediation: null,
   mediationFailures: { expired: 0, other: 0 },

@@ -2,8 +2,10 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details.js';
 import { JSON_BODY_LIMIT_BYTES, MAX_JSON_DEPTH } from '../errors/request-hygiene.js';
+import { IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../idempotency/idempotency-key.js';
 
 type Operation = {
+  parameters?: { name?: string; in?: string }[];
   requestBody?: unknown;
   responses?: Record<string, unknown>;
   security?: unknown[];
@@ -62,8 +64,12 @@ function errorResponses(path: string, method: string, operation: Operation): Rec
   }
   if (path.includes('{')) responses[404] = problem('No such record (or none the caller may know of)');
   if (method !== 'get') {
-    responses[409] = problem('Changed by someone else in the meantime, or already done');
-    responses[422] = problem('Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met');
+    responses[409] = problem(
+      'Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After)',
+    );
+    responses[422] = problem(
+      'Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body',
+    );
   }
   if (operation.requestBody) {
     responses[413] = problem(`REQUEST.TOO_LARGE: the body is over ${JSON_BODY_LIMIT_BYTES} bytes`);
@@ -71,6 +77,18 @@ function errorResponses(path: string, method: string, operation: Operation): Rec
   }
   return responses;
 }
+
+/** The header the IdempotencyInterceptor reads on every command of a caller (docs/api.md). */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed ' +
+    '(`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. ' +
+    'draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string.',
+  schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH, example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
+};
 
 /**
  * A success answer no decorator describes still gets a schema: JSON of any shape (a generated
@@ -99,6 +117,9 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
       if (operation['x-public']) operation.security = [];
+      else if (method !== 'get' && !operation.parameters?.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key')) {
+        operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+      }
       // Decorators that describe an error themselves win.
       operation.responses = { ...errorResponses(path, method, operation), ...operation.responses };
       describeUndescribedSuccess(method, operation);

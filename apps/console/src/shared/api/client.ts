@@ -45,23 +45,59 @@ export function keepSessionFresh(): () => void {
 
 const PUBLIC = ['/auth/login', '/auth/refresh'];
 
+const COMMANDS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const IDEMPOTENCY_KEY = 'Idempotency-Key';
+/** A lost connection or a command still running elsewhere is tried again this often, with the same key. */
+const COMMAND_RETRIES = 2;
+
+/** A fresh key per user action. crypto.randomUUID exists only on https or localhost; getRandomValues everywhere. */
+function freshKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function authorisedFetch(input: Request): Promise<Response> {
-  const retry = input.clone();
-  const send = async (request: Request, session: Session | null): Promise<Response> => {
-    if (session && !PUBLIC.some((path) => new URL(request.url).pathname === path)) {
-      request.headers.set('authorization', `Bearer ${session.accessToken}`);
-    }
-    try {
-      return await fetch(request);
-    } catch {
-      throw new OfflineError();
+  const isPublic = PUBLIC.some((path) => new URL(input.url).pathname === path);
+  // Every submit is one command: it carries one Idempotency-Key, and every retry of it below the same
+  // key, so a retry after a lost answer is replayed by the service instead of recorded twice.
+  const isCommand = COMMANDS.has(input.method) && !isPublic;
+  if (isCommand && !input.headers.has(IDEMPOTENCY_KEY)) input.headers.set(IDEMPOTENCY_KEY, freshKey());
+  // `input` stays unread: every try sends a copy of it (a body can be read once).
+  const send = async (session: Session | null): Promise<Response> => {
+    for (let attempt = 0; ; attempt++) {
+      const request = input.clone();
+      if (session && !isPublic) request.headers.set('authorization', `Bearer ${session.accessToken}`);
+      let response: Response;
+      try {
+        response = await fetch(request);
+      } catch {
+        if (!isCommand || attempt >= COMMAND_RETRIES) throw new OfflineError();
+        await wait(1000);
+        continue;
+      }
+      // An earlier try of this command is still running (its answer was lost): ask again for that answer.
+      if (isCommand && attempt < COMMAND_RETRIES && response.status === 409 && (await isInFlight(response))) {
+        await wait(1000 * (Number(response.headers.get('retry-after')) || 1));
+        continue;
+      }
+      return response;
     }
   };
-  const first = await send(input, sessionStore.get());
-  if (first.status !== 401 || !sessionStore.get() || PUBLIC.some((path) => new URL(input.url).pathname === path)) return first;
+  const first = await send(sessionStore.get());
+  if (first.status !== 401 || !sessionStore.get() || isPublic) return first;
   const renewed = await refreshSession();
   if (!renewed) return first;
-  return send(retry, renewed);
+  return send(renewed);
+}
+
+async function isInFlight(response: Response): Promise<boolean> {
+  const problem = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { code?: string };
+  return problem.code === 'REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT';
 }
 
 export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authorisedFetch });
