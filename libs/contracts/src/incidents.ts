@@ -132,7 +132,12 @@ export function readClassification(stored: IncidentClassification): IncidentClas
   };
   return {
     ...stored,
-    casualties: { staff: group('staff'), patients: group('patients'), perpetrators: group('perpetrators'), bystanders: group('bystanders') },
+    casualties: {
+      staff: group('staff'),
+      patients: group('patients'),
+      perpetrators: group('perpetrators'),
+      bystanders: group('bystanders'),
+    },
     seriousInjuryPendingAppraisal: raw.seriousInjuryPendingAppraisal ?? false,
   };
 }
