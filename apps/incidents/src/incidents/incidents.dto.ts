@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { isRegionCode } from '@pingan/access';
 import {
+  CASUALTY_GROUPS,
   ESCALATION_CHAINS,
   INCIDENT_CATEGORIES,
+  INJURY_GRADES,
+  type CasualtyGroup,
+  type InjuryGrade,
   INCIDENT_CHANNELS,
   INCIDENT_OUTCOMES,
   type EscalationChain,
@@ -210,6 +214,19 @@ export class ReclassifyDto {
   @Type(() => ClassificationDto)
   classification!: ClassificationDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) reason?: string;
+}
+
+/** The appraisal (伤情鉴定) of the suspected serious injury: it re-classifies the incident. */
+export class InjuryAppraisalDto {
+  @ApiProperty({ enum: CASUALTY_GROUPS, description: 'whose injury was appraised' }) @IsIn(CASUALTY_GROUPS) group!: CasualtyGroup;
+  @ApiProperty({ enum: INJURY_GRADES, description: 'the grade the opinion gives (none: not even 轻微伤)' })
+  @IsIn(INJURY_GRADES)
+  grade!: InjuryGrade;
+  @ApiProperty({ description: "the appraisal opinion's reference (鉴定意见书编号)" })
+  @IsString()
+  @Length(1, 200)
+  appraisalReference!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() appraisedAt!: string;
 }
 
 export class DispatchDto {
