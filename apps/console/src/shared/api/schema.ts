@@ -2378,7 +2378,7 @@ export interface components {
     IncidentResponseDto: {
       /** @enum {string} */
       channel: 'call_110' | 'hospital_report' | 'one_key_alarm' | 'patrol';
-      /** @description categories, casualties, massIncident, weaponsInvolved */
+      /** @description categories, casualties (staff, patients, perpetrators, bystanders: deaths, seriousInjuries 重伤, lightInjuries 轻伤, slightInjuries 轻微伤), massIncident, weaponsInvolved, seriousInjuryPendingAppraisal */
       classification: {
         [key: string]: unknown;
       };
