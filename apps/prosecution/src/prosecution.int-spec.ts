@@ -282,6 +282,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       causationId: null,
       data: { ...ref, ...data },
     });
+    // Written before the grades were kept apart: the merged 轻伤/轻微伤 count reads as 轻微伤, so not criminal.
     const casualties = { deaths: 0, seriousInjuries: 0, minorInjuries: 1 };
     const closed = envelope(
       'IncidentClosed',
@@ -341,6 +342,69 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     });
     const list = await get('officer', `/police-cases?unit=${BUREAU}&kind=administrative`).expect(200);
     expect(list.body.items.map((i: { caseNumber: string }) => i.caseNumber)).toContain(incidentCase);
+  });
+
+  it.each([
+    [
+      'a 轻伤 alone (the threshold of a crime, 刑法 art. 234)',
+      { staff: { deaths: 0, seriousInjuries: 0, lightInjuries: 1, slightInjuries: 0 } },
+      false,
+    ],
+    ['a knife attack with nobody hurt', {}, true],
+  ])('an incident with %s opens the police case as criminal [S2 二(六), S3 一(一)]', async (_what, hurt, weaponsInvolved) => {
+    const bus = app.get<MessageBus>(MESSAGE_BUS);
+    const incidentCase = `${REGION}-20251103-${String(1000 + ++counter)}`;
+    const ref = { caseNumber: incidentCase, hospitalId: HOSPITAL, regionCode: REGION };
+    const none = { deaths: 0, seriousInjuries: 0, lightInjuries: 0, slightInjuries: 0 };
+    const envelope = (type: string, data: Record<string, unknown>, version: number): EventEnvelope => ({
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      context: 'incidents',
+      streamId: `incident-${incidentCase}`,
+      streamType: 'incident',
+      version,
+      globalPosition: String(version),
+      occurredAt: '2025-11-03T03:00:00.000Z',
+      recordedAt: '2025-11-03T03:00:00.000Z',
+      actor: { userId: 'u-dispatch', organisationId: 'police-wz-station', role: 'police_dispatcher' },
+      correlationId: incidentCase,
+      causationId: null,
+      data: { ...ref, ...data },
+    });
+    await bus.publish([
+      envelope(
+        'IncidentReported',
+        {
+          channel: 'patrol',
+          intake: { channel: 'patrol', location: '门诊大厅', description: '持刀伤医' },
+          occurredAt: '2025-11-03T02:50:00.000Z',
+          reportedAt: '2025-11-03T02:55:00.000Z',
+          reportedByOrganisationId: BUREAU,
+          hasPoliceOffice: true,
+          classification: {
+            categories: ['assault_on_staff'],
+            casualties: { staff: none, patients: none, perpetrators: none, bystanders: none, ...hurt },
+            massIncident: false,
+            weaponsInvolved,
+            seriousInjuryPendingAppraisal: false,
+          },
+          major: false,
+        },
+        1,
+      ),
+      envelope('PoliceDispatched', { dispatchedAt: '2025-11-03T02:56:00.000Z', unitOrganisationId: BUREAU }, 2),
+      envelope('IncidentClosed', { outcome: 'handed_to_police_case', closedAt: '2025-11-03T04:00:00.000Z', note: null, major: false }, 3),
+    ]);
+    const deadline = Date.now() + 10_000;
+    let history: { type: string }[] = [];
+    while (Date.now() < deadline && history.length === 0) {
+      history = await runtime.store.readStream(incidentCase);
+      if (history.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(history.map((e) => e.type)).toEqual(['CaseAccepted']);
+    const view = await get('officer', `/police-cases/${incidentCase}`).expect(200);
+    expect(view.body.case).toMatchObject({ kind: 'criminal', handlingUnitId: BUREAU });
   });
 
   it('suspect names stay out of the events; reading them is audited and need-to-know', async () => {

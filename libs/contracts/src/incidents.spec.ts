@@ -1,4 +1,12 @@
-import { formatCaseNumber, INCIDENT_EVENT_SCHEMA_VERSIONS, parseCaseNumber, shanghaiDateOf } from '@pingan/contracts';
+import {
+  formatCaseNumber,
+  INCIDENT_EVENT_SCHEMA_VERSIONS,
+  parseCaseNumber,
+  readClassification,
+  shanghaiDateOf,
+  totalCasualties,
+  type IncidentClassification,
+} from '@pingan/contracts';
 
 describe('incident case numbers', () => {
   it('formats region + Shanghai date + sequence, zero-padded to four digits', () => {
@@ -42,5 +50,39 @@ describe('incident case numbers', () => {
 
   it('every event type starts at schema version 1', () => {
     expect(new Set(Object.values(INCIDENT_EVENT_SCHEMA_VERSIONS))).toEqual(new Set([1]));
+  });
+});
+
+describe('readClassification (stored classifications of any age)', () => {
+  const none = { deaths: 0, seriousInjuries: 0, lightInjuries: 0, slightInjuries: 0 };
+  it('reads the merged 轻伤/轻微伤 count of an old event as 轻微伤, and the missing groups as nobody hurt', () => {
+    const old = {
+      categories: ['assault_on_staff'],
+      casualties: {
+        staff: { deaths: 0, seriousInjuries: 1, minorInjuries: 2 },
+        patients: { deaths: 0, seriousInjuries: 0, minorInjuries: 0 },
+      },
+      massIncident: false,
+      weaponsInvolved: false,
+    } as unknown as IncidentClassification;
+    expect(readClassification(old)).toEqual({
+      categories: ['assault_on_staff'],
+      casualties: { staff: { ...none, seriousInjuries: 1, slightInjuries: 2 }, patients: none, perpetrators: none, bystanders: none },
+      massIncident: false,
+      weaponsInvolved: false,
+      seriousInjuryPendingAppraisal: false,
+    });
+  });
+
+  it('leaves a current classification as it is, and totals over every group', () => {
+    const current: IncidentClassification = {
+      categories: ['other'],
+      casualties: { staff: { ...none, lightInjuries: 1 }, patients: none, perpetrators: { ...none, slightInjuries: 1 }, bystanders: none },
+      massIncident: false,
+      weaponsInvolved: true,
+      seriousInjuryPendingAppraisal: true,
+    };
+    expect(readClassification(current)).toEqual(current);
+    expect(totalCasualties(current.casualties)).toEqual({ ...none, lightInjuries: 1, slightInjuries: 1 });
   });
 });

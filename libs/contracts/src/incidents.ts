@@ -7,6 +7,8 @@
  * Schema versions: every event below is at schemaVersion 1 (see INCIDENT_EVENT_SCHEMA_VERSIONS).
  * Optional fields (`countyHealthCommissionId`, `supervisingOrganisationId`) were added without a
  * version bump: they are absent from events written before them, and consumers must allow that.
+ * A classification written before the injury grades were kept apart has `minorInjuries` and two
+ * groups only: read every stored classification through `readClassification`.
  */
 import { isCalendarDate } from './shanghai-time.js';
 
@@ -80,17 +82,74 @@ export type IncidentClock = (typeof INCIDENT_CLOCKS)[number];
 // Classification
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Injury grades are legal categories and are kept apart: 重伤, 轻伤 (the threshold of a crime of
+ * intentional injury, 刑法 art. 234) and 轻微伤 (at most a public-security matter).
+ */
 export type CasualtyCounts = {
   deaths: number;
   seriousInjuries: number; // 重伤
-  minorInjuries: number; // 轻伤/轻微伤
+  lightInjuries: number; // 轻伤
+  slightInjuries: number; // 轻微伤
 };
 
-/** Staff and the patient side (患方: patients and their relatives) are counted apart. */
-export type Casualties = {
-  staff: CasualtyCounts;
-  patients: CasualtyCounts;
+/** Who was hurt: staff, the patient side (患方: patients and their relatives), the perpetrators, bystanders. */
+export const CASUALTY_GROUPS = ['staff', 'patients', 'perpetrators', 'bystanders'] as const;
+export type CasualtyGroup = (typeof CASUALTY_GROUPS)[number];
+
+export type Casualties = Record<CasualtyGroup, CasualtyCounts>;
+
+/** An injury appraisal's result (伤情鉴定意见); 'none' = no injury of any grade. */
+export const INJURY_GRADES = ['serious', 'light', 'slight', 'none'] as const;
+export type InjuryGrade = (typeof INJURY_GRADES)[number];
+export const INJURY_GRADE_COUNT: Record<Exclude<InjuryGrade, 'none'>, keyof CasualtyCounts> = {
+  serious: 'seriousInjuries',
+  light: 'lightInjuries',
+  slight: 'slightInjuries',
 };
+
+const NO_COUNTS: CasualtyCounts = { deaths: 0, seriousInjuries: 0, lightInjuries: 0, slightInjuries: 0 };
+
+/**
+ * Reads a classification as stored, whatever its age. Events written before the grades were
+ * kept apart have `minorInjuries` (轻伤 and 轻微伤 merged) and only staff and patients: the merged
+ * count is read as 轻微伤 — the lower grade is all that figure proves, and 轻伤 is a legal finding
+ * (the crime threshold) nobody made — and the groups and the appraisal flag default to none.
+ */
+export function readClassification(stored: IncidentClassification): IncidentClassification {
+  const raw = stored as unknown as {
+    casualties?: Partial<Record<CasualtyGroup, Partial<CasualtyCounts> & { minorInjuries?: number }>>;
+    seriousInjuryPendingAppraisal?: boolean;
+  };
+  const group = (name: CasualtyGroup): CasualtyCounts => {
+    const given = raw.casualties?.[name] ?? {};
+    return {
+      deaths: given.deaths ?? 0,
+      seriousInjuries: given.seriousInjuries ?? 0,
+      lightInjuries: given.lightInjuries ?? 0,
+      slightInjuries: given.slightInjuries ?? given.minorInjuries ?? 0,
+    };
+  };
+  return {
+    ...stored,
+    casualties: {
+      staff: group('staff'),
+      patients: group('patients'),
+      perpetrators: group('perpetrators'),
+      bystanders: group('bystanders'),
+    },
+    seriousInjuryPendingAppraisal: raw.seriousInjuryPendingAppraisal ?? false,
+  };
+}
+
+/** The counts summed over every group. */
+export function totalCasualties(casualties: Casualties): CasualtyCounts {
+  const total = { ...NO_COUNTS };
+  for (const group of CASUALTY_GROUPS) {
+    for (const name of Object.keys(NO_COUNTS) as (keyof CasualtyCounts)[]) total[name] += casualties[group]?.[name] ?? 0;
+  }
+  return total;
+}
 
 export type IncidentClassification = {
   /** Canonical order (as in INCIDENT_CATEGORIES), no duplicates; empty only before anyone classified it. */
@@ -99,6 +158,11 @@ export type IncidentClassification = {
   /** 群体性事件 */
   massIncident: boolean;
   weaponsInvolved: boolean;
+  /**
+   * 疑似重伤，待鉴定: someone may be seriously injured and the appraisal is pending. It counts as
+   * major (the report clocks run) until an `InjuryAppraised` event says otherwise.
+   */
+  seriousInjuryPendingAppraisal: boolean;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -203,6 +267,22 @@ export type IncidentReclassifiedData = IncidentRef & {
   reclassifiedAt: string;
 };
 
+/**
+ * schemaVersion 1. The injury appraisal (伤情鉴定) for a suspected serious injury: it clears the
+ * pending flag, counts the person in `group` at the appraised grade, and re-classifies.
+ */
+export type InjuryAppraisedData = IncidentRef & {
+  group: CasualtyGroup;
+  grade: InjuryGrade;
+  /** The appraisal opinion's reference (鉴定意见书编号). */
+  appraisalReference: string;
+  appraisedAt: string;
+  before: IncidentClassification;
+  after: IncidentClassification;
+  majorBefore: boolean;
+  majorAfter: boolean;
+};
+
 /** schemaVersion 1 (each of the four police response steps). */
 export type PoliceDispatchedData = IncidentRef & {
   dispatchedAt: string;
@@ -289,6 +369,7 @@ export type IncidentEvent =
   | { type: 'IncidentReported'; data: IncidentReportedData }
   | { type: 'AlarmDetailsCompleted'; data: AlarmDetailsCompletedData }
   | { type: 'IncidentReclassified'; data: IncidentReclassifiedData }
+  | { type: 'InjuryAppraised'; data: InjuryAppraisedData }
   | { type: 'PoliceDispatched'; data: PoliceDispatchedData }
   | { type: 'PoliceArrived'; data: PoliceArrivedData }
   | { type: 'DisturbanceStopped'; data: DisturbanceStoppedData }
@@ -311,6 +392,7 @@ export const INCIDENT_EVENT_SCHEMA_VERSIONS: Record<IncidentEventType, number> =
   IncidentReported: 1,
   AlarmDetailsCompleted: 1,
   IncidentReclassified: 1,
+  InjuryAppraised: 1,
   PoliceDispatched: 1,
   PoliceArrived: 1,
   DisturbanceStopped: 1,

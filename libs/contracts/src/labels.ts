@@ -5,7 +5,15 @@
  * document has a group here that names each of its values. Add the words when adding a value.
  */
 import type { HighRiskAdvice, HighRiskCategory } from './high-risk-persons.js';
-import type { EscalationChain, IncidentCategory, IncidentChannel, IncidentClock, IncidentOutcome } from './incidents.js';
+import type {
+  CasualtyGroup,
+  EscalationChain,
+  IncidentCategory,
+  IncidentChannel,
+  IncidentClock,
+  IncidentOutcome,
+  InjuryGrade,
+} from './incidents.js';
 
 type Labels<K extends string> = Readonly<Record<K, string>>;
 
@@ -55,6 +63,8 @@ export const LABELS = {
     bed_occupation: '长期霸床',
     other: '其他',
   } satisfies Labels<IncidentCategory>,
+  casualtyGroup: { staff: '医务人员', patients: '患方', perpetrators: '行为人', bystanders: '其他人员' } satisfies Labels<CasualtyGroup>,
+  injuryGrade: { serious: '重伤', light: '轻伤', slight: '轻微伤', none: '未达轻微伤' } satisfies Labels<InjuryGrade>,
   incidentOutcome: {
     handed_to_police_case: '转为案件办理',
     referred_to_dispute: '转医疗纠纷处理',

@@ -199,7 +199,8 @@ export default function CasePage() {
   const { incident } = view.data;
   const clocks = (deadlines.data ?? []).filter((d) => d.caseNumber === caseNumber && d.context === 'incidents');
   const c = incident.classification.casualties;
-  const casualty = (side: 'staff' | 'patients') => `死亡 ${c[side].deaths}，重伤 ${c[side].seriousInjuries}，轻伤 ${c[side].minorInjuries}`;
+  const casualty = (side: keyof typeof c) =>
+    `死亡 ${c[side].deaths}，重伤 ${c[side].seriousInjuries}，轻伤 ${c[side].lightInjuries}，轻微伤 ${c[side].slightInjuries}`;
   const police = incident.police;
   const step = police.sceneClearedAt ? 4 : police.disturbanceStoppedAt ? 3 : police.arrivedAt ? 2 : police.dispatchedAt ? 1 : 0;
   const mayClose = me.roles.some((r) => ['hospital_security_officer', ...POLICE].includes(r));
@@ -237,6 +238,11 @@ export default function CasePage() {
           <Descriptions.Item label="当事方人数">{incident.particulars?.partiesCount ?? '待补录'}</Descriptions.Item>
           <Descriptions.Item label="医务人员伤亡">{casualty('staff')}</Descriptions.Item>
           <Descriptions.Item label="患方伤亡">{casualty('patients')}</Descriptions.Item>
+          <Descriptions.Item label="行为人伤亡">{casualty('perpetrators')}</Descriptions.Item>
+          <Descriptions.Item label="其他人员伤亡">{casualty('bystanders')}</Descriptions.Item>
+          {incident.classification.seriousInjuryPendingAppraisal && (
+            <Descriptions.Item label="伤情鉴定">疑似重伤，待鉴定（按重大事件报告）</Descriptions.Item>
+          )}
           <Descriptions.Item label="具体行为" span={3}>
             {incident.particulars?.behaviour ?? '待补录'}
           </Descriptions.Item>

@@ -10,13 +10,24 @@ import { CATEGORY_LABELS } from '../shared/labels';
 import { fromBeijingInput, toBeijingInput } from '../shared/time';
 
 const LOCATIONS = ['急诊科', '急诊科分诊台', '门诊大厅', '住院部', '收费处', '药房', '医生办公室', '护士站', '停车场'];
+// Injury grades are legal categories, kept apart: 轻伤 is the threshold of a crime (刑法 art. 234).
 const GRADES = [
-  ['Deaths', '死亡'],
-  ['Serious', '重伤'],
-  ['Minor', '轻伤'],
+  ['Deaths', '死亡', 'deaths'],
+  ['Serious', '重伤', 'seriousInjuries'],
+  ['Light', '轻伤', 'lightInjuries'],
+  ['Slight', '轻微伤', 'slightInjuries'],
 ] as const;
+// Who was hurt.
+const GROUPS = [
+  ['staff', '医务人员'],
+  ['patients', '患方'],
+  ['perpetrators', '行为人'],
+  ['bystanders', '其他人员'],
+] as const;
+type Group = (typeof GROUPS)[number][0];
+type CountField = `${Group}${(typeof GRADES)[number][0]}`;
 
-interface Values {
+interface FormValues {
   occurredAt: string;
   categories: IncidentCategory[];
   partiesCount: number | null;
@@ -25,13 +36,9 @@ interface Values {
   massIncident: boolean;
   weaponsInvolved: boolean;
   description?: string;
-  staffDeaths?: number | null;
-  staffSerious?: number | null;
-  staffMinor?: number | null;
-  patientsDeaths?: number | null;
-  patientsSerious?: number | null;
-  patientsMinor?: number | null;
+  seriousInjuryPendingAppraisal: boolean;
 }
+type Values = FormValues & Partial<Record<CountField, number | null>>;
 
 // Where the API's field paths show on this form.
 const FIELDS: Record<string, keyof Values> = {
@@ -41,12 +48,12 @@ const FIELDS: Record<string, keyof Values> = {
   'intake.location': 'location',
   'intake.description': 'description',
   'classification.categories': 'categories',
-  'classification.casualties.staff.deaths': 'staffDeaths',
-  'classification.casualties.staff.seriousInjuries': 'staffSerious',
-  'classification.casualties.staff.minorInjuries': 'staffMinor',
-  'classification.casualties.patients.deaths': 'patientsDeaths',
-  'classification.casualties.patients.seriousInjuries': 'patientsSerious',
-  'classification.casualties.patients.minorInjuries': 'patientsMinor',
+  'classification.seriousInjuryPendingAppraisal': 'seriousInjuryPendingAppraisal',
+  ...Object.fromEntries(
+    GROUPS.flatMap(([group]) =>
+      GRADES.map(([grade, , apiName]) => [`classification.casualties.${group}.${apiName}`, `${group}${grade}` as CountField]),
+    ),
+  ),
 };
 const fieldOf = (apiField: string): string | undefined =>
   FIELDS[apiField] ?? Object.entries(FIELDS).find(([path]) => apiField.startsWith(`${path}.`))?.[1];
@@ -84,18 +91,19 @@ export default function ReportPage() {
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string[]>([]);
   const values = Form.useWatch([], form) as Values | undefined;
+  // As the server has it: a death, a 重伤 (or one suspected, pending appraisal), or a mass incident.
   const major =
     !!values &&
-    (count(values.staffDeaths) + count(values.patientsDeaths) + count(values.staffSerious) + count(values.patientsSerious) > 0 ||
-      values.massIncident);
+    (GROUPS.some(([group]) => count(values[`${group}Deaths`]) + count(values[`${group}Serious`]) > 0) ||
+      values.massIncident ||
+      values.seriousInjuryPendingAppraisal);
 
   const submit = async (v: Values) => {
     setProblem([]);
-    const casualties = {
-      staff: { deaths: count(v.staffDeaths), seriousInjuries: count(v.staffSerious), minorInjuries: count(v.staffMinor) },
-      patients: { deaths: count(v.patientsDeaths), seriousInjuries: count(v.patientsSerious), minorInjuries: count(v.patientsMinor) },
-    };
-    const injured = Object.values(casualties).some((c) => c.deaths + c.seriousInjuries + c.minorInjuries > 0);
+    const casualties = Object.fromEntries(
+      GROUPS.map(([group]) => [group, Object.fromEntries(GRADES.map(([grade, , apiName]) => [apiName, count(v[`${group}${grade}`])]))]),
+    ) as Record<Group, Record<(typeof GRADES)[number][2], number>>;
+    const injured = v.seriousInjuryPendingAppraisal || Object.values(casualties).some((c) => Object.values(c).some((n) => n > 0));
     try {
       const result = await report.mutateAsync({
         // The server derives the hospital's region, police office and commission from the directory.
@@ -109,7 +117,13 @@ export default function ReportPage() {
           ...(v.location ? { location: v.location } : {}),
           ...(v.description ? { description: v.description } : {}),
         },
-        classification: { categories: v.categories ?? [], casualties, massIncident: v.massIncident, weaponsInvolved: v.weaponsInvolved },
+        classification: {
+          categories: v.categories ?? [],
+          casualties,
+          massIncident: v.massIncident,
+          weaponsInvolved: v.weaponsInvolved,
+          seriousInjuryPendingAppraisal: v.seriousInjuryPendingAppraisal,
+        },
       });
       message.success(`已上报，警情编号 ${result.caseNumber}`);
       navigate(`/case/${result.caseNumber}`);
@@ -141,6 +155,7 @@ export default function ReportPage() {
           categories: [],
           massIncident: false,
           weaponsInvolved: false,
+          seriousInjuryPendingAppraisal: false,
           partiesCount: 1,
         }}
         scrollToFirstError
@@ -171,30 +186,43 @@ export default function ReportPage() {
           <AutoComplete options={LOCATIONS.map((value) => ({ value }))} placeholder="如：急诊科分诊台" size="large" />
         </Form.Item>
         <Typography.Text strong>伤亡情况（人数）</Typography.Text>
+        {/* Four grades across, one row per group: the inputs stay at least ~60 px wide on a 375 px phone. */}
         <div
-          style={{ display: 'grid', gridTemplateColumns: '4em repeat(3, 1fr)', gap: '4px 8px', alignItems: 'center', margin: '8px 0 16px' }}
+          style={{
+            display: 'grid',
+            gridTemplateColumns: '4.5em repeat(4, minmax(0, 1fr))',
+            gap: '4px 6px',
+            alignItems: 'center',
+            margin: '8px 0 8px',
+          }}
         >
           <span />
           {GRADES.map(([, name]) => (
-            <Typography.Text key={name} type="secondary">
+            <Typography.Text key={name} type="secondary" style={{ fontSize: 13 }}>
               {name}
             </Typography.Text>
           ))}
-          {(['staff', 'patients'] as const).map((side) => [
-            <Typography.Text key={side}>{side === 'staff' ? '医务人员' : '患方'}</Typography.Text>,
+          {GROUPS.map(([group, groupName]) => [
+            <Typography.Text key={group} style={{ fontSize: 13 }}>
+              {groupName}
+            </Typography.Text>,
             ...GRADES.map(([grade, name]) => (
-              <Form.Item key={`${side}${grade}`} name={`${side}${grade}`} style={{ margin: 0 }}>
+              <Form.Item key={`${group}${grade}`} name={`${group}${grade}`} style={{ margin: 0 }}>
                 <InputNumber
                   min={0}
+                  controls={false}
                   style={{ width: '100%' }}
                   size="large"
                   inputMode="numeric"
-                  aria-label={`${side === 'staff' ? '医务人员' : '患方'}${name}`}
+                  aria-label={`${groupName}${name}`}
                 />
               </Form.Item>
             )),
           ])}
         </div>
+        <Form.Item name="seriousInjuryPendingAppraisal" label="疑似重伤，待伤情鉴定" valuePropName="checked" style={{ marginBottom: 16 }}>
+          <Switch checkedChildren="是" unCheckedChildren="否" />
+        </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="massIncident" label="群体性事件" valuePropName="checked">
@@ -216,7 +244,7 @@ export default function ReportPage() {
             showIcon
             style={{ marginBottom: 16 }}
             message="重大事件"
-            description="有死亡、重伤或群体性事件：上报后立即启动报告时限，须立即报告区卫健委和综治中心，12 小时内报至国家卫健委。"
+            description="有死亡、重伤（含疑似重伤待鉴定）或群体性事件：上报后立即启动报告时限，须立即报告区卫健委和综治中心，12 小时内报至国家卫健委。"
           />
         )}
         {problem.length > 0 && (

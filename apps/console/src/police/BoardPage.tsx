@@ -111,8 +111,9 @@ function IncidentCard({
       </Typography.Paragraph>
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         {incident.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}
-        {incident.deaths + incident.seriousInjuries + incident.minorInjuries > 0 &&
-          ` · 伤亡 ${incident.deaths} 死 ${incident.seriousInjuries} 重伤 ${incident.minorInjuries} 轻伤`}
+        {incident.deaths + incident.seriousInjuries + incident.lightInjuries + incident.slightInjuries > 0 &&
+          ` · 伤亡 ${incident.deaths} 死 ${incident.seriousInjuries} 重伤 ${incident.lightInjuries} 轻伤 ${incident.slightInjuries} 轻微伤`}
+        {incident.seriousInjuryPendingAppraisal && ' · 疑似重伤待鉴定'}
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 8 }}>
         {!incident.dispatchedAt && (

@@ -72,6 +72,7 @@ export const EVENT_LABELS: Record<string, string> = {
   IncidentReported: '接报警情',
   AlarmDetailsCompleted: '补录报警详情',
   IncidentReclassified: '重新定性',
+  InjuryAppraised: '伤情鉴定',
   PoliceDispatched: '出警',
   PoliceArrived: '民警到场',
   DisturbanceStopped: '违法行为已制止',

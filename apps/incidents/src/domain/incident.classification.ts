@@ -1,5 +1,7 @@
 import {
+  CASUALTY_GROUPS,
   INCIDENT_CATEGORIES,
+  type CasualtyGroup,
   type Casualties,
   type CasualtyCounts,
   type IncidentCategory,
@@ -8,34 +10,40 @@ import {
 import type { FieldError } from '@pingan/platform';
 
 /**
- * MAJOR (重大): a death, a serious injury (of staff or of the patient side), or a mass incident
- * (群体性事件). A major incident must be reported immediately to the local health commission and
- * 综治, and to the national health commission within 12 hours [S3 五(二)].
+ * MAJOR (重大): a death, a serious injury (of anyone hurt), or a mass incident (群体性事件). A
+ * major incident must be reported immediately to the local health commission and 综治, and to
+ * the national health commission within 12 hours [S3 五(二)]. A suspected serious injury awaiting
+ * its appraisal counts: the 12 hours cannot wait for the appraisal.
  */
 export function isMajor(classification: IncidentClassification): boolean {
-  const { staff, patients } = classification.casualties;
-  return classification.massIncident || staff.deaths + patients.deaths + staff.seriousInjuries + patients.seriousInjuries > 0;
+  if (classification.massIncident || classification.seriousInjuryPendingAppraisal) return true;
+  return CASUALTY_GROUPS.some((group) => {
+    const counts = classification.casualties[group];
+    return counts.deaths + counts.seriousInjuries > 0;
+  });
 }
 
-const NO_CASUALTIES: CasualtyCounts = { deaths: 0, seriousInjuries: 0, minorInjuries: 0 };
+const NO_CASUALTIES: CasualtyCounts = { deaths: 0, seriousInjuries: 0, lightInjuries: 0, slightInjuries: 0 };
 
 /** Before anyone classified it (e.g. a one-key alarm): no categories, nobody hurt. */
 export const UNCLASSIFIED: IncidentClassification = {
   categories: [],
-  casualties: { staff: NO_CASUALTIES, patients: NO_CASUALTIES },
+  casualties: { staff: NO_CASUALTIES, patients: NO_CASUALTIES, perpetrators: NO_CASUALTIES, bystanders: NO_CASUALTIES },
   massIncident: false,
   weaponsInvolved: false,
+  seriousInjuryPendingAppraisal: false,
 };
 
 /** A classification as a command gives it: counts and flags not given are zero / false. */
 export interface ClassificationInput {
   categories: readonly IncidentCategory[];
-  casualties?: { staff?: Partial<CasualtyCounts>; patients?: Partial<CasualtyCounts> };
+  casualties?: Partial<Record<CasualtyGroup, Partial<CasualtyCounts>>>;
   massIncident?: boolean;
   weaponsInvolved?: boolean;
+  seriousInjuryPendingAppraisal?: boolean;
 }
 
-const COUNT_FIELDS = ['deaths', 'seriousInjuries', 'minorInjuries'] as const;
+const COUNT_FIELDS = ['deaths', 'seriousInjuries', 'lightInjuries', 'slightInjuries'] as const;
 
 /**
  * Checks a classification and returns it in canonical form (categories deduplicated, in the
@@ -55,7 +63,7 @@ export function normaliseClassification(
       errors.push({ field: `${field}.categories`, code: 'unknown', message: `Unknown category '${String(category)}'` });
     }
   }
-  const counts = (group: 'staff' | 'patients'): CasualtyCounts => {
+  const counts = (group: CasualtyGroup): CasualtyCounts => {
     const given = input?.casualties?.[group] ?? {};
     const result = { ...NO_CASUALTIES };
     for (const name of COUNT_FIELDS) {
@@ -68,8 +76,8 @@ export function normaliseClassification(
     }
     return result;
   };
-  const casualties: Casualties = { staff: counts('staff'), patients: counts('patients') };
-  for (const flag of ['massIncident', 'weaponsInvolved'] as const) {
+  const casualties = Object.fromEntries(CASUALTY_GROUPS.map((group) => [group, counts(group)])) as Casualties;
+  for (const flag of ['massIncident', 'weaponsInvolved', 'seriousInjuryPendingAppraisal'] as const) {
     const value = input?.[flag];
     if (value !== undefined && typeof value !== 'boolean') {
       errors.push({ field: `${field}.${flag}`, code: 'not_a_boolean', message: 'true or false' });
@@ -82,6 +90,7 @@ export function normaliseClassification(
       casualties,
       massIncident: input.massIncident ?? false,
       weaponsInvolved: input.weaponsInvolved ?? false,
+      seriousInjuryPendingAppraisal: input.seriousInjuryPendingAppraisal ?? false,
     },
     errors: [],
   };
@@ -92,9 +101,9 @@ export function sameClassification(a: IncidentClassification, b: IncidentClassif
   return (
     a.categories.length === b.categories.length &&
     a.categories.every((category, i) => category === b.categories[i]) &&
-    sameCounts(a.casualties.staff, b.casualties.staff) &&
-    sameCounts(a.casualties.patients, b.casualties.patients) &&
+    CASUALTY_GROUPS.every((group) => sameCounts(a.casualties[group], b.casualties[group])) &&
     a.massIncident === b.massIncident &&
-    a.weaponsInvolved === b.weaponsInvolved
+    a.weaponsInvolved === b.weaponsInvolved &&
+    a.seriousInjuryPendingAppraisal === b.seriousInjuryPendingAppraisal
   );
 }

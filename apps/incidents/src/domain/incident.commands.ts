@@ -1,5 +1,5 @@
 import type { Command } from '@pingan/platform';
-import type { EscalationChain, EscalationLevel, IncidentOutcome } from '@pingan/contracts';
+import type { CasualtyGroup, EscalationChain, EscalationLevel, IncidentOutcome, InjuryGrade } from '@pingan/contracts';
 import type { ClassificationInput } from './incident.classification.js';
 
 /**
@@ -65,6 +65,12 @@ export type CompleteAlarmDetails = CommandOf<
 
 export type ReclassifyIncident = CommandOf<'ReclassifyIncident', { classification: ClassificationInput; reason?: string }>;
 
+/** The appraisal (伤情鉴定) of a suspected serious injury: whose, at what grade, by which opinion. */
+export type RecordInjuryAppraisal = CommandOf<
+  'RecordInjuryAppraisal',
+  { group: CasualtyGroup; grade: InjuryGrade; appraisalReference: string; appraisedAt: Date }
+>;
+
 export type DispatchPolice = CommandOf<
   'DispatchPolice',
   {
@@ -93,6 +99,7 @@ export type IncidentCommand =
   | ReportIncident
   | CompleteAlarmDetails
   | ReclassifyIncident
+  | RecordInjuryAppraisal
   | DispatchPolice
   | RecordPoliceArrival
   | RecordDisturbanceStopped

@@ -37,18 +37,27 @@ export const ADDRESSEES = {
   'political_legal:local': zongzhi.organisationId,
 };
 
-export const counts = (deaths = 0, seriousInjuries = 0, minorInjuries = 0) => ({ deaths, seriousInjuries, minorInjuries });
+export const counts = (deaths = 0, seriousInjuries = 0, lightInjuries = 0, slightInjuries = 0) => ({
+  deaths,
+  seriousInjuries,
+  lightInjuries,
+  slightInjuries,
+});
+/** Nobody hurt among the perpetrators and bystanders. */
+export const others = { perpetrators: counts(), bystanders: counts() };
 export const minor: IncidentClassification = {
   categories: ['threat_intimidation_insult'],
-  casualties: { staff: counts(), patients: counts() },
+  casualties: { staff: counts(), patients: counts(), ...others },
   massIncident: false,
   weaponsInvolved: false,
+  seriousInjuryPendingAppraisal: false,
 };
 export const serious: IncidentClassification = {
   categories: ['assault_on_staff', 'carrying_weapons'],
-  casualties: { staff: counts(0, 1, 0), patients: counts() },
+  casualties: { staff: counts(0, 1, 0), patients: counts(), ...others },
   massIncident: false,
   weaponsInvolved: true,
+  seriousInjuryPendingAppraisal: false,
 };
 
 // Events as they are stored (instants as ISO strings).

@@ -235,7 +235,7 @@ describe('incident decider: intake and classification', () => {
         .when(report110({ classification: { categories: ['arson' as never] } }))
         .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_CLASSIFICATION' });
       given([])
-        .when(report110({ classification: { categories: ['other'], casualties: { patients: { minorInjuries: -1 } } } }))
+        .when(report110({ classification: { categories: ['other'], casualties: { patients: { lightInjuries: -1 } } } }))
         .thenThrows(IncidentValidationError, { code: 'INCIDENT.INVALID_CLASSIFICATION' });
     });
 
@@ -446,7 +446,7 @@ describe('incident decider: intake and classification', () => {
     });
 
     it('major to major (a death added) leaves the clocks alone', () => {
-      const worse: IncidentClassification = { ...serious, casualties: { staff: counts(1, 1, 0), patients: counts() } };
+      const worse: IncidentClassification = { ...serious, casualties: { ...serious.casualties, staff: counts(1, 1, 0) } };
       given(majorReported)
         .when(reclassify(worse))
         .then([

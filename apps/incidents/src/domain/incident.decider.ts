@@ -1,6 +1,9 @@
 import {
+  CASUALTY_GROUPS,
   ESCALATION_LEVELS,
   INCIDENT_OUTCOMES,
+  INJURY_GRADE_COUNT,
+  INJURY_GRADES,
   parseCaseNumber,
   type EscalationChain,
   type EscalationLevel,
@@ -432,6 +435,47 @@ export function createIncidentDecider(
               ? cancelRunningClocks(next, REPORT_CLOCKS, 'no_longer_major', at)
               : [];
         return withReportDuties(incident, [reclassified, ...clocks], at, forwardRule);
+      }
+
+      case 'RecordInjuryAppraisal': {
+        const incident = requireOpen(state);
+        const { group, grade } = command.data;
+        if (!CASUALTY_GROUPS.includes(group)) invalid('group', `Unknown group '${String(group)}'`);
+        if (!INJURY_GRADES.includes(grade)) invalid('grade', `Unknown grade '${String(grade)}'`);
+        const appraisalReference = requiredText(command.data.appraisalReference, 'appraisalReference');
+        const appraisedAt = pastInstant(command.data.appraisedAt, 'appraisedAt', at);
+        notBefore(appraisedAt, incident.occurredAt, 'The appraisal');
+        if (!incident.classification.seriousInjuryPendingAppraisal) {
+          throw new IncidentRuleError('INCIDENT.NO_APPRAISAL_PENDING', 'No suspected serious injury is awaiting appraisal');
+        }
+        // The appraised person is counted at the grade the opinion gives; 'none' counts nobody.
+        const before = incident.classification;
+        const counts = { ...before.casualties[group] };
+        if (grade !== 'none') counts[INJURY_GRADE_COUNT[grade]] += 1;
+        const after: IncidentClassification = {
+          ...before,
+          casualties: { ...before.casualties, [group]: counts },
+          seriousInjuryPendingAppraisal: false,
+        };
+        const majorAfter = isMajor(after);
+        const appraised: IncidentEvent = {
+          type: 'InjuryAppraised',
+          data: {
+            ...incident.ref,
+            group,
+            grade,
+            appraisalReference,
+            appraisedAt: iso(appraisedAt),
+            before,
+            after,
+            majorBefore: incident.major,
+            majorAfter,
+          },
+        };
+        const next = evolve(incident, appraised) as ReportedIncident;
+        // Not major after all: the report clocks lose their obligation and are cancelled, neither met nor breached.
+        const clocks = incident.major && !majorAfter ? cancelRunningClocks(next, REPORT_CLOCKS, 'no_longer_major', at) : [];
+        return withReportDuties(incident, [appraised, ...clocks], at, forwardRule);
       }
 
       case 'DispatchPolice': {

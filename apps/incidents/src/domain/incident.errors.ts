@@ -25,6 +25,7 @@ export class IncidentError extends defineErrors({
   TimeInFuture: { code: 'INCIDENT.TIME_IN_FUTURE', status: 422 },
   TimeOutOfOrder: { code: 'INCIDENT.TIME_OUT_OF_ORDER', status: 422 },
   NotAnAlarm: { code: 'INCIDENT.NOT_AN_ALARM', status: 422 },
+  NoAppraisalPending: { code: 'INCIDENT.NO_APPRAISAL_PENDING', status: 422 },
   PoliceNotDispatched: { code: 'INCIDENT.POLICE_NOT_DISPATCHED', status: 422 },
   PoliceNotArrived: { code: 'INCIDENT.POLICE_NOT_ARRIVED', status: 422 },
   DisturbanceNotStopped: { code: 'INCIDENT.DISTURBANCE_NOT_STOPPED', status: 422 }, // no mediation before it is stopped [S3 一(二)]

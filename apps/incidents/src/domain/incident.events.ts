@@ -19,6 +19,7 @@ export type {
   IncidentReclassifiedData,
   IncidentReopenedData,
   IncidentReportedData,
+  InjuryAppraisedData,
   PoliceArrivedData,
   PoliceDispatchedData,
   SceneClearedData,

@@ -9,6 +9,7 @@ import {
   type IncidentOutcome,
   type IncidentParticulars,
   type IncidentRef,
+  readClassification,
 } from '@pingan/contracts';
 
 /** Where a report stands at one level of a chain. Instants are ISO strings, as in the events. */
@@ -113,7 +114,7 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
       countyHealthCommissionId: data.countyHealthCommissionId ?? null,
       // Events written before the directory named every level know the county commission at most.
       addressees: data.escalationAddressees ?? (data.countyHealthCommissionId ? { 'health:county': data.countyHealthCommissionId } : {}),
-      classification: data.classification,
+      classification: readClassification(data.classification),
       major: data.major,
       police: {
         dispatchedAt: null,
@@ -137,7 +138,9 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
     case 'AlarmDetailsCompleted':
       return { ...state, particulars: event.data.particulars };
     case 'IncidentReclassified':
-      return { ...state, classification: event.data.after, major: event.data.majorAfter };
+      return { ...state, classification: readClassification(event.data.after), major: event.data.majorAfter };
+    case 'InjuryAppraised':
+      return { ...state, classification: readClassification(event.data.after), major: event.data.majorAfter };
     case 'PoliceDispatched':
       return {
         ...state,

@@ -1,18 +1,23 @@
-import type { IncidentEvent } from '@pingan/contracts';
+import type { IncidentClassification, IncidentEvent } from '@pingan/contracts';
 import { fold } from '@pingan/event-store';
 import { isMajor, normaliseClassification, UNCLASSIFIED } from './incident.classification.js';
 import { incidentDecider } from './incident.decider.js';
 import { toIncidentSummary } from './incident.summary.js';
 
-const counts = (deaths = 0, seriousInjuries = 0, minorInjuries = 0) => ({ deaths, seriousInjuries, minorInjuries });
+import { counts, others } from './incident.decider.fixtures.js';
+
+/** The counts as events stored them before the grades were kept apart: 轻伤 and 轻微伤 merged. */
+const legacyCounts = (deaths = 0, seriousInjuries = 0, minorInjuries = 0) => ({ deaths, seriousInjuries, minorInjuries });
 
 describe('isMajor', () => {
   const base = { ...UNCLASSIFIED, categories: ['assault_on_staff' as const] };
   it.each([
-    ['a death of a patient', { ...base, casualties: { staff: counts(), patients: counts(1) } }, true],
-    ['a serious injury of staff', { ...base, casualties: { staff: counts(0, 1), patients: counts() } }, true],
+    ['a death of a patient', { ...base, casualties: { ...base.casualties, patients: counts(1) } }, true],
+    ['a serious injury of staff', { ...base, casualties: { ...base.casualties, staff: counts(0, 1) } }, true],
+    ['a serious injury of a perpetrator', { ...base, casualties: { ...base.casualties, perpetrators: counts(0, 1) } }, true],
     ['a mass incident', { ...base, massIncident: true }, true],
-    ['minor injuries only', { ...base, casualties: { staff: counts(0, 0, 3), patients: counts(0, 0, 2) } }, false],
+    ['a suspected serious injury pending appraisal', { ...base, seriousInjuryPendingAppraisal: true }, true],
+    ['轻伤 and 轻微伤 only', { ...base, casualties: { staff: counts(0, 0, 3, 1), patients: counts(0, 0, 0, 2), ...others } }, false],
     ['weapons but nobody hurt', { ...base, weaponsInvolved: true }, false],
   ])('%s → %p', (_what, classification, expected) => {
     expect(isMajor(classification)).toBe(expected);
@@ -58,12 +63,13 @@ describe('IncidentSummary', () => {
           reportedAt: '2026-11-22T02:00:00.000Z',
           reportedByOrganisationId: 'h1',
           hasPoliceOffice: true,
+          // Stored before the grades were kept apart: read with the merged count as 轻微伤.
           classification: {
             categories: ['assault_on_staff'],
-            casualties: { staff: counts(0, 1, 1), patients: counts(0, 0, 1) },
+            casualties: { staff: legacyCounts(0, 1, 1), patients: legacyCounts(0, 0, 1) },
             massIncident: false,
             weaponsInvolved: true,
-          },
+          } as unknown as IncidentClassification,
           major: true,
         },
       },
@@ -111,7 +117,9 @@ describe('IncidentSummary', () => {
       weaponsInvolved: true,
       deaths: 0,
       seriousInjuries: 1,
-      minorInjuries: 2,
+      lightInjuries: 0,
+      slightInjuries: 2,
+      seriousInjuryPendingAppraisal: false,
       staffHurt: 2,
       detailsPending: true,
       dispatchedAt: null,

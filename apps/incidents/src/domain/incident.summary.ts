@@ -7,6 +7,7 @@ import {
   type IncidentChannel,
   type IncidentClock,
   type IncidentOutcome,
+  totalCasualties,
 } from '@pingan/contracts';
 import type { ChainProgress, IncidentState } from './incident.state.js';
 
@@ -30,8 +31,12 @@ export type IncidentSummary = {
   massIncident: boolean;
   weaponsInvolved: boolean;
   deaths: number;
-  seriousInjuries: number;
-  minorInjuries: number;
+  /** Summed over everyone hurt (staff, patient side, perpetrators, bystanders); grades kept apart. */
+  seriousInjuries: number; // 重伤
+  lightInjuries: number; // 轻伤
+  slightInjuries: number; // 轻微伤
+  /** 疑似重伤，待鉴定 */
+  seriousInjuryPendingAppraisal: boolean;
   staffHurt: number;
   /** A one-key alarm whose particulars are still to come. */
   detailsPending: boolean;
@@ -57,7 +62,8 @@ function highestAcknowledged<C extends EscalationChain>(chain: C, progress: Chai
 /** The summary of a reported incident, or null before it was reported. */
 export function toIncidentSummary(state: IncidentState): IncidentSummary | null {
   if (state.status === 'none') return null;
-  const { staff, patients } = state.classification.casualties;
+  const { staff } = state.classification.casualties;
+  const total = totalCasualties(state.classification.casualties);
   return {
     ...state.ref,
     channel: state.channel,
@@ -71,10 +77,12 @@ export function toIncidentSummary(state: IncidentState): IncidentSummary | null 
     major: state.major,
     massIncident: state.classification.massIncident,
     weaponsInvolved: state.classification.weaponsInvolved,
-    deaths: staff.deaths + patients.deaths,
-    seriousInjuries: staff.seriousInjuries + patients.seriousInjuries,
-    minorInjuries: staff.minorInjuries + patients.minorInjuries,
-    staffHurt: staff.deaths + staff.seriousInjuries + staff.minorInjuries,
+    deaths: total.deaths,
+    seriousInjuries: total.seriousInjuries,
+    lightInjuries: total.lightInjuries,
+    slightInjuries: total.slightInjuries,
+    seriousInjuryPendingAppraisal: state.classification.seriousInjuryPendingAppraisal,
+    staffHurt: staff.deaths + staff.seriousInjuries + staff.lightInjuries + staff.slightInjuries,
     detailsPending: state.channel === 'one_key_alarm' && state.particulars === null,
     dispatchedAt: state.police.dispatchedAt,
     arrivedAt: state.police.arrivedAt,

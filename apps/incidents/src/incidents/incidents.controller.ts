@@ -17,6 +17,7 @@ import {
   CloseDto,
   DispatchDto,
   DisturbanceStoppedDto,
+  InjuryAppraisalDto,
   LinkDto,
   ListIncidentsQuery,
   ReclassifyDto,
@@ -125,6 +126,18 @@ export class IncidentsController {
   @ApiOkResponse({ type: IncidentCommandResponseDto })
   classify(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReclassifyDto) {
     return this.act(incidentUseCases.reclassify(principal, caseNumber, dto));
+  }
+
+  @Post(':caseNumber/injury-appraisal')
+  @HttpCode(200)
+  @Roles('hospital_security_officer', ...POLICE)
+  @ApiOperation({
+    summary:
+      'The appraisal (伤情鉴定) of a suspected serious injury: counts the person at the appraised grade; no longer major cancels the report clocks',
+  })
+  @ApiOkResponse({ type: IncidentCommandResponseDto })
+  injuryAppraisal(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: InjuryAppraisalDto) {
+    return this.act(incidentUseCases.injuryAppraisal(principal, caseNumber, dto));
   }
 
   @Post(':caseNumber/dispatch')

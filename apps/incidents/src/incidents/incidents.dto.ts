@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { isRegionCode } from '@pingan/access';
 import {
+  CASUALTY_GROUPS,
   ESCALATION_CHAINS,
   INCIDENT_CATEGORIES,
+  INJURY_GRADES,
+  type CasualtyGroup,
+  type InjuryGrade,
   INCIDENT_CHANNELS,
   INCIDENT_OUTCOMES,
   type EscalationChain,
@@ -103,7 +107,13 @@ export type AnyIntakeDto = Call110IntakeDto | HospitalReportIntakeDto | OneKeyAl
 export class CasualtyCountsDto {
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(100_000) deaths?: number;
   @ApiPropertyOptional({ minimum: 0, description: '重伤' }) @IsOptional() @IsInt() @Min(0) @Max(100_000) seriousInjuries?: number;
-  @ApiPropertyOptional({ minimum: 0, description: '轻伤/轻微伤' }) @IsOptional() @IsInt() @Min(0) @Max(100_000) minorInjuries?: number;
+  @ApiPropertyOptional({ minimum: 0, description: '轻伤 (the threshold of a crime, 刑法 art. 234)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  lightInjuries?: number;
+  @ApiPropertyOptional({ minimum: 0, description: '轻微伤' }) @IsOptional() @IsInt() @Min(0) @Max(100_000) slightInjuries?: number;
 }
 
 export class CasualtiesDto {
@@ -117,6 +127,16 @@ export class CasualtiesDto {
   @ValidateNested()
   @Type(() => CasualtyCountsDto)
   patients?: CasualtyCountsDto;
+  @ApiPropertyOptional({ type: CasualtyCountsDto, description: 'the perpetrators (行为人)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CasualtyCountsDto)
+  perpetrators?: CasualtyCountsDto;
+  @ApiPropertyOptional({ type: CasualtyCountsDto, description: 'bystanders and anyone else (其他人员)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CasualtyCountsDto)
+  bystanders?: CasualtyCountsDto;
 }
 
 /** MAJOR = a death, a serious injury or a mass incident [S3 五(二)]. */
@@ -130,6 +150,10 @@ export class ClassificationDto {
   @ApiPropertyOptional({ type: CasualtiesDto }) @IsOptional() @ValidateNested() @Type(() => CasualtiesDto) casualties?: CasualtiesDto;
   @ApiPropertyOptional({ description: '群体性事件' }) @IsOptional() @IsBoolean() massIncident?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() weaponsInvolved?: boolean;
+  @ApiPropertyOptional({ description: '疑似重伤，待鉴定: counts as major until the appraisal is recorded' })
+  @IsOptional()
+  @IsBoolean()
+  seriousInjuryPendingAppraisal?: boolean;
 }
 
 @ApiExtraModels(Call110IntakeDto, HospitalReportIntakeDto, OneKeyAlarmIntakeDto, PatrolIntakeDto)
@@ -190,6 +214,19 @@ export class ReclassifyDto {
   @Type(() => ClassificationDto)
   classification!: ClassificationDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) reason?: string;
+}
+
+/** The appraisal (伤情鉴定) of the suspected serious injury: it re-classifies the incident. */
+export class InjuryAppraisalDto {
+  @ApiProperty({ enum: CASUALTY_GROUPS, description: 'whose injury was appraised' }) @IsIn(CASUALTY_GROUPS) group!: CasualtyGroup;
+  @ApiProperty({ enum: INJURY_GRADES, description: 'the grade the opinion gives (none: not even 轻微伤)' })
+  @IsIn(INJURY_GRADES)
+  grade!: InjuryGrade;
+  @ApiProperty({ description: "the appraisal opinion's reference (鉴定意见书编号)" })
+  @IsString()
+  @Length(1, 200)
+  appraisalReference!: string;
+  @ApiProperty({ format: 'date-time' }) @Instant() appraisedAt!: string;
 }
 
 export class DispatchDto {

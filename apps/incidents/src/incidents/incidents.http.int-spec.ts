@@ -403,4 +403,63 @@ describe('incidents HTTP API', () => {
       expect(await clockOf(withoutOffice)).toMatchObject({ rule: 'police-arrival', supervisingOrganisationId: 'bureau-wz' });
     });
   });
+  describe('injury grades and the appraisal', () => {
+    it('a suspected serious injury is major until the appraisal says 轻微伤; then the report clocks are cancelled', async () => {
+      const { caseNumber } = (
+        await as('hospitalA')
+          .post(
+            '/incidents',
+            hospitalReport('hosp-a', {
+              categories: ['assault_on_staff'],
+              casualties: { staff: { lightInjuries: 1 }, perpetrators: { slightInjuries: 1 } },
+              seriousInjuryPendingAppraisal: true,
+            }),
+          )
+          .expect(201)
+      ).body;
+      const before = (await as('hospitalA').get(`/incidents/${caseNumber}`).expect(200)).body;
+      expect(before.incident).toMatchObject({ major: true });
+
+      const wrong = await as('hospitalA')
+        .post(`/incidents/${caseNumber}/injury-appraisal`, {
+          group: 'visitors',
+          grade: 'slight',
+          appraisalReference: 'X-1',
+          appraisedAt: minutesBefore(new Date(), 1),
+        })
+        .expect(400);
+      expect(wrong.body.errors.map((e: { field: string }) => e.field)).toContain('group');
+
+      await as('hospitalA')
+        .post(`/incidents/${caseNumber}/injury-appraisal`, {
+          group: 'staff',
+          grade: 'slight',
+          appraisalReference: '万公鉴〔2026〕7号',
+          appraisedAt: minutesBefore(new Date(), 1),
+        })
+        .expect(200);
+      const after = (await as('hospitalA').get(`/incidents/${caseNumber}`).expect(200)).body;
+      expect(after.incident).toMatchObject({ major: false });
+      const types = after.history.map((e: { type: string }) => e.type);
+      expect(types).toContain('InjuryAppraised');
+      const cancelled = after.history.filter((e: { type: string }) => e.type === 'IncidentClockCancelled');
+      expect(cancelled.map((e: { data: { reason: string } }) => e.data.reason)).toEqual(expect.arrayContaining(['no_longer_major']));
+      const appraised = after.history.find((e: { type: string }) => e.type === 'InjuryAppraised').data;
+      expect(appraised.after.casualties).toMatchObject({
+        staff: { lightInjuries: 1, slightInjuries: 1 },
+        perpetrators: { slightInjuries: 1 },
+      });
+
+      // Appraised once: a second appraisal has nothing pending.
+      const again = await as('hospitalA')
+        .post(`/incidents/${caseNumber}/injury-appraisal`, {
+          group: 'staff',
+          grade: 'light',
+          appraisalReference: 'X-2',
+          appraisedAt: minutesBefore(new Date(), 1),
+        })
+        .expect(422);
+      expect(again.body.code).toBe('INCIDENT.NO_APPRAISAL_PENDING');
+    });
+  });
 });

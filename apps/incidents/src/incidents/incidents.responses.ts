@@ -20,7 +20,12 @@ export class IncidentResponseDto {
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ format: 'date-time' }) reportedAt!: string;
   @ApiProperty({ description: 'a death, a serious injury or a mass incident: reported up to the national commission' }) major!: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'categories, casualties, massIncident, weaponsInvolved' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'categories, casualties (staff, patients, perpetrators, bystanders: deaths, seriousInjuries 重伤, lightInjuries 轻伤, slightInjuries 轻微伤), massIncident, weaponsInvolved, seriousInjuryPendingAppraisal',
+  })
   classification!: Record<string, unknown>;
   @ApiProperty({ type: IncidentPoliceResponseDto }) police!: IncidentPoliceResponseDto;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'per chain (health, police, political_legal), per level' })

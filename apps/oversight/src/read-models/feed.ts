@@ -156,7 +156,9 @@ async function incidentFacts(envelope: EventEnvelope, data: Data, query: Query):
       ]);
       return;
     }
-    case 'IncidentReclassified': {
+    case 'IncidentReclassified':
+    case 'InjuryAppraised': {
+      // Both re-classify: an appraisal may end a suspected serious injury's majority.
       const after = data.after as { categories?: string[] } | undefined;
       await query(`UPDATE ${S}.cases SET categories = $2, major = $3 WHERE case_number = $1`, [
         caseNumber,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  CASUALTY_GROUPS,
   INCIDENTS_CONTEXT,
   PROSECUTION_CONTEXT,
   type EventEnvelope,
@@ -9,8 +10,10 @@ import {
   type IncidentLinkedToPoliceCaseData,
   type IncidentReclassifiedData,
   type IncidentReportedData,
+  type InjuryAppraisedData,
   type PoliceCaseKind,
   type PoliceDispatchedData,
+  readClassification,
 } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
@@ -31,8 +34,9 @@ export const INCIDENTS_GROUP = 'prosecution.incidents';
  * consumer remembers what earlier events said (reported classification, the unit dispatched)
  * in a small table of its own, written in the inbox transaction like the case itself.
  * Handling unit: the unit dispatched, else the organisation of whoever closed the incident.
- * Kind: criminal when the incident is major (death, serious injury, mass incident) or anyone
- * was seriously injured; administrative (治安案件) otherwise — the police convert later if need be.
+ * Kind: criminal by default (see `kindOf`) when the incident is major, anyone has an injury of
+ * 轻伤 or worse, or it was a knife attack; administrative (治安案件) otherwise — the police
+ * convert later if need be. A criminal case is never opened as administrative (no 降格处理).
  *
  * Exactly once: the inbox drops a redelivered event; the decider answers an incident opening
  * the same case again with no events (a republished copy under another event id).
@@ -67,6 +71,11 @@ export class IncidentHandoverConsumer implements OnModuleInit {
         await this.upsert(query, envelope, { classification: data.after, major: data.majorAfter });
         return;
       }
+      case 'InjuryAppraised': {
+        const data = envelope.data as unknown as InjuryAppraisedData;
+        await this.upsert(query, envelope, { classification: data.after, major: data.majorAfter });
+        return;
+      }
       case 'PoliceDispatched': {
         const data = envelope.data as unknown as PoliceDispatchedData;
         await this.upsert(query, envelope, { dispatched_unit_id: data.unitOrganisationId });
@@ -97,7 +106,7 @@ export class IncidentHandoverConsumer implements OnModuleInit {
       dispatched_unit_id: string | null;
     }>(`SELECT classification, major, summary, dispatched_unit_id FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`, [data.caseNumber]);
     const handlingUnitId = facts?.dispatched_unit_id ?? envelope.actor.organisationId;
-    const kind: PoliceCaseKind = facts?.major || seriouslyHurt(facts?.classification ?? null) ? 'criminal' : 'administrative';
+    const kind = kindOf(facts?.classification ?? null, facts?.major ?? false);
     const summary =
       [facts?.summary, data.note].filter((s): s is string => !!s && s.trim() !== '').join(' — ') || `Incident ${data.caseNumber}`;
     const system = { userId: envelope.actor.userId, organisationId: envelope.actor.organisationId, role: envelope.actor.role };
@@ -141,8 +150,23 @@ export class IncidentHandoverConsumer implements OnModuleInit {
   }
 }
 
-function seriouslyHurt(classification: IncidentClassification | null): boolean {
-  if (!classification) return false;
-  const { staff, patients } = classification.casualties;
-  return staff.deaths + staff.seriousInjuries + patients.deaths + patients.seriousInjuries > 0;
+/**
+ * The kind a handed-over case opens as. Criminal by default, with no downgrading (降格处理) to a
+ * public-security case [S2 二(六), S3 一(一)], when:
+ * - the incident is major (a death, a 重伤 or a suspected one awaiting appraisal, a mass incident);
+ * - anyone, in any group, has an injury of 轻伤 or worse: 轻伤 is the threshold of intentional
+ *   injury (故意伤害罪, 刑法 art. 234); 轻微伤 alone is not;
+ * - it was a knife attack: an assault on staff with a weapon (持刀伤医).
+ */
+export function kindOf(stored: IncidentClassification | null, major: boolean): PoliceCaseKind {
+  if (major) return 'criminal';
+  if (!stored) return 'administrative';
+  // Facts stored before the grades were kept apart read their merged count as 轻微伤.
+  const classification = readClassification(stored);
+  const hurt = CASUALTY_GROUPS.some((group) => {
+    const c = classification.casualties[group];
+    return c.deaths + c.seriousInjuries + c.lightInjuries > 0;
+  });
+  const knifeAttack = classification.weaponsInvolved && classification.categories.includes('assault_on_staff');
+  return hurt || knifeAttack || classification.seriousInjuryPendingAppraisal ? 'criminal' : 'administrative';
 }

@@ -1110,6 +1110,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/incidents/{caseNumber}/injury-appraisal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The appraisal (伤情鉴定) of a suspected serious injury: counts the person at the appraised grade; no longer major cancels the report clocks */
+    post: operations['IncidentsController_injuryAppraisal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/incidents/{caseNumber}/links': {
     parameters: {
       query?: never;
@@ -2093,16 +2110,22 @@ export interface components {
       phone?: string;
     };
     CasualtiesDto: {
+      /** @description bystanders and anyone else (其他人员) */
+      bystanders?: components['schemas']['CasualtyCountsDto'];
       /** @description the patient side (患方) */
       patients?: components['schemas']['CasualtyCountsDto'];
+      /** @description the perpetrators (行为人) */
+      perpetrators?: components['schemas']['CasualtyCountsDto'];
       staff?: components['schemas']['CasualtyCountsDto'];
     };
     CasualtyCountsDto: {
       deaths?: number;
-      /** @description 轻伤/轻微伤 */
-      minorInjuries?: number;
+      /** @description 轻伤 (the threshold of a crime, 刑法 art. 234) */
+      lightInjuries?: number;
       /** @description 重伤 */
       seriousInjuries?: number;
+      /** @description 轻微伤 */
+      slightInjuries?: number;
     };
     CategoryGroundsDto: {
       /** @description The concrete behaviour that justifies the category: when, where, what was done or said */
@@ -2145,6 +2168,8 @@ export interface components {
       )[];
       /** @description 群体性事件 */
       massIncident?: boolean;
+      /** @description 疑似重伤，待鉴定: counts as major until the appraisal is recorded */
+      seriousInjuryPendingAppraisal?: boolean;
       weaponsInvolved?: boolean;
     };
     CloseDisputeDto: {
@@ -2353,7 +2378,7 @@ export interface components {
     IncidentResponseDto: {
       /** @enum {string} */
       channel: 'call_110' | 'hospital_report' | 'one_key_alarm' | 'patrol';
-      /** @description categories, casualties, massIncident, weaponsInvolved */
+      /** @description categories, casualties (staff, patients, perpetrators, bystanders: deaths, seriousInjuries 重伤, lightInjuries 轻伤, slightInjuries 轻微伤), massIncident, weaponsInvolved, seriousInjuryPendingAppraisal */
       classification: {
         [key: string]: unknown;
       };
@@ -2380,6 +2405,22 @@ export interface components {
     IndictDto: {
       courtId: string;
       suspectIds: string[];
+    };
+    InjuryAppraisalDto: {
+      /** @description the appraisal opinion's reference (鉴定意见书编号) */
+      appraisalReference: string;
+      /** Format: date-time */
+      appraisedAt: string;
+      /**
+       * @description the grade the opinion gives (none: not even 轻微伤)
+       * @enum {string}
+       */
+      grade: 'serious' | 'light' | 'slight' | 'none';
+      /**
+       * @description whose injury was appraised
+       * @enum {string}
+       */
+      group: 'staff' | 'patients' | 'perpetrators' | 'bystanders';
     };
     JudicialConfirmationDto: {
       courtId: string;
@@ -8813,6 +8854,103 @@ export interface operations {
       };
     };
   };
+  IncidentsController_injuryAppraisal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InjuryAppraisalDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentCommandResponseDto'];
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   IncidentsController_link: {
     parameters: {
       query?: never;
@@ -9182,6 +9320,16 @@ export interface operations {
               /** @example 办理中 */
               open: string;
             };
+            casualtyGroup: {
+              /** @example 其他人员 */
+              bystanders: string;
+              /** @example 患方 */
+              patients: string;
+              /** @example 行为人 */
+              perpetrators: string;
+              /** @example 医务人员 */
+              staff: string;
+            };
             channelKind: {
               /** @example 钉钉群机器人 */
               dingtalk: string;
@@ -9417,6 +9565,16 @@ export interface operations {
               resolved_on_scene: string;
               /** @example 不实警情 */
               unfounded: string;
+            };
+            injuryGrade: {
+              /** @example 轻伤 */
+              light: string;
+              /** @example 未达轻微伤 */
+              none: string;
+              /** @example 重伤 */
+              serious: string;
+              /** @example 轻微伤 */
+              slight: string;
             };
             liability: {
               /** @example 同等责任 */

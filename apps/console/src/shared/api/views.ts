@@ -54,8 +54,10 @@ export interface IncidentSummary {
   categories: IncidentCategory[];
   major: boolean;
   deaths: number;
-  seriousInjuries: number;
-  minorInjuries: number;
+  seriousInjuries: number; // 重伤
+  lightInjuries: number; // 轻伤
+  slightInjuries: number; // 轻微伤
+  seriousInjuryPendingAppraisal: boolean;
   detailsPending: boolean;
   dispatchedAt: string | null;
   arrivedAt: string | null;
@@ -82,9 +84,13 @@ export interface Incident {
   hasPoliceOffice: boolean;
   classification: {
     categories: IncidentCategory[];
-    casualties: Record<'staff' | 'patients', { deaths: number; seriousInjuries: number; minorInjuries: number }>;
+    casualties: Record<
+      'staff' | 'patients' | 'perpetrators' | 'bystanders',
+      { deaths: number; seriousInjuries: number; lightInjuries: number; slightInjuries: number }
+    >;
     massIncident: boolean;
     weaponsInvolved: boolean;
+    seriousInjuryPendingAppraisal: boolean;
   };
   major: boolean;
   police: {

@@ -9,6 +9,7 @@ import type {
   CloseDto,
   DispatchDto,
   DisturbanceStoppedDto,
+  InjuryAppraisalDto,
   LinkDto,
   ReclassifyDto,
   ReopenDto,
@@ -38,6 +39,12 @@ export const incidentUseCases = {
     actOnIncident(principal, caseNumber, {
       type: 'ReclassifyIncident',
       data: { classification: { ...classification, casualties: classification.casualties && { ...classification.casualties } }, reason },
+    }),
+
+  injuryAppraisal: (principal: Principal, caseNumber: string, dto: InjuryAppraisalDto) =>
+    actOnIncident(principal, caseNumber, {
+      type: 'RecordInjuryAppraisal',
+      data: { group: dto.group, grade: dto.grade, appraisalReference: dto.appraisalReference, appraisedAt: instant(dto.appraisedAt) },
     }),
 
   /** The unit sent must be a police unit of the directory; the unit above it there supervises the arrival clock. */

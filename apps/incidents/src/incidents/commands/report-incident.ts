@@ -76,6 +76,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
                 casualties: report.classification.casualties && { ...report.classification.casualties },
                 massIncident: report.classification.massIncident,
                 weaponsInvolved: report.classification.weaponsInvolved,
+                seriousInjuryPendingAppraisal: report.classification.seriousInjuryPendingAppraisal,
               },
             },
           },
