@@ -161,7 +161,7 @@ export class PoliceStepsController {
   }
 
   @Post('arrest-requests')
-  @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock, starts the procuratorate’s 7-day clock (15 days for a suspect not in detention)' })
+  @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock, starts the procuratorate’s 7-day clock' })
   async requestArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestRequestDto) {
     const requestId = dto.requestId ?? randomUUID();
     const result = await this.run(
