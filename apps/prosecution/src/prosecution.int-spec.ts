@@ -262,6 +262,34 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     await get('otherPolice', `/police-cases/${caseNumber}`).expect(403);
   });
 
+  it('arrest request for a suspect on bail: the procuratorate has 15 calendar days, run across National Day', async () => {
+    now = new Date('2025-09-28T02:00:00Z'); // Sun 28 Sep, 10:00 in Beijing
+    const caseNumber = await openCase('criminal');
+    await post('officer', `/police-cases/${caseNumber}/filing`, {}).expect(201);
+    const suspectId = await addSuspect(caseNumber);
+    await post('officer', `/police-cases/${caseNumber}/compulsory-measures`, {
+      suspectId,
+      measure: 'bail',
+      decidedAt: '2025-09-28T01:00:00Z',
+    }).expect(201);
+    const requested = await post('officer', `/police-cases/${caseNumber}/arrest-requests`, {
+      suspectId,
+      procuratorateId: PROCURATORATE,
+    }).expect(201);
+    const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
+    const clock = async () =>
+      ((await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as { deadlineId: string }[]).find(
+        (c) => c.deadlineId === decisionClock,
+      );
+    // 24:00 of 13 Oct in Beijing: calendar days, not moved past the holiday.
+    expect(await clock()).toMatchObject({ state: 'running', dueAt: '2025-10-13T16:00:00.000Z' });
+    now = new Date('2025-10-10T03:00:00Z');
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(
+      201,
+    );
+    expect(await clock()).toMatchObject({ state: 'met' });
+  });
+
   it('an incident handed to the police opens one case, even when the event is delivered twice', async () => {
     const bus = app.get<MessageBus>(MESSAGE_BUS);
     const incidentCase = `${REGION}-20251103-${String(1000 + ++counter)}`;

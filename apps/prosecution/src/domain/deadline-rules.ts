@@ -20,6 +20,7 @@ export const RULE = {
   ministrySystemEntry: 'ministry-system-entry',
   arrestRequest: 'arrest-request',
   arrestDecision: 'arrest-decision',
+  arrestDecisionAtLiberty: 'arrest-decision-at-liberty',
   prosecutionReview: 'prosecution-review',
   prosecutionReviewInCustody: 'prosecution-review-in-custody',
 } as const;
@@ -55,6 +56,18 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     name: RULE.arrestDecision,
     source: '[law] 刑事诉讼法 第91条',
     length: { unit: 'calendar_days', amount: 7 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: false,
+    configurable: true,
+    starts: ['ArrestApprovalRequested'],
+    stops: ['ArrestApprovalDecided'],
+    extendedBy: [],
+  },
+  {
+    // 对未被拘留的犯罪嫌疑人 (取保候审、监视居住、在逃): 十五日以内作出决定 (重大、复杂案件二十日).
+    name: RULE.arrestDecisionAtLiberty,
+    source: '[law] 刑事诉讼法 第91条; 人民检察院刑事诉讼规则 第296条',
+    length: { unit: 'calendar_days', amount: 15 },
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,

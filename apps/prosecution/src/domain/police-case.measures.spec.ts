@@ -454,11 +454,64 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
       ]);
   });
 
-  it('rejects an arrest request without criminal detention', () => {
-    given(criminalCase).when(request).thenThrows(ProsecutionRuleError, { code: CODE.noCriminalDetention });
-    given([...inDetention, measure('bail-1', 'bail', 'none')])
+  const atLiberty = (history: Parameters<typeof given>[0]) =>
+    given(history)
       .when(request)
-      .thenThrows(ProsecutionRuleError, { code: CODE.noCriminalDetention });
+      .then([
+        {
+          type: 'ArrestApprovalRequested',
+          data: {
+            ...ref,
+            requestId: 'request-suspect-1',
+            suspectId: 'suspect-1',
+            procuratorateId: PROCURATORATE,
+            requestedAt: iso(AT),
+            clocks: [
+              {
+                action: 'start',
+                deadlineId: `${CASE}:arrest-decision:request-suspect-1`,
+                rule: 'arrest-decision-at-liberty',
+                startedAt: iso(AT),
+                responsibleOrganisationId: PROCURATORATE,
+              },
+            ],
+          },
+        },
+      ]);
+
+  it('a suspect at large or on bail may be proposed for arrest: the 15-day decision clock, no arrest-request clock to stop', () => {
+    atLiberty(criminalCase);
+    atLiberty([...inDetention, measure('bail-1', 'bail', 'none')]);
+    atLiberty([...criminalCase, measure('rs-1', 'residential_surveillance', 'none')]);
+  });
+
+  it('the decision on an at-liberty request stops the 15-day clock, and no release is required', () => {
+    given([
+      ...criminalCase,
+      { ...requested(), data: { ...requested().data, clocks: [{ action: 'start', rule: 'arrest-decision-at-liberty' }] } } as never,
+    ])
+      .when(
+        cmd({
+          type: 'DecideArrestApproval',
+          ...by(prosecutor),
+          data: { caseNumber: CASE, suspectId: 'suspect-1', outcome: 'not_approved', reason: 'r' },
+        }),
+      )
+      .then([
+        {
+          type: 'ArrestApprovalDecided',
+          data: expect.objectContaining({
+            releaseRequired: false,
+            clocks: [expect.objectContaining({ action: 'stop', rule: 'arrest-decision-at-liberty' })],
+          }) as never,
+        },
+      ]);
+  });
+
+  it('rejects an arrest request for a suspect already arrested', () => {
+    given([...inDetention, requested(), arrestDecided('approved'), measure('arrest-1', 'arrest', 'arrested')])
+      .when(withData(request, { requestId: 'request-2' }))
+      .thenThrows(ProsecutionRuleError, { code: CODE.alreadyInCustody });
   });
 
   it('rejects a second request while one is pending', () => {
@@ -520,9 +573,15 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
           }) as never,
         },
       ]);
+    // Released, the suspect may be proposed again; now at liberty, so the 15-day clock.
     given([...inDetention, requested(), arrestDecided('not_approved')])
       .when(withData(request, { requestId: 'request-2' }))
-      .thenThrows(ProsecutionRuleError, { code: CODE.noCriminalDetention });
+      .then([
+        {
+          type: 'ArrestApprovalRequested',
+          data: expect.objectContaining({ clocks: [expect.objectContaining({ rule: 'arrest-decision-at-liberty' })] }) as never,
+        },
+      ]);
   });
 
   it('rejects a decision before any request, and a second decision', () => {

@@ -244,26 +244,33 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       if (suspect.arrestRequest?.status === 'pending') {
         throw new ProsecutionConflictError(CODE.arrestAlreadyRequested, `Arrest of ${suspect.suspectId} is already requested.`);
       }
-      if (suspect.custody !== 'criminal_detention' || !suspect.detention) {
-        throw new ProsecutionRuleError(CODE.noCriminalDetention, `Suspect ${suspect.suspectId} is not in criminal detention.`);
+      if (suspect.custody === 'arrested') {
+        throw new ProsecutionRuleError(CODE.alreadyInCustody, `Suspect ${suspect.suspectId} is already arrested.`);
       }
+      // A suspect at liberty (取保候审、监视居住、在逃) may be proposed for arrest too; the procuratorate then has 15 days.
+      const detention = suspect.custody === 'criminal_detention' ? suspect.detention : null;
+      const at = iso(metadata.occurredAt ?? metadata.now);
       return oneEvent(refOf(s), 'ArrestApprovalRequested', {
         requestId: data.requestId,
         suspectId: suspect.suspectId,
         procuratorateId: data.procuratorateId,
-        requestedAt: iso(metadata.occurredAt ?? metadata.now),
+        requestedAt: at,
         clocks: [
-          {
-            action: 'stop',
-            deadlineId: deadlineId.arrestRequest(s.caseNumber, suspect.detention.measureId),
-            rule: RULE.arrestRequest,
-            at: iso(metadata.occurredAt ?? metadata.now),
-            outcome: 'done',
-          },
+          ...(detention
+            ? [
+                {
+                  action: 'stop' as const,
+                  deadlineId: deadlineId.arrestRequest(s.caseNumber, detention.measureId),
+                  rule: RULE.arrestRequest,
+                  at,
+                  outcome: 'done' as const,
+                },
+              ]
+            : []),
           {
             action: 'start',
             deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
-            rule: RULE.arrestDecision,
+            rule: detention ? RULE.arrestDecision : RULE.arrestDecisionAtLiberty,
             startedAt: iso(metadata.occurredAt ?? metadata.now),
             responsibleOrganisationId: data.procuratorateId,
           },
@@ -295,7 +302,7 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
           {
             action: 'stop',
             deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
-            rule: RULE.arrestDecision,
+            rule: request.decisionRule ?? RULE.arrestDecision,
             at: iso(metadata.now),
             outcome: 'done',
           },

@@ -25,6 +25,8 @@ export interface SuspectState {
     requestId: string;
     procuratorateId: string;
     status: 'pending' | 'approved' | 'not_approved' | 'executed';
+    /** The decision clock's rule: 7 days for a detained suspect, 15 for one at liberty. */
+    decisionRule?: string;
   } | null;
   prosecution: 'none' | 'under_review' | 'indicted' | 'not_prosecuted';
   courtId: string | null;
@@ -192,6 +194,7 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
           requestId: event.data.requestId,
           procuratorateId: event.data.procuratorateId,
           status: 'pending',
+          decisionRule: event.data.clocks.find((c) => c.action === 'start')?.rule,
         },
       });
     case 'ArrestApprovalDecided': {
