@@ -48,6 +48,8 @@ export type DisputeState = {
   incident: { incidentId: string; disturbanceStopped: boolean } | null;
   routesNotified: boolean;
   route: DisputeRoute;
+  /** A lawsuit the court has accepted: it excludes mediation [law: 条例 第38条, 第40条]. */
+  litigation: { courtId: string; reference: string } | null;
   /** The current (or last) mediation attempt. */
   mediation: MediationState | null;
   mediationFailures: { expired: number; other: number };
@@ -79,6 +81,7 @@ export const initialDisputeState = (): DisputeState => ({
   incident: null,
   routesNotified: false,
   route: 'negotiation',
+  litigation: null,
   mediation: null,
   mediationFailures: { expired: 0, other: 0 },
   appraisal: null,
