@@ -49,7 +49,9 @@ describe('dispute decider', () => {
         type: 'LitigationFiled',
         data: { ...ref, courtId: 'court-1', reference: '(2025)渝0103民初1号', filedAt: s(2) },
       };
-      given([...NOTIFIED, sued]).when(refer).thenThrows(DisputeError, rejects('DISPUTE.LITIGATION_ACCEPTED'));
+      given([...NOTIFIED, sued])
+        .when(refer)
+        .thenThrows(DisputeError, rejects('DISPUTE.LITIGATION_ACCEPTED'));
     });
 
     it('rejects mediation before the notice of routes', () => {
