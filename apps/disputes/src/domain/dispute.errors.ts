@@ -27,6 +27,7 @@ export class DisputeError extends defineErrors({
   CompensationOutstanding: { code: 'DISPUTE.COMPENSATION_OUTSTANDING', status: 422 },
   AgreementNotPerformed: { code: 'DISPUTE.AGREEMENT_NOT_PERFORMED', status: 422 },
   RiskNotFlagged: { code: 'DISPUTE.RISK_NOT_FLAGGED', status: 422 },
+  LitigationAccepted: { code: 'DISPUTE.LITIGATION_ACCEPTED', status: 422 },
 }) {}
 
 /** The codes by name (`DisputeErrorCode.NotFound`), as the decider spells them. */

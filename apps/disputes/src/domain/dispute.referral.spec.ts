@@ -57,6 +57,16 @@ describe('dispute decider', () => {
       expect(fold(disputeDecider, REFERRED).route).toBe('peoples_mediation');
     });
 
+    it('rejects mediation once a court has accepted a lawsuit [law: 条例 第38条, 第40条]', () => {
+      const sued: DisputeEvent = {
+        type: 'LitigationFiled',
+        data: { ...ref, courtId: 'court-1', reference: '(2025)渝0103民初1号', filedAt: s(2) },
+      };
+      given([...NOTIFIED, sued])
+        .when(refer)
+        .thenThrows(DisputeError, rejects('DISPUTE.LITIGATION_ACCEPTED'));
+    });
+
     it('rejects mediation before the notice of routes', () => {
       given(OPEN).when(refer).thenThrows(DisputeError, rejects('DISPUTE.ROUTES_NOT_NOTIFIED'));
     });

@@ -26,6 +26,8 @@ export const referralDecisions = {
     requireRoutesNotified(state);
     requireDisturbanceStopped(state);
     if (inProgress(state.mediation)) throw new DisputeError(Code.MediationInProgress, 'A mediation is already under way.');
+    // A lawsuit accepted by a court: neither committee nor commission may accept mediation [law: 条例 第38条, 第40条].
+    if (state.litigation !== null) throw new DisputeError(Code.LitigationAccepted, 'A court has accepted a lawsuit on this dispute.');
     if (state.agreement !== null) throw new DisputeError(Code.AgreementExists, 'The dispute is already settled by an agreement.');
     return oneEvent(ref, 'MediationReferred', {
       attempt: (state.mediation?.attempt ?? 0) + 1,
@@ -86,7 +88,11 @@ export const referralEvolutions = {
     const next = { ...state, route: event.data.route };
     return event.data.referralWithdrawn ? withMediation(next, { phase: 'withdrawn' }) : next;
   },
-  LitigationFiled: (state) => ({ ...state, route: 'litigation' }),
+  LitigationFiled: (state, event) => ({
+    ...state,
+    route: 'litigation',
+    litigation: { courtId: event.data.courtId, reference: event.data.reference },
+  }),
 } satisfies Partial<Evolutions>;
 
 /** The same routes (in any order), method and note. */

@@ -50,6 +50,8 @@ export type DisputeState = {
   /** What the last routes notice said: the same notice again is a duplicate (a retry), recorded once. */
   routesNotice: { routes: DisputeRoute[]; method: string; note: string } | null;
   route: DisputeRoute;
+  /** A lawsuit the court has accepted: it excludes mediation [law: 条例 第38条, 第40条]. */
+  litigation: { courtId: string; reference: string } | null;
   /** The current (or last) mediation attempt. */
   mediation: MediationState | null;
   mediationFailures: { expired: number; other: number };
@@ -82,6 +84,7 @@ export const initialDisputeState = (): DisputeState => ({
   routesNotified: false,
   routesNotice: null,
   route: 'negotiation',
+  litigation: null,
   mediation: null,
   mediationFailures: { expired: 0, other: 0 },
   appraisal: null,
