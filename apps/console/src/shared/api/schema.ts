@@ -2878,7 +2878,10 @@ export interface operations {
   AccessController_registerOrganisation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2925,7 +2928,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2952,7 +2955,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3023,7 +3026,10 @@ export interface operations {
   AccessController_deactivateOrganisation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3077,7 +3083,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3104,7 +3110,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3179,7 +3185,10 @@ export interface operations {
   AccessController_registerUser: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3226,7 +3235,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3253,7 +3262,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3324,7 +3333,10 @@ export interface operations {
   AccessController_deactivateUser: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3378,7 +3390,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3405,7 +3417,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3419,7 +3431,10 @@ export interface operations {
   AccessController_assignRoles: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3473,7 +3488,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3500,7 +3515,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3543,7 +3558,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3570,7 +3585,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3584,7 +3599,10 @@ export interface operations {
   AuthController_logout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3627,7 +3645,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3654,7 +3672,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3743,7 +3761,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3770,7 +3788,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3841,7 +3859,10 @@ export interface operations {
   CalendarController_load: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         year: string;
       };
@@ -3899,7 +3920,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3926,7 +3947,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4177,7 +4198,10 @@ export interface operations {
   ComplaintsController_receive: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4224,7 +4248,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4251,7 +4275,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4322,7 +4346,10 @@ export interface operations {
   SettlementController_confirm: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4380,7 +4407,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4407,7 +4434,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4421,7 +4448,10 @@ export interface operations {
   SettlementController_perform: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4479,7 +4509,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4506,7 +4536,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4520,7 +4550,10 @@ export interface operations {
   LiabilityController_request: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4578,7 +4611,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4605,7 +4638,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4619,7 +4652,10 @@ export interface operations {
   LiabilityController_result: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         appraisalId: string;
         id: string;
@@ -4678,7 +4714,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4705,7 +4741,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4719,7 +4755,10 @@ export interface operations {
   SettlementController_close: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4777,7 +4816,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4804,7 +4843,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4818,7 +4857,10 @@ export interface operations {
   ComplaintsController_handOver: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4876,7 +4918,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4903,7 +4945,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4917,7 +4959,10 @@ export interface operations {
   LiabilityController_agree: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -4975,7 +5020,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5002,7 +5047,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5016,7 +5061,10 @@ export interface operations {
   SettlementController_litigate: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5074,7 +5122,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5101,7 +5149,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5115,7 +5163,10 @@ export interface operations {
   MediationController_accept: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5173,7 +5224,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5200,7 +5251,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5214,7 +5265,10 @@ export interface operations {
   MediationController_agree: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5272,7 +5326,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5299,7 +5353,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5313,7 +5367,10 @@ export interface operations {
   MediationController_extend: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5371,7 +5428,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5398,7 +5455,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5412,7 +5469,10 @@ export interface operations {
   MediationController_fail: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5470,7 +5530,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5497,7 +5557,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5511,7 +5571,10 @@ export interface operations {
   MediationController_refer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5569,7 +5632,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5596,7 +5659,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5610,7 +5673,10 @@ export interface operations {
   MediationController_refuse: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5668,7 +5734,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5695,7 +5761,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5709,7 +5775,10 @@ export interface operations {
   MediationController_session: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5767,7 +5836,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5794,7 +5863,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5808,7 +5877,10 @@ export interface operations {
   SettlementController_pay: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5866,7 +5938,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5893,7 +5965,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5907,7 +5979,10 @@ export interface operations {
   RiskController_clear: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5965,7 +6040,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5992,7 +6067,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6006,7 +6081,10 @@ export interface operations {
   RiskController_flag: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6064,7 +6142,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6091,7 +6169,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6105,7 +6183,10 @@ export interface operations {
   RiskController_review: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6163,7 +6244,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6190,7 +6271,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6204,7 +6285,10 @@ export interface operations {
   ComplaintsController_notice: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6262,7 +6346,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6289,7 +6373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6303,7 +6387,10 @@ export interface operations {
   SettlementController_settle: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6361,7 +6448,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6388,7 +6475,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6671,7 +6758,10 @@ export interface operations {
   RegisterController_propose: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6718,7 +6808,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6745,7 +6835,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6816,7 +6906,10 @@ export interface operations {
   RegisterController_approve: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6866,7 +6959,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6875,7 +6968,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6889,7 +6982,10 @@ export interface operations {
   RegisterController_erase: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -6943,7 +7039,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6970,7 +7066,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7044,7 +7140,10 @@ export interface operations {
   RegisterController_reject: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -7098,7 +7197,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7125,7 +7224,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7139,7 +7238,10 @@ export interface operations {
   RegisterController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -7193,7 +7295,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7220,7 +7322,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7234,7 +7336,10 @@ export interface operations {
   RegisterController_renew: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -7288,7 +7393,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7315,7 +7420,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7329,7 +7434,10 @@ export interface operations {
   RegisterController_assignTask: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -7387,7 +7495,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7414,7 +7522,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7428,7 +7536,10 @@ export interface operations {
   RegisterController_completeTask: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
         taskId: string;
@@ -7483,7 +7594,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7510,7 +7621,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7524,7 +7635,10 @@ export interface operations {
   RegisterController_arrangeTreatment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -7582,7 +7696,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7609,7 +7723,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7623,7 +7737,10 @@ export interface operations {
   RegisterController_warn: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -7681,7 +7798,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7708,7 +7825,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7722,7 +7839,10 @@ export interface operations {
   RegisterController_check: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7769,7 +7889,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7796,7 +7916,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7883,7 +8003,10 @@ export interface operations {
   IncidentsController_report: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7928,7 +8051,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7955,7 +8078,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8026,7 +8149,10 @@ export interface operations {
   IncidentsController_alarmDetails: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8082,7 +8208,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8109,7 +8235,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8123,7 +8249,10 @@ export interface operations {
   IncidentsController_arrival: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8179,7 +8308,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8206,7 +8335,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8220,7 +8349,10 @@ export interface operations {
   IncidentsController_classify: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8276,7 +8408,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8303,7 +8435,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8317,7 +8449,10 @@ export interface operations {
   IncidentsController_close: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8373,7 +8508,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8400,7 +8535,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8414,7 +8549,10 @@ export interface operations {
   IncidentsController_dispatch: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8470,7 +8608,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8497,7 +8635,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8511,7 +8649,10 @@ export interface operations {
   IncidentsController_disturbanceStopped: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8567,7 +8708,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8594,7 +8735,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8608,7 +8749,10 @@ export interface operations {
   IncidentsController_submitEscalation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8664,7 +8808,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8691,7 +8835,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8705,7 +8849,10 @@ export interface operations {
   IncidentsController_acknowledge: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
         level: string;
@@ -8758,7 +8905,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8767,7 +8914,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8781,7 +8928,10 @@ export interface operations {
   IncidentsController_forward: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
         level: string;
@@ -8834,7 +8984,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8843,7 +8993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8857,7 +9007,10 @@ export interface operations {
   IncidentsController_injuryAppraisal: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -8913,7 +9066,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8940,7 +9093,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8954,7 +9107,10 @@ export interface operations {
   IncidentsController_link: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -9010,7 +9166,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9037,7 +9193,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9051,7 +9207,10 @@ export interface operations {
   IncidentsController_reopen: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -9107,7 +9266,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9134,7 +9293,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9148,7 +9307,10 @@ export interface operations {
   IncidentsController_sceneCleared: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -9204,7 +9366,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9231,7 +9393,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9871,7 +10033,10 @@ export interface operations {
   NotificationInboxController_acknowledge: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -9925,7 +10090,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9934,7 +10099,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10005,7 +10170,10 @@ export interface operations {
   NotificationInboxController_read: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -10059,7 +10227,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10068,7 +10236,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10128,7 +10296,10 @@ export interface operations {
   ChannelsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10175,7 +10346,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10202,7 +10373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10216,7 +10387,10 @@ export interface operations {
   ChannelsController_disable: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -10270,7 +10444,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10279,7 +10453,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10391,7 +10565,10 @@ export interface operations {
   RulesController_put: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         regionCode: string;
         ruleId: string;
@@ -10450,7 +10627,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10477,7 +10654,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10491,7 +10668,10 @@ export interface operations {
   RulesController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         regionCode: string;
         ruleId: string;
@@ -10546,7 +10726,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10555,7 +10735,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10601,7 +10781,10 @@ export interface operations {
   StreamController_ticket: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10644,7 +10827,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10653,7 +10836,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11012,7 +11195,10 @@ export interface operations {
   SupervisionController_start: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -11059,7 +11245,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11086,7 +11272,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11157,7 +11343,10 @@ export interface operations {
   SupervisionController_close: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -11211,7 +11400,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11238,7 +11427,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11252,7 +11441,10 @@ export interface operations {
   SupervisionController_progress: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -11306,7 +11498,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11333,7 +11525,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11411,7 +11603,10 @@ export interface operations {
   PoliceCasesController_open: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -11458,7 +11653,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11485,7 +11680,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11556,7 +11751,10 @@ export interface operations {
   CourtController_appeal: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -11614,7 +11812,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11641,7 +11839,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11655,7 +11853,10 @@ export interface operations {
   ProcuratorateController_decideArrest: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -11713,7 +11914,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11740,7 +11941,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11754,7 +11955,10 @@ export interface operations {
   PoliceStepsController_extendArrestRequest: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -11812,7 +12016,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11839,7 +12043,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11853,7 +12057,10 @@ export interface operations {
   PoliceStepsController_requestArrest: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -11911,7 +12118,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11938,7 +12145,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11952,7 +12159,10 @@ export interface operations {
   PoliceStepsController_imposeMeasure: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12010,7 +12220,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12037,7 +12247,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12051,7 +12261,10 @@ export interface operations {
   PoliceStepsController_convert: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12109,7 +12322,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12136,7 +12349,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12150,7 +12363,10 @@ export interface operations {
   ProcuratorateController_designate: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12208,7 +12424,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12235,7 +12451,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12249,7 +12465,10 @@ export interface operations {
   PoliceStepsController_file: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12307,7 +12526,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12334,7 +12553,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12348,7 +12567,10 @@ export interface operations {
   CourtController_final: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12406,7 +12628,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12433,7 +12655,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12447,7 +12669,10 @@ export interface operations {
   ProcuratorateController_indict: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12505,7 +12730,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12532,7 +12757,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12546,7 +12771,10 @@ export interface operations {
   PoliceStepsController_recordEntry: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12604,7 +12832,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12631,7 +12859,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12645,7 +12873,10 @@ export interface operations {
   ProcuratorateController_notProsecute: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12703,7 +12934,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12730,7 +12961,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12744,7 +12975,10 @@ export interface operations {
   PoliceStepsController_addNote: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12802,7 +13036,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12829,7 +13063,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12843,7 +13077,10 @@ export interface operations {
   PoliceStepsController_decidePenalty: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -12901,7 +13138,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12928,7 +13165,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12942,7 +13179,10 @@ export interface operations {
   PoliceStepsController_transferForProsecution: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13000,7 +13240,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13027,7 +13267,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13041,7 +13281,10 @@ export interface operations {
   ProcuratorateController_extendReview: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13099,7 +13342,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13126,7 +13369,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13140,7 +13383,10 @@ export interface operations {
   SupervisionController_put: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13198,7 +13444,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13225,7 +13471,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13239,7 +13485,10 @@ export interface operations {
   PoliceStepsController_reportProgress: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13297,7 +13546,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13324,7 +13573,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13338,7 +13587,10 @@ export interface operations {
   SupervisionController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13396,7 +13648,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13423,7 +13675,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13494,7 +13746,10 @@ export interface operations {
   PoliceStepsController_addSuspect: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13552,7 +13807,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13579,7 +13834,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13593,7 +13848,10 @@ export interface operations {
   PoliceStepsController_transfer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13651,7 +13909,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13678,7 +13936,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13692,7 +13950,10 @@ export interface operations {
   CourtController_startTrial: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13750,7 +14011,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13777,7 +14038,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13791,7 +14052,10 @@ export interface operations {
   CourtController_verdict: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         caseNumber: string;
       };
@@ -13849,7 +14113,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Changed by someone else in the meantime, or already done */
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13876,7 +14140,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met */
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
         headers: {
           [name: string]: unknown;
