@@ -49,7 +49,7 @@ function database(): Database {
   };
 }
 
-type Step = 'reported' | 'alarm' | 'dispatched' | 'arrived' | 'stopped' | 'submitted' | 'acknowledged' | 'closed';
+type Step = 'reported' | 'pending_appraisal' | 'alarm' | 'dispatched' | 'arrived' | 'stopped' | 'submitted' | 'acknowledged' | 'closed';
 
 const minutesAgo = (minutes: number): Date => new Date(Date.now() - minutes * 60_000);
 
@@ -105,6 +105,12 @@ async function incidentAt(f: MatrixFixtures, step: Step): Promise<string> {
     );
     return allocated;
   });
+  if (step === 'pending_appraisal')
+    await run(caseNumber, {
+      type: 'ReclassifyIncident',
+      actor: dispatcher,
+      data: { classification: { categories: ['assault_on_staff'], seriousInjuryPendingAppraisal: true } },
+    });
   const police = ['dispatched', 'arrived', 'stopped'] as const;
   const upTo = police.indexOf(step as (typeof police)[number]);
   if (upTo >= 0)
@@ -161,6 +167,14 @@ export const INCIDENTS_ENDPOINTS: Record<string, MatrixEndpoint> = {
     method: 'patch',
     path: on('reported', '/classification'),
     body: () => ({ classification: { categories: ['threat_intimidation_insult'] } }),
+    allowed: ['hospital_security_officer', ...POLICE],
+    ok: 200,
+    secrets,
+  },
+  'POST /incidents/:caseNumber/injury-appraisal': {
+    method: 'post',
+    path: on('pending_appraisal', '/injury-appraisal'),
+    body: () => ({ group: 'staff', grade: 'slight', appraisalReference: '矩阵鉴定〔2026〕1号', appraisedAt: recent(1) }),
     allowed: ['hospital_security_officer', ...POLICE],
     ok: 200,
     secrets,
