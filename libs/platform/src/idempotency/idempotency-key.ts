@@ -16,14 +16,19 @@ export class IdempotencyError extends defineErrors({
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
+type IdempotencyCode = 'REQUEST.IDEMPOTENCY_KEY_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT' | 'REQUEST.IDEMPOTENCY_KEY_REUSED';
+
+/** One of the key's errors, with the header as the field at fault and what to do about it. */
+export function idempotencyError(code: IdempotencyCode, message: string, hint: string): IdempotencyError {
+  return new IdempotencyError(code, message, [{ field: IDEMPOTENCY_KEY_HEADER, code: code.replace('REQUEST.', ''), message: hint }]);
+}
+
 function invalid(message: string): IdempotencyError {
-  return new IdempotencyError('REQUEST.IDEMPOTENCY_KEY_INVALID', `The Idempotency-Key header is not a valid key: ${message}.`, [
-    {
-      field: IDEMPOTENCY_KEY_HEADER,
-      code: 'IDEMPOTENCY_KEY_INVALID',
-      message: `send 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID`,
-    },
-  ]);
+  return idempotencyError(
+    'REQUEST.IDEMPOTENCY_KEY_INVALID',
+    `The Idempotency-Key header is not a valid key: ${message}.`,
+    `send 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID`,
+  );
 }
 
 /**

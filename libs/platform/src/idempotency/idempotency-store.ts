@@ -48,6 +48,8 @@ interface Row {
 }
 
 const WHERE_SCOPE = 'caller = $1 AND method = $2 AND path = $3 AND key = $4';
+/** The parameters $1..$4 of WHERE_SCOPE. */
+const scopeParams = (scope: IdempotencyScope) => [scope.caller, scope.method, scope.path, scope.key];
 
 /**
  * The keys of the app's database. A request claims its key with one INSERT … ON CONFLICT DO
@@ -70,7 +72,7 @@ export class IdempotencyStore implements OnModuleInit {
   async claim(scope: IdempotencyScope, fingerprint: string): Promise<Claim> {
     const now = this.clock();
     await this.purgeExpired(now);
-    const params = [scope.caller, scope.method, scope.path, scope.key];
+    const params = scopeParams(scope);
     const expiresAt = new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS);
     // A row may vanish between the INSERT and the SELECT (its request failed and let go): try again.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -111,19 +113,13 @@ export class IdempotencyStore implements OnModuleInit {
   async complete(scope: IdempotencyScope, claim: string, answer: StoredAnswer): Promise<void> {
     await this.db.query(
       `UPDATE ${this.s}.idempotency_keys SET completed_at = $6, status = $7, headers = $8, body = $9 WHERE ${WHERE_SCOPE} AND claim = $5`,
-      [scope.caller, scope.method, scope.path, scope.key, claim, this.clock(), answer.status, JSON.stringify(answer.headers), answer.body],
+      [...scopeParams(scope), claim, this.clock(), answer.status, JSON.stringify(answer.headers), answer.body],
     );
   }
 
   /** The request failed (or its answer cannot be kept): the key is free again, a retry runs afresh. */
   async release(scope: IdempotencyScope, claim: string): Promise<void> {
-    await this.db.query(`DELETE FROM ${this.s}.idempotency_keys WHERE ${WHERE_SCOPE} AND claim = $5`, [
-      scope.caller,
-      scope.method,
-      scope.path,
-      scope.key,
-      claim,
-    ]);
+    await this.db.query(`DELETE FROM ${this.s}.idempotency_keys WHERE ${WHERE_SCOPE} AND claim = $5`, [...scopeParams(scope), claim]);
   }
 
   /** Expired keys are deleted now and then, by the requests themselves (no timer to stop). */

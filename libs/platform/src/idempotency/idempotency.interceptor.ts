@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, type RequestWithPrincipal } from '@pingan/access';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, mergeMap, of, throwError, type Observable } from 'rxjs';
-import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyError, parseIdempotencyKey, requestFingerprint } from './idempotency-key.js';
+import { IDEMPOTENT_REPLAYED_HEADER, idempotencyError, parseIdempotencyKey, requestFingerprint } from './idempotency-key.js';
 import { IdempotencyStore, type IdempotencyScope, type StoredAnswer } from './idempotency-store.js';
 
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -51,23 +51,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
           case 'replay':
             return of(this.replay(res, claimed.answer));
           case 'reused':
-            return throwError(
-              () =>
-                new IdempotencyError(
-                  'REQUEST.IDEMPOTENCY_KEY_REUSED',
-                  'This Idempotency-Key was already used for a request with another body; send a new key for a new request.',
-                  [{ field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_REUSED', message: 'use a fresh key for each new request' }],
-                ),
+            return throwError(() =>
+              idempotencyError(
+                'REQUEST.IDEMPOTENCY_KEY_REUSED',
+                'This Idempotency-Key was already used for a request with another body; send a new key for a new request.',
+                'use a fresh key for each new request',
+              ),
             );
           case 'in-flight':
             res.setHeader('Retry-After', '1');
-            return throwError(
-              () =>
-                new IdempotencyError(
-                  'REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT',
-                  'A request with this Idempotency-Key is still being processed; retry shortly to get its answer.',
-                  [{ field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_IN_FLIGHT', message: 'retry after the first request has answered' }],
-                ),
+            return throwError(() =>
+              idempotencyError(
+                'REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT',
+                'A request with this Idempotency-Key is still being processed; retry shortly to get its answer.',
+                'retry after the first request has answered',
+              ),
             );
           case 'claimed':
             return next.handle().pipe(
