@@ -271,7 +271,7 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
             action: 'start',
             deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
             rule: detention ? RULE.arrestDecision : RULE.arrestDecisionAtLiberty,
-            startedAt: iso(metadata.occurredAt ?? metadata.now),
+            startedAt: at,
             responsibleOrganisationId: data.procuratorateId,
           },
         ],

@@ -66,13 +66,10 @@ export class IncidentHandoverConsumer implements OnModuleInit {
         await this.upsert(query, envelope, { classification: data.classification, major: data.major, summary });
         return;
       }
-      case 'IncidentReclassified': {
-        const data = envelope.data as unknown as IncidentReclassifiedData;
-        await this.upsert(query, envelope, { classification: data.after, major: data.majorAfter });
-        return;
-      }
+      // Both re-classify: an appraisal may end a suspected serious injury's majority.
+      case 'IncidentReclassified':
       case 'InjuryAppraised': {
-        const data = envelope.data as unknown as InjuryAppraisedData;
+        const data = envelope.data as unknown as IncidentReclassifiedData | InjuryAppraisedData;
         await this.upsert(query, envelope, { classification: data.after, major: data.majorAfter });
         return;
       }
