@@ -56,6 +56,7 @@ export {
   regionPrefix,
   type RegionLevel,
 } from './regions.js';
+export { regionName } from './region-names.js';
 export {
   HEALTH_COMMISSION_LEVELS,
   HOSPITAL_LEVELS,
