@@ -11,6 +11,9 @@ import { GetIncidentHandler } from './incidents/queries/get-incident.js';
 import { ListIncidentsHandler } from './incidents/queries/list-incidents.js';
 import { incidentsMigrations } from './migrations/index.js';
 import { incidentListProjection } from './read-models/incident-list.projection.js';
+import { ReportFormController } from './report-form/report-form.controller.js';
+import { ReportFormFont } from './report-form/report-form.font.js';
+import { GetReportFormHandler } from './report-form/report-form.query.js';
 
 export const INCIDENTS_SERVICE: ServiceDescriptor = {
   name: 'incidents',
@@ -43,7 +46,7 @@ const settings = incidentSettingsFromEnv();
  */
 @Module({
   imports: [EventSourcingModule.forService(incidentsRuntimeOptions(settings))],
-  controllers: [IncidentsController],
+  controllers: [IncidentsController, ReportFormController],
   providers: [
     { provide: INCIDENT_SETTINGS, useValue: settings },
     IncidentDirectory,
@@ -51,6 +54,8 @@ const settings = incidentSettingsFromEnv();
     ReportIncidentHandler,
     GetIncidentHandler,
     ListIncidentsHandler,
+    ReportFormFont,
+    GetReportFormHandler,
   ],
 })
 export class IncidentsModule {}

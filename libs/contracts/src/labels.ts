@@ -89,6 +89,8 @@ export const LABELS = {
     city_forward: '市级卫健委转报省级',
     province_forward: '省级卫健委报告国家卫健委',
   } satisfies Labels<IncidentClock>,
+  /** GET /incidents/:caseNumber/report-form?format= (涉医案事件信息报送表). */
+  reportFormat: { html: '网页（可打印）', pdf: 'PDF 文件' },
   /** Incidents, disputes, supervisions. */
   caseStatus: { open: '办理中', closed: '已办结' },
 

@@ -1,0 +1,60 @@
+import type { FormSection, ReportForm } from './report-form.js';
+
+/** Every value is the caller's or a hospital's text: escaped, so a behaviour of `<script>` prints as written. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const CSS = `
+@page { size: A4; margin: 15mm 15mm 18mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+  font-size: 10.5pt; color: #000; margin: 0 auto; max-width: 180mm; padding: 8mm 0; line-height: 1.5; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; letter-spacing: 2pt; }
+.meta { display: flex; justify-content: space-between; flex-wrap: wrap; font-size: 9.5pt; margin-bottom: 3mm; }
+h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
+table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
+tr { page-break-inside: avoid; }
+th, td { border: 0.6pt solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; word-break: break-all; }
+th { background: #f0f0f0; font-weight: bold; }
+table.fields th { width: 32mm; }
+table.counts td { text-align: center; }
+p.note { margin: 1mm 0 0; font-size: 9.5pt; }
+.signature { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm 10mm; margin-top: 10mm; page-break-inside: avoid; }
+.signature div { border-bottom: 0.6pt solid #000; padding-bottom: 1mm; min-height: 9mm; }
+@media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;
+
+function section(s: FormSection): string {
+  const e = escapeHtml;
+  if (s.kind === 'fields') {
+    const rows = s.fields.map((f) => `<tr><th scope="row">${e(f.label)}</th><td>${e(f.value)}</td></tr>`).join('');
+    return `<section><h2>${e(s.heading)}</h2><table class="fields"><tbody>${rows}</tbody></table></section>`;
+  }
+  const head = `<tr>${s.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
+  const body = s.rows.map((row) => `<tr>${row.map((cell) => `<td>${e(cell)}</td>`).join('')}</tr>`).join('');
+  const notes = s.notes.map((n) => `<p class="note">${e(n)}</p>`).join('');
+  return `<section><h2>${e(s.heading)}</h2><table${s.numeric ? ' class="counts"' : ''}><thead>${head}</thead><tbody>${body}</tbody></table>${notes}</section>`;
+}
+
+/** A standalone page (no script, no external resources) that prints on A4 as the paper form. */
+export function reportFormHtml(form: ReportForm): string {
+  const e = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(form.title)} ${e(form.caseNumber)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${e(form.title)}</h1>
+<div class="meta"><span>报送单位：${e(form.reportingUnit)}</span><span>编号：${e(form.caseNumber)}</span></div>
+<div class="meta"><span>所在地区：${e(form.regionName)}</span><span>制表时间：${e(form.printedAt)}（${e(form.timeZone)}）</span></div>
+${form.sections.map(section).join('\n')}
+<div class="signature">${form.signature.map((s) => `<div>${e(s)}</div>`).join('')}</div>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,152 @@
+import PDFDocument from 'pdfkit';
+import { ReportFormError } from './report-form.font.js';
+import type { FormSection, ReportForm } from './report-form.js';
+
+const MARGIN = 50;
+const CELL_PAD = 4;
+const FONT = 'cjk';
+
+/** The form as an A4 PDF with the CJK font embedded (subset), drawn from the same sections as the HTML. */
+export function reportFormPdf(form: ReportForm, font: { data: Buffer; name: string | undefined }): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    info: { Title: `${form.title} ${form.caseNumber}`, Author: form.reportingUnit, Subject: form.title },
+    lang: 'zh-CN',
+  } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  try {
+    doc.registerFont(FONT, font.data, font.name as string);
+    doc.font(FONT);
+  } catch (error) {
+    // A REPORT_FORM_FONT that is no font, or a collection without the named face.
+    doc.end();
+    throw new ReportFormError('REPORT_FORM.FONT_MISSING', `The report form's font cannot be used (${font.name ?? 'single font'})`, {
+      cause: error,
+    });
+  }
+  new FormDrawer(doc).draw(form);
+  doc.end();
+  return done;
+}
+
+class FormDrawer {
+  private readonly width: number;
+  private readonly left: number;
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {
+    this.left = doc.page.margins.left;
+    this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  }
+
+  private get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  private ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  draw(form: ReportForm): void {
+    const doc = this.doc;
+    doc.fontSize(18).text(form.title, this.left, doc.y, { width: this.width, align: 'center', characterSpacing: 2 });
+    doc.moveDown(0.6);
+    doc.fontSize(9.5);
+    this.pair(`报送单位：${form.reportingUnit}`, `编号：${form.caseNumber}`);
+    this.pair(`所在地区：${form.regionName}`, `制表时间：${form.printedAt}（${form.timeZone}）`);
+    for (const section of form.sections) this.section(section);
+    this.signature(form.signature);
+  }
+
+  /** Two texts on one line, the second right-aligned. */
+  private pair(leftText: string, rightText: string): void {
+    const doc = this.doc;
+    const y = doc.y;
+    const half = this.width / 2;
+    doc.text(leftText, this.left, y, { width: half });
+    const leftEnd = doc.y;
+    doc.text(rightText, this.left + half, y, { width: half, align: 'right' });
+    doc.y = Math.max(leftEnd, doc.y) + 2;
+  }
+
+  private section(section: FormSection): void {
+    const doc = this.doc;
+    doc.fontSize(11.5);
+    this.ensure(60); // never a heading alone at the foot of a page
+    doc.moveDown(0.5);
+    doc.text(section.heading, this.left, doc.y, { width: this.width });
+    doc.moveDown(0.2);
+    doc.fontSize(9.5);
+    if (section.kind === 'fields') {
+      const widths = [95, this.width - 95];
+      for (const field of section.fields) this.row([field.label, field.value], widths, { shadeFirst: true });
+      return;
+    }
+    const widths = columnWidths(section.columns.length, this.width);
+    const align = section.numeric ? 'center' : 'left';
+    this.row(section.columns, widths, { shadeAll: true, align });
+    for (const row of section.rows) this.row(row, widths, { align, firstLeft: true });
+    for (const note of section.notes) {
+      doc.moveDown(0.2);
+      this.ensure(doc.heightOfString(note, { width: this.width }));
+      doc.text(note, this.left, doc.y, { width: this.width });
+    }
+  }
+
+  private row(
+    cells: string[],
+    widths: number[],
+    options: { shadeFirst?: boolean; shadeAll?: boolean; align?: 'left' | 'center'; firstLeft?: boolean },
+  ): void {
+    const doc = this.doc;
+    const heights = cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i] - 2 * CELL_PAD }));
+    const height = Math.max(...heights) + 2 * CELL_PAD;
+    this.ensure(height);
+    const top = doc.y;
+    let x = this.left;
+    cells.forEach((cell, i) => {
+      if (options.shadeAll || (options.shadeFirst && i === 0)) doc.rect(x, top, widths[i], height).fill('#eeeeee').fillColor('#000000');
+      doc.lineWidth(0.6).rect(x, top, widths[i], height).stroke('#000000');
+      const align = options.firstLeft && i === 0 ? 'left' : (options.align ?? 'left');
+      doc.text(cell, x + CELL_PAD, top + CELL_PAD, { width: widths[i] - 2 * CELL_PAD, align });
+      x += widths[i];
+    });
+    doc.x = this.left;
+    doc.y = top + height;
+  }
+
+  private signature(lines: string[]): void {
+    const doc = this.doc;
+    doc.fontSize(10.5);
+    this.ensure(90);
+    doc.moveDown(2);
+    const half = this.width / 2;
+    for (let i = 0; i < lines.length; i += 2) {
+      const y = doc.y;
+      lines.slice(i, i + 2).forEach((text, j) => {
+        const x = this.left + j * half;
+        doc.text(text, x, y, { width: half - 20 });
+        doc
+          .moveTo(x, y + 18)
+          .lineTo(x + half - 20, y + 18)
+          .lineWidth(0.6)
+          .stroke('#000000');
+      });
+      doc.x = this.left;
+      doc.y = y + 36;
+    }
+  }
+}
+
+/** The first column (a name, a time) a little wider; the rest shared. */
+function columnWidths(count: number, width: number): number[] {
+  if (count === 2) return [120, width - 120];
+  const first = width / count + 20;
+  const rest = (width - first) / (count - 1);
+  return [first, ...Array.from({ length: count - 1 }, () => rest)];
+}
