@@ -44,7 +44,8 @@ export class ReportFormFont implements OnModuleInit {
   private data: Buffer | undefined;
 
   onModuleInit(): void {
-    if (!existsSync(this.source.path)) new Logger('ReportForm').error(`${MISSING(this.source.path)}; PDF report forms answer 503 until then`);
+    if (!existsSync(this.source.path))
+      new Logger('ReportForm').error(`${MISSING(this.source.path)}; PDF report forms answer 503 until then`);
   }
 
   load(): { data: Buffer; name: string | undefined } {

@@ -1,4 +1,4 @@
-import type { FormSection, ReportForm } from './report-form.js';
+import { fieldLines, type FormField, type FormSection, type ReportForm } from './report-form.js';
 
 /** Every value is the caller's or a hospital's text: escaped, so a behaviour of `<script>` prints as written. */
 export function escapeHtml(text: string): string {
@@ -17,7 +17,8 @@ table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; word-break: break-all; }
 th { background: #f0f0f0; font-weight: bold; }
-table.fields th { width: 32mm; }
+table.fields th { width: 26mm; }
+table.fields td { width: 64mm; }
 table.counts td { text-align: center; }
 p.note { margin: 1mm 0 0; font-size: 9.5pt; }
 .signature { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm 10mm; margin-top: 10mm; page-break-inside: avoid; }
@@ -28,7 +29,10 @@ p.note { margin: 1mm 0 0; font-size: 9.5pt; }
 function section(s: FormSection): string {
   const e = escapeHtml;
   if (s.kind === 'fields') {
-    const rows = s.fields.map((f) => `<tr><th scope="row">${e(f.label)}</th><td>${e(f.value)}</td></tr>`).join('');
+    const cell = (f: FormField, span: boolean) => `<th scope="row">${e(f.label)}</th><td${span ? ' colspan="3"' : ''}>${e(f.value)}</td>`;
+    const rows = fieldLines(s.fields)
+      .map((line) => `<tr>${line.length === 2 ? cell(line[0], false) + cell(line[1], false) : cell(line[0], true)}</tr>`)
+      .join('');
     return `<section><h2>${e(s.heading)}</h2><table class="fields"><tbody>${rows}</tbody></table></section>`;
   }
   const head = `<tr>${s.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
@@ -50,8 +54,7 @@ export function reportFormHtml(form: ReportForm): string {
 </head>
 <body>
 <h1>${e(form.title)}</h1>
-<div class="meta"><span>报送单位：${e(form.reportingUnit)}</span><span>编号：${e(form.caseNumber)}</span></div>
-<div class="meta"><span>所在地区：${e(form.regionName)}</span><span>制表时间：${e(form.printedAt)}（${e(form.timeZone)}）</span></div>
+<div class="meta"><span>编号：${e(form.caseNumber)}</span><span>制表时间：${e(form.printedAt)}（${e(form.timeZone)}）</span></div>
 ${form.sections.map(section).join('\n')}
 <div class="signature">${form.signature.map((s) => `<div>${e(s)}</div>`).join('')}</div>
 </body>

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { ReportFormError } from './report-form.font.js';
-import type { FormSection, ReportForm } from './report-form.js';
+import { fieldLines, type FormSection, type ReportForm } from './report-form.js';
 
-const MARGIN = 50;
-const CELL_PAD = 4;
+const MARGIN = 42;
+const CELL_PAD = 3;
 const FONT = 'cjk';
 
 /** The form as an A4 PDF with the CJK font embedded (subset), drawn from the same sections as the HTML. */
@@ -23,6 +23,8 @@ export function reportFormPdf(form: ReportForm, font: { data: Buffer; name: stri
   try {
     doc.registerFont(FONT, font.data, font.name as string);
     doc.font(FONT);
+    // Noto CJK's line height (1.45 em) is generous: a tighter line keeps the form on one A4 page.
+    doc.lineGap(-2);
   } catch (error) {
     // A REPORT_FORM_FONT that is no font, or a collection without the named face.
     doc.end();
@@ -54,11 +56,10 @@ class FormDrawer {
 
   draw(form: ReportForm): void {
     const doc = this.doc;
-    doc.fontSize(18).text(form.title, this.left, doc.y, { width: this.width, align: 'center', characterSpacing: 2 });
+    doc.fontSize(17).text(form.title, this.left, doc.y, { width: this.width, align: 'center', characterSpacing: 2 });
     doc.moveDown(0.6);
-    doc.fontSize(9.5);
-    this.pair(`报送单位：${form.reportingUnit}`, `编号：${form.caseNumber}`);
-    this.pair(`所在地区：${form.regionName}`, `制表时间：${form.printedAt}（${form.timeZone}）`);
+    doc.fontSize(9);
+    this.pair(`编号：${form.caseNumber}`, `制表时间：${form.printedAt}（${form.timeZone}）`);
     for (const section of form.sections) this.section(section);
     this.signature(form.signature);
   }
@@ -67,27 +68,33 @@ class FormDrawer {
   private pair(leftText: string, rightText: string): void {
     const doc = this.doc;
     const y = doc.y;
-    const half = this.width / 2;
-    doc.text(leftText, this.left, y, { width: half });
+    const first = this.width * 0.4;
+    doc.text(leftText, this.left, y, { width: first });
     const leftEnd = doc.y;
-    doc.text(rightText, this.left + half, y, { width: half, align: 'right' });
+    doc.text(rightText, this.left + first, y, { width: this.width - first, align: 'right' });
     doc.y = Math.max(leftEnd, doc.y) + 2;
   }
 
   private section(section: FormSection): void {
     const doc = this.doc;
-    doc.fontSize(11.5);
+    doc.fontSize(11);
     this.ensure(60); // never a heading alone at the foot of a page
-    doc.moveDown(0.5);
-    doc.text(section.heading, this.left, doc.y, { width: this.width });
-    doc.moveDown(0.2);
-    doc.fontSize(9.5);
+    doc.text(section.heading, this.left, doc.y + 5, { width: this.width });
+    doc.y += 2;
+    doc.fontSize(9);
     if (section.kind === 'fields') {
-      const widths = [95, this.width - 95];
-      for (const field of section.fields) this.row([field.label, field.value], widths, { shadeFirst: true });
+      const label = 72;
+      const half = this.width / 2;
+      for (const line of fieldLines(section.fields)) {
+        if (line.length === 2)
+          this.row([line[0].label, line[0].value, line[1].label, line[1].value], [label, half - label, label, half - label], {
+            shaded: [0, 2],
+          });
+        else this.row([line[0].label, line[0].value], [label, this.width - label], { shaded: [0] });
+      }
       return;
     }
-    const widths = columnWidths(section.columns.length, this.width);
+    const widths = columnWidths(section.columns.length, this.width, section.weights);
     const align = section.numeric ? 'center' : 'left';
     this.row(section.columns, widths, { shadeAll: true, align });
     for (const row of section.rows) this.row(row, widths, { align, firstLeft: true });
@@ -101,7 +108,7 @@ class FormDrawer {
   private row(
     cells: string[],
     widths: number[],
-    options: { shadeFirst?: boolean; shadeAll?: boolean; align?: 'left' | 'center'; firstLeft?: boolean },
+    options: { shaded?: number[]; shadeAll?: boolean; align?: 'left' | 'center'; firstLeft?: boolean },
   ): void {
     const doc = this.doc;
     const heights = cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i] - 2 * CELL_PAD }));
@@ -110,7 +117,7 @@ class FormDrawer {
     const top = doc.y;
     let x = this.left;
     cells.forEach((cell, i) => {
-      if (options.shadeAll || (options.shadeFirst && i === 0)) doc.rect(x, top, widths[i], height).fill('#eeeeee').fillColor('#000000');
+      if (options.shadeAll || options.shaded?.includes(i)) doc.rect(x, top, widths[i], height).fill('#eeeeee').fillColor('#000000');
       doc.lineWidth(0.6).rect(x, top, widths[i], height).stroke('#000000');
       const align = options.firstLeft && i === 0 ? 'left' : (options.align ?? 'left');
       doc.text(cell, x + CELL_PAD, top + CELL_PAD, { width: widths[i] - 2 * CELL_PAD, align });
@@ -123,8 +130,8 @@ class FormDrawer {
   private signature(lines: string[]): void {
     const doc = this.doc;
     doc.fontSize(10.5);
-    this.ensure(90);
-    doc.moveDown(2);
+    this.ensure(60);
+    doc.moveDown(1);
     const half = this.width / 2;
     for (let i = 0; i < lines.length; i += 2) {
       const y = doc.y;
@@ -138,14 +145,18 @@ class FormDrawer {
           .stroke('#000000');
       });
       doc.x = this.left;
-      doc.y = y + 36;
+      doc.y = y + 30;
     }
   }
 }
 
-/** The first column (a name, a time) a little wider; the rest shared. */
-function columnWidths(count: number, width: number): number[] {
-  if (count === 2) return [120, width - 120];
+/** By the section's weights, else the first column (a name, a time) a little wider and the rest shared. */
+function columnWidths(count: number, width: number, weights?: number[]): number[] {
+  if (weights?.length === count) {
+    const sum = weights.reduce((a, b) => a + b, 0);
+    return weights.map((weight) => (width * weight) / sum);
+  }
+  if (count === 2) return [100, width - 100];
   const first = width / count + 20;
   const rest = (width - first) / (count - 1);
   return [first, ...Array.from({ length: count - 1 }, () => rest)];

@@ -19,11 +19,26 @@ import type { ReportedIncident } from '../domain/index.js';
 
 export const REPORT_FORM_TITLE = '涉医案事件信息报送表';
 /** Every time on the form is Beijing time; the form says so once, in its header. */
-export const REPORT_FORM_TIME_ZONE = '时间均为北京时间（UTC+8）';
+export const REPORT_FORM_TIME_ZONE = '时间均为北京时间 UTC+8';
 
 export type FormSection =
-  | { kind: 'fields'; heading: string; fields: { label: string; value: string }[] }
-  | { kind: 'table'; heading: string; columns: string[]; rows: string[][]; notes: string[]; /** Counts: centred. */ numeric?: boolean };
+  | { kind: 'fields'; heading: string; fields: FormField[] }
+  | {
+      kind: 'table';
+      heading: string;
+      columns: string[];
+      rows: string[][];
+      notes: string[];
+      /** Counts: centred. */ numeric?: boolean;
+      /** Relative column widths (default: the first a little wider). */ weights?: number[];
+    };
+
+/** One labelled value; two share a line of the form unless `wide` (a free text: behaviour, account, status). */
+export interface FormField {
+  label: string;
+  value: string;
+  wide?: boolean;
+}
 
 export interface ReportForm {
   title: string;
@@ -52,7 +67,8 @@ export interface ReportFormFacts {
 export const SIGNATURE_LINE = ['填报人：', '审核人：', '单位盖章：', '日期：　　年　　月　　日'];
 
 const NONE = '—';
-const at = (iso: string | null | undefined): string => (iso ? shanghaiDateTimeOf(new Date(iso)) : NONE);
+// To the minute, as a paper form is filled in; the arrival time is given to the second as a duration.
+const at = (iso: string | null | undefined): string => (iso ? shanghaiDateTimeOf(new Date(iso)).slice(0, 16) : NONE);
 const yesNo = (value: boolean): string => (value ? '是' : '否');
 const label = (group: Readonly<Record<string, string>>, key: string | null | undefined): string =>
   key === null || key === undefined ? NONE : (group[key] ?? key);
@@ -66,6 +82,17 @@ export function duration(fromIso: string, toIso: string): string {
 
 const COUNT_COLUMNS: (keyof CasualtyCounts)[] = ['deaths', 'seriousInjuries', 'lightInjuries', 'slightInjuries'];
 
+/** The lines of a fields section: two fields to a line, a wide one (or one left alone before it) across the line. */
+export function fieldLines(fields: readonly FormField[]): FormField[][] {
+  const lines: FormField[][] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const next = fields[i + 1];
+    if (!fields[i].wide && next && !next.wide) lines.push([fields[i], fields[++i]]);
+    else lines.push([fields[i]]);
+  }
+  return lines;
+}
+
 export function reportFormOf(facts: ReportFormFacts): ReportForm {
   const { incident, name } = facts;
   const hospital = name(incident.ref.hospitalId);
@@ -74,7 +101,7 @@ export function reportFormOf(facts: ReportFormFacts): ReportForm {
     caseNumber: incident.ref.caseNumber,
     reportingUnit: hospital,
     regionName: facts.regionName,
-    printedAt: shanghaiDateTimeOf(facts.printedAt),
+    printedAt: shanghaiDateTimeOf(facts.printedAt).slice(0, 16),
     timeZone: REPORT_FORM_TIME_ZONE,
     sections: [
       basics(incident, hospital, facts.regionName),
@@ -99,7 +126,7 @@ function basics(incident: ReportedIncident, hospital: string, regionName: string
     kind: 'fields',
     heading: '一、基本情况',
     fields: [
-      { label: '报送单位', value: hospital },
+      { label: '报送单位', value: hospital, wide: true },
       { label: '所在地区', value: regionName },
       { label: '案事件编号', value: incident.ref.caseNumber },
       { label: '发生时间', value: at(incident.occurredAt) },
@@ -109,11 +136,12 @@ function basics(incident: ReportedIncident, hospital: string, regionName: string
       {
         label: '事件类别',
         value: classification.categories.map((category) => label(LABELS.incidentCategory, category)).join('、') || '未定性',
+        wide: true,
       },
-      { label: '重大涉医案事件', value: incident.major ? '是（须于12小时内报告国家卫生健康委）' : '否' },
+      { label: '重大涉医案事件', value: incident.major ? '是（12小时内报告国家卫生健康委）' : '否', wide: true },
       { label: '群体性事件', value: yesNo(classification.massIncident) },
       { label: '携带凶器', value: yesNo(classification.weaponsInvolved) },
-      { label: '办理状态', value: status },
+      { label: '办理状态', value: status, wide: true },
     ],
   };
 }
@@ -126,10 +154,10 @@ function parties(incident: ReportedIncident): FormSection {
     heading: '二、当事人及行为',
     fields: [
       { label: '当事方人数', value: p ? String(p.partiesCount) : '待补录' },
-      { label: '具体行为', value: p?.behaviour || '待补录' },
       { label: '有无人员受伤', value: p ? (p.anyoneInjured ? '有' : '无') : '待补录' },
+      { label: '具体行为', value: p?.behaviour || '待补录', wide: true },
       // A 110 call's or a patrol's account; never the caller's name or phone (personal data, police only).
-      { label: '简要情况', value: p?.description || intake.description || NONE },
+      { label: '简要情况', value: p?.description || intake.description || NONE, wide: true },
     ],
   };
 }
@@ -150,10 +178,7 @@ function casualties(incident: ReportedIncident, history: ReportFormFacts['histor
     kind: 'table',
     heading: '三、人员伤亡情况（人）',
     columns: ['人员类别', '死亡', LABELS.injuryGrade.serious, LABELS.injuryGrade.light, LABELS.injuryGrade.slight],
-    rows: [
-      ...CASUALTY_GROUPS.map((group) => row(LABELS.casualtyGroup[group], counts[group])),
-      row('合计', totalCasualties(counts)),
-    ],
+    rows: [...CASUALTY_GROUPS.map((group) => row(LABELS.casualtyGroup[group], counts[group])), row('合计', totalCasualties(counts))],
     notes,
     numeric: true,
   };
@@ -173,13 +198,13 @@ function policeResponse(incident: ReportedIncident, name: ReportFormFacts['name'
     kind: 'fields',
     heading: '四、公安处警情况',
     fields: [
-      { label: '出警单位', value: police.unitOrganisationId ? name(police.unitOrganisationId) : NONE },
+      { label: '出警单位', value: police.unitOrganisationId ? name(police.unitOrganisationId) : NONE, wide: true },
       { label: '出警时间', value: at(police.dispatchedAt) },
       { label: '到场时间', value: at(police.arrivedAt) },
       { label: '到场时限', value: limitText },
       { label: '到场用时', value: verdict },
-      { label: '违法行为制止时间', value: at(police.disturbanceStoppedAt) },
-      { label: '现场清理完毕时间', value: at(police.sceneClearedAt) },
+      { label: '制止违法行为', value: at(police.disturbanceStoppedAt) },
+      { label: '现场清理完毕', value: at(police.sceneClearedAt) },
       ...(incident.policeCaseNumber ? [{ label: '公安案件编号', value: incident.policeCaseNumber }] : []),
       ...(incident.disputeCaseNumber ? [{ label: '医疗纠纷编号', value: incident.disputeCaseNumber }] : []),
     ],
@@ -247,7 +272,8 @@ function escalation(incident: ReportedIncident, name: ReportFormFacts['name']): 
       const p = progress[level]!;
       const addressee = incident.addressees[`${chain}:${level}`];
       const receiver = addressee ? name(addressee) : label(LABELS.escalationLevel, level);
-      const state = p.forwardedAt ? `已转报（${at(p.forwardedAt)}）` : p.acknowledgedAt ? '已签收' : '待签收';
+      // Forwarded: the next level's row says when it arrived there.
+      const state = p.forwardedAt ? '已转报' : p.acknowledgedAt ? '已签收' : '待签收';
       rows.push([
         LABELS.escalationChain[chain],
         receiver,
@@ -266,6 +292,7 @@ function escalation(incident: ReportedIncident, name: ReportFormFacts['name']): 
     kind: 'table',
     heading: '六、信息报送情况',
     columns: ['报送系统', '接收单位', '送达时间', '签收时间', '签收单位', '状态'],
+    weights: [0.9, 1.7, 1.15, 1.15, 1.7, 0.7],
     rows,
     notes: notes.length > 0 ? [`法定时限：${notes.join('；')}。`] : [],
   };
