@@ -21,7 +21,7 @@ table.fields th { width: 26mm; }
 table.fields td { width: 64mm; }
 table.counts td { text-align: center; }
 p.note { margin: 1mm 0 0; font-size: 9.5pt; }
-.signature { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm 10mm; margin-top: 10mm; page-break-inside: avoid; }
+.signature { display: grid; grid-template-columns: 1fr 1fr 1fr 1.4fr; gap: 6mm; margin-top: 10mm; page-break-inside: avoid; }
 .signature div { border-bottom: 0.6pt solid #000; padding-bottom: 1mm; min-height: 9mm; }
 @media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;

@@ -127,26 +127,25 @@ class FormDrawer {
     doc.y = top + height;
   }
 
+  /** One line for pen and seal: 填报人, 审核人, 单位盖章, 日期, each over a rule. */
   private signature(lines: string[]): void {
     const doc = this.doc;
-    doc.fontSize(10.5);
-    this.ensure(60);
-    doc.moveDown(1);
-    const half = this.width / 2;
-    for (let i = 0; i < lines.length; i += 2) {
-      const y = doc.y;
-      lines.slice(i, i + 2).forEach((text, j) => {
-        const x = this.left + j * half;
-        doc.text(text, x, y, { width: half - 20 });
-        doc
-          .moveTo(x, y + 18)
-          .lineTo(x + half - 20, y + 18)
-          .lineWidth(0.6)
-          .stroke('#000000');
-      });
-      doc.x = this.left;
-      doc.y = y + 30;
+    doc.fontSize(10);
+    this.ensure(40);
+    doc.y += 14;
+    const y = doc.y;
+    let x = this.left;
+    for (const [i, width] of columnWidths(lines.length, this.width, [1, 1, 1, 1.4]).entries()) {
+      doc.text(lines[i], x, y, { width: width - 12 });
+      doc
+        .moveTo(x, y + 20)
+        .lineTo(x + width - 12, y + 20)
+        .lineWidth(0.6)
+        .stroke('#000000');
+      x += width;
     }
+    doc.x = this.left;
+    doc.y = y + 26;
   }
 }
 
