@@ -156,6 +156,14 @@ export const INCIDENTS_ENDPOINTS: Record<string, MatrixEndpoint> = {
     ok: 200,
     secrets,
   },
+  // The report form: whoever may read the incident (the same policy); the page, as the PDF needs the server's CJK font.
+  'GET /incidents/:caseNumber/report-form': {
+    method: 'get',
+    path: on('reported', '/report-form?format=html'),
+    allowed: ['hospital_security_officer', 'hospital_complaints_officer', ...POLICE, 'health_commission_official'],
+    ok: 200,
+    secrets,
+  },
   'PATCH /incidents/:caseNumber/alarm-details': {
     method: 'patch',
     path: on('alarm', '/alarm-details'),

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * The CJK font the PDF embeds: Noto Sans CJK from Debian's `fonts-noto-cjk` (the package the
- * console's browser tests install anyway). Chosen because it covers every 规范汉字 a form may hold
- * (GB 18030 common set, names and places included), is SIL OFL (embedding allowed), and ships as a
+ * console's browser tests install anyway). Chosen because it covers the 通用规范汉字表 and far beyond
+ * (the names and places a form holds), is SIL OFL (embedding allowed), and ships as a
  * system package instead of a 20 MB npm download. It is a collection (.ttc): pdfkit picks the
  * Simplified Chinese face by its PostScript name and embeds only the glyphs used.
  */
