@@ -6,6 +6,7 @@ import { ApiProblem, messageOf } from '../shared/api/problem';
 import { useAcknowledge, useCloseIncident, useDeadlines, useEscalate, useIncident, useOrganisationName } from '../shared/api/queries';
 import type { Deadline, EscalationChain, Incident, IncidentOutcome, Me } from '../shared/api/views';
 import { CaseTimeline } from '../shared/CaseTimeline';
+import { ReportFormButtons } from './ReportFormButtons';
 import { Clock } from '../shared/Clock';
 import { CATEGORY_LABELS, CHAIN_LABELS, CHANNEL_LABELS, CLOCK_LABELS, LEVEL_LABELS, OUTCOME_LABELS, label } from '../shared/labels';
 import { ErrorState, Loading, Nothing } from '../shared/states';
@@ -220,6 +221,7 @@ export default function CasePage() {
         extra={
           <Space className="no-print">
             {mayClose && <CloseButton caseNumber={caseNumber} incident={incident} />}
+            <ReportFormButtons caseNumber={caseNumber} />
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               打印
             </Button>

@@ -121,3 +121,16 @@ export async function ok<T>(call: Promise<{ data?: unknown; error?: unknown; res
   }
   return data as T;
 }
+
+/**
+ * A document the API answers (a printable page, a PDF) as a blob: URL the browser can open or save:
+ * a plain link cannot carry the access token. Errors as `ok` gives them.
+ */
+export async function documentUrl(path: string): Promise<string> {
+  const response = await authorisedFetch(new Request(new URL(path, window.location.origin)));
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as Partial<Pick<ApiProblem, 'code' | 'detail' | 'errors'>>;
+    throw new ApiProblem(response.status, body.code ?? `HTTP.${response.status}`, body.detail ?? response.statusText, body.errors);
+  }
+  return URL.createObjectURL(await response.blob());
+}
