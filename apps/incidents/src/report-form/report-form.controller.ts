@@ -1,6 +1,15 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiSchema, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiSchema,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@pingan/access';
 import { IsIn, IsOptional } from 'class-validator';
 import { reportFormHtml } from './report-form.html.js';
@@ -49,6 +58,10 @@ export class ReportFormController {
       'text/html': { schema: { type: 'string' } },
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'REPORT_FORM.FONT_MISSING: the PDF needs the CJK font (fonts-noto-cjk or REPORT_FORM_FONT)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
   })
   async reportForm(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Query() query: ReportFormQuery) {
     const form: ReportForm = await this.queries.execute(new GetReportFormQuery(principal, caseNumber));

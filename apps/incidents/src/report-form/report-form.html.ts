@@ -6,22 +6,21 @@ export function escapeHtml(text: string): string {
 }
 
 const CSS = `
-@page { size: A4; margin: 15mm 15mm 18mm; }
+@page { size: A4; margin: 12mm 14mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
-  font-size: 10.5pt; color: #000; margin: 0 auto; max-width: 180mm; padding: 8mm 0; line-height: 1.5; }
-h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; letter-spacing: 2pt; }
+  font-size: 9.5pt; color: #000; margin: 0 auto; max-width: 180mm; padding: 8mm 0; line-height: 1.3; }
+h1 { font-size: 17pt; text-align: center; margin: 0 0 3mm; letter-spacing: 2pt; }
 .meta { display: flex; justify-content: space-between; flex-wrap: wrap; font-size: 9.5pt; margin-bottom: 3mm; }
-h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
-table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
+h2 { font-size: 11pt; margin: 3.5mm 0 1mm; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
-th, td { border: 0.6pt solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; word-break: break-all; }
+th, td { border: 0.6pt solid #000; padding: 0.8mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #f0f0f0; font-weight: bold; }
-table.fields th { width: 26mm; }
-table.fields td { width: 64mm; }
 table.counts td { text-align: center; }
+table.counts td:first-child { text-align: left; }
 p.note { margin: 1mm 0 0; font-size: 9.5pt; }
-.signature { display: grid; grid-template-columns: 1fr 1fr 1fr 1.4fr; gap: 6mm; margin-top: 10mm; page-break-inside: avoid; }
+.signature { display: grid; grid-template-columns: 1fr 1fr 1fr 1.4fr; gap: 6mm; margin-top: 8mm; page-break-inside: avoid; }
 .signature div { border-bottom: 0.6pt solid #000; padding-bottom: 1mm; min-height: 9mm; }
 @media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
@@ -33,12 +32,16 @@ function section(s: FormSection): string {
     const rows = fieldLines(s.fields)
       .map((line) => `<tr>${line.length === 2 ? cell(line[0], false) + cell(line[1], false) : cell(line[0], true)}</tr>`)
       .join('');
-    return `<section><h2>${e(s.heading)}</h2><table class="fields"><tbody>${rows}</tbody></table></section>`;
+    const cols = '<colgroup><col style="width:17%"><col style="width:33%"><col style="width:17%"><col style="width:33%"></colgroup>';
+    return `<section><h2>${e(s.heading)}</h2><table class="fields">${cols}<tbody>${rows}</tbody></table></section>`;
   }
+  const sum = s.weights?.reduce((a, b) => a + b, 0);
+  const cols =
+    s.weights && sum ? `<colgroup>${s.weights.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>` : '';
   const head = `<tr>${s.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
   const body = s.rows.map((row) => `<tr>${row.map((cell) => `<td>${e(cell)}</td>`).join('')}</tr>`).join('');
   const notes = s.notes.map((n) => `<p class="note">${e(n)}</p>`).join('');
-  return `<section><h2>${e(s.heading)}</h2><table${s.numeric ? ' class="counts"' : ''}><thead>${head}</thead><tbody>${body}</tbody></table>${notes}</section>`;
+  return `<section><h2>${e(s.heading)}</h2><table${s.numeric ? ' class="counts"' : ''}>${cols}<thead>${head}</thead><tbody>${body}</tbody></table>${notes}</section>`;
 }
 
 /** A standalone page (no script, no external resources) that prints on A4 as the paper form. */

@@ -255,7 +255,14 @@ function measures(history: ReportFormFacts['history'], name: ReportFormFacts['na
         break;
     }
   }
-  return { kind: 'table', heading: '五、处置措施', columns: ['时间', '措施'], rows, notes: rows.length === 0 ? ['尚无处置记录。'] : [] };
+  return {
+    kind: 'table',
+    heading: '五、处置措施',
+    columns: ['时间', '措施'],
+    weights: [1, 4],
+    rows,
+    notes: rows.length === 0 ? ['尚无处置记录。'] : [],
+  };
 }
 
 /** 信息报送: every chain, every level the report reached, with who acknowledged it and when. */
