@@ -56,7 +56,7 @@ describe('statistics', () => {
     expect(items).toContainEqual(['医疗纠纷调解', '达成调解协议', 1, null]);
     expect(items).toContainEqual(['行政处罚', '罚款', 1, null]);
     expect(report.rows.map((r) => r[0])).toEqual(report.rows.map((_, i) => i + 1));
-    expect(report.totals).toEqual(['合计', '涉医案事件（起）', '', 2, null]);
+    expect(report.totals).toEqual(['合计', '涉医案事件（起）', null, 2, null]);
     expect(report.particulars).toEqual([
       '填报单位：万州区卫生健康委员会',
       expect.stringMatching(/^统计区域：.+（500101）$/),

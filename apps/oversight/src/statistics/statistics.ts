@@ -206,7 +206,7 @@ export function statisticsReturn(
       { header: '按时率', width: 10, numFmt: '0.0%' },
     ],
     rows,
-    totals: stats.incidents ? ['合计', '涉医案事件（起）', '', stats.incidents.total, null] : undefined,
+    totals: stats.incidents ? ['合计', '涉医案事件（起）', null, stats.incidents.total, null] : undefined,
     notes: ['说明：按时率 = 按时 ÷（按时 + 超时）；时限按其开始时所在月份（北京时间）统计。'],
   };
 }

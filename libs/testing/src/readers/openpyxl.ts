@@ -22,12 +22,15 @@ export interface OpenpyxlSheet {
 const SCRIPT = `
 import json, sys, io
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 book = load_workbook(io.BytesIO(sys.stdin.buffer.read()))
 out = []
 for ws in book.worksheets:
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     bold = [c.coordinate for row in ws.iter_rows() for c in row if c.font is not None and c.font.b]
-    widths = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
+    # A <col> element may span several columns of the same width (min..max): one entry per column.
+    widths = {get_column_letter(i): d.width for d in ws.column_dimensions.values() if d.width
+              for i in range(d.min or 1, (d.max or d.min or 1) + 1)}
     out.append({"name": ws.title, "rows": rows, "merged": [str(r) for r in ws.merged_cells.ranges],
                 "freeze": ws.freeze_panes, "widths": widths, "bold": bold})
 json.dump(out, sys.stdout, ensure_ascii=False, default=str)
