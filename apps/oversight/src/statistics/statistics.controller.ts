@@ -6,9 +6,10 @@ import { IsOptional, Matches } from 'class-validator';
 import { OversightNames } from '../export/names.js';
 import { returnCsv, returnXlsx } from '../export/returns.js';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
-import { STATISTICS_READERS } from '../oversight-access.js';
+import { HEALTH_RETURN_READERS, STATISTICS_READERS } from '../oversight-access.js';
+import { healthMonthlyReturn } from './health-monthly.js';
 import { statisticsReturn, type Statistics } from './statistics.js';
-import { StatisticsQuery as Figures } from './statistics.query.js';
+import { StatisticsQuery as Figures, HealthMonthlyQuery } from './statistics.query.js';
 import { ApiOkResponse, ApiProduces, ApiSchema } from '@nestjs/swagger';
 
 // Unique across services: one OpenAPI document serves them all.
@@ -78,5 +79,45 @@ export class StatisticsController {
       type: XLSX_TYPE,
       disposition: `attachment; filename="statistics-${stats.region}-${stats.month}.xlsx"`,
     });
+  }
+
+  /** The health commission's monthly return, hospitals and the issuing unit by name. */
+  private async healthMonthly(principal: Principal, query: StatisticsQuery) {
+    const data = await this.queries.execute(new HealthMonthlyQuery(principal, query));
+    const hospitals = [...data.cases, ...data.clocks, ...data.outcomes].map((r) => r.hospital_id);
+    const names = await this.names.organisations([principal.organisationId, ...hospitals]);
+    const report = healthMonthlyReturn(
+      { month: data.month, region: data.region, unit: names(principal.organisationId), organisation: names, now: this.clock() },
+      data.cases,
+      data.clocks,
+      data.outcomes,
+    );
+    return { data, report };
+  }
+
+  @Get('returns/health-monthly.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'An Excel workbook', schema: { type: 'string', format: 'binary' } })
+  @Roles(...HEALTH_RETURN_READERS)
+  @ApiOperation({
+    summary:
+      '医疗机构涉医案事件月度统计表: per hospital, incidents by category, major incidents, 12-hour report compliance, mediation outcomes; a totals row',
+  })
+  async healthMonthlyXlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    const { data, report } = await this.healthMonthly(principal, query);
+    return new StreamableFile(await returnXlsx(report), {
+      type: XLSX_TYPE,
+      disposition: `attachment; filename="health-monthly-${data.region}-${data.month}.xlsx"`,
+    });
+  }
+
+  @Get('returns/health-monthly.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 CSV with BOM', schema: { type: 'string' } })
+  @Roles(...HEALTH_RETURN_READERS)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'The health commission’s monthly return as CSV (the same table, title and period above it)' })
+  async healthMonthlyCsv(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    return returnCsv((await this.healthMonthly(principal, query)).report);
   }
 }
