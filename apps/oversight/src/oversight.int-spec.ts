@@ -166,12 +166,16 @@ describe('oversight', () => {
     bus = app.get(MESSAGE_BUS);
     runtime = app.get(runtimeToken('oversight'));
     // The directory names what the exports print (the gateway publishes these in production).
-    await seedDirectory(bus, [runtime.directory], [
-      { ...testHospital(HOSPITAL, '500101', true), name: '重庆市万州区人民医院' },
-      { ...testHospital(OTHER_HOSPITAL, '500101'), name: '万州区第二人民医院' },
-      { organisationId: COUNTY_HC, kind: 'health_commission', regionCode: '500101', name: '万州区卫生健康委员会' },
-      { organisationId: STATION, kind: 'police', regionCode: '500101', name: '万州区公安局高笋塘派出所' },
-    ]);
+    await seedDirectory(
+      bus,
+      [runtime.directory],
+      [
+        { ...testHospital(HOSPITAL, '500101', true), name: '重庆市万州区人民医院' },
+        { ...testHospital(OTHER_HOSPITAL, '500101'), name: '万州区第二人民医院' },
+        { organisationId: COUNTY_HC, kind: 'health_commission', regionCode: '500101', name: '万州区卫生健康委员会' },
+        { organisationId: STATION, kind: 'police', regionCode: '500101', name: '万州区公安局高笋塘派出所' },
+      ],
+    );
 
     // One case across four contexts, published out of order; another case in another county.
     await publish(
@@ -331,7 +335,12 @@ describe('oversight', () => {
       expect(csv.text.startsWith('\uFEFF')).toBe(true);
       const rows = parse(csv.text, { bom: true, relax_column_count: true }) as string[][];
       expect(rows[0]).toEqual([`涉医案事件办理时间线（${CASE}）`]);
-      const particulars = rows.slice(1, rows.findIndex((r) => r[0] === '')).map((r) => r[0]);
+      const particulars = rows
+        .slice(
+          1,
+          rows.findIndex((r) => r[0] === ''),
+        )
+        .map((r) => r[0]);
       expect(particulars).toEqual(
         expect.arrayContaining([
           `案件编号：${CASE}`,
@@ -347,7 +356,15 @@ describe('oversight', () => {
       expect(rows[header]).toEqual(['序号', '发生时间（北京时间）', '记录时间（北京时间）', '来源', '事件', '操作单位', '操作人角色']);
       const lines = rows.slice(header + 1);
       expect(lines.map((r) => r[4].replace(/（.*$/, ''))).toEqual(['报告涉医警情', '指令出警', '受理医疗纠纷', '公安机关受案']);
-      expect(lines[0]).toEqual(['1', '2026-11-10 16:02:00', '2026-11-10 16:02:00', '涉医警情', expect.any(String), '重庆市万州区人民医院', '医院安保人员']);
+      expect(lines[0]).toEqual([
+        '1',
+        '2026-11-10 16:02:00',
+        '2026-11-10 16:02:00',
+        '涉医警情',
+        expect.any(String),
+        '重庆市万州区人民医院',
+        '医院安保人员',
+      ]);
       const html = await getAs(`/cases/${CASE}/timeline.html`, countyHc, 200);
       expect(html.headers['content-type']).toMatch(/^text\/html/);
       expect(html.text).toContain('<!DOCTYPE html>');
@@ -900,6 +917,92 @@ describe('oversight', () => {
       expect(table.map((r) => r.map((c) => (c === null ? '' : String(c))))).toEqual(rows.slice(header + 1, -1));
       expect(table).toContainEqual([expect.any(Number), '民警到场时限', '按时', 1, 0.5]);
       expect(sheet.rows).toContainEqual(['合计', '涉医案事件（起）', null, 2, null]);
+    });
+
+    it('files the health commission’s monthly return: per hospital, by category, major, 12-hour reports, mediation outcomes', async () => {
+      const second = '500101-20261120-0002';
+      const nationalReport = (
+        deadlineId: string,
+        caseNumber: string,
+        hospitalId: string,
+        startedAt: string,
+        dueAt: string,
+        state: string,
+        completedAt: string | null,
+      ) => [
+        envelope('incidents', 'IncidentClockStarted', { ...ref(caseNumber, hospitalId), deadlineId, clock: 'national_report' }, startedAt, {
+          correlationId: caseNumber,
+        }),
+        envelope(
+          'incidents',
+          state === 'met' ? 'DeadlineMet' : 'DeadlineStarted',
+          {
+            deadlineId,
+            subject: caseNumber,
+            rule: 'national-report-12h',
+            ruleSource: '[S3 五(二)]',
+            state,
+            startedAt,
+            dueAt,
+            warnAt: dueAt,
+            provisional: false,
+            completedAt,
+            responsibleOrganisationId: COUNTY_HC,
+            supervisingOrganisationId: null,
+          },
+          completedAt ?? startedAt,
+          { correlationId: caseNumber },
+        ),
+      ];
+      // The first case reported within 12 hours; the second not reported, its 12 hours long past.
+      await publish(
+        ...nationalReport('nr-1', CASE, HOSPITAL, T('08:02:00'), T('20:02:00'), 'met', T('10:00:00')),
+        ...nationalReport('nr-2', second, OTHER_HOSPITAL, '2026-11-20T02:00:00.000Z', '2026-11-20T14:00:00.000Z', 'running', null),
+      );
+      now = new Date('2026-12-01T01:00:00.000Z');
+      await waitFor(
+        () => runtime.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM oversight.board WHERE clock = 'national_report'`),
+        (r) => r[0].n === 2,
+      );
+      const xlsx = await http()
+        .get('/oversight/returns/health-monthly.xlsx?month=2026-11&region=500101')
+        .set('authorization', await as(countyHc))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const [sheet] = readXlsxWithOpenpyxl(xlsx.body as Buffer);
+      expect(sheet.rows[0][0]).toBe('医疗机构涉医案事件月度统计表');
+      expect(sheet.merged).toContain('A1:R1');
+      expect(sheet.rows.slice(1, 5).map((r) => r[0])).toEqual([
+        '填报单位：万州区卫生健康委员会',
+        expect.stringMatching(/^统计区域：重庆市.*万州区（500101）$/),
+        '统计期间：2026年11月1日至2026年11月30日',
+        '制表时间：2026-12-01 09:00（北京时间）',
+      ]);
+      expect(sheet.rows[5]).toEqual([
+        '序号', '医疗机构', '案事件总数',
+        '暴力伤医', '威胁、恐吓、侮辱医务人员', '非法限制医务人员人身自由', '聚众滋事', '违规停尸、设灵堂、摆花圈、烧纸钱', '携带管制器具、危险物品', '长期霸床', '其他',
+        '其中：重大事件', '12小时报告应报数', '按时报告', '超时报告', '12小时报告按时率', '调解成功', '调解不成',
+      ]); // prettier-ignore
+      expect(sheet.freeze).toBe('A7');
+      expect(sheet.widths).toMatchObject({ A: 6, B: 30 });
+      const byName = (name: string) => sheet.rows.find((r) => r[1] === name)?.slice(2);
+      expect(byName('重庆市万州区人民医院')).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 0, 1]);
+      expect(byName('万州区第二人民医院')).toEqual([1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0]);
+      expect(sheet.rows[8]).toEqual(['合计', '2 家医疗机构', 2, 1, 1, 0, 1, 0, 0, 0, 0, 1, 2, 1, 1, 0.5, 1, 1]);
+      expect(sheet.rows.slice(6, 8).map((r) => r[0])).toEqual([1, 2]);
+
+      const csv = await getAs('/oversight/returns/health-monthly.csv?month=2026-11&region=500101', countyHc, 200);
+      const rows = parse(csv.text, { bom: true, relax_column_count: true }) as string[][];
+      expect(rows[6]).toEqual(sheet.rows[5]);
+      expect(rows[9]).toEqual(['合计', '2 家医疗机构', '2', '1', '1', '0', '1', '0', '0', '0', '0', '1', '2', '1', '1', '0.5', '1', '1']);
+      // Police read their own figures, not this return; another county's commission not this county's.
+      await getAs('/oversight/returns/health-monthly.csv?month=2026-11', station, 403);
+      await getAs('/oversight/returns/health-monthly.csv?month=2026-11&region=500101', otherCountyHc, 403);
     });
   });
 });

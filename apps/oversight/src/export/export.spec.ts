@@ -41,7 +41,12 @@ describe('exports', () => {
 
   it('writes a return as CSV: title and particulars above the Chinese header, totals below', () => {
     const rows = parse(returnCsv(report), { bom: true, relax_column_count: true }) as string[][];
-    expect(rows.slice(0, 4)).toEqual([['测试统计表'], ['填报单位：万州区卫生健康委员会'], ['统计期间：2026年11月1日至2026年11月30日'], ['']]);
+    expect(rows.slice(0, 4)).toEqual([
+      ['测试统计表'],
+      ['填报单位：万州区卫生健康委员会'],
+      ['统计期间：2026年11月1日至2026年11月30日'],
+      [''],
+    ]);
     expect(rows[4]).toEqual(['项目', '数量', '比率']);
     expect(rows.slice(5)).toEqual([['a & <b>', '1', '0.5'], ["'=SUM(A1)", '2', ''], ['合计', '3', ''], ['说明：测试']]);
   });

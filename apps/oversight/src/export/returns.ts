@@ -80,17 +80,15 @@ export async function returnXlsx(report: OfficialReturn): Promise<Buffer> {
  * particulars as one-cell lines above the table, cells that would start a formula defused.
  */
 export function returnCsv(report: OfficialReturn): string {
-  return toCsv(
-    [
-      [report.title],
-      ...report.particulars.map((line) => [line]),
-      [],
-      report.columns.map((c) => c.header),
-      ...report.rows,
-      ...(report.totals ? [report.totals] : []),
-      ...(report.notes ?? []).map((note) => [note]),
-    ],
-  );
+  return toCsv([
+    [report.title],
+    ...report.particulars.map((line) => [line]),
+    [],
+    report.columns.map((c) => c.header),
+    ...report.rows,
+    ...(report.totals ? [report.totals] : []),
+    ...(report.notes ?? []).map((note) => [note]),
+  ]);
 }
 
 /** Rows as CSV (RFC 4180) with a BOM, CRLF lines and formula injection defused (csv-stringify). */

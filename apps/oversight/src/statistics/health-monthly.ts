@@ -35,7 +35,10 @@ export const HEALTH_MONTHLY_COLUMNS: readonly ReturnColumn[] = [
   { header: '序号', width: 6 },
   { header: '医疗机构', width: 30 },
   { header: '案事件总数', width: 10 },
-  ...CATEGORIES.map((c) => ({ header: LABELS.incidentCategory[c], width: Math.max(8, Math.ceil(LABELS.incidentCategory[c].length * 2.1)) })),
+  ...CATEGORIES.map((c) => ({
+    header: LABELS.incidentCategory[c],
+    width: Math.max(8, Math.ceil(LABELS.incidentCategory[c].length * 2.1)),
+  })),
   { header: '其中：重大事件', width: 10 },
   { header: '12小时报告应报数', width: 10 },
   { header: '按时报告', width: 10 },

@@ -77,7 +77,13 @@ export class StatisticsHandler implements IQueryHandler<StatisticsQuery> {
 }
 
 /** The health commission's monthly return for a region (see health-monthly.ts), as rows from the read models. */
-export class HealthMonthlyQuery extends Query<{ month: string; region: string; cases: HealthCaseRow[]; clocks: HealthClockRow[]; outcomes: HealthOutcomeRow[] }> {
+export class HealthMonthlyQuery extends Query<{
+  month: string;
+  region: string;
+  cases: HealthCaseRow[];
+  clocks: HealthClockRow[];
+  outcomes: HealthOutcomeRow[];
+}> {
   constructor(
     readonly principal: Principal,
     readonly filter: { month?: string; region?: string },

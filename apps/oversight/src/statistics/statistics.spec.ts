@@ -46,7 +46,11 @@ describe('statistics', () => {
     expect(stats.penalties).toEqual({ fine: 1 });
     expect(stats.incidents).toMatchObject({ total: 2, major: 1 });
     // The return: words, not codes; hospitals by name; the month's incidents as the 合计.
-    const report = statisticsReturn(stats, { unit: '万州区卫生健康委员会', organisation: (id) => (id === 'h1' ? '万州区人民医院' : id), now });
+    const report = statisticsReturn(stats, {
+      unit: '万州区卫生健康委员会',
+      organisation: (id) => (id === 'h1' ? '万州区人民医院' : id),
+      now,
+    });
     const items = report.rows.map((r) => r.slice(1, 5));
     expect(items).toContainEqual(['按类别', '暴力伤医', 1, null]);
     expect(items).toContainEqual(['涉医案事件', '其中：重大事件', 1, null]);

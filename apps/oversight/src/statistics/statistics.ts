@@ -175,7 +175,8 @@ export function statisticsReturn(
     add('涉医案事件', '其中：重大事件', stats.incidents.major);
     for (const [k, v] of Object.entries(stats.incidents.byCategory))
       add('按类别', k === 'unclassified' ? '未分类' : labelOf(['incidentCategory'], k), v);
-    for (const [k, v] of Object.entries(stats.incidents.byHospital)) add('按医疗机构', k === 'unknown' ? '未注明' : context.organisation(k), v);
+    for (const [k, v] of Object.entries(stats.incidents.byHospital))
+      add('按医疗机构', k === 'unknown' ? '未注明' : context.organisation(k), v);
     for (const [k, v] of Object.entries(stats.incidents.byOutcome)) add('按处置结果', outcomeWords(k), v);
   }
   const clocks = (section: string, c: Compliance) => {
