@@ -49,6 +49,9 @@ describe('event facts', () => {
     expect(
       summaryOf(envelope('incidents', 'DeadlineWarned', { clock: 'national_report', state: 'warned', dueAt: '2026-12-03T08:05:00Z' })),
     ).toBe('时限即将到期（时限：12小时内报告国家卫健委；期限：2026-12-03 16:05（北京时间）；状态：即将到期）');
+    expect(summaryOf(envelope('disputes', 'DeadlineMet', { rule: 'peoples-mediation', state: 'met' }))).toBe(
+      '按时完成（规则：人民调解期限（peoples-mediation）；状态：按时完成）',
+    );
     // An event not yet named in Chinese still shows, under its code.
     expect(summaryOf(envelope('incidents', 'SomethingNew', {}))).toBe('SomethingNew');
     expect(labelOf(['penaltyKind'], 'fine')).toBe('罚款');

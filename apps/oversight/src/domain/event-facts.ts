@@ -1,5 +1,5 @@
 import { LABELS, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
-import { eventTitle } from './event-titles.js';
+import { eventTitle, ruleWords } from './event-titles.js';
 
 /**
  * What oversight reads out of any context's event, generically: every public event carries the
@@ -79,7 +79,6 @@ const SAFE_FIELDS: readonly (readonly [field: string, words: string, groups: rea
   ['outcome', '结果', ['incidentOutcome', 'arrestDecisionOutcome', 'appraisalOutcome', 'disputeOutcome']],
   ['verdict', '判决', ['verdict']],
   ['clock', '时限', ['incidentClock']],
-  ['rule', '规则', []],
 ];
 
 /** An instant for people: Beijing wall-clock time, the zone said. */
@@ -102,6 +101,7 @@ export function summaryOf(envelope: EventEnvelope): string {
     const value = data[key];
     if (typeof value === 'string' && value) parts.push(`${words}：${labelOf(groups, value)}`);
   }
+  if (typeof data.rule === 'string' && data.rule) parts.push(`规则：${ruleWords(data.rule)}`);
   if (typeof data.reason === 'string' && CODED_REASONS[data.reason]) parts.push(`原因：${CODED_REASONS[data.reason]}`);
   if (typeof data.attempt === 'number') parts.push(`第${data.attempt}次`);
   if (typeof data.dueAt === 'string') parts.push(`期限：${beijingTime(data.dueAt)}`);

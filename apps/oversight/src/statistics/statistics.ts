@@ -1,6 +1,7 @@
 import { regionName } from '@pingan/access';
 import { LABELS } from '@pingan/contracts';
 import { beijingTime, labelOf } from '../domain/event-facts.js';
+import { ruleWords } from '../domain/event-titles.js';
 import type { Cell, OfficialReturn } from '../export/returns.js';
 
 /**
@@ -140,15 +141,6 @@ function resultWords(area: 'mediation' | 'prosecution' | 'penalties', code: stri
   };
   return words[code] ?? code;
 }
-
-/** A deadline rule in words: its clock's label when the incidents contract names one, else the rule. */
-const RULE_WORDS: Record<string, string> = {
-  'peoples-mediation': '人民调解期限',
-  'administrative-mediation': '行政调解期限',
-  'dispute-risk-review': '纠纷风险研判期限',
-};
-const ruleWords = (rule: string): string =>
-  RULE_WORDS[rule] ?? (/arrival/.test(rule) ? `${LABELS.incidentClock.police_arrival}（${rule}）` : rule);
 
 export const STATISTICS_TITLE = '涉医案事件月度统计表';
 
