@@ -7,6 +7,8 @@ export const CASE_READERS: Role[] = ROLES.filter((role) => role !== 'system_admi
 export const SUPERVISORS: Role[] = ['health_commission_official', 'political_legal_officer'];
 /** Who reads statistics: commissions and political-legal committees for their region, station chiefs the police figures. */
 export const STATISTICS_READERS: Role[] = ['health_commission_official', 'political_legal_officer', 'station_chief'];
+/** Who reads the health commission's monthly return: commissions and political-legal committees (not the police: it carries mediation). */
+export const HEALTH_RETURN_READERS: Role[] = ['health_commission_official', 'political_legal_officer'];
 
 export interface CaseAccessFacts {
   regionCode: string | null;

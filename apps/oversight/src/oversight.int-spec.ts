@@ -4,11 +4,18 @@ import type { Principal } from '@pingan/access';
 import { SYSTEM_ACTOR, breachStreamId, type EventEnvelope } from '@pingan/contracts';
 import type { MessageBus } from '@pingan/messaging';
 import { MESSAGE_BUS, PlatformModule, runtimeToken, type ServiceRuntime } from '@pingan/platform';
-import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import {
+  closeAppAndDatabase,
+  createTestDatabase,
+  readXlsxWithOpenpyxl,
+  seedDirectory,
+  testAccessTokenKeys,
+  testHospital,
+  type TestDatabase,
+} from '@pingan/testing';
+import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { parseCsv } from './export/csv.js';
-import { readXlsx } from './export/xlsx.js';
 import { OVERSIGHT_CLOCK } from './oversight.clock.js';
 import { OversightModule } from './oversight.module.js';
 
@@ -158,6 +165,17 @@ describe('oversight', () => {
     await app.init();
     bus = app.get(MESSAGE_BUS);
     runtime = app.get(runtimeToken('oversight'));
+    // The directory names what the exports print (the gateway publishes these in production).
+    await seedDirectory(
+      bus,
+      [runtime.directory],
+      [
+        { ...testHospital(HOSPITAL, '500101', true), name: '重庆市万州区人民医院' },
+        { ...testHospital(OTHER_HOSPITAL, '500101'), name: '万州区第二人民医院' },
+        { organisationId: COUNTY_HC, kind: 'health_commission', regionCode: '500101', name: '万州区卫生健康委员会' },
+        { organisationId: STATION, kind: 'police', regionCode: '500101', name: '万州区公安局高笋塘派出所' },
+      ],
+    );
 
     // One case across four contexts, published out of order; another case in another county.
     await publish(
@@ -248,7 +266,7 @@ describe('oversight', () => {
         occurredAt: T('08:02:00'),
         actor: { userId: 'security-1', organisationId: HOSPITAL },
       });
-      expect(res.body.entries[0].summary).toContain('assault_on_staff');
+      expect(res.body.entries[0].summary).toBe('报告涉医警情（类别：暴力伤医；重大事件；渠道：医疗机构报警）');
       // Summaries carry no personal data or free text.
       expect(res.text).not.toContain('李四');
       expect(res.text).not.toContain('张三');
@@ -281,7 +299,8 @@ describe('oversight', () => {
         .get(`/cases/${CASE}/timeline.csv`)
         .set('authorization', await as(hospital))
         .expect(200);
-      expect(csv.text).not.toContain('CaseAccepted');
+      expect(csv.text).not.toContain('公安机关受案');
+      expect(csv.text).toContain('指令出警');
       // The county commission reads every record of its county but the high-risk warning (police only).
       const commission = await http()
         .get(`/cases/${CASE}/timeline`)
@@ -310,27 +329,50 @@ describe('oversight', () => {
       await getAs(`/cases/${CASE}/timeline`, zfw, 403); // nothing escalated to it
     });
 
-    it('exports as CSV and as a print-ready page', async () => {
+    it('exports as CSV and as a print-ready page: particulars on top, Chinese lines, names and Beijing times', async () => {
       const csv = await getAs(`/cases/${CASE}/timeline.csv`, countyHc, 200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-      const rows = parseCsv(csv.text);
-      expect(rows[0]).toEqual([
-        'occurredAt',
-        'recordedAt',
-        'context',
-        'type',
-        'summary',
-        'actorRole',
-        'actorOrganisationId',
-        'actorUserId',
-        'eventId',
+      expect(csv.text.startsWith('\uFEFF')).toBe(true);
+      const rows = parse(csv.text, { bom: true, relax_column_count: true }) as string[][];
+      expect(rows[0]).toEqual([`涉医案事件办理时间线（${CASE}）`]);
+      const particulars = rows
+        .slice(
+          1,
+          rows.findIndex((r) => r[0] === ''),
+        )
+        .map((r) => r[0]);
+      expect(particulars).toEqual(
+        expect.arrayContaining([
+          `案件编号：${CASE}`,
+          '医疗机构：重庆市万州区人民医院',
+          expect.stringMatching(/^所在区划：重庆市.*万州区$/),
+          '发生时间：2026-11-10 16:00（北京时间）',
+          '事件类别：暴力伤医',
+          '是否重大：是（造成死亡、重伤或群体性事件）',
+          '处置结果：办理中',
+        ]),
+      );
+      const header = rows.findIndex((r) => r[0] === '序号');
+      expect(rows[header]).toEqual(['序号', '发生时间（北京时间）', '记录时间（北京时间）', '来源', '事件', '操作单位', '操作人角色']);
+      const lines = rows.slice(header + 1);
+      expect(lines.map((r) => r[4].replace(/（.*$/, ''))).toEqual(['报告涉医警情', '指令出警', '受理医疗纠纷', '公安机关受案']);
+      expect(lines[0]).toEqual([
+        '1',
+        '2026-11-10 16:02:00',
+        '2026-11-10 16:02:00',
+        '涉医警情',
+        expect.any(String),
+        '重庆市万州区人民医院',
+        '医院安保人员',
       ]);
-      expect(rows.slice(1).map((r) => r[3])).toEqual(['IncidentReported', 'PoliceDispatched', 'DisputeOpened', 'CaseAccepted']);
       const html = await getAs(`/cases/${CASE}/timeline.html`, countyHc, 200);
       expect(html.headers['content-type']).toMatch(/^text\/html/);
       expect(html.text).toContain('<!DOCTYPE html>');
       expect(html.text).toContain('@page');
       expect(html.text).toContain('2026-11-10 16:02:00'); // Shanghai time
+      expect(html.text).toContain('医疗机构：重庆市万州区人民医院');
+      expect(html.text).toContain('报告涉医警情');
+      expect(html.text).not.toContain('IncidentReported');
       expect((html.text.match(/<tr>/g) ?? []).length).toBe(5);
     });
   });
@@ -828,11 +870,29 @@ describe('oversight', () => {
       expect(police.body.responseTime.met).toBe(1);
       await getAs('/oversight/statistics?month=2026-11', hospital, 403);
 
+      // The return, as CSV (csv-parse) and as XLSX (openpyxl): readers independent of the writers.
       const csv = await getAs('/oversight/statistics.csv?month=2026-11', countyHc, 200);
-      const rows = parseCsv(csv.text);
-      expect(rows[0]).toEqual(['month', 'region', 'section', 'key', 'count', 'rate']);
-      expect(rows).toContainEqual(['2026-11', '500101', 'responseTime.policeArrival', 'met', '1', '0.5']);
-      expect(rows).toContainEqual(['2026-11', '500101', 'mediation', 'failed:expired', '1', '']);
+      expect(csv.text.startsWith('\uFEFF')).toBe(true);
+      const rows = parse(csv.text, { bom: true, relax_column_count: true }) as string[][];
+      expect(rows.slice(0, 5).map((r) => r[0])).toEqual([
+        '涉医案事件月度统计表',
+        '填报单位：万州区卫生健康委员会',
+        expect.stringMatching(/^统计区域：重庆市.*万州区（500101）$/),
+        '统计期间：2026年11月1日至2026年11月30日',
+        expect.stringMatching(/^制表时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/),
+      ]);
+      const header = rows.findIndex((r) => r[0] === '序号');
+      expect(rows[header]).toEqual(['序号', '统计项目', '分项', '数量', '按时率']);
+      const items = rows.slice(header + 1).map((r) => r.slice(1));
+      expect(items).toContainEqual(['按医疗机构', '重庆市万州区人民医院', '1', '']);
+      expect(items).toContainEqual(['按医疗机构', '万州区第二人民医院', '1', '']);
+      expect(items).toContainEqual(['按类别', '聚众滋事', '1', '']);
+      expect(items).toContainEqual(['按处置结果', '现场处置完毕', '1', '']);
+      expect(items).toContainEqual(['民警到场时限', '按时', '1', '0.5']);
+      expect(items).toContainEqual(['医疗纠纷调解', '调解不成（调解期满）', '1', '']);
+      expect(items).toContainEqual(['行政处罚', '行政拘留', '1', '']);
+      expect(items).toContainEqual(['涉医案事件（起）', '', '2', '']);
+      expect(csv.text).not.toContain(HOSPITAL);
 
       const file = await http()
         .get('/oversight/statistics.xlsx?month=2026-11')
@@ -845,11 +905,104 @@ describe('oversight', () => {
         })
         .expect(200);
       expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      const [sheet] = readXlsx(file.body as Buffer);
+      const [sheet] = readXlsxWithOpenpyxl(file.body as Buffer);
       expect(sheet.name).toBe('统计 2026-11');
-      // The same rows as the CSV, numbers as numbers.
-      expect(sheet.rows.map((r) => r.map((c) => (c === null ? '' : String(c))))).toEqual(rows);
-      expect(sheet.rows[1][4]).toEqual(expect.any(Number));
+      expect(sheet.rows[0][0]).toBe('涉医案事件月度统计表');
+      expect(sheet.merged).toContain('A1:E1');
+      expect(sheet.rows[5]).toEqual(['序号', '统计项目', '分项', '数量', '按时率']);
+      expect(sheet.freeze).toBe('A7');
+      expect(sheet.widths).toMatchObject({ A: 6, B: 28, C: 36, D: 10, E: 10 });
+      // The same table as the CSV, numbers as numbers.
+      const table = sheet.rows.slice(6, 6 + rows.length - header - 2);
+      expect(table.map((r) => r.map((c) => (c === null ? '' : String(c))))).toEqual(rows.slice(header + 1, -1));
+      expect(table).toContainEqual([expect.any(Number), '民警到场时限', '按时', 1, 0.5]);
+      expect(sheet.rows).toContainEqual(['合计', '涉医案事件（起）', null, 2, null]);
+    });
+
+    it('files the health commission’s monthly return: per hospital, by category, major, 12-hour reports, mediation outcomes', async () => {
+      const second = '500101-20261120-0002';
+      const nationalReport = (
+        deadlineId: string,
+        caseNumber: string,
+        hospitalId: string,
+        startedAt: string,
+        dueAt: string,
+        state: string,
+        completedAt: string | null,
+      ) => [
+        envelope('incidents', 'IncidentClockStarted', { ...ref(caseNumber, hospitalId), deadlineId, clock: 'national_report' }, startedAt, {
+          correlationId: caseNumber,
+        }),
+        envelope(
+          'incidents',
+          state === 'met' ? 'DeadlineMet' : 'DeadlineStarted',
+          {
+            deadlineId,
+            subject: caseNumber,
+            rule: 'national-report-12h',
+            ruleSource: '[S3 五(二)]',
+            state,
+            startedAt,
+            dueAt,
+            warnAt: dueAt,
+            provisional: false,
+            completedAt,
+            responsibleOrganisationId: COUNTY_HC,
+            supervisingOrganisationId: null,
+          },
+          completedAt ?? startedAt,
+          { correlationId: caseNumber },
+        ),
+      ];
+      // The first case reported within 12 hours; the second not reported, its 12 hours long past.
+      await publish(
+        ...nationalReport('nr-1', CASE, HOSPITAL, T('08:02:00'), T('20:02:00'), 'met', T('10:00:00')),
+        ...nationalReport('nr-2', second, OTHER_HOSPITAL, '2026-11-20T02:00:00.000Z', '2026-11-20T14:00:00.000Z', 'running', null),
+      );
+      now = new Date('2026-12-01T01:00:00.000Z');
+      await waitFor(
+        () => runtime.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM oversight.board WHERE clock = 'national_report'`),
+        (r) => r[0].n === 2,
+      );
+      const xlsx = await http()
+        .get('/oversight/returns/health-monthly.xlsx?month=2026-11&region=500101')
+        .set('authorization', await as(countyHc))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const [sheet] = readXlsxWithOpenpyxl(xlsx.body as Buffer);
+      expect(sheet.rows[0][0]).toBe('医疗机构涉医案事件月度统计表');
+      expect(sheet.merged).toContain('A1:R1');
+      expect(sheet.rows.slice(1, 5).map((r) => r[0])).toEqual([
+        '填报单位：万州区卫生健康委员会',
+        expect.stringMatching(/^统计区域：重庆市.*万州区（500101）$/),
+        '统计期间：2026年11月1日至2026年11月30日',
+        '制表时间：2026-12-01 09:00（北京时间）',
+      ]);
+      expect(sheet.rows[5]).toEqual([
+        '序号', '医疗机构', '案事件总数',
+        '暴力伤医', '威胁、恐吓、侮辱医务人员', '非法限制医务人员人身自由', '聚众滋事', '违规停尸、设灵堂、摆花圈、烧纸钱', '携带管制器具、危险物品', '长期霸床', '其他',
+        '其中：重大事件', '12小时报告应报数', '按时报告', '超时报告', '12小时报告按时率', '调解成功', '调解不成',
+      ]); // prettier-ignore
+      expect(sheet.freeze).toBe('A7');
+      expect(sheet.widths).toMatchObject({ A: 6, B: 30 });
+      const byName = (name: string) => sheet.rows.find((r) => r[1] === name)?.slice(2);
+      expect(byName('重庆市万州区人民医院')).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 0, 1]);
+      expect(byName('万州区第二人民医院')).toEqual([1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0]);
+      expect(sheet.rows[8]).toEqual(['合计', '2 家医疗机构', 2, 1, 1, 0, 1, 0, 0, 0, 0, 1, 2, 1, 1, 0.5, 1, 1]);
+      expect(sheet.rows.slice(6, 8).map((r) => r[0])).toEqual([1, 2]);
+
+      const csv = await getAs('/oversight/returns/health-monthly.csv?month=2026-11&region=500101', countyHc, 200);
+      const rows = parse(csv.text, { bom: true, relax_column_count: true }) as string[][];
+      expect(rows[6]).toEqual(sheet.rows[5]);
+      expect(rows[9]).toEqual(['合计', '2 家医疗机构', '2', '1', '1', '0', '1', '0', '0', '0', '0', '1', '2', '1', '1', '0.5', '1', '1']);
+      // Police read their own figures, not this return; another county's commission not this county's.
+      await getAs('/oversight/returns/health-monthly.csv?month=2026-11', station, 403);
+      await getAs('/oversight/returns/health-monthly.csv?month=2026-11&region=500101', otherCountyHc, 403);
     });
   });
 });

@@ -6,11 +6,12 @@ import { oversightClocksFor } from './domain/clocks.js';
 import { OVERSIGHT_DEADLINE_RULES } from './domain/deadline-rules.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { ListInboxHandler } from './inbox/list-inbox.query.js';
+import { OversightNames } from './export/names.js';
 import { oversightMigrations } from './migrations/index.js';
 import { OversightFeed } from './read-models/oversight-feed.js';
 import { supervisionsProjection } from './read-models/supervisions.projection.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
-import { StatisticsHandler } from './statistics/statistics.query.js';
+import { HealthMonthlyHandler, StatisticsHandler } from './statistics/statistics.query.js';
 import { SupervisionController } from './supervision/supervision.controller.js';
 import { StartSupervisionHandler } from './supervision/commands/start-supervision.js';
 import { SupervisionCommandHandler } from './supervision/commands/supervision-command.js';
@@ -36,6 +37,8 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
       migrations: oversightMigrations,
       projections: [supervisionsProjection],
       deadlines: { rules: OVERSIGHT_DEADLINE_RULES, clocksFor: oversightClocksFor },
+      // Exports name organisations (hospitals, units, the issuing body) from the directory's copy.
+      directory: true,
     }),
   ],
   controllers: [TimelineController, BoardController, InboxController, SupervisionController, StatisticsController],
@@ -49,6 +52,8 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
     ListDeadlinesHandler,
     ListInboxHandler,
     StatisticsHandler,
+    HealthMonthlyHandler,
+    OversightNames,
   ],
 })
 export class OversightModule {}

@@ -11,3 +11,4 @@ export * from './http-fuzz/fuzz-writes.js';
 export * from './http-fuzz/openapi-arbitraries.js';
 export * from './http-fuzz/schema-names.js';
 export * from './fixtures/directory.js';
+export * from './readers/openpyxl.js';

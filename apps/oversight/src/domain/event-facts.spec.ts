@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@pingan/contracts';
-import { addresseeRegion, factsOf, humanise, outcomeOf, shanghaiMonthOf, summaryOf } from './event-facts.js';
+import { addresseeRegion, beijingTime, factsOf, labelOf, outcomeOf, shanghaiMonthOf, summaryOf } from './event-facts.js';
 
 const envelope = (context: string, type: string, data: Record<string, unknown>) => ({ context, type, data }) as unknown as EventEnvelope;
 const ref = { caseNumber: '500101-20261110-0001', hospitalId: 'h1', regionCode: '500101' };
@@ -40,11 +40,22 @@ describe('event facts', () => {
         classification: { categories: ['assault_on_staff'] },
       }),
     );
-    expect(line).toBe('Incident reported (categories: assault_on_staff; major; channel: call_110)');
-    expect(summaryOf(envelope('disputes', 'MediationFailed', { reason: 'expired' }))).toBe('Mediation failed (reason: expired)');
-    expect(summaryOf(envelope('prosecution', 'CaseConvertedToCriminal', { reason: '张三 有前科' }))).toBe('Case converted to criminal');
-    expect(summaryOf(envelope('high-risk-persons', 'PersonFlagged', { name: '张三', reason: 'other' }))).toBe('Person flagged');
-    expect(humanise('EscalationSubmitted')).toBe('Escalation submitted');
+    expect(line).toBe('报告涉医警情（类别：暴力伤医；重大事件；渠道：110报警）');
+    expect(summaryOf(envelope('disputes', 'MediationFailed', { reason: 'expired', attempt: 1 }))).toBe(
+      '调解不成（原因：调解期满未达成协议；第1次）',
+    );
+    expect(summaryOf(envelope('prosecution', 'CaseConvertedToCriminal', { reason: '张三 有前科' }))).toBe('转为刑事案件');
+    expect(summaryOf(envelope('high-risk-persons', 'FlagProposed', { name: '张三', reason: 'other' }))).toBe('提请列为重点人员');
+    expect(
+      summaryOf(envelope('incidents', 'DeadlineWarned', { clock: 'national_report', state: 'warned', dueAt: '2026-12-03T08:05:00Z' })),
+    ).toBe('时限即将到期（时限：12小时内报告国家卫健委；期限：2026-12-03 16:05（北京时间）；状态：即将到期）');
+    expect(summaryOf(envelope('disputes', 'DeadlineMet', { rule: 'peoples-mediation', state: 'met' }))).toBe(
+      '按时完成（规则：人民调解期限（peoples-mediation）；状态：按时完成）',
+    );
+    // An event not yet named in Chinese still shows, under its code.
+    expect(summaryOf(envelope('incidents', 'SomethingNew', {}))).toBe('SomethingNew');
+    expect(labelOf(['penaltyKind'], 'fine')).toBe('罚款');
+    expect(beijingTime('2026-12-03T08:05:00.000Z')).toBe('2026-12-03 16:05（北京时间）');
   });
 
   it('classifies outcomes for statistics', () => {

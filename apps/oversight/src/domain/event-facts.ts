@@ -1,4 +1,5 @@
-import type { EventEnvelope } from '@pingan/contracts';
+import { LABELS, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
+import { eventTitle, ruleWords } from './event-titles.js';
 
 /**
  * What oversight reads out of any context's event, generically: every public event carries the
@@ -45,55 +46,70 @@ export function factsOf(envelope: EventEnvelope): EventFacts {
 
 const isDeadlineEvent = (type: string): boolean => /^Deadline[A-Z]/.test(type);
 
-/** Fields safe to show on a timeline line: no names, phones, descriptions or free text. */
-const SAFE_FIELDS = [
-  'channel',
-  'chain',
-  'level',
-  'fromLevel',
-  'toLevel',
-  'kind',
-  'measure',
-  'outcome',
-  'verdict',
-  'reason',
-  'clock',
-  'rule',
-  'dueAt',
-  'attempt',
-];
 // `reason` is free text in some events; only these coded values are shown.
-const CODED_REASONS = new Set(['expired', 'no_agreement', 'party_withdrew', 'not_accepted', 'other', 'no_longer_major', 'incident_closed']);
-
-/** 'MediationAgreed' → 'Mediation agreed'. */
-export const humanise = (type: string): string => {
-  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+const CODED_REASONS: Readonly<Record<string, string>> = {
+  ...LABELS.mediationFailureReason,
+  expired: '调解期满未达成协议',
+  no_longer_major: '不再属于重大事件',
+  incident_closed: '警情已办结',
 };
 
+type Group = keyof typeof LABELS;
+/** The Chinese label of a coded value, from the first of `groups` that names it (else the code). */
+export function labelOf(groups: readonly Group[], value: string): string {
+  for (const group of groups) {
+    const words = (LABELS[group] as Readonly<Record<string, string>>)[value];
+    if (words) return words;
+  }
+  return value;
+}
+
 /**
- * One line about the event for the timeline. High-risk-person events show their type only:
- * the line is read by police only, but the person's data stays in their own service, audited.
+ * Fields safe to show on a timeline line (no names, phones, descriptions or free text), each with
+ * its Chinese name and the label groups its codes come from.
+ */
+const SAFE_FIELDS: readonly (readonly [field: string, words: string, groups: readonly Group[]])[] = [
+  ['channel', '渠道', ['incidentChannel']],
+  ['chain', '上报系统', ['escalationChain']],
+  ['level', '层级', ['escalationLevel']],
+  ['fromLevel', '自', ['escalationLevel']],
+  ['toLevel', '报至', ['escalationLevel']],
+  ['kind', '类型', ['policeCaseKind', 'disputeRoute', 'penaltyKind', 'appraisalKind', 'warningKind', 'taskKind']],
+  ['measure', '措施', ['compulsoryMeasure']],
+  ['outcome', '结果', ['incidentOutcome', 'arrestDecisionOutcome', 'appraisalOutcome', 'disputeOutcome']],
+  ['verdict', '判决', ['verdict']],
+  ['clock', '时限', ['incidentClock']],
+];
+
+/** An instant for people: Beijing wall-clock time, the zone said. */
+export const beijingTime = (instant: Date | string): string => `${shanghaiDateTimeOf(new Date(instant)).slice(0, 16)}（北京时间）`;
+
+/**
+ * One line about the event for the timeline, in Chinese. High-risk-person events show their
+ * title only: the line is read by police only, but the person's data stays in their own service, audited.
  */
 export function summaryOf(envelope: EventEnvelope): string {
-  const title = humanise(envelope.type);
+  const title = eventTitle(envelope.type);
   if (envelope.context === HIGH_RISK_CONTEXT) return title;
   const data = envelope.data ?? {};
   const parts: string[] = [];
   const classification = data.classification as { categories?: unknown } | undefined;
   if (Array.isArray(classification?.categories) && classification.categories.length)
-    parts.push(`categories: ${classification.categories.join(', ')}`);
-  if (data.major === true) parts.push('major');
-  for (const key of SAFE_FIELDS) {
+    parts.push(`类别：${classification.categories.map((c) => labelOf(['incidentCategory'], String(c))).join('、')}`);
+  if (data.major === true) parts.push('重大事件');
+  for (const [key, words, groups] of SAFE_FIELDS) {
     const value = data[key];
-    if (key === 'reason' && !(typeof value === 'string' && CODED_REASONS.has(value))) continue;
-    if (typeof value === 'string' || typeof value === 'number') parts.push(`${key}: ${value}`);
+    if (typeof value === 'string' && value) parts.push(`${words}：${labelOf(groups, value)}`);
   }
+  if (typeof data.rule === 'string' && data.rule) parts.push(`规则：${ruleWords(data.rule)}`);
+  if (typeof data.reason === 'string' && CODED_REASONS[data.reason]) parts.push(`原因：${CODED_REASONS[data.reason]}`);
+  if (typeof data.attempt === 'number') parts.push(`第${data.attempt}次`);
+  if (typeof data.dueAt === 'string') parts.push(`期限：${beijingTime(data.dueAt)}`);
   const penalty = data.penalty as { kind?: unknown } | undefined;
-  if (typeof penalty?.kind === 'string') parts.push(`penalty: ${penalty.kind}`);
-  if (isDeadlineEvent(envelope.type) && typeof data.state === 'string') parts.push(`state: ${data.state}`);
-  if (typeof data.totalFen === 'number') parts.push(`total: ¥${(data.totalFen / 100).toFixed(2)}`);
-  return parts.length ? `${title} (${parts.join('; ')})` : title;
+  if (typeof penalty?.kind === 'string') parts.push(`处罚：${labelOf(['penaltyKind'], penalty.kind)}`);
+  if (isDeadlineEvent(envelope.type) && typeof data.state === 'string') parts.push(`状态：${labelOf(['deadlineState'], data.state)}`);
+  if (typeof data.totalFen === 'number') parts.push(`金额：¥${(data.totalFen / 100).toFixed(2)}`);
+  return parts.length ? `${title}（${parts.join('；')}）` : title;
 }
 
 /** Statistics outcomes: which events end something worth counting, and as what. */

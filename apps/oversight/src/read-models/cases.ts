@@ -8,6 +8,11 @@ export interface CaseRow {
   hospital_id: string | null;
   party_ids: string[];
   political_legal_escalated: boolean;
+  /** The incident's particulars, once its IncidentReported was read (exports print them). */
+  occurred_at?: Date | null;
+  categories?: string[];
+  major?: boolean;
+  incident_outcome?: string | null;
 }
 
 export const accessFactsOf = (row: CaseRow): CaseAccessFacts => ({

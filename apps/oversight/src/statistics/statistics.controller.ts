@@ -1,13 +1,15 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { IsOptional, Matches } from 'class-validator';
-import { toCsv } from '../export/csv.js';
-import { xlsx } from '../export/xlsx.js';
-import { STATISTICS_READERS } from '../oversight-access.js';
-import { STATISTICS_COLUMNS, statisticsRows } from './statistics.js';
-import { StatisticsQuery as Figures } from './statistics.query.js';
+import { OversightNames } from '../export/names.js';
+import { returnCsv, returnXlsx } from '../export/returns.js';
+import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
+import { HEALTH_RETURN_READERS, STATISTICS_READERS } from '../oversight-access.js';
+import { healthMonthlyReturn } from './health-monthly.js';
+import { statisticsReturn, type Statistics } from './statistics.js';
+import { StatisticsQuery as Figures, HealthMonthlyQuery } from './statistics.query.js';
 import { ApiOkResponse, ApiProduces, ApiSchema } from '@nestjs/swagger';
 
 // Unique across services: one OpenAPI document serves them all.
@@ -30,10 +32,21 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 @ApiBearerAuth()
 @Controller('oversight')
 export class StatisticsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly names: OversightNames,
+    @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
+  ) {}
 
-  private figures(principal: Principal, query: StatisticsQuery) {
+  private figures(principal: Principal, query: StatisticsQuery): Promise<Statistics> {
     return this.queries.execute(new Figures(principal, query));
+  }
+
+  /** The figures as the return the caller's organisation files: hospitals and the unit by name. */
+  private async report(principal: Principal, query: StatisticsQuery) {
+    const stats = await this.figures(principal, query);
+    const names = await this.names.organisations([principal.organisationId, ...Object.keys(stats.incidents?.byHospital ?? {})]);
+    return { stats, report: statisticsReturn(stats, { unit: names(principal.organisationId), organisation: names, now: this.clock() }) };
   }
 
   @Get('statistics')
@@ -50,23 +63,61 @@ export class StatisticsController {
   @ApiOkResponse({ description: 'UTF-8 CSV', schema: { type: 'string' } })
   @Roles(...STATISTICS_READERS)
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'The monthly figures as CSV' })
+  @ApiOperation({ summary: 'The monthly figures as CSV (UTF-8 with BOM, Chinese headers, the return’s title and period above the table)' })
   async csv(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
-    const stats = await this.figures(principal, query);
-    return toCsv(STATISTICS_COLUMNS, statisticsRows(stats));
+    return returnCsv((await this.report(principal, query)).report);
   }
 
   @Get('statistics.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'An Excel workbook', schema: { type: 'string', format: 'binary' } })
   @Roles(...STATISTICS_READERS)
-  @ApiOperation({ summary: 'The monthly figures as an Excel workbook' })
+  @ApiOperation({ summary: 'The monthly figures as an Excel return: title, unit, period, Chinese headers, totals, frozen header' })
   async xlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
-    const stats = await this.figures(principal, query);
-    const file = xlsx([{ name: `统计 ${stats.month}`, rows: [STATISTICS_COLUMNS, ...statisticsRows(stats)] }]);
-    return new StreamableFile(file, {
+    const { stats, report } = await this.report(principal, query);
+    return new StreamableFile(await returnXlsx(report), {
       type: XLSX_TYPE,
       disposition: `attachment; filename="statistics-${stats.region}-${stats.month}.xlsx"`,
     });
+  }
+
+  /** The health commission's monthly return, hospitals and the issuing unit by name. */
+  private async healthMonthly(principal: Principal, query: StatisticsQuery) {
+    const data = await this.queries.execute(new HealthMonthlyQuery(principal, query));
+    const hospitals = [...data.cases, ...data.clocks, ...data.outcomes].map((r) => r.hospital_id);
+    const names = await this.names.organisations([principal.organisationId, ...hospitals]);
+    const report = healthMonthlyReturn(
+      { month: data.month, region: data.region, unit: names(principal.organisationId), organisation: names, now: this.clock() },
+      data.cases,
+      data.clocks,
+      data.outcomes,
+    );
+    return { data, report };
+  }
+
+  @Get('returns/health-monthly.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'An Excel workbook', schema: { type: 'string', format: 'binary' } })
+  @Roles(...HEALTH_RETURN_READERS)
+  @ApiOperation({
+    summary:
+      '医疗机构涉医案事件月度统计表: per hospital, incidents by category, major incidents, 12-hour report compliance, mediation outcomes; a totals row',
+  })
+  async healthMonthlyXlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    const { data, report } = await this.healthMonthly(principal, query);
+    return new StreamableFile(await returnXlsx(report), {
+      type: XLSX_TYPE,
+      disposition: `attachment; filename="health-monthly-${data.region}-${data.month}.xlsx"`,
+    });
+  }
+
+  @Get('returns/health-monthly.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 CSV with BOM', schema: { type: 'string' } })
+  @Roles(...HEALTH_RETURN_READERS)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'The health commission’s monthly return as CSV (the same table, title and period above it)' })
+  async healthMonthlyCsv(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    return returnCsv((await this.healthMonthly(principal, query)).report);
   }
 }

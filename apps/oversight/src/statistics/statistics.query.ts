@@ -15,6 +15,24 @@ import {
   type OutcomeRow,
   type Statistics,
 } from './statistics.js';
+import type { HealthCaseRow, HealthClockRow, HealthOutcomeRow } from './health-monthly.js';
+
+/**
+ * The month and region a caller asks for, checked: commissions and political-legal officers read
+ * their region and below; station chiefs the police figures of theirs.
+ */
+export function statisticsScope(principal: Principal, query: { month?: string; region?: string }, now: Date) {
+  const month = query.month ?? shanghaiMonthOf(now);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new OversightError('OVERSIGHT.BAD_MONTH', 'month must be YYYY-MM');
+  const region = query.region ?? principal.organisationRegion;
+  const oversees =
+    principal.organisationKind === 'health_commission' ||
+    principal.organisationKind === 'political_legal' ||
+    principal.organisationKind === 'police';
+  if (!oversees || !isRegionCode(region) || !regionContains(principal.organisationRegion, region)) throw new AccessDeniedError();
+  const sections = hasRole(principal, 'health_commission_official', 'political_legal_officer') ? ALL_SECTIONS : POLICE_SECTIONS;
+  return { month, region, sections, prefix: regionPrefix(region) };
+}
 
 /** Monthly figures (Asia/Shanghai months) for a region the caller oversees. */
 export class StatisticsQuery extends Query<Statistics> {
@@ -35,16 +53,7 @@ export class StatisticsHandler implements IQueryHandler<StatisticsQuery> {
 
   async execute({ principal, filter: query }: StatisticsQuery): Promise<Statistics> {
     const now = this.clock();
-    const month = query.month ?? shanghaiMonthOf(now);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new OversightError('OVERSIGHT.BAD_MONTH', 'month must be YYYY-MM');
-    const region = query.region ?? principal.organisationRegion;
-    // Commissions and political-legal officers: their region and below; station chiefs: police figures of theirs.
-    const oversees =
-      principal.organisationKind === 'health_commission' ||
-      principal.organisationKind === 'political_legal' ||
-      principal.organisationKind === 'police';
-    if (!oversees || !isRegionCode(region) || !regionContains(principal.organisationRegion, region)) throw new AccessDeniedError();
-    const sections = hasRole(principal, 'health_commission_official', 'political_legal_officer') ? ALL_SECTIONS : POLICE_SECTIONS;
+    const { month, region, sections } = statisticsScope(principal, query, now);
     const prefix = regionPrefix(region);
     const q = this.runtime.db.query;
     const cases = await q<CaseFactsRow>(
@@ -64,5 +73,50 @@ export class StatisticsHandler implements IQueryHandler<StatisticsQuery> {
       [month, prefix],
     );
     return computeStatistics({ month, region, sections, now }, cases, clocks, outcomes);
+  }
+}
+
+/** The health commission's monthly return for a region (see health-monthly.ts), as rows from the read models. */
+export class HealthMonthlyQuery extends Query<{
+  month: string;
+  region: string;
+  cases: HealthCaseRow[];
+  clocks: HealthClockRow[];
+  outcomes: HealthOutcomeRow[];
+}> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: { month?: string; region?: string },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(HealthMonthlyQuery)
+export class HealthMonthlyHandler implements IQueryHandler<HealthMonthlyQuery> {
+  constructor(
+    @InjectRuntime('oversight') private readonly runtime: ServiceRuntime,
+    @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async execute({ principal, filter }: HealthMonthlyQuery) {
+    const { month, region, prefix } = statisticsScope(principal, filter, this.clock());
+    const q = this.runtime.db.query;
+    const cases = await q<HealthCaseRow>(
+      `SELECT case_number, hospital_id, categories, major FROM ${S}.cases WHERE month = $1 AND region_code LIKE $2 || '%'`,
+      [month, prefix],
+    );
+    const { from, to } = shanghaiMonthRange(month);
+    const clocks = await q<HealthClockRow>(
+      `SELECT b.rule, b.clock, b.state, b.due_at, b.completed_at, c.hospital_id FROM ${S}.board b JOIN ${S}.cases c ON c.case_number = b.case_number
+       WHERE c.region_code LIKE $1 || '%' AND COALESCE(b.started_at, b.due_at) >= $2 AND COALESCE(b.started_at, b.due_at) < $3`,
+      [prefix, from.toISOString(), to.toISOString()],
+    );
+    const outcomes = await q<HealthOutcomeRow>(
+      `SELECT c.hospital_id, o.outcome FROM ${S}.outcomes o JOIN ${S}.cases c ON c.case_number = o.case_number
+       WHERE o.area = 'mediation' AND o.month = $1 AND c.region_code LIKE $2 || '%'`,
+      [month, prefix],
+    );
+    return { month, region, cases, clocks, outcomes };
   }
 }

@@ -1,4 +1,4 @@
-import { clockOutcome, computeStatistics, statisticsRows, ALL_SECTIONS } from './statistics.js';
+import { clockOutcome, computeStatistics, periodWords, statisticsReturn, ALL_SECTIONS } from './statistics.js';
 
 const now = new Date('2026-11-20T00:00:00Z');
 const clock = (
@@ -44,8 +44,29 @@ describe('statistics', () => {
     expect(stats.responseTime).toEqual({ met: 1, breached: 1, cancelled: 0, open: 0, rate: 0.5 });
     expect(stats.deadlines!['national-report'].rate).toBe(1);
     expect(stats.penalties).toEqual({ fine: 1 });
-    expect(statisticsRows(stats)).toContainEqual(['2026-11', '500101', 'incidents.category', 'assault_on_staff', 1, null]);
     expect(stats.incidents).toMatchObject({ total: 2, major: 1 });
-    expect(statisticsRows(stats)).toContainEqual(['2026-11', '500101', 'incidents', 'major', 1, null]);
+    // The return: words, not codes; hospitals by name; the month's incidents as the 合计.
+    const report = statisticsReturn(stats, {
+      unit: '万州区卫生健康委员会',
+      organisation: (id) => (id === 'h1' ? '万州区人民医院' : id),
+      now,
+    });
+    const items = report.rows.map((r) => r.slice(1, 5));
+    expect(items).toContainEqual(['按类别', '暴力伤医', 1, null]);
+    expect(items).toContainEqual(['涉医案事件', '其中：重大事件', 1, null]);
+    expect(items).toContainEqual(['按医疗机构', '万州区人民医院', 2, null]);
+    expect(items).toContainEqual(['按处置结果', '办理中', 2, null]);
+    expect(items).toContainEqual(['民警到场时限', '按时', 1, 0.5]);
+    expect(items).toContainEqual(['医疗纠纷调解', '达成调解协议', 1, null]);
+    expect(items).toContainEqual(['行政处罚', '罚款', 1, null]);
+    expect(report.rows.map((r) => r[0])).toEqual(report.rows.map((_, i) => i + 1));
+    expect(report.totals).toEqual(['合计', '涉医案事件（起）', null, 2, null]);
+    expect(report.particulars).toEqual([
+      '填报单位：万州区卫生健康委员会',
+      expect.stringMatching(/^统计区域：.+（500101）$/),
+      '统计期间：2026年11月1日至2026年11月30日',
+      '制表时间：2026-11-20 08:00（北京时间）',
+    ]);
+    expect(periodWords('2028-02')).toBe('2028年2月1日至2028年2月29日');
   });
 });

@@ -1,3 +1,9 @@
+import { regionName } from '@pingan/access';
+import { LABELS } from '@pingan/contracts';
+import { beijingTime, labelOf } from '../domain/event-facts.js';
+import { ruleWords } from '../domain/event-titles.js';
+import type { Cell, OfficialReturn } from '../export/returns.js';
+
 /**
  * Figures for one month and region, computed from the read models' rows (pure: the service
  * loads the rows, this counts them). A clock counts as met, breached (also: done after its due
@@ -114,29 +120,86 @@ export function computeStatistics(
   return stats;
 }
 
-export const STATISTICS_COLUMNS = ['month', 'region', 'section', 'key', 'count', 'rate'];
+/** 'open' is not an incident outcome: the incident is still being handled. */
+const outcomeWords = (outcome: string): string => (outcome === 'open' ? LABELS.caseStatus.open : labelOf(['incidentOutcome'], outcome));
 
-/** The figures as rows (CSV, XLSX): one per counted thing. */
-export function statisticsRows(stats: Statistics): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [];
-  const add = (section: string, key: string, value: number, rate: number | null = null) =>
-    rows.push([stats.month, stats.region, section, key, value, rate]);
+/** Statistics outcome codes (see domain/event-facts outcomeOf) in words. */
+function resultWords(area: 'mediation' | 'prosecution' | 'penalties', code: string): string {
+  if (area === 'penalties') return labelOf(['penaltyKind'], code);
+  if (area === 'mediation') {
+    if (code === 'agreed') return '达成调解协议';
+    const reason = code.replace(/^failed:/, '');
+    return `调解不成（${reason === 'expired' ? '调解期满' : labelOf(['mediationFailureReason'], reason)}）`;
+  }
+  const words: Record<string, string> = {
+    indicted: LABELS.policeCaseStage.indicted,
+    not_prosecuted: LABELS.policeCaseStage.not_prosecuted,
+    arrest_approved: LABELS.arrestDecisionOutcome.approved,
+    arrest_not_approved: LABELS.arrestDecisionOutcome.not_approved,
+    judgement_guilty: '判决有罪',
+    judgement_not_guilty: '判决无罪',
+  };
+  return words[code] ?? code;
+}
+
+export const STATISTICS_TITLE = '涉医案事件月度统计表';
+
+/** 2026-11 → 2026年11月1日至2026年11月30日 (Asia/Shanghai calendar month). */
+export function periodWords(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}年${m}月1日至${y}年${m}月${last}日`;
+}
+
+/**
+ * The figures as an official return (统计报表): one row per counted thing in words, hospitals by
+ * name, a 合计 row of the month's incidents. Pure: names come in from the directory.
+ */
+export function statisticsReturn(
+  stats: Statistics,
+  context: { unit: string; organisation: (id: string) => string; now: Date },
+): OfficialReturn {
+  const rows: Cell[][] = [];
+  const add = (section: string, item: string, value: number, rate: number | null = null) =>
+    rows.push([rows.length + 1, section, item, value, rate]);
   if (stats.incidents) {
-    add('incidents', 'total', stats.incidents.total);
-    add('incidents', 'major', stats.incidents.major);
-    for (const [k, v] of Object.entries(stats.incidents.byCategory)) add('incidents.category', k, v);
-    for (const [k, v] of Object.entries(stats.incidents.byHospital)) add('incidents.hospital', k, v);
-    for (const [k, v] of Object.entries(stats.incidents.byOutcome)) add('incidents.outcome', k, v);
+    add('涉医案事件', '总数', stats.incidents.total);
+    add('涉医案事件', '其中：重大事件', stats.incidents.major);
+    for (const [k, v] of Object.entries(stats.incidents.byCategory))
+      add('按类别', k === 'unclassified' ? '未分类' : labelOf(['incidentCategory'], k), v);
+    for (const [k, v] of Object.entries(stats.incidents.byHospital))
+      add('按医疗机构', k === 'unknown' ? '未注明' : context.organisation(k), v);
+    for (const [k, v] of Object.entries(stats.incidents.byOutcome)) add('按处置结果', outcomeWords(k), v);
   }
   const clocks = (section: string, c: Compliance) => {
-    add(section, 'met', c.met, c.rate);
-    add(section, 'breached', c.breached, c.rate);
-    add(section, 'cancelled', c.cancelled);
-    add(section, 'open', c.open);
+    add(section, '按时', c.met, c.rate);
+    add(section, '超时', c.breached);
+    add(section, '已取消', c.cancelled);
+    add(section, '未到期', c.open);
   };
-  if (stats.responseTime) clocks('responseTime.policeArrival', stats.responseTime);
-  for (const [rule, c] of Object.entries(stats.deadlines ?? {})) clocks(`deadlines.${rule}`, c);
+  if (stats.responseTime) clocks(LABELS.incidentClock.police_arrival, stats.responseTime);
+  for (const [rule, c] of Object.entries(stats.deadlines ?? {})) clocks(`法定时限：${ruleWords(rule)}`, c);
+  const areas = { mediation: '医疗纠纷调解', prosecution: '起诉与审判', penalties: '行政处罚' } as const;
   for (const area of ['mediation', 'prosecution', 'penalties'] as const)
-    for (const [k, v] of Object.entries(stats[area] ?? {})) add(area, k, v);
-  return rows;
+    for (const [k, v] of Object.entries(stats[area] ?? {})) add(areas[area], resultWords(area, k), v);
+  return {
+    sheetName: `统计 ${stats.month}`,
+    title: STATISTICS_TITLE,
+    particulars: [
+      `填报单位：${context.unit}`,
+      `统计区域：${regionName(stats.region)}（${stats.region}）`,
+      `统计期间：${periodWords(stats.month)}`,
+      `制表时间：${beijingTime(context.now)}`,
+    ],
+    columns: [
+      { header: '序号', width: 6 },
+      { header: '统计项目', width: 28 },
+      { header: '分项', width: 36 },
+      { header: '数量', width: 10 },
+      { header: '按时率', width: 10, numFmt: '0.0%' },
+    ],
+    rows,
+    totals: stats.incidents ? ['合计', '涉医案事件（起）', null, stats.incidents.total, null] : undefined,
+    notes: ['说明：按时率 = 按时 ÷（按时 + 超时）；时限按其开始时所在月份（北京时间）统计。'],
+  };
 }

@@ -1,21 +1,33 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
-import { shanghaiDateTimeOf } from '@pingan/contracts';
-import { toCsv } from '../export/csv.js';
 import { printablePage } from '../export/html.js';
+import { OversightNames } from '../export/names.js';
+import { toCsv } from '../export/returns.js';
+import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
 import { CASE_READERS } from '../oversight-access.js';
-import { TIMELINE_COLUMNS, TimelineQuery, timelineRows, type Timeline } from './timeline.query.js';
+import { TimelineQuery, timelineReport, type Timeline } from './timeline.query.js';
 
 @ApiTags('oversight')
 @ApiBearerAuth()
 @Controller('cases')
 export class TimelineController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly names: OversightNames,
+    @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
+  ) {}
 
   private read(principal: Principal, caseNumber: string): Promise<Timeline> {
     return this.queries.execute(new TimelineQuery(principal, caseNumber));
+  }
+
+  /** The timeline for people: particulars on top, Chinese lines, organisations by name. */
+  private async report(principal: Principal, caseNumber: string) {
+    const timeline = await this.read(principal, caseNumber);
+    const names = await this.names.organisations([timeline.hospitalId, ...timeline.entries.map((e) => e.actor.organisationId)]);
+    return timelineReport(timeline, { organisation: names, now: this.clock() });
   }
 
   @Get(':caseNumber/timeline')
@@ -34,10 +46,11 @@ export class TimelineController {
   @ApiOkResponse({ description: 'UTF-8 CSV', schema: { type: 'string' } })
   @Roles(...CASE_READERS)
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'The case timeline as CSV' })
+  @ApiOperation({ summary: 'The case timeline as CSV: the incident’s particulars on top, Chinese lines, Beijing times' })
   async csv(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string) {
-    const timeline = await this.read(principal, caseNumber);
-    return toCsv(TIMELINE_COLUMNS, timelineRows(timeline));
+    const report = await this.report(principal, caseNumber);
+    // Particulars as one-cell lines above the table, as on the printed page.
+    return toCsv([[report.title], ...report.particulars.map((p) => [p]), [], report.header, ...report.rows]);
   }
 
   @Get(':caseNumber/timeline.html')
@@ -47,19 +60,7 @@ export class TimelineController {
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'The case timeline as a print-ready page' })
   async html(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string) {
-    const timeline = await this.read(principal, caseNumber);
-    return printablePage(
-      `案件时间线 Case timeline ${timeline.caseNumber}`,
-      `区划 Region ${timeline.regionCode ?? '—'} · 时间为北京时间 (Asia/Shanghai) · ${timeline.entries.length} 条` +
-        (timeline.hidden.message ? ` · ${timeline.hidden.message}` : ''),
-      ['发生时间 Occurred', '记录时间 Recorded', '来源 Service', '事件 Event', '操作者 Actor'],
-      timeline.entries.map((e) => [
-        shanghaiDateTimeOf(new Date(e.occurredAt)),
-        shanghaiDateTimeOf(new Date(e.recordedAt)),
-        e.context,
-        e.summary,
-        `${e.actor.role} · ${e.actor.organisationId}`,
-      ]),
-    );
+    const report = await this.report(principal, caseNumber);
+    return printablePage(report.title, report.particulars, report.header, report.rows);
   }
 }

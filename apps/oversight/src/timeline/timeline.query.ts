@@ -1,5 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccessDeniedError, type Principal } from '@pingan/access';
+import { AccessDeniedError, regionName, type Principal } from '@pingan/access';
+import { LABELS, shanghaiDateTimeOf } from '@pingan/contracts';
+import { beijingTime, labelOf } from '../domain/event-facts.js';
+import { CONTEXT_TITLES } from '../domain/event-titles.js';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { canReadCase, canReadRecord, seesHighRisk } from '../oversight-access.js';
 import { accessFactsOf, caseRecords, findCase } from '../read-models/cases.js';
@@ -19,6 +22,8 @@ export interface Timeline {
   caseNumber: string;
   regionCode: string | null;
   hospitalId: string | null;
+  /** The incident's particulars as the read model holds them (null before its report was read). */
+  incident: { occurredAt: string | null; categories: string[]; major: boolean; outcome: string | null };
   entries: TimelineEntry[];
   /** What the reader may not see is said, not silently left out: how many entries, in words. */
   hidden: { count: number; message: string | null };
@@ -77,6 +82,12 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
       caseNumber,
       regionCode: found.region_code,
       hospitalId: found.hospital_id,
+      incident: {
+        occurredAt: found.occurred_at ? new Date(found.occurred_at).toISOString() : null,
+        categories: found.categories ?? [],
+        major: found.major === true,
+        outcome: found.incident_outcome ?? null,
+      },
       hidden: {
         count: hidden,
         message: hidden === 0 ? null : `${hidden} 条记录贵单位无权查看 (${hidden} entries not visible to your organisation)`,
@@ -94,26 +105,37 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
   }
 }
 
-export const TIMELINE_COLUMNS = [
-  'occurredAt',
-  'recordedAt',
-  'context',
-  'type',
-  'summary',
-  'actorRole',
-  'actorOrganisationId',
-  'actorUserId',
-  'eventId',
-];
-export const timelineRows = (timeline: Timeline): string[][] =>
-  timeline.entries.map((e) => [
-    e.occurredAt,
-    e.recordedAt,
-    e.context,
-    e.type,
+export const TIMELINE_TITLE = '涉医案事件办理时间线';
+export const TIMELINE_HEADER = ['序号', '发生时间（北京时间）', '记录时间（北京时间）', '来源', '事件', '操作单位', '操作人角色'];
+
+/**
+ * The timeline as officials print and file it: the incident's particulars on top (who, where,
+ * when, what), then one line per event in Chinese with Beijing times. Pure: names come in.
+ */
+export function timelineReport(
+  timeline: Timeline,
+  names: { organisation: (id: string | null) => string; now: Date },
+): { title: string; particulars: string[]; header: string[]; rows: string[][] } {
+  const time = (iso: string) => shanghaiDateTimeOf(new Date(iso));
+  const { incident } = timeline;
+  const particulars = [
+    `案件编号：${timeline.caseNumber}`,
+    `医疗机构：${names.organisation(timeline.hospitalId)}`,
+    `所在区划：${timeline.regionCode ? regionName(timeline.regionCode) : '—'}`,
+    `发生时间：${incident.occurredAt ? beijingTime(incident.occurredAt) : '—'}`,
+    `事件类别：${incident.categories.length ? incident.categories.map((c) => labelOf(['incidentCategory'], c)).join('、') : '—'}`,
+    `是否重大：${incident.major ? '是（造成死亡、重伤或群体性事件）' : '否'}`,
+    `处置结果：${incident.outcome ? labelOf(['incidentOutcome'], incident.outcome) : LABELS.caseStatus.open}`,
+    `导出时间：${beijingTime(names.now)}；共 ${timeline.entries.length} 条${timeline.hidden.message ? `；${timeline.hidden.message}` : ''}`,
+  ];
+  const rows = timeline.entries.map((e, i) => [
+    String(i + 1),
+    time(e.occurredAt),
+    time(e.recordedAt),
+    CONTEXT_TITLES[e.context] ?? e.context,
     e.summary,
-    e.actor.role,
-    e.actor.organisationId,
-    e.actor.userId,
-    e.eventId,
+    names.organisation(e.actor.organisationId),
+    labelOf(['role'], e.actor.role),
   ]);
+  return { title: `${TIMELINE_TITLE}（${timeline.caseNumber}）`, particulars, header: TIMELINE_HEADER, rows };
+}
