@@ -97,7 +97,7 @@ export class MediationController {
   @ApiOperation({ summary: "Extend a people's mediation the parties agreed to extend: the clock's due date moves (mediator)" })
   extend(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ExtensionDto): Promise<CommandResultDto> {
     return this.act(
-      actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason } }, ['mediator']),
+      actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason, consent: dto.consent } }, ['mediator']),
     );
   }
 
