@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -53,6 +53,7 @@ export class SessionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
 }
 
+@ApiSchema({ name: 'DisputeExtensionConsentDto' })
 export class ExtensionConsentDto {
   @ApiProperty({ description: '同意延长的患方当事人 (the party id from the register; names stay there)' })
   @IsString()
