@@ -20,7 +20,8 @@ export const DISPUTE_DEADLINE_RULES = [
     // [law], configurable: not from the seed documents. The 30-working-day rule is article 38 of
     // the regulation (国务院令第701号); DOMAIN.md's "art. 33" should read 38.
     name: 'peoples-mediation',
-    source: '[law] 医疗纠纷预防和处理条例 第38条 (30 working days from acceptance; appraisal not counted; extendable with both parties\' consent)',
+    source:
+      "[law] 医疗纠纷预防和处理条例 第38条 (30 working days from acceptance; appraisal not counted; extendable with both parties' consent)",
     length: { unit: 'working_days', amount: 30 },
     warnAtFraction: 0.75,
   },

@@ -5,7 +5,12 @@ import { DISPUTE_DEADLINE_RULES, disputeDeadlineRule } from './deadline-rules.js
 describe('dispute clocks', () => {
   it('the rule catalogue is valid for a DeadlineStore', () => {
     const rules = indexRules(DISPUTE_DEADLINE_RULES);
-    expect([...rules.keys()]).toEqual(['peoples-mediation', 'administrative-mediation', 'administrative-mediation-acceptance', 'dispute-risk-review']);
+    expect([...rules.keys()]).toEqual([
+      'peoples-mediation',
+      'administrative-mediation',
+      'administrative-mediation-acceptance',
+      'dispute-risk-review',
+    ]);
     expect(disputeDeadlineRule('peoples-mediation').length).toEqual({
       unit: 'working_days',
       amount: 30,

@@ -162,7 +162,10 @@ export const mediationDecisions = {
     // The committee cannot extend alone: 委员会和医患双方可以约定延长 — both sides' consent, recorded.
     const consent = command.data.consent;
     if (consent === undefined || blank(consent.patientPartyId) || blank(consent.hospitalRepresentative)) {
-      throw new DisputeError(Code.ExtensionConsentRequired, 'An extension needs the consent of both the patient side and the hospital (条例 第38条).');
+      throw new DisputeError(
+        Code.ExtensionConsentRequired,
+        'An extension needs the consent of both the patient side and the hospital (条例 第38条).',
+      );
     }
     return oneEvent(ref, 'MediationExtended', {
       attempt: mediation.attempt,
@@ -224,7 +227,12 @@ export const mediationDecisions = {
       clocks:
         mediation.deadlineId === null
           ? // 不予受理 is the commission's decision on time; the application falling away otherwise is moot.
-            acceptanceClockStop(mediation, command.metadata.now, command.data.reason === 'not_accepted' ? 'done' : 'moot', `failed: ${command.data.reason}`)
+            acceptanceClockStop(
+              mediation,
+              command.metadata.now,
+              command.data.reason === 'not_accepted' ? 'done' : 'moot',
+              `failed: ${command.data.reason}`,
+            )
           : [
               {
                 action: 'stop',

@@ -97,7 +97,11 @@ describe('dispute decider', () => {
 
     it('an application for administrative mediation starts the commission’s 5-working-day decision clock [law: 条例 第40条]', () => {
       const [event] = disputeDecider.decide(
-        { type: 'ReferToMediation', data: { kind: 'administrative_mediation', mediatorOrganisationId: 'hc-500103' }, metadata: { actor: receiver, now: t(2) } },
+        {
+          type: 'ReferToMediation',
+          data: { kind: 'administrative_mediation', mediatorOrganisationId: 'hc-500103' },
+          metadata: { actor: receiver, now: t(2) },
+        },
         fold(disputeDecider, NOTIFIED),
       );
       expect(event).toEqual(referred(1, 'administrative_mediation'));
@@ -123,7 +127,10 @@ describe('dispute decider', () => {
       data: { reason: '患方拒绝调解，要求诉讼' },
       metadata: { actor: receiver, now: t(4) },
     };
-    const refusal = (referralWithdrawn: boolean, over: Partial<Extract<DisputeEvent, { type: 'MediationRefusedByPatientSide' }>['data']> = {}): DisputeEvent => ({
+    const refusal = (
+      referralWithdrawn: boolean,
+      over: Partial<Extract<DisputeEvent, { type: 'MediationRefusedByPatientSide' }>['data']> = {},
+    ): DisputeEvent => ({
       type: 'MediationRefusedByPatientSide',
       data: {
         ...ref,
@@ -159,7 +166,9 @@ describe('dispute decider', () => {
         ]);
       given(NOTIFIED)
         .when(withData(refuse, { kind: 'administrative_mediation' }))
-        .then([refusal(false, { refusedKind: 'administrative_mediation', remainingRoutes: ['negotiation', 'peoples_mediation', 'litigation'] })]);
+        .then([
+          refusal(false, { refusedKind: 'administrative_mediation', remainingRoutes: ['negotiation', 'peoples_mediation', 'litigation'] }),
+        ]);
     });
 
     it('an old refusal event (route litigation, no remainingRoutes) still folds', () => {

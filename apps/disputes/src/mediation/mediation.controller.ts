@@ -49,7 +49,8 @@ export class MediationController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({
-    summary: 'The patient side refuses mediation: the answer lists the routes that remain (negotiation, the other mediation, litigation) (hospital_complaints_officer)',
+    summary:
+      'The patient side refuses mediation: the answer lists the routes that remain (negotiation, the other mediation, litigation) (hospital_complaints_officer)',
   })
   refuse(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: RefusalDto): Promise<CommandResultDto> {
     return this.act(actOnDispute(p, id, { type: 'RecordMediationRefused', data: { reason: dto.reason, kind: dto.kind } }, HOSPITAL));
@@ -99,7 +100,9 @@ export class MediationController {
   @ApiOperation({ summary: "Extend a people's mediation the parties agreed to extend: the clock's due date moves (mediator)" })
   extend(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ExtensionDto): Promise<CommandResultDto> {
     return this.act(
-      actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason, consent: dto.consent } }, ['mediator']),
+      actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason, consent: dto.consent } }, [
+        'mediator',
+      ]),
     );
   }
 

@@ -59,7 +59,10 @@ export class ExtensionConsentDto {
   @IsString()
   @Length(1, 64)
   patientPartyId!: string;
-  @ApiProperty({ description: '同意延长的医方代表 (the hospital staff member who agreed)' }) @IsString() @Length(1, 100) hospitalRepresentative!: string;
+  @ApiProperty({ description: '同意延长的医方代表 (the hospital staff member who agreed)' })
+  @IsString()
+  @Length(1, 100)
+  hospitalRepresentative!: string;
   @ApiPropertyOptional({ description: '延长调解期限约定书 reference' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
 }
 
@@ -70,7 +73,10 @@ export class ExtensionDto {
   @Max(250)
   workingDays!: number;
   @ApiProperty() @IsString() @MaxLength(2000) reason!: string;
-  @ApiProperty({ type: ExtensionConsentDto, description: '医患双方同意延长 (条例 第38条): required, or 422 DISPUTE.EXTENSION_CONSENT_REQUIRED' })
+  @ApiProperty({
+    type: ExtensionConsentDto,
+    description: '医患双方同意延长 (条例 第38条): required, or 422 DISPUTE.EXTENSION_CONSENT_REQUIRED',
+  })
   @IsDefined()
   @ValidateNested()
   @Type(() => ExtensionConsentDto)
