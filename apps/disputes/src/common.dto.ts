@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, MaxLength, Min, Max, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, Max, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiSchema } from '@nestjs/swagger';
 import { RunningClockDto } from '@pingan/platform';
@@ -29,6 +29,16 @@ export class ReasonDto {
   @ApiProperty() @IsString() @MaxLength(2000) reason!: string;
 }
 
+const MEDIATION_KINDS = ['peoples_mediation', 'administrative_mediation'] as const;
+
+@ApiSchema({ name: 'DisputeMediationRefusalDto' })
+export class RefusalDto extends ReasonDto {
+  @ApiPropertyOptional({ enum: MEDIATION_KINDS, description: 'the mediation refused when none was referred (default 人民调解)' })
+  @IsOptional()
+  @IsIn(MEDIATION_KINDS)
+  kind?: (typeof MEDIATION_KINDS)[number];
+}
+
 export class NoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
@@ -39,6 +49,13 @@ export class DisputeStateDto {
   @ApiProperty({ example: 'peoples_mediation' }) route!: string;
   @ApiProperty({ nullable: true, type: Object }) owner!: unknown;
   @ApiProperty() routesNotified!: boolean;
+  @ApiProperty({
+    nullable: true,
+    enum: ['negotiation', 'peoples_mediation', 'administrative_mediation', 'litigation'],
+    isArray: true,
+    description: '拒绝调解后仍可选择的途径 (after a refusal of mediation: the routes still open) [S3 二(三)]',
+  })
+  remainingRoutes!: string[] | null;
   @ApiProperty({ nullable: true, type: Object, description: 'kind, phase (referred, accepted, agreed, failed, withdrawn), mediator' })
   mediation!: unknown;
   @ApiProperty({ nullable: true, type: Object }) appraisal!: unknown;

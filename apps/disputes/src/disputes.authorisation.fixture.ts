@@ -50,7 +50,11 @@ export const DISPUTES_ENDPOINTS: Record<string, MatrixEndpoint> = {
     heldAt: '2026-03-02T02:00:00Z',
     attendees: [{ name: '调解员', side: 'mediator' }],
   }),
-  'POST /disputes/:id/mediation/extension': step('/mediation/extension', ['mediator'], { workingDays: 10, reason: '双方同意' }),
+  'POST /disputes/:id/mediation/extension': step('/mediation/extension', ['mediator'], {
+    workingDays: 10,
+    reason: '双方同意',
+    consent: { patientPartyId: 'party-1', hospitalRepresentative: '医务科' },
+  }),
   'POST /disputes/:id/mediation/agreement': step('/mediation/agreement', MEDIATORS, agreement),
   'POST /disputes/:id/mediation/failure': step('/mediation/failure', MEDIATORS, { reason: 'no_agreement' }),
   'POST /disputes/:id/appraisals': step('/appraisals', HOSPITAL_OR_MEDIATORS, { kind: 'medical_damage', appraiser: '医学会' }),

@@ -332,7 +332,11 @@ describe('disputes service', () => {
     expect(
       (await post('complaints', `/disputes/${id}/mediation/extension`, { workingDays: 10, reason: '双方同意延长' }).expect(403)).body.code,
     ).toBe('ACCESS.DENIED');
-    await post('mediator', `/disputes/${id}/mediation/extension`, { workingDays: 10, reason: '双方同意延长' }).expect(200);
+    await post('mediator', `/disputes/${id}/mediation/extension`, {
+      workingDays: 10,
+      reason: '双方同意延长',
+      consent: { patientPartyId: 'party-1', hospitalRepresentative: '医务科' },
+    }).expect(200);
     const extended = await clock();
     // 10 working days: two weeks, less where a make-up working day (调休) falls on a weekend
     expect(Date.parse(extended.dueAt)).toBeGreaterThanOrEqual(due1 + 12 * DAY);

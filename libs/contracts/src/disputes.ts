@@ -48,7 +48,8 @@ export type DisputeClaim = {
 };
 
 /** Deadline rule names the disputes service starts clocks for (catalogue: apps/disputes deadline-rules.ts). */
-export type DisputeDeadlineRuleName = 'peoples-mediation' | 'administrative-mediation' | 'dispute-risk-review';
+export type DisputeDeadlineRuleName =
+  'peoples-mediation' | 'administrative-mediation' | 'administrative-mediation-acceptance' | 'dispute-risk-review';
 
 type Step<A extends ClockInstruction['action']> = Extract<ClockInstruction, { action: A }>;
 
@@ -139,7 +140,9 @@ export type DisputeMediationAgreed = {
   };
 };
 
-export type DisputeMediationFailureReason = 'expired' | 'no_agreement' | 'party_withdrew' | 'not_accepted' | 'other';
+/** 'litigation_accepted': a court accepted a lawsuit, which ends the mediation (条例 第31条, 第40条: 已经受理的，终止调解). */
+export type DisputeMediationFailureReason =
+  'expired' | 'no_agreement' | 'party_withdrew' | 'not_accepted' | 'litigation_accepted' | 'other';
 
 /** 调解不成. 'expired': the period ran out without agreement (视为调解不成). schemaVersion 1. */
 export type DisputeMediationFailed = {

@@ -47,6 +47,7 @@ export function disputeStateOf(state: DisputeState): DisputeStateDto {
     route: state.route,
     owner: state.owner,
     routesNotified: state.routesNotified,
+    remainingRoutes: state.remainingRoutes,
     mediation: state.mediation,
     appraisal: state.appraisal,
     liability: state.liability,

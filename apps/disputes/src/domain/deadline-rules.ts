@@ -8,7 +8,8 @@ import type { DeadlineRule } from '@pingan/deadlines';
  * | rule | starts | paused / extended | stops |
  * |---|---|---|---|
  * | peoples-mediation | MediationAccepted (kind peoples_mediation) | AppraisalRequested → AppraisalCompleted; MediationExtended | MediationAgreed, MediationFailed (not on expiry: the clock breached) |
- * | administrative-mediation | MediationAccepted (kind administrative_mediation) | AppraisalRequested → AppraisalCompleted | MediationAgreed, MediationFailed |
+ * | administrative-mediation | MediationAccepted (kind administrative_mediation) | AppraisalRequested → AppraisalCompleted (no extension) | MediationAgreed, MediationFailed, LitigationFiled's termination |
+ * | administrative-mediation-acceptance | MediationReferred (kind administrative_mediation) | — | MediationAccepted, MediationFailed (not_accepted / litigation_accepted), MediationRefusedByPatientSide (moot) |
  * | dispute-risk-review | DisputeOpened; restarted by RiskReviewRecorded | — | RiskReviewRecorded, DisputeClosed |
  *
  * A `DeadlineBreached` on a mediation clock becomes `FailMediationOnExpiry`; a warning or
@@ -19,16 +20,25 @@ export const DISPUTE_DEADLINE_RULES = [
     // [law], configurable: not from the seed documents. The 30-working-day rule is article 38 of
     // the regulation (国务院令第701号); DOMAIN.md's "art. 33" should read 38.
     name: 'peoples-mediation',
-    source: '[law] 医疗纠纷预防和处理条例 第38条 (30 working days from acceptance; appraisal not counted; extendable by agreement)',
+    source:
+      "[law] 医疗纠纷预防和处理条例 第38条 (30 working days from acceptance; appraisal not counted; extendable with both parties' consent)",
     length: { unit: 'working_days', amount: 30 },
     warnAtFraction: 0.75,
   },
   {
     // [law], configurable; not in DOMAIN.md's deadlines table — the regulation's rule for 行政调解.
     name: 'administrative-mediation',
-    source: '[law] 医疗纠纷预防和处理条例 第40条 (30 working days from acceptance; appraisal not counted)',
+    source: '[law] 医疗纠纷预防和处理条例 第40条 (30 working days from acceptance; appraisal not counted; no extension)',
     length: { unit: 'working_days', amount: 30 },
     warnAtFraction: 0.75,
+  },
+  {
+    // [law], configurable: 卫生主管部门应当自收到申请之日起5个工作日内作出是否受理的决定. The application is
+    // the referral to the commission; acceptance or refusal (不予受理) stops it.
+    name: 'administrative-mediation-acceptance',
+    source: '[law] 医疗纠纷预防和处理条例 第40条 (decide on acceptance within 5 working days of the application)',
+    length: { unit: 'working_days', amount: 5 },
+    warnAtFraction: 0.6,
   },
   {
     // The source asks for periodic risk reviews of long-unresolved disputes without a period:

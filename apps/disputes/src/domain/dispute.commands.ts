@@ -95,6 +95,8 @@ export type ReferToMediation = CommandOf<
   {
     kind: DisputeMediationKind;
     mediatorOrganisationId: string;
+    /** Administrative mediation: who supervises the commission for its 5-working-day acceptance clock. */
+    supervisingOrganisationId?: string | null;
   }
 >;
 
@@ -103,6 +105,8 @@ export type RecordMediationRefused = CommandOf<
   'RecordMediationRefused',
   {
     reason: string;
+    /** Which mediation the patient side refuses when none was referred; default people's mediation. */
+    kind?: DisputeMediationKind;
   }
 >;
 
@@ -160,8 +164,21 @@ export type ExtendMediation = CommandOf<
   {
     workingDays: number;
     reason: string;
+    /** Both parties agreed the extension with the committee (条例 第38条): who, on each side. */
+    consent?: ExtensionConsent;
   }
 >;
+
+/**
+ * Who consented to extending a people's mediation. The patient side by its party id (names stay
+ * in the party register), the hospital by the staff member who agreed; `reference` is the signed
+ * record of the agreement to extend, if any.
+ */
+export type ExtensionConsent = {
+  patientPartyId: string;
+  hospitalRepresentative: string;
+  reference?: string;
+};
 
 export type RecordMediationAgreement = CommandOf<
   'RecordMediationAgreement',

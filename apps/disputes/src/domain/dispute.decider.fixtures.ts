@@ -131,8 +131,24 @@ export const referred = (attempt = 1, kind: 'peoples_mediation' | 'administrativ
     kind,
     mediatorOrganisationId: kind === 'peoples_mediation' ? 'med-1' : 'hc-500103',
     referredAt: s(2),
+    clocks:
+      kind === 'peoples_mediation'
+        ? []
+        : [
+            {
+              action: 'start',
+              deadlineId: acceptanceClock(attempt),
+              subject: ref.caseNumber,
+              rule: 'administrative-mediation-acceptance',
+              startedAt: s(2),
+              responsibleOrganisationId: 'hc-500103',
+              supervisingOrganisationId: null,
+            },
+          ],
   },
 });
+/** The commission's 5-working-day clock of its decision on acceptance (条例 第40条). */
+export const acceptanceClock = (attempt = 1): string => `dsp-1/administrative-mediation-acceptance/${attempt}`;
 export const accepted = (paused = false): DisputeEvent => ({
   type: 'MediationAccepted',
   data: {

@@ -87,7 +87,7 @@ describe('dispute decider', () => {
         'DisputeClosed',
       ]);
       // Clock steps, in order: the service layer follows exactly these.
-      const steps = events.flatMap((e) => ('clocks' in e.data ? e.data.clocks.map((c) => `${c.action} ${c.deadlineId}`) : []));
+      const steps = events.flatMap((e) => ('clocks' in e.data ? (e.data.clocks ?? []).map((c) => `${c.action} ${c.deadlineId}`) : []));
       expect(steps).toEqual([
         `start ${reviewClock(1)}`,
         `start ${peoplesClock}`,

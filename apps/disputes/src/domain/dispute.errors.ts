@@ -17,6 +17,7 @@ export class DisputeError extends defineErrors({
   MediationExpired: { code: 'DISPUTE.MEDIATION_EXPIRED', status: 422 },
   NotMediator: { code: 'DISPUTE.NOT_MEDIATOR', status: 403 },
   ExtensionNotAllowed: { code: 'DISPUTE.EXTENSION_NOT_ALLOWED', status: 422 },
+  ExtensionConsentRequired: { code: 'DISPUTE.EXTENSION_CONSENT_REQUIRED', status: 422 },
   AppraisalPending: { code: 'DISPUTE.APPRAISAL_PENDING', status: 422 },
   NoAppraisalPending: { code: 'DISPUTE.NO_APPRAISAL_PENDING', status: 422 },
   LiabilityNotDetermined: { code: 'DISPUTE.LIABILITY_NOT_DETERMINED', status: 422 },

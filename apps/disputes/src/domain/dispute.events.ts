@@ -61,6 +61,8 @@ export type MediationReferred = {
     kind: DisputeMediationKind;
     mediatorOrganisationId: string;
     referredAt: string;
+    /** Administrative mediation: starts the 5-working-day acceptance clock (条例 第40条). Absent on older events. */
+    clocks?: DisputeClockInstruction[];
   };
 };
 
@@ -71,8 +73,14 @@ export type MediationRefusedByPatientSide = {
     refusedAt: string;
     /** A referral not yet accepted is withdrawn with the refusal. */
     referralWithdrawn: boolean;
-    /** The legal route the patient side is helped to [S3 二(三)]. */
-    route: 'litigation';
+    /** The route the dispute is on afterwards: 'litigation' on events before remainingRoutes; now 'negotiation' until the patient side picks one. */
+    route: DisputeRoute;
+    /** The routes that remain open, offered to the patient side [S3 二(三)]. Absent on older events (then: litigation). */
+    remainingRoutes?: DisputeRoute[];
+    /** The mediation refused: a referral's kind, else people's mediation. Absent on older events. */
+    refusedKind?: DisputeMediationKind;
+    /** Stops a running acceptance clock of a withdrawn administrative referral (moot). */
+    clocks?: DisputeClockInstruction[];
   };
 };
 
@@ -130,6 +138,8 @@ export type MediationExtended = {
     attempt: number;
     workingDays: number;
     reason: string;
+    /** Both parties' consent (条例 第38条). Absent only on events recorded before consent was required. */
+    consent?: { patientPartyId: string; hospitalRepresentative: string; reference: string | null };
     extendedAt: string;
     clocks: DisputeClockInstruction[];
   };

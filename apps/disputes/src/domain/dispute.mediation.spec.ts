@@ -2,6 +2,7 @@ import { fold } from '@pingan/event-store';
 import type { DisputeCommand } from './dispute.commands.js';
 import { disputeDecider } from './dispute.decider.js';
 import {
+  acceptanceClock,
   accept,
   accepted,
   agree,
@@ -60,6 +61,8 @@ describe('dispute decider', () => {
               mediatorOrganisationId: 'hc-500103',
               acceptedAt: s(3),
               clocks: [
+                // the decision on acceptance came in time [law: 条例 第40条]
+                { action: 'stop', deadlineId: acceptanceClock(), at: s(3), outcome: 'done', reason: 'accepted' },
                 {
                   action: 'start',
                   deadlineId: 'dsp-1/administrative-mediation/1',
@@ -73,6 +76,17 @@ describe('dispute decider', () => {
             },
           },
         ]);
+    });
+
+    it('rejects acceptance once a court has accepted a lawsuit (不予受理 [law: 条例 第31条, 第40条])', () => {
+      const sued: DisputeEvent = {
+        type: 'LitigationFiled',
+        data: { ...ref, courtId: 'court-1', reference: '(2025)渝0103民初1号', filedAt: s(2) },
+      };
+      // a stream from before a lawsuit ended the referral: the rule still holds at acceptance
+      given([...REFERRED, sued])
+        .when(accept)
+        .thenThrows(DisputeError, rejects('DISPUTE.LITIGATION_ACCEPTED'));
     });
 
     it('rejects acceptance by an organisation it was not referred to', () => {
@@ -233,7 +247,11 @@ describe('dispute decider', () => {
   describe('ExtendMediation (parties agree to extend [law: 条例 第38条])', () => {
     const extend: DisputeCommand = {
       type: 'ExtendMediation',
-      data: { workingDays: 10, reason: '双方同意延长' },
+      data: {
+        workingDays: 10,
+        reason: '双方同意延长',
+        consent: { patientPartyId: 'party-1', hospitalRepresentative: '医务科 王主任', reference: '延期约定书-1' },
+      },
       metadata: { actor: mediator, now: t(30) },
     };
 
@@ -248,6 +266,7 @@ describe('dispute decider', () => {
               attempt: 1,
               workingDays: 10,
               reason: '双方同意延长',
+              consent: { patientPartyId: 'party-1', hospitalRepresentative: '医务科 王主任', reference: '延期约定书-1' },
               extendedAt: s(30),
               clocks: [
                 {
@@ -261,6 +280,18 @@ describe('dispute decider', () => {
             },
           },
         ]);
+    });
+
+    it('rejects an extension without both parties’ consent', () => {
+      given(MEDIATING)
+        .when(withData(extend, { consent: undefined }))
+        .thenThrows(DisputeError, rejects('DISPUTE.EXTENSION_CONSENT_REQUIRED'));
+      given(MEDIATING)
+        .when(withData(extend, { consent: { patientPartyId: 'party-1', hospitalRepresentative: ' ' } }))
+        .thenThrows(DisputeError, rejects('DISPUTE.EXTENSION_CONSENT_REQUIRED'));
+      given(MEDIATING)
+        .when(withData(extend, { consent: { patientPartyId: '', hospitalRepresentative: '医务科 王主任' } }))
+        .thenThrows(DisputeError, rejects('DISPUTE.EXTENSION_CONSENT_REQUIRED'));
     });
 
     it('rejects extending administrative mediation', () => {
@@ -344,6 +375,25 @@ describe('dispute decider', () => {
               note: '不予受理',
               failedAt: s(45),
               clocks: [],
+            },
+          },
+        ]);
+    });
+
+    it('the commission’s 不予受理 stops its 5-working-day acceptance clock as met: it decided [law: 条例 第40条]', () => {
+      given([...NOTIFIED, referred(1, 'administrative_mediation')])
+        .when(by(commission, withData(fail, { reason: 'not_accepted', note: '不予受理' })))
+        .then([
+          {
+            type: 'MediationFailed',
+            data: {
+              ...ref,
+              attempt: 1,
+              kind: 'administrative_mediation',
+              reason: 'not_accepted',
+              note: '不予受理',
+              failedAt: s(45),
+              clocks: [{ action: 'stop', deadlineId: acceptanceClock(), at: s(45), outcome: 'done', reason: 'failed: not_accepted' }],
             },
           },
         ]);

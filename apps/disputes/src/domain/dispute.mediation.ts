@@ -4,6 +4,7 @@ import type { DisputeEvent } from './dispute.events.js';
 import {
   activeMediation,
   blank,
+  acceptanceClockStop,
   compensationTotal,
   invalid,
   iso,
@@ -30,8 +31,11 @@ export const mediationDecisions = {
     if (mediation.phase === 'accepted') return [];
     // Checked at referral too; again here because an incident may have been linked since [S3 一(二)].
     requireDisturbanceStopped(state);
+    // 已向人民法院提起诉讼并且已被受理的，不予受理 [law: 条例 第31条, 第40条].
+    if (state.litigation !== null) throw new DisputeError(Code.LitigationAccepted, 'A court has accepted a lawsuit on this dispute.');
     const deadlineId = deadlineIdFor(ref.disputeId, mediationRule(mediation.kind), mediation.attempt);
     const clocks: DisputeClockInstruction[] = [
+      ...acceptanceClockStop(mediation, command.metadata.now, 'done', 'accepted'),
       {
         action: 'start',
         deadlineId,
@@ -155,10 +159,23 @@ export const mediationDecisions = {
     if (!Number.isInteger(command.data.workingDays) || command.data.workingDays <= 0)
       invalid('workingDays', 'A positive whole number of working days.');
     if (blank(command.data.reason)) invalid('reason', 'An extension needs a reason.');
+    // The committee cannot extend alone: 委员会和医患双方可以约定延长 — both sides' consent, recorded.
+    const consent = command.data.consent;
+    if (consent === undefined || blank(consent.patientPartyId) || blank(consent.hospitalRepresentative)) {
+      throw new DisputeError(
+        Code.ExtensionConsentRequired,
+        'An extension needs the consent of both the patient side and the hospital (条例 第38条).',
+      );
+    }
     return oneEvent(ref, 'MediationExtended', {
       attempt: mediation.attempt,
       workingDays: command.data.workingDays,
       reason: command.data.reason,
+      consent: {
+        patientPartyId: consent.patientPartyId,
+        hospitalRepresentative: consent.hospitalRepresentative,
+        reference: blank(consent.reference) ? null : consent.reference!,
+      },
       extendedAt: iso(command.metadata.now),
       clocks: [
         {
@@ -209,7 +226,13 @@ export const mediationDecisions = {
       failedAt: iso(command.metadata.now),
       clocks:
         mediation.deadlineId === null
-          ? []
+          ? // 不予受理 is the commission's decision on time; the application falling away otherwise is moot.
+            acceptanceClockStop(
+              mediation,
+              command.metadata.now,
+              command.data.reason === 'not_accepted' ? 'done' : 'moot',
+              `failed: ${command.data.reason}`,
+            )
           : [
               {
                 action: 'stop',
@@ -248,6 +271,7 @@ export const mediationEvolutions = {
     const start = event.data.clocks.find((clock) => clock.action === 'start');
     return withMediation(state, {
       phase: 'accepted',
+      acceptanceDeadlineId: null,
       deadlineId: start?.deadlineId ?? null,
       clockPaused: event.data.clocks.some((clock) => clock.action === 'pause'),
     });
@@ -291,6 +315,7 @@ export const mediationEvolutions = {
     return {
       ...withMediation(state, {
         phase: 'failed',
+        acceptanceDeadlineId: null,
         failureReason: event.data.reason,
       }),
       mediationFailures: {

@@ -1,7 +1,9 @@
 import { fold } from '@pingan/event-store';
 import type { DisputeCommand } from './dispute.commands.js';
 import { disputeDecider } from './dispute.decider.js';
+import type { DisputeClockInstruction } from '@pingan/contracts';
 import {
+  acceptanceClock,
   AGREED,
   disturbanceStopped,
   failed,
@@ -12,6 +14,7 @@ import {
   notify,
   OPEN,
   openedFromIncident,
+  peoplesClock,
   receiver,
   ref,
   refer,
@@ -92,6 +95,21 @@ describe('dispute decider', () => {
       given(AGREED).when(refer).thenThrows(DisputeError, rejects('DISPUTE.AGREEMENT_EXISTS'));
     });
 
+    it('an application for administrative mediation starts the commission’s 5-working-day decision clock [law: 条例 第40条]', () => {
+      const [event] = disputeDecider.decide(
+        {
+          type: 'ReferToMediation',
+          data: { kind: 'administrative_mediation', mediatorOrganisationId: 'hc-500103' },
+          metadata: { actor: receiver, now: t(2) },
+        },
+        fold(disputeDecider, NOTIFIED),
+      );
+      expect(event).toEqual(referred(1, 'administrative_mediation'));
+      expect(fold(disputeDecider, [...NOTIFIED, event!]).mediation?.acceptanceDeadlineId).toBe(acceptanceClock());
+      // people's mediation: no acceptance period in the regulation
+      expect(referred().data).toMatchObject({ clocks: [] });
+    });
+
     it('after a failed mediation, administrative mediation is attempt 2', () => {
       given([...MEDIATING, failed('no_agreement')])
         .when({
@@ -109,22 +127,54 @@ describe('dispute decider', () => {
       data: { reason: '患方拒绝调解，要求诉讼' },
       metadata: { actor: receiver, now: t(4) },
     };
-    const refusal = (referralWithdrawn: boolean): DisputeEvent => ({
+    const refusal = (
+      referralWithdrawn: boolean,
+      over: Partial<Extract<DisputeEvent, { type: 'MediationRefusedByPatientSide' }>['data']> = {},
+    ): DisputeEvent => ({
       type: 'MediationRefusedByPatientSide',
       data: {
         ...ref,
         reason: '患方拒绝调解，要求诉讼',
         refusedAt: s(4),
         referralWithdrawn,
-        route: 'litigation',
+        route: 'negotiation',
+        remainingRoutes: ['negotiation', 'administrative_mediation', 'litigation'],
+        refusedKind: 'peoples_mediation',
+        clocks: [],
+        ...over,
       },
     });
 
-    it('records the refusal and moves the dispute to the legal route', () => {
+    it('records the refusal and offers every route that remains, not only litigation [S3 二(三)]', () => {
       given(NOTIFIED)
         .when(refuse)
         .then([refusal(false)]);
-      expect(fold(disputeDecider, [...NOTIFIED, refusal(false)]).route).toBe('litigation');
+      const state = fold(disputeDecider, [...NOTIFIED, refusal(false)]);
+      expect(state.route).toBe('negotiation');
+      expect(state.remainingRoutes).toEqual(['negotiation', 'administrative_mediation', 'litigation']);
+    });
+
+    it('refusing administrative mediation leaves people’s mediation open, and withdraws the application: its acceptance clock is moot', () => {
+      given([...NOTIFIED, referred(1, 'administrative_mediation')])
+        .when(refuse)
+        .then([
+          refusal(true, {
+            refusedKind: 'administrative_mediation',
+            remainingRoutes: ['negotiation', 'peoples_mediation', 'litigation'],
+            clocks: [{ action: 'stop', deadlineId: acceptanceClock(), at: s(4), outcome: 'moot', reason: 'application withdrawn' }],
+          }),
+        ]);
+      given(NOTIFIED)
+        .when(withData(refuse, { kind: 'administrative_mediation' }))
+        .then([
+          refusal(false, { refusedKind: 'administrative_mediation', remainingRoutes: ['negotiation', 'peoples_mediation', 'litigation'] }),
+        ]);
+    });
+
+    it('an old refusal event (route litigation, no remainingRoutes) still folds', () => {
+      const old = refusal(false, { route: 'litigation' });
+      delete (old.data as { remainingRoutes?: unknown }).remainingRoutes;
+      expect(fold(disputeDecider, [...NOTIFIED, old]).remainingRoutes).toEqual(['litigation']);
     });
 
     it('withdraws a referral not yet accepted', () => {
@@ -164,9 +214,50 @@ describe('dispute decider', () => {
       expect(fold(disputeDecider, [...NOTIFIED, filed]).route).toBe('litigation');
     });
 
-    it('rejects litigation before the notice, or during mediation', () => {
+    const filed: DisputeEvent = {
+      type: 'LitigationFiled',
+      data: { ...ref, courtId: 'court-500103', reference: '(2025)渝0103民初88号', filedAt: s(9) },
+    };
+    const terminated = (kind: 'peoples_mediation' | 'administrative_mediation', clocks: DisputeClockInstruction[]): DisputeEvent => ({
+      type: 'MediationFailed',
+      data: {
+        ...ref,
+        attempt: 1,
+        kind,
+        reason: 'litigation_accepted',
+        note: '当事人已向人民法院提起诉讼并已被受理，终止调解。',
+        failedAt: s(9),
+        clocks,
+      },
+    });
+
+    it('rejects litigation before the notice', () => {
       given(OPEN).when(sue).thenThrows(DisputeError, rejects('DISPUTE.ROUTES_NOT_NOTIFIED'));
-      given(MEDIATING).when(sue).thenThrows(DisputeError, rejects('DISPUTE.MEDIATION_IN_PROGRESS'));
+    });
+
+    it('a lawsuit accepted during mediation ends it (终止调解 [law: 条例 第31条, 第40条]); the clock is moot, not breached', () => {
+      given(MEDIATING)
+        .when(sue)
+        .then([
+          filed,
+          terminated('peoples_mediation', [
+            { action: 'stop', deadlineId: peoplesClock, at: s(9), outcome: 'moot', reason: 'terminated: litigation accepted' },
+          ]),
+        ]);
+      const state = fold(disputeDecider, [...MEDIATING, filed, terminated('peoples_mediation', [])]);
+      expect(state.mediation?.phase).toBe('failed');
+      expect(state.route).toBe('litigation');
+    });
+
+    it('a lawsuit accepted while the commission has not decided ends the application and its acceptance clock', () => {
+      given([...NOTIFIED, referred(1, 'administrative_mediation')])
+        .when(sue)
+        .then([
+          filed,
+          terminated('administrative_mediation', [
+            { action: 'stop', deadlineId: acceptanceClock(), at: s(9), outcome: 'moot', reason: 'terminated: litigation accepted' },
+          ]),
+        ]);
     });
   });
 });

@@ -1,4 +1,11 @@
-import type { Actor, DisputeClockInstruction, DisputeDeadlineRuleName, DisputeMediationKind, DisputeRef } from '@pingan/contracts';
+import type {
+  Actor,
+  DisputeClockInstruction,
+  DisputeDeadlineRuleName,
+  DisputeMediationKind,
+  DisputeRef,
+  DisputeRoute,
+} from '@pingan/contracts';
 import { oneEventOf } from '@pingan/event-store';
 import type { CompensationItem } from './dispute.commands.js';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
@@ -67,6 +74,28 @@ export function activeMediation(state: DisputeState): MediationState {
     throw new DisputeError(Code.MediationExpired, 'The mediation period ran out without agreement; mediation counts as failed.');
   }
   throw new DisputeError(Code.MediationNotActive, 'No mediation is under way.');
+}
+
+/**
+ * Stops the 5-working-day acceptance clock of an administrative referral, if it runs: 'done' when
+ * the commission decided (accepted or 不予受理), 'moot' when the application fell away undecided.
+ */
+export function acceptanceClockStop(
+  mediation: MediationState | null,
+  at: Date,
+  outcome: 'done' | 'moot',
+  reason: string,
+): DisputeClockInstruction[] {
+  const id = mediation?.phase === 'referred' ? mediation.acceptanceDeadlineId : null;
+  return id === null || id === undefined ? [] : [{ action: 'stop', deadlineId: id, at: iso(at), outcome, reason }];
+}
+
+/** The routes a patient side still has after refusing `refused` [S3 二(三)]: never a dead end. */
+export function remainingRoutesAfterRefusal(state: DisputeState, refused: DisputeMediationKind): DisputeRoute[] {
+  // A lawsuit the court accepted leaves only the lawsuit (and negotiation beside it).
+  if (state.litigation !== null) return ['negotiation', 'litigation'];
+  const other: DisputeMediationKind = refused === 'peoples_mediation' ? 'administrative_mediation' : 'peoples_mediation';
+  return ['negotiation', other, 'litigation'];
 }
 
 export function requireMediator(actor: Actor, mediation: MediationState): void {

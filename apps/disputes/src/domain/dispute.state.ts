@@ -18,6 +18,8 @@ export type MediationState = {
   phase: 'referred' | 'accepted' | 'agreed' | 'failed' | 'withdrawn';
   /** The clock of this attempt, once accepted. */
   deadlineId: string | null;
+  /** Administrative mediation: the 5-working-day clock of the decision on acceptance, while it runs (条例 第40条). */
+  acceptanceDeadlineId: string | null;
   clockPaused: boolean;
   failureReason: DisputeMediationFailureReason | null;
   sessions: number;
@@ -50,6 +52,8 @@ export type DisputeState = {
   /** What the last routes notice said: the same notice again is a duplicate (a retry), recorded once. */
   routesNotice: { routes: DisputeRoute[]; method: string; note: string } | null;
   route: DisputeRoute;
+  /** After a refusal of mediation: the routes still open to the patient side [S3 二(三)], shown with the dispute. */
+  remainingRoutes: DisputeRoute[] | null;
   /** A lawsuit the court has accepted: it excludes mediation [law: 条例 第38条, 第40条]. */
   litigation: { courtId: string; reference: string } | null;
   /** The current (or last) mediation attempt. */
@@ -84,6 +88,7 @@ export const initialDisputeState = (): DisputeState => ({
   routesNotified: false,
   routesNotice: null,
   route: 'negotiation',
+  remainingRoutes: null,
   litigation: null,
   mediation: null,
   mediationFailures: { expired: 0, other: 0 },

@@ -6,7 +6,7 @@ import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DisputeRefPipe } from '../dispute-ref.js';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
-import { AgreementDto, CommandResultDto, ReasonDto } from '../common.dto.js';
+import { AgreementDto, CommandResultDto, RefusalDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
 import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
 import { HOSPITAL, MEDIATORS } from '../disputes.roles.js';
@@ -48,9 +48,12 @@ export class MediationController {
   @Post('refusal')
   @Roles(...HOSPITAL)
   @HttpCode(200)
-  @ApiOperation({ summary: 'The patient side refuses mediation: helped to a legal route (hospital_complaints_officer)' })
-  refuse(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ReasonDto): Promise<CommandResultDto> {
-    return this.act(actOnDispute(p, id, { type: 'RecordMediationRefused', data: { reason: dto.reason } }, HOSPITAL));
+  @ApiOperation({
+    summary:
+      'The patient side refuses mediation: the answer lists the routes that remain (negotiation, the other mediation, litigation) (hospital_complaints_officer)',
+  })
+  refuse(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: RefusalDto): Promise<CommandResultDto> {
+    return this.act(actOnDispute(p, id, { type: 'RecordMediationRefused', data: { reason: dto.reason, kind: dto.kind } }, HOSPITAL));
   }
 
   @Post('acceptance')
@@ -97,7 +100,9 @@ export class MediationController {
   @ApiOperation({ summary: "Extend a people's mediation the parties agreed to extend: the clock's due date moves (mediator)" })
   extend(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ExtensionDto): Promise<CommandResultDto> {
     return this.act(
-      actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason } }, ['mediator']),
+      actOnDispute(p, id, { type: 'ExtendMediation', data: { workingDays: dto.workingDays, reason: dto.reason, consent: dto.consent } }, [
+        'mediator',
+      ]),
     );
   }
 

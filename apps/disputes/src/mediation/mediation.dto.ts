@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsDateString,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -52,6 +53,19 @@ export class SessionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
 }
 
+@ApiSchema({ name: 'DisputeExtensionConsentDto' })
+export class ExtensionConsentDto {
+  @ApiProperty({ description: '同意延长的患方当事人 (the party id from the register; names stay there)' })
+  @IsString()
+  @Length(1, 64)
+  patientPartyId!: string;
+  @ApiProperty({ description: '同意延长的医方代表 (the hospital staff member who agreed)' })
+  @IsString()
+  @Length(1, 100)
+  hospitalRepresentative!: string;
+  @ApiPropertyOptional({ description: '延长调解期限约定书 reference' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
+}
+
 export class ExtensionDto {
   @ApiProperty({ example: 10, description: 'working days the parties agreed to add (条例 第38条)' })
   @IsInt()
@@ -59,6 +73,14 @@ export class ExtensionDto {
   @Max(250)
   workingDays!: number;
   @ApiProperty() @IsString() @MaxLength(2000) reason!: string;
+  @ApiProperty({
+    type: ExtensionConsentDto,
+    description: '医患双方同意延长 (条例 第38条): required, or 422 DISPUTE.EXTENSION_CONSENT_REQUIRED',
+  })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ExtensionConsentDto)
+  consent!: ExtensionConsentDto;
 }
 
 const FAILURE_REASONS = ['no_agreement', 'party_withdrew', 'not_accepted', 'other'] as const;

@@ -71,6 +71,7 @@ function disputeView(state: OpenedDispute, events: StoredEvent[], parties: Party
     incident: state.incident,
     routesNotified: state.routesNotified,
     route: state.route,
+    remainingRoutes: state.remainingRoutes,
     mediation: state.mediation,
     appraisal: state.appraisal,
     liability: state.liability,
