@@ -240,6 +240,36 @@ export type ProsecutionReviewExtended = E<
     clocks: ProsecutionClockInstruction[];
   }
 >;
+/**
+ * 退回补充侦查 (CPL art. 175), at most twice: the review period ends with this decision (its clock
+ * is met), and the police's one-month clock starts. `returnNumber` is 1 or 2.
+ */
+export type CaseReturnedForSupplementaryInvestigation = E<
+  'CaseReturnedForSupplementaryInvestigation',
+  {
+    procuratorateId: string;
+    handlingUnitId: string;
+    returnNumber: number;
+    reason: string;
+    returnedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
+/**
+ * 补充侦查完毕移送: meets the police's clock and starts a new review period (重新计算审查起诉期限,
+ * CPL art. 175), a clock of its own so the first period's record stays as it was.
+ */
+export type CaseResubmittedForProsecution = E<
+  'CaseResubmittedForProsecution',
+  {
+    procuratorateId: string;
+    resubmittingUnitId: string;
+    returnNumber: number;
+    inCustody: boolean;
+    resubmittedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
 /** 提起公诉: stops the prosecution-review clock once every suspect under review has an outcome. */
 export type SuspectsIndicted = E<
   'SuspectsIndicted',
@@ -334,6 +364,8 @@ export type ProsecutionEvent =
   | ProsecutorDesignated
   | CaseTransferredForProsecution
   | ProsecutionReviewExtended
+  | CaseReturnedForSupplementaryInvestigation
+  | CaseResubmittedForProsecution
   | SuspectsIndicted
   | NonProsecutionDecided
   | FirstInstanceTrialStarted
@@ -363,6 +395,8 @@ export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<Record<ProsecutionEvent
   ProsecutorDesignated: 1,
   CaseTransferredForProsecution: 1,
   ProsecutionReviewExtended: 1,
+  CaseReturnedForSupplementaryInvestigation: 1,
+  CaseResubmittedForProsecution: 1,
   SuspectsIndicted: 1,
   NonProsecutionDecided: 1,
   FirstInstanceTrialStarted: 1,

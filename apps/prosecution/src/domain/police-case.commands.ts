@@ -101,6 +101,10 @@ export type ExtendProsecutionReview = C<
   'ExtendProsecutionReview',
   { caseNumber: string; ground: 'major' | 'complex'; explanation: string }
 >;
+/** 退回补充侦查 by the reviewing procuratorate (CPL art. 175); when it happened: `metadata.occurredAt`. */
+export type ReturnForSupplementaryInvestigation = C<'ReturnForSupplementaryInvestigation', { caseNumber: string; reason: string }>;
+/** The police resubmit the returned case (补充侦查完毕移送); when: `metadata.occurredAt`. */
+export type ResubmitForProsecution = C<'ResubmitForProsecution', { caseNumber: string }>;
 export type Indict = C<'Indict', { caseNumber: string; suspectIds: string[]; courtId: string }>;
 export type DecideNotToProsecute = C<'DecideNotToProsecute', { caseNumber: string; suspectIds: string[]; reason: string }>;
 
@@ -167,6 +171,8 @@ export type PoliceCaseCommand =
   | DesignateProsecutor
   | TransferForProsecution
   | ExtendProsecutionReview
+  | ReturnForSupplementaryInvestigation
+  | ResubmitForProsecution
   | Indict
   | DecideNotToProsecute
   | StartFirstInstanceTrial

@@ -57,6 +57,17 @@ export interface OpenPoliceCase extends PoliceCaseRef {
     inCustody: boolean;
     extended: boolean;
     open: boolean;
+    /** When the running period began (transfer or resubmission): later steps cannot predate it. */
+    since: string;
+    /** 0: the first period; n: the period after the n-th resubmission (its own clock). */
+    round: number;
+    /** Returns for supplementary investigation so far (at most 2, CPL art. 175). */
+    returns: number;
+    /** Returned and not yet resubmitted: with the police, since `returnedAt`. */
+    withPolice: boolean;
+    returnedAt: string | null;
+    /** The rule of the police's running month (custody or not), so its stop names the rule its start did. */
+    supplementaryRule: string | null;
   } | null;
   supervision: {
     supervisorOrganisationId: string;
@@ -226,6 +237,12 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
             inCustody: event.data.inCustody,
             extended: false,
             open: true,
+            since: event.data.transferredAt,
+            round: 0,
+            returns: 0,
+            withPolice: false,
+            returnedAt: null,
+            supplementaryRule: null,
           },
         },
         event.data.suspectIds,
@@ -233,6 +250,36 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       );
     case 'ProsecutionReviewExtended':
       return state.review ? { ...state, review: { ...state.review, extended: true } } : state;
+    case 'CaseReturnedForSupplementaryInvestigation':
+      return state.review
+        ? {
+            ...state,
+            review: {
+              ...state.review,
+              open: false,
+              withPolice: true,
+              returns: event.data.returnNumber,
+              returnedAt: event.data.returnedAt,
+              supplementaryRule: event.data.clocks.find((c) => c.action === 'start')?.rule ?? null,
+            },
+          }
+        : state;
+    case 'CaseResubmittedForProsecution':
+      // A new review period (重新计算审查起诉期限): its own clock, and its own extension.
+      return state.review
+        ? {
+            ...state,
+            review: {
+              ...state.review,
+              open: true,
+              withPolice: false,
+              inCustody: event.data.inCustody,
+              extended: false,
+              since: event.data.resubmittedAt,
+              round: event.data.returnNumber,
+            },
+          }
+        : state;
     case 'SuspectsIndicted':
     case 'NonProsecutionDecided': {
       const next = updateSuspects(
