@@ -182,7 +182,10 @@ export type ArrestRequestPeriodExtended = E<
     clocks: ProsecutionClockInstruction[];
   }
 >;
-/** 提请批准逮捕: stops the arrest-request clock, starts the arrest-decision clock. */
+/**
+ * 提请批准逮捕: stops the arrest-request clock. The decision clock starts with the procuratorate's
+ * receipt (ArrestRequestReceived); requests recorded before receipt existed carried its start here.
+ */
 export type ArrestApprovalRequested = E<
   'ArrestApprovalRequested',
   {
@@ -190,6 +193,17 @@ export type ArrestApprovalRequested = E<
     suspectId: string;
     procuratorateId: string;
     requestedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
+/** 收到提请批准逮捕书: the procuratorate's decision period counts from here (CPL art. 91: 自接到…后). */
+export type ArrestRequestReceived = E<
+  'ArrestRequestReceived',
+  {
+    requestId: string;
+    suspectId: string;
+    procuratorateId: string;
+    receivedAt: string;
     clocks: ProsecutionClockInstruction[];
   }
 >;
@@ -360,6 +374,7 @@ export type ProsecutionEvent =
   | MinistrySystemEntryRecorded
   | ArrestRequestPeriodExtended
   | ArrestApprovalRequested
+  | ArrestRequestReceived
   | ArrestApprovalDecided
   | ProsecutorDesignated
   | CaseTransferredForProsecution
@@ -391,6 +406,7 @@ export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<Record<ProsecutionEvent
   MinistrySystemEntryRecorded: 1,
   ArrestRequestPeriodExtended: 1,
   ArrestApprovalRequested: 1,
+  ArrestRequestReceived: 1,
   ArrestApprovalDecided: 1,
   ProsecutorDesignated: 1,
   CaseTransferredForProsecution: 1,

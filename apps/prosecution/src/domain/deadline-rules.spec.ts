@@ -168,6 +168,7 @@ describe('clock instructions over a whole case', () => {
       data: { caseNumber, requestId: 'req', suspectId: 's1', procuratorateId: 'procuratorate' },
       metadata: { actor: police, now: at },
     },
+    { type: 'RecordArrestRequestReceipt', data: { caseNumber, suspectId: 's1' }, metadata: { actor: procuratorate, now: at } },
     {
       type: 'DecideArrestApproval',
       data: { caseNumber, suspectId: 's1', outcome: 'approved', reason: 'r' },

@@ -54,14 +54,15 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     extendedBy: ['ArrestRequestPeriodExtended'],
   },
   {
-    // 人民检察院应当自接到提请批准逮捕书后的七日以内作出决定; custody.
+    // 人民检察院应当自接到提请批准逮捕书后的七日以内作出决定: from the receipt; custody.
+    // (ArrestApprovalRequested: streams recorded before the receipt was a step of its own.)
     name: RULE.arrestDecision,
     source: '[law] 刑事诉讼法 第91条',
     length: { unit: 'calendar_days', amount: 7 },
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ['ArrestApprovalRequested'],
+    starts: ['ArrestRequestReceived', 'ArrestApprovalRequested'],
     stops: ['ArrestApprovalDecided'],
     extendedBy: [],
   },
@@ -73,7 +74,7 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ['ArrestApprovalRequested'],
+    starts: ['ArrestRequestReceived', 'ArrestApprovalRequested'], // from the receipt, as above
     stops: ['ArrestApprovalDecided'],
     extendedBy: [],
   },

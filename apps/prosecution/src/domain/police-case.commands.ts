@@ -84,6 +84,8 @@ export type RequestArrestApproval = C<
     procuratorateId: string;
   }
 >;
+/** 收到提请批准逮捕书, by the procuratorate the request went to; when: `metadata.occurredAt`. */
+export type RecordArrestRequestReceipt = C<'RecordArrestRequestReceipt', { caseNumber: string; suspectId: string }>;
 /** The acting procuratorate (actor.organisationId) must be the one the request went to. */
 export type DecideArrestApproval = C<
   'DecideArrestApproval',
@@ -167,6 +169,7 @@ export type PoliceCaseCommand =
   | RecordMinistrySystemEntry
   | ExtendArrestRequestPeriod
   | RequestArrestApproval
+  | RecordArrestRequestReceipt
   | DecideArrestApproval
   | DesignateProsecutor
   | TransferForProsecution

@@ -27,6 +27,8 @@ export class ProsecutionError extends defineErrors({
   arrestAlreadyRequested: { code: 'ARREST_REQUEST.ALREADY_REQUESTED', status: 409 },
   extensionBeyondMaximum: { code: 'ARREST_REQUEST.EXTENSION_BEYOND_MAXIMUM', status: 422 },
   noPendingArrestRequest: { code: 'ARREST_DECISION.NO_PENDING_REQUEST', status: 422 },
+  requestNotReceived: { code: 'ARREST_DECISION.REQUEST_NOT_RECEIVED', status: 422 },
+  requestAlreadyReceived: { code: 'ARREST_DECISION.REQUEST_ALREADY_RECEIVED', status: 409 },
   wrongProcuratorate: { code: 'PROCURATORATE.NOT_ADDRESSED', status: 403 },
   alreadyUnderReview: { code: 'PROSECUTION.ALREADY_UNDER_REVIEW', status: 409 },
   notUnderReview: { code: 'PROSECUTION.NOT_UNDER_REVIEW', status: 422 },

@@ -25,8 +25,11 @@ export interface SuspectState {
     requestId: string;
     procuratorateId: string;
     status: 'pending' | 'approved' | 'not_approved' | 'executed';
-    /** The decision clock's rule: 7 days for a detained suspect, 15 for one at liberty. */
+    /** The decision clock's rule: 7 days for a detained suspect, 15 for one at liberty (set on receipt). */
     decisionRule?: string;
+    requestedAt?: string;
+    /** The procuratorate's receipt, from which its decision period counts; null until recorded. */
+    receivedAt?: string | null;
   } | null;
   prosecution: 'none' | 'under_review' | 'indicted' | 'not_prosecuted';
   courtId: string | null;
@@ -198,16 +201,31 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
         },
       });
     }
-    case 'ArrestApprovalRequested':
+    case 'ArrestApprovalRequested': {
+      // A request recorded before receipts were a step started the decision clock itself: received then.
+      const legacyStart = event.data.clocks.find((c) => c.action === 'start');
       return updateSuspect(state, event.data.suspectId, {
         detention: null,
         arrestRequest: {
           requestId: event.data.requestId,
           procuratorateId: event.data.procuratorateId,
           status: 'pending',
+          decisionRule: legacyStart?.rule,
+          requestedAt: event.data.requestedAt,
+          receivedAt: legacyStart ? event.data.requestedAt : null,
+        },
+      });
+    }
+    case 'ArrestRequestReceived': {
+      const request = state.suspects[event.data.suspectId].arrestRequest;
+      return updateSuspect(state, event.data.suspectId, {
+        arrestRequest: request && {
+          ...request,
+          receivedAt: event.data.receivedAt,
           decisionRule: event.data.clocks.find((c) => c.action === 'start')?.rule,
         },
       });
+    }
     case 'ArrestApprovalDecided': {
       const suspect = state.suspects[event.data.suspectId];
       const approved = event.data.outcome === 'approved';

@@ -162,7 +162,7 @@ export class PoliceStepsController {
   }
 
   @Post('arrest-requests')
-  @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock, starts the procuratorate’s 7-day clock' })
+  @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock; the procuratorate’s clock starts with its receipt' })
   async requestArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestRequestDto) {
     const requestId = dto.requestId ?? randomUUID();
     const result = await this.run(

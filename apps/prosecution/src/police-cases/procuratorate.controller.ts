@@ -9,6 +9,7 @@ import type { PoliceCaseCommand } from '../domain/police-case.commands.js';
 import { actOnCase, recorded } from './commands/act-on-case.js';
 import {
   ArrestDecisionDto,
+  ArrestReceiptDto,
   DesignateProsecutorDto,
   IndictDto,
   NonProsecutionDto,
@@ -34,10 +35,19 @@ export class ProcuratorateController {
     return recorded(this.commands, actOnCase(principal, PROCURATORATE_ROLES, caseNumber, input, undefined, extra), this.runtime);
   }
 
+  @Post('arrest-request-receipt')
+  @ApiOperation({
+    summary: '收到提请批准逮捕书 by the procuratorate the request went to: starts its 7-day (held) or 15-day (at liberty) clock',
+  })
+  receiveArrestRequest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestReceiptDto) {
+    return this.run(p, caseNumber, { type: 'RecordArrestRequestReceipt', data: { caseNumber, suspectId: dto.suspectId } }, dto.occurredAt);
+  }
+
   @Post('arrest-decisions')
-  @ApiOperation({ summary: '批准逮捕 / 不批准逮捕 by the procuratorate the request went to: meets the 7-day clock' })
+  @ApiOperation({ summary: '批准逮捕 / 不批准逮捕 by the procuratorate the request went to, after its receipt: meets the decision clock' })
   decideArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestDecisionDto) {
-    return this.run(p, caseNumber, { type: 'DecideArrestApproval', data: { caseNumber, ...dto } });
+    const { occurredAt, ...data } = dto;
+    return this.run(p, caseNumber, { type: 'DecideArrestApproval', data: { caseNumber, ...data } }, occurredAt);
   }
 
   @Post('designated-prosecutor')
