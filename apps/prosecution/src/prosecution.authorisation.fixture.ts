@@ -25,7 +25,17 @@ type SeedCommand = PoliceCaseCommand extends infer C
     : never
   : never;
 type Step =
-  'suspect' | 'filed' | 'detained' | 'arrestRequested' | 'transferred' | 'returned' | 'indicted' | 'onTrial' | 'verdict' | 'supervised';
+  | 'suspect'
+  | 'filed'
+  | 'detained'
+  | 'arrestRequested'
+  | 'arrestReceived'
+  | 'transferred'
+  | 'returned'
+  | 'indicted'
+  | 'onTrial'
+  | 'verdict'
+  | 'supervised';
 
 let store: Promise<PostgresEventStore> | null = null;
 function prosecutionStore(): Promise<PostgresEventStore> {
@@ -89,6 +99,9 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
         break;
       case 'arrestRequested':
         await run({ type: 'RequestArrestApproval', data: { ...suspect, requestId: 'r1', procuratorateId: procuratorate } });
+        break;
+      case 'arrestReceived':
+        await run({ type: 'RecordArrestRequestReceipt', data: suspect }, actor('procuratorate', 'prosecutor'));
         break;
       case 'transferred':
         await run({ type: 'TransferForProsecution', data: { suspectIds: ['s1'], procuratorateId: procuratorate } });
@@ -218,8 +231,13 @@ export const PROSECUTION_ENDPOINTS: Record<string, MatrixEndpoint> = {
     (f) => ({ suspectIds: ['s1'], procuratorateId: f.organisationId('procuratorate') }),
     POLICE,
   ),
+  'POST /police-cases/:caseNumber/arrest-request-receipt': post(
+    at('criminal', [...CRIMINAL_FILED, 'detained', 'arrestRequested'], '/arrest-request-receipt'),
+    () => ({ suspectId: 's1' }),
+    ['prosecutor'],
+  ),
   'POST /police-cases/:caseNumber/arrest-decisions': post(
-    at('criminal', [...CRIMINAL_FILED, 'detained', 'arrestRequested'], '/arrest-decisions'),
+    at('criminal', [...CRIMINAL_FILED, 'detained', 'arrestRequested', 'arrestReceived'], '/arrest-decisions'),
     () => ({ suspectId: 's1', outcome: 'approved', reason: 'matrix' }),
     ['prosecutor'],
   ),

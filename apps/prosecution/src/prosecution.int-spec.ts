@@ -249,7 +249,29 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
     const afterRequest = await clocks();
     expect(afterRequest.find((c) => c.deadlineId === arrestClock)).toMatchObject({ state: 'met' });
-    expect(afterRequest.find((c) => c.deadlineId === decisionClock)).toMatchObject({ state: 'running', dueAt: '2025-11-15T16:00:00.000Z' });
+    // The procuratorate's 7 days count from its receipt (received the next morning, entered later that day).
+    expect(afterRequest.find((c) => c.deadlineId === decisionClock)).toBeUndefined();
+    now = new Date('2025-11-09T06:00:00Z');
+    const tooEarly = await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, {
+      suspectId,
+      outcome: 'approved',
+      reason: 'x',
+    });
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.body.code).toBe('ARREST_DECISION.REQUEST_NOT_RECEIVED');
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-request-receipt`, {
+      suspectId,
+      occurredAt: '2025-11-09T01:00:00Z',
+    }).expect(201);
+    const received = (await clocks()).find((c) => c.deadlineId === decisionClock);
+    expect(received).toMatchObject({ state: 'running', dueAt: '2025-11-16T16:00:00.000Z' });
+    const beforeRequest = await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, {
+      suspectId,
+      outcome: 'approved',
+      reason: 'x',
+      occurredAt: '2025-11-08T23:00:00Z',
+    });
+    expect(beforeRequest.body).toMatchObject({ code: 'POLICE_CASE.BEFORE_PREVIOUS_STEP' });
 
     now = new Date('2025-11-10T03:00:00Z');
     await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(
@@ -277,6 +299,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       procuratorateId: PROCURATORATE,
     }).expect(201);
     const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-request-receipt`, { suspectId }).expect(201);
     const clock = async () =>
       ((await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as { deadlineId: string }[]).find(
         (c) => c.deadlineId === decisionClock,
@@ -309,7 +332,20 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     }).expect(201);
 
     now = new Date('2026-01-04T02:00:00Z');
-    await post('officer', `/police-cases/${caseNumber}/arrest-requests`, { suspectId, procuratorateId: PROCURATORATE }).expect(201);
+    const requested = await post('officer', `/police-cases/${caseNumber}/arrest-requests`, {
+      suspectId,
+      procuratorateId: PROCURATORATE,
+    }).expect(201);
+    // Received the next day: the procuratorate's 7 days count from then (CPL art. 91), to 24:00 of 12 Jan.
+    now = new Date('2026-01-05T03:00:00Z');
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-request-receipt`, {
+      suspectId,
+      occurredAt: '2026-01-05T01:00:00Z',
+    }).expect(201);
+    expect(await clock(`${caseNumber}:arrest-decision:${requested.body.requestId}`)).toMatchObject({
+      state: 'running',
+      dueAt: '2026-01-12T16:00:00.000Z',
+    });
     now = new Date('2026-01-08T02:00:00Z');
     await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(
       201,
