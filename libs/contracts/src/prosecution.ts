@@ -105,6 +105,8 @@ export type CaseAccepted = E<
     handlingUnitId: string;
     acceptedAt: string;
     summary: string;
+    /** A major case (from the incident's major flag): a designated prosecutor is expected [S0 二(四)3]. Absent: not major. */
+    major?: boolean;
   }
 >;
 /** 立案: a criminal case is filed for investigation. */

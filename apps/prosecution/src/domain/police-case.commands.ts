@@ -31,7 +31,7 @@ type CaseHeader = {
  * Issued by the service layer when it consumes an incident from `pingan.incidents.events`;
  * the incident's case number becomes this case's number and the correlation id.
  */
-export type OpenCaseFromIncident = C<'OpenCaseFromIncident', CaseHeader & { incidentId: string }>;
+export type OpenCaseFromIncident = C<'OpenCaseFromIncident', CaseHeader & { incidentId: string; major?: boolean }>;
 /** A case accepted directly (e.g. a report at the station), with no incident behind it. */
 export type OpenCase = C<'OpenCase', CaseHeader>;
 export type FileCriminalCase = C<'FileCriminalCase', { caseNumber: string; filingUnitId: string }>;

@@ -45,6 +45,8 @@ export interface OpenPoliceCase extends PoliceCaseRef {
   origin: PoliceCaseOrigin;
   handlingUnitId: string;
   filed: boolean;
+  /** A major case: a designated prosecutor is expected for it [S0 二(四)3]. */
+  major: boolean;
   suspects: Readonly<Record<string, SuspectState>>;
   noteIds: readonly string[];
   /** Penalty decisions and compulsory measures by id, each awaiting or having its ministry entry. */
@@ -106,6 +108,7 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       origin: data.origin,
       handlingUnitId: data.handlingUnitId,
       filed: false,
+      major: data.major === true,
       suspects: {},
       noteIds: [],
       decisions: {},
