@@ -586,7 +586,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     }
     expect(history.map((e) => e.type)).toEqual(['CaseAccepted']);
     const view = await get('officer', `/police-cases/${incidentCase}`).expect(200);
-    expect(view.body.case).toMatchObject({ kind: 'criminal', handlingUnitId: BUREAU });
+    expect(view.body.case).toMatchObject({ kind: 'criminal', handlingUnitId: BUREAU, major: false, designatedProsecutorMissing: false });
   });
 
   it('suspect names stay out of the events; reading them is audited and need-to-know', async () => {
