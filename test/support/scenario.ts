@@ -83,6 +83,7 @@ export const EXPECTED_ORDER: { context: string; type: string; summary?: RegExp }
   { context: 'prosecution', type: 'CompulsoryMeasureImposed', summary: /measure: criminal_detention/ },
   { context: 'prosecution', type: 'MinistrySystemEntryRecorded' },
   { context: 'prosecution', type: 'ArrestApprovalRequested' },
+  { context: 'prosecution', type: 'ArrestRequestReceived' },
   { context: 'prosecution', type: 'ArrestApprovalDecided', summary: /outcome: approved/ },
   { context: 'prosecution', type: 'CompulsoryMeasureImposed', summary: /measure: arrest/ },
   { context: 'prosecution', type: 'MinistrySystemEntryRecorded' },
@@ -347,6 +348,10 @@ export async function runCaseScenario(client: ScenarioClient, options: ScenarioO
   await run.step('arrest requested (提请批准逮捕)', 'wz.case.officer', 'POST', `${policeCase}/arrest-requests`, {
     suspectId,
     procuratorateId,
+  });
+  // The procuratorate's decision period counts from its receipt of the request (CPL art. 91).
+  await run.step('arrest request received by the procuratorate', 'wz.prosecutor', 'POST', `${policeCase}/arrest-request-receipt`, {
+    suspectId,
   });
   await run.step('arrest approved by the procuratorate', 'wz.prosecutor', 'POST', `${policeCase}/arrest-decisions`, {
     suspectId,

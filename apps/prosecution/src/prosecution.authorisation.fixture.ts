@@ -24,7 +24,18 @@ type SeedCommand = PoliceCaseCommand extends infer C
     ? { type: C['type']; data: Omit<C['data'], 'caseNumber'> }
     : never
   : never;
-type Step = 'suspect' | 'filed' | 'detained' | 'arrestRequested' | 'transferred' | 'indicted' | 'onTrial' | 'verdict' | 'supervised';
+type Step =
+  | 'suspect'
+  | 'filed'
+  | 'detained'
+  | 'arrestRequested'
+  | 'arrestReceived'
+  | 'transferred'
+  | 'returned'
+  | 'indicted'
+  | 'onTrial'
+  | 'verdict'
+  | 'supervised';
 
 let store: Promise<PostgresEventStore> | null = null;
 function prosecutionStore(): Promise<PostgresEventStore> {
@@ -89,8 +100,14 @@ async function seedCase(f: MatrixFixtures, kind: 'administrative' | 'criminal', 
       case 'arrestRequested':
         await run({ type: 'RequestArrestApproval', data: { ...suspect, requestId: 'r1', procuratorateId: procuratorate } });
         break;
+      case 'arrestReceived':
+        await run({ type: 'RecordArrestRequestReceipt', data: suspect }, actor('procuratorate', 'prosecutor'));
+        break;
       case 'transferred':
         await run({ type: 'TransferForProsecution', data: { suspectIds: ['s1'], procuratorateId: procuratorate } });
+        break;
+      case 'returned':
+        await run({ type: 'ReturnForSupplementaryInvestigation', data: { reason: 'matrix' } }, actor('procuratorate', 'prosecutor'));
         break;
       case 'indicted':
         await run({ type: 'Indict', data: { suspectIds: ['s1'], courtId: court } }, actor('procuratorate', 'prosecutor'));
@@ -214,8 +231,13 @@ export const PROSECUTION_ENDPOINTS: Record<string, MatrixEndpoint> = {
     (f) => ({ suspectIds: ['s1'], procuratorateId: f.organisationId('procuratorate') }),
     POLICE,
   ),
+  'POST /police-cases/:caseNumber/arrest-request-receipt': post(
+    at('criminal', [...CRIMINAL_FILED, 'detained', 'arrestRequested'], '/arrest-request-receipt'),
+    () => ({ suspectId: 's1' }),
+    ['prosecutor'],
+  ),
   'POST /police-cases/:caseNumber/arrest-decisions': post(
-    at('criminal', [...CRIMINAL_FILED, 'detained', 'arrestRequested'], '/arrest-decisions'),
+    at('criminal', [...CRIMINAL_FILED, 'detained', 'arrestRequested', 'arrestReceived'], '/arrest-decisions'),
     () => ({ suspectId: 's1', outcome: 'approved', reason: 'matrix' }),
     ['prosecutor'],
   ),
@@ -228,6 +250,17 @@ export const PROSECUTION_ENDPOINTS: Record<string, MatrixEndpoint> = {
     at('criminal', UNDER_REVIEW, '/review-extension'),
     () => ({ ground: 'complex', explanation: 'matrix' }),
     ['prosecutor'],
+  ),
+  // 退回补充侦查: the reviewing procuratorate; the resubmission: the police handling the case.
+  'POST /police-cases/:caseNumber/supplementary-investigation': post(
+    at('criminal', UNDER_REVIEW, '/supplementary-investigation'),
+    () => ({ reason: 'matrix' }),
+    ['prosecutor'],
+  ),
+  'POST /police-cases/:caseNumber/prosecution-resubmission': post(
+    at('criminal', [...UNDER_REVIEW, 'returned'], '/prosecution-resubmission'),
+    () => ({}),
+    POLICE,
   ),
   'POST /police-cases/:caseNumber/indictment': post(
     at('criminal', UNDER_REVIEW, '/indictment'),

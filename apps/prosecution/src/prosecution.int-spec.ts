@@ -249,7 +249,29 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
     const afterRequest = await clocks();
     expect(afterRequest.find((c) => c.deadlineId === arrestClock)).toMatchObject({ state: 'met' });
-    expect(afterRequest.find((c) => c.deadlineId === decisionClock)).toMatchObject({ state: 'running', dueAt: '2025-11-15T16:00:00.000Z' });
+    // The procuratorate's 7 days count from its receipt (received the next morning, entered later that day).
+    expect(afterRequest.find((c) => c.deadlineId === decisionClock)).toBeUndefined();
+    now = new Date('2025-11-09T06:00:00Z');
+    const tooEarly = await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, {
+      suspectId,
+      outcome: 'approved',
+      reason: 'x',
+    });
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.body.code).toBe('ARREST_DECISION.REQUEST_NOT_RECEIVED');
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-request-receipt`, {
+      suspectId,
+      occurredAt: '2025-11-09T01:00:00Z',
+    }).expect(201);
+    const received = (await clocks()).find((c) => c.deadlineId === decisionClock);
+    expect(received).toMatchObject({ state: 'running', dueAt: '2025-11-16T16:00:00.000Z' });
+    const beforeRequest = await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, {
+      suspectId,
+      outcome: 'approved',
+      reason: 'x',
+      occurredAt: '2025-11-08T23:00:00Z',
+    });
+    expect(beforeRequest.body).toMatchObject({ code: 'POLICE_CASE.BEFORE_PREVIOUS_STEP' });
 
     now = new Date('2025-11-10T03:00:00Z');
     await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(
@@ -277,6 +299,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       procuratorateId: PROCURATORATE,
     }).expect(201);
     const decisionClock = `${caseNumber}:arrest-decision:${requested.body.requestId}`;
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-request-receipt`, { suspectId }).expect(201);
     const clock = async () =>
       ((await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as { deadlineId: string }[]).find(
         (c) => c.deadlineId === decisionClock,
@@ -288,6 +311,137 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       201,
     );
     expect(await clock()).toMatchObject({ state: 'met' });
+  });
+
+  it('criminal case → arrest request → returned once for supplementary investigation → resubmitted → indicted: every clock met, no false breach', async () => {
+    type Clock = { deadlineId: string; rule: string; dueAt: string; state: string };
+    now = new Date('2026-01-02T02:00:00Z'); // Fri 2 Jan 2026, 10:00 in Beijing
+    const caseNumber = await openCase('criminal');
+    await post('officer', `/police-cases/${caseNumber}/filing`, {}).expect(201);
+    const suspectId = await addSuspect(caseNumber);
+    const clocks = async () => (await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as Clock[];
+    const clock = async (deadlineId: string) => (await clocks()).find((c) => c.deadlineId === deadlineId);
+    const detained = await post('officer', `/police-cases/${caseNumber}/compulsory-measures`, {
+      suspectId,
+      measure: 'criminal_detention',
+      decidedAt: '2026-01-02T01:00:00Z',
+    }).expect(201);
+    await post('officer', `/police-cases/${caseNumber}/ministry-entries`, {
+      decisionId: detained.body.measureId,
+      referenceNumber: 'MPS-D1',
+    }).expect(201);
+
+    now = new Date('2026-01-04T02:00:00Z');
+    const requested = await post('officer', `/police-cases/${caseNumber}/arrest-requests`, {
+      suspectId,
+      procuratorateId: PROCURATORATE,
+    }).expect(201);
+    // Received the next day: the procuratorate's 7 days count from then (CPL art. 91), to 24:00 of 12 Jan.
+    now = new Date('2026-01-05T03:00:00Z');
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-request-receipt`, {
+      suspectId,
+      occurredAt: '2026-01-05T01:00:00Z',
+    }).expect(201);
+    expect(await clock(`${caseNumber}:arrest-decision:${requested.body.requestId}`)).toMatchObject({
+      state: 'running',
+      dueAt: '2026-01-12T16:00:00.000Z',
+    });
+    now = new Date('2026-01-08T02:00:00Z');
+    await post('prosecutor', `/police-cases/${caseNumber}/arrest-decisions`, { suspectId, outcome: 'approved', reason: '证据确实' }).expect(
+      201,
+    );
+    const arrested = await post('officer', `/police-cases/${caseNumber}/compulsory-measures`, {
+      suspectId,
+      measure: 'arrest',
+      decidedAt: '2026-01-08T01:30:00Z',
+    }).expect(201);
+    await post('officer', `/police-cases/${caseNumber}/ministry-entries`, {
+      decisionId: arrested.body.measureId,
+      referenceNumber: 'MPS-A1',
+    }).expect(201);
+
+    now = new Date('2026-01-09T02:00:00Z');
+    await post('officer', `/police-cases/${caseNumber}/prosecution-transfer`, {
+      suspectIds: [suspectId],
+      procuratorateId: PROCURATORATE,
+    }).expect(201);
+    const firstReview = `${caseNumber}:prosecution-review`;
+    expect(await clock(firstReview)).toMatchObject({ state: 'running', dueAt: '2026-02-09T16:00:00.000Z' });
+
+    // Returned on 31 January: the police's month ends with 28 February (custody: not moved), not 30 days on.
+    now = new Date('2026-01-31T02:00:00Z');
+    const returned = await post('prosecutor', `/police-cases/${caseNumber}/supplementary-investigation`, {
+      reason: '补充伤情鉴定意见和监控录像',
+    }).expect(201);
+    expect(returned.body.events).toEqual(['CaseReturnedForSupplementaryInvestigation']);
+    const month = `${caseNumber}:supplementary-investigation:1`;
+    expect(await clock(firstReview)).toMatchObject({ state: 'met' });
+    expect(await clock(month)).toMatchObject({
+      rule: 'supplementary-investigation-in-custody',
+      state: 'running',
+      dueAt: '2026-02-28T16:00:00.000Z',
+    });
+    // With the police: the procuratorate cannot indict; only the handling unit resubmits.
+    const early = await post('prosecutor', `/police-cases/${caseNumber}/indictment`, {
+      suspectIds: [suspectId],
+      courtId: 'court-wz',
+    }).expect(422);
+    expect(early.body.code).toBe('PROSECUTION.NOT_UNDER_REVIEW');
+    await post('otherPolice', `/police-cases/${caseNumber}/prosecution-resubmission`, {}).expect(403);
+    await post('prosecutor', `/police-cases/${caseNumber}/prosecution-resubmission`, {}).expect(403);
+
+    now = new Date('2026-02-27T02:00:00Z');
+    await runtime.sweepDeadlines(); // past the first review's due date and the month's warning: the review stays met
+    const resubmitted = await post('officer', `/police-cases/${caseNumber}/prosecution-resubmission`, {}).expect(201);
+    expect(resubmitted.body.events).toEqual(['CaseResubmittedForProsecution']);
+    const secondReview = `${caseNumber}:prosecution-review:resubmission-1`;
+    expect(await clock(month)).toMatchObject({ state: 'met' });
+    // 重新计算审查起诉期限: a month from the resubmission.
+    expect(await clock(secondReview)).toMatchObject({ state: 'running', dueAt: '2026-03-27T16:00:00.000Z' });
+    const again = await post('officer', `/police-cases/${caseNumber}/prosecution-resubmission`, {}).expect(422);
+    expect(again.body.code).toBe('PROSECUTION.NOT_RETURNED_TO_POLICE');
+
+    now = new Date('2026-03-20T02:00:00Z');
+    await runtime.sweepDeadlines();
+    const before = await post('prosecutor', `/police-cases/${caseNumber}/indictment`, {
+      suspectIds: [suspectId],
+      courtId: 'court-wz',
+      occurredAt: '2026-02-20T02:00:00Z', // before the resubmission the review runs from
+    }).expect(422);
+    expect(before.body).toMatchObject({
+      code: 'POLICE_CASE.BEFORE_PREVIOUS_STEP',
+      errors: [expect.objectContaining({ field: 'occurredAt' })],
+    });
+    const indicted = await post('prosecutor', `/police-cases/${caseNumber}/indictment`, {
+      suspectIds: [suspectId],
+      courtId: 'court-wz',
+      occurredAt: '2026-03-19T02:00:00Z',
+    }).expect(201);
+    expect(indicted.body.events).toEqual(['SuspectsIndicted']);
+
+    now = new Date('2026-04-30T02:00:00Z');
+    await runtime.sweepDeadlines();
+    const all = await clocks();
+    expect(all.filter((c) => c.state !== 'met')).toEqual([]);
+    expect(all.map((c) => c.rule).sort()).toEqual(
+      [
+        'arrest-decision',
+        'arrest-request',
+        'ministry-system-entry',
+        'ministry-system-entry',
+        'prosecution-review-in-custody',
+        'prosecution-review-in-custody',
+        'supplementary-investigation-in-custody',
+      ].sort(),
+    );
+    expect(await clockStream(firstReview)).toEqual(['DeadlineStarted', 'DeadlineMet']);
+    expect(await clockStream(secondReview)).toEqual(['DeadlineStarted', 'DeadlineMet']);
+    const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
+    expect(view.body.history.find((e: { type: string }) => e.type === 'SuspectsIndicted')).toMatchObject({
+      occurredAt: '2026-03-19T02:00:00.000Z',
+    });
+    const listed = await get('officer', `/police-cases?status=indicted&limit=100`).expect(200);
+    expect(JSON.stringify(listed.body)).toContain(caseNumber);
   });
 
   it('an incident handed to the police opens one case, even when the event is delivered twice', async () => {
@@ -432,7 +586,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     }
     expect(history.map((e) => e.type)).toEqual(['CaseAccepted']);
     const view = await get('officer', `/police-cases/${incidentCase}`).expect(200);
-    expect(view.body.case).toMatchObject({ kind: 'criminal', handlingUnitId: BUREAU });
+    expect(view.body.case).toMatchObject({ kind: 'criminal', handlingUnitId: BUREAU, major: false, designatedProsecutorMissing: false });
   });
 
   it('suspect names stay out of the events; reading them is audited and need-to-know', async () => {

@@ -100,6 +100,7 @@ export const LABELS = {
     accepted: '已受案',
     filed: '已立案',
     under_review: '审查起诉中',
+    supplementary_investigation: '退回补充侦查中',
     indicted: '已提起公诉',
     not_prosecuted: '不起诉',
     on_trial: '审判中',

@@ -105,6 +105,8 @@ export type CaseAccepted = E<
     handlingUnitId: string;
     acceptedAt: string;
     summary: string;
+    /** A major case (from the incident's major flag): a designated prosecutor is expected [S0 二(四)3]. Absent: not major. */
+    major?: boolean;
   }
 >;
 /** 立案: a criminal case is filed for investigation. */
@@ -182,7 +184,10 @@ export type ArrestRequestPeriodExtended = E<
     clocks: ProsecutionClockInstruction[];
   }
 >;
-/** 提请批准逮捕: stops the arrest-request clock, starts the arrest-decision clock. */
+/**
+ * 提请批准逮捕: stops the arrest-request clock. The decision clock starts with the procuratorate's
+ * receipt (ArrestRequestReceived); requests recorded before receipt existed carried its start here.
+ */
 export type ArrestApprovalRequested = E<
   'ArrestApprovalRequested',
   {
@@ -190,6 +195,17 @@ export type ArrestApprovalRequested = E<
     suspectId: string;
     procuratorateId: string;
     requestedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
+/** 收到提请批准逮捕书: the procuratorate's decision period counts from here (CPL art. 91: 自接到…后). */
+export type ArrestRequestReceived = E<
+  'ArrestRequestReceived',
+  {
+    requestId: string;
+    suspectId: string;
+    procuratorateId: string;
+    receivedAt: string;
     clocks: ProsecutionClockInstruction[];
   }
 >;
@@ -237,6 +253,36 @@ export type ProsecutionReviewExtended = E<
     explanation: string;
     days: number;
     extendedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
+/**
+ * 退回补充侦查 (CPL art. 175), at most twice: the review period ends with this decision (its clock
+ * is met), and the police's one-month clock starts. `returnNumber` is 1 or 2.
+ */
+export type CaseReturnedForSupplementaryInvestigation = E<
+  'CaseReturnedForSupplementaryInvestigation',
+  {
+    procuratorateId: string;
+    handlingUnitId: string;
+    returnNumber: number;
+    reason: string;
+    returnedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
+/**
+ * 补充侦查完毕移送: meets the police's clock and starts a new review period (重新计算审查起诉期限,
+ * CPL art. 175), a clock of its own so the first period's record stays as it was.
+ */
+export type CaseResubmittedForProsecution = E<
+  'CaseResubmittedForProsecution',
+  {
+    procuratorateId: string;
+    resubmittingUnitId: string;
+    returnNumber: number;
+    inCustody: boolean;
+    resubmittedAt: string;
     clocks: ProsecutionClockInstruction[];
   }
 >;
@@ -330,10 +376,13 @@ export type ProsecutionEvent =
   | MinistrySystemEntryRecorded
   | ArrestRequestPeriodExtended
   | ArrestApprovalRequested
+  | ArrestRequestReceived
   | ArrestApprovalDecided
   | ProsecutorDesignated
   | CaseTransferredForProsecution
   | ProsecutionReviewExtended
+  | CaseReturnedForSupplementaryInvestigation
+  | CaseResubmittedForProsecution
   | SuspectsIndicted
   | NonProsecutionDecided
   | FirstInstanceTrialStarted
@@ -359,10 +408,13 @@ export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<Record<ProsecutionEvent
   MinistrySystemEntryRecorded: 1,
   ArrestRequestPeriodExtended: 1,
   ArrestApprovalRequested: 1,
+  ArrestRequestReceived: 1,
   ArrestApprovalDecided: 1,
   ProsecutorDesignated: 1,
   CaseTransferredForProsecution: 1,
   ProsecutionReviewExtended: 1,
+  CaseReturnedForSupplementaryInvestigation: 1,
+  CaseResubmittedForProsecution: 1,
   SuspectsIndicted: 1,
   NonProsecutionDecided: 1,
   FirstInstanceTrialStarted: 1,

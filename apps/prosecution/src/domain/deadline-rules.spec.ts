@@ -1,6 +1,6 @@
 import { ChinaCalendar } from '@pingan/calendar';
 import type { Actor, ProsecutionClockInstruction, ProsecutionEvent } from '@pingan/contracts';
-import { dueFrom, extendDue, indexRules } from '@pingan/deadlines';
+import { clockStepsFor, dueFrom, extendDue, indexRules, meetDeadline, startDeadline, type Deadline } from '@pingan/deadlines';
 import { PROSECUTION_DEADLINES, RULE } from './deadline-rules.js';
 import type { PoliceCaseCommand } from './police-case.commands.js';
 import { policeCaseDecider, type PoliceCaseState } from './police-case.decider.js';
@@ -24,7 +24,12 @@ describe('the prosecution rule catalogue', () => {
   });
 
   it('never extends custody periods over a holiday', () => {
-    for (const name of [RULE.arrestRequest, RULE.arrestDecision, RULE.prosecutionReviewInCustody]) {
+    for (const name of [
+      RULE.arrestRequest,
+      RULE.arrestDecision,
+      RULE.prosecutionReviewInCustody,
+      RULE.supplementaryInvestigationInCustody,
+    ]) {
       expect(rule(name).extendOverHoliday).toBe(false);
     }
   });
@@ -163,6 +168,7 @@ describe('clock instructions over a whole case', () => {
       data: { caseNumber, requestId: 'req', suspectId: 's1', procuratorateId: 'procuratorate' },
       metadata: { actor: police, now: at },
     },
+    { type: 'RecordArrestRequestReceipt', data: { caseNumber, suspectId: 's1' }, metadata: { actor: procuratorate, now: at } },
     {
       type: 'DecideArrestApproval',
       data: { caseNumber, suspectId: 's1', outcome: 'approved', reason: 'r' },
@@ -240,5 +246,98 @@ describe('clock instructions over a whole case', () => {
       const declared = clock.action === 'start' ? r.starts : clock.action === 'stop' ? r.stops : r.extendedBy;
       expect(declared).toContain(event);
     }
+  });
+});
+
+describe('return for supplementary investigation on a moved clock (CPL arts. 105, 175)', () => {
+  const police: Actor = { userId: 'u1', organisationId: 'station', role: 'police_officer' };
+  const procuratorate: Actor = { userId: 'u2', organisationId: 'procuratorate', role: 'prosecutor' };
+  const caseNumber = 'C-2';
+  const rules = indexRules(PROSECUTION_DEADLINES);
+  const at = (actor: Actor, iso: string) => ({ metadata: { actor, now: t(iso) } });
+  const commands: PoliceCaseCommand[] = [
+    {
+      type: 'OpenCase',
+      data: { caseNumber, hospitalId: 'h', regionCode: '500103', kind: 'criminal', handlingUnitId: 'station', summary: 's' },
+      ...at(police, '2025-01-02T02:00:00Z'),
+    },
+    { type: 'FileCriminalCase', data: { caseNumber, filingUnitId: 'station' }, ...at(police, '2025-01-02T02:00:00Z') },
+    { type: 'AddSuspect', data: { caseNumber, suspectId: 's1', name: '张某' }, ...at(police, '2025-01-02T02:00:00Z') },
+    {
+      type: 'ImposeCompulsoryMeasure',
+      data: {
+        caseNumber,
+        measureId: 'bail',
+        suspectId: 's1',
+        measure: 'bail',
+        decidedAt: t('2025-01-02T02:00:00Z'),
+        decidingUnitId: 'station',
+      },
+      ...at(police, '2025-01-02T02:00:00Z'),
+    },
+    {
+      type: 'TransferForProsecution',
+      data: { caseNumber, suspectIds: ['s1'], procuratorateId: 'procuratorate' },
+      ...at(police, '2025-01-06T02:00:00Z'),
+    },
+    // Returned on 31 January: the police's month ends with the last day of February, not 30 days later (2 March).
+    { type: 'ReturnForSupplementaryInvestigation', data: { caseNumber, reason: 'r' }, ...at(procuratorate, '2025-01-31T02:00:00Z') },
+    { type: 'ResubmitForProsecution', data: { caseNumber }, ...at(police, '2025-02-28T08:00:00Z') },
+    { type: 'Indict', data: { caseNumber, suspectIds: ['s1'], courtId: 'court' }, ...at(procuratorate, '2025-03-20T02:00:00Z') },
+  ];
+
+  /** The clocks as the store would keep them after the first `count` commands, and what the sweeper sees at `now`. */
+  function clocksAfter(count: number) {
+    let state: PoliceCaseState = policeCaseDecider.initialState();
+    const clocks = new Map<string, Deadline>();
+    for (const command of commands.slice(0, count)) {
+      const produced = policeCaseDecider.decide(command, state);
+      state = produced.reduce(policeCaseDecider.evolve, state);
+      for (const event of produced) {
+        for (const step of clockStepsFor({ data: event.data as Record<string, unknown>, correlationId: caseNumber })) {
+          if (step.op === 'start') clocks.set(step.id, startDeadline(step, rules.get(step.rule)!, calendar));
+          if (step.op === 'met') clocks.set(step.id, meetDeadline(clocks.get(step.id)!, step.at));
+        }
+      }
+    }
+    const seenAt = (id: string, now: string) => {
+      const d = clocks.get(id)!;
+      const open = d.state === 'running' || d.state === 'warned';
+      return open && t(now) > d.dueAt ? 'breached' : d.state;
+    };
+    return { clocks, seenAt };
+  }
+
+  it('the police’s month from 31 January ends at 24:00 of 28 February (Beijing), and is met by a resubmission that day', () => {
+    const returned = clocksAfter(6);
+    const month = returned.clocks.get(`${caseNumber}:supplementary-investigation:1`)!;
+    expect(month.rule.name).toBe(RULE.supplementaryInvestigation);
+    expect(month.dueAt).toEqual(t('2025-02-28T16:00:00Z'));
+    expect(returned.seenAt(month.id, '2025-02-28T15:59:00Z')).toBe('running');
+    expect(returned.seenAt(month.id, '2025-03-01T00:00:00Z')).toBe('breached'); // had nobody resubmitted
+    expect(clocksAfter(7).seenAt(month.id, '2025-03-01T00:00:00Z')).toBe('met');
+  });
+
+  it('the first review period is met by the return and never shows as breached; the new one counts from the resubmission', () => {
+    const { clocks, seenAt } = clocksAfter(7);
+    const first = clocks.get(`${caseNumber}:prosecution-review`)!;
+    expect(first.dueAt).toEqual(t('2025-02-06T16:00:00Z')); // 6 January + 1 month
+    expect(seenAt(first.id, '2025-03-15T00:00:00Z')).toBe('met'); // long past its due date: met, not breached
+    const second = clocks.get(`${caseNumber}:prosecution-review:resubmission-1`)!;
+    expect(second.startedAt).toEqual(t('2025-02-28T08:00:00Z'));
+    // 重新计算 from 28 February, the last day of its month: to the last day of March (the library's month rule).
+    expect(second.dueAt).toEqual(t('2025-03-31T16:00:00Z'));
+    expect(seenAt(second.id, '2025-03-15T00:00:00Z')).toBe('running');
+    expect(clocksAfter(8).seenAt(second.id, '2025-04-30T00:00:00Z')).toBe('met');
+  });
+
+  it('every clock of the case ends met, and each rule moves only with the events its catalogue entry names', () => {
+    const { clocks } = clocksAfter(8);
+    expect([...clocks.values()].map((d) => [d.rule.name, d.state])).toEqual([
+      [RULE.ministrySystemEntry, 'running'], // the bail's ministry entry is another duty, not part of this flow
+      [RULE.prosecutionReview, 'met'],
+      [RULE.supplementaryInvestigation, 'met'],
+      [RULE.prosecutionReview, 'met'],
+    ]);
   });
 });

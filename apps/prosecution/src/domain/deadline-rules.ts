@@ -23,6 +23,8 @@ export const RULE = {
   arrestDecisionAtLiberty: 'arrest-decision-at-liberty',
   prosecutionReview: 'prosecution-review',
   prosecutionReviewInCustody: 'prosecution-review-in-custody',
+  supplementaryInvestigation: 'supplementary-investigation',
+  supplementaryInvestigationInCustody: 'supplementary-investigation-in-custody',
 } as const;
 
 export type ProsecutionRuleName = (typeof RULE)[keyof typeof RULE];
@@ -52,14 +54,15 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     extendedBy: ['ArrestRequestPeriodExtended'],
   },
   {
-    // 人民检察院应当自接到提请批准逮捕书后的七日以内作出决定; custody.
+    // 人民检察院应当自接到提请批准逮捕书后的七日以内作出决定: from the receipt; custody.
+    // (ArrestApprovalRequested: streams recorded before the receipt was a step of its own.)
     name: RULE.arrestDecision,
     source: '[law] 刑事诉讼法 第91条',
     length: { unit: 'calendar_days', amount: 7 },
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ['ArrestApprovalRequested'],
+    starts: ['ArrestRequestReceived', 'ArrestApprovalRequested'],
     stops: ['ArrestApprovalDecided'],
     extendedBy: [],
   },
@@ -71,7 +74,7 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ['ArrestApprovalRequested'],
+    starts: ['ArrestRequestReceived', 'ArrestApprovalRequested'], // from the receipt, as above
     stops: ['ArrestApprovalDecided'],
     extendedBy: [],
   },
@@ -85,8 +88,9 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     warnAtFraction: 0.75,
     extendOverHoliday: true,
     configurable: true,
-    starts: ['CaseTransferredForProsecution'], // inCustody: false
-    stops: ['SuspectsIndicted', 'NonProsecutionDecided'],
+    starts: ['CaseTransferredForProsecution', 'CaseResubmittedForProsecution'], // inCustody: false
+    // A return for supplementary investigation is one of the review's lawful decisions: met.
+    stops: ['SuspectsIndicted', 'NonProsecutionDecided', 'CaseReturnedForSupplementaryInvestigation'],
     extendedBy: ['ProsecutionReviewExtended'],
   },
   {
@@ -97,9 +101,33 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     warnAtFraction: 0.75,
     extendOverHoliday: false,
     configurable: true,
-    starts: ['CaseTransferredForProsecution'], // inCustody: true
-    stops: ['SuspectsIndicted', 'NonProsecutionDecided'],
+    starts: ['CaseTransferredForProsecution', 'CaseResubmittedForProsecution'], // inCustody: true
+    stops: ['SuspectsIndicted', 'NonProsecutionDecided', 'CaseReturnedForSupplementaryInvestigation'],
     extendedBy: ['ProsecutionReviewExtended'],
+  },
+  {
+    // 补充侦查，应当在一个月以内补充侦查完毕: a calendar month, like the review; the police's duty.
+    name: RULE.supplementaryInvestigation,
+    source: '[law] 刑事诉讼法 第175条, 第105条 (1 month)',
+    length: { unit: 'months', amount: 1 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: true,
+    configurable: true,
+    starts: ['CaseReturnedForSupplementaryInvestigation'], // nobody held
+    stops: ['CaseResubmittedForProsecution'],
+    extendedBy: [],
+  },
+  {
+    // The same month while a suspect is held: never moved past a holiday (CPL art. 105).
+    name: RULE.supplementaryInvestigationInCustody,
+    source: '[law] 刑事诉讼法 第175条, 第105条 (1 month, in custody)',
+    length: { unit: 'months', amount: 1 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: false,
+    configurable: true,
+    starts: ['CaseReturnedForSupplementaryInvestigation'], // someone held
+    stops: ['CaseResubmittedForProsecution'],
+    extendedBy: [],
   },
 ];
 
@@ -114,6 +142,8 @@ export interface ProsecutionPolicy {
     source: string;
   };
   prosecutionReview: { extensionDays: number; source: string };
+  /** 退回补充侦查: how many times a case may go back to the police (以二次为限). */
+  supplementaryInvestigation: { maxReturns: number; source: string };
   administrativeDetention: { maxDays: number; source: string };
 }
 
@@ -125,6 +155,7 @@ export const DEFAULT_PROSECUTION_POLICY: ProsecutionPolicy = {
     source: '[law] 刑事诉讼法 第91条',
   },
   prosecutionReview: { extensionDays: 15, source: '[law] 刑事诉讼法 第172条' },
+  supplementaryInvestigation: { maxReturns: 2, source: '[law] 刑事诉讼法 第175条' },
   // 行政拘留 up to 15 days, up to 20 when several are combined.
   administrativeDetention: {
     maxDays: 20,
@@ -137,5 +168,9 @@ export const deadlineId = {
   ministrySystemEntry: (caseNumber: string, decisionId: string) => `${caseNumber}:${RULE.ministrySystemEntry}:${decisionId}`,
   arrestRequest: (caseNumber: string, detentionMeasureId: string) => `${caseNumber}:${RULE.arrestRequest}:${detentionMeasureId}`,
   arrestDecision: (caseNumber: string, requestId: string) => `${caseNumber}:${RULE.arrestDecision}:${requestId}`,
-  prosecutionReview: (caseNumber: string) => `${caseNumber}:prosecution-review`,
+  /** Round 0: the first review; round n: the review after the n-th resubmission (a new period, CPL art. 175). */
+  prosecutionReview: (caseNumber: string, round = 0) =>
+    round === 0 ? `${caseNumber}:prosecution-review` : `${caseNumber}:prosecution-review:resubmission-${round}`,
+  supplementaryInvestigation: (caseNumber: string, returnNumber: number) =>
+    `${caseNumber}:${RULE.supplementaryInvestigation}:${returnNumber}`,
 };

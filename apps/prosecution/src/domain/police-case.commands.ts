@@ -31,7 +31,7 @@ type CaseHeader = {
  * Issued by the service layer when it consumes an incident from `pingan.incidents.events`;
  * the incident's case number becomes this case's number and the correlation id.
  */
-export type OpenCaseFromIncident = C<'OpenCaseFromIncident', CaseHeader & { incidentId: string }>;
+export type OpenCaseFromIncident = C<'OpenCaseFromIncident', CaseHeader & { incidentId: string; major?: boolean }>;
 /** A case accepted directly (e.g. a report at the station), with no incident behind it. */
 export type OpenCase = C<'OpenCase', CaseHeader>;
 export type FileCriminalCase = C<'FileCriminalCase', { caseNumber: string; filingUnitId: string }>;
@@ -84,6 +84,8 @@ export type RequestArrestApproval = C<
     procuratorateId: string;
   }
 >;
+/** 收到提请批准逮捕书, by the procuratorate the request went to; when: `metadata.occurredAt`. */
+export type RecordArrestRequestReceipt = C<'RecordArrestRequestReceipt', { caseNumber: string; suspectId: string }>;
 /** The acting procuratorate (actor.organisationId) must be the one the request went to. */
 export type DecideArrestApproval = C<
   'DecideArrestApproval',
@@ -101,6 +103,10 @@ export type ExtendProsecutionReview = C<
   'ExtendProsecutionReview',
   { caseNumber: string; ground: 'major' | 'complex'; explanation: string }
 >;
+/** 退回补充侦查 by the reviewing procuratorate (CPL art. 175); when it happened: `metadata.occurredAt`. */
+export type ReturnForSupplementaryInvestigation = C<'ReturnForSupplementaryInvestigation', { caseNumber: string; reason: string }>;
+/** The police resubmit the returned case (补充侦查完毕移送); when: `metadata.occurredAt`. */
+export type ResubmitForProsecution = C<'ResubmitForProsecution', { caseNumber: string }>;
 export type Indict = C<'Indict', { caseNumber: string; suspectIds: string[]; courtId: string }>;
 export type DecideNotToProsecute = C<'DecideNotToProsecute', { caseNumber: string; suspectIds: string[]; reason: string }>;
 
@@ -163,10 +169,13 @@ export type PoliceCaseCommand =
   | RecordMinistrySystemEntry
   | ExtendArrestRequestPeriod
   | RequestArrestApproval
+  | RecordArrestRequestReceipt
   | DecideArrestApproval
   | DesignateProsecutor
   | TransferForProsecution
   | ExtendProsecutionReview
+  | ReturnForSupplementaryInvestigation
+  | ResubmitForProsecution
   | Indict
   | DecideNotToProsecute
   | StartFirstInstanceTrial

@@ -109,6 +109,25 @@ export const requested = (suspectId = 'suspect-1', requestId = `request-${suspec
     clocks: [],
   },
 });
+export const received = (suspectId = 'suspect-1', requestId = `request-${suspectId}`, rule = 'arrest-decision'): ProsecutionEvent => ({
+  type: 'ArrestRequestReceived',
+  data: {
+    ...ref,
+    requestId,
+    suspectId,
+    procuratorateId: PROCURATORATE,
+    receivedAt: iso(AT),
+    clocks: [
+      {
+        action: 'start',
+        deadlineId: `${CASE}:arrest-decision:${requestId}`,
+        rule,
+        startedAt: iso(AT),
+        responsibleOrganisationId: PROCURATORATE,
+      },
+    ],
+  },
+});
 export const arrestDecided = (outcome: 'approved' | 'not_approved', suspectId = 'suspect-1'): ProsecutionEvent => ({
   type: 'ArrestApprovalDecided',
   data: {
@@ -195,6 +214,7 @@ export const underReview = [
   suspect(),
   detained(),
   requested(),
+  received(),
   arrestDecided('approved'),
   measure('arrest-1', 'arrest', 'arrested'),
   transferred(),

@@ -53,6 +53,17 @@ export function notInFuture(decidedAt: Date, at: Date): void {
   }
 }
 
+/**
+ * A step stated to have happened (`occurredAt`) before the step it follows: refused, naming the
+ * field, so that no clock runs backwards (the pipeline already refuses the future and before the case).
+ */
+export function notBefore(previous: string, at: Date, what: string): void {
+  if (at.getTime() < new Date(previous).getTime()) {
+    const message = `${what} cannot have happened before the step it follows (${previous}).`;
+    throw new ProsecutionRuleError(CODE.beforePreviousStep, message, [{ field: 'occurredAt', code: CODE.beforePreviousStep, message }]);
+  }
+}
+
 export function newDecision(state: OpenPoliceCase, decisionId: string): void {
   if (state.decisions[decisionId]) {
     throw new ProsecutionConflictError(CODE.decisionAlreadyRecorded, `Decision ${decisionId} is already recorded.`);

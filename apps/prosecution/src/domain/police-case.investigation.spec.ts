@@ -1,4 +1,5 @@
 import type { ProsecutionEvent } from '@pingan/contracts';
+import { policeCaseDecider } from './police-case.decider.js';
 import {
   CODE,
   InvalidPoliceCaseCommandError,
@@ -42,6 +43,18 @@ describe('opening a police case (受案)', () => {
       handlingUnitId: STATION,
       summary: 'Relative of a patient struck a nurse in the emergency ward.',
     },
+  });
+
+  it('a major incident opens a major case, which expects a designated prosecutor [S0 二(四)3]', () => {
+    given([])
+      .when(withData(fromIncident, { major: true }))
+      .then([{ type: 'CaseAccepted', data: expect.objectContaining({ major: true }) as never }]);
+    const major = policeCaseDecider.evolve(policeCaseDecider.initialState(), {
+      ...accepted('criminal'),
+      data: { ...accepted('criminal').data, major: true },
+    } as ProsecutionEvent);
+    expect(major).toMatchObject({ major: true, designatedProsecutor: null });
+    expect(policeCaseDecider.evolve(policeCaseDecider.initialState(), accepted('criminal'))).toMatchObject({ major: false });
   });
 
   it('opens from an incident, keeping its case number (the correlation id)', () => {

@@ -39,6 +39,8 @@ function open(command: OpenCase | OpenCaseFromIncident, state: PoliceCaseState):
         handlingUnitId: data.handlingUnitId,
         acceptedAt: iso(metadata.now),
         summary: data.summary,
+        // The incident's major flag carries into the case (only when set: older cases read as not major).
+        ...(command.type === 'OpenCaseFromIncident' && command.data.major ? { major: true } : {}),
       },
     },
   ];

@@ -34,6 +34,7 @@ import {
   underReview,
   withData,
   withActor,
+  received,
 } from './police-case.fixture.js';
 
 // ── Decisions and measures, ministry-system entry ─────────────────────────────
@@ -421,7 +422,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
     data: { caseNumber: CASE, requestId: 'request-suspect-1', suspectId: 'suspect-1', procuratorateId: PROCURATORATE },
   });
 
-  it('stops the arrest-request clock and starts the 7-day decision clock of the procuratorate', () => {
+  it('stops the arrest-request clock; the procuratorate’s clock waits for its receipt', () => {
     given(inDetention)
       .when(request)
       .then([
@@ -441,11 +442,37 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
                 at: iso(AT),
                 outcome: 'done',
               },
+            ],
+          },
+        },
+      ]);
+  });
+
+  const receive = cmd({
+    type: 'RecordArrestRequestReceipt',
+    metadata: { actor: prosecutor, now: t('2025-03-04T02:00:00.000Z') },
+    data: { caseNumber: CASE, suspectId: 'suspect-1' },
+  });
+
+  it('the receipt starts the 7-day decision clock, from the instant it was received', () => {
+    const stated = { ...receive, metadata: { ...receive.metadata, occurredAt: t('2025-03-03T08:00:00.000Z') } };
+    given([...inDetention, requested()])
+      .when(stated)
+      .then([
+        {
+          type: 'ArrestRequestReceived',
+          data: {
+            ...ref,
+            requestId: 'request-suspect-1',
+            suspectId: 'suspect-1',
+            procuratorateId: PROCURATORATE,
+            receivedAt: '2025-03-03T08:00:00.000Z',
+            clocks: [
               {
                 action: 'start',
                 deadlineId: `${CASE}:arrest-decision:request-suspect-1`,
                 rule: 'arrest-decision',
-                startedAt: iso(AT),
+                startedAt: '2025-03-03T08:00:00.000Z',
                 responsibleOrganisationId: PROCURATORATE,
               },
             ],
@@ -454,7 +481,21 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
       ]);
   });
 
-  const atLiberty = (history: Parameters<typeof given>[0]) =>
+  it('rejects a receipt before the request, twice, by another procuratorate, or with no request pending', () => {
+    const early = { ...receive, metadata: { ...receive.metadata, occurredAt: t('2025-03-03T01:00:00.000Z') } };
+    given([...inDetention, requested()])
+      .when(early)
+      .thenThrows(ProsecutionRuleError, { code: CODE.beforePreviousStep });
+    given([...inDetention, requested(), received()])
+      .when(receive)
+      .thenThrows(ProsecutionConflictError, { code: CODE.requestAlreadyReceived });
+    given([...inDetention, requested()])
+      .when(withActor(receive, { ...prosecutor, organisationId: 'procuratorate-2' }))
+      .thenThrows(ProsecutionForbiddenError, { code: CODE.wrongProcuratorate });
+    given(inDetention).when(receive).thenThrows(ProsecutionRuleError, { code: CODE.noPendingArrestRequest });
+  });
+
+  const atLiberty = (history: Parameters<typeof given>[0]) => {
     given(history)
       .when(request)
       .then([
@@ -466,20 +507,23 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
             suspectId: 'suspect-1',
             procuratorateId: PROCURATORATE,
             requestedAt: iso(AT),
-            clocks: [
-              {
-                action: 'start',
-                deadlineId: `${CASE}:arrest-decision:request-suspect-1`,
-                rule: 'arrest-decision-at-liberty',
-                startedAt: iso(AT),
-                responsibleOrganisationId: PROCURATORATE,
-              },
-            ],
+            clocks: [],
           },
         },
       ]);
+    given([...history, requested()])
+      .when(receive)
+      .then([
+        {
+          type: 'ArrestRequestReceived',
+          data: expect.objectContaining({
+            clocks: [expect.objectContaining({ action: 'start', rule: 'arrest-decision-at-liberty' })],
+          }) as never,
+        },
+      ]);
+  };
 
-  it('a suspect at large or on bail may be proposed for arrest: the 15-day decision clock, no arrest-request clock to stop', () => {
+  it('a suspect at large or on bail may be proposed for arrest: no arrest-request clock to stop; the receipt starts the 15-day clock', () => {
     atLiberty(criminalCase);
     atLiberty([...inDetention, measure('bail-1', 'bail', 'none')]);
     atLiberty([...criminalCase, measure('rs-1', 'residential_surveillance', 'none')]);
@@ -509,7 +553,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
   });
 
   it('rejects an arrest request for a suspect already arrested', () => {
-    given([...inDetention, requested(), arrestDecided('approved'), measure('arrest-1', 'arrest', 'arrested')])
+    given([...inDetention, requested(), received(), arrestDecided('approved'), measure('arrest-1', 'arrest', 'arrested')])
       .when(withData(request, { requestId: 'request-2' }))
       .thenThrows(ProsecutionRuleError, { code: CODE.alreadyInCustody });
   });
@@ -533,7 +577,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
   });
 
   it('approves, stopping the decision clock', () => {
-    given([...inDetention, requested()])
+    given([...inDetention, requested(), received()])
       .when(decideArrest)
       .then([
         {
@@ -562,7 +606,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
   });
 
   it('not approved: the detained suspect must be released, and cannot be requested again without new detention', () => {
-    given([...inDetention, requested()])
+    given([...inDetention, requested(), received()])
       .when(withData(decideArrest, { outcome: 'not_approved', reason: 'Insufficient evidence.' }))
       .then([
         {
@@ -574,25 +618,32 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
         },
       ]);
     // Released, the suspect may be proposed again; now at liberty, so the 15-day clock.
-    given([...inDetention, requested(), arrestDecided('not_approved')])
-      .when(withData(request, { requestId: 'request-2' }))
+    given([...inDetention, requested(), received(), arrestDecided('not_approved'), requested('suspect-1', 'request-2')])
+      .when(receive)
       .then([
         {
-          type: 'ArrestApprovalRequested',
+          type: 'ArrestRequestReceived',
           data: expect.objectContaining({ clocks: [expect.objectContaining({ rule: 'arrest-decision-at-liberty' })] }) as never,
         },
       ]);
   });
 
-  it('rejects a decision before any request, and a second decision', () => {
+  it('rejects a decision before any request, before the receipt, dated before the receipt, and a second decision', () => {
     given(inDetention).when(decideArrest).thenThrows(ProsecutionRuleError, { code: CODE.noPendingArrestRequest });
-    given([...inDetention, requested(), arrestDecided('approved')])
+    given([...inDetention, requested()])
+      .when(decideArrest)
+      .thenThrows(ProsecutionRuleError, { code: CODE.requestNotReceived });
+    const early = { ...decideArrest, metadata: { ...decideArrest.metadata, occurredAt: t('2025-03-03T01:30:00.000Z') } };
+    given([...inDetention, requested(), received()])
+      .when(early)
+      .thenThrows(ProsecutionRuleError, { code: CODE.beforePreviousStep });
+    given([...inDetention, requested(), received(), arrestDecided('approved')])
       .when(decideArrest)
       .thenThrows(ProsecutionRuleError, { code: CODE.noPendingArrestRequest });
   });
 
   it('rejects a decision by a procuratorate the request did not go to', () => {
-    given([...inDetention, requested()])
+    given([...inDetention, requested(), received()])
       .when(withActor(decideArrest, { ...prosecutor, organisationId: 'procuratorate-2' }))
       .thenThrows(ProsecutionForbiddenError, {
         code: CODE.wrongProcuratorate,
@@ -601,7 +652,7 @@ describe('request to approve arrest (提请批准逮捕) and the decision', () =
   });
 
   it('needs a reason', () => {
-    given([...inDetention, requested()])
+    given([...inDetention, requested(), received()])
       .when(withData(decideArrest, { reason: '' }))
       .thenThrows(InvalidPoliceCaseCommandError, { code: CODE.invalidCommand });
   });

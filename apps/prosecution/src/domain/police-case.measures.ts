@@ -12,6 +12,7 @@ import {
   iso,
   mustBeCriminal,
   newDecision,
+  notBefore,
   notInFuture,
   openCase,
   refOf,
@@ -32,6 +33,7 @@ export type MeasureCommand =
   | 'RecordMinistrySystemEntry'
   | 'ExtendArrestRequestPeriod'
   | 'RequestArrestApproval'
+  | 'RecordArrestRequestReceipt'
   | 'DecideArrestApproval';
 
 const startMinistryEntry = (caseNumber: string, decisionId: string, decidedAt: Date, unitId: string): ProsecutionClockInstruction => ({
@@ -247,7 +249,7 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       if (suspect.custody === 'arrested') {
         throw new ProsecutionRuleError(CODE.alreadyInCustody, `Suspect ${suspect.suspectId} is already arrested.`);
       }
-      // A suspect at liberty (取保候审、监视居住、在逃) may be proposed for arrest too; the procuratorate then has 15 days.
+      // A suspect at liberty (取保候审、监视居住、在逃) may be proposed for arrest too (no request clock to stop).
       const detention = suspect.custody === 'criminal_detention' ? suspect.detention : null;
       const at = iso(metadata.occurredAt ?? metadata.now);
       return oneEvent(refOf(s), 'ArrestApprovalRequested', {
@@ -267,12 +269,43 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
                 },
               ]
             : []),
+          // The procuratorate's period starts with its receipt (RecordArrestRequestReceipt), not here.
+        ],
+      });
+    },
+    RecordArrestRequestReceipt(command, state) {
+      const { data, metadata } = command;
+      const s = openCase(command, state);
+      const suspect = suspectOf(s, data.suspectId);
+      const request = suspect.arrestRequest;
+      if (request?.status !== 'pending') {
+        throw new ProsecutionRuleError(CODE.noPendingArrestRequest, `No pending arrest request for ${suspect.suspectId}.`);
+      }
+      if (request.procuratorateId !== metadata.actor.organisationId) {
+        throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate the request went to can receive it.');
+      }
+      if (request.receivedAt) {
+        throw new ProsecutionConflictError(
+          CODE.requestAlreadyReceived,
+          `The arrest request for ${suspect.suspectId} was received already.`,
+        );
+      }
+      const at = metadata.occurredAt ?? metadata.now;
+      if (request.requestedAt) notBefore(request.requestedAt, at, 'The receipt of the arrest request');
+      // Held in criminal detention: 7 days; at liberty (bail, surveillance, at large, released): 15.
+      const rule = suspect.custody === 'criminal_detention' ? RULE.arrestDecision : RULE.arrestDecisionAtLiberty;
+      return oneEvent(refOf(s), 'ArrestRequestReceived', {
+        requestId: request.requestId,
+        suspectId: suspect.suspectId,
+        procuratorateId: request.procuratorateId,
+        receivedAt: iso(at),
+        clocks: [
           {
             action: 'start',
-            deadlineId: deadlineId.arrestDecision(s.caseNumber, data.requestId),
-            rule: detention ? RULE.arrestDecision : RULE.arrestDecisionAtLiberty,
-            startedAt: at,
-            responsibleOrganisationId: data.procuratorateId,
+            deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
+            rule,
+            startedAt: iso(at),
+            responsibleOrganisationId: request.procuratorateId,
           },
         ],
       });
@@ -288,14 +321,22 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       if (request.procuratorateId !== metadata.actor.organisationId) {
         throw new ProsecutionForbiddenError(CODE.wrongProcuratorate, 'Only the procuratorate the request went to can decide it.');
       }
+      if (!request.receivedAt) {
+        throw new ProsecutionRuleError(
+          CODE.requestNotReceived,
+          `Record the receipt of the arrest request first (POST /police-cases/${s.caseNumber}/arrest-request-receipt): the period counts from it.`,
+        );
+      }
       required('reason', data.reason);
+      const at = metadata.occurredAt ?? metadata.now;
+      notBefore(request.receivedAt, at, 'The arrest decision');
       return oneEvent(refOf(s), 'ArrestApprovalDecided', {
         requestId: request.requestId,
         suspectId: suspect.suspectId,
         procuratorateId: request.procuratorateId,
         outcome: data.outcome,
         reason: data.reason,
-        decidedAt: iso(metadata.now),
+        decidedAt: iso(at),
         // 不批准逮捕: a detained suspect is released at once (CPL art. 91).
         releaseRequired: data.outcome === 'not_approved' && suspect.custody === 'criminal_detention',
         clocks: [
@@ -303,7 +344,7 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
             action: 'stop',
             deadlineId: deadlineId.arrestDecision(s.caseNumber, request.requestId),
             rule: request.decisionRule ?? RULE.arrestDecision,
-            at: iso(metadata.now),
+            at: iso(at),
             outcome: 'done',
           },
         ],

@@ -25,8 +25,11 @@ export interface SuspectState {
     requestId: string;
     procuratorateId: string;
     status: 'pending' | 'approved' | 'not_approved' | 'executed';
-    /** The decision clock's rule: 7 days for a detained suspect, 15 for one at liberty. */
+    /** The decision clock's rule: 7 days for a detained suspect, 15 for one at liberty (set on receipt). */
     decisionRule?: string;
+    requestedAt?: string;
+    /** The procuratorate's receipt, from which its decision period counts; null until recorded. */
+    receivedAt?: string | null;
   } | null;
   prosecution: 'none' | 'under_review' | 'indicted' | 'not_prosecuted';
   courtId: string | null;
@@ -42,6 +45,8 @@ export interface OpenPoliceCase extends PoliceCaseRef {
   origin: PoliceCaseOrigin;
   handlingUnitId: string;
   filed: boolean;
+  /** A major case: a designated prosecutor is expected for it [S0 二(四)3]. */
+  major: boolean;
   suspects: Readonly<Record<string, SuspectState>>;
   noteIds: readonly string[];
   /** Penalty decisions and compulsory measures by id, each awaiting or having its ministry entry. */
@@ -57,6 +62,17 @@ export interface OpenPoliceCase extends PoliceCaseRef {
     inCustody: boolean;
     extended: boolean;
     open: boolean;
+    /** When the running period began (transfer or resubmission): later steps cannot predate it. */
+    since: string;
+    /** 0: the first period; n: the period after the n-th resubmission (its own clock). */
+    round: number;
+    /** Returns for supplementary investigation so far (at most 2, CPL art. 175). */
+    returns: number;
+    /** Returned and not yet resubmitted: with the police, since `returnedAt`. */
+    withPolice: boolean;
+    returnedAt: string | null;
+    /** The rule of the police's running month (custody or not), so its stop names the rule its start did. */
+    supplementaryRule: string | null;
   } | null;
   supervision: {
     supervisorOrganisationId: string;
@@ -92,6 +108,7 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       origin: data.origin,
       handlingUnitId: data.handlingUnitId,
       filed: false,
+      major: data.major === true,
       suspects: {},
       noteIds: [],
       decisions: {},
@@ -187,16 +204,31 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
         },
       });
     }
-    case 'ArrestApprovalRequested':
+    case 'ArrestApprovalRequested': {
+      // A request recorded before receipts were a step started the decision clock itself: received then.
+      const legacyStart = event.data.clocks.find((c) => c.action === 'start');
       return updateSuspect(state, event.data.suspectId, {
         detention: null,
         arrestRequest: {
           requestId: event.data.requestId,
           procuratorateId: event.data.procuratorateId,
           status: 'pending',
+          decisionRule: legacyStart?.rule,
+          requestedAt: event.data.requestedAt,
+          receivedAt: legacyStart ? event.data.requestedAt : null,
+        },
+      });
+    }
+    case 'ArrestRequestReceived': {
+      const request = state.suspects[event.data.suspectId].arrestRequest;
+      return updateSuspect(state, event.data.suspectId, {
+        arrestRequest: request && {
+          ...request,
+          receivedAt: event.data.receivedAt,
           decisionRule: event.data.clocks.find((c) => c.action === 'start')?.rule,
         },
       });
+    }
     case 'ArrestApprovalDecided': {
       const suspect = state.suspects[event.data.suspectId];
       const approved = event.data.outcome === 'approved';
@@ -226,6 +258,12 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
             inCustody: event.data.inCustody,
             extended: false,
             open: true,
+            since: event.data.transferredAt,
+            round: 0,
+            returns: 0,
+            withPolice: false,
+            returnedAt: null,
+            supplementaryRule: null,
           },
         },
         event.data.suspectIds,
@@ -233,6 +271,36 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       );
     case 'ProsecutionReviewExtended':
       return state.review ? { ...state, review: { ...state.review, extended: true } } : state;
+    case 'CaseReturnedForSupplementaryInvestigation':
+      return state.review
+        ? {
+            ...state,
+            review: {
+              ...state.review,
+              open: false,
+              withPolice: true,
+              returns: event.data.returnNumber,
+              returnedAt: event.data.returnedAt,
+              supplementaryRule: event.data.clocks.find((c) => c.action === 'start')?.rule ?? null,
+            },
+          }
+        : state;
+    case 'CaseResubmittedForProsecution':
+      // A new review period (重新计算审查起诉期限): its own clock, and its own extension.
+      return state.review
+        ? {
+            ...state,
+            review: {
+              ...state.review,
+              open: true,
+              withPolice: false,
+              inCustody: event.data.inCustody,
+              extended: false,
+              since: event.data.resubmittedAt,
+              round: event.data.returnNumber,
+            },
+          }
+        : state;
     case 'SuspectsIndicted':
     case 'NonProsecutionDecided': {
       const next = updateSuspects(

@@ -121,6 +121,7 @@ export class IncidentHandoverConsumer implements OnModuleInit {
             kind,
             handlingUnitId,
             summary,
+            ...(facts?.major ? { major: true } : {}),
           },
         },
         actor: system,

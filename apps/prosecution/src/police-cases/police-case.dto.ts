@@ -134,10 +134,22 @@ export class ArrestRequestExtensionDto {
   @ApiProperty({ minimum: 1, maximum: 27 }) @IsInt() @Min(1) @Max(27) days!: number;
 }
 
+export class ArrestReceiptDto {
+  @ApiProperty() @Matches(ID) suspectId!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it was received (default: now); the decision period counts from it' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
+}
+
 export class ArrestDecisionDto {
   @ApiProperty() @Matches(ID) suspectId!: string;
   @ApiProperty({ enum: ['approved', 'not_approved'] }) @IsIn(['approved', 'not_approved']) outcome!: 'approved' | 'not_approved';
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it was decided (default: now); not before the receipt' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class DesignateProsecutorDto {
@@ -158,11 +170,34 @@ export class ReviewExtensionDto {
 export class IndictDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
   @ApiProperty() @IsString() @Length(1, 80) courtId!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); not before the review began' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class NonProsecutionDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); not before the review began' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
+}
+
+export class SupplementaryInvestigationDto {
+  @ApiProperty({ description: 'What the police are to investigate (补充侦查提纲)' }) @IsString() @Length(1, 4000) reason!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); the police’s month counts from it' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
+}
+
+export class ResubmissionDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); the new review period counts from it' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class EmptyDto {}

@@ -21,6 +21,7 @@ import {
   MinistryEntryDto,
   ProgressDto,
   ReasonDto,
+  ResubmissionDto,
   TransferCaseDto,
   TransferForProsecutionDto,
 } from './police-case.dto.js';
@@ -161,7 +162,7 @@ export class PoliceStepsController {
   }
 
   @Post('arrest-requests')
-  @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock, starts the procuratorate’s 7-day clock' })
+  @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock; the procuratorate’s clock starts with its receipt' })
   async requestArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestRequestDto) {
     const requestId = dto.requestId ?? randomUUID();
     const result = await this.run(
@@ -184,6 +185,14 @@ export class PoliceStepsController {
       type: 'TransferForProsecution',
       data: { caseNumber, suspectIds: dto.suspectIds, procuratorateId: dto.procuratorateId },
     });
+  }
+
+  @Post('prosecution-resubmission')
+  @ApiOperation({
+    summary: '补充侦查完毕重新移送: meets the police’s one-month clock; the review period restarts (CPL art. 175)',
+  })
+  resubmitForProsecution(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ResubmissionDto) {
+    return this.run(p, caseNumber, { type: 'ResubmitForProsecution', data: { caseNumber } }, occurred(dto.occurredAt));
   }
 
   @Post('supervision/progress')

@@ -7,7 +7,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { CommandInput } from '@pingan/platform';
 import type { PoliceCaseCommand } from '../domain/police-case.commands.js';
 import { actOnCase, recorded } from './commands/act-on-case.js';
-import { ArrestDecisionDto, DesignateProsecutorDto, IndictDto, NonProsecutionDto, ReviewExtensionDto } from './police-case.dto.js';
+import {
+  ArrestDecisionDto,
+  ArrestReceiptDto,
+  DesignateProsecutorDto,
+  IndictDto,
+  NonProsecutionDto,
+  ReviewExtensionDto,
+  SupplementaryInvestigationDto,
+} from './police-case.dto.js';
 import { PROCURATORATE_ROLES } from './roles.js';
 
 /** The procuratorate's steps, on cases that went to it (prosecutor). */
@@ -21,14 +29,25 @@ export class ProcuratorateController {
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
   ) {}
 
-  private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>) {
-    return recorded(this.commands, actOnCase(principal, PROCURATORATE_ROLES, caseNumber, input), this.runtime);
+  private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>, occurredAt?: string) {
+    // The instant it happened, when stated (checked by the pipeline: not in the future, not before the case).
+    const extra = occurredAt === undefined ? {} : { occurredAt: { field: 'occurredAt', at: new Date(occurredAt) } };
+    return recorded(this.commands, actOnCase(principal, PROCURATORATE_ROLES, caseNumber, input, undefined, extra), this.runtime);
+  }
+
+  @Post('arrest-request-receipt')
+  @ApiOperation({
+    summary: '收到提请批准逮捕书 by the procuratorate the request went to: starts its 7-day (held) or 15-day (at liberty) clock',
+  })
+  receiveArrestRequest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestReceiptDto) {
+    return this.run(p, caseNumber, { type: 'RecordArrestRequestReceipt', data: { caseNumber, suspectId: dto.suspectId } }, dto.occurredAt);
   }
 
   @Post('arrest-decisions')
-  @ApiOperation({ summary: '批准逮捕 / 不批准逮捕 by the procuratorate the request went to: meets the 7-day clock' })
+  @ApiOperation({ summary: '批准逮捕 / 不批准逮捕 by the procuratorate the request went to, after its receipt: meets the decision clock' })
   decideArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestDecisionDto) {
-    return this.run(p, caseNumber, { type: 'DecideArrestApproval', data: { caseNumber, ...dto } });
+    const { occurredAt, ...data } = dto;
+    return this.run(p, caseNumber, { type: 'DecideArrestApproval', data: { caseNumber, ...data } }, occurredAt);
   }
 
   @Post('designated-prosecutor')
@@ -43,15 +62,34 @@ export class ProcuratorateController {
     return this.run(p, caseNumber, { type: 'ExtendProsecutionReview', data: { caseNumber, ...dto } });
   }
 
+  @Post('supplementary-investigation')
+  @ApiOperation({
+    summary: '退回补充侦查 (CPL art. 175, at most twice): meets the review clock, starts the police’s one-month clock',
+  })
+  returnForSupplementaryInvestigation(
+    @CurrentPrincipal() p: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @Body() dto: SupplementaryInvestigationDto,
+  ) {
+    return this.run(
+      p,
+      caseNumber,
+      { type: 'ReturnForSupplementaryInvestigation', data: { caseNumber, reason: dto.reason } },
+      dto.occurredAt,
+    );
+  }
+
   @Post('indictment')
   @ApiOperation({ summary: '提起公诉 to a court' })
   indict(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: IndictDto) {
-    return this.run(p, caseNumber, { type: 'Indict', data: { caseNumber, ...dto } });
+    const { occurredAt, ...data } = dto;
+    return this.run(p, caseNumber, { type: 'Indict', data: { caseNumber, ...data } }, occurredAt);
   }
 
   @Post('non-prosecution')
   @ApiOperation({ summary: '不起诉' })
   notProsecute(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: NonProsecutionDto) {
-    return this.run(p, caseNumber, { type: 'DecideNotToProsecute', data: { caseNumber, ...dto } });
+    const { occurredAt, ...data } = dto;
+    return this.run(p, caseNumber, { type: 'DecideNotToProsecute', data: { caseNumber, ...data } }, occurredAt);
   }
 }

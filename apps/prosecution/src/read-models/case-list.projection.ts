@@ -6,13 +6,16 @@ export const CASE_LIST_TABLE = 'prosecution.police_case_list';
 
 /**
  * Where a case stands, for lists and statistics (the full state is the event stream's).
- * accepted → filed → under_review → indicted | not_prosecuted → on_trial → judged → final.
+ * accepted → filed → under_review (⇄ supplementary_investigation, at most twice) → indicted | not_prosecuted
+ * → on_trial → judged → final.
  */
-export type CaseStage = 'accepted' | 'filed' | 'under_review' | 'indicted' | 'not_prosecuted' | 'on_trial' | 'judged' | 'final';
+export type CaseStage =
+  'accepted' | 'filed' | 'under_review' | 'supplementary_investigation' | 'indicted' | 'not_prosecuted' | 'on_trial' | 'judged' | 'final';
 export const CASE_STAGES: readonly CaseStage[] = [
   'accepted',
   'filed',
   'under_review',
+  'supplementary_investigation',
   'indicted',
   'not_prosecuted',
   'on_trial',
@@ -75,6 +78,12 @@ export const caseListProjection: Projection = {
         return;
       case 'CaseTransferredForProsecution':
         await addParty(event.data.procuratorateId);
+        await set(`stage = 'under_review'`, []);
+        return;
+      case 'CaseReturnedForSupplementaryInvestigation':
+        await set(`stage = 'supplementary_investigation'`, []);
+        return;
+      case 'CaseResubmittedForProsecution':
         await set(`stage = 'under_review'`, []);
         return;
       case 'SuspectsIndicted':

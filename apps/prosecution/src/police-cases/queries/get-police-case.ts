@@ -38,6 +38,9 @@ function caseView(loaded: LoadedCase) {
     suspects: Object.values(state.suspects),
     decisions: state.decisions,
     designatedProsecutor: state.designatedProsecutor,
+    major: state.major,
+    // A major case without a designated prosecutor is shown as such, so nobody has to notice its absence [S0 二(四)3].
+    designatedProsecutorMissing: state.major && state.designatedProsecutor === null,
     review: state.review,
     supervision: state.supervision,
     partyOrganisationIds: loaded.partyOrganisationIds,
