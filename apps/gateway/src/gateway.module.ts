@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, type AccessTokenKeys, type Clock } from '@pingan/access';
+import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, maxTokenLifetimeFromEnv, type AccessTokenKeys, type Clock } from '@pingan/access';
 import { CALENDAR_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { AccessController } from './admin/access.controller.js';
@@ -78,7 +78,7 @@ export interface GatewayOptions {
       useFactory: (keys: AccessTokenKeys, clock: Clock) => {
         if (!keys.privateKey)
           throw new Error('the gateway signs access tokens: set ACCESS_TOKEN_PRIVATE_KEY (PEM) with ACCESS_TOKEN_PUBLIC_KEY');
-        return new AccessTokenSigner(keys.privateKey, { clock: () => clock() });
+        return new AccessTokenSigner(keys.privateKey, { clock: () => clock(), maxLifetimeSeconds: maxTokenLifetimeFromEnv(process.env) });
       },
     },
   ],
