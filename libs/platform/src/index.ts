@@ -31,6 +31,7 @@ export {
   DEFAULT_PAGE_LIMIT,
   ListQueryDto,
   MAX_PAGE_LIMIT,
+  MAX_PAGE_OFFSET,
   containsPattern,
   pageOfArray,
   pageWindow,
