@@ -15,7 +15,12 @@ import { RefreshTokens } from './auth/refresh-tokens.js';
 import { DemoDirectorySeeder } from './demo/demo-directory.js';
 import { AccessStore } from './directory/access-store.js';
 import { OrganisationCommandHandler, UserCommandHandler } from './directory/commands/directory-command.js';
-import { AssignRolesHandler, RegisterOrganisationHandler, RegisterUserHandler } from './directory/commands/directory-use-cases.js';
+import {
+  AssignRolesHandler,
+  DeactivateUserHandler,
+  RegisterOrganisationHandler,
+  RegisterUserHandler,
+} from './directory/commands/directory-use-cases.js';
 import { DirectoryLookups } from './directory/directory-lookups.js';
 import {
   FindOrganisationHandler,
@@ -61,6 +66,7 @@ export interface GatewayOptions {
     RegisterOrganisationHandler,
     RegisterUserHandler,
     AssignRolesHandler,
+    DeactivateUserHandler,
     ListOrganisationsHandler,
     FindOrganisationHandler,
     GetUserHandler,
