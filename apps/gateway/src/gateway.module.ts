@@ -1,5 +1,12 @@
 import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, maxTokenLifetimeFromEnv, type AccessTokenKeys, type Clock } from '@pingan/access';
+import {
+  ACCESS_CLOCK,
+  ACCESS_TOKEN_KEYS,
+  AccessTokenSigner,
+  maxTokenLifetimeFromEnv,
+  type AccessTokenKeys,
+  type Clock,
+} from '@pingan/access';
 import { CALENDAR_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { AccessController } from './admin/access.controller.js';

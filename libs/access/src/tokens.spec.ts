@@ -71,7 +71,13 @@ describe('access token lifetime', () => {
         jti: 'token-1',
         ...times,
       },
-      { privateKey: pair.privateKey, algorithm: 'ES256', issuer: 'pingan-gateway', audience: 'pingan', noTimestamp: times.iat === undefined },
+      {
+        privateKey: pair.privateKey,
+        algorithm: 'ES256',
+        issuer: 'pingan-gateway',
+        audience: 'pingan',
+        noTimestamp: times.iat === undefined,
+      },
     );
   };
 

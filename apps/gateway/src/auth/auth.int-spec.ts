@@ -148,7 +148,10 @@ describe('gateway authentication', () => {
     advance(30);
     const admin = (await login('admin')).body.accessToken as string;
     const adminId = demoId('user:admin');
-    const last = await http().post(`/access/users/${adminId}/deactivate`).set('authorization', `Bearer ${admin}`).send({ reason: 'leaving' });
+    const last = await http()
+      .post(`/access/users/${adminId}/deactivate`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ reason: 'leaving' });
     expect(last.status).toBe(409);
     expect(last.body).toMatchObject({ code: 'ACCESS.LAST_ADMINISTRATOR', errors: [{ code: 'ACCESS.LAST_ADMINISTRATOR' }] });
     const demoted = await http()

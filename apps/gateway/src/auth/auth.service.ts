@@ -35,7 +35,11 @@ export class AuthService {
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
     const hold = await this.lockout.heldUntil(username, ip);
     if (hold) {
-      this.logger.warn({ msg: hold.scope === 'account' ? 'login refused: account locked' : 'login refused: address throttled', username, ip });
+      this.logger.warn({
+        msg: hold.scope === 'account' ? 'login refused: account locked' : 'login refused: address throttled',
+        username,
+        ip,
+      });
       const now = this.clock();
       throw hold.scope === 'account' ? new LoginLockedError(hold.until, now) : new LoginThrottledError(hold.until, now);
     }

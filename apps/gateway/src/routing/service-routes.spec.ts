@@ -3,7 +3,14 @@ import { RouteTable, parseServiceUrls, templatePattern } from './service-routes.
 describe('gateway routing table', () => {
   const [incidents, oversight] = parseServiceUrls('incidents=http://127.0.0.1:3001, oversight=http://127.0.0.1:3005/');
   const table = new RouteTable();
-  table.load(incidents, ['/incidents', '/incidents/{caseNumber}', '/incidents/{caseNumber}/arrival', '/health', '/health/live', '/health/ready']);
+  table.load(incidents, [
+    '/incidents',
+    '/incidents/{caseNumber}',
+    '/incidents/{caseNumber}/arrival',
+    '/health',
+    '/health/live',
+    '/health/ready',
+  ]);
   table.load(oversight, ['/cases/{caseNumber}/timeline']);
 
   it('sends a request to the service whose OpenAPI document names the path', () => {

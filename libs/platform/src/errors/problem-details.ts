@@ -102,7 +102,16 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 // Node's socket errors on the way to the server, and SQLSTATEs of a server that is gone, going or full:
 // class 08 (connection exception), 57P01-57P03 (terminated by an administrator, crash, starting up), 53300.
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 // pg and TypeORM say it only in words when the socket closed under a query or no connection came in time.
 const CONNECTION_MESSAGES =
