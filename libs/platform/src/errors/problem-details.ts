@@ -115,7 +115,7 @@ const CONNECTION_ERRNOS = new Set([
 const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 // pg and TypeORM say it only in words when the socket closed under a query or no connection came in time.
 const CONNECTION_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection is not established|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection is not established|the database system is (starting up|shutting down)|terminating connection due to administrator command|is not currently accepting connections/i;
 
 /**
  * Is this (or what it wraps: TypeORM's QueryFailedError keeps pg's error as `driverError`, others as `cause`)
@@ -123,12 +123,14 @@ const CONNECTION_MESSAGES =
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const { code, message, name } = current as Error & { code?: unknown };
+  // By shape, not `instanceof Error`: Node's socket errors may come from another realm (a VM context, Jest).
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, message, name, errors } = current as { code?: unknown; message?: unknown; name?: unknown; errors?: unknown };
     if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
-    if (name === 'CannotConnectAlreadyConnectedError' || name === 'ConnectionIsNotSetError') return true;
-    if (CONNECTION_MESSAGES.test(message)) return true;
-    if (current instanceof AggregateError && current.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    if (name === 'ConnectionIsNotSetError') return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+    // AggregateError: Node's connect tries every address of a host name (IPv4 and IPv6).
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
     const wrapped = current as { driverError?: unknown; cause?: unknown };
     current = wrapped.driverError ?? wrapped.cause;
   }
