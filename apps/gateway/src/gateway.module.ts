@@ -24,6 +24,7 @@ import { AccessStore } from './directory/access-store.js';
 import { OrganisationCommandHandler, UserCommandHandler } from './directory/commands/directory-command.js';
 import {
   AssignRolesHandler,
+  DeactivateOrganisationHandler,
   DeactivateUserHandler,
   RegisterOrganisationHandler,
   RegisterUserHandler,
@@ -74,6 +75,7 @@ export interface GatewayOptions {
     RegisterUserHandler,
     AssignRolesHandler,
     DeactivateUserHandler,
+    DeactivateOrganisationHandler,
     ListOrganisationsHandler,
     FindOrganisationHandler,
     GetUserHandler,

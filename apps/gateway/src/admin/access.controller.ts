@@ -9,10 +9,10 @@ import { DirectoryError } from '../domain/access.errors.js';
 import type { OrganisationDetails } from '../domain/organisation.decider.js';
 import {
   AssignRolesCommand,
+  DeactivateOrganisationCommand,
   DeactivateUserCommand,
   RegisterOrganisationCommand,
   RegisterUserCommand,
-  deactivateOrganisation,
   type CommandContext,
 } from '../directory/commands/directory-use-cases.js';
 import {
@@ -78,7 +78,7 @@ export class AccessController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ) {
-    await this.commands.execute(deactivateOrganisation(id, dto.reason, context(principal, req)));
+    await this.commands.execute(new DeactivateOrganisationCommand(id, dto.reason, context(principal, req)));
   }
 
   @Get('organisations')

@@ -178,6 +178,13 @@ describe('gateway authentication', () => {
     expect(
       (await http().post(`/access/users/${adminId}/deactivate`).set('authorization', `Bearer ${admin}`).send({ reason: 'leaving' })).status,
     ).toBe(409);
+    // Nor their whole organisation, whose users could no longer log in.
+    const organisation = await http()
+      .post(`/access/organisations/${demoId('organisation:political-legal')}/deactivate`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ reason: 'merged' });
+    expect(organisation.status).toBe(409);
+    expect(organisation.body.code).toBe('ACCESS.LAST_ADMINISTRATOR');
     expect((await me(admin)).status).toBe(200);
   }, 30_000);
 

@@ -80,10 +80,15 @@ export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrga
 }
 
 /** Deactivates an organisation; nobody of it may refresh any more (their access tokens die at expiry, at most 15 minutes). */
-export const deactivateOrganisation = (organisationId: string, reason: string, context: CommandContext): OrganisationCommandMessage =>
+export const deactivateOrganisation = (
+  organisationId: string,
+  reason: string,
+  administrators: { within: number; elsewhere: number },
+  context: CommandContext,
+): OrganisationCommandMessage =>
   new OrganisationCommandMessage({
     streamId: organisationStreamId(organisationId),
-    command: { type: 'DeactivateOrganisation', data: { reason } },
+    command: { type: 'DeactivateOrganisation', data: { reason, administrators } },
     ...context,
     inTransaction: async (query) => {
       await query(
@@ -123,6 +128,32 @@ function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
   const result = administratorChanges.then(change);
   administratorChanges = result.catch(() => undefined);
   return result;
+}
+
+/** Deactivates an organisation (deactivateOrganisation), counting the active administrators first. */
+export class DeactivateOrganisationCommand extends Command<void> {
+  constructor(
+    readonly organisationId: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DeactivateOrganisationCommand)
+export class DeactivateOrganisationHandler implements ICommandHandler<DeactivateOrganisationCommand> {
+  constructor(
+    private readonly directory: DirectoryLookups,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute({ organisationId, reason, context }: DeactivateOrganisationCommand): Promise<void> {
+    await oneAtATime(async () => {
+      const administrators = await this.directory.activeAdministratorsAround(organisationId);
+      await this.commands.execute(deactivateOrganisation(organisationId, reason, administrators, context));
+    });
+  }
 }
 
 /** Deactivates a user (deactivateUser), counting the other active administrators first. */
