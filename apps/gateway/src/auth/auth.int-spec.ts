@@ -117,7 +117,7 @@ describe('gateway authentication', () => {
     expect((await login('wz.judge')).status).toBe(429);
     advance(2);
     expect((await login('wz.judge')).status).toBe(200);
-  });
+  }, 30_000); // 9 scrypt hashes: near Jest's 5 s default on a loaded 2-core machine
 
   it('unknown usernames answer like wrong passwords and count too', async () => {
     const res = await login('no.such.user', 'whatever-password');
