@@ -30,6 +30,8 @@ const ADMIN = ['system_administrator'] as const;
 
 export const GATEWAY_ENDPOINTS: Record<string, MatrixEndpoint> = {
   'GET /health': { method: 'get', path: () => '/health', allowed: 'public', ok: 200 },
+  'GET /health/live': { method: 'get', path: () => '/health/live', allowed: 'public', ok: 200 },
+  'GET /health/ready': { method: 'get', path: () => '/health/ready', allowed: 'public', ok: 200 },
   'POST /auth/login': {
     method: 'post',
     path: () => '/auth/login',

@@ -1,5 +1,12 @@
 import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { ACCESS_CLOCK, ACCESS_TOKEN_KEYS, AccessTokenSigner, type AccessTokenKeys, type Clock } from '@pingan/access';
+import {
+  ACCESS_CLOCK,
+  ACCESS_TOKEN_KEYS,
+  AccessTokenSigner,
+  maxTokenLifetimeFromEnv,
+  type AccessTokenKeys,
+  type Clock,
+} from '@pingan/access';
 import { CALENDAR_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor } from '@pingan/platform';
 import { AccessController } from './admin/access.controller.js';
@@ -15,7 +22,13 @@ import { RefreshTokens } from './auth/refresh-tokens.js';
 import { DemoDirectorySeeder } from './demo/demo-directory.js';
 import { AccessStore } from './directory/access-store.js';
 import { OrganisationCommandHandler, UserCommandHandler } from './directory/commands/directory-command.js';
-import { AssignRolesHandler, RegisterOrganisationHandler, RegisterUserHandler } from './directory/commands/directory-use-cases.js';
+import {
+  AssignRolesHandler,
+  DeactivateOrganisationHandler,
+  DeactivateUserHandler,
+  RegisterOrganisationHandler,
+  RegisterUserHandler,
+} from './directory/commands/directory-use-cases.js';
 import { DirectoryLookups } from './directory/directory-lookups.js';
 import {
   FindOrganisationHandler,
@@ -61,6 +74,8 @@ export interface GatewayOptions {
     RegisterOrganisationHandler,
     RegisterUserHandler,
     AssignRolesHandler,
+    DeactivateUserHandler,
+    DeactivateOrganisationHandler,
     ListOrganisationsHandler,
     FindOrganisationHandler,
     GetUserHandler,
@@ -78,7 +93,7 @@ export interface GatewayOptions {
       useFactory: (keys: AccessTokenKeys, clock: Clock) => {
         if (!keys.privateKey)
           throw new Error('the gateway signs access tokens: set ACCESS_TOKEN_PRIVATE_KEY (PEM) with ACCESS_TOKEN_PUBLIC_KEY');
-        return new AccessTokenSigner(keys.privateKey, { clock: () => clock() });
+        return new AccessTokenSigner(keys.privateKey, { clock: () => clock(), maxLifetimeSeconds: maxTokenLifetimeFromEnv(process.env) });
       },
     },
   ],

@@ -1,3 +1,4 @@
+import './private-files.js'; // umask 077 before anything writes ./data (docs/operations.md)
 import { bootstrapService } from '@pingan/platform';
 import { STANDALONE_SERVICES, StandaloneModule } from './standalone.module.js';
 

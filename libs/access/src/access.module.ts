@@ -3,7 +3,7 @@ import { getConfigToken } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ACCESS_TOKEN_VERIFIER, AccessGuard } from './access.guard.js';
 import { loadAccessTokenKeys, type AccessTokenKeys } from './keys.js';
-import { AccessTokenVerifier } from './tokens.js';
+import { AccessTokenVerifier, maxTokenLifetimeFromEnv } from './tokens.js';
 
 export const ACCESS_TOKEN_KEYS = Symbol('pingan.AccessTokenKeys');
 /** `() => Date`; tests override it to move time (token expiry, lockouts). */
@@ -39,7 +39,8 @@ export class AccessModule {
         {
           provide: ACCESS_TOKEN_VERIFIER,
           inject: [ACCESS_TOKEN_KEYS, ACCESS_CLOCK],
-          useFactory: (keys: AccessTokenKeys, clock: Clock) => new AccessTokenVerifier(keys.publicKey, () => clock()),
+          useFactory: (keys: AccessTokenKeys, clock: Clock) =>
+            new AccessTokenVerifier(keys.publicKey, () => clock(), maxTokenLifetimeFromEnv(process.env)),
         },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

@@ -81,6 +81,8 @@ export {
   AccessTokenSigner,
   AccessTokenVerifier,
   DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS,
+  maxTokenLifetimeFromEnv,
   type PrincipalClaims,
 } from './tokens.js';
 export {

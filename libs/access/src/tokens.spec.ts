@@ -1,6 +1,6 @@
 import { generateAccessTokenKeyPair } from './keys.js';
 import { testPrincipal } from '@pingan/testing';
-import { AccessTokenSigner, AccessTokenVerifier } from './tokens.js';
+import { AccessTokenSigner, AccessTokenVerifier, maxTokenLifetimeFromEnv } from './tokens.js';
 
 describe('access tokens (ES256)', () => {
   const pair = generateAccessTokenKeyPair();
@@ -48,5 +48,57 @@ describe('access tokens (ES256)', () => {
     const mac = createHmac('sha256', pair.publicKey).update(`${hs}.${body}`).digest('base64url');
     await expect(verifier.verify(`${hs}.${body}.${mac}`)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
     await expect(verifier.verify('garbage')).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED' });
+  });
+});
+
+describe('access token lifetime', () => {
+  const pair = generateAccessTokenKeyPair();
+  const now = new Date('2026-11-02T08:00:00Z');
+  const iat = Math.floor(now.getTime() / 1000);
+  const verifier = new AccessTokenVerifier(pair.publicKey, () => now, 3600);
+  const { tokenId: _t, expiresAt: _e, ...principal } = testPrincipal();
+  // Signed with the right key, as a leaked key or a misconfigured signer would: only the claims differ.
+  const signed = async (times: { iat?: number; exp?: number }) => {
+    const { JwtService } = await import('@nestjs/jwt');
+    return new JwtService().signAsync(
+      {
+        sub: principal.userId,
+        usr: principal.username,
+        org: principal.organisationId,
+        okd: principal.organisationKind,
+        reg: principal.organisationRegion,
+        roles: principal.roles,
+        jti: 'token-1',
+        ...times,
+      },
+      {
+        privateKey: pair.privateKey,
+        algorithm: 'ES256',
+        issuer: 'pingan-gateway',
+        audience: 'pingan',
+        noTimestamp: times.iat === undefined,
+      },
+    );
+  };
+
+  it('accepts a token living exactly the maximum', async () => {
+    await expect(verifier.verify(await signed({ iat, exp: iat + 3600 }))).resolves.toMatchObject({ userId: principal.userId });
+  });
+
+  it('refuses a token without exp, without iat, or living longer than the maximum', async () => {
+    for (const times of [{ iat }, { exp: iat + 600 }, { iat, exp: iat + 3601 }, { iat: iat - 86_400 * 365, exp: iat + 600 }]) {
+      await expect(verifier.verify(await signed(times))).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED', status: 401 });
+    }
+  });
+
+  it('will not sign tokens longer-lived than the maximum, and reads the maximum from the environment', () => {
+    expect(() => new AccessTokenSigner(pair.privateKey, { clock: () => now, ttlSeconds: 7200, maxLifetimeSeconds: 3600 })).toThrow(
+      /longer than the maximum/,
+    );
+    expect(maxTokenLifetimeFromEnv({})).toBe(3600);
+    expect(maxTokenLifetimeFromEnv({ ACCESS_TOKEN_MAX_LIFETIME_SECONDS: '1800' })).toBe(1800);
+    for (const bad of ['0', '59', '86401', '1e3', '-5', 'one hour']) {
+      expect(() => maxTokenLifetimeFromEnv({ ACCESS_TOKEN_MAX_LIFETIME_SECONDS: bad })).toThrow(/ACCESS_TOKEN_MAX_LIFETIME_SECONDS/);
+    }
   });
 });

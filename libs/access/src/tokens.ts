@@ -17,6 +17,24 @@ export const ACCESS_TOKEN_AUDIENCE = 'pingan';
 export const ACCESS_TOKEN_ALGORITHM = 'ES256';
 /** Short-lived: a deactivated user or a changed role takes effect within this time at worst. */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/**
+ * The longest lifetime (exp − iat) a service accepts, whoever signed the token: a token without
+ * `exp`, or one minted to live for days (a leaked key's, a misconfigured signer's), is refused, so
+ * deactivation and role changes always take effect within this time. ACCESS_TOKEN_MAX_LIFETIME_SECONDS.
+ */
+export const DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS = 60 * 60;
+export const ACCESS_TOKEN_MAX_LIFETIME_ENV = 'ACCESS_TOKEN_MAX_LIFETIME_SECONDS';
+
+/** ACCESS_TOKEN_MAX_LIFETIME_SECONDS from the environment: a whole number of seconds, 60 to 86,400 (one day). */
+export function maxTokenLifetimeFromEnv(env: NodeJS.ProcessEnv): number {
+  const text = env[ACCESS_TOKEN_MAX_LIFETIME_ENV]?.trim();
+  if (!text) return DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 60 || value > 86_400) {
+    throw new Error(`${ACCESS_TOKEN_MAX_LIFETIME_ENV} must be a whole number of seconds from 60 to 86400, got "${text}"`);
+  }
+  return value;
+}
 
 /** What the gateway puts in a token; the principal is rebuilt from it by every service. */
 interface AccessTokenClaims {
@@ -42,8 +60,12 @@ export class AccessTokenSigner {
   private readonly jwt = new JwtService();
   constructor(
     private readonly privateKey: string,
-    private readonly options: { clock: () => Date; ttlSeconds?: number },
-  ) {}
+    private readonly options: { clock: () => Date; ttlSeconds?: number; maxLifetimeSeconds?: number },
+  ) {
+    // Checked at start: tokens no service would accept must not be signed at all.
+    const max = options.maxLifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS;
+    if (this.ttlSeconds > max) throw new Error(`access tokens would live ${this.ttlSeconds} s, longer than the maximum of ${max} s`);
+  }
 
   get ttlSeconds(): number {
     return this.options.ttlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS;
@@ -87,6 +109,7 @@ export class AccessTokenVerifier {
   constructor(
     publicKey: string,
     private readonly clock: () => Date = () => new Date(),
+    private readonly maxLifetimeSeconds = DEFAULT_ACCESS_TOKEN_MAX_LIFETIME_SECONDS,
   ) {
     this.key = createPublicKey(publicKey) as unknown as string;
   }
@@ -103,6 +126,10 @@ export class AccessTokenVerifier {
         clockTimestamp: seconds(this.clock()),
       });
     } catch {
+      throw new UnauthenticatedError();
+    }
+    // jsonwebtoken checks `exp` only when present: a token without one would never expire.
+    if (!Number.isInteger(claims.exp) || !Number.isInteger(claims.iat) || claims.exp - claims.iat > this.maxLifetimeSeconds) {
       throw new UnauthenticatedError();
     }
     return principalOf(claims);

@@ -12,6 +12,7 @@ export {
 } from './config/platform-config.js';
 export { DATABASE, DatabaseModule, openConnection } from './database/database.module.js';
 export { acquireEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
+export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, ensurePrivateDir, restrictFileCreation } from './database/private-dir.js';
 export * from './errors/domain-error.js';
 export { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 export { PROBLEM_CONTENT_TYPE, problemType, toProblemDetails, type ProblemDetails, type ProblemError } from './errors/problem-details.js';
@@ -30,6 +31,7 @@ export {
   DEFAULT_PAGE_LIMIT,
   ListQueryDto,
   MAX_PAGE_LIMIT,
+  MAX_PAGE_OFFSET,
   containsPattern,
   pageOfArray,
   pageWindow,

@@ -9,10 +9,10 @@ import { DirectoryError } from '../domain/access.errors.js';
 import type { OrganisationDetails } from '../domain/organisation.decider.js';
 import {
   AssignRolesCommand,
+  DeactivateOrganisationCommand,
+  DeactivateUserCommand,
   RegisterOrganisationCommand,
   RegisterUserCommand,
-  deactivateOrganisation,
-  deactivateUser,
   type CommandContext,
 } from '../directory/commands/directory-use-cases.js';
 import {
@@ -78,7 +78,7 @@ export class AccessController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ) {
-    await this.commands.execute(deactivateOrganisation(id, dto.reason, context(principal, req)));
+    await this.commands.execute(new DeactivateOrganisationCommand(id, dto.reason, context(principal, req)));
   }
 
   @Get('organisations')
@@ -141,9 +141,13 @@ export class AccessController {
   @Post('users/:id/deactivate')
   @Roles('system_administrator')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Deactivate a user: no login, no refresh; access tokens already issued die at expiry (system_administrator)' })
+  @ApiOperation({
+    summary:
+      'Deactivate a user: no login, no refresh; access tokens already issued die at expiry (system_administrator). ' +
+      'Never the last active system administrator: 409 ACCESS.LAST_ADMINISTRATOR',
+  })
   async deactivateUser(@Param('id') id: string, @Body() dto: DeactivateDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
-    await this.commands.execute(deactivateUser(id, dto.reason, context(principal, req)));
+    await this.commands.execute(new DeactivateUserCommand(id, dto.reason, context(principal, req)));
   }
 
   @Get('users/:id')

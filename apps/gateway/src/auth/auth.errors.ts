@@ -9,6 +9,7 @@ export class AuthError extends defineErrors({
     message: 'The username or password is wrong, or the account may not log in.',
   },
   LoginLocked: { code: 'ACCESS.LOGIN_LOCKED', status: 429 },
+  LoginThrottled: { code: 'ACCESS.LOGIN_THROTTLED', status: 429 },
   RefreshTokenInvalid: { code: 'ACCESS.REFRESH_TOKEN_INVALID', status: 401, message: 'The refresh token is not valid; log in again.' },
   TooManyRequests: {
     code: 'ACCESS.TOO_MANY_REQUESTS',
@@ -24,10 +25,28 @@ export class InvalidCredentialsError extends AuthError {
   }
 }
 
-/** Too many failed logins for this account or from this address. */
+/** Whole seconds until `until` (at least 1): the Retry-After the problem filter sends with a 429. */
+const secondsUntil = (until: Date, now: Date): number => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+
+/** Too many failed logins for this account: locked until the lock runs out. */
 export class LoginLockedError extends AuthError {
-  constructor(readonly lockedUntil: Date) {
-    super('ACCESS.LOGIN_LOCKED', `Too many failed logins; try again after ${lockedUntil.toISOString()}.`);
+  readonly retryAfterSeconds: number;
+  constructor(
+    readonly lockedUntil: Date,
+    now: Date,
+  ) {
+    super('ACCESS.LOGIN_LOCKED', `Too many failed logins for this account; try again after ${lockedUntil.toISOString()}.`);
+    this.retryAfterSeconds = secondsUntil(lockedUntil, now);
+  }
+}
+
+/** Too many failed logins from this address: it may try again after a short wait (Retry-After), every account alike. */
+export class LoginThrottledError extends AuthError {
+  readonly retryAfterSeconds: number;
+  constructor(until: Date, now: Date) {
+    const wait = secondsUntil(until, now);
+    super('ACCESS.LOGIN_THROTTLED', `Too many failed logins from this address; try again in ${wait} s.`);
+    this.retryAfterSeconds = wait;
   }
 }
 
@@ -39,7 +58,7 @@ export class InvalidRefreshTokenError extends AuthError {
 
 /** Too many login requests from one address (LoginRateLimitGuard). */
 export class TooManyRequestsError extends AuthError {
-  constructor() {
+  constructor(readonly retryAfterSeconds: number) {
     super('ACCESS.TOO_MANY_REQUESTS');
   }
 }

@@ -110,13 +110,14 @@ describe('gateway authentication', () => {
     const locked = await login('wz.judge');
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('ACCESS.LOGIN_LOCKED');
+    expect(locked.headers['retry-after']).toBe('900');
     expect((await login('WZ.Judge ', 'another-wrong-guess')).status).toBe(429); // case and spaces buy nothing
     expect((await login('wz.prosecutor')).status).toBe(200); // other accounts unaffected
     advance(14);
     expect((await login('wz.judge')).status).toBe(429);
     advance(2);
     expect((await login('wz.judge')).status).toBe(200);
-  });
+  }, 30_000); // 9 scrypt hashes: near Jest's 5 s default on a loaded 2-core machine
 
   it('unknown usernames answer like wrong passwords and count too', async () => {
     const res = await login('no.such.user', 'whatever-password');
@@ -124,13 +125,68 @@ describe('gateway authentication', () => {
     expect(res.body.code).toBe('ACCESS.INVALID_CREDENTIALS');
   });
 
-  it('locks an address after 20 failures across accounts', async () => {
+  it('throttles an address after 20 failures across accounts, without locking out the others behind it', async () => {
     advance(30);
     for (let i = 0; i < 20; i++) expect((await login(`spray.${i}`, 'Password123!')).status).toBe(401);
-    expect((await login('wz.zfw')).status).toBe(429);
-    advance(16);
+    // Everybody behind the address (one hospital's NAT) waits seconds, not the 15 minutes of an account lock.
+    const throttled = await login('wz.zfw');
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.code).toBe('ACCESS.LOGIN_THROTTLED');
+    expect(throttled.headers['retry-after']).toBe('10');
+    advance(5 / 60);
+    expect((await login('wz.zfw')).headers['retry-after']).toBe('5');
+    advance(5 / 60);
     expect((await login('wz.zfw')).status).toBe(200);
-  }, 30_000); // 21 scrypt hashes: slow on a loaded 2-core machine
+    // A further failure from the address within the window holds it again for 10 s: a guess every 10 s at most.
+    expect((await login('spray.21', 'Password123!')).status).toBe(401);
+    expect((await login('wz.zfw')).body.code).toBe('ACCESS.LOGIN_THROTTLED');
+    advance(16); // the window is over: the address starts afresh
+    expect((await login('wz.zfw')).status).toBe(200);
+  }, 30_000); // 22 scrypt hashes: slow on a loaded 2-core machine
+
+  it('keeps the last active system administrator: neither deactivated (also not by themselves) nor demoted', async () => {
+    advance(30);
+    const admin = (await login('admin')).body.accessToken as string;
+    const adminId = demoId('user:admin');
+    const last = await http()
+      .post(`/access/users/${adminId}/deactivate`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ reason: 'leaving' });
+    expect(last.status).toBe(409);
+    expect(last.body).toMatchObject({ code: 'ACCESS.LAST_ADMINISTRATOR', errors: [{ code: 'ACCESS.LAST_ADMINISTRATOR' }] });
+    const demoted = await http()
+      .put(`/access/users/${adminId}/roles`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ roles: ['political_legal_officer'] });
+    expect(demoted.body.code).toBe('ACCESS.LAST_ADMINISTRATOR');
+
+    // With a second administrator, either may go, but not both.
+    const second = await http()
+      .post('/access/users')
+      .set('authorization', `Bearer ${admin}`)
+      .send({
+        organisationId: demoId('organisation:political-legal'),
+        username: 'second.admin',
+        displayName: '第二管理员',
+        roles: ['system_administrator'],
+        password: 'a-long-enough-password',
+      })
+      .expect(201);
+    const secondId = second.body.userId ?? second.body.id;
+    expect(typeof secondId).toBe('string');
+    await http().post(`/access/users/${secondId}/deactivate`).set('authorization', `Bearer ${admin}`).send({ reason: 'temp' }).expect(204);
+    expect(
+      (await http().post(`/access/users/${adminId}/deactivate`).set('authorization', `Bearer ${admin}`).send({ reason: 'leaving' })).status,
+    ).toBe(409);
+    // Nor their whole organisation, whose users could no longer log in.
+    const organisation = await http()
+      .post(`/access/organisations/${demoId('organisation:political-legal')}/deactivate`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ reason: 'merged' });
+    expect(organisation.status).toBe(409);
+    expect(organisation.body.code).toBe('ACCESS.LAST_ADMINISTRATOR');
+    expect((await me(admin)).status).toBe(200);
+  }, 30_000);
 
   it('a deactivated user cannot log in or refresh; their access token dies at expiry; role changes apply at refresh', async () => {
     advance(30);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AccessTokenSigner, type PrincipalClaims } from '@pingan/access';
+import { ACCESS_CLOCK, AccessTokenSigner, type Clock, type PrincipalClaims } from '@pingan/access';
 import { DirectoryLookups, type OrganisationRow, type UserRow } from '../directory/directory-lookups.js';
-import { InvalidCredentialsError, InvalidRefreshTokenError, LoginLockedError } from './auth.errors.js';
+import { InvalidCredentialsError, InvalidRefreshTokenError, LoginLockedError, LoginThrottledError } from './auth.errors.js';
 import { LoginLockout } from './login-lockout.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokens } from './refresh-tokens.js';
@@ -29,13 +29,19 @@ export class AuthService {
     private readonly lockout: LoginLockout,
     private readonly refreshTokens: RefreshTokens,
     @Inject(ACCESS_TOKEN_SIGNER) private readonly signer: AccessTokenSigner,
+    @Inject(ACCESS_CLOCK) private readonly clock: Clock,
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
-    const lockedUntil = await this.lockout.lockedUntil(username, ip);
-    if (lockedUntil) {
-      this.logger.warn({ msg: 'login refused: locked', username, ip });
-      throw new LoginLockedError(lockedUntil);
+    const hold = await this.lockout.heldUntil(username, ip);
+    if (hold) {
+      this.logger.warn({
+        msg: hold.scope === 'account' ? 'login refused: account locked' : 'login refused: address throttled',
+        username,
+        ip,
+      });
+      const now = this.clock();
+      throw hold.scope === 'account' ? new LoginLockedError(hold.until, now) : new LoginThrottledError(hold.until, now);
     }
     const user = await this.directory.userByUsername(username);
     const hash = user ? await this.directory.passwordHash(user.userId) : undefined;

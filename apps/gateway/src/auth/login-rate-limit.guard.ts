@@ -33,7 +33,9 @@ export class LoginRateLimitGuard implements CanActivate {
       this.windows.set(ip, { start: now, count: 1 });
       return true;
     }
-    if (++window.count > this.settings.limit) throw new TooManyRequestsError();
+    if (++window.count > this.settings.limit) {
+      throw new TooManyRequestsError(Math.max(1, Math.ceil((window.start + this.settings.windowMs - now) / 1000)));
+    }
     return true;
   }
 

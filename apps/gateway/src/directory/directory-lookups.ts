@@ -96,6 +96,27 @@ export class DirectoryLookups {
     return row?.hash;
   }
 
+  /** Active system administrators of active organisations other than `userId` (the last-administrator rule). */
+  async otherActiveAdministrators(userId: string): Promise<number> {
+    const [row] = await this.store.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${S}.users u JOIN ${S}.organisations o USING (organisation_id)
+        WHERE u.active AND o.active AND 'system_administrator' = ANY (u.roles) AND u.user_id <> $1`,
+      [userId],
+    );
+    return Number(row.n);
+  }
+
+  /** Active system administrators of active organisations, within `organisationId` and elsewhere. */
+  async activeAdministratorsAround(organisationId: string): Promise<{ within: number; elsewhere: number }> {
+    const [row] = await this.store.db.query<{ within: string; elsewhere: string }>(
+      `SELECT count(*) FILTER (WHERE o.organisation_id = $1) AS within, count(*) FILTER (WHERE o.organisation_id <> $1) AS elsewhere
+         FROM ${S}.users u JOIN ${S}.organisations o USING (organisation_id)
+        WHERE u.active AND o.active AND 'system_administrator' = ANY (u.roles)`,
+      [organisationId],
+    );
+    return { within: Number(row.within), elsewhere: Number(row.elsewhere) };
+  }
+
   /** The organisation as a user's commands need it; 404 when there is none. */
   async organisationFacts(organisationId: string): Promise<OrganisationFacts> {
     const organisation = await this.organisation(organisationId);

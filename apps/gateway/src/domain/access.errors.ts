@@ -13,4 +13,6 @@ export class DirectoryError extends defineErrors({
   UsernameTaken: { code: 'ACCESS.USERNAME_TAKEN', status: 409 },
   RoleNotAllowed: { code: 'ACCESS.ROLE_NOT_ALLOWED', status: 422 },
   PasswordTooShort: { code: 'ACCESS.PASSWORD_TOO_SHORT', status: 422 },
+  // 409: the directory as it stands (no other active administrator) conflicts with the change.
+  LastAdministrator: { code: 'ACCESS.LAST_ADMINISTRATOR', status: 409 },
 }) {}

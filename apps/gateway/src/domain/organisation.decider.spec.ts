@@ -22,7 +22,11 @@ const register = (data: Partial<Registration> = {}): OrganisationCommand => ({
   data: { ...station, ...data },
   metadata,
 });
-const deactivate = (reason: string): OrganisationCommand => ({ type: 'DeactivateOrganisation', data: { reason }, metadata });
+const deactivate = (reason: string, administrators = { within: 0, elsewhere: 1 }): OrganisationCommand => ({
+  type: 'DeactivateOrganisation',
+  data: { reason, administrators },
+  metadata,
+});
 const registered: OrganisationEvent = {
   type: 'OrganisationRegistered',
   data: {
@@ -102,5 +106,17 @@ describe('organisation decider', () => {
     given([registered]).when(deactivate('merged')).then([deactivated]);
     given([registered, deactivated]).when(deactivate('again')).thenNothingHappens();
     given([]).when(deactivate('x')).thenThrows(DirectoryError, { code: 'ACCESS.ORGANISATION_NOT_FOUND', status: 404 });
+  });
+
+  it('is not deactivated while the last active system administrators are its members', () => {
+    given([registered])
+      .when(deactivate('merged', { within: 1, elsewhere: 0 }))
+      .thenThrows(DirectoryError, { code: 'ACCESS.LAST_ADMINISTRATOR', status: 409 });
+    given([registered])
+      .when(deactivate('merged', { within: 2, elsewhere: 1 }))
+      .then([{ type: 'OrganisationDeactivated', data: { organisationId: 'org-station', reason: 'merged' } }]);
+    given([registered])
+      .when(deactivate('merged', { within: 0, elsewhere: 0 }))
+      .then([{ type: 'OrganisationDeactivated', data: { organisationId: 'org-station', reason: 'merged' } }]);
   });
 });

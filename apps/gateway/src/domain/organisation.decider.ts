@@ -44,7 +44,11 @@ export type OrganisationCommand =
         details: OrganisationDetails;
       }
     >
-  | Command<'DeactivateOrganisation', { reason: string }>;
+  /**
+   * Active system administrators (of active organisations), as the directory counts them when the
+   * command is given: those of this organisation and those elsewhere (the last-administrator rule).
+   */
+  | Command<'DeactivateOrganisation', { reason: string; administrators: { within: number; elsewhere: number } }>;
 
 /** An organisation as registered (the directory's row adds whether it is still active). */
 export type OrganisationRegisteredData = {
@@ -130,6 +134,13 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
       case 'DeactivateOrganisation':
         if (state.status === 'none') throw new DirectoryError('ACCESS.ORGANISATION_NOT_FOUND', 'No such organisation');
         if (state.status === 'deactivated') return []; // already: nothing new to record
+        // Its users can no longer log in: not when they are the only active administrators left.
+        if (command.data.administrators.within > 0 && command.data.administrators.elsewhere < 1) {
+          throw new DirectoryError(
+            'ACCESS.LAST_ADMINISTRATOR',
+            'The last active system administrators belong to this organisation: make a user elsewhere a system administrator first',
+          );
+        }
         return [{ type: 'OrganisationDeactivated', data: { organisationId: state.organisationId, reason: command.data.reason } }];
       default: {
         const unknown: never = command;

@@ -23,12 +23,16 @@ const register = (data: Partial<Registration> = {}): UserCommand => ({
   data: { ...registration, ...data },
   metadata,
 });
-const assign = (roles: Registration['roles'], organisation = station): UserCommand => ({
+const assign = (roles: Registration['roles'], organisation = station, otherActiveAdministrators = 0): UserCommand => ({
   type: 'AssignRoles',
-  data: { roles, organisation },
+  data: { roles, organisation, otherActiveAdministrators },
   metadata,
 });
-const deactivate = (reason: string): UserCommand => ({ type: 'DeactivateUser', data: { reason }, metadata });
+const deactivate = (reason: string, otherActiveAdministrators = 0): UserCommand => ({
+  type: 'DeactivateUser',
+  data: { reason, otherActiveAdministrators },
+  metadata,
+});
 const passwordSet: UserCommand = { type: 'RecordPasswordSet', data: {}, metadata };
 const registered: UserEvent = {
   type: 'UserRegistered',
@@ -101,5 +105,42 @@ describe('user decider', () => {
     given([registered])
       .when(passwordSet)
       .then([{ type: 'PasswordSet', data: { userId: 'u-1' } }]);
+  });
+
+  describe('the last active system administrator', () => {
+    const administrator = { ...registered, data: { ...registered.data, roles: ['station_chief', 'system_administrator'] } } as UserEvent;
+
+    it('is not deactivated, also not by themselves, while no other administrator is active', () => {
+      given([administrator]).when(deactivate('leaving', 0)).thenThrows(DirectoryError, { code: 'ACCESS.LAST_ADMINISTRATOR', status: 409 });
+      given([administrator])
+        .when(deactivate('leaving', 1))
+        .then([{ type: 'UserDeactivated', data: { userId: 'u-1', reason: 'leaving' } }]);
+    });
+
+    it('does not lose the role while no other administrator is active; other role changes go on', () => {
+      given([administrator])
+        .when(assign(['station_chief'], station, 0))
+        .thenThrows(DirectoryError, { code: 'ACCESS.LAST_ADMINISTRATOR' });
+      given([administrator])
+        .when(assign(['station_chief'], station, 2))
+        .then([
+          {
+            type: 'RolesAssigned',
+            data: { userId: 'u-1', roles: ['station_chief'], previousRoles: ['station_chief', 'system_administrator'] },
+          },
+        ]);
+      given([administrator])
+        .when(assign(['police_dispatcher', 'system_administrator'], station, 0))
+        .then([
+          {
+            type: 'RolesAssigned',
+            data: {
+              userId: 'u-1',
+              roles: ['police_dispatcher', 'system_administrator'],
+              previousRoles: ['station_chief', 'system_administrator'],
+            },
+          },
+        ]);
+    });
   });
 });

@@ -10,7 +10,11 @@ export interface OrganisationFacts {
   active: boolean;
 }
 
-/** Commands in the one command shape (the rules here need neither the actor nor the time). */
+/**
+ * Commands in the one command shape (the rules here need neither the actor nor the time).
+ * `otherActiveAdministrators`: active system administrators of active organisations besides this user,
+ * as the directory counts them when the command is given (the last-administrator rule).
+ */
 export type UserCommand =
   | Command<
       'RegisterUser',
@@ -23,8 +27,8 @@ export type UserCommand =
         organisation: OrganisationFacts;
       }
     >
-  | Command<'AssignRoles', { roles: Role[]; organisation: OrganisationFacts }>
-  | Command<'DeactivateUser', { reason: string }>
+  | Command<'AssignRoles', { roles: Role[]; organisation: OrganisationFacts; otherActiveAdministrators: number }>
+  | Command<'DeactivateUser', { reason: string; otherActiveAdministrators: number }>
   | Command<'RecordPasswordSet', Record<string, never>>;
 
 export type UserEvent =
@@ -50,6 +54,21 @@ function checkRoles(roles: Role[], organisation: OrganisationFacts): Role[] {
     }
   }
   return unique.sort();
+}
+
+/**
+ * Nobody could register users, assign roles or reactivate anyone any more: the last active system
+ * administrator is neither deactivated nor demoted, which also keeps an administrator from locking
+ * themselves out when no other one is active.
+ */
+function keepAnAdministrator(state: { roles: Role[] }, rolesAfter: Role[], otherActiveAdministrators: number): void {
+  const losesAdministrator = state.roles.includes('system_administrator') && !rolesAfter.includes('system_administrator');
+  if (losesAdministrator && otherActiveAdministrators < 1) {
+    throw new DirectoryError(
+      'ACCESS.LAST_ADMINISTRATOR',
+      'This is the last active system administrator: make another user a system administrator first',
+    );
+  }
 }
 
 const notFound = (): never => {
@@ -88,11 +107,13 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         if (state.status === 'deactivated') throw new DirectoryError('ACCESS.USER_DEACTIVATED', 'The user is deactivated');
         const roles = checkRoles(command.data.roles, command.data.organisation);
         if (roles.join() === state.roles.join()) return [];
+        keepAnAdministrator(state, roles, command.data.otherActiveAdministrators);
         return [{ type: 'RolesAssigned', data: { userId: state.userId, roles, previousRoles: state.roles } }];
       }
       case 'DeactivateUser':
         if (state.status === 'none') return notFound();
         if (state.status === 'deactivated') return [];
+        keepAnAdministrator(state, [], command.data.otherActiveAdministrators);
         return [{ type: 'UserDeactivated', data: { userId: state.userId, reason: command.data.reason } }];
       case 'RecordPasswordSet':
         if (state.status === 'none') return notFound();

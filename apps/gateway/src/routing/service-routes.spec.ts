@@ -3,7 +3,14 @@ import { RouteTable, parseServiceUrls, templatePattern } from './service-routes.
 describe('gateway routing table', () => {
   const [incidents, oversight] = parseServiceUrls('incidents=http://127.0.0.1:3001, oversight=http://127.0.0.1:3005/');
   const table = new RouteTable();
-  table.load(incidents, ['/incidents', '/incidents/{caseNumber}', '/incidents/{caseNumber}/arrival', '/health']);
+  table.load(incidents, [
+    '/incidents',
+    '/incidents/{caseNumber}',
+    '/incidents/{caseNumber}/arrival',
+    '/health',
+    '/health/live',
+    '/health/ready',
+  ]);
   table.load(oversight, ['/cases/{caseNumber}/timeline']);
 
   it('sends a request to the service whose OpenAPI document names the path', () => {
@@ -14,6 +21,8 @@ describe('gateway routing table', () => {
 
   it('keeps its own health and docs, and knows nothing else', () => {
     expect(table.serviceFor('/health')).toBeNull();
+    expect(table.serviceFor('/health/live')).toBeNull();
+    expect(table.serviceFor('/health/ready')).toBeNull();
     expect(table.serviceFor('/docs-json')).toBeNull();
     expect(table.serviceFor('/incidents/a/b/c/d')).toBeNull();
     expect(table.serviceFor('/admin')).toBeNull();

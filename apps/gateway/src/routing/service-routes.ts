@@ -23,7 +23,7 @@ interface Route {
 }
 
 // Every app serves these itself; they are never forwarded.
-const OWN_PATHS = [/^\/health$/, /^\/docs(\/|-json$|$)/];
+const OWN_PATHS = [/^\/health(\/(live|ready))?$/, /^\/docs(\/|-json$|$)/];
 
 /** OpenAPI path templates (`/incidents/{caseNumber}`) as anchored patterns. */
 export function templatePattern(template: string): RegExp {

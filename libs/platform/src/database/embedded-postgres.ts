@@ -1,7 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, ensurePrivateDir } from './private-dir.js';
 
 /** PGlite (PostgreSQL in WASM) with its files under a directory, served on a local TCP port. */
 export interface EmbeddedPostgres {
@@ -42,7 +43,7 @@ const isAlive = (pid: number): boolean => {
  */
 async function lockDataDir(lockFile: string): Promise<void> {
   try {
-    await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+    await writeFile(lockFile, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = Number((await readFile(lockFile, 'utf8')).trim());
@@ -54,7 +55,10 @@ async function lockDataDir(lockFile: string): Promise<void> {
 }
 
 async function start(dataDir: string) {
-  await mkdir(dataDir, { recursive: true });
+  // DATA_DIR (which also holds the token keys) is made 0700; PGlite's files are narrowed to 0700/0600 even
+  // when an older start made them. A DATA_DIR that already exists keeps its mode: it may be a shared parent.
+  await mkdir(dirname(dataDir), { recursive: true, mode: PRIVATE_DIR_MODE });
+  await ensurePrivateDir(dataDir);
   const lockFile = `${dataDir}.lock`;
   await lockDataDir(lockFile);
   const db = await PGlite.create({ dataDir }).catch(async (error: unknown) => {

@@ -17,7 +17,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { log?: PinoLogger }>();
     const response = http.getResponse<Response>();
-    const { problem, internal } = toProblemDetails(exception);
+    const { problem, internal, retryAfterSeconds } = toProblemDetails(exception);
 
     if (internal) {
       if (request.log) request.log.error({ err: exception, code: problem.code }, 'request failed');
@@ -27,6 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Errors raised before the logging middleware ran (body parsing) have no id yet.
     if (!response.getHeader(CORRELATION_HEADER)) correlationIdFor(request, response);
 
+    if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     response
       .status(problem.status)
       .setHeader('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { ConcurrencyError } from '@pingan/event-store';
 import { DomainError, ForbiddenError, NotFoundError } from './domain-error.js';
-import { problemType, toProblemDetails } from './problem-details.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, problemType, toProblemDetails } from './problem-details.js';
 import { RequestValidationError, flattenValidationErrors } from './validation.js';
 
 describe('toProblemDetails', () => {
@@ -191,5 +191,57 @@ describe('toProblemDetails', () => {
     expect(internal).toBe(true);
     expect(toProblemDetails('a string').problem.status).toBe(500);
     expect(toProblemDetails(undefined).problem.status).toBe(500);
+  });
+
+  describe('a database outage', () => {
+    // What pg and TypeORM throw when the server is down, restarting or cut off (TypeORM keeps pg's error as driverError).
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const queryFailed = Object.assign(new Error('terminating connection due to administrator command'), {
+      name: 'QueryFailedError',
+      driverError: terminated,
+    });
+    const cases: unknown[] = [
+      refused,
+      terminated,
+      queryFailed,
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+      new AggregateError([refused], ''),
+      new Error('query failed', { cause: refused }),
+    ];
+
+    it.each(cases.map((error) => [String((error as Error).message || (error as Error).name), error]))(
+      'is 503 SERVICE.UNAVAILABLE with Retry-After, never a 500: %s',
+      (_name, error) => {
+        expect(isDatabaseUnavailable(error)).toBe(true);
+        expect(toProblemDetails(error)).toMatchObject({
+          problem: { status: 503, code: 'SERVICE.UNAVAILABLE', title: 'Service Unavailable' },
+          internal: true, // logged with its stack: the operator must know
+          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+        });
+        expect(toProblemDetails(error).problem.detail).not.toMatch(/127\.0\.0\.1|5432|administrator/);
+      },
+    );
+
+    it('is told from a fault of the statement, which stays a 500', () => {
+      for (const error of [
+        Object.assign(new Error('duplicate key value violates unique constraint "x"'), { code: '23505' }),
+        Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' }),
+        new TypeError('x is undefined'),
+      ]) {
+        expect(isDatabaseUnavailable(error)).toBe(false);
+        expect(toProblemDetails(error).problem.status).toBe(500);
+      }
+    });
+  });
+
+  it('passes on when to retry, for errors that know it', () => {
+    const held = Object.assign(new DomainError('ACCESS.LOGIN_THROTTLED', 'wait', { status: 429 }), { retryAfterSeconds: 7 });
+    expect(toProblemDetails(held)).toMatchObject({ problem: { status: 429 }, retryAfterSeconds: 7 });
+    expect(toProblemDetails(new DomainError('X.Y', 'no wait')).retryAfterSeconds).toBeUndefined();
   });
 });

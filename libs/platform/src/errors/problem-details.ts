@@ -97,6 +97,46 @@ function bodyParserProblem(cause: unknown): ProblemDetails | undefined {
   }
 }
 
+/** How long a client waits before retrying an outage of the database (Retry-After). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// Node's socket errors on the way to the server, and SQLSTATEs of a server that is gone, going or full:
+// class 08 (connection exception), 57P01-57P03 (terminated by an administrator, crash, starting up), 53300.
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+// pg and TypeORM say it only in words when the socket closed under a query or no connection came in time.
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection is not established|the database system is (starting up|shutting down)|terminating connection due to administrator command|is not currently accepting connections/i;
+
+/**
+ * Is this (or what it wraps: TypeORM's QueryFailedError keeps pg's error as `driverError`, others as `cause`)
+ * the database being out of reach rather than a fault of the request or of our code?
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  // By shape, not `instanceof Error`: Node's socket errors may come from another realm (a VM context, Jest).
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, message, name, errors } = current as { code?: unknown; message?: unknown; name?: unknown; errors?: unknown };
+    if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (name === 'ConnectionIsNotSetError') return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+    // AggregateError: Node's connect tries every address of a host name (IPv4 and IPv6).
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    const wrapped = current as { driverError?: unknown; cause?: unknown };
+    current = wrapped.driverError ?? wrapped.cause;
+  }
+  return false;
+}
+
 /** 'NOT_FOUND' for 404, from Nest's HttpStatus enum. */
 const statusName = (status: number): string => (HttpStatus as unknown as Record<number, string>)[status] ?? String(status);
 
@@ -104,7 +144,16 @@ const statusName = (status: number): string => (HttpStatus as unknown as Record<
  * Maps anything thrown while handling a request to problem details. Pure, so the mapping
  * is unit-tested; `internal` tells the filter to log the error with its stack.
  */
-export function toProblemDetails(error: unknown): { problem: ProblemDetails; internal: boolean } {
+export function toProblemDetails(error: unknown): { problem: ProblemDetails; internal: boolean; retryAfterSeconds?: number } {
+  const mapped = mapError(error);
+  // An error that knows when to come back (a login hold, a rate limit) says so in Retry-After.
+  const retryAfter = (error as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter > 0) return { ...mapped, retryAfterSeconds: retryAfter };
+  if (mapped.problem.code === 'SERVICE.UNAVAILABLE') return { ...mapped, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+  return mapped;
+}
+
+function mapError(error: unknown): { problem: ProblemDetails; internal: boolean } {
   if (error instanceof RequestValidationError) {
     const detail = 'The request is not valid; see errors for the fields at fault.';
     return answer(make(400, 'VALIDATION.FAILED', detail, { errors: error.errors }));
@@ -132,6 +181,10 @@ export function toProblemDetails(error: unknown): { problem: ProblemDetails; int
     }
     if (status < 500) return answer(make(status, `HTTP.${statusName(status)}`, httpDetail(error)));
     return answer(make(status, `HTTP.${statusName(status)}`, reason(status)), true);
+  }
+  // An outage, not a bug: a 503 the client may retry (logged, as the operator must know).
+  if (isDatabaseUnavailable(error)) {
+    return answer(make(503, 'SERVICE.UNAVAILABLE', 'The database cannot be reached just now; try again shortly.'), true);
   }
   return answer(make(500, 'INTERNAL', 'An unexpected error occurred. It has been logged.'), true);
 }

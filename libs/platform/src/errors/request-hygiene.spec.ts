@@ -43,7 +43,7 @@ describe('RequestHygieneMiddleware', () => {
   it('refuses JSON nested deeper than the limit, without recursion', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(run({ headers: json, body: deep })).toMatchObject({ status: 400, code: 'REQUEST.TOO_DEEP' });
+    expect(run({ headers: json, body: { deep } })).toMatchObject({ status: 400, code: 'REQUEST.TOO_DEEP' });
     let fine: unknown = {};
     for (let i = 1; i < MAX_JSON_DEPTH; i++) fine = { a: fine };
     expect(run({ headers: json, body: fine })).toEqual({ passed: true });
@@ -61,5 +61,16 @@ describe('RequestHygieneMiddleware', () => {
     expect(run({ headers: { 'content-length': '2', 'content-type': 'application/json; charset=utf-8' }, body: {} })).toEqual({
       passed: true,
     });
+  });
+
+  it('refuses a list (or anything but one object) where the body belongs, on every route', () => {
+    for (const body of [[], [{ note: 'x' }], null, 'text', 42]) {
+      expect(run({ url: '/access/users', headers: json, body })).toMatchObject({
+        status: 400,
+        code: 'REQUEST.NOT_AN_OBJECT',
+        errors: [{ field: '(body)', code: 'NOT_AN_OBJECT' }],
+      });
+    }
+    expect(run({ headers: json, body: { items: [1, 2] } })).toEqual({ passed: true });
   });
 });

@@ -10,6 +10,7 @@ export const MAX_JSON_DEPTH = 32;
 /** Malformed requests, refused before any controller sees them. Codes are stable: clients branch on them. */
 export class RequestError extends defineErrors({
   malformed: { code: 'REQUEST.MALFORMED', status: 400 },
+  notAnObject: { code: 'REQUEST.NOT_AN_OBJECT', status: 400 },
   invalidText: { code: 'REQUEST.INVALID_TEXT', status: 400 },
   tooDeep: { code: 'REQUEST.TOO_DEEP', status: 400 },
   tooLarge: { code: 'REQUEST.TOO_LARGE', status: 413 },
@@ -87,6 +88,14 @@ export class RequestHygieneMiddleware implements NestMiddleware {
         `The body must be JSON sent as 'application/json'; this request has ${sent}.`,
         [{ field: '(content-type)', code: 'UNSUPPORTED_MEDIA_TYPE', message: "set 'Content-Type: application/json'" }],
       );
+    }
+    // Every body of this API is one JSON object. A list where it belongs would reach class-transformer as
+    // an array of DTOs and class-validator as no object at all: refused here, for every route alike.
+    if (hasBody(req) && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
+      const sent = Array.isArray(req.body) ? 'a list' : req.body === null ? 'null' : `a ${typeof req.body}`;
+      throw new RequestError('REQUEST.NOT_AN_OBJECT', `The body must be one JSON object; this request sent ${sent}.`, [
+        { field: '(body)', code: 'NOT_AN_OBJECT', message: 'send one JSON object: {…}' },
+      ]);
     }
     const body = inspect(req.body);
     if ('field' in body) throw invalidText(body.field, body.problem);

@@ -16,6 +16,11 @@ export interface Page<T> {
 
 export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 500;
+/**
+ * No screen pages a million rows deep; beyond that an offset is a probe (9223372036854775808 overflows
+ * PostgreSQL's bigint, a 500 before this bound): a 400 naming `offset`. Every list's offset uses it.
+ */
+export const MAX_PAGE_OFFSET = 1_000_000;
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -32,7 +37,13 @@ export class ListQueryDto {
   @Max(MAX_PAGE_LIMIT)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_OFFSET)
+  offset?: number;
 
   @ApiPropertyOptional({ description: 'free text, matched (case-insensitively) against the fields the list shows', example: '急诊' })
   @IsOptional()

@@ -16,7 +16,7 @@ import { correlationIdFor } from './correlation-id.js';
           genReqId: correlationIdFor,
           customAttributeKeys: { reqId: 'correlationId' },
           // Probes hit /health every few seconds; logging each would drown the rest.
-          autoLogging: { ignore: (req) => req.url === '/health' },
+          autoLogging: { ignore: (req) => /^\/health(\/(live|ready))?(\?|$)/.test(req.url ?? '') },
           // Secrets never reach a log line, whoever logs the object (see docs/access.md).
           redact: {
             paths: [

@@ -52,7 +52,7 @@ const problem = (description: string) => ({
 function errorResponses(path: string, method: string, operation: Operation): Record<string, unknown> {
   const responses: Record<string, unknown> = {
     400: problem(
-      `Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than ${MAX_JSON_DEPTH} levels)`,
+      `Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than ${MAX_JSON_DEPTH} levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object)`,
     ),
   };
   if (!operation['x-public']) {
@@ -61,6 +61,11 @@ function errorResponses(path: string, method: string, operation: Operation): Rec
     responses[403] = problem(
       roles?.length ? `ACCESS.DENIED: only ${roles.join(', ')}, and only for records of their organisation or region` : 'ACCESS.DENIED',
     );
+  }
+  // Every operation reads or writes the database: its outage is a 503 the client may retry (the health
+  // endpoints answer their own 503 body instead).
+  if (!path.startsWith('/health')) {
+    responses[503] = problem('SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds');
   }
   if (path.includes('{')) responses[404] = problem('No such record (or none the caller may know of)');
   if (method !== 'get') {

@@ -80,10 +80,15 @@ export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrga
 }
 
 /** Deactivates an organisation; nobody of it may refresh any more (their access tokens die at expiry, at most 15 minutes). */
-export const deactivateOrganisation = (organisationId: string, reason: string, context: CommandContext): OrganisationCommandMessage =>
+export const deactivateOrganisation = (
+  organisationId: string,
+  reason: string,
+  administrators: { within: number; elsewhere: number },
+  context: CommandContext,
+): OrganisationCommandMessage =>
   new OrganisationCommandMessage({
     streamId: organisationStreamId(organisationId),
-    command: { type: 'DeactivateOrganisation', data: { reason } },
+    command: { type: 'DeactivateOrganisation', data: { reason, administrators } },
     ...context,
     inTransaction: async (query) => {
       await query(
@@ -94,16 +99,88 @@ export const deactivateOrganisation = (organisationId: string, reason: string, c
     },
   });
 
-/** Deactivates a user: no login, no refresh; the revocation commits with the event. */
-export const deactivateUser = (userId: string, reason: string, context: CommandContext): UserCommandMessage =>
+/**
+ * Deactivates a user: no login, no refresh; the revocation commits with the event. Not the last active
+ * system administrator (`otherActiveAdministrators` from DirectoryLookups).
+ */
+export const deactivateUser = (
+  userId: string,
+  reason: string,
+  otherActiveAdministrators: number,
+  context: CommandContext,
+): UserCommandMessage =>
   new UserCommandMessage({
     streamId: userStreamId(userId),
-    command: { type: 'DeactivateUser', data: { reason } },
+    command: { type: 'DeactivateUser', data: { reason, otherActiveAdministrators } },
     ...context,
     inTransaction: async (query) => {
       await query(`UPDATE ${S}.refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     },
   });
+
+/**
+ * Changes that may remove an administrator run one at a time in this gateway: two administrators
+ * deactivating each other at once would otherwise both see the other still active. (Across several
+ * gateway instances the window stays: the count is read before the append.)
+ */
+let administratorChanges: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+  const result = administratorChanges.then(change);
+  administratorChanges = result.catch(() => undefined);
+  return result;
+}
+
+/** Deactivates an organisation (deactivateOrganisation), counting the active administrators first. */
+export class DeactivateOrganisationCommand extends Command<void> {
+  constructor(
+    readonly organisationId: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DeactivateOrganisationCommand)
+export class DeactivateOrganisationHandler implements ICommandHandler<DeactivateOrganisationCommand> {
+  constructor(
+    private readonly directory: DirectoryLookups,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute({ organisationId, reason, context }: DeactivateOrganisationCommand): Promise<void> {
+    await oneAtATime(async () => {
+      const administrators = await this.directory.activeAdministratorsAround(organisationId);
+      await this.commands.execute(deactivateOrganisation(organisationId, reason, administrators, context));
+    });
+  }
+}
+
+/** Deactivates a user (deactivateUser), counting the other active administrators first. */
+export class DeactivateUserCommand extends Command<void> {
+  constructor(
+    readonly userId: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DeactivateUserCommand)
+export class DeactivateUserHandler implements ICommandHandler<DeactivateUserCommand> {
+  constructor(
+    private readonly directory: DirectoryLookups,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute({ userId, reason, context }: DeactivateUserCommand): Promise<void> {
+    await oneAtATime(async () => {
+      const others = await this.directory.otherActiveAdministrators(userId);
+      await this.commands.execute(deactivateUser(userId, reason, others, context));
+    });
+  }
+}
 
 /** Registers a user with a password; answers the user's id. */
 export class RegisterUserCommand extends Command<string> {
@@ -192,12 +269,15 @@ export class AssignRolesHandler implements ICommandHandler<AssignRolesCommand> {
     const user = await this.directory.user(userId);
     if (!user) throw new DirectoryError('ACCESS.USER_NOT_FOUND', 'No such user');
     const organisation = await this.directory.organisationFacts(user.organisationId);
-    await this.commands.execute(
-      new UserCommandMessage({
-        streamId: userStreamId(userId),
-        command: { type: 'AssignRoles', data: { roles, organisation } },
-        ...context,
-      }),
-    );
+    await oneAtATime(async () => {
+      const otherActiveAdministrators = await this.directory.otherActiveAdministrators(userId);
+      await this.commands.execute(
+        new UserCommandMessage({
+          streamId: userStreamId(userId),
+          command: { type: 'AssignRoles', data: { roles, organisation, otherActiveAdministrators } },
+          ...context,
+        }),
+      );
+    });
   }
 }
