@@ -5,4 +5,5 @@ CREATE DATABASE disputes;
 CREATE DATABASE high_risk_persons;
 CREATE DATABASE oversight;
 CREATE DATABASE notifications;
+CREATE DATABASE security_ledger;
 CREATE DATABASE gateway;

@@ -9,7 +9,15 @@ import { parseDemoLogins } from './http-client.js';
 
 export { GatewayClient } from './http-client.js';
 
-export const SERVICES = ['incidents', 'prosecution', 'disputes', 'high-risk-persons', 'oversight', 'notifications'] as const;
+export const SERVICES = [
+  'incidents',
+  'prosecution',
+  'disputes',
+  'high-risk-persons',
+  'oversight',
+  'notifications',
+  'security-ledger',
+] as const;
 
 interface Running {
   name: string;

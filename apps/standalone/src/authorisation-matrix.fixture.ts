@@ -6,6 +6,7 @@ import { NOTIFICATIONS_ENDPOINTS } from '../../notifications/src/notifications.a
 import { PROSECUTION_ENDPOINTS } from '../../prosecution/src/prosecution.authorisation.fixture.js';
 import { DISPUTES_ENDPOINTS } from '../../disputes/src/disputes.authorisation.fixture.js';
 import { OVERSIGHT_ENDPOINTS } from '../../oversight/src/oversight.authorisation.fixture.js';
+import { SECURITY_LEDGER_ENDPOINTS } from '../../security-ledger/src/security-ledger.authorisation.fixture.js';
 
 /**
  * Every endpoint of every service, for the authorisation matrix (authorisation-matrix.int-spec.ts).
@@ -19,4 +20,5 @@ export const MATRIX_ENDPOINTS: Record<string, MatrixEndpoint> = {
   ...DISPUTES_ENDPOINTS,
   ...OVERSIGHT_ENDPOINTS,
   ...NOTIFICATIONS_ENDPOINTS,
+  ...SECURITY_LEDGER_ENDPOINTS,
 };

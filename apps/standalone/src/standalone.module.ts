@@ -7,6 +7,7 @@ import { INCIDENTS_SERVICE, IncidentsModule } from '../../incidents/src/incident
 import { NOTIFICATIONS_SERVICE, NotificationsModule } from '../../notifications/src/notifications.module.js';
 import { OVERSIGHT_SERVICE, OversightModule } from '../../oversight/src/oversight.module.js';
 import { PROSECUTION_SERVICE, ProsecutionModule } from '../../prosecution/src/prosecution.module.js';
+import { SECURITY_LEDGER_SERVICE, SecurityLedgerModule } from '../../security-ledger/src/security-ledger.module.js';
 
 export const STANDALONE_SERVICES: ServiceDescriptor[] = [
   GATEWAY_SERVICE,
@@ -16,10 +17,19 @@ export const STANDALONE_SERVICES: ServiceDescriptor[] = [
   HIGH_RISK_PERSONS_SERVICE,
   OVERSIGHT_SERVICE,
   NOTIFICATIONS_SERVICE,
+  SECURITY_LEDGER_SERVICE,
 ];
 
 /** The bounded contexts besides the gateway, in the order they start. */
-export const SERVICE_MODULES = [IncidentsModule, ProsecutionModule, DisputesModule, HighRiskPersonsModule, OversightModule, NotificationsModule];
+export const SERVICE_MODULES = [
+  IncidentsModule,
+  ProsecutionModule,
+  DisputesModule,
+  HighRiskPersonsModule,
+  OversightModule,
+  NotificationsModule,
+  SecurityLedgerModule,
+];
 
 /**
  * Every service module in one process, on one platform: one database (embedded PGlite in

@@ -14,6 +14,7 @@ import type {
   IncidentOutcome,
   InjuryGrade,
 } from './incidents.js';
+import type { ScreeningEquipment } from './security-ledger.js';
 
 type Labels<K extends string> = Readonly<Record<K, string>>;
 
@@ -195,6 +196,29 @@ export const LABELS = {
   },
   urgency: { immediate: '立即', high: '紧急', normal: '一般' },
   channelKind: { webhook: 'Webhook 推送', wecom: '企业微信群机器人', dingtalk: '钉钉群机器人', email: '电子邮件', sms: '短信' },
+
+  // security ledger (医院安全秩序管理工作台账)
+  screeningEquipment: {
+    walk_through_metal_detector: '通过式金属探测门',
+    x_ray_baggage_scanner: '微剂量X射线安全检查设备',
+    handheld_metal_detector: '手持式金属探测器',
+    liquid_detector: '液态危险化学品探测仪',
+  } satisfies Labels<ScreeningEquipment>,
+  securityRequirementStatus: { met: '达标', not_met: '未达标', unknown: '待核实（未填报）', not_applicable: '不适用' },
+  securityCompliance: { compliant: '达标', non_compliant: '未达标', incomplete: '待补充', not_filed: '未填报' },
+  securityStandardScope: { national: '国家标准', regional: '地方标准' },
+  securityRequirementKind: {
+    guards: '保安员配备',
+    guards_certified: '保安员持证上岗',
+    screening: '入院安检',
+    police_office: '警务室设置',
+    police_office_staffing: '警务室人员配置',
+    one_key_alarm: '一键式报警',
+    alarm_to_police: '报警接入公安机关',
+    video_coverage: '视频监控覆盖',
+    video_retention: '高清监控与存储',
+    drills: '应急预案与演练',
+  },
 
   // operations
   healthStatus: { ok: '正常', degraded: '部分降级', up: '正常', down: '不可用', error: '异常', shutting_down: '正在停止' },

@@ -1,5 +1,5 @@
 /** Bounded contexts that publish events. */
-export const CONTEXTS = ['incidents', 'prosecution', 'disputes', 'high-risk-persons', 'oversight', 'access', 'notifications'] as const;
+export const CONTEXTS = ['incidents', 'prosecution', 'disputes', 'high-risk-persons', 'oversight', 'access', 'notifications', 'security-ledger'] as const;
 export type Context = (typeof CONTEXTS)[number] | (string & {});
 
 /** `pingan.<context>.events`: one topic per context, key = stream id. */

@@ -1,0 +1,283 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { addDays, eventsTopic, SECURITY_LEDGER_CONTEXT, shanghaiDateOf, type EventEnvelope } from '@pingan/contracts';
+import { KafkaBus, type MessageBus, type Subscription } from '@pingan/messaging';
+import { MESSAGE_BUS, runtimeToken, type ServiceRuntime } from '@pingan/platform';
+import {
+  closeAppAndDatabase,
+  createTestDatabase,
+  seedDirectory,
+  testKafkaBrokers,
+  type TestDatabase,
+  testAccessTokenKeys,
+  type TestOrganisation,
+} from '@pingan/testing';
+import type { PrincipalClaims } from '@pingan/access';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+
+const run = randomUUID().slice(0, 8);
+// Topics of this run only: other test files publish directories on the same broker.
+const TOPIC_PREFIX = `sl-${run}.`;
+const A = `sl-${run}-central`; // 三级 public, 万州区
+const B = `sl-${run}-private`; // 二级 private, 万州区
+const C = `sl-${run}-unfiled`; // 二级 public, 万州区, files nothing
+const D = `sl-${run}-elsewhere`; // 二级 private, 黔江区 (500114)
+
+const hospital = (
+  organisationId: string,
+  regionCode: string,
+  level: '二级' | '三级',
+  ownership: 'public' | 'private',
+  name: string,
+): TestOrganisation => ({
+  organisationId,
+  kind: 'hospital',
+  regionCode,
+  name,
+  details: { hospital: { level, ownership, beds: 100, dailyOutpatients: 100, hasPoliceOffice: false } },
+});
+const DIRECTORY: TestOrganisation[] = [
+  hospital(A, '500101', '三级', 'public', '万州区人民医院'),
+  hospital(B, '500101', '二级', 'private', '万州仁爱医院'),
+  hospital(C, '500101', '二级', 'public', '万州区第二人民医院'),
+  hospital(D, '500114', '二级', 'private', '黔江民康医院'),
+];
+
+const who: Record<string, Partial<PrincipalClaims>> = {
+  a: {
+    userId: `u-a-${run}`,
+    organisationId: A,
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  },
+  aComplaints: {
+    userId: `u-ac-${run}`,
+    organisationId: A,
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_complaints_officer'],
+  },
+  b: {
+    userId: `u-b-${run}`,
+    organisationId: B,
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  },
+  hc: {
+    userId: `u-hc-${run}`,
+    organisationId: `hc-${run}`,
+    organisationKind: 'health_commission',
+    organisationRegion: '500101',
+    roles: ['health_commission_official'],
+  },
+  cityHc: {
+    userId: `u-chc-${run}`,
+    organisationId: `chc-${run}`,
+    organisationKind: 'health_commission',
+    organisationRegion: '500100',
+    roles: ['health_commission_official'],
+  },
+  otherHc: {
+    userId: `u-ohc-${run}`,
+    organisationId: `ohc-${run}`,
+    organisationKind: 'health_commission',
+    organisationRegion: '500114',
+    roles: ['health_commission_official'],
+  },
+  police: {
+    userId: `u-p-${run}`,
+    organisationId: `ps-${run}`,
+    organisationKind: 'police',
+    organisationRegion: '500101',
+    roles: ['station_chief'],
+    policeUnitType: 'station',
+  },
+};
+
+/**
+ * The security ledger as its own process (AppModule: Kafka because KAFKA_BROKERS is set) on a
+ * real PostgreSQL server, the directory reaching it over Kafka as the gateway publishes it: two
+ * hospitals of 万州区 file their profiles, the county's ledger shows each one's compliance with
+ * the figures, the one that did not file and the region's 80 % rule; access and rejections.
+ */
+describe('security ledger over real PostgreSQL and real Kafka', () => {
+  const saved = { ...process.env };
+  const keys = testAccessTokenKeys();
+  const tokens: Record<string, string> = {};
+  const seen: EventEnvelope[] = [];
+  let database: TestDatabase;
+  let app: INestApplication;
+  let consumerBus: KafkaBus;
+  let subscription: Subscription;
+  const today = shanghaiDateOf(new Date());
+
+  const http = () => request(app.getHttpServer());
+  const auth = (w: string) => ({ authorization: `Bearer ${tokens[w]}` });
+  const put = (w: string, hospitalId: string, body: object) =>
+    http().put(`/security-ledger/hospitals/${hospitalId}/profile`).set(auth(w)).send(body);
+  const get = (w: string, path: string) => http().get(path).set(auth(w));
+
+  const profileA = {
+    openBeds: 900,
+    onDutyMedicalStaff: 1550,
+    dailyOutpatients: 6500,
+    securityCadres: 4,
+    guards: 39,
+    certifiedGuards: 39,
+    policeOffice: { present: true, fullTimeOfficers: 1, partTimeOfficers: 0, auxiliaries: 2, guards: 6 },
+    screening: { mainEntrances: 2, screenedMainEntrances: 1, equipment: ['walk_through_metal_detector', 'handheld_metal_detector'] },
+    alarms: { gate: true, departments: true, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: true },
+    video: { keyPlacesCovered: true, highDefinition: true, retentionDays: 90 },
+    emergencyPlan: { adopted: true, revisedOn: addDays(today, -20) },
+    drills: [addDays(today, -30)],
+    trainingSessions: 6,
+    liabilityInsurance: true,
+  };
+  const profileB = {
+    openBeds: 200,
+    onDutyMedicalStaff: 300,
+    dailyOutpatients: 1500,
+    securityCadres: 1,
+    guards: 10,
+    certifiedGuards: 10,
+    policeOffice: { present: true, fullTimeOfficers: 0, partTimeOfficers: 1, auxiliaries: 2, guards: 6 },
+    alarms: { gate: true, departments: true, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: true },
+    video: { keyPlacesCovered: true, highDefinition: false, retentionDays: 30 },
+    emergencyPlan: { adopted: true, revisedOn: addDays(today, -100) },
+    drills: [addDays(today, -120)],
+    trainingSessions: 2,
+    liabilityInsurance: true,
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('security_ledger_kafka');
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
+      LOG_LEVEL: 'fatal',
+      ...keys.env,
+    });
+    for (const [name, claims] of Object.entries(who)) tokens[name] = await keys.tokenFor({ username: `sl.${name}`, ...claims });
+    const { AppModule } = await import('./app.module.js');
+    app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication();
+    await app.init();
+    const runtime = app.get<ServiceRuntime>(runtimeToken(SECURITY_LEDGER_CONTEXT));
+    await seedDirectory(app.get<MessageBus>(MESSAGE_BUS), [runtime.directory], DIRECTORY, 60_000);
+    consumerBus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'security-ledger-kafka-test', topicPrefix: TOPIC_PREFIX });
+    subscription = await consumerBus.subscribe({
+      group: `security-ledger-test-${run}`,
+      topics: [eventsTopic(SECURITY_LEDGER_CONTEXT)],
+      handle: async (envelope) => {
+        if ((envelope.data as { hospitalId?: string }).hospitalId?.startsWith(`sl-${run}`)) seen.push(envelope);
+      },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await subscription?.close();
+    await consumerBus?.close();
+    await closeAppAndDatabase(app, saved, database);
+  }, 60_000);
+
+  it('two hospitals file; the county ledger shows each one’s compliance and the figures behind it', async () => {
+    // Grade and ownership are the directory's, even when the body says nothing of them.
+    expect((await put('a', A, profileA).expect(200)).body).toEqual({ hospitalId: A, revision: 1, changed: true });
+    expect((await put('b', B, profileB).expect(200)).body).toEqual({ hospitalId: B, revision: 1, changed: true });
+
+    const ledger = (await get('hc', '/security-ledger/ledger?region=500101').expect(200)).body;
+    expect(ledger).toMatchObject({ regionCode: '500101', regionName: '重庆市万州区', asOf: today });
+    const mine = ledger.items.filter((i: { hospitalId: string }) => i.hospitalId.startsWith(`sl-${run}`));
+    expect(mine.map((i: { hospitalId: string; compliance: string }) => [i.hospitalId, i.compliance])).toEqual([
+      [A, 'non_compliant'],
+      [B, 'compliant'],
+      [C, 'not_filed'],
+    ]); // D is in 黔江区: not on 万州's ledger
+    const a = mine[0];
+    expect(a).toMatchObject({ name: '万州区人民医院', level: '三级', ownership: 'public', revision: 1 });
+    expect(a.gaps).toEqual([
+      expect.objectContaining({ standardId: 'S0-guards', figure: '需配备保安47人（按在岗医务人员1550人的3%计），现有39人' }),
+      expect.objectContaining({ standardId: 'S1-guards-open-beds', figure: '需配备保安45人（按开放床位900张的每20张1名计），现有39人' }),
+      expect.objectContaining({
+        standardId: 'S0-screening',
+        figure: '日均门诊量6500人次、床位900张，须在主要出入口实施安检；主要出入口2个，已安检1个',
+      }),
+    ]);
+    expect(mine[1].gaps).toEqual([]);
+    expect(ledger.regionRequirements).toEqual([
+      expect.objectContaining({
+        standardId: 'S1-police-office',
+        status: 'met',
+        figure: '辖区二级民营医院1家，设警务室1家（100%），须不低于80%',
+      }),
+    ]);
+
+    const published = await eventually(() => (seen.length >= 2 ? seen : null));
+    expect(published.map((e) => [e.type, (e.data as { hospitalId: string }).hospitalId]).sort()).toEqual([
+      ['SecurityProfileFiled', A],
+      ['SecurityProfileFiled', B],
+    ]);
+  }, 60_000);
+
+  it('a hospital’s page: its profile and each requirement, for itself, police and commissions of its region only', async () => {
+    const page = (await get('a', `/security-ledger/hospitals/${A}`).expect(200)).body;
+    expect(page).toMatchObject({ hospitalId: A, filed: true, revision: 1, level: '三级', profile: { guards: 39 } });
+    expect(page.evaluation.compliance).toBe('non_compliant');
+    expect(page.evaluation.requirements.find((r: { standardId: string }) => r.standardId === 'S1-police-office-staffing')).toMatchObject({
+      status: 'met',
+      source: '渝卫发〔2021〕3号 三(二)',
+    });
+    await get('police', `/security-ledger/hospitals/${A}`).expect(200);
+    await get('cityHc', `/security-ledger/hospitals/${A}`).expect(200);
+    expect((await get('b', `/security-ledger/hospitals/${A}`).expect(403)).body.code).toBe('ACCESS.DENIED');
+    await get('otherHc', `/security-ledger/hospitals/${A}`).expect(403);
+    await get('aComplaints', `/security-ledger/hospitals/${A}`).expect(403);
+    const unfiled = (await get('hc', `/security-ledger/hospitals/${C}`).expect(200)).body;
+    expect(unfiled).toMatchObject({ filed: false, profile: null, evaluation: { compliance: 'not_filed' } });
+    expect((await get('hc', `/security-ledger/hospitals/nobody-${run}`).expect(404)).body.code).toBe('SECURITY_LEDGER.NOT_FOUND');
+  });
+
+  it('filing again: the same profile changes nothing, a fix is the next revision and moves the ledger', async () => {
+    expect((await put('a', A, profileA).expect(200)).body).toEqual({ hospitalId: A, revision: 1, changed: false });
+    const fixed = { ...profileA, guards: 47, certifiedGuards: 47, screening: { ...profileA.screening, screenedMainEntrances: 2 } };
+    expect((await put('a', A, fixed).expect(200)).body).toEqual({ hospitalId: A, revision: 2, changed: true });
+    const ledger = (await get('police', '/security-ledger/ledger?region=500101&compliance=compliant').expect(200)).body;
+    expect(ledger.items.map((i: { hospitalId: string }) => i.hospitalId).filter((id: string) => id.startsWith(`sl-${run}`))).toEqual([
+      A,
+      B,
+    ]);
+  });
+
+  it('refuses with stable codes: another hospital, a contradicted directory, an inconsistent profile, a region outside the caller’s', async () => {
+    expect((await put('b', A, profileB).expect(403)).body.code).toBe('SECURITY_LEDGER.NOT_OWN_HOSPITAL');
+    expect((await put('a', A, { ...profileA, level: '二级' }).expect(422)).body.code).toBe('DIRECTORY.CONTRADICTS_DIRECTORY');
+    const invalid = (await put('a', A, { ...profileA, certifiedGuards: 100 }).expect(422)).body;
+    expect(invalid).toMatchObject({
+      code: 'SECURITY_LEDGER.INVALID_PROFILE',
+      errors: [expect.objectContaining({ field: 'certifiedGuards' })],
+    });
+    expect((await put('a', A, { ...profileA, guards: -3 }).expect(400)).body.code).toBeDefined();
+    await put('hc', A, profileA).expect(403);
+    await get('hc', '/security-ledger/ledger?region=500114').expect(403);
+    await get('a', '/security-ledger/ledger').expect(403);
+    // The city commission sees both counties; 黔江's private hospital has not filed: its 80 % rule fails.
+    const city = (await get('cityHc', '/security-ledger/ledger?region=500100').expect(200)).body;
+    expect(city.items.some((i: { hospitalId: string }) => i.hospitalId === D)).toBe(true);
+    expect(city.regionRequirements).toEqual([
+      expect.objectContaining({ status: 'not_met', figure: '辖区二级民营医院2家，设警务室1家（50%），须不低于80%' }),
+    ]);
+  });
+});
+
+async function eventually<T>(probe: () => T | null | undefined, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

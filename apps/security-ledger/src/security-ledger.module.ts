@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { SECURITY_LEDGER_CONTEXT } from '@pingan/contracts';
+import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
+import { FileProfileHandler } from './ledger/commands/file-profile.js';
+import { GetHospitalHandler } from './ledger/queries/get-hospital.js';
+import { LedgerController } from './ledger/ledger.controller.js';
+import { SecurityProfileCommandHandler } from './ledger/commands/profile-command.js';
+import { RegionLedgerHandler } from './ledger/queries/region-ledger.js';
+import { securityLedgerMigrations } from './migrations/index.js';
+import { profilesProjection } from './read-models/profiles.projection.js';
+
+export const SECURITY_LEDGER_SERVICE: ServiceDescriptor = {
+  name: 'security-ledger',
+  description: 'Hospital security ledger (医院安全秩序管理工作台账): security profiles, the standards, each hospital’s compliance',
+};
+
+/** The runtime's options (tests build the runtime from them with a moved clock). */
+export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
+  context: SECURITY_LEDGER_CONTEXT,
+  migrations: securityLedgerMigrations,
+  projections: [profilesProjection],
+  // Region, grade and ownership of a hospital are the directory's, never the request's.
+  directory: true,
+});
+
+/**
+ * The security-ledger bounded context. It relies on what an app root provides (the database,
+ * config, logging) but imports no infrastructure itself, so standalone can compose it with the others.
+ */
+@Module({
+  imports: [EventSourcingModule.forService(securityLedgerRuntimeOptions())],
+  controllers: [LedgerController],
+  providers: [SecurityProfileCommandHandler, FileProfileHandler, GetHospitalHandler, RegionLedgerHandler],
+})
+export class SecurityLedgerModule {}

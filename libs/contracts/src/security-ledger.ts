@@ -1,0 +1,85 @@
+/**
+ * Public events of the security-ledger context (医院安全秩序管理工作台账), on
+ * `pingan.security-ledger.events`: each hospital's security profile as its security office files
+ * it. The standards are evaluated at read time (apps/security-ledger/src/domain/standards.ts), so
+ * no event carries a verdict that a later standard would make stale.
+ *
+ * Instants are ISO 8601 UTC strings; days are Shanghai days (YYYY-MM-DD). schemaVersion 1.
+ */
+
+export const SECURITY_LEDGER_CONTEXT = 'security-ledger';
+export const SECURITY_PROFILE_STREAM_TYPE = 'security-profile';
+export const securityProfileStreamId = (hospitalId: string): string => `security-profile-${hospitalId}`;
+
+/** 安检设备 [S0 二(三)2]. */
+export const SCREENING_EQUIPMENT = [
+  'walk_through_metal_detector',
+  'x_ray_baggage_scanner',
+  'handheld_metal_detector',
+  'liquid_detector',
+] as const;
+export type ScreeningEquipment = (typeof SCREENING_EQUIPMENT)[number];
+
+export interface PoliceOfficeProfile {
+  present: boolean;
+  fullTimeOfficers: number;
+  partTimeOfficers: number;
+  auxiliaries: number;
+  guards: number;
+}
+
+/**
+ * A hospital's security profile. Every part may be null: not yet filed, which the standards read
+ * as "unknown", never as "no".
+ */
+export interface SecurityProfile {
+  /** 开放床位 */
+  openBeds: number | null;
+  /** 在岗医务人员 */
+  onDutyMedicalStaff: number | null;
+  /** 日均门诊量（人次） */
+  dailyOutpatients: number | null;
+  /** 专职保卫干部 */
+  securityCadres: number | null;
+  /** 保安员 */
+  guards: number | null;
+  /** 持证上岗的保安员 */
+  certifiedGuards: number | null;
+  policeOffice: PoliceOfficeProfile | null;
+  screening: { mainEntrances: number; screenedMainEntrances: number; equipment: ScreeningEquipment[] } | null;
+  alarms: {
+    gate: boolean;
+    departments: boolean;
+    keyPlaces: boolean;
+    networkedToMonitoringCentre: boolean;
+    networkedToPolice: boolean;
+  } | null;
+  video: { keyPlacesCovered: boolean; highDefinition: boolean; retentionDays: number } | null;
+  emergencyPlan: { adopted: boolean; revisedOn: string | null } | null;
+  /** Days emergency drills were held. */
+  drills: string[] | null;
+  /** Security training sessions in the last twelve months. */
+  trainingSessions: number | null;
+  /** 医疗责任保险 */
+  liabilityInsurance: boolean | null;
+}
+
+/** What every security-ledger event of a hospital carries. Level and ownership as the directory knows them (null: it does not). */
+export type SecurityHospitalRef = {
+  hospitalId: string;
+  regionCode: string;
+};
+
+export type SecurityProfileFiled = {
+  type: 'SecurityProfileFiled';
+  data: SecurityHospitalRef & {
+    /** 1 for the first filing, then one more each time the profile changes. */
+    revision: number;
+    level: '一级' | '二级' | '三级' | null;
+    ownership: 'public' | 'private' | null;
+    profile: SecurityProfile;
+    filedAt: string;
+  };
+};
+
+export type SecurityLedgerEvent = SecurityProfileFiled;
