@@ -10,6 +10,7 @@ const LoginPage = lazy(() => import('./login/LoginPage'));
 const HospitalHome = lazy(() => import('./hospital/HomePage'));
 const HospitalReport = lazy(() => import('./hospital/ReportPage'));
 const HospitalIncidents = lazy(() => import('./hospital/IncidentsPage'));
+const DoorCheck = lazy(() => import('./hospital/DoorCheckPage'));
 const PoliceBoard = lazy(() => import('./police/BoardPage'));
 const PoliceIncidents = lazy(() => import('./police/IncidentsPage'));
 const CasePage = lazy(() => import('./cases/CasePage'));
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'hospital', element: <HospitalHome /> },
       { path: 'hospital/report', element: <HospitalReport /> },
       { path: 'hospital/incidents', element: <HospitalIncidents /> },
+      { path: 'hospital/door-check', element: <DoorCheck /> },
       { path: 'police/board', element: <PoliceBoard /> },
       { path: 'police/incidents', element: <PoliceIncidents /> },
       { path: 'case/:caseNumber', element: <CasePage /> },

@@ -1,4 +1,4 @@
-import type { EscalationChain, IncidentCategory } from './api/views';
+import type { EscalationChain, HighRiskAdvice, HighRiskCategory, IncidentCategory } from './api/views';
 
 /**
  * The Chinese words of the API's enum values (DOMAIN.md). The API does not publish labels yet; when it does,
@@ -106,3 +106,19 @@ export const CONTEXT_LABELS: Record<string, string> = {
 
 export const label = (labels: Record<string, string>, value: string | null | undefined): string =>
   value == null ? '—' : (labels[value] ?? value);
+
+// 高风险就诊人员 (the door check shows these, never who the person is).
+export const HIGH_RISK_CATEGORY_LABELS: Record<HighRiskCategory, string> = {
+  threatened_violence: '扬言伤医',
+  repeated_unreasonable_disturbance: '多次无理缠闹',
+  drunk_or_on_drugs: '醉酒、吸毒',
+  severe_mental_disorder_with_risk: '有肇事肇祸风险的严重精神障碍患者',
+  violent_tendency: '有暴力倾向',
+  repeated_petitions_or_extreme_behaviour: '多次信访、有极端行为',
+};
+
+export const HIGH_RISK_ADVICE_LABELS: Record<HighRiskAdvice, string> = {
+  remind_staff: '提醒医务人员',
+  security_escort: '安保陪诊',
+  notify_police: '通知公安',
+};

@@ -23,6 +23,7 @@ export const WORKBENCHES: Workbench[] = [
       { path: '/hospital', label: '工作台' },
       { path: '/hospital/report', label: '上报警情' },
       { path: '/hospital/incidents', label: '本院警情' },
+      { path: '/hospital/door-check', label: '门岗核查' },
     ],
   },
   {

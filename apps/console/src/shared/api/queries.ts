@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from './client';
 import type {
   Deadline,
+  DoorCheckAnswer,
   EscalationChain,
   IncidentCommandResult,
   IncidentOutcome,
@@ -157,3 +158,18 @@ export function useCloseIncident() {
     onSuccess: (_result, { caseNumber }) => invalidate(caseNumber),
   });
 }
+
+/**
+ * 门岗核查: does this ID number have an active high-risk flag? Audited on the server (x-access-purpose says why);
+ * the answer is a warning and what to do, never the person. Not cached: each check is its own audited act.
+ */
+export const useDoorCheck = () =>
+  useMutation({
+    mutationFn: (idNumber: string) =>
+      ok<DoorCheckAnswer>(
+        api.POST('/high-risk-persons/checks', {
+          body: { idNumber },
+          headers: { 'x-access-purpose': encodeURIComponent('门岗核查') },
+        }),
+      ),
+  });

@@ -161,3 +161,12 @@ export interface Timeline {
   caseNumber: string;
   entries: TimelineEntry[];
 }
+
+export type HighRiskCategory = Schemas['CategoryGroundsDto']['category'];
+export type HighRiskAdvice = 'remind_staff' | 'security_escort' | 'notify_police';
+
+/** The door check's answer: a warning and what to do, never who (docs/high-risk-persons.md). */
+export interface DoorCheckAnswer {
+  match: boolean;
+  warning?: { categories: HighRiskCategory[]; advice: HighRiskAdvice[] };
+}
