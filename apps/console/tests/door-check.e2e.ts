@@ -67,6 +67,7 @@ test('the door check on a phone: the warning and what to do, never who', async (
   for (const secret of [NAME, FLAGGED, BEHAVIOUR, '13912345678']) expect(text).not.toContain(secret);
   await expect(field).toHaveValue('');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expect(page.locator('.ant-btn-loading')).toHaveCount(0);
   await screenshot(page, 'door-check-phone-warning');
 });
 
@@ -77,5 +78,6 @@ test('the door check on a desktop, from the security office’s menu', async ({ 
   await page.getByLabel('身份证号码').fill(FLAGGED);
   await page.getByRole('button', { name: '核查' }).click();
   await expect(page.getByTestId('door-check-result')).toHaveAttribute('data-match', 'true');
+  await expect(page.locator('.ant-btn-loading')).toHaveCount(0);
   await screenshot(page, 'door-check-warning');
 });

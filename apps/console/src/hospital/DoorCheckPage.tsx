@@ -10,7 +10,7 @@ import { beijing } from '../shared/time';
 
 // What each piece of advice asks of the person at the door, in order of what to do first.
 const WHAT_TO_DO: Record<HighRiskAdvice, string> = {
-  notify_police: '立即通知公安：辖区派出所和医院警务室已自动收到预警，情况紧急请拨打 110',
+  notify_police: '辖区派出所和医院警务室已自动收到预警；情况紧急立即拨打 110',
   security_escort: '安排保卫人员全程陪同就诊（陪诊），不要让其单独进入诊室',
   remind_staff: '提醒接诊科室的医务人员提高警惕，注意沟通方式',
 };

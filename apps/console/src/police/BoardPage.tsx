@@ -228,11 +228,14 @@ export default function BoardPage() {
   return (
     <div data-testid="police-board" data-alerts={alerts} data-live={live}>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          实时警情看板
-        </Typography.Title>
         <Space>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            实时警情看板
+          </Typography.Title>
+          {/* Beside the title: the new-incident notifications open at the top right and would cover it. */}
           <LiveIndicator mode={live} />
+        </Space>
+        <Space>
           {incidents.isError && <Tag color="orange">连接中断，正在重试…</Tag>}
           <Button icon={<SoundOutlined />} type={sound ? 'default' : 'primary'} onClick={() => setSound(enableSound())}>
             {sound ? '提示音已开启' : '开启提示音'}
