@@ -1,4 +1,13 @@
-import type { EscalationChain, HighRiskAdvice, HighRiskCategory, IncidentCategory } from './api/views';
+import type {
+  ClaimKind,
+  DisputeRoute,
+  EscalationChain,
+  HighRiskAdvice,
+  HighRiskCategory,
+  IncidentCategory,
+  NoticeMethod,
+  PartyRelation,
+} from './api/views';
 
 /**
  * The Chinese words of the API's enum values (DOMAIN.md). The API does not publish labels yet; when it does,
@@ -121,4 +130,26 @@ export const HIGH_RISK_ADVICE_LABELS: Record<HighRiskAdvice, string> = {
   remind_staff: '提醒医务人员',
   security_escort: '安保陪诊',
   notify_police: '通知公安',
+};
+
+// 医疗纠纷 (the complaints officer's intake).
+export const PARTY_RELATION_LABELS: Record<PartyRelation, string> = { patient: '患者本人', relative: '近亲属', agent: '代理人', other: '其他' };
+export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
+  compensation: '赔偿',
+  apology: '赔礼道歉',
+  explanation: '说明情况',
+  accountability: '追究责任',
+  other: '其他',
+};
+export const DISPUTE_ROUTE_LABELS: Record<DisputeRoute, string> = {
+  negotiation: '双方协商',
+  peoples_mediation: '人民调解',
+  administrative_mediation: '行政调解',
+  litigation: '诉讼',
+};
+export const NOTICE_METHOD_LABELS: Record<NoticeMethod, string> = { in_person: '当面告知', written: '书面告知', phone: '电话告知', other: '其他方式' };
+export const DISPUTE_CLOCK_LABELS: Record<string, string> = {
+  'dispute-risk-review': '风险研判',
+  'peoples-mediation': '人民调解期限',
+  'administrative-mediation': '行政调解期限',
 };

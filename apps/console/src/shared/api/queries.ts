@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from './client';
 import type {
   Deadline,
+  DisputeCommandResult,
   DoorCheckAnswer,
   EscalationChain,
   IncidentCommandResult,
@@ -10,7 +11,9 @@ import type {
   IncidentView,
   Me,
   Organisation,
+  ReceiveComplaint,
   ReportIncident,
+  RoutesNotice,
   Timeline,
 } from './views';
 
@@ -172,4 +175,15 @@ export const useDoorCheck = () =>
           headers: { 'x-access-purpose': encodeURIComponent('门岗核查') },
         }),
       ),
+  });
+
+/** 首诉负责制: the officer who receives the complaint opens the dispute and owns it. */
+export const useReceiveComplaint = () =>
+  useMutation({ mutationFn: (body: ReceiveComplaint) => ok<DisputeCommandResult>(api.POST('/disputes', { body })) });
+
+/** 多元化解告知: the patient side was told the routes, methods and procedure. */
+export const useRoutesNotice = () =>
+  useMutation({
+    mutationFn: ({ id, body }: { id: string; body: RoutesNotice }) =>
+      ok<DisputeCommandResult>(api.POST('/disputes/{id}/routes-notice', { params: { path: { id } }, body })),
   });

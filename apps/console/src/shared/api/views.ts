@@ -170,3 +170,17 @@ export interface DoorCheckAnswer {
   match: boolean;
   warning?: { categories: HighRiskCategory[]; advice: HighRiskAdvice[] };
 }
+
+export type ReceiveComplaint = Schemas['ReceiveComplaintDto'];
+export type RoutesNotice = Schemas['RoutesNoticeDto'];
+export type DisputeRoute = RoutesNotice['routes'][number];
+export type NoticeMethod = RoutesNotice['method'];
+export type PartyRelation = ReceiveComplaint['parties'][number]['relation'];
+export type ClaimKind = ReceiveComplaint['claims'][number]['kind'];
+
+/** A disputes command's answer: the case and the clocks still running on it, soonest first. */
+export interface DisputeCommandResult {
+  disputeId: string;
+  caseNumber: string;
+  clocks: { deadlineId: string; rule: string; state: 'running' | 'warned' | 'paused'; dueAt: string; warnAt: string }[];
+}
