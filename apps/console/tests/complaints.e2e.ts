@@ -19,8 +19,10 @@ test('the first complaint and the notice of routes, one screen', async ({ browse
   await page.getByLabel('赔偿').check();
   await field(page, '诉求说明').locator('textarea').fill('要求医院说明感染原因并赔偿医疗费');
   await page.getByRole('button', { name: '受理' }).click();
-  await expect(field(page, '联系电话').locator('.ant-form-item-explain-error')).toBeVisible();
+  await expect(field(page, '联系电话').locator('.ant-form-item-explain-error')).toHaveText('格式不正确');
+  await screenshot(page, 'complaint-intake-error');
   await field(page, '联系电话').locator('input').fill('13800000000');
+  await expect(field(page, '联系电话').locator('.ant-form-item-explain-error')).toHaveCount(0);
   await field(page, '要求赔偿金额（元）').locator('input').fill('20000');
   await screenshot(page, 'complaint-intake');
   await page.getByRole('button', { name: '受理' }).click();

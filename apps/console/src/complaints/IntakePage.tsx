@@ -116,6 +116,10 @@ export default function IntakePage() {
             form={complaintForm}
             layout="vertical"
             onFinish={submitComplaint}
+            // The API's message beside a field goes once the field is corrected.
+            onValuesChange={(changed: Partial<ComplaintValues>) =>
+              complaintForm.setFields((Object.keys(changed) as (keyof ComplaintValues)[]).map((name) => ({ name, errors: [] })))
+            }
             initialValues={{ relation: 'patient', kinds: ['explanation'] }}
             requiredMark="optional"
           >
