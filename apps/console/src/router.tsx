@@ -10,6 +10,8 @@ const LoginPage = lazy(() => import('./login/LoginPage'));
 const HospitalHome = lazy(() => import('./hospital/HomePage'));
 const HospitalReport = lazy(() => import('./hospital/ReportPage'));
 const HospitalIncidents = lazy(() => import('./hospital/IncidentsPage'));
+const DoorCheck = lazy(() => import('./hospital/DoorCheckPage'));
+const ComplaintIntake = lazy(() => import('./complaints/IntakePage'));
 const PoliceBoard = lazy(() => import('./police/BoardPage'));
 const PoliceIncidents = lazy(() => import('./police/IncidentsPage'));
 const CasePage = lazy(() => import('./cases/CasePage'));
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
       { path: 'hospital', element: <HospitalHome /> },
       { path: 'hospital/report', element: <HospitalReport /> },
       { path: 'hospital/incidents', element: <HospitalIncidents /> },
+      { path: 'hospital/door-check', element: <DoorCheck /> },
+      { path: 'complaints/intake', element: <ComplaintIntake /> },
       { path: 'police/board', element: <PoliceBoard /> },
       { path: 'police/incidents', element: <PoliceIncidents /> },
       { path: 'case/:caseNumber', element: <CasePage /> },

@@ -24,6 +24,8 @@ test('the login page, and the dispatcher lands on the live board', async ({ brow
   await expect(dispatcher.getByRole('menuitem', { name: '上报警情' })).toHaveCount(0);
   await dispatcher.getByRole('button', { name: '开启提示音' }).click();
   await expect(dispatcher.getByTestId('column-dispatch')).toBeVisible();
+  // The board hears of new incidents on the notifications stream, not by polling.
+  await expect(dispatcher.getByTestId('live-indicator')).toHaveText(/实时/);
 });
 
 test('a validation error from the API shows beside its field (phone, 375 px)', async ({ browser }) => {
@@ -59,6 +61,7 @@ test('the report reaches the dispatcher’s board within 2 seconds, with an aler
 
   const board = new Board(dispatcher);
   await expect(board.column('dispatch').getByTestId(`board-${caseNumber}`)).toBeVisible();
+  await expect(dispatcher.getByTestId('live-indicator')).toHaveText(/实时/);
   // From the instant the system recorded the report (its event's recordedAt) to the instant the board's data had it
   // (one machine, one clock): the browser-driving overhead of a busy test machine is not part of it.
   const recordedAt = await hospital.evaluate(async (n) => {

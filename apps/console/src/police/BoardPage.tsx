@@ -1,19 +1,38 @@
 import { DownOutlined, SoundOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Dropdown, Input, Modal, Row, Space, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '../shared/api/problem';
-import { useDeadlines, useIncidents, useOrganisationName, usePoliceStep, type PoliceStep } from '../shared/api/queries';
+import { keys, useDeadlines, useIncidents, useOrganisationName, usePoliceStep, type PoliceStep } from '../shared/api/queries';
 import type { Deadline, IncidentSummary } from '../shared/api/views';
 import { Clock } from '../shared/Clock';
 import { CATEGORY_LABELS, CHANNEL_LABELS, label } from '../shared/labels';
+import { useLive, type LiveMode } from '../shared/live';
 import { ErrorState, Nothing } from '../shared/states';
 import { beijingClock, fromBeijingInput, span, toBeijingInput } from '../shared/time';
 import { useNow } from '../shared/useNow';
 import { chime, enableSound, soundEnabled } from './alarm';
 
-// Polling is the fallback until the notifications stream exists: once a second, so a new incident shows within ~1 s.
+// The notifications stream brings a new incident at once; while it is down the board polls once a second
+// instead. While live it still refreshes now and then: another dispatcher's steps raise no notification.
 const POLL_MS = 1_000;
+const LIVE_REFRESH_MS = 15_000;
+
+/** 实时 / 轮询: whether the board hears of new incidents at once or asks every second. */
+function LiveIndicator({ mode }: { mode: LiveMode }) {
+  const [color, text, title] =
+    mode === 'live'
+      ? ['green', '实时', '已连接实时推送，新警情即时显示']
+      : mode === 'polling'
+        ? ['orange', '轮询', '实时推送中断，每秒刷新一次，正在重连…']
+        : ['default', '连接中', '正在连接实时推送'];
+  return (
+    <Tag color={color} title={title} data-testid="live-indicator" data-mode={mode} style={{ fontSize: 14, padding: '2px 8px' }}>
+      <Badge status={mode === 'live' ? 'processing' : 'default'} color={mode === 'live' ? 'green' : undefined} /> {text}
+    </Tag>
+  );
+}
 
 const STEP_LABELS: Record<PoliceStep, string> = {
   dispatch: '出警',
@@ -148,8 +167,16 @@ function IncidentCard({
  * arrival (with the 3 / 8-minute clock) and on scene; each step one click. A new incident rings and glows.
  */
 export default function BoardPage() {
-  const incidents = useIncidents({ status: 'open' }, POLL_MS);
-  const deadlines = useDeadlines(POLL_MS);
+  const queryClient = useQueryClient();
+  // Any notification about a case (a new incident, a clock's warning or breach) refreshes the board's data.
+  const live = useLive((notification) => {
+    if (!notification.caseNumber) return;
+    void queryClient.invalidateQueries({ queryKey: keys.incidents({ status: 'open' }) });
+    void queryClient.invalidateQueries({ queryKey: keys.deadlines });
+  });
+  const every = live === 'live' ? LIVE_REFRESH_MS : POLL_MS;
+  const incidents = useIncidents({ status: 'open' }, every);
+  const deadlines = useDeadlines(every);
   const { notification } = App.useApp();
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
@@ -199,11 +226,15 @@ export default function BoardPage() {
     (arrivalOf.get(a.caseNumber)?.dueAt ?? a.reportedAt).localeCompare(arrivalOf.get(b.caseNumber)?.dueAt ?? b.reportedAt);
 
   return (
-    <div data-testid="police-board" data-alerts={alerts}>
+    <div data-testid="police-board" data-alerts={alerts} data-live={live}>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          实时警情看板
-        </Typography.Title>
+        <Space>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            实时警情看板
+          </Typography.Title>
+          {/* Beside the title: the new-incident notifications open at the top right and would cover it. */}
+          <LiveIndicator mode={live} />
+        </Space>
         <Space>
           {incidents.isError && <Tag color="orange">连接中断，正在重试…</Tag>}
           <Button icon={<SoundOutlined />} type={sound ? 'default' : 'primary'} onClick={() => setSound(enableSound())}>

@@ -1,4 +1,13 @@
-import type { EscalationChain, IncidentCategory } from './api/views';
+import type {
+  ClaimKind,
+  DisputeRoute,
+  EscalationChain,
+  HighRiskAdvice,
+  HighRiskCategory,
+  IncidentCategory,
+  NoticeMethod,
+  PartyRelation,
+} from './api/views';
 
 /**
  * The Chinese words of the API's enum values (DOMAIN.md). The API does not publish labels yet; when it does,
@@ -106,3 +115,41 @@ export const CONTEXT_LABELS: Record<string, string> = {
 
 export const label = (labels: Record<string, string>, value: string | null | undefined): string =>
   value == null ? '—' : (labels[value] ?? value);
+
+// 高风险就诊人员 (the door check shows these, never who the person is).
+export const HIGH_RISK_CATEGORY_LABELS: Record<HighRiskCategory, string> = {
+  threatened_violence: '扬言伤医',
+  repeated_unreasonable_disturbance: '多次无理缠闹',
+  drunk_or_on_drugs: '醉酒、吸毒',
+  severe_mental_disorder_with_risk: '有肇事肇祸风险的严重精神障碍患者',
+  violent_tendency: '有暴力倾向',
+  repeated_petitions_or_extreme_behaviour: '多次信访、有极端行为',
+};
+
+export const HIGH_RISK_ADVICE_LABELS: Record<HighRiskAdvice, string> = {
+  remind_staff: '提醒医务人员',
+  security_escort: '安保陪诊',
+  notify_police: '通知公安',
+};
+
+// 医疗纠纷 (the complaints officer's intake).
+export const PARTY_RELATION_LABELS: Record<PartyRelation, string> = { patient: '患者本人', relative: '近亲属', agent: '代理人', other: '其他' };
+export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
+  compensation: '赔偿',
+  apology: '赔礼道歉',
+  explanation: '说明情况',
+  accountability: '追究责任',
+  other: '其他',
+};
+export const DISPUTE_ROUTE_LABELS: Record<DisputeRoute, string> = {
+  negotiation: '双方协商',
+  peoples_mediation: '人民调解',
+  administrative_mediation: '行政调解',
+  litigation: '诉讼',
+};
+export const NOTICE_METHOD_LABELS: Record<NoticeMethod, string> = { in_person: '当面告知', written: '书面告知', phone: '电话告知', other: '其他方式' };
+export const DISPUTE_CLOCK_LABELS: Record<string, string> = {
+  'dispute-risk-review': '风险研判',
+  'peoples-mediation': '人民调解期限',
+  'administrative-mediation': '行政调解期限',
+};

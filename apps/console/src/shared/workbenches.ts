@@ -23,6 +23,7 @@ export const WORKBENCHES: Workbench[] = [
       { path: '/hospital', label: '工作台' },
       { path: '/hospital/report', label: '上报警情' },
       { path: '/hospital/incidents', label: '本院警情' },
+      { path: '/hospital/door-check', label: '门岗核查' },
     ],
   },
   {
@@ -46,8 +47,24 @@ export const WORKBENCHES: Workbench[] = [
     roles: ['health_commission_official', 'political_legal_officer', 'mediator', 'prosecutor', 'judge', 'hospital_complaints_officer'],
     entries: [{ path: '/overview', label: '工作台' }],
   },
+  {
+    // After the overview: the complaints officer still lands on its 工作台, the menu adds these.
+    key: 'complaints',
+    label: '医院投诉办',
+    roles: ['hospital_complaints_officer'],
+    entries: [
+      { path: '/complaints/intake', label: '投诉接待' },
+      { path: '/hospital/door-check', label: '门岗核查' },
+    ],
+  },
 ];
 
-export const workbenchesOf = (roles: string[]): Workbench[] => WORKBENCHES.filter((w) => w.roles.some((role) => roles.includes(role)));
+/** A screen two of the user's workbenches share (门岗核查 for one with both hospital roles) is listed once, in the first. */
+export function workbenchesOf(roles: string[]): Workbench[] {
+  const listed = new Set<string>();
+  return WORKBENCHES.filter((w) => w.roles.some((role) => roles.includes(role)))
+    .map((w) => ({ ...w, entries: w.entries.filter((e) => !listed.has(e.path) && listed.add(e.path)) }))
+    .filter((w) => w.entries.length > 0);
+}
 
 export const landingOf = (roles: string[]): string => workbenchesOf(roles)[0]?.entries[0]?.path ?? '/nothing';

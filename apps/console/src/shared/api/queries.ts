@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from './client';
 import type {
   Deadline,
+  DisputeCommandResult,
+  DoorCheckAnswer,
   EscalationChain,
   IncidentCommandResult,
   IncidentOutcome,
@@ -9,7 +11,9 @@ import type {
   IncidentView,
   Me,
   Organisation,
+  ReceiveComplaint,
   ReportIncident,
+  RoutesNotice,
   Timeline,
 } from './views';
 
@@ -157,3 +161,29 @@ export function useCloseIncident() {
     onSuccess: (_result, { caseNumber }) => invalidate(caseNumber),
   });
 }
+
+/**
+ * 门岗核查: does this ID number have an active high-risk flag? Audited on the server (x-access-purpose says why);
+ * the answer is a warning and what to do, never the person. Not cached: each check is its own audited act.
+ */
+export const useDoorCheck = () =>
+  useMutation({
+    mutationFn: (idNumber: string) =>
+      ok<DoorCheckAnswer>(
+        api.POST('/high-risk-persons/checks', {
+          body: { idNumber },
+          headers: { 'x-access-purpose': encodeURIComponent('门岗核查') },
+        }),
+      ),
+  });
+
+/** 首诉负责制: the officer who receives the complaint opens the dispute and owns it. */
+export const useReceiveComplaint = () =>
+  useMutation({ mutationFn: (body: ReceiveComplaint) => ok<DisputeCommandResult>(api.POST('/disputes', { body })) });
+
+/** 多元化解告知: the patient side was told the routes, methods and procedure. */
+export const useRoutesNotice = () =>
+  useMutation({
+    mutationFn: ({ id, body }: { id: string; body: RoutesNotice }) =>
+      ok<DisputeCommandResult>(api.POST('/disputes/{id}/routes-notice', { params: { path: { id } }, body })),
+  });

@@ -161,3 +161,26 @@ export interface Timeline {
   caseNumber: string;
   entries: TimelineEntry[];
 }
+
+export type HighRiskCategory = Schemas['CategoryGroundsDto']['category'];
+export type HighRiskAdvice = 'remind_staff' | 'security_escort' | 'notify_police';
+
+/** The door check's answer: a warning and what to do, never who (docs/high-risk-persons.md). */
+export interface DoorCheckAnswer {
+  match: boolean;
+  warning?: { categories: HighRiskCategory[]; advice: HighRiskAdvice[] };
+}
+
+export type ReceiveComplaint = Schemas['ReceiveComplaintDto'];
+export type RoutesNotice = Schemas['RoutesNoticeDto'];
+export type DisputeRoute = RoutesNotice['routes'][number];
+export type NoticeMethod = RoutesNotice['method'];
+export type PartyRelation = ReceiveComplaint['parties'][number]['relation'];
+export type ClaimKind = ReceiveComplaint['claims'][number]['kind'];
+
+/** A disputes command's answer: the case and the clocks still running on it, soonest first. */
+export interface DisputeCommandResult {
+  disputeId: string;
+  caseNumber: string;
+  clocks: { deadlineId: string; rule: string; state: 'running' | 'warned' | 'paused'; dueAt: string; warnAt: string }[];
+}
