@@ -1,4 +1,4 @@
-import { shanghaiMonthOf } from '@pingan/contracts';
+import { LABELS, shanghaiMonthOf } from '@pingan/contracts';
 import type { BoardEntry } from '../../apps/oversight/src/board/list-deadlines.query.js';
 import type { Statistics } from '../../apps/oversight/src/statistics/statistics.js';
 import type { TimelineEntry } from '../../apps/oversight/src/timeline/timeline.query.js';
@@ -53,59 +53,66 @@ interface Organisation {
 // Expectations of the read side
 // ---------------------------------------------------------------------------------------------
 
+/** A timeline line's coded field as oversight writes it: its Chinese name and the value's label (渠道：110报警). */
+const shows = (words: string, group: keyof typeof LABELS, value: string): RegExp => {
+  const label = (LABELS[group] as Readonly<Record<string, string>>)[value];
+  if (!label) throw new Error(`no label ${String(group)}.${value}`);
+  return new RegExp(`${words}：${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+};
+
 /**
  * Key events of the case in the order they must appear on its timeline (a subsequence: clock
  * steps and other events may come between). `summary` narrows by the coded fields oversight shows.
  */
 export const EXPECTED_ORDER: { context: string; type: string; summary?: RegExp }[] = [
   // 1. the 110 call and the police response
-  { context: 'incidents', type: 'IncidentReported', summary: /channel: call_110/ },
+  { context: 'incidents', type: 'IncidentReported', summary: shows('渠道', 'incidentChannel', 'call_110') },
   { context: 'incidents', type: 'PoliceDispatched' },
   { context: 'incidents', type: 'PoliceArrived' },
   { context: 'incidents', type: 'DisturbanceStopped' },
   // 2. major: the report goes up by itself to the county commission and the local 综治, then level by level
   { context: 'incidents', type: 'IncidentReclassified' },
-  { context: 'incidents', type: 'EscalationSubmitted', summary: /chain: health/ },
-  { context: 'incidents', type: 'EscalationSubmitted', summary: /chain: political_legal/ },
-  { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: county/ },
-  { context: 'incidents', type: 'EscalationForwarded', summary: /toLevel: city/ },
-  { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: city/ },
-  { context: 'incidents', type: 'EscalationForwarded', summary: /toLevel: province/ },
-  { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: province/ },
-  { context: 'incidents', type: 'EscalationForwarded', summary: /toLevel: national/ },
-  { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: national/ },
-  { context: 'incidents', type: 'EscalationAcknowledged', summary: /level: local/ },
+  { context: 'incidents', type: 'EscalationSubmitted', summary: shows('上报系统', 'escalationChain', 'health') },
+  { context: 'incidents', type: 'EscalationSubmitted', summary: shows('上报系统', 'escalationChain', 'political_legal') },
+  { context: 'incidents', type: 'EscalationAcknowledged', summary: shows('层级', 'escalationLevel', 'county') },
+  { context: 'incidents', type: 'EscalationForwarded', summary: shows('报至', 'escalationLevel', 'city') },
+  { context: 'incidents', type: 'EscalationAcknowledged', summary: shows('层级', 'escalationLevel', 'city') },
+  { context: 'incidents', type: 'EscalationForwarded', summary: shows('报至', 'escalationLevel', 'province') },
+  { context: 'incidents', type: 'EscalationAcknowledged', summary: shows('层级', 'escalationLevel', 'province') },
+  { context: 'incidents', type: 'EscalationForwarded', summary: shows('报至', 'escalationLevel', 'national') },
+  { context: 'incidents', type: 'EscalationAcknowledged', summary: shows('层级', 'escalationLevel', 'national') },
+  { context: 'incidents', type: 'EscalationAcknowledged', summary: shows('层级', 'escalationLevel', 'local') },
   // 3. the police case, the procuratorate and the court
-  { context: 'incidents', type: 'IncidentClosed', summary: /outcome: handed_to_police_case/ },
-  { context: 'prosecution', type: 'CaseAccepted', summary: /kind: criminal/ },
+  { context: 'incidents', type: 'IncidentClosed', summary: shows('结果', 'incidentOutcome', 'handed_to_police_case') },
+  { context: 'prosecution', type: 'CaseAccepted', summary: shows('类型', 'policeCaseKind', 'criminal') },
   { context: 'prosecution', type: 'CriminalCaseFiled' },
   { context: 'prosecution', type: 'SuspectAdded' },
-  { context: 'prosecution', type: 'CompulsoryMeasureImposed', summary: /measure: criminal_detention/ },
+  { context: 'prosecution', type: 'CompulsoryMeasureImposed', summary: shows('措施', 'compulsoryMeasure', 'criminal_detention') },
   { context: 'prosecution', type: 'MinistrySystemEntryRecorded' },
   { context: 'prosecution', type: 'ArrestApprovalRequested' },
   { context: 'prosecution', type: 'ArrestRequestReceived' },
-  { context: 'prosecution', type: 'ArrestApprovalDecided', summary: /outcome: approved/ },
-  { context: 'prosecution', type: 'CompulsoryMeasureImposed', summary: /measure: arrest/ },
+  { context: 'prosecution', type: 'ArrestApprovalDecided', summary: shows('结果', 'arrestDecisionOutcome', 'approved') },
+  { context: 'prosecution', type: 'CompulsoryMeasureImposed', summary: shows('措施', 'compulsoryMeasure', 'arrest') },
   { context: 'prosecution', type: 'MinistrySystemEntryRecorded' },
   { context: 'prosecution', type: 'CaseTransferredForProsecution' },
   { context: 'prosecution', type: 'SuspectsIndicted' },
   { context: 'prosecution', type: 'FirstInstanceTrialStarted' },
-  { context: 'prosecution', type: 'FirstInstanceVerdictDelivered', summary: /verdict: guilty/ },
-  { context: 'prosecution', type: 'FinalJudgementRecorded', summary: /verdict: guilty/ },
+  { context: 'prosecution', type: 'FirstInstanceVerdictDelivered', summary: shows('判决', 'verdict', 'guilty') },
+  { context: 'prosecution', type: 'FinalJudgementRecorded', summary: shows('判决', 'verdict', 'guilty') },
   // 4. the medical dispute behind it, mediated to a performed agreement
   { context: 'incidents', type: 'IncidentReopened' },
-  { context: 'incidents', type: 'IncidentClosed', summary: /outcome: referred_to_dispute/ },
+  { context: 'incidents', type: 'IncidentClosed', summary: shows('结果', 'incidentOutcome', 'referred_to_dispute') },
   { context: 'disputes', type: 'DisputeOpened' },
   { context: 'disputes', type: 'DisputeHandedOver' },
   { context: 'disputes', type: 'ResolutionRoutesNotified' },
-  { context: 'disputes', type: 'MediationReferred', summary: /kind: peoples_mediation/ },
+  { context: 'disputes', type: 'MediationReferred', summary: shows('类型', 'disputeRoute', 'peoples_mediation') },
   { context: 'disputes', type: 'MediationAccepted' },
   { context: 'disputes', type: 'MediationSessionHeld' },
   { context: 'disputes', type: 'LiabilityDetermined' },
-  { context: 'disputes', type: 'MediationAgreed', summary: /total: ¥15000\.00/ },
+  { context: 'disputes', type: 'MediationAgreed', summary: /金额：¥15000\.00/ },
   { context: 'disputes', type: 'CompensationPaid' },
   { context: 'disputes', type: 'AgreementPerformed' },
-  { context: 'disputes', type: 'DisputeClosed', summary: /outcome: agreement_performed/ },
+  { context: 'disputes', type: 'DisputeClosed', summary: shows('结果', 'disputeOutcome', 'agreement_performed') },
 ];
 
 /** Every clock the case starts, with the state it must end in (rule or incident clock name → states, in any order). */

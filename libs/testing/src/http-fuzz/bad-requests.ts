@@ -13,7 +13,8 @@ export interface BadRequest {
 }
 
 const json = { 'content-type': 'application/json' };
-const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
+// Inside an object: a list at the top is refused before its depth is looked at (REQUEST.NOT_AN_OBJECT).
+const deepArray = '{"a":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}';
 const deepObject = '{"a":'.repeat(2_000) + '{}' + '}'.repeat(2_000);
 
 /** A NUL at the first path parameter (or at the end of a path without one). */
@@ -41,6 +42,7 @@ export const BAD_REQUESTS: BadRequest[] = [
   },
   { name: 'a NUL in the query', path: (p) => `${p}?q=%00`, headers: json, body: '{}', status: 400, code: 'REQUEST.INVALID_TEXT' },
   { name: 'arrays 10,000 deep', headers: json, body: deepArray, status: 400, code: 'REQUEST.TOO_DEEP' },
+  { name: 'a list instead of an object', headers: json, body: '[{"note":"x"}]', status: 400, code: 'REQUEST.NOT_AN_OBJECT' },
   { name: 'objects 2,000 deep', headers: json, body: deepObject, status: 400, code: 'REQUEST.TOO_DEEP' },
   {
     name: 'no Content-Type',
