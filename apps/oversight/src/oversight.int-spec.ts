@@ -1022,7 +1022,7 @@ describe('oversight', () => {
             deadlineId,
             subject: third,
             rule: 'ministry-system-entry',
-            ruleSource: '[S2 四(三)]',
+            ruleSource: '[S1 六(二)]',
             state,
             startedAt,
             dueAt,

@@ -7,7 +7,7 @@ import { clockOutcome, periodWords, type ClockRow } from './statistics.js';
 /**
  * 《公安机关打击涉医违法犯罪专项行动统计表》 [S2 四(三)]: one row per police unit of the region, the
  * month's cases accepted by kind and filed, penalties, compulsory measures, arrests, prosecutions,
- * and the ministry-system entries [S2: within 3 working days] on time or late; a 合计 row.
+ * and the ministry-system entries (within 3 working days [S1 六(二)]) on time or late; a 合计 row.
  * Pure: the feed files each prosecution event's coded fact (`policeFactOf`), the service loads
  * them, this lays them out.
  */
