@@ -9,6 +9,8 @@ export const SUPERVISORS: Role[] = ['health_commission_official', 'political_leg
 export const STATISTICS_READERS: Role[] = ['health_commission_official', 'political_legal_officer', 'station_chief'];
 /** Who reads the health commission's monthly return: commissions and political-legal committees (not the police: it carries mediation). */
 export const HEALTH_RETURN_READERS: Role[] = ['health_commission_official', 'political_legal_officer'];
+/** Who reads the police monthly return: station chiefs (their region's units) and political-legal committees (not commissions: it carries custody). */
+export const POLICE_RETURN_READERS: Role[] = ['station_chief', 'political_legal_officer'];
 
 export interface CaseAccessFacts {
   regionCode: string | null;

@@ -1,7 +1,7 @@
 import type { Role } from '@pingan/access';
 import pg from 'pg';
 import type { MatrixCaller, MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
-import { CASE_READERS, HEALTH_RETURN_READERS, STATISTICS_READERS, SUPERVISORS } from './oversight-access.js';
+import { CASE_READERS, HEALTH_RETURN_READERS, POLICE_RETURN_READERS, STATISTICS_READERS, SUPERVISORS } from './oversight-access.js';
 import { S } from './read-models/schema.js';
 
 /**
@@ -123,6 +123,18 @@ export const OVERSIGHT_ENDPOINTS: Record<string, MatrixEndpoint> = {
     method: 'get',
     path: () => '/oversight/returns/health-monthly.csv?month=2026-11',
     allowed: HEALTH_RETURN_READERS,
+    ok: 200,
+  },
+  'GET /oversight/returns/police-monthly.csv': {
+    method: 'get',
+    path: () => '/oversight/returns/police-monthly.csv?month=2026-11',
+    allowed: POLICE_RETURN_READERS,
+    ok: 200,
+  },
+  'GET /oversight/returns/police-monthly.xlsx': {
+    method: 'get',
+    path: () => '/oversight/returns/police-monthly.xlsx?month=2026-11',
+    allowed: POLICE_RETURN_READERS,
     ok: 200,
   },
 };

@@ -1004,5 +1004,166 @@ describe('oversight', () => {
       await getAs('/oversight/returns/health-monthly.csv?month=2026-11', station, 403);
       await getAs('/oversight/returns/health-monthly.csv?month=2026-11&region=500101', otherCountyHc, 403);
     });
+
+    it('files the police monthly return: per police unit, cases by kind, measures, arrests, prosecutions, ministry entries on time', async () => {
+      const third = '500101-20261115-0003';
+      const at = (day: string) => `2026-11-${day}:00.000Z`;
+      const p = (type: string, data: Record<string, unknown>, when: string, caseNumber = third) =>
+        envelope('prosecution', type, { ...ref(caseNumber), ...data }, when, {
+          correlationId: caseNumber,
+          streamId: `police-case-${caseNumber}`,
+          actor: { userId: 'officer-2', organisationId: STATION, role: 'police_case_officer' },
+        });
+      const entry = (deadlineId: string, type: string, state: string, startedAt: string, dueAt: string, completedAt: string | null) =>
+        envelope(
+          'prosecution',
+          type,
+          {
+            deadlineId,
+            subject: third,
+            rule: 'ministry-system-entry',
+            ruleSource: '[S1 六(二)]',
+            state,
+            startedAt,
+            dueAt,
+            warnAt: dueAt,
+            provisional: false,
+            completedAt,
+            responsibleOrganisationId: STATION,
+            supervisingOrganisationId: BUREAU,
+          },
+          completedAt ?? startedAt,
+          { correlationId: third, actor: SYSTEM_ACTOR },
+        );
+      await seedDirectory(
+        bus,
+        [runtime.directory],
+        [{ organisationId: BUREAU, kind: 'police', regionCode: '500101', name: '万州区公安局' }],
+      );
+      // The station's case: accepted as a public-security case, turned criminal, two suspects; plus
+      // the bureau's case from the top of this file (accepted, 行政拘留, one indicted).
+      await publish(
+        p('CaseAccepted', { kind: 'administrative', origin: { source: 'direct' }, handlingUnitId: STATION, acceptedAt: at('15T02:00'), summary: 'x' }, at('15T02:00')),
+        p('CaseConvertedToCriminal', { reason: 'x', convertedAt: at('16T01:00') }, at('16T01:00')),
+        p('CriminalCaseFiled', { filingUnitId: STATION, filedAt: at('16T02:00') }, at('16T02:00')),
+        p('CompulsoryMeasureImposed', { measureId: 'm1', suspectId: 's1', measure: 'criminal_detention', decidedAt: at('16T03:00'), decidingUnitId: STATION, custodyAfter: 'criminal_detention', clocks: [] }, at('16T03:00')),
+        p('CompulsoryMeasureImposed', { measureId: 'm2', suspectId: 's2', measure: 'bail', decidedAt: at('18T03:00'), decidingUnitId: STATION, custodyAfter: 'none', clocks: [] }, at('18T03:00')),
+        p('ArrestApprovalRequested', { requestId: 'r1', suspectId: 's1', procuratorateId: 'proc', requestedAt: at('19T01:00'), clocks: [] }, at('19T01:00')),
+        p('ArrestApprovalDecided', { requestId: 'r1', suspectId: 's1', procuratorateId: 'proc', outcome: 'approved', reason: '', decidedAt: at('22T01:00'), releaseRequired: false, clocks: [] }, at('22T01:00')),
+        p('CaseTransferredForProsecution', { suspectIds: ['s1', 's2'], procuratorateId: 'proc', transferringUnitId: STATION, inCustody: true, transferredAt: at('25T01:00'), clocks: [] }, at('25T01:00')),
+        // Not this month (October in Beijing time), not this county: not counted.
+        p('CaseAccepted', { kind: 'criminal', origin: { source: 'direct' }, handlingUnitId: STATION, acceptedAt: '2026-10-31T15:00:00.000Z', summary: 'x' }, '2026-10-31T15:00:00.000Z', '500101-20261031-0009'),
+        p('CaseAccepted', { kind: 'criminal', origin: { source: 'direct' }, handlingUnitId: 'police-fl', acceptedAt: at('12T01:00'), summary: 'x' }, at('12T01:00'), OTHER_CASE),
+        // The detention entered in time; the bail decision's entry still not made, its 3 working days past.
+        entry('me-1', 'DeadlineMet', 'met', at('16T03:00'), at('18T16:00'), at('17T01:00')),
+        entry('me-2', 'DeadlineStarted', 'running', at('18T03:00'), at('20T16:00'), null),
+      ); // prettier-ignore
+      now = new Date('2026-12-01T01:00:00.000Z');
+      await waitFor(
+        () =>
+          runtime.db.query<{ n: number }>(
+            `SELECT (SELECT count(*) FROM oversight.police_facts) + (SELECT count(*) FROM oversight.board WHERE rule = 'ministry-system-entry') AS n`,
+          ),
+        (r) => Number(r[0].n) === 3 + 10 + 2,
+      );
+      const xlsx = await http()
+        .get('/oversight/returns/police-monthly.xlsx?month=2026-11&region=500101')
+        .set('authorization', await as(station))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(xlsx.headers['content-disposition']).toContain('police-monthly-500101-2026-11.xlsx');
+      const [sheet] = readXlsxWithOpenpyxl(xlsx.body as Buffer);
+      expect(sheet.name).toBe('公安月报 2026-11');
+      expect(sheet.rows[0][0]).toBe('公安机关打击涉医违法犯罪专项行动统计表');
+      expect(sheet.merged).toContain('A1:W1');
+      expect(sheet.rows.slice(1, 5).map((r) => r[0])).toEqual([
+        '填报单位：万州区公安局高笋塘派出所',
+        expect.stringMatching(/^统计区域：重庆市.*万州区（500101）$/),
+        '统计期间：2026年11月1日至2026年11月30日',
+        '制表时间：2026-12-01 09:00（北京时间）',
+      ]);
+      expect(sheet.rows[5]).toEqual([
+        '序号', '办案单位', '受理案件', '其中：刑事案件', '其中：治安案件', '刑事立案', '治安转刑事',
+        '治安处罚：警告（人次）', '治安处罚：罚款（人次）', '治安处罚：行政拘留（人次）',
+        '强制措施：拘传（人次）', '强制措施：取保候审（人次）', '强制措施：监视居住（人次）', '强制措施：刑事拘留（人次）', '强制措施：逮捕（人次）',
+        '提请批准逮捕（人）', '批准逮捕（人）', '移送审查起诉（人）', '提起公诉（人）',
+        '部级系统应录入', '按时录入', '超时录入', '录入按时率',
+      ]); // prettier-ignore
+      expect(sheet.freeze).toBe('A7');
+      expect(sheet.widths).toMatchObject({ A: 6, B: 30, C: 10 });
+      expect(sheet.rows[6]).toEqual([1, '万州区公安局', 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, null]);
+      expect(sheet.rows[7]).toEqual([2, '万州区公安局高笋塘派出所', 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 0, 2, 1, 1, 0.5]);
+      expect(sheet.rows[8]).toEqual(['合计', '2 个办案单位', 2, 1, 1, 1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 1, 2, 1, 2, 1, 1, 0.5]);
+
+      const csv = await getAs('/oversight/returns/police-monthly.csv?month=2026-11&region=500101', zfw, 200);
+      expect(csv.text.startsWith('\uFEFF')).toBe(true);
+      const rows = parse(csv.text, { bom: true, relax_column_count: true }) as string[][];
+      expect(rows[0]).toEqual(['公安机关打击涉医违法犯罪专项行动统计表']);
+      expect(rows[6]).toEqual(sheet.rows[5]);
+      expect(rows[8]).toEqual([
+        '2',
+        '万州区公安局高笋塘派出所',
+        '1',
+        '0',
+        '1',
+        '1',
+        '1',
+        '0',
+        '0',
+        '0',
+        '0',
+        '1',
+        '0',
+        '1',
+        '0',
+        '1',
+        '1',
+        '2',
+        '0',
+        '2',
+        '1',
+        '1',
+        '0.5',
+      ]);
+      expect(rows[9]).toEqual([
+        '合计',
+        '2 个办案单位',
+        '2',
+        '1',
+        '1',
+        '1',
+        '1',
+        '0',
+        '0',
+        '1',
+        '0',
+        '1',
+        '0',
+        '1',
+        '0',
+        '1',
+        '1',
+        '2',
+        '1',
+        '2',
+        '1',
+        '1',
+        '0.5',
+      ]);
+      expect(csv.text).not.toContain(STATION);
+      // Commissions read their own return, not this one; another county's police not this county's.
+      await getAs('/oversight/returns/police-monthly.csv?month=2026-11', countyHc, 403);
+      await getAs('/oversight/returns/police-monthly.csv?month=2026-11', hospital, 403);
+      await getAs(
+        '/oversight/returns/police-monthly.csv?month=2026-11&region=500101',
+        { ...station, organisationId: 'police-fl', organisationRegion: '500102' },
+        403,
+      );
+    });
   });
 });

@@ -11,7 +11,7 @@ import { oversightMigrations } from './migrations/index.js';
 import { OversightFeed } from './read-models/oversight-feed.js';
 import { supervisionsProjection } from './read-models/supervisions.projection.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
-import { HealthMonthlyHandler, StatisticsHandler } from './statistics/statistics.query.js';
+import { HealthMonthlyHandler, PoliceMonthlyHandler, StatisticsHandler } from './statistics/statistics.query.js';
 import { SupervisionController } from './supervision/supervision.controller.js';
 import { StartSupervisionHandler } from './supervision/commands/start-supervision.js';
 import { SupervisionCommandHandler } from './supervision/commands/supervision-command.js';
@@ -53,6 +53,7 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
     ListInboxHandler,
     StatisticsHandler,
     HealthMonthlyHandler,
+    PoliceMonthlyHandler,
     OversightNames,
   ],
 })

@@ -10,6 +10,7 @@ import {
   type BreachEscalationWithdrawnData,
 } from '@pingan/contracts';
 import { HIGH_RISK_CONTEXT, addresseeRegion, factsOf, outcomeOf, shanghaiMonthOf, summaryOf } from '../domain/event-facts.js';
+import { policeFactOf } from '../statistics/police-monthly.js';
 import { S } from './schema.js';
 
 type Data = Record<string, unknown>;
@@ -104,6 +105,16 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
     await query(
       `INSERT INTO ${S}.outcomes (event_id, case_number, area, outcome, at, month) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [envelope.eventId, caseNumber, outcome.area, outcome.outcome, at, shanghaiMonthOf(at)],
+    );
+  }
+
+  // The police monthly return's coded facts (the timeline keeps only a summary line).
+  const police = policeFactOf(envelope);
+  if (police) {
+    await query(
+      `INSERT INTO ${S}.police_facts (event_id, case_number, type, unit_id, region_code, kind, persons, at, month)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+      [envelope.eventId, caseNumber, police.type, police.unitId, facts.regionCode, police.kind, police.persons, police.at, police.month],
     );
   }
 

@@ -6,10 +6,11 @@ import { IsOptional, Matches } from 'class-validator';
 import { OversightNames } from '../export/names.js';
 import { returnCsv, returnXlsx } from '../export/returns.js';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
-import { HEALTH_RETURN_READERS, STATISTICS_READERS } from '../oversight-access.js';
+import { HEALTH_RETURN_READERS, POLICE_RETURN_READERS, STATISTICS_READERS } from '../oversight-access.js';
 import { healthMonthlyReturn } from './health-monthly.js';
+import { policeMonthlyReturn } from './police-monthly.js';
 import { statisticsReturn, type Statistics } from './statistics.js';
-import { StatisticsQuery as Figures, HealthMonthlyQuery } from './statistics.query.js';
+import { StatisticsQuery as Figures, HealthMonthlyQuery, PoliceMonthlyQuery } from './statistics.query.js';
 import { ApiOkResponse, ApiProduces, ApiSchema } from '@nestjs/swagger';
 
 // Unique across services: one OpenAPI document serves them all.
@@ -119,5 +120,49 @@ export class StatisticsController {
   @ApiOperation({ summary: 'The health commission’s monthly return as CSV (the same table, title and period above it)' })
   async healthMonthlyCsv(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
     return returnCsv((await this.healthMonthly(principal, query)).report);
+  }
+
+  /** The police monthly return, units and the issuing unit by name. */
+  private async policeMonthly(principal: Principal, query: StatisticsQuery) {
+    const data = await this.queries.execute(new PoliceMonthlyQuery(principal, query));
+    const units = [
+      ...data.facts.map((f) => f.unit_id),
+      ...Object.values(data.caseUnits),
+      ...data.clocks.map((c) => c.responsible_organisation_id),
+    ];
+    const names = await this.names.organisations([principal.organisationId, ...units]);
+    const report = policeMonthlyReturn(
+      { month: data.month, region: data.region, unit: names(principal.organisationId), organisation: names, now: this.clock() },
+      data.facts,
+      data.caseUnits,
+      data.clocks,
+    );
+    return { data, report };
+  }
+
+  @Get('returns/police-monthly.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'An Excel workbook', schema: { type: 'string', format: 'binary' } })
+  @Roles(...POLICE_RETURN_READERS)
+  @ApiOperation({
+    summary:
+      '公安机关打击涉医违法犯罪专项行动统计表: per police unit, cases accepted by kind and filed, penalties, compulsory measures, arrests, prosecutions, ministry entries on time; a totals row',
+  })
+  async policeMonthlyXlsx(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    const { data, report } = await this.policeMonthly(principal, query);
+    return new StreamableFile(await returnXlsx(report), {
+      type: XLSX_TYPE,
+      disposition: `attachment; filename="police-monthly-${data.region}-${data.month}.xlsx"`,
+    });
+  }
+
+  @Get('returns/police-monthly.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 CSV with BOM', schema: { type: 'string' } })
+  @Roles(...POLICE_RETURN_READERS)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'The police monthly return as CSV (the same table, title and period above it)' })
+  async policeMonthlyCsv(@CurrentPrincipal() principal: Principal, @Query() query: StatisticsQuery) {
+    return returnCsv((await this.policeMonthly(principal, query)).report);
   }
 }

@@ -16,6 +16,7 @@ import {
   type Statistics,
 } from './statistics.js';
 import type { HealthCaseRow, HealthClockRow, HealthOutcomeRow } from './health-monthly.js';
+import type { PoliceClockRow, PoliceFactRow } from './police-monthly.js';
 
 /**
  * The month and region a caller asks for, checked: commissions and political-legal officers read
@@ -118,5 +119,53 @@ export class HealthMonthlyHandler implements IQueryHandler<HealthMonthlyQuery> {
       [month, prefix],
     );
     return { month, region, cases, clocks, outcomes };
+  }
+}
+
+/** The police monthly return for a region (see police-monthly.ts), as rows from the read models. */
+export class PoliceMonthlyQuery extends Query<{
+  month: string;
+  region: string;
+  facts: PoliceFactRow[];
+  caseUnits: Record<string, string>;
+  clocks: PoliceClockRow[];
+}> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: { month?: string; region?: string },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(PoliceMonthlyQuery)
+export class PoliceMonthlyHandler implements IQueryHandler<PoliceMonthlyQuery> {
+  constructor(
+    @InjectRuntime('oversight') private readonly runtime: ServiceRuntime,
+    @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async execute({ principal, filter }: PoliceMonthlyQuery) {
+    const { month, region, prefix } = statisticsScope(principal, filter, this.clock());
+    const q = this.runtime.db.query;
+    const facts = await q<PoliceFactRow>(
+      `SELECT case_number, type, unit_id, kind, persons FROM ${S}.police_facts WHERE month = $1 AND region_code LIKE $2 || '%'`,
+      [month, prefix],
+    );
+    // A case's unit, whenever it took the case: the procuratorate's decisions count for it.
+    const units = await q<{ case_number: string; unit_id: string }>(
+      `SELECT DISTINCT ON (case_number) case_number, unit_id FROM ${S}.police_facts
+       WHERE case_number = ANY($1) AND type IN ('CaseAccepted', 'CaseTransferred') AND unit_id IS NOT NULL
+       ORDER BY case_number, at DESC, event_id DESC`,
+      [[...new Set(facts.map((f) => f.case_number))]],
+    );
+    const { from, to } = shanghaiMonthRange(month);
+    const clocks = await q<PoliceClockRow>(
+      `SELECT b.rule, b.clock, b.state, b.due_at, b.completed_at, b.responsible_organisation_id FROM ${S}.board b
+       JOIN ${S}.cases c ON c.case_number = b.case_number
+       WHERE b.context = 'prosecution' AND c.region_code LIKE $1 || '%' AND COALESCE(b.started_at, b.due_at) >= $2 AND COALESCE(b.started_at, b.due_at) < $3`,
+      [prefix, from.toISOString(), to.toISOString()],
+    );
+    return { month, region, facts, caseUnits: Object.fromEntries(units.map((u) => [u.case_number, u.unit_id])), clocks };
   }
 }
