@@ -129,8 +129,7 @@ export function decide(command: SelfInspectionReturnCommand, state: SelfInspecti
       if (state.filings[d.hospitalId]) throw new SecurityLedgerError(E.AlreadyFiled, 'This hospital has filed this return already');
       if (!d.profile) throw new SecurityLedgerError(E.NoProfile, 'File the security profile first: the return is a snapshot of it');
       const evidence = [...new Set(d.evidence.map((e) => e.trim()).filter(Boolean))];
-      if (evidence.length > MAX_EVIDENCE)
-        invalid([{ field: 'evidence', code: 'TOO_MANY', message: `at most ${MAX_EVIDENCE} references` }]);
+      if (evidence.length > MAX_EVIDENCE) invalid([{ field: 'evidence', code: 'TOO_MANY', message: `at most ${MAX_EVIDENCE} references` }]);
       const at = now.toISOString();
       return [
         {
