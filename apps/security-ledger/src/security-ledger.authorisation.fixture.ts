@@ -2,6 +2,7 @@ import { POLICE_ROLES, type Role } from '@pingan/access';
 import { testPrincipal, type MatrixEndpoint, type MatrixFixtures } from '@pingan/testing';
 import { LedgerController } from './ledger/ledger.controller.js';
 import type { SecurityProfileDto } from './ledger/ledger.dto.js';
+import { addDays, shanghaiDateOf } from '@pingan/contracts';
 
 /**
  * The security ledger's rows of the authorisation matrix, on the demo hospital of 万州区 (500101).
@@ -36,6 +37,38 @@ const fileOnce = (f: MatrixFixtures) =>
     profile(),
   ));
 
+const RETURN = () => ({
+  title: '矩阵测试自查',
+  asOf: shanghaiDateOf(new Date()),
+  dueOn: addDays(shanghaiDateOf(new Date()), 30),
+  region: '500101',
+});
+
+/**
+ * A return for 万州区, set through the controller. The region's hospitals are read from the
+ * service's directory copy, which arrives over the bus: retried until it has them.
+ */
+let returned: Promise<string> | null = null;
+const returnOnce = (f: MatrixFixtures) =>
+  (returned ??= (async () => {
+    const commission = testPrincipal({
+      userId: 'matrix-commission',
+      username: 'matrix.commission',
+      organisationId: 'matrix-hc-500101',
+      organisationKind: 'health_commission',
+      organisationRegion: '500101',
+      roles: ['health_commission_official'],
+    });
+    for (let tries = 0; ; tries++) {
+      try {
+        return (await f.provider(LedgerController).setReturn(commission, RETURN())).returnId;
+      } catch (error) {
+        if (tries > 300 || (error as { code?: string }).code !== 'SECURITY_LEDGER.INVALID_RETURN') throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  })());
+
 export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
   // Only the hospital's own security office (wz.security is of hospital-central).
   'PUT /security-ledger/hospitals/:hospitalId/profile': {
@@ -58,5 +91,27 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     allowed: OVERSEERS,
     ok: 200,
     secrets: () => ['需配备保安'],
+  },
+  // Self-inspection returns: commissions set them; the hospital's own office files; overseers and the hospital read.
+  'POST /security-ledger/returns': {
+    method: 'post',
+    path: async (f) => (await returnOnce(f), '/security-ledger/returns'),
+    body: () => RETURN(),
+    allowed: ['health_commission_official'],
+    ok: 201,
+  },
+  'POST /security-ledger/returns/:returnId/filings': {
+    method: 'post',
+    path: async (f) => (await fileOnce(f), `/security-ledger/returns/${await returnOnce(f)}/filings`),
+    body: () => ({ evidence: ['矩阵/附件.pdf'] }),
+    allowed: ['hospital_security_officer'],
+    ok: 201,
+  },
+  'GET /security-ledger/returns/:returnId': {
+    method: 'get',
+    path: async (f) => `/security-ledger/returns/${await returnOnce(f)}`,
+    allowed: READERS,
+    ok: 200,
+    secrets: () => ['矩阵测试自查'],
   },
 };

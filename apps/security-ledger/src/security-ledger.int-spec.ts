@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { addDays, eventsTopic, SECURITY_LEDGER_CONTEXT, shanghaiDateOf, type EventEnvelope } from '@pingan/contracts';
 import { KafkaBus, type MessageBus, type Subscription } from '@pingan/messaging';
-import { MESSAGE_BUS, runtimeToken, type ServiceRuntime } from '@pingan/platform';
+import type { Database } from '@pingan/event-store';
+import { DATABASE, MESSAGE_BUS, runtimeToken, ServiceRuntime } from '@pingan/platform';
 import {
   closeAppAndDatabase,
   createTestDatabase,
@@ -59,6 +60,13 @@ const who: Record<string, Partial<PrincipalClaims>> = {
     organisationRegion: '500101',
     roles: ['hospital_complaints_officer'],
   },
+  d: {
+    userId: `u-d-${run}`,
+    organisationId: D,
+    organisationKind: 'hospital',
+    organisationRegion: '500114',
+    roles: ['hospital_security_officer'],
+  },
   b: {
     userId: `u-b-${run}`,
     organisationId: B,
@@ -101,7 +109,9 @@ const who: Record<string, Partial<PrincipalClaims>> = {
  * The security ledger as its own process (AppModule: Kafka because KAFKA_BROKERS is set) on a
  * real PostgreSQL server, the directory reaching it over Kafka as the gateway publishes it: two
  * hospitals of 万州区 file their profiles, the county's ledger shows each one's compliance with
- * the figures, the one that did not file and the region's 80 % rule; access and rejections.
+ * the figures, the one that did not file and the region's 80 % rule; access and rejections. Then a
+ * self-inspection return: the commission sets it, two hospitals file, one late (its clock breached
+ * by the sweeper on a moved clock, the breach published), the third never does.
  */
 describe('security ledger over real PostgreSQL and real Kafka', () => {
   const saved = { ...process.env };
@@ -113,6 +123,9 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
   let consumerBus: KafkaBus;
   let subscription: Subscription;
   const today = shanghaiDateOf(new Date());
+  // The service's clock: real time, moved forward by the return's test (days are not waited for).
+  let shiftMs = 0;
+  let runtime: ServiceRuntime;
 
   const http = () => request(app.getHttpServer());
   const auth = (w: string) => ({ authorization: `Bearer ${tokens[w]}` });
@@ -163,16 +176,35 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
     });
     for (const [name, claims] of Object.entries(who)) tokens[name] = await keys.tokenFor({ username: `sl.${name}`, ...claims });
     const { AppModule } = await import('./app.module.js');
-    app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication();
+    const { securityLedgerRuntimeOptions } = await import('./security-ledger.module.js');
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      // The same runtime, on a clock the test moves; the sweeps are the test's own.
+      .overrideProvider(runtimeToken(SECURITY_LEDGER_CONTEXT))
+      .useFactory({
+        inject: [DATABASE, MESSAGE_BUS],
+        factory: (db: Database, bus: MessageBus) =>
+          new ServiceRuntime(
+            {
+              ...securityLedgerRuntimeOptions(),
+              deadlines: { ...securityLedgerRuntimeOptions().deadlines!, sweepIntervalMs: 3_600_000 },
+              clock: () => new Date(Date.now() + shiftMs),
+            },
+            db,
+            bus,
+          ),
+      })
+      .compile();
+    app = moduleRef.createNestApplication();
     await app.init();
-    const runtime = app.get<ServiceRuntime>(runtimeToken(SECURITY_LEDGER_CONTEXT));
+    runtime = app.get<ServiceRuntime>(runtimeToken(SECURITY_LEDGER_CONTEXT));
     await seedDirectory(app.get<MessageBus>(MESSAGE_BUS), [runtime.directory], DIRECTORY, 60_000);
     consumerBus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'security-ledger-kafka-test', topicPrefix: TOPIC_PREFIX });
     subscription = await consumerBus.subscribe({
       group: `security-ledger-test-${run}`,
       topics: [eventsTopic(SECURITY_LEDGER_CONTEXT)],
       handle: async (envelope) => {
-        if ((envelope.data as { hospitalId?: string }).hospitalId?.startsWith(`sl-${run}`)) seen.push(envelope);
+        const data = envelope.data as { hospitalId?: string; subject?: string };
+        if ((data.hospitalId ?? data.subject)?.startsWith(`sl-${run}`)) seen.push(envelope);
       },
     });
   }, 180_000);
@@ -215,7 +247,7 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       }),
     ]);
 
-    const published = await eventually(() => (seen.length >= 2 ? seen : null));
+    const published = await eventually(() => (seen.length >= 2 ? seen.slice(0, 2) : null));
     expect(published.map((e) => [e.type, (e.data as { hospitalId: string }).hospitalId]).sort()).toEqual([
       ['SecurityProfileFiled', A],
       ['SecurityProfileFiled', B],
@@ -270,6 +302,78 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       expect.objectContaining({ status: 'not_met', figure: '辖区二级民营医院2家，设警务室1家（50%），须不低于80%' }),
     ]);
   });
+
+  it('a self-inspection return: set for 万州, two hospitals file, one late (its clock breached), one never', async () => {
+    const dueOn = addDays(today, 3);
+    const body = { title: '2026年医院安全秩序自查', asOf: today, dueOn };
+    const set = (await http().post('/security-ledger/returns').set(auth('hc')).send(body).expect(201)).body;
+    expect(set).toMatchObject({ regionCode: '500101', hospitals: 3 }); // A, B, C: not 黔江's D
+    const id = set.returnId as string;
+    const fileIt = (w: string, returnId = id, evidence: string[] = []) =>
+      http().post(`/security-ledger/returns/${returnId}/filings`).set(auth(w)).send({ evidence });
+
+    const a = (await fileIt('a', id, ['附件/2026-演练记录.pdf']).expect(201)).body;
+    expect(a).toMatchObject({ returnId: id, hospitalId: A, profileRevision: 2, onTime: true });
+
+    // Rejections, with stable codes.
+    expect((await fileIt('a').expect(409)).body.code).toBe('SECURITY_LEDGER.ALREADY_FILED');
+    expect((await fileIt('d').expect(403)).body.code).toBe('SECURITY_LEDGER.NOT_IN_RETURN');
+    expect((await fileIt('a', randomUUID()).expect(404)).body.code).toBe('SECURITY_LEDGER.RETURN_NOT_FOUND');
+    const early = await http()
+      .post('/security-ledger/returns')
+      .set(auth('hc'))
+      .send({ ...body, asOf: addDays(today, 5) })
+      .expect(422);
+    expect(early.body).toMatchObject({
+      code: 'SECURITY_LEDGER.INVALID_RETURN',
+      errors: [expect.objectContaining({ field: 'dueOn', code: 'DUE_BEFORE_AS_OF' })],
+    });
+    expect(
+      (
+        await http()
+          .post('/security-ledger/returns')
+          .set(auth('hc'))
+          .send({ ...body, region: '500114' })
+          .expect(403)
+      ).body.code,
+    ).toBe('SECURITY_LEDGER.REGION_OUTSIDE_SCOPE');
+    await http().post('/security-ledger/returns').set(auth('police')).send(body).expect(403);
+    await get('otherHc', `/security-ledger/returns/${id}`).expect(403);
+    // A hospital of the return sees its own row only.
+    expect(
+      (await get('b', `/security-ledger/returns/${id}`).expect(200)).body.hospitals.map((h: { hospitalId: string }) => h.hospitalId),
+    ).toEqual([B]);
+
+    // Four days on: the due day is over; the sweeper breaches the two clocks still running.
+    shiftMs = 4 * 24 * 3_600_000;
+    await runtime.sweepDeadlines();
+    const b = (await fileIt('b').expect(201)).body;
+    expect(b).toMatchObject({ hospitalId: B, profileRevision: 1, onTime: false });
+
+    const view = (await get('hc', `/security-ledger/returns/${id}`).expect(200)).body;
+    expect(view).toMatchObject({ title: '2026年医院安全秩序自查', regionName: '重庆市万州区', asOf: today, dueOn });
+    expect(view.counts).toEqual({ hospitals: 3, on_time: 1, late: 1, missing: 1, pending: 0 });
+    expect(
+      view.hospitals.map((h: { hospitalId: string; status: string; clock: { state: string } }) => [h.hospitalId, h.status, h.clock.state]),
+    ).toEqual(
+      [
+        [A, 'on_time', 'met'],
+        [C, 'missing', 'breached'],
+        [B, 'late', 'breached'],
+      ].sort((x, y) => x[0].localeCompare(y[0])),
+    );
+    const filedA = view.hospitals.find((h: { hospitalId: string }) => h.hospitalId === A);
+    expect(filedA).toMatchObject({ name: '万州区人民医院', profile: { guards: 47 }, evidence: ['附件/2026-演练记录.pdf'] });
+    await get('cityHc', `/security-ledger/returns/${id}`).expect(200);
+
+    // The breaches are escalated to the commission on the service's topic, like every deadline's.
+    const breaches = await eventually(() => {
+      const found = seen.filter((e) => e.type === 'DeadlineBreached');
+      return found.length >= 2 ? found : null;
+    });
+    expect(breaches.map((e) => (e.data as { subject: string }).subject).sort()).toEqual([B, C].sort());
+    expect(breaches[0]!.data).toMatchObject({ rule: 'self-inspection-return', supervisingOrganisationId: `hc-${run}` });
+  }, 90_000);
 });
 
 async function eventually<T>(probe: () => T | null | undefined, ms = 30_000): Promise<T> {

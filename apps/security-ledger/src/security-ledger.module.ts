@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { SECURITY_LEDGER_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
+import { securityLedgerDeadlineRules } from './domain/deadline-rules.js';
 import { FileProfileHandler } from './ledger/commands/file-profile.js';
+import { FileReturnHandler } from './ledger/commands/file-return.js';
+import { ReturnCommandHandler } from './ledger/commands/return-command.js';
+import { SetReturnHandler } from './ledger/commands/set-return.js';
+import { GetReturnHandler } from './ledger/queries/get-return.js';
 import { GetHospitalHandler } from './ledger/queries/get-hospital.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import { SecurityProfileCommandHandler } from './ledger/commands/profile-command.js';
@@ -11,7 +16,8 @@ import { profilesProjection } from './read-models/profiles.projection.js';
 
 export const SECURITY_LEDGER_SERVICE: ServiceDescriptor = {
   name: 'security-ledger',
-  description: 'Hospital security ledger (医院安全秩序管理工作台账): security profiles, the standards, each hospital’s compliance',
+  description:
+    'Hospital security ledger (医院安全秩序管理工作台账): security profiles, the standards, each hospital’s compliance, self-inspection returns',
 };
 
 /** The runtime's options (tests build the runtime from them with a moved clock). */
@@ -21,6 +27,8 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
   projections: [profilesProjection],
   // Region, grade and ownership of a hospital are the directory's, never the request's.
   directory: true,
+  // Each hospital's duty to file a self-inspection return (the events' `clocks`).
+  deadlines: { rules: securityLedgerDeadlineRules() },
 });
 
 /**
@@ -30,6 +38,15 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
 @Module({
   imports: [EventSourcingModule.forService(securityLedgerRuntimeOptions())],
   controllers: [LedgerController],
-  providers: [SecurityProfileCommandHandler, FileProfileHandler, GetHospitalHandler, RegionLedgerHandler],
+  providers: [
+    SecurityProfileCommandHandler,
+    FileProfileHandler,
+    GetHospitalHandler,
+    RegionLedgerHandler,
+    ReturnCommandHandler,
+    SetReturnHandler,
+    FileReturnHandler,
+    GetReturnHandler,
+  ],
 })
 export class SecurityLedgerModule {}

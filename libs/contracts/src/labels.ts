@@ -14,7 +14,7 @@ import type {
   IncidentOutcome,
   InjuryGrade,
 } from './incidents.js';
-import type { ScreeningEquipment } from './security-ledger.js';
+import type { ScreeningEquipment, SelfInspectionFilingStatus } from './security-ledger.js';
 
 type Labels<K extends string> = Readonly<Record<K, string>>;
 
@@ -219,6 +219,12 @@ export const LABELS = {
     video_retention: '高清监控与存储',
     drills: '应急预案与演练',
   },
+  selfInspectionFilingStatus: {
+    on_time: '按时填报',
+    late: '逾期填报',
+    missing: '逾期未报',
+    pending: '待填报',
+  } satisfies Labels<SelfInspectionFilingStatus>,
 
   // operations
   healthStatus: { ok: '正常', degraded: '部分降级', up: '正常', down: '不可用', error: '异常', shutting_down: '正在停止' },

@@ -82,4 +82,66 @@ export type SecurityProfileFiled = {
   };
 };
 
-export type SecurityLedgerEvent = SecurityProfileFiled;
+/**
+ * Self-inspection returns (自查填报) [S0 三(三), S2 四(四)]: a health commission sets a return for the
+ * hospitals of its region (stream `security-return-<returnId>`); each hospital's duty to file is a
+ * clock (rule `self-inspection-return`, due at 24:00 Shanghai time of the due day), stopped by its filing.
+ */
+export const SELF_INSPECTION_RETURN_STREAM_TYPE = 'security-return';
+export const selfInspectionReturnStreamId = (returnId: string): string => `security-return-${returnId}`;
+export const selfInspectionDeadlineId = (returnId: string, hospitalId: string): string => `${returnId}/${hospitalId}`;
+export type SecurityLedgerDeadlineRuleName = 'self-inspection-return';
+
+/** Where a hospital stands on a return: filed by the due date, filed after it, not filed and overdue, not filed and not yet due. */
+export const SELF_INSPECTION_FILING_STATUSES = ['on_time', 'late', 'missing', 'pending'] as const;
+export type SelfInspectionFilingStatus = (typeof SELF_INSPECTION_FILING_STATUSES)[number];
+
+export type SecurityLedgerClockInstruction =
+  | {
+      action: 'start';
+      deadlineId: string;
+      subject: string;
+      rule: SecurityLedgerDeadlineRuleName;
+      startedAt: string;
+      dueAt: string;
+      responsibleOrganisationId: string;
+      supervisingOrganisationId: string | null;
+    }
+  | { action: 'stop'; deadlineId: string; at: string };
+
+export type SelfInspectionReturnSet = {
+  type: 'SelfInspectionReturnSet';
+  data: {
+    returnId: string;
+    commissionId: string;
+    regionCode: string;
+    title: string;
+    /** The day the profile is filed as of (YYYY-MM-DD). */
+    asOf: string;
+    /** The last day to file (YYYY-MM-DD); the clocks are due at 24:00 Shanghai time of it. */
+    dueOn: string;
+    dueAt: string;
+    /** The hospitals of the region (and below) the directory knew when the return was set. */
+    hospitalIds: string[];
+    setAt: string;
+    clocks: SecurityLedgerClockInstruction[];
+  };
+};
+
+export type SelfInspectionReturnFiled = {
+  type: 'SelfInspectionReturnFiled';
+  data: {
+    returnId: string;
+    hospitalId: string;
+    /** The revision of the hospital's profile filed (null: it had filed none). */
+    profileRevision: number | null;
+    /** A snapshot of the hospital's current profile: later revisions do not change what was filed. */
+    profile: SecurityProfile | null;
+    evidence: string[];
+    filedAt: string;
+    onTime: boolean;
+    clocks: SecurityLedgerClockInstruction[];
+  };
+};
+
+export type SecurityLedgerEvent = SecurityProfileFiled | SelfInspectionReturnSet | SelfInspectionReturnFiled;

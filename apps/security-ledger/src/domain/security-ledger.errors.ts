@@ -8,6 +8,13 @@ export class SecurityLedgerError extends defineErrors({
   NotAHospital: { code: 'SECURITY_LEDGER.NOT_A_HOSPITAL', status: 422 },
   InvalidProfile: { code: 'SECURITY_LEDGER.INVALID_PROFILE', status: 422 },
   RegionOutsideScope: { code: 'SECURITY_LEDGER.REGION_OUTSIDE_SCOPE', status: 403 },
+  // Self-inspection returns.
+  ReturnNotFound: { code: 'SECURITY_LEDGER.RETURN_NOT_FOUND', status: 404 },
+  ReturnExists: { code: 'SECURITY_LEDGER.RETURN_EXISTS', status: 409 },
+  InvalidReturn: { code: 'SECURITY_LEDGER.INVALID_RETURN', status: 422 },
+  NotInReturn: { code: 'SECURITY_LEDGER.NOT_IN_RETURN', status: 403 },
+  AlreadyFiled: { code: 'SECURITY_LEDGER.ALREADY_FILED', status: 409 },
+  NoProfile: { code: 'SECURITY_LEDGER.NO_PROFILE', status: 422 },
 }) {}
 
 export const SecurityLedgerErrorCode = SecurityLedgerError.codes;

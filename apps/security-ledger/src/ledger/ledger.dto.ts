@@ -2,7 +2,21 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { HOSPITAL_LEVELS, type HospitalLevel } from '@pingan/access';
 import { SCREENING_EQUIPMENT, type ScreeningEquipment } from '@pingan/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { COMPLIANCE_LEVELS, type Compliance } from '../domain/standards.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -112,4 +126,36 @@ export class LedgerQueryDto {
   @IsOptional()
   @IsIn(COMPLIANCE_LEVELS)
   compliance?: Compliance;
+}
+
+/** A self-inspection return set by a health commission (自查填报任务). */
+@ApiSchema({ name: 'SetSelfInspectionReturn' })
+export class SetReturnDto {
+  @ApiProperty({ description: '标题，如“2026年第二季度医院安全秩序自查”', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+  @ApiProperty({ format: 'date', description: '填报基准日（按该日情况填报）' })
+  @Matches(DAY)
+  asOf!: string;
+  @ApiProperty({ format: 'date', description: '填报截止日（当日24:00前），不得早于基准日' })
+  @Matches(DAY)
+  dueOn!: string;
+  @ApiPropertyOptional({ description: 'Region code (6 digits): the commission’s own (default) or one below it' })
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  region?: string;
+}
+
+/** A hospital files a return: its current profile is the snapshot; the evidence references are optional. */
+@ApiSchema({ name: 'FileSelfInspectionReturn' })
+export class FileReturnDto {
+  @ApiPropertyOptional({ type: [String], description: '佐证材料（附件编号或链接），至多20项', maxItems: 20 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  evidence?: string[];
 }
