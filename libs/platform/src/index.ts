@@ -32,6 +32,7 @@ export {
   ListQueryDto,
   MAX_PAGE_LIMIT,
   MAX_PAGE_OFFSET,
+  PageOffset,
   containsPattern,
   pageOfArray,
   pageWindow,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ListQueryDto, MAX_PAGE_OFFSET } from '@pingan/platform';
+import { ListQueryDto, PageOffset } from '@pingan/platform';
 import {
   HEALTH_COMMISSION_LEVELS,
   HOSPITAL_LEVELS,
@@ -91,12 +91,7 @@ export class DeactivateDto {
 @ApiSchema({ name: 'OrganisationReadsQuery' })
 export class ListReadsQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_OFFSET)
+  @PageOffset()
   offset?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) recordId?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HIGH_RISK_CATEGORIES, type HighRiskCategory } from '@pingan/contracts';
-import { ListQueryDto, MAX_PAGE_OFFSET } from '@pingan/platform';
+import { ListQueryDto, PageOffset } from '@pingan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -109,11 +109,6 @@ export class ListRegisterQuery extends ListQueryDto {
 @ApiSchema({ name: 'HighRiskPersonReadsQuery' })
 export class ListReadsQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_OFFSET)
+  @PageOffset()
   offset?: number;
 }

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE_OFFSET } from '@pingan/platform';
+import { PageOffset } from '@pingan/platform';
 import { CurrentPrincipal, type Principal } from '@pingan/access';
 import { AcknowledgeNotificationCommand, ListNotificationsQuery, MarkReadCommand } from './inbox.handlers.js';
 import type { NotificationStatus } from './notification-store.js';
@@ -22,12 +22,7 @@ export class InboxListQuery {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, maximum: MAX_PAGE_OFFSET })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_OFFSET)
+  @PageOffset()
   offset?: number;
 }
 

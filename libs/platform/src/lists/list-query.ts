@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
@@ -22,6 +23,17 @@ export const MAX_PAGE_LIMIT = 500;
  */
 export const MAX_PAGE_OFFSET = 1_000_000;
 
+/** The `offset` query parameter of a list, bounded by MAX_PAGE_OFFSET (for lists that are not a ListQueryDto). */
+export const PageOffset = () =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(MAX_PAGE_OFFSET),
+  );
+
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
@@ -37,12 +49,7 @@ export class ListQueryDto {
   @Max(MAX_PAGE_LIMIT)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_OFFSET)
+  @PageOffset()
   offset?: number;
 
   @ApiPropertyOptional({ description: 'free text, matched (case-insensitively) against the fields the list shows', example: '急诊' })
