@@ -225,8 +225,12 @@ describe('DeadlineStore on PostgreSQL', () => {
       store.sweep(after(200), slowRecord, { batchSize: 20 }),
       other.sweep(after(200), slowRecord, { batchSize: 20 }),
     ]);
-    const total = [a, b, c, d, e, f].reduce((sum, r) => ({ warned: sum.warned + r.warned, breached: sum.breached + r.breached }));
-    expect(total).toEqual({ warned: 300, breached: 300 });
+    const total = [a, b, c, d, e, f].reduce((sum, r) => ({
+      warned: sum.warned + r.warned,
+      breached: sum.breached + r.breached,
+      lapsed: sum.lapsed + r.lapsed,
+    }));
+    expect(total).toEqual({ warned: 300, breached: 300, lapsed: 0 });
     console.log(
       `sweeper 1 fired ${a.warned + a.breached + c.warned + c.breached + e.warned + e.breached}, sweeper 2 fired ${b.warned + b.breached + d.warned + d.breached + f.warned + f.breached}`,
     );
