@@ -21,7 +21,7 @@ const DAY = 86_400_000;
  * 30-working-day clock → its result resumes it → an extension both parties consented to → the
  * agreement (clock met); and a second mediation that runs out: its clock lapses (the outcome, not a
  * breach), the sweep's DeadlineLapsed goes out on Kafka, the context's own consumer hears it and
- * records MediationFailed { reason: 'expired' } once; no DeadlineBreached is published.
+ * records MediationFailed { reason: 'expired' } once; no DeadlineBreached of that clock is published.
  */
 describe('people’s mediation over real PostgreSQL and real Kafka', () => {
   const saved = { ...process.env };
