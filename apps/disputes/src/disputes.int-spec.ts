@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 /**
  * The disputes service over HTTP on real PostgreSQL, with the in-process bus: rules at the
  * boundary (liability before money, no mediation during a disturbance), the mediation clock
- * (appraisal pause, extension, expiry through sweep → DeadlineBreached → MediationFailed),
+ * (appraisal pause, extension, expiry through sweep → DeadlineLapsed → MediationFailed),
  * the incidents consumer, access and validation.
  */
 describe('disputes service', () => {
@@ -343,8 +343,8 @@ describe('disputes service', () => {
     expect(extended.dueAt).toBe('2026-05-21T16:00:00.000Z'); // 2026's calendar: Saturday 9 May is a make-up working day
     expect(extended.extensions).toHaveLength(1);
 
-    // Past the moved due date, with no agreement: the sweep breaches the clock, and the context's
-    // own DeadlineBreached fails the mediation (视为调解不成).
+    // Past the moved due date, with no agreement: the sweep lapses the clock (no breach), and the
+    // context's own DeadlineLapsed fails the mediation (视为调解不成).
     now = new Date(Date.parse(extended.dueAt) + 60_000);
     await runtime.sweepDeadlines();
     await eventually(async () => (await history(id)).includes('MediationFailed'));
@@ -358,7 +358,7 @@ describe('disputes service', () => {
       }),
     ]);
     expect(body.mediation).toMatchObject({ phase: 'failed', failureReason: 'expired' });
-    expect(body.clocks.find((c: { deadlineId: string }) => c.deadlineId === clockId).state).toBe('breached');
+    expect(body.clocks.find((c: { deadlineId: string }) => c.deadlineId === clockId).state).toBe('lapsed');
     const late = await post('mediator', `/disputes/${id}/mediation/agreement`, { terms: '迟到的协议', compensation: [] }).expect(422);
     expect(late.body.code).toBe('DISPUTE.MEDIATION_EXPIRED');
 

@@ -643,6 +643,42 @@ describe('oversight', () => {
       expect(await board({ ...mediator, organisationId: 'mediation-elsewhere' })).toEqual([]);
     });
 
+    it('a window that lapses (mediation run out, 视为调解不成) ends lapsed on the board: no breach, no escalation', async () => {
+      const window = (type: string, state: string, at: string) =>
+        envelope(
+          'disputes',
+          type,
+          {
+            deadlineId: 'd2/peoples-mediation/1',
+            subject: CASE,
+            rule: 'peoples-mediation',
+            ruleSource: '[law]',
+            state,
+            startedAt: T('10:00:00'),
+            dueAt: '2026-12-22T16:00:00.000Z',
+            warnAt: '2026-12-15T00:00:00.000Z',
+            provisional: false,
+            completedAt: null,
+            responsibleOrganisationId: 'mediation-wz',
+            supervisingOrganisationId: COUNTY_HC,
+            at,
+          },
+          at,
+          { streamId: 'deadline-d2', actor: SYSTEM_ACTOR },
+        );
+      const row = async () => (await board(countyHc)).find((r) => r.deadlineId === 'd2/peoples-mediation/1');
+      await publish(window('DeadlineStarted', 'running', T('10:00:00')));
+      await publish(window('DeadlineWarned', 'warned', '2026-12-15T00:00:00.000Z'));
+      expect(await row()).toMatchObject({ state: 'warned' });
+      await publish(window('DeadlineLapsed', 'lapsed', '2026-12-22T16:00:00.000Z'));
+      expect(await row()).toMatchObject({ state: 'lapsed', breachedAt: null, escalatedAt: null });
+      // A stray warning redelivered late does not reopen it.
+      await publish(window('DeadlineWarned', 'warned', '2026-12-15T00:00:00.000Z'));
+      expect(await row()).toMatchObject({ state: 'lapsed' });
+      expect(await runtime.store.readStream(breachStreamId('disputes', 'd2/peoples-mediation/1'))).toEqual([]);
+      expect((await board(countyHc, '?state=lapsed')).map((r) => r.deadlineId)).toEqual(['d2/peoples-mediation/1']);
+    });
+
     it('withdraws a breach escalation once when the work, entered late, turns out to have been done in time', async () => {
       const late = (type: string, extra: Record<string, unknown>) =>
         envelope(

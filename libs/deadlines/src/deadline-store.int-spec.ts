@@ -83,12 +83,12 @@ describe('DeadlineStore on PostgreSQL', () => {
       responsibleOrganisationId: 'station-7',
       supervisingOrganisationId: 'bureau-1',
     });
-    expect(await store.sweep(after(5.9), record)).toEqual({ warned: 0, breached: 0 });
-    expect(await store.sweep(after(6.5), record)).toEqual({ warned: 1, breached: 0 });
-    expect(await store.sweep(after(7), record)).toEqual({ warned: 0, breached: 0 });
+    expect(await store.sweep(after(5.9), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
+    expect(await store.sweep(after(6.5), record)).toEqual({ warned: 1, breached: 0, lapsed: 0 });
+    expect(await store.sweep(after(7), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
     expect((await store.get('arrival-1'))!.state).toBe('warned');
-    expect(await store.sweep(after(8.5), record)).toEqual({ warned: 0, breached: 1 });
-    expect(await store.sweep(after(60), record)).toEqual({ warned: 0, breached: 0 });
+    expect(await store.sweep(after(8.5), record)).toEqual({ warned: 0, breached: 1, lapsed: 0 });
+    expect(await store.sweep(after(60), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
 
     const events = await emitted('arrival-1');
     expect(events).toEqual([
@@ -110,20 +110,48 @@ describe('DeadlineStore on PostgreSQL', () => {
 
   it('emits warning then breach when a clock is overdue for both in one sweep', async () => {
     await store.start({ id: 'arrival-2', subject: 'case-2', rule: 'police-arrival-with-office', startedAt: T0 });
-    expect(await store.sweep(after(30), record)).toEqual({ warned: 1, breached: 1 });
+    expect(await store.sweep(after(30), record)).toEqual({ warned: 1, breached: 1, lapsed: 0 });
     expect((await emitted('arrival-2')).map((e) => e.type)).toEqual(['DeadlineWarned', 'DeadlineBreached']);
+  });
+
+  it('a lapse rule (the appeal window) ends lapsed at its due instant, never breached; a breach rule is unchanged', async () => {
+    // Judgment served Mon 3 March 2025: 10 days → end of Thu 13 March (Beijing time).
+    const started = await store.start({ id: 'appeal-1', subject: 'case-a', rule: 'appeal-window', startedAt: T0, supervisingOrganisationId: 'court-1' });
+    const due = new Date('2025-03-13T16:00:00Z');
+    expect(started).toMatchObject({ dueAt: due, state: 'running' });
+    // The warning fires as configured (70 %).
+    expect(await store.sweep(new Date(due.getTime() - 3_600_000), record)).toEqual({ warned: 1, breached: 0, lapsed: 0 });
+    expect(await store.sweep(new Date(due.getTime() + 60_000), record)).toEqual({ warned: 0, breached: 0, lapsed: 1 });
+    expect(await store.sweep(new Date(due.getTime() + 86_400_000), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
+    expect(await store.get('appeal-1')).toMatchObject({ state: 'lapsed', breachedAt: null, nextFireAt: null });
+    expect((await emitted('appeal-1')).map((e) => [e.type, e.at])).toEqual([
+      ['DeadlineWarned', started.warnAt.toISOString()],
+      ['DeadlineLapsed', due.toISOString()],
+    ]);
+    // Final: nothing done afterwards changes it.
+    await expect(store.met('appeal-1', new Date(due.getTime() + 120_000))).resolves.toMatchObject({ state: 'lapsed', completedAt: null });
+    await expect(store.pause('appeal-1', due)).rejects.toMatchObject({ code: 'DEADLINE.FINAL' });
+    expect(await store.list({ state: 'lapsed' })).toHaveLength(1);
+
+    // Overdue for both in one sweep: warning, then the lapse; a breach clock alongside still breaches.
+    await store.start({ id: 'appeal-2', subject: 'case-b', rule: 'appeal-window', startedAt: T0 });
+    await store.start({ id: 'arrival-l', subject: 'case-b', rule: 'police-arrival', startedAt: T0 });
+    expect(await store.sweep(new Date(due.getTime() + 60_000), record)).toEqual({ warned: 2, breached: 1, lapsed: 1 });
+    expect((await emitted('appeal-2')).map((e) => e.type)).toEqual(['DeadlineWarned', 'DeadlineLapsed']);
+    expect((await emitted('arrival-l')).map((e) => e.type)).toEqual(['DeadlineWarned', 'DeadlineBreached']);
+    expect((await store.get('arrival-l'))!.state).toBe('breached');
   });
 
   it('does not count paused time', async () => {
     await store.start({ id: 'arrival-3', subject: 'case-3', rule: 'police-arrival', startedAt: T0 });
     await store.pause('arrival-3', after(2));
-    expect(await store.sweep(after(30), record)).toEqual({ warned: 0, breached: 0 });
+    expect(await store.sweep(after(30), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
     expect(await store.list({ state: 'paused', subject: 'case-3' })).toHaveLength(1);
     const resumed = await store.resume('arrival-3', after(30));
     expect(resumed).toMatchObject({ state: 'running', dueAt: after(36), warnAt: after(34), pausedMs: 28 * 60_000 });
-    expect(await store.sweep(after(33.9), record)).toEqual({ warned: 0, breached: 0 });
-    expect(await store.sweep(after(35), record)).toEqual({ warned: 1, breached: 0 });
-    expect(await store.sweep(after(36.1), record)).toEqual({ warned: 0, breached: 1 });
+    expect(await store.sweep(after(33.9), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
+    expect(await store.sweep(after(35), record)).toEqual({ warned: 1, breached: 0, lapsed: 0 });
+    expect(await store.sweep(after(36.1), record)).toEqual({ warned: 0, breached: 1, lapsed: 0 });
   });
 
   it('recounts a paused working-day period (mediation paused for an appraisal)', async () => {
@@ -145,7 +173,7 @@ describe('DeadlineStore on PostgreSQL', () => {
       startedAt: T0,
       supervisingOrganisationId: 'hc-city',
     });
-    expect(await store.sweep(after(10 * 60), record)).toEqual({ warned: 1, breached: 0 });
+    expect(await store.sweep(after(10 * 60), record)).toEqual({ warned: 1, breached: 0, lapsed: 0 });
     now = after(10 * 60);
     const extended = await store.extend('report-1', { unit: 'hours', amount: 6 }, 'approved by the commission');
     expect(extended).toMatchObject({ state: 'running', dueAt: after(18 * 60), warnAt: after(13.5 * 60) });
@@ -158,9 +186,9 @@ describe('DeadlineStore on PostgreSQL', () => {
         dueAfter: after(1080),
       },
     ]);
-    expect(await store.sweep(after(12.5 * 60), record)).toEqual({ warned: 0, breached: 0 });
-    expect(await store.sweep(after(14 * 60), record)).toEqual({ warned: 1, breached: 0 });
-    expect(await store.sweep(after(18.5 * 60), record)).toEqual({ warned: 0, breached: 1 });
+    expect(await store.sweep(after(12.5 * 60), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
+    expect(await store.sweep(after(14 * 60), record)).toEqual({ warned: 1, breached: 0, lapsed: 0 });
+    expect(await store.sweep(after(18.5 * 60), record)).toEqual({ warned: 0, breached: 1, lapsed: 0 });
     expect((await emitted('report-1')).map((e) => [e.type, e.dueAt])).toEqual([
       ['DeadlineWarned', after(720).toISOString()],
       ['DeadlineWarned', after(1080).toISOString()],
@@ -174,7 +202,7 @@ describe('DeadlineStore on PostgreSQL', () => {
     await store.met('arrival-4', after(5));
     await store.sweep(after(7), record); // arrival-5 warns
     await store.met('arrival-5', after(7.5)); // a warned clock can still be met
-    expect(await store.sweep(after(600), record)).toEqual({ warned: 0, breached: 0 });
+    expect(await store.sweep(after(600), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
     expect(await emitted('arrival-4')).toEqual([]);
     expect((await emitted('arrival-5')).map((e) => e.type)).toEqual(['DeadlineWarned']);
     expect((await store.list({ subject: 'case-5' })).map((d) => d.state)).toEqual(['met', 'met']);
@@ -225,8 +253,12 @@ describe('DeadlineStore on PostgreSQL', () => {
       store.sweep(after(200), slowRecord, { batchSize: 20 }),
       other.sweep(after(200), slowRecord, { batchSize: 20 }),
     ]);
-    const total = [a, b, c, d, e, f].reduce((sum, r) => ({ warned: sum.warned + r.warned, breached: sum.breached + r.breached }));
-    expect(total).toEqual({ warned: 300, breached: 300 });
+    const total = [a, b, c, d, e, f].reduce((sum, r) => ({
+      warned: sum.warned + r.warned,
+      breached: sum.breached + r.breached,
+      lapsed: sum.lapsed + r.lapsed,
+    }));
+    expect(total).toEqual({ warned: 300, breached: 300, lapsed: 0 });
     console.log(
       `sweeper 1 fired ${a.warned + a.breached + c.warned + c.breached + e.warned + e.breached}, sweeper 2 fired ${b.warned + b.breached + d.warned + d.breached + f.warned + f.breached}`,
     );
@@ -259,19 +291,19 @@ describe('DeadlineStore on PostgreSQL', () => {
   it('after a restart a new instance continues and emits nothing twice; a failed emission is retried', async () => {
     const before = await newStore();
     for (let i = 0; i < 20; i++) await before.start({ id: `restart-${i}`, subject: 'restart', rule: 'police-arrival', startedAt: T0 });
-    expect(await before.sweep(after(7), record)).toEqual({ warned: 20, breached: 0 });
+    expect(await before.sweep(after(7), record)).toEqual({ warned: 20, breached: 0, lapsed: 0 });
     await sources.at(-1)!.destroy(); // the process goes away
 
     const afterRestart = await newStore();
-    expect(await afterRestart.sweep(after(7), record)).toEqual({ warned: 0, breached: 0 });
+    expect(await afterRestart.sweep(after(7), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
     // The event store is down on the first try: the transition rolls back with it.
     const failing: DeadlineEventHandler = async () => {
       throw new Error('event store unavailable');
     };
     await expect(afterRestart.sweep(after(9), failing)).rejects.toThrow('event store unavailable');
     expect(await afterRestart.list({ subject: 'restart', state: 'warned' })).toHaveLength(20);
-    expect(await afterRestart.sweep(after(9), record)).toEqual({ warned: 0, breached: 20 });
-    expect(await afterRestart.sweep(after(60), record)).toEqual({ warned: 0, breached: 0 });
+    expect(await afterRestart.sweep(after(9), record)).toEqual({ warned: 0, breached: 20, lapsed: 0 });
+    expect(await afterRestart.sweep(after(60), record)).toEqual({ warned: 0, breached: 0, lapsed: 0 });
     const [counts] = await sources[0]!.query<Array<{ total: number; distinct: number }>>(
       `SELECT count(*)::int AS total, count(DISTINCT (deadline_id, type))::int AS distinct FROM emitted WHERE deadline_id LIKE 'restart-%'`,
     );

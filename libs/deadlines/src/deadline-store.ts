@@ -46,6 +46,8 @@ export interface SweepOptions {
 export interface SweepResult {
   warned: number;
   breached: number;
+  /** Clocks of onExpiry 'lapse' rules that ran out (never counted as breached). */
+  lapsed: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -205,13 +207,14 @@ export class DeadlineStore {
   /**
    * Fires every clock whose warning or due instant lies before `now`: running → warned
    * (DeadlineWarned), warned → breached (DeadlineBreached), and a running clock already past
-   * due → breached with both events, warning first. Each batch is one transaction that locks
+   * due → breached with both events, warning first. A clock whose rule snapshot says onExpiry
+   * 'lapse' ends lapsed instead (DeadlineLapsed, no breachedAt). Each batch is one transaction that locks
    * its rows with SKIP LOCKED, changes their state with a guarded UPDATE and hands the events
    * to `onEvent` before committing, so concurrent sweepers never fire a transition twice.
    */
   async sweep(now: Date, onEvent: DeadlineEventHandler, options: SweepOptions = {}): Promise<SweepResult> {
     const batchSize = options.batchSize ?? 500;
-    const result: SweepResult = { warned: 0, breached: 0 };
+    const result: SweepResult = { warned: 0, breached: 0, lapsed: 0 };
     for (const from of ['warned', 'running'] as const) {
       for (;;) {
         const handled = await this.options.database.transaction((query) => this.sweepBatch(query, from, now, batchSize, onEvent, result));
@@ -231,6 +234,7 @@ export class DeadlineStore {
   ): Promise<number> {
     // A warned clock can only breach; a running one warns, and breaches too if already past due.
     // (The UPDATE is wrapped in a SELECT because TypeORM returns [rows, count] for a bare UPDATE.)
+    // The rule snapshot decides breach or lapse (expiredState), so a clock keeps the rule it started with.
     const rows = await query<Row>(
       `WITH due AS (
          SELECT id FROM ${this.table}
@@ -240,10 +244,10 @@ export class DeadlineStore {
           FOR UPDATE SKIP LOCKED),
        fired AS (
        UPDATE ${this.table} d SET
-         state = CASE WHEN d.due_at < $2 THEN 'breached' ELSE 'warned' END,
+         state = CASE WHEN d.due_at >= $2 THEN 'warned' WHEN d.rule->>'onExpiry' = 'lapse' THEN 'lapsed' ELSE 'breached' END,
          next_fire_at = CASE WHEN d.due_at < $2 THEN NULL ELSE d.due_at END,
          warned_at = CASE WHEN d.state = 'running' THEN $2 ELSE d.warned_at END,
-         breached_at = CASE WHEN d.due_at < $2 THEN $2 ELSE NULL END
+         breached_at = CASE WHEN d.due_at < $2 AND d.rule->>'onExpiry' IS DISTINCT FROM 'lapse' THEN $2 ELSE NULL END
         FROM due
        WHERE d.id = due.id AND d.state = $1
        RETURNING d.*)
@@ -261,6 +265,10 @@ export class DeadlineStore {
       if (row.state === 'breached') {
         await onEvent(this.event('DeadlineBreached', row, row.due_at, now), query);
         result.breached++;
+      }
+      if (row.state === 'lapsed') {
+        await onEvent(this.event('DeadlineLapsed', row, row.due_at, now), query);
+        result.lapsed++;
       }
     }
     return rows.length;

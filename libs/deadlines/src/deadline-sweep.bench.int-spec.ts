@@ -53,7 +53,7 @@ maybe('sweep benchmark', () => {
     });
     const ms = performance.now() - started;
     console.log(`sweep: ${JSON.stringify(result)} in ${ms.toFixed(0)} ms`);
-    expect(result).toEqual({ warned: 10_000, breached: 0 });
+    expect(result).toEqual({ warned: 10_000, breached: 0, lapsed: 0 });
     expect(events).toBe(10_000);
   }, 600_000);
 });

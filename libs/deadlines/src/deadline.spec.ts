@@ -1,6 +1,8 @@
 import { ChinaCalendar } from '@pingan/calendar';
 import {
+  DEADLINE_STATES,
   cancelDeadline,
+  expiredState,
   extendDeadline,
   meetDeadline,
   pauseDeadline,
@@ -9,6 +11,7 @@ import {
   startDeadline,
   type Deadline,
 } from './deadline.js';
+import { indexRules } from './rules.js';
 import { ruleNamed } from '@pingan/testing';
 
 const calendar = new ChinaCalendar();
@@ -51,6 +54,30 @@ describe('deadline transitions', () => {
     expect(meetDeadline(breached, minutes(7))).toMatchObject({ state: 'met', completedAt: minutes(7), breachedAt: minutes(8) });
     // Done too late: the breach stands.
     expect(meetDeadline(breached, minutes(9))).toMatchObject({ state: 'breached', completedAt: minutes(9) });
+  });
+
+  it('a lapse rule ends lapsed, a breach rule breached (expiredState reads the rule snapshot)', () => {
+    expect(expiredState(ruleNamed('appeal-window'))).toBe('lapsed');
+    expect(expiredState(ruleNamed('police-arrival'))).toBe('breached');
+    expect(expiredState({ ...ruleNamed('police-arrival'), onExpiry: 'breach' })).toBe('breached');
+  });
+
+  it('lapsed is final: not met, paused, extended, cancelled or recounted afterwards', () => {
+    const appeal = startDeadline({ id: 'a1', subject: 'case-1', rule: 'appeal-window', startedAt: at(T0) }, ruleNamed('appeal-window'), calendar);
+    const lapsed: Deadline = { ...appeal, state: 'lapsed', nextFireAt: null };
+    expect(meetDeadline(lapsed, appeal.dueAt)).toBe(lapsed);
+    expect(cancelDeadline(lapsed, appeal.dueAt)).toBe(lapsed);
+    expect(() => pauseDeadline(lapsed, at(T0))).toThrow(expect.objectContaining({ code: 'DEADLINE.FINAL' }));
+    expect(() => extendDeadline(lapsed, { unit: 'calendar_days', amount: 5 }, 'late', at(T0))).toThrow(
+      expect.objectContaining({ code: 'DEADLINE.FINAL' }),
+    );
+    expect(rescheduleDeadline({ ...lapsed, provisional: true, dueAt: at('2025-03-20T16:00:00Z') }, calendar, appeal.dueAt)).toBeNull();
+    expect(DEADLINE_STATES).toContain('lapsed');
+  });
+
+  it('checks onExpiry when the rules are indexed', () => {
+    expect(indexRules([ruleNamed('appeal-window')]).get('appeal-window')?.onExpiry).toBe('lapse');
+    expect(() => indexRules([{ ...ruleNamed('appeal-window'), onExpiry: 'expire' as never }])).toThrow(/onExpiry/);
   });
 
   it('records a late completion but leaves the breach to the sweeper', () => {

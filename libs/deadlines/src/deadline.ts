@@ -1,14 +1,17 @@
 import { dueFrom, extendDue, resumeDue, warnInstant, type WorkingCalendar } from './due-date.js';
 import { DeadlineError } from './errors.js';
-import { assertLength, extensionUnitsOf, type DeadlineLength, type DeadlineRule } from './rules.js';
+import { assertLength, extensionUnitsOf, lapsesOnExpiry, type DeadlineLength, type DeadlineRule } from './rules.js';
 
 /**
  * running → warned → breached (by the sweeper); running | warned → met; running | warned ⇄ paused;
  * running | warned | paused → cancelled (the duty fell away, e.g. an incident no longer major).
- * met, breached and cancelled are final.
+ * A rule with onExpiry 'lapse' ends running | warned → lapsed instead of breached: its own state,
+ * not met, because nothing was done in time (met counts as compliance in the statistics and
+ * carries a completion) and not breached, because nobody failed a duty. Its instant is dueAt.
+ * met, breached, lapsed and cancelled are final.
  */
-export type DeadlineState = 'running' | 'warned' | 'paused' | 'met' | 'breached' | 'cancelled';
-export const DEADLINE_STATES: readonly DeadlineState[] = ['running', 'warned', 'paused', 'met', 'breached', 'cancelled'];
+export type DeadlineState = 'running' | 'warned' | 'paused' | 'met' | 'breached' | 'lapsed' | 'cancelled';
+export const DEADLINE_STATES: readonly DeadlineState[] = ['running', 'warned', 'paused', 'met', 'breached', 'lapsed', 'cancelled'];
 
 export interface DeadlineExtension {
   by: DeadlineLength;
@@ -61,7 +64,11 @@ export interface StartDeadline {
   dueAt?: Date;
 }
 
-const isFinal = (state: DeadlineState): boolean => state === 'met' || state === 'breached' || state === 'cancelled';
+const isFinal = (state: DeadlineState): boolean =>
+  state === 'met' || state === 'breached' || state === 'lapsed' || state === 'cancelled';
+
+/** The state a clock ends in when the sweeper finds it past due: its rule decides (onExpiry). */
+export const expiredState = (rule: DeadlineRule): 'breached' | 'lapsed' => (lapsesOnExpiry(rule) ? 'lapsed' : 'breached');
 
 function assertNotBefore(at: Date, earliest: Date, what: string): void {
   if (Number.isNaN(at.getTime()) || at < earliest) {
@@ -122,7 +129,8 @@ export function startDeadline(input: StartDeadline, rule: DeadlineRule, calendar
 export function meetDeadline(deadline: Deadline, at: Date): Deadline {
   assertNotBefore(at, deadline.startedAt, 'met');
   if (deadline.completedAt) return deadline;
-  if (deadline.state === 'met') return deadline;
+  // A lapsed window is over: whatever ran out with it (mediation failed) is already recorded.
+  if (deadline.state === 'met' || deadline.state === 'lapsed') return deadline;
   if (deadline.state === 'breached' && at <= deadline.dueAt) return { ...deadline, state: 'met', completedAt: at, nextFireAt: null };
   if (deadline.state === 'breached' || (deadline.state !== 'paused' && at > deadline.dueAt)) {
     return { ...deadline, completedAt: at };
@@ -131,7 +139,7 @@ export function meetDeadline(deadline: Deadline, at: Date): Deadline {
 }
 
 /**
- * The duty behind the clock no longer applies. A clock already met or breached keeps its
+ * The duty behind the clock no longer applies. A clock already met, breached or lapsed keeps its
  * outcome (a breach is not undone by cancelling); repeating it changes nothing.
  */
 export function cancelDeadline(deadline: Deadline, at: Date): Deadline {
@@ -222,7 +230,8 @@ export interface Rescheduled {
  * recorded are left alone. Returns null when nothing changes.
  */
 export function rescheduleDeadline(deadline: Deadline, calendar: WorkingCalendar, at: Date): Rescheduled | null {
-  if (deadline.dueSet || deadline.state === 'met' || deadline.state === 'cancelled') return null;
+  // A lapsed window set off its outcome (mediation failed): a recount does not reopen it.
+  if (deadline.dueSet || deadline.state === 'met' || deadline.state === 'lapsed' || deadline.state === 'cancelled') return null;
   if (deadline.pausedMs > 0 && deadline.pauses.length === 0) return null;
   const options = { calendar, extendOverHoliday: deadline.rule.extendOverHoliday, excludeStartHour: deadline.rule.excludeStartHour };
   let { due, provisional } = dueFrom(deadline.startedAt, deadline.rule.length, options);

@@ -6,7 +6,8 @@ import type { Query } from '@pingan/event-store';
  * Instants are ISO 8601 UTC strings so the event can go into an event store as JSON as is.
  */
 export interface DeadlineEvent {
-  type: 'DeadlineWarned' | 'DeadlineBreached';
+  /** DeadlineLapsed: a clock of an onExpiry 'lapse' rule ran out (its outcome, not a breach: never escalated). */
+  type: 'DeadlineWarned' | 'DeadlineBreached' | 'DeadlineLapsed';
   deadlineId: string;
   subject: string;
   /** The rule's name; `ruleSource` cites where it comes from. */

@@ -29,7 +29,19 @@ export interface DeadlineRule {
    * exact clock time from the instant.
    */
   excludeStartHour?: boolean;
+  /**
+   * What reaching the due instant means. 'breach' (default): the period is somebody's duty, and
+   * running out is their breach (DeadlineBreached, escalated). 'lapse': the period is a window
+   * whose running out is itself the outcome, nobody's fault — e.g. mediation not agreed within
+   * 30 working days counts as failed (医疗纠纷预防和处理条例 第38条), an appeal not lodged in time
+   * [刑事诉讼法 第230条]: the sweeper ends the clock `lapsed` (DeadlineLapsed), never breached.
+   * Warnings fire alike (warnAtFraction); a service that wants none reads and ignores them.
+   */
+  onExpiry?: 'breach' | 'lapse';
 }
+
+/** Whether a clock of `rule` ends lapsed rather than breached when it runs out. */
+export const lapsesOnExpiry = (rule: Pick<DeadlineRule, 'onExpiry'>): boolean => rule.onExpiry === 'lapse';
 
 /** Units counted on the calendar in whole days (a month is counted by its dates, then as days). */
 export const isDayUnit = (unit: DeadlineUnit): unit is 'calendar_days' | 'working_days' | 'months' =>
@@ -49,6 +61,9 @@ export function indexRules(rules: readonly DeadlineRule[]): ReadonlyMap<string, 
     assertLength(rule.length, `rule ${rule.name}`);
     if (!(rule.warnAtFraction > 0 && rule.warnAtFraction < 1)) {
       throw new RangeError(`Rule ${rule.name}: warnAtFraction must be between 0 and 1 (exclusive)`);
+    }
+    if (rule.onExpiry !== undefined && rule.onExpiry !== 'breach' && rule.onExpiry !== 'lapse') {
+      throw new RangeError(`Rule ${rule.name}: onExpiry must be 'breach' or 'lapse'`);
     }
     byName.set(rule.name, rule);
   }

@@ -4,7 +4,7 @@ import { useNow } from './useNow';
 
 export interface ClockProps {
   label: string;
-  /** running / warned / met / breached / cancelled / paused, as the board reports it. */
+  /** running / warned / met / breached / lapsed / cancelled / paused, as the board reports it. */
   state: string;
   dueAt: string | null;
   warnAt?: string | null;
@@ -16,6 +16,7 @@ export interface ClockProps {
 /**
  * A legal clock as the people who answer for it read it: time left, counting down live; orange from the
  * rule's warn point, red once due ("已超时 …"); met and breached clocks stay visible with how it ended.
+ * A lapsed clock (a window whose running out is its outcome, e.g. mediation) is no breach: grey, 期限届满.
  */
 export function Clock({ label, state, dueAt, warnAt, startedAt, completedAt, testId }: ClockProps) {
   const now = useNow(1000);
@@ -29,6 +30,9 @@ export function Clock({ label, state, dueAt, warnAt, startedAt, completedAt, tes
   } else if (state === 'cancelled') {
     color = 'default';
     text = '已取消';
+  } else if (state === 'lapsed') {
+    color = 'default';
+    text = '期限届满';
   } else if (state === 'breached' || (due !== null && now >= due)) {
     color = 'red';
     text = due !== null ? `已超时 ${span(now - due)}` : '已超时';

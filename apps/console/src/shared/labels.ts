@@ -100,6 +100,7 @@ export const EVENT_LABELS: Record<string, string> = {
   DeadlineMet: '时限达标',
   DeadlineWarned: '时限预警',
   DeadlineBreached: '时限超期',
+  DeadlineLapsed: '期限届满',
   DeadlineCancelled: '时限取消',
   BreachEscalated: '超期督办',
   SupervisionStarted: '督办',

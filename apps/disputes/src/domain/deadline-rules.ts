@@ -7,12 +7,13 @@ import type { DeadlineRule } from '@pingan/deadlines';
  *
  * | rule | starts | paused / extended | stops |
  * |---|---|---|---|
- * | peoples-mediation | MediationAccepted (kind peoples_mediation) | AppraisalRequested → AppraisalCompleted; MediationExtended | MediationAgreed, MediationFailed (not on expiry: the clock breached) |
+ * | peoples-mediation | MediationAccepted (kind peoples_mediation) | AppraisalRequested → AppraisalCompleted; MediationExtended | MediationAgreed, MediationFailed (not on expiry: the clock lapsed) |
  * | administrative-mediation | MediationAccepted (kind administrative_mediation) | AppraisalRequested → AppraisalCompleted (no extension) | MediationAgreed, MediationFailed, LitigationFiled's termination |
  * | administrative-mediation-acceptance | MediationReferred (kind administrative_mediation) | — | MediationAccepted, MediationFailed (not_accepted / litigation_accepted), MediationRefusedByPatientSide (moot) |
  * | dispute-risk-review | DisputeOpened; restarted by RiskReviewRecorded | — | RiskReviewRecorded, DisputeClosed |
  *
- * A `DeadlineBreached` on a mediation clock becomes `FailMediationOnExpiry`; a warning or
+ * The mediation clocks lapse on expiry (onExpiry 'lapse': running out is the outcome, 视为调解不成,
+ * not anybody's breach); their `DeadlineLapsed` becomes `FailMediationOnExpiry`. A warning or
  * breach on the risk-review clock is the due task "review this dispute's risk".
  */
 export const DISPUTE_DEADLINE_RULES = [
@@ -23,14 +24,18 @@ export const DISPUTE_DEADLINE_RULES = [
     source:
       "[law] 医疗纠纷预防和处理条例 第38条 (30 working days from acceptance; appraisal not counted; extendable with both parties' consent)",
     length: { unit: 'working_days', amount: 30 },
+    // The warning stays: the mediator may still seek the parties' consent to extend.
     warnAtFraction: 0.75,
+    onExpiry: 'lapse',
   },
   {
     // [law], configurable; not in DOMAIN.md's deadlines table — the regulation's rule for 行政调解.
     name: 'administrative-mediation',
     source: '[law] 医疗纠纷预防和处理条例 第40条 (30 working days from acceptance; appraisal not counted; no extension)',
     length: { unit: 'working_days', amount: 30 },
+    // Warned too: the commission's last chance to bring the parties to an agreement.
     warnAtFraction: 0.75,
+    onExpiry: 'lapse',
   },
   {
     // [law], configurable: 卫生主管部门应当自收到申请之日起5个工作日内作出是否受理的决定. The application is

@@ -206,13 +206,13 @@ export type FailMediation = CommandOf<
   }
 >;
 
-/** From a `DeadlineBreached` on the mediation clock; ignored unless that clock's mediation is still running. */
+/** From a `DeadlineLapsed` on the mediation clock; ignored unless that clock's mediation is still running. */
 export type FailMediationOnExpiry = CommandOf<
   'FailMediationOnExpiry',
   {
     deadlineId: string;
-    /** The instant the clock breached: the mediation failed then, however late this is recorded. */
-    breachedAt: Date;
+    /** The instant the clock lapsed (its due instant): the mediation failed then, however late this is recorded. */
+    expiredAt: Date;
   }
 >;
 

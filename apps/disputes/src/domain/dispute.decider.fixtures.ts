@@ -379,7 +379,7 @@ export const agree = (items: CompensationItem[] = compensation): DisputeCommand 
 });
 export const expire = (deadlineId = peoplesClock): DisputeCommand => ({
   type: 'FailMediationOnExpiry',
-  data: { deadlineId, breachedAt: t(45) },
+  data: { deadlineId, expiredAt: t(45) },
   metadata: { actor: system, now: t(45) },
 });
 export const pay = (amountFen: number, paymentId = `pay-${amountFen}`): DisputeCommand => ({

@@ -406,8 +406,8 @@ describe('dispute decider', () => {
     });
   });
 
-  describe('FailMediationOnExpiry (from DeadlineBreached; 视为调解不成)', () => {
-    it('fails a running mediation whose clock breached; the breached clock is not stopped', () => {
+  describe('FailMediationOnExpiry (from DeadlineLapsed; 视为调解不成)', () => {
+    it('fails a running mediation whose clock lapsed; the lapsed clock is not stopped', () => {
       given(MEDIATING)
         .when(expire())
         .then([failed('expired')]);

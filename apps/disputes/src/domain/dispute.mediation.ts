@@ -245,7 +245,7 @@ export const mediationDecisions = {
   },
 
   FailMediationOnExpiry: (command, state) => {
-    // Driven by a DeadlineBreached: anything but the running mediation of that clock is a no-op.
+    // Driven by a DeadlineLapsed: anything but the running mediation of that clock is a no-op.
     const mediation = state.mediation;
     if (state.status !== 'open' || state.ref === null) return [];
     if (mediation?.phase !== 'accepted' || mediation.deadlineId !== command.data.deadlineId) return [];
@@ -258,8 +258,8 @@ export const mediationDecisions = {
           kind: mediation.kind,
           reason: 'expired',
           note: 'The mediation period ran out without agreement (视为调解不成).',
-          failedAt: iso(command.data.breachedAt),
-          clocks: [], // the clock breached: it is already final
+          failedAt: iso(command.data.expiredAt),
+          clocks: [], // the clock lapsed: it is already final
         },
       },
     ];

@@ -9,10 +9,11 @@ const MEDIATION_RULES = new Set(['peoples-mediation', 'administrative-mediation'
 
 /**
  * Past the mediation period with no agreement, mediation counts as failed
- * [law: 医疗纠纷预防和处理条例 第38条]: the context's own `DeadlineBreached` on a mediation clock
- * becomes FailMediationOnExpiry (group 'disputes.own-clocks'), decided on the inbox transaction's
- * `query`. Idempotent twice over: the inbox drops a redelivery, and the decider ignores a breach of
- * a clock whose mediation is over (or of a dispute that does not exist).
+ * [law: 医疗纠纷预防和处理条例 第38条]: the context's own `DeadlineLapsed` on a mediation clock (its
+ * rules lapse on expiry: the outcome, nobody's breach) becomes FailMediationOnExpiry (group
+ * 'disputes.own-clocks'), decided on the inbox transaction's `query`. Idempotent twice over: the
+ * inbox drops a redelivery, and the decider ignores the lapse of a clock whose mediation is over
+ * (or of a dispute that does not exist).
  */
 @Injectable()
 export class MediationExpiryConsumer {
@@ -26,14 +27,14 @@ export class MediationExpiryConsumer {
   };
 
   async handle(envelope: EventEnvelope, query: Query): Promise<void> {
-    if (envelope.type !== 'DeadlineBreached') return;
-    const breach = envelope.data as unknown as DeadlineEvent;
-    if (!MEDIATION_RULES.has(breach.rule)) return;
+    if (envelope.type !== 'DeadlineLapsed') return;
+    const lapse = envelope.data as unknown as DeadlineEvent;
+    if (!MEDIATION_RULES.has(lapse.rule)) return;
     await this.commands.execute(
       new DisputeCommandMessage({
         // Clock ids are `<disputeId>/<rule>/<attempt>` (deadlineIdFor).
-        streamId: breach.deadlineId.split('/')[0],
-        command: { type: 'FailMediationOnExpiry', data: { deadlineId: breach.deadlineId, breachedAt: new Date(breach.at) } },
+        streamId: lapse.deadlineId.split('/')[0],
+        command: { type: 'FailMediationOnExpiry', data: { deadlineId: lapse.deadlineId, expiredAt: new Date(lapse.at) } },
         actor: SYSTEM_ACTOR,
         // Nothing is appended to a dispute that does not exist, so its case number is never asked for.
         correlationId: (state) => state.ref?.caseNumber ?? envelope.correlationId,

@@ -19,8 +19,9 @@ const DAY = 86_400_000;
  * People's mediation as the regulation has it (医疗纠纷预防和处理条例 第38条), over real PostgreSQL
  * and real Kafka, with the runtime's clock moved by the test: accepted → an appraisal pauses the
  * 30-working-day clock → its result resumes it → an extension both parties consented to → the
- * agreement (clock met); and a second mediation that runs out: the sweep's DeadlineBreached goes
- * out on Kafka, the context's own consumer hears it and records MediationFailed { reason: 'expired' }.
+ * agreement (clock met); and a second mediation that runs out: its clock lapses (the outcome, not a
+ * breach), the sweep's DeadlineLapsed goes out on Kafka, the context's own consumer hears it and
+ * records MediationFailed { reason: 'expired' } once; no DeadlineBreached of that clock is published.
  */
 describe('people’s mediation over real PostgreSQL and real Kafka', () => {
   const saved = { ...process.env };
@@ -192,7 +193,7 @@ describe('people’s mediation over real PostgreSQL and real Kafka', () => {
     expect(types).not.toContain('DeadlineBreached');
   }, 120_000);
 
-  it('no agreement by the due date: the breach on Kafka becomes MediationFailed { expired } (视为调解不成)', async () => {
+  it('no agreement by the due date: the lapse on Kafka becomes MediationFailed { expired } (视为调解不成), no breach', async () => {
     now = T0;
     const id = await acceptedMediation();
     const due = (await clockOf(id)).dueAt as string;
@@ -208,6 +209,16 @@ describe('people’s mediation over real PostgreSQL and real Kafka', () => {
     expect(failed.data).toMatchObject({ reason: 'expired', failedAt: due });
     const late = await post('mediator', `/disputes/${id}/mediation/agreement`, { terms: '迟到的协议', compensation: [] }).expect(422);
     expect(late.body.code).toBe('DISPUTE.MEDIATION_EXPIRED');
+    await runtime.sweepDeadlines(); // a later sweep fires nothing more
     await eventually(async () => published(id).some((e) => e.type === 'MediationFailed'), 60_000);
+    expect(await clockOf(id)).toMatchObject({ state: 'lapsed', breachedAt: null });
+    const history = (await get('mediator', `/disputes/${id}`).expect(200)).body.history as { type: string }[];
+    expect(history.filter((e) => e.type === 'MediationFailed')).toHaveLength(1);
+    // The mediation clock's own events (the risk-review clock of the dispute is a duty: it may breach).
+    const ofClock = published(id)
+      .filter((e) => (e.data as { deadlineId?: string }).deadlineId === `${id}/peoples-mediation/1`)
+      .map((e) => e.type);
+    expect(ofClock).toEqual(['DeadlineStarted', 'DeadlineWarned', 'DeadlineLapsed']);
+    expect(published(id).filter((e) => e.type === 'MediationFailed')).toHaveLength(1);
   }, 120_000);
 });

@@ -13,9 +13,9 @@ export class BoardQuery extends ListQueryDto {
   @IsString()
   body?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated states: running, warned, met, breached, paused, cancelled' })
+  @ApiPropertyOptional({ description: 'Comma-separated states: running, warned, met, breached, lapsed, paused, cancelled' })
   @IsOptional()
-  @Matches(/^(running|warned|met|breached|paused|cancelled)(,(running|warned|met|breached|paused|cancelled))*$/)
+  @Matches(/^(running|warned|met|breached|lapsed|paused|cancelled)(,(running|warned|met|breached|lapsed|paused|cancelled))*$/)
   state?: string;
 
   @ApiPropertyOptional({ description: 'Rule name' })

@@ -90,6 +90,7 @@ export const EVENT_TITLES: Readonly<Record<string, string>> = {
   DeadlineWarned: '时限即将到期',
   DeadlineMet: '按时完成',
   DeadlineBreached: '超过时限',
+  DeadlineLapsed: '期限届满',
   DeadlinePaused: '时限暂停',
   DeadlineResumed: '时限恢复',
   DeadlineExtended: '时限延长',

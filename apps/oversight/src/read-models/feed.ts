@@ -120,7 +120,9 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
 
   if (SNAPSHOT_TYPES.has(envelope.type)) await snapshot(envelope, data, query);
   if (envelope.type === 'DeadlineMet' && data.breachCorrected === true) await withdrawBreach(envelope, data, query, store);
-  if (envelope.type === 'DeadlineWarned' || envelope.type === 'DeadlineBreached') await sweepStep(envelope, data, query, store);
+  if (envelope.type === 'DeadlineWarned' || envelope.type === 'DeadlineBreached' || envelope.type === 'DeadlineLapsed') {
+    await sweepStep(envelope, data, query, store);
+  }
   if (envelope.type === 'DeadlineReopened') await reopened(envelope, data, query, store);
 }
 
@@ -343,20 +345,25 @@ async function withdrawEscalation(
   });
 }
 
-/** DeadlineWarned / DeadlineBreached from a sweeper: the state moves; a breach is escalated once. */
+/**
+ * DeadlineWarned / DeadlineBreached / DeadlineLapsed from a sweeper: the state moves; a breach is
+ * escalated once. A lapse (a window whose running out is its outcome, e.g. mediation 视为调解不成)
+ * is final like a breach but nobody's failure: no breachedAt, no escalation.
+ */
 async function sweepStep(envelope: EventEnvelope, data: Data, query: Query, store: PostgresEventStore): Promise<void> {
   const deadlineId = str(data.deadlineId);
   const dueAt = iso(data.dueAt);
   if (!deadlineId || !dueAt) return;
   const breached = envelope.type === 'DeadlineBreached';
+  const state = breached ? 'breached' : envelope.type === 'DeadlineLapsed' ? 'lapsed' : 'warned';
   const at = iso(data.at) ?? new Date(envelope.occurredAt);
   await query(
     `INSERT INTO ${S}.board (context, deadline_id, case_number, rule, rule_source, state, due_at,
        responsible_organisation_id, supervising_organisation_id, updated_at, warned_at, breached_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (context, deadline_id) DO UPDATE SET
-       state = CASE WHEN $6 = 'breached' THEN 'breached'
-                    WHEN ${S}.board.state IN ('met', 'breached', 'cancelled') THEN ${S}.board.state ELSE 'warned' END,
+       state = CASE WHEN $6 IN ('breached', 'lapsed') THEN $6
+                    WHEN ${S}.board.state IN ('met', 'breached', 'lapsed', 'cancelled') THEN ${S}.board.state ELSE 'warned' END,
        warned_at = COALESCE(EXCLUDED.warned_at, ${S}.board.warned_at),
        breached_at = COALESCE(EXCLUDED.breached_at, ${S}.board.breached_at),
        updated_at = EXCLUDED.updated_at`,
@@ -366,12 +373,12 @@ async function sweepStep(envelope: EventEnvelope, data: Data, query: Query, stor
       str(data.subject) ?? envelope.correlationId,
       str(data.rule) ?? 'unknown',
       str(data.ruleSource),
-      breached ? 'breached' : 'warned',
+      state,
       dueAt,
       str(data.responsibleOrganisationId),
       str(data.supervisingOrganisationId),
       envelope.occurredAt,
-      breached ? null : at,
+      state === 'warned' ? at : null,
       breached ? at : null,
     ],
   );

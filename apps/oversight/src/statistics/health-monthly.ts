@@ -94,7 +94,7 @@ export function healthMonthlyReturn(
   for (const clock of clocks.filter(isNationalReportClock)) {
     const outcome = clockOutcome(clock, input.now);
     for (const t of [of(clock.hospital_id), all]) {
-      if (outcome !== 'cancelled') t.due++;
+      if (outcome !== 'cancelled' && outcome !== 'lapsed') t.due++;
       if (outcome === 'met') t.met++;
       if (outcome === 'breached') t.breached++;
     }

@@ -24,6 +24,17 @@ describe('statistics', () => {
     expect(clockOutcome(clock('running', '2026-11-21T00:00:00Z'), now)).toBe('open');
   });
 
+  it('counts a lapsed window (mediation run out) neither as met nor as breached', () => {
+    expect(clockOutcome(clock('lapsed', '2026-11-10T00:00:00Z', null, 'peoples-mediation', null), now)).toBe('lapsed');
+    const stats = computeStatistics(
+      { month: '2026-11', region: '500101', sections: ALL_SECTIONS, now },
+      [],
+      [clock('lapsed', '2026-11-10T00:00:00Z', null, 'peoples-mediation', null), clock('met', '2026-11-10T00:00:00Z', null, 'peoples-mediation', null)],
+      [],
+    );
+    expect(stats.deadlines!['peoples-mediation']).toEqual({ met: 1, breached: 0, cancelled: 0, open: 0, lapsed: 1, rate: 1 });
+  });
+
   it('computes figures and rows', () => {
     const stats = computeStatistics(
       { month: '2026-11', region: '500101', sections: ALL_SECTIONS, now },

@@ -38,6 +38,8 @@ export interface Compliance {
   breached: number;
   cancelled: number;
   open: number;
+  /** Windows that ran out as their outcome (onExpiry 'lapse', e.g. mediation): neither met nor breached; only when any. */
+  lapsed?: number;
   /** met / (met + breached); null when nothing was decided yet. */
   rate: number | null;
 }
@@ -62,10 +64,11 @@ export interface Statistics {
 
 const count = (into: Record<string, number>, key: string) => void (into[key] = (into[key] ?? 0) + 1);
 
-export type ClockOutcome = 'met' | 'breached' | 'cancelled' | 'open';
+export type ClockOutcome = 'met' | 'breached' | 'lapsed' | 'cancelled' | 'open';
 export function clockOutcome(row: ClockRow, now: Date): ClockOutcome {
   if (row.state === 'met') return 'met';
   if (row.state === 'breached') return 'breached';
+  if (row.state === 'lapsed') return 'lapsed';
   if (row.state === 'cancelled') return 'cancelled';
   const due = new Date(row.due_at);
   if (row.completed_at && new Date(row.completed_at) > due) return 'breached';
@@ -75,7 +78,11 @@ export function clockOutcome(row: ClockRow, now: Date): ClockOutcome {
 
 const compliance = (rows: ClockRow[], now: Date): Compliance => {
   const c: Compliance = { met: 0, breached: 0, cancelled: 0, open: 0, rate: null };
-  for (const row of rows) c[clockOutcome(row, now)]++;
+  for (const row of rows) {
+    const outcome = clockOutcome(row, now);
+    if (outcome === 'lapsed') c.lapsed = (c.lapsed ?? 0) + 1;
+    else c[outcome]++;
+  }
   c.rate = c.met + c.breached > 0 ? Math.round((c.met / (c.met + c.breached)) * 10_000) / 10_000 : null;
   return c;
 };
@@ -175,6 +182,7 @@ export function statisticsReturn(
     add(section, '按时', c.met, c.rate);
     add(section, '超时', c.breached);
     add(section, '已取消', c.cancelled);
+    if (c.lapsed) add(section, '期限届满', c.lapsed);
     add(section, '未到期', c.open);
   };
   if (stats.responseTime) clocks(LABELS.incidentClock.police_arrival, stats.responseTime);

@@ -10645,6 +10645,8 @@ export interface operations {
               breached: string;
               /** @example 已取消 */
               cancelled: string;
+              /** @example 期限届满 */
+              lapsed: string;
               /** @example 按时完成 */
               met: string;
               /** @example 已暂停 */
@@ -12170,7 +12172,7 @@ export interface operations {
         region?: string;
         /** @description Rule name */
         rule?: string;
-        /** @description Comma-separated states: running, warned, met, breached, paused, cancelled */
+        /** @description Comma-separated states: running, warned, met, breached, lapsed, paused, cancelled */
         state?: string;
         /** @description before this instant */
         to?: string;
