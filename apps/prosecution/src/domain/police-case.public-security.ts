@@ -16,7 +16,9 @@ function mustBeAdministrative(state: OpenPoliceCase, what: string): void {
 /** The case period's stop, when it runs: met by the case's decision, or moot (a conversion to criminal). */
 export function stopCasePeriod(state: OpenPoliceCase, at: Date, outcome: 'done' | 'moot'): ProsecutionClockInstruction[] {
   if (!state.casePeriod?.open) return [];
-  return [{ action: 'stop', deadlineId: deadlineId.publicSecurityCase(state.caseNumber), rule: RULE.publicSecurityCase, at: iso(at), outcome }];
+  return [
+    { action: 'stop', deadlineId: deadlineId.publicSecurityCase(state.caseNumber), rule: RULE.publicSecurityCase, at: iso(at), outcome },
+  ];
 }
 
 export function publicSecurity(policy: ProsecutionPolicy): PhaseDecide<PublicSecurityCommand> {

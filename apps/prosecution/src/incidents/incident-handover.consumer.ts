@@ -109,7 +109,10 @@ export class IncidentHandoverConsumer implements OnModuleInit {
       summary: string | null;
       dispatched_unit_id: string | null;
       disturbance_stopped_at: Date | null;
-    }>(`SELECT classification, major, summary, dispatched_unit_id, disturbance_stopped_at FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`, [data.caseNumber]);
+    }>(
+      `SELECT classification, major, summary, dispatched_unit_id, disturbance_stopped_at FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`,
+      [data.caseNumber],
+    );
     const handlingUnitId = facts?.dispatched_unit_id ?? envelope.actor.organisationId;
     const kind = kindOf(facts?.classification ?? null, facts?.major ?? false);
     const summary =

@@ -205,9 +205,14 @@ export class PoliceStepsController {
 
   @Post('public-security-mediations')
   @ApiOperation({
-    summary: '治安调解: an agreement meets the case period; a failure leaves the case open for a penalty decision. Not before the disturbance is stopped',
+    summary:
+      '治安调解: an agreement meets the case period; a failure leaves the case open for a penalty decision. Not before the disturbance is stopped',
   })
-  async recordMediation(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: PublicSecurityMediationDto) {
+  async recordMediation(
+    @CurrentPrincipal() p: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @Body() dto: PublicSecurityMediationDto,
+  ) {
     const mediationId = dto.mediationId ?? randomUUID();
     const result = await this.run(
       p,
