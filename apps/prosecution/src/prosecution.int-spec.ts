@@ -38,6 +38,8 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const res = await post('officer', `/police-cases/${caseNumber}/suspects`, { name }).expect(201);
     return res.body.suspectId;
   }
+  // An administrative case also runs its 治安案件 period: pick the ministry-entry clock by its rule.
+  const ministry = (c: { rule: string }) => c.rule === 'ministry-system-entry';
   const clockStream = async (deadlineId: string) => (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => e.type);
 
   beforeAll(async () => {
@@ -111,7 +113,9 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     }).expect(201);
     const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
     // The answer names the clock the decision started and when it falls due.
-    expect(decided.body.clocks).toEqual([expect.objectContaining({ deadlineId, state: 'running', dueAt: '2025-10-11T16:00:00.000Z' })]);
+    expect(decided.body.clocks.filter(ministry)).toEqual([
+      expect.objectContaining({ deadlineId, state: 'running', dueAt: '2025-10-11T16:00:00.000Z' }),
+    ]);
     expect(decided.body.case).toMatchObject({ caseNumber });
 
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
@@ -126,11 +130,11 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
 
     now = new Date(new Date(clock.warnAt).getTime() + 60_000);
     await runtime.sweepDeadlines();
-    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks[0].state).toBe('warned');
+    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks.find(ministry).state).toBe('warned');
     now = new Date('2025-10-11T16:00:01Z');
     await runtime.sweepDeadlines();
     const after = await get('officer', `/police-cases/${caseNumber}`).expect(200);
-    expect(after.body.clocks[0]).toMatchObject({ state: 'breached', breachedAt: expect.any(String) });
+    expect(after.body.clocks.find(ministry)).toMatchObject({ state: 'breached', breachedAt: expect.any(String) });
     expect(await clockStream(deadlineId)).toEqual(['DeadlineStarted', 'DeadlineWarned', 'DeadlineBreached']);
   });
 
@@ -151,7 +155,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     now = new Date('2025-10-20T00:00:00Z');
     await runtime.sweepDeadlines();
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
-    expect(view.body.clocks[0]).toMatchObject({ state: 'met', completedAt: '2025-10-09T02:00:00.000Z' });
+    expect(view.body.clocks.find(ministry)).toMatchObject({ state: 'met', completedAt: '2025-10-09T02:00:00.000Z' });
   });
 
   it('ministry entry made in time but entered after the breach: the instant it happened meets the clock, the breach is corrected', async () => {
@@ -166,7 +170,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
     now = new Date('2025-10-12T00:00:00Z'); // past the due instant (24:00 of 11 Oct, Beijing): the sweeper breaches
     await runtime.sweepDeadlines();
-    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks[0].state).toBe('breached');
+    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks.find(ministry).state).toBe('breached');
 
     const entry = { decisionId: decided.body.decisionId, referenceNumber: 'GA-2025-0002' };
     // Each bound is a 422 naming the field: in the future, before the case began, absurdly old.
@@ -195,7 +199,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     }).expect(201);
     expect(recorded.body.clocks).toEqual([]);
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
-    expect(view.body.clocks[0]).toMatchObject({ state: 'met', completedAt: '2025-10-10T03:00:00.000Z' });
+    expect(view.body.clocks.find(ministry)).toMatchObject({ state: 'met', completedAt: '2025-10-10T03:00:00.000Z' });
     const last = view.body.history[view.body.history.length - 1];
     expect(last).toMatchObject({ type: 'MinistrySystemEntryRecorded', occurredAt: '2025-10-10T03:00:00.000Z' });
     expect(last.recordedAt).not.toBe(last.occurredAt);

@@ -362,6 +362,11 @@ export type PublicSecurityCasePeriodExtended = E<
     clocks: ProsecutionClockInstruction[];
   }
 >;
+/**
+ * The incident behind the case recorded its disturbance stopped after the case was accepted (the incident was
+ * reopened, the stop recorded, and handed over again): 治安调解 may now go ahead [S3 一(二)].
+ */
+export type IncidentDisturbanceStoppedNoted = E<'IncidentDisturbanceStoppedNoted', { incidentId: string; notedAt: string }>;
 /** 治安调解 outcome: agreement reached (达成协议) or failed (未达成协议 / 不履行), after which a penalty may follow. */
 export type PublicSecurityMediationOutcome = 'agreement_reached' | 'failed';
 /** 治安调解 of an administrative case; an agreement is the case's decision (meets the case clock). */
@@ -431,7 +436,8 @@ export type ProsecutionEvent =
   | SupervisionProgressReported
   | ListedSupervisionRemoved
   | PublicSecurityCasePeriodExtended
-  | PublicSecurityMediationRecorded;
+  | PublicSecurityMediationRecorded
+  | IncidentDisturbanceStoppedNoted;
 
 export type ProsecutionEventType = ProsecutionEvent['type'];
 
@@ -466,6 +472,7 @@ export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<Record<ProsecutionEvent
   ListedSupervisionRemoved: 1,
   PublicSecurityCasePeriodExtended: 1,
   PublicSecurityMediationRecorded: 1,
+  IncidentDisturbanceStoppedNoted: 1,
 };
 
 export const PROSECUTION_EVENT_TYPES = Object.keys(PROSECUTION_EVENT_SCHEMA_VERSIONS) as ProsecutionEventType[];

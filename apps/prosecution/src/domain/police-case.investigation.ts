@@ -23,6 +23,14 @@ function open(command: OpenCase | OpenCaseFromIncident, state: PoliceCaseState):
   if (state.status === 'open') {
     // The incident event may be delivered again: the same incident opening the same case is a repeat.
     if (origin.source === 'incident' && state.origin.source === 'incident' && state.origin.incidentId === origin.incidentId) {
+      // Handed over again after the incident recorded its disturbance stopped: the one new fact is kept.
+      if (
+        command.type === 'OpenCaseFromIncident' &&
+        command.data.disturbanceStopped === true &&
+        state.incidentDisturbanceStopped !== true
+      ) {
+        return oneEvent(refOf(state), 'IncidentDisturbanceStoppedNoted', { incidentId: origin.incidentId, notedAt: iso(metadata.now) });
+      }
       return [];
     }
     throw new ProsecutionConflictError(CODE.caseAlreadyOpen, `Case ${data.caseNumber} is already open.`);

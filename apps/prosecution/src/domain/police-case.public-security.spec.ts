@@ -183,6 +183,39 @@ describe('治安调解 (public-security mediation) as an outcome of an administr
       .thenThrows(ProsecutionRuleError, { code: CODE.disturbanceNotStopped });
   });
 
+  it('handed over again once the incident recorded the stop: noted, then mediation may go ahead; a plain repeat is nothing', () => {
+    const again = cmd({
+      type: 'OpenCaseFromIncident',
+      ...by(officer, LATER),
+      data: {
+        caseNumber: CASE,
+        incidentId: 'incident-1',
+        hospitalId: ref.hospitalId,
+        regionCode: ref.regionCode,
+        kind: 'administrative',
+        handlingUnitId: STATION,
+        summary: 's',
+        disturbanceStopped: true,
+      },
+    });
+    const noted: ProsecutionEvent = {
+      type: 'IncidentDisturbanceStoppedNoted',
+      data: { ...ref, incidentId: 'incident-1', notedAt: iso(LATER) },
+    };
+    given([acceptedPublicSecurity(false)])
+      .when(again)
+      .then([noted]);
+    given([acceptedPublicSecurity(true)])
+      .when(again)
+      .thenNothingHappens();
+    given([acceptedPublicSecurity(false)])
+      .when(withData(again, { disturbanceStopped: false }))
+      .thenNothingHappens();
+    given([acceptedPublicSecurity(false), noted])
+      .when(mediate('agreement_reached'))
+      .then([mediated('agreement_reached')]);
+  });
+
   it('a direct case has no incident disturbance to wait for', () => {
     const direct: ProsecutionEvent = {
       ...accepted('administrative'),

@@ -345,6 +345,8 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       return state;
     case 'ListedSupervisionRemoved':
       return { ...state, supervision: null };
+    case 'IncidentDisturbanceStoppedNoted':
+      return { ...state, incidentDisturbanceStopped: true };
     case 'PublicSecurityCasePeriodExtended':
       return { ...state, casePeriod: state.casePeriod && { ...state.casePeriod, extended: true } };
     case 'PublicSecurityMediationRecorded': {
