@@ -530,6 +530,132 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     expect(list.body.items.map((i: { caseNumber: string }) => i.caseNumber)).toContain(incidentCase);
   });
 
+  it('治安案件 from an incident: 30-day period, no 治安调解 before the disturbance is stopped, extended once, met by the agreement', async () => {
+    const bus = app.get<MessageBus>(MESSAGE_BUS);
+    const incidentCase = `${REGION}-20251103-${String(1000 + ++counter)}`;
+    const ref = { caseNumber: incidentCase, hospitalId: HOSPITAL, regionCode: REGION };
+    const none = { deaths: 0, seriousInjuries: 0, lightInjuries: 0, slightInjuries: 0 };
+    const envelope = (type: string, data: Record<string, unknown>, version: number): EventEnvelope => ({
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      context: 'incidents',
+      streamId: `incident-${incidentCase}`,
+      streamType: 'incident',
+      version,
+      globalPosition: String(version),
+      occurredAt: '2025-11-03T03:00:00.000Z',
+      recordedAt: '2025-11-03T03:00:00.000Z',
+      actor: { userId: 'u-dispatch', organisationId: 'police-wz-station', role: 'police_dispatcher' },
+      correlationId: incidentCase,
+      causationId: null,
+      data: { ...ref, ...data },
+    });
+    const closed = (version: number) =>
+      envelope(
+        'IncidentClosed',
+        { outcome: 'handed_to_police_case', closedAt: '2025-11-03T04:00:00.000Z', note: null, major: false },
+        version,
+      );
+    const waitFor = async (type: string) => {
+      const until = Date.now() + 10_000;
+      let types: string[] = [];
+      while (Date.now() < until && !types.includes(type)) {
+        types = (await runtime.store.readStream(incidentCase)).map((e) => e.type);
+        if (!types.includes(type)) await new Promise((r) => setTimeout(r, 50));
+      }
+      return types;
+    };
+    // 轻微伤 only: an administrative case (治安案件); handed over before the disturbance was recorded stopped.
+    await bus.publish([
+      envelope(
+        'IncidentReported',
+        {
+          channel: 'hospital_report',
+          intake: {
+            channel: 'hospital_report',
+            location: '门诊大厅',
+            partiesCount: 2,
+            behaviour: '辱骂、推搡医生',
+            anyoneInjured: true,
+            description: null,
+          },
+          occurredAt: '2025-11-03T02:50:00.000Z',
+          reportedAt: '2025-11-03T02:55:00.000Z',
+          reportedByOrganisationId: HOSPITAL,
+          hasPoliceOffice: true,
+          classification: {
+            categories: ['threat_intimidation_insult'],
+            casualties: { staff: { ...none, slightInjuries: 1 }, patients: none, perpetrators: none, bystanders: none },
+            massIncident: false,
+            weaponsInvolved: false,
+            seriousInjuryPendingAppraisal: false,
+          },
+          major: false,
+        },
+        1,
+      ),
+      envelope('PoliceDispatched', { dispatchedAt: '2025-11-03T02:56:00.000Z', unitOrganisationId: BUREAU }, 2),
+      closed(3),
+    ]);
+    expect(await waitFor('CaseAccepted')).toEqual(['CaseAccepted']);
+    const period = `${incidentCase}:public-security-case`;
+    const periodClock = async () =>
+      (
+        (await get('officer', `/police-cases/${incidentCase}`).expect(200)).body.clocks as {
+          deadlineId: string;
+          state: string;
+          dueAt: string;
+        }[]
+      ).find((c) => c.deadlineId === period)!;
+    // Accepted 3 Nov (Beijing): day 1 is 4 Nov, day 30 is Wednesday 3 December.
+    expect(await periodClock()).toMatchObject({ rule: 'public-security-case', state: 'running', dueAt: '2025-12-03T16:00:00.000Z' });
+
+    now = new Date('2025-11-05T02:00:00Z');
+    const refused = await post('officer', `/police-cases/${incidentCase}/public-security-mediations`, { outcome: 'agreement_reached' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'MEDIATION.DISTURBANCE_NOT_STOPPED' });
+
+    // The incident is reopened, the stop recorded, and it is handed over again: the case notes the stop.
+    await bus.publish([envelope('DisturbanceStopped', { stoppedAt: '2025-11-05T01:00:00.000Z' }, 5), closed(6)]);
+    expect(await waitFor('IncidentDisturbanceStoppedNoted')).toEqual(['CaseAccepted', 'IncidentDisturbanceStoppedNoted']);
+
+    now = new Date('2025-11-28T02:00:00Z');
+    const extension = { approvingUnitId: 'police-wz-city-bureau', approverName: '市局法制支队 李某', reason: '案情复杂' };
+    await post('officer', `/police-cases/${incidentCase}/case-period-extensions`, extension).expect(201);
+    // 3 December + 30 days = 2 January 2026.
+    expect(await periodClock()).toMatchObject({ state: 'running', dueAt: '2026-01-02T16:00:00.000Z' });
+    const twice = await post('officer', `/police-cases/${incidentCase}/case-period-extensions`, extension);
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'POLICE_CASE.PERIOD_ALREADY_EXTENDED' });
+
+    now = new Date('2025-12-10T02:00:00Z'); // past the first 30 days: extended, so no false breach
+    await runtime.sweepDeadlines();
+    await post('officer', `/police-cases/${incidentCase}/public-security-mediations`, {
+      outcome: 'failed',
+      note: '赔偿数额未达成一致',
+    }).expect(201);
+    expect((await periodClock()).state).not.toBe('breached');
+    now = new Date('2025-12-15T02:00:00Z');
+    const agreed = await post('officer', `/police-cases/${incidentCase}/public-security-mediations`, {
+      outcome: 'agreement_reached',
+      note: '赔礼道歉，赔偿医药费',
+    }).expect(201);
+    expect(agreed.body.clocks.map((c: { deadlineId: string }) => c.deadlineId)).not.toContain(period);
+    now = new Date('2026-02-01T00:00:00Z');
+    await runtime.sweepDeadlines();
+    expect(await periodClock()).toMatchObject({ state: 'met' });
+    expect(await clockStream(period)).not.toContain('DeadlineBreached');
+
+    // A criminal case has no 治安调解.
+    const criminal = await openCase('criminal');
+    const notAdministrative = await post('officer', `/police-cases/${criminal}/public-security-mediations`, {
+      outcome: 'agreement_reached',
+    });
+    expect(notAdministrative.status).toBe(422);
+    expect(notAdministrative.body).toMatchObject({ code: 'POLICE_CASE.NOT_ADMINISTRATIVE' });
+  });
+
   it.each([
     [
       'a 轻伤 alone (the threshold of a crime, 刑法 art. 234)',
