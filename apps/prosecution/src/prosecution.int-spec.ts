@@ -197,7 +197,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       ...entry,
       occurredAt: '2025-10-10T03:00:00Z',
     }).expect(201);
-    expect(recorded.body.clocks).toEqual([]);
+    expect(recorded.body.clocks).toEqual([]); // the penalty decision met the 治安案件 period too
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
     expect(view.body.clocks.find(ministry)).toMatchObject({ state: 'met', completedAt: '2025-10-10T03:00:00.000Z' });
     const last = view.body.history[view.body.history.length - 1];
@@ -623,8 +623,8 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     now = new Date('2025-11-28T02:00:00Z');
     const extension = { approvingUnitId: 'police-wz-city-bureau', approverName: '市局法制支队 李某', reason: '案情复杂' };
     await post('officer', `/police-cases/${incidentCase}/case-period-extensions`, extension).expect(201);
-    // 3 December + 30 days = 2 January 2026.
-    expect(await periodClock()).toMatchObject({ state: 'running', dueAt: '2026-01-02T16:00:00.000Z' });
+    // 3 December + 30 days = 2 January 2026, a New Year holiday (1–3 January) → Sunday 4 January, a make-up working day.
+    expect(await periodClock()).toMatchObject({ state: 'running', dueAt: '2026-01-04T16:00:00.000Z' });
     const twice = await post('officer', `/police-cases/${incidentCase}/case-period-extensions`, extension);
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'POLICE_CASE.PERIOD_ALREADY_EXTENDED' });

@@ -142,7 +142,8 @@ describe('the 治安案件 case period: 30 days from acceptance, +30 once with t
           data: expect.objectContaining({
             clocks: [
               expect.objectContaining({ action: 'start', rule: 'ministry-system-entry' }),
-              { action: 'stop', deadlineId: PERIOD, rule: 'public-security-case', at: iso(DECIDED), outcome: 'done' },
+              // Dated an hour before the acceptance (entered late): met at the period's start, never before it.
+              { action: 'stop', deadlineId: PERIOD, rule: 'public-security-case', at: iso(AT), outcome: 'done' },
             ],
           }) as never,
         },

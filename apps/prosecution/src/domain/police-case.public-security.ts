@@ -16,6 +16,9 @@ function mustBeAdministrative(state: OpenPoliceCase, what: string): void {
 /** The case period's stop, when it runs: met by the case's decision, or moot (a conversion to criminal). */
 export function stopCasePeriod(state: OpenPoliceCase, at: Date, outcome: 'done' | 'moot'): ProsecutionClockInstruction[] {
   if (!state.casePeriod?.open) return [];
+  // A decision dated before the acceptance (entered late) meets the period at its start, never before it.
+  const since = new Date(state.casePeriod.since);
+  if (at < since) at = since;
   return [
     { action: 'stop', deadlineId: deadlineId.publicSecurityCase(state.caseNumber), rule: RULE.publicSecurityCase, at: iso(at), outcome },
   ];

@@ -83,7 +83,7 @@ export interface OpenPoliceCase extends PoliceCaseRef {
   /** From the incident: its disturbance was stopped (true), not (false); null: a direct case or not known. */
   incidentDisturbanceStopped: boolean | null;
   /** The 30-day 治安案件 period: null for criminal cases and for cases accepted before it ran. */
-  casePeriod: { open: boolean; extended: boolean } | null;
+  casePeriod: { open: boolean; extended: boolean; since: string } | null;
   /** The latest 治安调解 outcome, and the ids recorded (a repeat is refused). */
   mediation: { outcome: PublicSecurityMediationOutcome | null; ids: readonly string[] };
 }
@@ -123,7 +123,7 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       review: null,
       supervision: null,
       incidentDisturbanceStopped: data.incidentDisturbanceStopped ?? null,
-      casePeriod: data.clocks?.some((c) => c.action === 'start') ? { open: true, extended: false } : null,
+      casePeriod: data.clocks?.some((c) => c.action === 'start') ? { open: true, extended: false, since: data.acceptedAt } : null,
       mediation: { outcome: null, ids: [] },
     };
   }
