@@ -206,6 +206,16 @@ export const PROSECUTION_ENDPOINTS: Record<string, MatrixEndpoint> = {
     () => ({ suspectId: 's1', penalty: { kind: 'warning' }, decidedAt: new Date(Date.now() - 60_000).toISOString() }),
     POLICE,
   ),
+  'POST /police-cases/:caseNumber/case-period-extensions': post(
+    at('administrative', [], '/case-period-extensions'),
+    (f) => ({ approvingUnitId: f.organisationId('police-bureau'), approverName: '矩阵审批人', reason: 'matrix' }),
+    POLICE,
+  ),
+  'POST /police-cases/:caseNumber/public-security-mediations': post(
+    at('administrative', [], '/public-security-mediations'),
+    () => ({ outcome: 'agreement_reached' }),
+    POLICE,
+  ),
   'POST /police-cases/:caseNumber/compulsory-measures': post(
     at('criminal', CRIMINAL_FILED, '/compulsory-measures'),
     () => ({ suspectId: 's1', measure: 'summons', decidedAt: new Date(Date.now() - 60_000).toISOString() }),

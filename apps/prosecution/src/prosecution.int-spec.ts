@@ -38,6 +38,8 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const res = await post('officer', `/police-cases/${caseNumber}/suspects`, { name }).expect(201);
     return res.body.suspectId;
   }
+  // An administrative case also runs its 治安案件 period: pick the ministry-entry clock by its rule.
+  const ministry = (c: { rule: string }) => c.rule === 'ministry-system-entry';
   const clockStream = async (deadlineId: string) => (await runtime.store.readStream(`deadline-${deadlineId}`)).map((e) => e.type);
 
   beforeAll(async () => {
@@ -111,7 +113,9 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     }).expect(201);
     const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
     // The answer names the clock the decision started and when it falls due.
-    expect(decided.body.clocks).toEqual([expect.objectContaining({ deadlineId, state: 'running', dueAt: '2025-10-11T16:00:00.000Z' })]);
+    expect(decided.body.clocks.filter(ministry)).toEqual([
+      expect.objectContaining({ deadlineId, state: 'running', dueAt: '2025-10-11T16:00:00.000Z' }),
+    ]);
     expect(decided.body.case).toMatchObject({ caseNumber });
 
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
@@ -126,11 +130,11 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
 
     now = new Date(new Date(clock.warnAt).getTime() + 60_000);
     await runtime.sweepDeadlines();
-    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks[0].state).toBe('warned');
+    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks.find(ministry).state).toBe('warned');
     now = new Date('2025-10-11T16:00:01Z');
     await runtime.sweepDeadlines();
     const after = await get('officer', `/police-cases/${caseNumber}`).expect(200);
-    expect(after.body.clocks[0]).toMatchObject({ state: 'breached', breachedAt: expect.any(String) });
+    expect(after.body.clocks.find(ministry)).toMatchObject({ state: 'breached', breachedAt: expect.any(String) });
     expect(await clockStream(deadlineId)).toEqual(['DeadlineStarted', 'DeadlineWarned', 'DeadlineBreached']);
   });
 
@@ -151,7 +155,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     now = new Date('2025-10-20T00:00:00Z');
     await runtime.sweepDeadlines();
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
-    expect(view.body.clocks[0]).toMatchObject({ state: 'met', completedAt: '2025-10-09T02:00:00.000Z' });
+    expect(view.body.clocks.find(ministry)).toMatchObject({ state: 'met', completedAt: '2025-10-09T02:00:00.000Z' });
   });
 
   it('ministry entry made in time but entered after the breach: the instant it happened meets the clock, the breach is corrected', async () => {
@@ -166,7 +170,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     const deadlineId = `${caseNumber}:ministry-system-entry:${decided.body.decisionId}`;
     now = new Date('2025-10-12T00:00:00Z'); // past the due instant (24:00 of 11 Oct, Beijing): the sweeper breaches
     await runtime.sweepDeadlines();
-    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks[0].state).toBe('breached');
+    expect((await get('officer', `/police-cases/${caseNumber}`)).body.clocks.find(ministry).state).toBe('breached');
 
     const entry = { decisionId: decided.body.decisionId, referenceNumber: 'GA-2025-0002' };
     // Each bound is a 422 naming the field: in the future, before the case began, absurdly old.
@@ -193,9 +197,9 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       ...entry,
       occurredAt: '2025-10-10T03:00:00Z',
     }).expect(201);
-    expect(recorded.body.clocks).toEqual([]);
+    expect(recorded.body.clocks).toEqual([]); // the penalty decision met the 治安案件 period too
     const view = await get('officer', `/police-cases/${caseNumber}`).expect(200);
-    expect(view.body.clocks[0]).toMatchObject({ state: 'met', completedAt: '2025-10-10T03:00:00.000Z' });
+    expect(view.body.clocks.find(ministry)).toMatchObject({ state: 'met', completedAt: '2025-10-10T03:00:00.000Z' });
     const last = view.body.history[view.body.history.length - 1];
     expect(last).toMatchObject({ type: 'MinistrySystemEntryRecorded', occurredAt: '2025-10-10T03:00:00.000Z' });
     expect(last.recordedAt).not.toBe(last.occurredAt);
@@ -524,6 +528,132 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     });
     const list = await get('officer', `/police-cases?unit=${BUREAU}&kind=administrative`).expect(200);
     expect(list.body.items.map((i: { caseNumber: string }) => i.caseNumber)).toContain(incidentCase);
+  });
+
+  it('治安案件 from an incident: 30-day period, no 治安调解 before the disturbance is stopped, extended once, met by the agreement', async () => {
+    const bus = app.get<MessageBus>(MESSAGE_BUS);
+    const incidentCase = `${REGION}-20251103-${String(1000 + ++counter)}`;
+    const ref = { caseNumber: incidentCase, hospitalId: HOSPITAL, regionCode: REGION };
+    const none = { deaths: 0, seriousInjuries: 0, lightInjuries: 0, slightInjuries: 0 };
+    const envelope = (type: string, data: Record<string, unknown>, version: number): EventEnvelope => ({
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      context: 'incidents',
+      streamId: `incident-${incidentCase}`,
+      streamType: 'incident',
+      version,
+      globalPosition: String(version),
+      occurredAt: '2025-11-03T03:00:00.000Z',
+      recordedAt: '2025-11-03T03:00:00.000Z',
+      actor: { userId: 'u-dispatch', organisationId: 'police-wz-station', role: 'police_dispatcher' },
+      correlationId: incidentCase,
+      causationId: null,
+      data: { ...ref, ...data },
+    });
+    const closed = (version: number) =>
+      envelope(
+        'IncidentClosed',
+        { outcome: 'handed_to_police_case', closedAt: '2025-11-03T04:00:00.000Z', note: null, major: false },
+        version,
+      );
+    const waitFor = async (type: string) => {
+      const until = Date.now() + 10_000;
+      let types: string[] = [];
+      while (Date.now() < until && !types.includes(type)) {
+        types = (await runtime.store.readStream(incidentCase)).map((e) => e.type);
+        if (!types.includes(type)) await new Promise((r) => setTimeout(r, 50));
+      }
+      return types;
+    };
+    // 轻微伤 only: an administrative case (治安案件); handed over before the disturbance was recorded stopped.
+    await bus.publish([
+      envelope(
+        'IncidentReported',
+        {
+          channel: 'hospital_report',
+          intake: {
+            channel: 'hospital_report',
+            location: '门诊大厅',
+            partiesCount: 2,
+            behaviour: '辱骂、推搡医生',
+            anyoneInjured: true,
+            description: null,
+          },
+          occurredAt: '2025-11-03T02:50:00.000Z',
+          reportedAt: '2025-11-03T02:55:00.000Z',
+          reportedByOrganisationId: HOSPITAL,
+          hasPoliceOffice: true,
+          classification: {
+            categories: ['threat_intimidation_insult'],
+            casualties: { staff: { ...none, slightInjuries: 1 }, patients: none, perpetrators: none, bystanders: none },
+            massIncident: false,
+            weaponsInvolved: false,
+            seriousInjuryPendingAppraisal: false,
+          },
+          major: false,
+        },
+        1,
+      ),
+      envelope('PoliceDispatched', { dispatchedAt: '2025-11-03T02:56:00.000Z', unitOrganisationId: BUREAU }, 2),
+      closed(3),
+    ]);
+    expect(await waitFor('CaseAccepted')).toEqual(['CaseAccepted']);
+    const period = `${incidentCase}:public-security-case`;
+    const periodClock = async () =>
+      (
+        (await get('officer', `/police-cases/${incidentCase}`).expect(200)).body.clocks as {
+          deadlineId: string;
+          state: string;
+          dueAt: string;
+        }[]
+      ).find((c) => c.deadlineId === period)!;
+    // Accepted 3 Nov (Beijing): day 1 is 4 Nov, day 30 is Wednesday 3 December.
+    expect(await periodClock()).toMatchObject({ rule: 'public-security-case', state: 'running', dueAt: '2025-12-03T16:00:00.000Z' });
+
+    now = new Date('2025-11-05T02:00:00Z');
+    const refused = await post('officer', `/police-cases/${incidentCase}/public-security-mediations`, { outcome: 'agreement_reached' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'MEDIATION.DISTURBANCE_NOT_STOPPED' });
+
+    // The incident is reopened, the stop recorded, and it is handed over again: the case notes the stop.
+    await bus.publish([envelope('DisturbanceStopped', { stoppedAt: '2025-11-05T01:00:00.000Z' }, 5), closed(6)]);
+    expect(await waitFor('IncidentDisturbanceStoppedNoted')).toEqual(['CaseAccepted', 'IncidentDisturbanceStoppedNoted']);
+
+    now = new Date('2025-11-28T02:00:00Z');
+    const extension = { approvingUnitId: 'police-wz-city-bureau', approverName: '市局法制支队 李某', reason: '案情复杂' };
+    await post('officer', `/police-cases/${incidentCase}/case-period-extensions`, extension).expect(201);
+    // 3 December + 30 days = 2 January 2026, a New Year holiday (1–3 January) → Sunday 4 January, a make-up working day.
+    expect(await periodClock()).toMatchObject({ state: 'running', dueAt: '2026-01-04T16:00:00.000Z' });
+    const twice = await post('officer', `/police-cases/${incidentCase}/case-period-extensions`, extension);
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'POLICE_CASE.PERIOD_ALREADY_EXTENDED' });
+
+    now = new Date('2025-12-10T02:00:00Z'); // past the first 30 days: extended, so no false breach
+    await runtime.sweepDeadlines();
+    await post('officer', `/police-cases/${incidentCase}/public-security-mediations`, {
+      outcome: 'failed',
+      note: '赔偿数额未达成一致',
+    }).expect(201);
+    expect((await periodClock()).state).not.toBe('breached');
+    now = new Date('2025-12-15T02:00:00Z');
+    const agreed = await post('officer', `/police-cases/${incidentCase}/public-security-mediations`, {
+      outcome: 'agreement_reached',
+      note: '赔礼道歉，赔偿医药费',
+    }).expect(201);
+    expect(agreed.body.clocks.map((c: { deadlineId: string }) => c.deadlineId)).not.toContain(period);
+    now = new Date('2026-02-01T00:00:00Z');
+    await runtime.sweepDeadlines();
+    expect(await periodClock()).toMatchObject({ state: 'met' });
+    expect(await clockStream(period)).not.toContain('DeadlineBreached');
+
+    // A criminal case has no 治安调解.
+    const criminal = await openCase('criminal');
+    const notAdministrative = await post('officer', `/police-cases/${criminal}/public-security-mediations`, {
+      outcome: 'agreement_reached',
+    });
+    expect(notAdministrative.status).toBe(422);
+    expect(notAdministrative.body).toMatchObject({ code: 'POLICE_CASE.NOT_ADMINISTRATIVE' });
   });
 
   it.each([

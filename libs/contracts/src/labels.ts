@@ -130,6 +130,8 @@ export const LABELS = {
   },
   verdict: { guilty: '有罪', not_guilty: '无罪' },
   appellant: { defendant: '被告人上诉', procuratorate: '人民检察院抗诉' },
+  // 治安案件 (public-security cases)
+  publicSecurityMediationOutcome: { agreement_reached: '治安调解达成协议', failed: '治安调解未达成协议' },
 
   // medical disputes (医疗纠纷)
   partyRelation: { patient: '患者本人', relative: '近亲属', agent: '代理人', other: '其他' },

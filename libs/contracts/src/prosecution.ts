@@ -107,12 +107,22 @@ export type CaseAccepted = E<
     summary: string;
     /** A major case (from the incident's major flag): a designated prosecutor is expected [S0 二(四)3]. Absent: not major. */
     major?: boolean;
+    /**
+     * From an incident: whether the incident recorded its disturbance stopped (DisturbanceStopped) before the
+     * handover; 治安调解 waits for it [S3 一(二)]. Absent on direct cases and on cases accepted before it was kept.
+     */
+    incidentDisturbanceStopped?: boolean;
+    /** An administrative case starts its 30-day case clock (治安管理处罚法). Absent on older events. */
+    clocks?: ProsecutionClockInstruction[];
   }
 >;
 /** 立案: a criminal case is filed for investigation. */
 export type CriminalCaseFiled = E<'CriminalCaseFiled', { filingUnitId: string; filedAt: string }>;
 /** An administrative case turns out to be a crime (经调查取证涉嫌构成犯罪) [S2 二(六)]. */
-export type CaseConvertedToCriminal = E<'CaseConvertedToCriminal', { reason: string; convertedAt: string }>;
+export type CaseConvertedToCriminal = E<
+  'CaseConvertedToCriminal',
+  { reason: string; convertedAt: string; /** Stops the 治安案件 period (moot) where it ran. */ clocks?: ProsecutionClockInstruction[] }
+>;
 /**
  * A suspect joins the case. The name is personal data and is NOT in the event (events are
  * immutable and travel to every subscriber): the prosecution service keeps it in its own
@@ -339,6 +349,39 @@ export type FinalJudgementRecorded = E<
     finalAt: string;
   }
 >;
+/** 治安案件 case period extended once by 30 days, with the superior public-security organ's approval (经上一级公安机关批准). */
+export type PublicSecurityCasePeriodExtended = E<
+  'PublicSecurityCasePeriodExtended',
+  {
+    /** The approving superior organ and the person who approved (who approved is the record). */
+    approvingUnitId: string;
+    approverName: string;
+    reason: string;
+    days: number;
+    extendedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
+/**
+ * The incident behind the case recorded its disturbance stopped after the case was accepted (the incident was
+ * reopened, the stop recorded, and handed over again): 治安调解 may now go ahead [S3 一(二)].
+ */
+export type IncidentDisturbanceStoppedNoted = E<'IncidentDisturbanceStoppedNoted', { incidentId: string; notedAt: string }>;
+/** 治安调解 outcome: agreement reached (达成协议) or failed (未达成协议 / 不履行), after which a penalty may follow. */
+export type PublicSecurityMediationOutcome = 'agreement_reached' | 'failed';
+/** 治安调解 of an administrative case; an agreement is the case's decision (meets the case clock). */
+export type PublicSecurityMediationRecorded = E<
+  'PublicSecurityMediationRecorded',
+  {
+    mediationId: string;
+    outcome: PublicSecurityMediationOutcome;
+    note: string | null;
+    mediatingUnitId: string;
+    concludedAt: string;
+    clocks: ProsecutionClockInstruction[];
+  }
+>;
+
 /** 挂牌督办 [S0 二(四)3]. */
 export type ListedSupervisionStarted = E<
   'ListedSupervisionStarted',
@@ -391,7 +434,10 @@ export type ProsecutionEvent =
   | FinalJudgementRecorded
   | ListedSupervisionStarted
   | SupervisionProgressReported
-  | ListedSupervisionRemoved;
+  | ListedSupervisionRemoved
+  | PublicSecurityCasePeriodExtended
+  | PublicSecurityMediationRecorded
+  | IncidentDisturbanceStoppedNoted;
 
 export type ProsecutionEventType = ProsecutionEvent['type'];
 
@@ -424,6 +470,9 @@ export const PROSECUTION_EVENT_SCHEMA_VERSIONS: Readonly<Record<ProsecutionEvent
   ListedSupervisionStarted: 1,
   SupervisionProgressReported: 1,
   ListedSupervisionRemoved: 1,
+  PublicSecurityCasePeriodExtended: 1,
+  PublicSecurityMediationRecorded: 1,
+  IncidentDisturbanceStoppedNoted: 1,
 };
 
 export const PROSECUTION_EVENT_TYPES = Object.keys(PROSECUTION_EVENT_SCHEMA_VERSIONS) as ProsecutionEventType[];

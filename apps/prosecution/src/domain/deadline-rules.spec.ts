@@ -341,3 +341,74 @@ describe('return for supplementary investigation on a moved clock (CPL arts. 105
     ]);
   });
 });
+
+describe('the 治安案件 case period on a moved clock (治安管理处罚法, revised: 30 days, +30 once)', () => {
+  const police: Actor = { userId: 'u1', organisationId: 'station', role: 'police_officer' };
+  const caseNumber = 'PS-1';
+  const rules = indexRules(PROSECUTION_DEADLINES);
+  const at = (iso: string) => ({ metadata: { actor: police, now: t(iso) } });
+  const open = (iso: string): PoliceCaseCommand => ({
+    type: 'OpenCase',
+    data: { caseNumber, hospitalId: 'h', regionCode: '500103', kind: 'administrative', handlingUnitId: 'station', summary: 's' },
+    ...at(iso),
+  });
+  const extension: PoliceCaseCommand = {
+    type: 'ExtendPublicSecurityCasePeriod',
+    data: { caseNumber, approvingUnitId: 'bureau', approverName: '王局长', reason: '案情复杂' },
+    ...at('2026-03-25T02:00:00Z'),
+  };
+  const agreement: PoliceCaseCommand = {
+    type: 'RecordPublicSecurityMediation',
+    data: { caseNumber, mediationId: 'm1', outcome: 'agreement_reached', note: null },
+    ...at('2026-04-20T02:00:00Z'),
+  };
+
+  /** The case period as the store keeps it after `commands`, and what the sweeper would see at `now`. */
+  function periodAfter(commands: PoliceCaseCommand[]) {
+    let state: PoliceCaseState = policeCaseDecider.initialState();
+    let clock: Deadline | undefined;
+    for (const command of commands) {
+      const produced = policeCaseDecider.decide(command, state);
+      state = produced.reduce(policeCaseDecider.evolve, state);
+      for (const event of produced) {
+        for (const step of clockStepsFor({ data: event.data as Record<string, unknown>, correlationId: caseNumber })) {
+          if (step.op === 'start') clock = startDeadline(step, rules.get(step.rule)!, calendar);
+          if (step.op === 'met') clock = meetDeadline(clock!, step.at);
+          if (step.op === 'extend') {
+            const { due } = extendDue(clock!.dueAt, step.by, { calendar, extendOverHoliday: clock!.rule.extendOverHoliday });
+            clock = { ...clock!, dueAt: due };
+          }
+        }
+      }
+    }
+    const seenAt = (now: string) => {
+      const open = clock!.state === 'running' || clock!.state === 'warned';
+      return open && t(now) > clock!.dueAt ? 'breached' : clock!.state;
+    };
+    return { clock: clock!, seenAt };
+  }
+
+  it('30 days from the day after acceptance, to 24:00 (Beijing) of the 30th', () => {
+    const { clock, seenAt } = periodAfter([open('2026-03-02T02:00:00Z')]);
+    expect(clock.id).toBe(`${caseNumber}:public-security-case`);
+    // Day 1 is 3 March; day 30 is 1 April.
+    expect(clock.dueAt).toEqual(t('2026-04-01T16:00:00Z'));
+    expect(seenAt('2026-04-01T15:59:00Z')).toBe('running');
+    expect(seenAt('2026-04-02T00:00:00Z')).toBe('breached'); // undecided and not extended
+  });
+
+  it('a last day on a holiday moves to the next working day (nobody is held by the period)', () => {
+    // Accepted 1 Sep 2025: the 30th day is 1 October (National Day, off to 8 October) → Thursday 9 October.
+    expect(periodAfter([open('2025-09-01T02:00:00Z')]).clock.dueAt).toEqual(t('2025-10-09T16:00:00Z'));
+  });
+
+  it('the approved extension adds 30 days, and a 治安调解 agreement meets it', () => {
+    const extended = periodAfter([open('2026-03-02T02:00:00Z'), extension]);
+    // 1 April + 30 days = 1 May (Labour Day, off to 5 May 2026) → Wednesday 6 May.
+    expect(extended.clock.dueAt).toEqual(t('2026-05-06T16:00:00Z'));
+    expect(extended.seenAt('2026-04-10T00:00:00Z')).toBe('running'); // past the 30 days: no false breach
+    const decided = periodAfter([open('2026-03-02T02:00:00Z'), extension, agreement]);
+    expect(decided.clock.state).toBe('met');
+    expect(decided.seenAt('2026-06-01T00:00:00Z')).toBe('met');
+  });
+});

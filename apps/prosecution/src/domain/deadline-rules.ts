@@ -25,6 +25,7 @@ export const RULE = {
   prosecutionReviewInCustody: 'prosecution-review-in-custody',
   supplementaryInvestigation: 'supplementary-investigation',
   supplementaryInvestigationInCustody: 'supplementary-investigation-in-custody',
+  publicSecurityCase: 'public-security-case',
 } as const;
 
 export type ProsecutionRuleName = (typeof RULE)[keyof typeof RULE];
@@ -129,6 +130,21 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     stops: ['CaseResubmittedForProsecution'],
     extendedBy: [],
   },
+  {
+    // 办理治安案件的期限，自受理之日起不得超过三十日；案情重大、复杂的，经上一级公安机关批准，可以延长三十日.
+    // Days as the law counts them: from the day after acceptance, nobody held by it, so a last day on a
+    // holiday moves to the next working day. Met by the case's decision: a penalty decision or a 治安调解
+    // agreement; a conversion to criminal ends it (moot).
+    name: RULE.publicSecurityCase,
+    source: '[law] 治安管理处罚法 (2025年修订，2026-01-01施行) 办案期限 (原第99条)',
+    length: { unit: 'calendar_days', amount: 30 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: true,
+    configurable: true,
+    starts: ['CaseAccepted'], // kind 'administrative'
+    stops: ['AdministrativePenaltyDecided', 'PublicSecurityMediationRecorded', 'CaseConvertedToCriminal'],
+    extendedBy: ['PublicSecurityCasePeriodExtended'],
+  },
 ];
 
 /** Lawful limits the decider checks; from national law, so configurable (see `createPoliceCaseDecider`). */
@@ -145,6 +161,8 @@ export interface ProsecutionPolicy {
   /** 退回补充侦查: how many times a case may go back to the police (以二次为限). */
   supplementaryInvestigation: { maxReturns: number; source: string };
   administrativeDetention: { maxDays: number; source: string };
+  /** 治安案件: one extension of this many days, with the superior organ's approval. */
+  publicSecurityCase: { extensionDays: number; source: string };
 }
 
 export const DEFAULT_PROSECUTION_POLICY: ProsecutionPolicy = {
@@ -161,6 +179,7 @@ export const DEFAULT_PROSECUTION_POLICY: ProsecutionPolicy = {
     maxDays: 20,
     source: '[law] 治安管理处罚法 (行政拘留 1–15 日，合并执行最长 20 日)',
   },
+  publicSecurityCase: { extensionDays: 30, source: '[law] 治安管理处罚法 (2025年修订) 办案期限 (原第99条)' },
 };
 
 /** Deterministic deadline ids: one clock per decision, detention, request, or case review. */
@@ -173,4 +192,5 @@ export const deadlineId = {
     round === 0 ? `${caseNumber}:prosecution-review` : `${caseNumber}:prosecution-review:resubmission-${round}`,
   supplementaryInvestigation: (caseNumber: string, returnNumber: number) =>
     `${caseNumber}:${RULE.supplementaryInvestigation}:${returnNumber}`,
+  publicSecurityCase: (caseNumber: string) => `${caseNumber}:${RULE.publicSecurityCase}`,
 };

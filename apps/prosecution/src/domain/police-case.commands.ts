@@ -7,6 +7,7 @@ import type {
   CriminalSentence,
   ListedSupervisorKind,
   PoliceCaseKind,
+  PublicSecurityMediationOutcome,
 } from '@pingan/contracts';
 
 /**
@@ -31,7 +32,15 @@ type CaseHeader = {
  * Issued by the service layer when it consumes an incident from `pingan.incidents.events`;
  * the incident's case number becomes this case's number and the correlation id.
  */
-export type OpenCaseFromIncident = C<'OpenCaseFromIncident', CaseHeader & { incidentId: string; major?: boolean }>;
+export type OpenCaseFromIncident = C<
+  'OpenCaseFromIncident',
+  CaseHeader & {
+    incidentId: string;
+    major?: boolean;
+    /** From the incident's own DisturbanceStopped event (as the consumer kept it), never from a request. */
+    disturbanceStopped?: boolean;
+  }
+>;
 /** A case accepted directly (e.g. a report at the station), with no incident behind it. */
 export type OpenCase = C<'OpenCase', CaseHeader>;
 export type FileCriminalCase = C<'FileCriminalCase', { caseNumber: string; filingUnitId: string }>;
@@ -156,6 +165,17 @@ export type PutUnderListedSupervision = C<
 export type ReportSupervisionProgress = C<'ReportSupervisionProgress', { caseNumber: string; report: string }>;
 export type RemoveListedSupervision = C<'RemoveListedSupervision', { caseNumber: string; reason: string }>;
 
+/** 经上一级公安机关批准延长三十日: the approval is recorded by the handling unit, naming who approved. */
+export type ExtendPublicSecurityCasePeriod = C<
+  'ExtendPublicSecurityCasePeriod',
+  { caseNumber: string; approvingUnitId: string; approverName: string; reason: string }
+>;
+/** 治安调解 of an administrative case, concluded with an agreement or failed; when: `metadata.occurredAt`. */
+export type RecordPublicSecurityMediation = C<
+  'RecordPublicSecurityMediation',
+  { caseNumber: string; mediationId: string; outcome: PublicSecurityMediationOutcome; note: string | null }
+>;
+
 export type PoliceCaseCommand =
   | OpenCaseFromIncident
   | OpenCase
@@ -184,4 +204,6 @@ export type PoliceCaseCommand =
   | RecordFinalJudgement
   | PutUnderListedSupervision
   | ReportSupervisionProgress
-  | RemoveListedSupervision;
+  | RemoveListedSupervision
+  | ExtendPublicSecurityCasePeriod
+  | RecordPublicSecurityMediation;

@@ -8,6 +8,7 @@ import type { PhaseDecide } from './police-case.guards.js';
 import { investigation } from './police-case.investigation.js';
 import { measures } from './police-case.measures.js';
 import { procuratorate } from './police-case.procuratorate.js';
+import { publicSecurity } from './police-case.public-security.js';
 import { evolve, initialState, type PoliceCaseState } from './police-case.state.js';
 import { supervision } from './police-case.supervision.js';
 
@@ -31,6 +32,7 @@ export function createPoliceCaseDecider(
     ...procuratorate(policy),
     ...court,
     ...supervision,
+    ...publicSecurity(policy),
   };
 
   function decide(command: PoliceCaseCommand, state: PoliceCaseState): ProsecutionEvent[] {

@@ -51,6 +51,11 @@ export class ProsecutionError extends defineErrors({
   removalReasonRequired: { code: 'SUPERVISION.REASON_REQUIRED', status: 422 },
   notSupervisor: { code: 'SUPERVISION.NOT_SUPERVISOR', status: 403 },
   supervisionDueInPast: { code: 'SUPERVISION.DUE_IN_PAST', status: 422 },
+  casePeriodAlreadyExtended: { code: 'POLICE_CASE.PERIOD_ALREADY_EXTENDED', status: 409 },
+  casePeriodNotRunning: { code: 'POLICE_CASE.PERIOD_NOT_RUNNING', status: 422 },
+  disturbanceNotStopped: { code: 'MEDIATION.DISTURBANCE_NOT_STOPPED', status: 422 },
+  mediationAlreadyRecorded: { code: 'MEDIATION.ALREADY_RECORDED', status: 409 },
+  mediationAlreadyAgreed: { code: 'MEDIATION.ALREADY_AGREED', status: 409 },
 }) {}
 
 /** The codes by name (`CODE.caseNotFound`), as the decider spells them. */

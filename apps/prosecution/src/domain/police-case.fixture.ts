@@ -69,6 +69,23 @@ export const accepted = (kind: 'administrative' | 'criminal' = 'criminal'): Pros
     summary: 'Relative of a patient struck a nurse in the emergency ward.',
   },
 });
+/** The 治安案件 period's start, as CaseAccepted carries it (30 days from acceptance). */
+export const casePeriodStart = (at: Date = AT) => ({
+  action: 'start' as const,
+  deadlineId: `${CASE}:public-security-case`,
+  rule: 'public-security-case',
+  startedAt: iso(at),
+  responsibleOrganisationId: STATION,
+});
+/** An administrative case from an incident whose disturbance was (or was not yet) stopped, its period running. */
+export const acceptedPublicSecurity = (disturbanceStopped: boolean): ProsecutionEvent => ({
+  type: 'CaseAccepted',
+  data: {
+    ...(accepted('administrative').data as Extract<ProsecutionEvent, { type: 'CaseAccepted' }>['data']),
+    incidentDisturbanceStopped: disturbanceStopped,
+    clocks: [casePeriodStart()],
+  },
+});
 export const filed: ProsecutionEvent = {
   type: 'CriminalCaseFiled',
   data: { ...ref, filingUnitId: BUREAU, filedAt: iso(AT) },

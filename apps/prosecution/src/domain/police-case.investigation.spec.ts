@@ -27,6 +27,7 @@ import {
   adminCase,
   CASE,
   withData,
+  casePeriodStart,
 } from './police-case.fixture.js';
 
 // ── Opening ───────────────────────────────────────────────────────────────────
@@ -60,7 +61,7 @@ describe('opening a police case (受案)', () => {
   it('opens from an incident, keeping its case number (the correlation id)', () => {
     given([])
       .when(fromIncident)
-      .then([accepted('criminal')]);
+      .then([{ ...accepted('criminal'), data: { ...accepted('criminal').data, incidentDisturbanceStopped: false } } as ProsecutionEvent]);
   });
 
   it('ignores the same incident delivered again', () => {
@@ -88,6 +89,7 @@ describe('opening a police case (受案)', () => {
           data: {
             ...accepted('administrative').data,
             origin: { source: 'direct' },
+            clocks: [casePeriodStart()],
           } as never,
         },
       ]);

@@ -2,6 +2,8 @@ import type { PoliceCaseOrigin, ProsecutionEvent } from '@pingan/contracts';
 import type { OpenCase, OpenCaseFromIncident } from './police-case.commands.js';
 import { CODE, ProsecutionConflictError, ProsecutionRuleError } from './police-case.errors.js';
 import { iso, mustBeCriminal, openCase, refOf, required, oneEvent, type PhaseDecide } from './police-case.guards.js';
+import { deadlineId, RULE } from './deadline-rules.js';
+import { stopCasePeriod } from './police-case.public-security.js';
 import type { PoliceCaseState } from './police-case.state.js';
 
 /** Acceptance (受案), filing (立案) or conversion to criminal, suspects, notes and transfer between units. */
@@ -21,12 +23,21 @@ function open(command: OpenCase | OpenCaseFromIncident, state: PoliceCaseState):
   if (state.status === 'open') {
     // The incident event may be delivered again: the same incident opening the same case is a repeat.
     if (origin.source === 'incident' && state.origin.source === 'incident' && state.origin.incidentId === origin.incidentId) {
+      // Handed over again after the incident recorded its disturbance stopped: the one new fact is kept.
+      if (
+        command.type === 'OpenCaseFromIncident' &&
+        command.data.disturbanceStopped === true &&
+        state.incidentDisturbanceStopped !== true
+      ) {
+        return oneEvent(refOf(state), 'IncidentDisturbanceStoppedNoted', { incidentId: origin.incidentId, notedAt: iso(metadata.now) });
+      }
       return [];
     }
     throw new ProsecutionConflictError(CODE.caseAlreadyOpen, `Case ${data.caseNumber} is already open.`);
   }
   required('caseNumber', data.caseNumber);
   required('handlingUnitId', data.handlingUnitId);
+  const acceptedAt = iso(metadata.now);
   return [
     {
       type: 'CaseAccepted',
@@ -37,10 +48,25 @@ function open(command: OpenCase | OpenCaseFromIncident, state: PoliceCaseState):
         kind: data.kind,
         origin,
         handlingUnitId: data.handlingUnitId,
-        acceptedAt: iso(metadata.now),
+        acceptedAt,
         summary: data.summary,
         // The incident's major flag carries into the case (only when set: older cases read as not major).
         ...(command.type === 'OpenCaseFromIncident' && command.data.major ? { major: true } : {}),
+        ...(command.type === 'OpenCaseFromIncident' ? { incidentDisturbanceStopped: command.data.disturbanceStopped === true } : {}),
+        // 治安案件: 30 days from acceptance (自受理之日起), held by the handling unit.
+        ...(data.kind === 'administrative'
+          ? {
+              clocks: [
+                {
+                  action: 'start' as const,
+                  deadlineId: deadlineId.publicSecurityCase(data.caseNumber),
+                  rule: RULE.publicSecurityCase,
+                  startedAt: acceptedAt,
+                  responsibleOrganisationId: data.handlingUnitId,
+                },
+              ],
+            }
+          : {}),
       },
     },
   ];
@@ -69,6 +95,8 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
     return oneEvent(refOf(s), 'CaseConvertedToCriminal', {
       reason: data.reason,
       convertedAt: iso(metadata.now),
+      // The 治安案件 period falls away: criminal procedure has its own clocks.
+      ...(s.casePeriod?.open ? { clocks: stopCasePeriod(s, metadata.now, 'moot') } : {}),
     });
   },
   AddSuspect(command, state) {

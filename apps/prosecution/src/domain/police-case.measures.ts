@@ -21,6 +21,7 @@ import {
   oneEvent,
   type PhaseDecide,
 } from './police-case.guards.js';
+import { stopCasePeriod } from './police-case.public-security.js';
 import type { Custody, OpenPoliceCase, SuspectState } from './police-case.state.js';
 
 /**
@@ -79,7 +80,11 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       penalty,
       decidedAt: iso(data.decidedAt),
       decidingUnitId: data.decidingUnitId,
-      clocks: [startMinistryEntry(state.caseNumber, data.decisionId, data.decidedAt, data.decidingUnitId)],
+      // The penalty decision is the case's decision: it meets the 30-day case period.
+      clocks: [
+        startMinistryEntry(state.caseNumber, data.decisionId, data.decidedAt, data.decidingUnitId),
+        ...stopCasePeriod(state, data.decidedAt, 'done'),
+      ],
     });
   }
 

@@ -6,6 +6,7 @@ import type {
   PoliceCaseOrigin,
   PoliceCaseRef,
   ProsecutionEvent,
+  PublicSecurityMediationOutcome,
 } from '@pingan/contracts';
 
 // One state and one evolve for all phases: the phases read and change the same case (suspects, decisions, review).
@@ -79,6 +80,12 @@ export interface OpenPoliceCase extends PoliceCaseRef {
     supervisorKind: ListedSupervisorKind;
     dueAt: string;
   } | null;
+  /** From the incident: its disturbance was stopped (true), not (false); null: a direct case or not known. */
+  incidentDisturbanceStopped: boolean | null;
+  /** The 30-day 治安案件 period: null for criminal cases and for cases accepted before it ran. */
+  casePeriod: { open: boolean; extended: boolean; since: string } | null;
+  /** The latest 治安调解 outcome, and the ids recorded (a repeat is refused). */
+  mediation: { outcome: PublicSecurityMediationOutcome | null; ids: readonly string[] };
 }
 
 export type PoliceCaseState = { status: 'none' } | OpenPoliceCase;
@@ -115,6 +122,9 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       designatedProsecutor: null,
       review: null,
       supervision: null,
+      incidentDisturbanceStopped: data.incidentDisturbanceStopped ?? null,
+      casePeriod: data.clocks?.some((c) => c.action === 'start') ? { open: true, extended: false, since: data.acceptedAt } : null,
+      mediation: { outcome: null, ids: [] },
     };
   }
   if (state.status !== 'open') return state; // nothing but acceptance starts a case
@@ -122,7 +132,7 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
     case 'CriminalCaseFiled':
       return { ...state, filed: true };
     case 'CaseConvertedToCriminal':
-      return { ...state, kind: 'criminal' };
+      return { ...state, kind: 'criminal', casePeriod: state.casePeriod && { ...state.casePeriod, open: false } };
     case 'SuspectAdded':
       return {
         ...state,
@@ -149,6 +159,7 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
     case 'AdministrativePenaltyDecided':
       return {
         ...state,
+        casePeriod: state.casePeriod && { ...state.casePeriod, open: false },
         decisions: {
           ...state.decisions,
           [event.data.decisionId]: {
@@ -334,6 +345,19 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       return state;
     case 'ListedSupervisionRemoved':
       return { ...state, supervision: null };
+    case 'IncidentDisturbanceStoppedNoted':
+      return { ...state, incidentDisturbanceStopped: true };
+    case 'PublicSecurityCasePeriodExtended':
+      return { ...state, casePeriod: state.casePeriod && { ...state.casePeriod, extended: true } };
+    case 'PublicSecurityMediationRecorded': {
+      // An agreement decides the case; a failed mediation leaves it open for a penalty decision.
+      const agreed = event.data.outcome === 'agreement_reached';
+      return {
+        ...state,
+        mediation: { outcome: event.data.outcome, ids: [...state.mediation.ids, event.data.mediationId] },
+        casePeriod: state.casePeriod && { ...state.casePeriod, open: state.casePeriod.open && !agreed },
+      };
+    }
     default: {
       const unknown: never = event;
       return unknown;

@@ -6,6 +6,7 @@ import {
   PROSECUTION_CONTEXT,
   type EventEnvelope,
   type IncidentClassification,
+  type DisturbanceStoppedData,
   type IncidentClosedData,
   type IncidentLinkedToPoliceCaseData,
   type IncidentReclassifiedData,
@@ -78,6 +79,12 @@ export class IncidentHandoverConsumer implements OnModuleInit {
         await this.upsert(query, envelope, { dispatched_unit_id: data.unitOrganisationId });
         return;
       }
+      // 违法行为已制止: the police case's 治安调解 waits for it [S3 一(二)].
+      case 'DisturbanceStopped': {
+        const data = envelope.data as unknown as DisturbanceStoppedData;
+        await this.upsert(query, envelope, { disturbance_stopped_at: data.stoppedAt });
+        return;
+      }
       case 'IncidentLinkedToPoliceCase': {
         const data = envelope.data as unknown as IncidentLinkedToPoliceCaseData;
         await this.upsert(query, envelope, { police_system_number: data.policeCaseNumber });
@@ -101,7 +108,11 @@ export class IncidentHandoverConsumer implements OnModuleInit {
       major: boolean;
       summary: string | null;
       dispatched_unit_id: string | null;
-    }>(`SELECT classification, major, summary, dispatched_unit_id FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`, [data.caseNumber]);
+      disturbance_stopped_at: Date | null;
+    }>(
+      `SELECT classification, major, summary, dispatched_unit_id, disturbance_stopped_at FROM ${INCIDENT_FACTS_TABLE} WHERE case_number = $1`,
+      [data.caseNumber],
+    );
     const handlingUnitId = facts?.dispatched_unit_id ?? envelope.actor.organisationId;
     const kind = kindOf(facts?.classification ?? null, facts?.major ?? false);
     const summary =
@@ -122,6 +133,7 @@ export class IncidentHandoverConsumer implements OnModuleInit {
             handlingUnitId,
             summary,
             ...(facts?.major ? { major: true } : {}),
+            disturbanceStopped: facts?.disturbance_stopped_at != null,
           },
         },
         actor: system,

@@ -6,6 +6,7 @@ import type {
   CourtVerdict,
   CriminalSentence,
   PoliceCaseKind,
+  PublicSecurityMediationOutcome,
 } from '@pingan/contracts';
 import { ListQueryDto } from '@pingan/platform';
 import { Transform, Type } from 'class-transformer';
@@ -195,6 +196,26 @@ export class SupplementaryInvestigationDto {
 
 export class ResubmissionDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); the new review period counts from it' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
+}
+
+/** 经上一级公安机关批准: who approved the one 30-day extension of a 治安案件. */
+export class CasePeriodExtensionDto {
+  @ApiProperty({ description: 'The superior public-security organ that approved' }) @IsString() @Length(1, 80) approvingUnitId!: string;
+  @ApiProperty({ description: 'Who approved (name and post)' }) @IsString() @Length(1, 200) approverName!: string;
+  @ApiProperty({ description: 'Why: 案情重大、复杂' }) @IsString() @Length(1, 2000) reason!: string;
+}
+
+const MEDIATION_OUTCOMES: readonly PublicSecurityMediationOutcome[] = ['agreement_reached', 'failed'];
+
+/** 治安调解 of an administrative case. */
+export class PublicSecurityMediationDto {
+  @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) mediationId?: string;
+  @ApiProperty({ enum: MEDIATION_OUTCOMES }) @IsIn(MEDIATION_OUTCOMES) outcome!: PublicSecurityMediationOutcome;
+  @ApiPropertyOptional({ description: 'The agreement, or why it failed' }) @IsOptional() @IsString() @Length(1, 2000) note?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it concluded (default: now); the case period is met then' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   occurredAt?: string;

@@ -15,11 +15,13 @@ import {
   AddSuspectDto,
   ArrestRequestDto,
   ArrestRequestExtensionDto,
+  CasePeriodExtensionDto,
   DecidePenaltyDto,
   EmptyDto,
   ImposeMeasureDto,
   MinistryEntryDto,
   ProgressDto,
+  PublicSecurityMediationDto,
   ReasonDto,
   ResubmissionDto,
   TransferCaseDto,
@@ -193,6 +195,32 @@ export class PoliceStepsController {
   })
   resubmitForProsecution(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ResubmissionDto) {
     return this.run(p, caseNumber, { type: 'ResubmitForProsecution', data: { caseNumber } }, occurred(dto.occurredAt));
+  }
+
+  @Post('case-period-extensions')
+  @ApiOperation({ summary: '治安案件: extend the 30-day case period once by 30 days, with the superior organ’s approval' })
+  extendCasePeriod(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: CasePeriodExtensionDto) {
+    return this.run(p, caseNumber, { type: 'ExtendPublicSecurityCasePeriod', data: { caseNumber, ...dto } });
+  }
+
+  @Post('public-security-mediations')
+  @ApiOperation({
+    summary:
+      '治安调解: an agreement meets the case period; a failure leaves the case open for a penalty decision. Not before the disturbance is stopped',
+  })
+  async recordMediation(
+    @CurrentPrincipal() p: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @Body() dto: PublicSecurityMediationDto,
+  ) {
+    const mediationId = dto.mediationId ?? randomUUID();
+    const result = await this.run(
+      p,
+      caseNumber,
+      { type: 'RecordPublicSecurityMediation', data: { caseNumber, mediationId, outcome: dto.outcome, note: dto.note ?? null } },
+      occurred(dto.occurredAt),
+    );
+    return { ...result, mediationId };
   }
 
   @Post('supervision/progress')
