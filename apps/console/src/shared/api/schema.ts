@@ -1501,6 +1501,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/oversight/returns/police-monthly.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The police monthly return as CSV (the same table, title and period above it) */
+    get: operations['StatisticsController_policeMonthlyCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oversight/returns/police-monthly.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公安机关打击涉医违法犯罪专项行动统计表: per police unit, cases accepted by kind and filed, penalties, compulsory measures, arrests, prosecutions, ministry entries on time; a totals row */
+    get: operations['StatisticsController_policeMonthlyXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/oversight/statistics': {
     parameters: {
       query?: never;
@@ -1741,6 +1775,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/police-cases/{caseNumber}/case-period-extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 治安案件: extend the 30-day case period once by 30 days, with the superior organ’s approval */
+    post: operations['PoliceStepsController_extendCasePeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/police-cases/{caseNumber}/compulsory-measures': {
     parameters: {
       query?: never;
@@ -1939,6 +1990,23 @@ export interface paths {
     put?: never;
     /** 移送审查起诉: starts the 1-month prosecution-review clock */
     post: operations['PoliceStepsController_transferForProsecution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/police-cases/{caseNumber}/public-security-mediations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 治安调解: an agreement meets the case period; a failure leaves the case open for a penalty decision. Not before the disturbance is stopped */
+    post: operations['PoliceStepsController_recordMediation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2150,6 +2218,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/security-ledger/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a self-inspection return (自查填报) for the hospitals of the commission’s region or one below it: title, as-of day, due day. Each hospital’s duty to file is a clock due at 24:00 of the due day, escalated to the commission when it breaches. Answers { returnId, regionCode, dueAt, hospitals }. */
+    post: operations['LedgerController_setReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/returns/{returnId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A return: each hospital on_time / late / missing (overdue, not filed) / pending, with what it filed and its clock (police and commissions of the region or above; a hospital of the return sees its own row only) */
+    get: operations['LedgerController_getReturn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/returns/{returnId}/filings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The hospital’s security office files the return: a snapshot of its profile as it stands, with optional evidence references; once. Answers { returnId, hospitalId, profileRevision, filedAt, onTime } (late still files, and the clock records the breach). */
+    post: operations['LedgerController_fileReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2321,6 +2440,14 @@ export interface components {
       /** @description personal data */
       phone?: string;
     };
+    CasePeriodExtensionDto: {
+      /** @description Who approved (name and post) */
+      approverName: string;
+      /** @description The superior public-security organ that approved */
+      approvingUnitId: string;
+      /** @description Why: 案情重大、复杂 */
+      reason: string;
+    };
     CasualtiesDto: {
       /** @description bystanders and anyone else (其他人员) */
       bystanders?: components['schemas']['CasualtyCountsDto'];
@@ -2490,6 +2617,10 @@ export interface components {
       note?: string;
       /** @enum {string} */
       reason: 'no_agreement' | 'party_withdrew' | 'not_accepted' | 'other';
+    };
+    FileSelfInspectionReturn: {
+      /** @description 佐证材料（附件编号或链接），至多20项 */
+      evidence?: string[];
     };
     FlagRiskDto: {
       /**
@@ -2856,6 +2987,19 @@ export interface components {
       name: string;
       phone?: string;
     };
+    PublicSecurityMediationDto: {
+      /** @description Generated when omitted */
+      mediationId?: string;
+      /** @description The agreement, or why it failed */
+      note?: string;
+      /**
+       * Format: date-time
+       * @description when it concluded (default: now); the case period is met then
+       */
+      occurredAt?: string;
+      /** @enum {string} */
+      outcome: 'agreement_reached' | 'failed';
+    };
     ReceiveComplaintDto: {
       claims: components['schemas']['ClaimDto'][];
       parties: components['schemas']['PartyDto'][];
@@ -3033,6 +3177,22 @@ export interface components {
       /** @example 2026-11-20T02:00:00Z */
       heldAt: string;
       notes?: string;
+    };
+    SetSelfInspectionReturn: {
+      /**
+       * Format: date
+       * @description 填报基准日（按该日情况填报）
+       */
+      asOf: string;
+      /**
+       * Format: date
+       * @description 填报截止日（当日24:00前），不得早于基准日
+       */
+      dueOn: string;
+      /** @description Region code (6 digits): the commission’s own (default) or one below it */
+      region?: string;
+      /** @description 标题，如“2026年第二季度医院安全秩序自查” */
+      title: string;
     };
     StartSupervisionDto: {
       /** @example 500101-20261122-0007 */
@@ -11008,6 +11168,12 @@ export interface operations {
               /** @example 管制 */
               public_surveillance: string;
             };
+            publicSecurityMediationOutcome: {
+              /** @example 治安调解达成协议 */
+              agreement_reached: string;
+              /** @example 治安调解未达成协议 */
+              failed: string;
+            };
             reportFormat: {
               /** @example 网页（可打印） */
               html: string;
@@ -11109,6 +11275,16 @@ export interface operations {
               national: string;
               /** @example 地方标准 */
               regional: string;
+            };
+            selfInspectionFilingStatus: {
+              /** @example 逾期填报 */
+              late: string;
+              /** @example 逾期未报 */
+              missing: string;
+              /** @example 按时填报 */
+              on_time: string;
+              /** @example 待填报 */
+              pending: string;
             };
             taskKind: {
               /** @example 心理疏导 */
@@ -12405,6 +12581,128 @@ export interface operations {
         };
       };
       /** @description ACCESS.DENIED: only health_commission_official, political_legal_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  StatisticsController_policeMonthlyCsv: {
+    parameters: {
+      query?: {
+        /** @description Asia/Shanghai month, YYYY-MM (default: this month) */
+        month?: string;
+        /** @description 6-digit region code within the caller’s region (default: the caller’s region) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description UTF-8 CSV with BOM */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only station_chief, political_legal_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  StatisticsController_policeMonthlyXlsx: {
+    parameters: {
+      query?: {
+        /** @description Asia/Shanghai month, YYYY-MM (default: this month) */
+        month?: string;
+        /** @description 6-digit region code within the caller’s region (default: the caller’s region) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An Excel workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only station_chief, political_legal_officer, and only for records of their organisation or region */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13859,6 +14157,117 @@ export interface operations {
       };
     };
   };
+  PoliceStepsController_extendCasePeriod: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        caseNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CasePeriodExtensionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   PoliceStepsController_imposeMeasure: {
     parameters: {
       query?: never;
@@ -15095,6 +15504,117 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['TransferForProsecutionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PoliceStepsController_recordMediation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        caseNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicSecurityMediationDto'];
       };
     };
     responses: {
@@ -16475,6 +16995,283 @@ export interface operations {
       };
       /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LedgerController_setReturn: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetSelfInspectionReturn'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LedgerController_getReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        returnId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LedgerController_fileReturn: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        returnId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileSelfInspectionReturn'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
         headers: {
           [name: string]: unknown;
         };
