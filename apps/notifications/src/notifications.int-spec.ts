@@ -326,6 +326,36 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     expect(await alerts('secondSecurity')).toEqual([]);
   }, 60_000);
 
+  it('a self-inspection return not filed in time: the hospital and the commission that set it are told, no other', async () => {
+    const returnId = randomUUID();
+    const deadlineId = `${returnId}/hospital-central`;
+    await publisher.publish([
+      testEnvelope({
+        context: 'security-ledger',
+        type: 'DeadlineBreached',
+        streamType: 'deadline',
+        streamId: `deadline-${deadlineId}`,
+        correlationId: returnId,
+        data: {
+          deadlineId,
+          subject: 'hospital-central',
+          rule: 'self-inspection-return',
+          state: 'breached',
+          dueAt: new Date().toISOString(),
+          at: new Date().toISOString(),
+          responsibleOrganisationId: 'hospital-central',
+          supervisingOrganisationId: 'hc-wz',
+        },
+      }),
+    ]);
+    const breaches = async (name: Who) => (await about(name, returnId)).filter((n) => n.ruleId === 'deadline-breached');
+    await eventually(async () => expect(await breaches('hcWz')).toHaveLength(1));
+    expect(await breaches('centralSecurity')).toHaveLength(1);
+    expect((await breaches('hcWz'))[0].title).toContain('【超时】');
+    expect(await breaches('hcYz')).toEqual([]);
+    expect(await breaches('secondSecurity')).toEqual([]);
+  }, 60_000);
+
   it('an administrator overrides a rule for a county only; a region outside theirs is refused', async () => {
     await as('admin')
       .put('/notifications/rules/incident-reported/regions/500101', { urgency: 'high' })

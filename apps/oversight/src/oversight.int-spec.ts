@@ -679,6 +679,61 @@ describe('oversight', () => {
       expect((await board(countyHc, '?state=lapsed')).map((r) => r.deadlineId)).toEqual(['d2/peoples-mediation/1']);
     });
 
+    it('puts a self-inspection return’s clock of the security ledger on the board, and escalates its breach to the commission', async () => {
+      const LEDGER_HOSPITAL = 'hospital-ledger-late';
+      const deadlineId = `return-1/${LEDGER_HOSPITAL}`;
+      const ledger = (type: string, data: Record<string, unknown>, at: string, correlationId: string) =>
+        envelope('security-ledger', type, data, at, { streamId: `security-ledger-${type}`, actor: SYSTEM_ACTOR, correlationId });
+      const returnClock = (type: string, extra: Record<string, unknown>) =>
+        ledger(
+          type,
+          {
+            deadlineId,
+            subject: LEDGER_HOSPITAL,
+            rule: 'self-inspection-return',
+            ruleSource: '[S0 三(三)]',
+            state: 'running',
+            startedAt: '2026-12-01T02:00:00.000Z',
+            dueAt: '2026-12-10T16:00:00.000Z',
+            warnAt: '2026-12-08T10:00:00.000Z',
+            provisional: false,
+            completedAt: null,
+            responsibleOrganisationId: LEDGER_HOSPITAL,
+            supervisingOrganisationId: COUNTY_HC,
+            ...extra,
+          },
+          (extra.at as string) ?? '2026-12-01T02:00:00.000Z',
+          'return-1',
+        );
+      // The hospital's filed profile names its region (the ledger's events of a hospital carry it).
+      await publish(
+        ledger('SecurityProfileFiled', { hospitalId: LEDGER_HOSPITAL, regionCode: '500101', revision: 1 }, T('09:00:00'), LEDGER_HOSPITAL),
+      );
+      await publish(returnClock('DeadlineStarted', {}));
+      const row = async () => (await board(countyHc)).find((r) => r.deadlineId === deadlineId);
+      expect(await row()).toMatchObject({
+        context: 'security-ledger',
+        rule: 'self-inspection-return',
+        state: 'running',
+        regionCode: '500101',
+      });
+      const breach = returnClock('DeadlineBreached', { state: 'breached', at: '2026-12-10T16:00:00.000Z' });
+      await publish(breach);
+      expect(await row()).toMatchObject({
+        state: 'breached',
+        breachedAt: '2026-12-10T16:00:00.000Z',
+        supervisingOrganisationId: COUNTY_HC,
+      });
+      expect(
+        (await board({ organisationId: LEDGER_HOSPITAL, organisationKind: 'hospital', roles: ['hospital_security_officer'] })).map(
+          (r) => r.deadlineId,
+        ),
+      ).toEqual([deadlineId]);
+      const escalations = await runtime.store.readStream(breachStreamId('security-ledger', deadlineId));
+      expect(escalations.map((e) => e.type)).toEqual(['BreachEscalated']);
+      expect(escalations[0].data).toMatchObject({ sourceContext: 'security-ledger', supervisingOrganisationId: COUNTY_HC });
+    });
+
     it('withdraws a breach escalation once when the work, entered late, turns out to have been done in time', async () => {
       const late = (type: string, extra: Record<string, unknown>) =>
         envelope(

@@ -1,6 +1,7 @@
 import { messageFor } from '../domain/messages.js';
 import { NOTIFICATION_RULES, triggers, type NotificationRule } from '../domain/rules.js';
 import { memoryDirectory } from '../notifications.fixture.js';
+import { ROUTED_CONTEXTS } from '../routing/notification-router.js';
 import { caseRolesOf, resolveAddressees, type CaseFacts } from './who-is-who.js';
 
 const directory = memoryDirectory();
@@ -88,6 +89,16 @@ describe('who is told what', () => {
         'bureau-wz',
         'station-wz',
       ]);
+    });
+
+    it('a self-inspection return overdue: the generic clock rules tell the hospital, and on a breach the commission that set it', async () => {
+      expect(ROUTED_CONTEXTS).toContain('security-ledger');
+      const clock = { rule: 'self-inspection-return', responsibleOrganisationId: 'hospital-central', supervisingOrganisationId: 'hc-wz' };
+      expect(firing('security-ledger', 'DeadlineWarned', clock)).toEqual(['deadline-warned']);
+      expect(firing('security-ledger', 'DeadlineBreached', clock)).toEqual(['deadline-breached']);
+      const facts = at('hospital-central', '500101');
+      expect(await told('deadline-warned', clock, facts)).toEqual(['hospital-central']);
+      expect(await told('deadline-breached', clock, facts)).toEqual(['hc-wz', 'hospital-central']);
     });
   });
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { HIGH_RISK_PERSONS_CONTEXT, NOTIFICATIONS_CONTEXT, type EventEnvelope } from '@pingan/contracts';
+import { HIGH_RISK_PERSONS_CONTEXT, NOTIFICATIONS_CONTEXT, SECURITY_LEDGER_CONTEXT, type EventEnvelope } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { v5 as uuidv5 } from 'uuid';
@@ -11,8 +11,18 @@ import { SCHEMA, insertNotification } from '../inbox/notification-store.js';
 import { ruleBook } from '../rules/rule-book.js';
 import { LiveHub } from '../stream/live-hub.js';
 
-/** The contexts whose events may tell somebody something (see domain/rules.ts). */
-export const ROUTED_CONTEXTS = ['incidents', 'prosecution', 'disputes', HIGH_RISK_PERSONS_CONTEXT, 'oversight'] as const;
+/**
+ * The contexts whose events may tell somebody something (see domain/rules.ts). The security ledger
+ * for its self-inspection return clocks: the generic clock rules tell the hospital and the commission.
+ */
+export const ROUTED_CONTEXTS = [
+  'incidents',
+  'prosecution',
+  'disputes',
+  HIGH_RISK_PERSONS_CONTEXT,
+  'oversight',
+  SECURITY_LEDGER_CONTEXT,
+] as const;
 export const ROUTER_GROUP = 'notifications.router';
 
 // Fixed namespace: a notification's id follows from (event, rule, addressee), so deriving it twice records it once.

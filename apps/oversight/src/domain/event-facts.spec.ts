@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@pingan/contracts';
-import { addresseeRegion, beijingTime, factsOf, labelOf, outcomeOf, shanghaiMonthOf, summaryOf } from './event-facts.js';
+import { FED_CONTEXTS, addresseeRegion, beijingTime, factsOf, labelOf, outcomeOf, shanghaiMonthOf, summaryOf } from './event-facts.js';
 
 const envelope = (context: string, type: string, data: Record<string, unknown>) => ({ context, type, data }) as unknown as EventEnvelope;
 const ref = { caseNumber: '500101-20261110-0001', hospitalId: 'h1', regionCode: '500101' };
@@ -51,6 +51,20 @@ describe('event facts', () => {
     ).toBe('时限即将到期（时限：12小时内报告国家卫健委；期限：2026-12-03 16:05（北京时间）；状态：即将到期）');
     expect(summaryOf(envelope('disputes', 'DeadlineMet', { rule: 'peoples-mediation', state: 'met' }))).toBe(
       '按时完成（规则：人民调解期限（peoples-mediation）；状态：按时完成）',
+    );
+    // The security ledger's return clocks are fed and named like any other.
+    expect(FED_CONTEXTS).toContain('security-ledger');
+    expect(
+      summaryOf(
+        envelope('security-ledger', 'DeadlineBreached', {
+          rule: 'self-inspection-return',
+          state: 'breached',
+          dueAt: '2026-12-03T16:00:00Z',
+        }),
+      ),
+    ).toBe('超过时限（规则：安全自查填报期限（self-inspection-return）；期限：2026-12-04 00:00（北京时间）；状态：已超时）');
+    expect(summaryOf(envelope('security-ledger', 'SelfInspectionReturnFiled', { returnId: 'r1', hospitalId: 'h1' }))).toBe(
+      '提交安全自查填报',
     );
     // An event not yet named in Chinese still shows, under its code.
     expect(summaryOf(envelope('incidents', 'SomethingNew', {}))).toBe('SomethingNew');

@@ -1,4 +1,4 @@
-import { LABELS, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
+import { LABELS, SECURITY_LEDGER_CONTEXT, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
 import { eventTitle, ruleWords } from './event-titles.js';
 
 /**
@@ -10,7 +10,16 @@ import { eventTitle, ruleWords } from './event-titles.js';
 
 export const HIGH_RISK_CONTEXT = 'high-risk-persons';
 // notifications: acknowledgements of notifications are part of the case's history.
-export const FED_CONTEXTS = ['incidents', 'prosecution', 'disputes', HIGH_RISK_CONTEXT, 'oversight', 'notifications'] as const;
+// security-ledger: its self-inspection return clocks belong on the board, their breaches escalated like any other.
+export const FED_CONTEXTS = [
+  'incidents',
+  'prosecution',
+  'disputes',
+  HIGH_RISK_CONTEXT,
+  'oversight',
+  'notifications',
+  SECURITY_LEDGER_CONTEXT,
+] as const;
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 

@@ -106,6 +106,10 @@ export const EVENT_TITLES: Readonly<Record<string, string>> = {
   ListedSupervisionStarted: '挂牌督办',
   ListedSupervisionRemoved: '撤销挂牌督办',
   NotificationAcknowledged: '通知已签收',
+  // security ledger (医院安全秩序管理工作台账)
+  SecurityProfileFiled: '填报安全台账',
+  SelfInspectionReturnSet: '部署安全自查填报',
+  SelfInspectionReturnFiled: '提交安全自查填报',
 };
 
 /** Which service a timeline line comes from, as officials call them. */
@@ -116,6 +120,7 @@ export const CONTEXT_TITLES: Readonly<Record<string, string>> = {
   'high-risk-persons': '重点人员',
   oversight: '监督督办',
   notifications: '通知',
+  'security-ledger': '安全秩序管理台账',
 };
 
 export const eventTitle = (type: string): string => EVENT_TITLES[type] ?? type;
@@ -131,6 +136,7 @@ const RULE_FAMILIES: readonly [RegExp, string][] = [
   [/^administrative-mediation/, '行政调解期限'],
   [/^dispute-risk-review/, '纠纷风险研判期限'],
   [/^supervision/, '督办期限'],
+  [/^self-inspection-return/, '安全自查填报期限'],
 ];
 export function ruleWords(rule: string): string {
   const family = RULE_FAMILIES.find(([pattern]) => pattern.test(rule));
