@@ -18,6 +18,8 @@ import { chime, enableSound, soundEnabled } from './alarm';
 // instead. While live it still refreshes now and then: another dispatcher's steps raise no notification.
 const POLL_MS = 1_000;
 const LIVE_REFRESH_MS = 15_000;
+// How long a card drawn from a notification waits for the list to have its row before it is dropped.
+const PROVISIONAL_MS = 10_000;
 
 /**
  * A card drawn from the `incident-reported` notification alone, before `GET /incidents` answers (under
@@ -199,17 +201,22 @@ function IncidentCard({ incident, arrival, fresh, seenAt }: { incident: BoardRow
  */
 export default function BoardPage() {
   const queryClient = useQueryClient();
+  // Cards drawn from a notification whose row the list has not answered yet, kept for a while.
+  const provisional = useRef(new Map<string, { row: BoardRow; until: number }>());
+  const addProvisional = (row: BoardRow) =>
+    queryClient.setQueryData<BoardRow[]>(keys.incidents({ status: 'open' }), (rows) =>
+      rows === undefined || rows.some((r) => r.caseNumber === row.caseNumber) ? rows : [...rows, row],
+    );
   // Any notification about a case (a new incident, a clock's warning or breach) refreshes the board's data;
   // a new incident's card is drawn from the notification at once, and the refetch then replaces it.
   const live = useLive((notification) => {
     const { caseNumber } = notification;
     if (!caseNumber) return;
-    if (notification.ruleId === 'incident-reported')
-      queryClient.setQueryData<BoardRow[]>(keys.incidents({ status: 'open' }), (rows) =>
-        rows === undefined || rows.some((r) => r.caseNumber === caseNumber)
-          ? rows
-          : [...rows, provisionalRow({ ...notification, caseNumber })],
-      );
+    if (notification.ruleId === 'incident-reported') {
+      const row = provisionalRow({ ...notification, caseNumber });
+      provisional.current.set(caseNumber, { row, until: Date.now() + PROVISIONAL_MS });
+      addProvisional(row);
+    }
     void queryClient.invalidateQueries({ queryKey: keys.incidents({ status: 'open' }) });
     void queryClient.invalidateQueries({ queryKey: keys.deadlines });
   });
@@ -223,6 +230,24 @@ export default function BoardPage() {
   const [seenAt, setSeenAt] = useState<Map<string, number>>(new Map());
   const [alerts, setAlerts] = useState(0);
   const [sound, setSound] = useState(soundEnabled());
+
+  // The list is a read model that may lag the notification: a refetch without the new row keeps the
+  // provisional card (and asks again shortly) rather than dropping it; a server row replaces it.
+  useEffect(() => {
+    if (!incidents.data) return;
+    const rows = incidents.data as BoardRow[];
+    let missing = false;
+    for (const [caseNumber, { row, until }] of provisional.current) {
+      const now = rows.find((r) => r.caseNumber === caseNumber);
+      if ((now && !now.provisional) || Date.now() > until) provisional.current.delete(caseNumber);
+      else if (!now) {
+        missing = true;
+        addProvisional(row);
+      }
+    }
+    // Not cleared when the re-added row changes the data (that would cancel it): asking again is harmless.
+    if (missing) setTimeout(() => void queryClient.invalidateQueries({ queryKey: keys.incidents({ status: 'open' }) }), 500);
+  }, [incidents.data, queryClient]);
 
   useEffect(() => {
     if (!incidents.data) return;
