@@ -8,7 +8,7 @@ import { keys, useDeadlines, useIncidents, useOrganisationName, usePoliceStep, t
 import type { Deadline, IncidentSummary } from '../shared/api/views';
 import { Clock } from '../shared/Clock';
 import { CATEGORY_LABELS, CHANNEL_LABELS, label } from '../shared/labels';
-import { useLive, type LiveMode } from '../shared/live';
+import { useLive, type LiveMode, type LiveNotification } from '../shared/live';
 import { ErrorState, Nothing } from '../shared/states';
 import { beijingClock, fromBeijingInput, span, toBeijingInput } from '../shared/time';
 import { useNow } from '../shared/useNow';
@@ -18,6 +18,43 @@ import { chime, enableSound, soundEnabled } from './alarm';
 // instead. While live it still refreshes now and then: another dispatcher's steps raise no notification.
 const POLL_MS = 1_000;
 const LIVE_REFRESH_MS = 15_000;
+// How long a card drawn from a notification waits for the list to have its row before it is dropped.
+const PROVISIONAL_MS = 10_000;
+
+/**
+ * A card drawn from the `incident-reported` notification alone, before `GET /incidents` answers (under
+ * load the refetch took another ~0.8 s). The notification carries the case number, the hospital's name
+ * (in its title), when it was raised and its words (no names or phones); the rest waits for the
+ * refetch, whose rows replace the whole list, so the server's row wins and none is shown twice.
+ */
+type BoardRow = IncidentSummary & { provisional?: { hospitalName: string; text: string } };
+
+function provisionalRow(n: LiveNotification & { caseNumber: string }): BoardRow {
+  return {
+    caseNumber: n.caseNumber,
+    hospitalId: '',
+    regionCode: '',
+    channel: n.title.startsWith('【一键报警】') ? 'one_key_alarm' : '',
+    status: 'open',
+    outcome: null,
+    occurredAt: n.createdAt,
+    reportedAt: n.createdAt,
+    categories: [],
+    major: false,
+    deaths: 0,
+    seriousInjuries: 0,
+    lightInjuries: 0,
+    slightInjuries: 0,
+    seriousInjuryPendingAppraisal: false,
+    detailsPending: true,
+    dispatchedAt: null,
+    arrivedAt: null,
+    disturbanceStoppedAt: null,
+    sceneClearedAt: null,
+    runningClocks: [],
+    provisional: { hospitalName: n.title.replace(/^【[^】]*】/, ''), text: n.body },
+  };
+}
 
 /** 实时 / 轮询: whether the board hears of new incidents at once or asks every second. */
 function LiveIndicator({ mode }: { mode: LiveMode }) {
@@ -92,17 +129,7 @@ function StepButton({ incident, step, onDone }: { incident: IncidentSummary; ste
   );
 }
 
-function IncidentCard({
-  incident,
-  arrival,
-  fresh,
-  seenAt,
-}: {
-  incident: IncidentSummary;
-  arrival?: Deadline;
-  fresh: boolean;
-  seenAt?: number;
-}) {
+function IncidentCard({ incident, arrival, fresh, seenAt }: { incident: BoardRow; arrival?: Deadline; fresh: boolean; seenAt?: number }) {
   const orgName = useOrganisationName();
   const now = useNow(1000);
   const waiting = now - new Date(incident.reportedAt).getTime();
@@ -123,17 +150,23 @@ function IncidentCard({
           <Link to={`/case/${incident.caseNumber}`}>{incident.caseNumber}</Link>
         </Space>
       }
-      extra={<Typography.Text type="secondary">{label(CHANNEL_LABELS, incident.channel)}</Typography.Text>}
+      extra={incident.channel && <Typography.Text type="secondary">{label(CHANNEL_LABELS, incident.channel)}</Typography.Text>}
     >
       <Typography.Paragraph style={{ marginBottom: 8, fontSize: 16 }} strong>
-        {orgName(incident.hospitalId)}
+        {incident.provisional ? incident.provisional.hospitalName : orgName(incident.hospitalId)}
       </Typography.Paragraph>
-      <Typography.Paragraph style={{ marginBottom: 8 }}>
-        {incident.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}
-        {incident.deaths + incident.seriousInjuries + incident.lightInjuries + incident.slightInjuries > 0 &&
-          ` · 伤亡 ${incident.deaths} 死 ${incident.seriousInjuries} 重伤 ${incident.lightInjuries} 轻伤 ${incident.slightInjuries} 轻微伤`}
-        {incident.seriousInjuryPendingAppraisal && ' · 疑似重伤待鉴定'}
-      </Typography.Paragraph>
+      {incident.provisional ? (
+        <Typography.Paragraph style={{ marginBottom: 8 }} type="secondary">
+          {incident.provisional.text}（详情加载中…）
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph style={{ marginBottom: 8 }}>
+          {incident.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}
+          {incident.deaths + incident.seriousInjuries + incident.lightInjuries + incident.slightInjuries > 0 &&
+            ` · 伤亡 ${incident.deaths} 死 ${incident.seriousInjuries} 重伤 ${incident.lightInjuries} 轻伤 ${incident.slightInjuries} 轻微伤`}
+          {incident.seriousInjuryPendingAppraisal && ' · 疑似重伤待鉴定'}
+        </Typography.Paragraph>
+      )}
       <Space wrap style={{ marginBottom: 8 }}>
         {!incident.dispatchedAt && (
           <Tag color="red" style={{ fontSize: 14, padding: '2px 8px' }}>
@@ -168,9 +201,22 @@ function IncidentCard({
  */
 export default function BoardPage() {
   const queryClient = useQueryClient();
-  // Any notification about a case (a new incident, a clock's warning or breach) refreshes the board's data.
+  // Cards drawn from a notification whose row the list has not answered yet, kept for a while.
+  const provisional = useRef(new Map<string, { row: BoardRow; until: number }>());
+  const addProvisional = (row: BoardRow) =>
+    queryClient.setQueryData<BoardRow[]>(keys.incidents({ status: 'open' }), (rows) =>
+      rows === undefined || rows.some((r) => r.caseNumber === row.caseNumber) ? rows : [...rows, row],
+    );
+  // Any notification about a case (a new incident, a clock's warning or breach) refreshes the board's data;
+  // a new incident's card is drawn from the notification at once, and the refetch then replaces it.
   const live = useLive((notification) => {
-    if (!notification.caseNumber) return;
+    const { caseNumber } = notification;
+    if (!caseNumber) return;
+    if (notification.ruleId === 'incident-reported') {
+      const row = provisionalRow({ ...notification, caseNumber });
+      provisional.current.set(caseNumber, { row, until: Date.now() + PROVISIONAL_MS });
+      addProvisional(row);
+    }
     void queryClient.invalidateQueries({ queryKey: keys.incidents({ status: 'open' }) });
     void queryClient.invalidateQueries({ queryKey: keys.deadlines });
   });
@@ -185,6 +231,24 @@ export default function BoardPage() {
   const [alerts, setAlerts] = useState(0);
   const [sound, setSound] = useState(soundEnabled());
 
+  // The list is a read model that may lag the notification: a refetch without the new row keeps the
+  // provisional card (and asks again shortly) rather than dropping it; a server row replaces it.
+  useEffect(() => {
+    if (!incidents.data) return;
+    const rows = incidents.data as BoardRow[];
+    let missing = false;
+    for (const [caseNumber, { row, until }] of provisional.current) {
+      const now = rows.find((r) => r.caseNumber === caseNumber);
+      if ((now && !now.provisional) || Date.now() > until) provisional.current.delete(caseNumber);
+      else if (!now) {
+        missing = true;
+        addProvisional(row);
+      }
+    }
+    // Not cleared when the re-added row changes the data (that would cancel it): asking again is harmless.
+    if (missing) setTimeout(() => void queryClient.invalidateQueries({ queryKey: keys.incidents({ status: 'open' }) }), 500);
+  }, [incidents.data, queryClient]);
+
   useEffect(() => {
     if (!incidents.data) return;
     const numbers = incidents.data.map((i) => i.caseNumber);
@@ -192,7 +256,7 @@ export default function BoardPage() {
       seen.current = new Set(numbers); // what was there when the board opened is not "new"
       return;
     }
-    const added = incidents.data.filter((i) => !seen.current!.has(i.caseNumber));
+    const added = (incidents.data as BoardRow[]).filter((i) => !seen.current!.has(i.caseNumber));
     if (added.length === 0) return;
     const arrived = Date.now();
     for (const i of added) seen.current.add(i.caseNumber);
@@ -203,7 +267,9 @@ export default function BoardPage() {
     for (const i of added)
       notification.warning({
         message: `新警情 ${i.caseNumber}`,
-        description: `${i.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}${i.major ? '（重大）' : ''}`,
+        description: i.provisional
+          ? `${i.provisional.hospitalName}：${i.provisional.text}`
+          : `${i.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}${i.major ? '（重大）' : ''}`,
         duration: 10,
       });
   }, [incidents.data, notification]);
@@ -211,8 +277,8 @@ export default function BoardPage() {
   if (incidents.isError && !incidents.data) return <ErrorState error={incidents.error} retry={() => void incidents.refetch()} />;
   const arrivalOf = new Map<string, Deadline>();
   for (const d of deadlines.data ?? []) if (d.clock === 'police_arrival' && d.state !== 'cancelled') arrivalOf.set(d.caseNumber, d);
-  const open = incidents.data ?? [];
-  const columns: { key: string; title: string; rows: IncidentSummary[]; empty: string }[] = [
+  const open: BoardRow[] = incidents.data ?? [];
+  const columns: { key: string; title: string; rows: BoardRow[]; empty: string }[] = [
     { key: 'dispatch', title: '待出警', rows: open.filter((i) => !i.dispatchedAt), empty: '没有待出警的警情' },
     { key: 'arrival', title: '待到场', rows: open.filter((i) => i.dispatchedAt && !i.arrivedAt), empty: '没有待到场的警情' },
     {
