@@ -234,7 +234,7 @@ describe('clock instructions over a whole case', () => {
     const started = new Set(all.filter((i) => i.clock.action === 'start').map((i) => i.clock.deadlineId));
     const stopped = new Set(all.filter((i) => i.clock.action === 'stop').map((i) => i.clock.deadlineId));
     expect([...started].sort()).toEqual([...stopped].sort());
-    expect(started.size).toBe(5); // two ministry entries, arrest request, arrest decision, review
+    expect(started.size).toBe(6); // two ministry entries, arrest request, arrest decision, review, appeal window
     for (const { clock } of all) {
       if (clock.action !== 'start') expect(started).toContain(clock.deadlineId);
     }
