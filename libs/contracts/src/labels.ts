@@ -130,6 +130,7 @@ export const LABELS = {
   },
   verdict: { guilty: '有罪', not_guilty: '无罪' },
   appellant: { defendant: '被告人上诉', procuratorate: '人民检察院抗诉' },
+  courtDecisionKind: { judgement: '判决', ruling: '裁定' },
   // 治安案件 (public-security cases)
   publicSecurityMediationOutcome: { agreement_reached: '治安调解达成协议', failed: '治安调解未达成协议' },
 

@@ -77,6 +77,8 @@ export type ArrestRequestExtensionGround =
 export type ListedSupervisorKind = 'police' | 'health_commission' | 'political_legal';
 
 export type CourtVerdict = 'guilty' | 'not_guilty';
+/** 判决 (judgement: 10 days to appeal) or 裁定 (ruling: 5 days), CPL art. 230. */
+export type CourtDecisionKind = 'judgement' | 'ruling';
 
 export interface CriminalSentence {
   /** 主刑, or 'exempted' (免予刑事处罚) / 'fine_only' (单处罚金). */
@@ -327,6 +329,10 @@ export type FirstInstanceVerdictDelivered = E<
     verdict: CourtVerdict;
     sentence: CriminalSentence | null;
     deliveredAt: string;
+    /** 判决 or 裁定: the appeal period is 10 or 5 days (CPL art. 230). Absent on older events: a judgement. */
+    decisionKind?: CourtDecisionKind;
+    /** Starts the appeal window (a lapse rule: its running out lets the verdict stand). Absent on older events. */
+    clocks?: ProsecutionClockInstruction[];
   }
 >;
 /** 上诉 (defendant) or 抗诉 (procuratorate). */
@@ -336,6 +342,8 @@ export type AppealFiled = E<
     suspectId: string;
     appellant: 'defendant' | 'procuratorate';
     filedAt: string;
+    /** Meets the appeal window. Absent on older events. */
+    clocks?: ProsecutionClockInstruction[];
   }
 >;
 export type FinalJudgementRecorded = E<
@@ -347,6 +355,8 @@ export type FinalJudgementRecorded = E<
     sentence: CriminalSentence | null;
     basis: 'first_instance_not_appealed' | 'second_instance';
     finalAt: string;
+    /** Ends an appeal window still open (moot). Absent on older events. */
+    clocks?: ProsecutionClockInstruction[];
   }
 >;
 /** 治安案件 case period extended once by 30 days, with the superior public-security organ's approval (经上一级公安机关批准). */

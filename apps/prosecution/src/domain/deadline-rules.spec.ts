@@ -234,7 +234,7 @@ describe('clock instructions over a whole case', () => {
     const started = new Set(all.filter((i) => i.clock.action === 'start').map((i) => i.clock.deadlineId));
     const stopped = new Set(all.filter((i) => i.clock.action === 'stop').map((i) => i.clock.deadlineId));
     expect([...started].sort()).toEqual([...stopped].sort());
-    expect(started.size).toBe(5); // two ministry entries, arrest request, arrest decision, review
+    expect(started.size).toBe(6); // two ministry entries, arrest request, arrest decision, review, appeal window
     for (const { clock } of all) {
       if (clock.action !== 'start') expect(started).toContain(clock.deadlineId);
     }
@@ -410,5 +410,96 @@ describe('the 治安案件 case period on a moved clock (治安管理处罚法, 
     const decided = periodAfter([open('2026-03-02T02:00:00Z'), extension, agreement]);
     expect(decided.clock.state).toBe('met');
     expect(decided.seenAt('2026-06-01T00:00:00Z')).toBe('met');
+  });
+});
+
+describe('the appeal window on a moved clock (CPL art. 230: 10 days for a judgement, 5 for a ruling; art. 105)', () => {
+  const police: Actor = { userId: 'u1', organisationId: 'station', role: 'police_officer' };
+  const procuratorate: Actor = { userId: 'u2', organisationId: 'procuratorate', role: 'prosecutor' };
+  const judge: Actor = { userId: 'u3', organisationId: 'court', role: 'judge' };
+  const caseNumber = 'C-3';
+  const rules = indexRules(PROSECUTION_DEADLINES);
+  const at = (actor: Actor, iso: string) => ({ metadata: { actor, now: t(iso) } });
+  const toVerdict = (decisionKind: 'judgement' | 'ruling', deliveredAt: string): PoliceCaseCommand[] => [
+    {
+      type: 'OpenCase',
+      data: { caseNumber, hospitalId: 'h', regionCode: '500103', kind: 'criminal', handlingUnitId: 'station', summary: 's' },
+      ...at(police, '2026-06-01T02:00:00Z'),
+    },
+    { type: 'FileCriminalCase', data: { caseNumber, filingUnitId: 'station' }, ...at(police, '2026-06-01T02:00:00Z') },
+    { type: 'AddSuspect', data: { caseNumber, suspectId: 's1', name: '张某' }, ...at(police, '2026-06-01T02:00:00Z') },
+    {
+      type: 'ImposeCompulsoryMeasure',
+      data: {
+        caseNumber,
+        measureId: 'bail',
+        suspectId: 's1',
+        measure: 'bail',
+        decidedAt: t('2026-06-01T02:00:00Z'),
+        decidingUnitId: 'station',
+      },
+      ...at(police, '2026-06-01T02:00:00Z'),
+    },
+    {
+      type: 'TransferForProsecution',
+      data: { caseNumber, suspectIds: ['s1'], procuratorateId: 'procuratorate' },
+      ...at(police, '2026-06-05T02:00:00Z'),
+    },
+    { type: 'Indict', data: { caseNumber, suspectIds: ['s1'], courtId: 'court' }, ...at(procuratorate, '2026-06-20T02:00:00Z') },
+    { type: 'StartFirstInstanceTrial', data: { caseNumber }, ...at(judge, '2026-09-01T02:00:00Z') },
+    {
+      type: 'DeliverFirstInstanceVerdict',
+      data: { caseNumber, suspectId: 's1', verdict: 'not_guilty', sentence: null, decisionKind },
+      ...at(judge, deliveredAt),
+    },
+  ];
+  const appeal = (iso: string): PoliceCaseCommand => ({
+    type: 'FileAppeal',
+    data: { caseNumber, suspectId: 's1', appellant: 'procuratorate' },
+    ...at(judge, iso),
+  });
+
+  /** The window as the store keeps it after `commands`, and what the sweeper would make of it at `now`. */
+  function windowAfter(commands: PoliceCaseCommand[]) {
+    let state: PoliceCaseState = policeCaseDecider.initialState();
+    const clocks = new Map<string, Deadline>();
+    for (const command of commands) {
+      const produced = policeCaseDecider.decide(command, state);
+      state = produced.reduce(policeCaseDecider.evolve, state);
+      for (const event of produced) {
+        for (const step of clockStepsFor({ data: event.data as Record<string, unknown>, correlationId: caseNumber })) {
+          if (step.op === 'start') clocks.set(step.id, startDeadline(step, rules.get(step.rule)!, calendar));
+          if (step.op === 'met') clocks.set(step.id, meetDeadline(clocks.get(step.id)!, step.at));
+        }
+      }
+    }
+    const clock = clocks.get(`${caseNumber}:appeal-window:s1`)!;
+    const seenAt = (now: string) => {
+      const open = clock.state === 'running' || clock.state === 'warned';
+      // A lapse rule ends as lapsed, never breached: the verdict stands, nobody is at fault.
+      return open && t(now) > clock.dueAt ? (clock.rule.onExpiry === 'lapse' ? 'lapsed' : 'breached') : clock.state;
+    };
+    return { clock, seenAt };
+  }
+
+  it('10 days for a judgement received 25 Sep 2026: day 10 is 5 Oct (National Day), so the last day is 8 Oct', () => {
+    const { clock, seenAt } = windowAfter(toVerdict('judgement', '2026-09-25T02:00:00Z'));
+    expect(clock.rule.name).toBe(RULE.appealWindow);
+    expect(clock.dueAt).toEqual(t('2026-10-08T16:00:00Z'));
+    expect(seenAt('2026-10-05T16:30:00Z')).toBe('running'); // the bare 10 days are over: not yet lapsed
+    expect(seenAt('2026-10-08T16:00:01Z')).toBe('lapsed');
+  });
+
+  it('5 days for a ruling (裁定): received 25 Sep 2026, the last day is Wed 30 Sep', () => {
+    const { clock, seenAt } = windowAfter(toVerdict('ruling', '2026-09-25T02:00:00Z'));
+    expect(clock.rule.name).toBe(RULE.appealWindowRuling);
+    expect(clock.dueAt).toEqual(t('2026-09-30T16:00:00Z'));
+    expect(seenAt('2026-10-01T00:00:00Z')).toBe('lapsed');
+  });
+
+  it('a protest (抗诉) lodged within the window meets it', () => {
+    const { clock, seenAt } = windowAfter([...toVerdict('judgement', '2026-09-25T02:00:00Z'), appeal('2026-10-07T02:00:00Z')]);
+    expect(clock.state).toBe('met');
+    expect(seenAt('2026-10-20T00:00:00Z')).toBe('met');
   });
 });

@@ -26,6 +26,8 @@ export const RULE = {
   supplementaryInvestigation: 'supplementary-investigation',
   supplementaryInvestigationInCustody: 'supplementary-investigation-in-custody',
   publicSecurityCase: 'public-security-case',
+  appealWindow: 'appeal-window',
+  appealWindowRuling: 'appeal-window-ruling',
 } as const;
 
 export type ProsecutionRuleName = (typeof RULE)[keyof typeof RULE];
@@ -145,6 +147,34 @@ export const PROSECUTION_DEADLINES: readonly ProsecutionDeadlineRule[] = [
     stops: ['AdministrativePenaltyDecided', 'PublicSecurityMediationRecorded', 'CaseConvertedToCriminal'],
     extendedBy: ['PublicSecurityCasePeriodExtended'],
   },
+  {
+    // 不服判决的上诉和抗诉的期限为十日，从接到判决书的第二日起算. A window, not a duty: running out lets the
+    // judgement stand (lapse, nobody's breach). Nobody is held by it, so the general rule for periods applies:
+    // a last day on a holiday moves to the first day after it (CPL art. 105).
+    name: RULE.appealWindow,
+    source: '[law] 刑事诉讼法 第230条 (判决 10日), 第105条',
+    length: { unit: 'calendar_days', amount: 10 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: true,
+    onExpiry: 'lapse',
+    configurable: true,
+    starts: ['FirstInstanceVerdictDelivered'], // decisionKind 'judgement' (or absent)
+    stops: ['AppealFiled', 'FinalJudgementRecorded'], // the latter moot: the court recorded the verdict as final
+    extendedBy: [],
+  },
+  {
+    // 不服裁定的上诉和抗诉的期限为五日: as above.
+    name: RULE.appealWindowRuling,
+    source: '[law] 刑事诉讼法 第230条 (裁定 5日), 第105条',
+    length: { unit: 'calendar_days', amount: 5 },
+    warnAtFraction: 0.75,
+    extendOverHoliday: true,
+    onExpiry: 'lapse',
+    configurable: true,
+    starts: ['FirstInstanceVerdictDelivered'], // decisionKind 'ruling'
+    stops: ['AppealFiled', 'FinalJudgementRecorded'],
+    extendedBy: [],
+  },
 ];
 
 /** Lawful limits the decider checks; from national law, so configurable (see `createPoliceCaseDecider`). */
@@ -193,4 +223,6 @@ export const deadlineId = {
   supplementaryInvestigation: (caseNumber: string, returnNumber: number) =>
     `${caseNumber}:${RULE.supplementaryInvestigation}:${returnNumber}`,
   publicSecurityCase: (caseNumber: string) => `${caseNumber}:${RULE.publicSecurityCase}`,
+  /** One window per defendant's first-instance verdict (one verdict each). */
+  appealWindow: (caseNumber: string, suspectId: string) => `${caseNumber}:appeal-window:${suspectId}`,
 };

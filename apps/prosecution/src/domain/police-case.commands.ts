@@ -3,6 +3,7 @@ import type {
   AdministrativePenalty,
   ArrestRequestExtensionGround,
   CompulsoryMeasureKind,
+  CourtDecisionKind,
   CourtVerdict,
   CriminalSentence,
   ListedSupervisorKind,
@@ -128,6 +129,8 @@ export type DeliverFirstInstanceVerdict = C<
     suspectId: string;
     verdict: CourtVerdict;
     sentence: CriminalSentence | null;
+    /** 判决 (default) or 裁定: which appeal period runs (CPL art. 230). */
+    decisionKind?: CourtDecisionKind;
   }
 >;
 export type FileAppeal = C<

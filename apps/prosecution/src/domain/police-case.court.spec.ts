@@ -20,7 +20,10 @@ import {
   CASE,
   withData,
   withActor,
+  appealWindowStart,
+  appealWindowStop,
 } from './police-case.fixture.js';
+import { RULE } from './deadline-rules.js';
 
 describe('first-instance trial and verdict', () => {
   const startTrial = cmd({ type: 'StartFirstInstanceTrial', ...by(judge), data: { caseNumber: CASE } });
@@ -59,6 +62,28 @@ describe('first-instance trial and verdict', () => {
             verdict: 'not_guilty',
             sentence: null,
             deliveredAt: iso(AT),
+            decisionKind: 'judgement',
+            clocks: [appealWindowStart()],
+          },
+        },
+      ]);
+  });
+
+  it('starts the appeal window: 10 days for a judgement (判决), 5 for a ruling (裁定), CPL art. 230', () => {
+    given(onTrial)
+      .when(withData(verdict, { decisionKind: 'ruling' }))
+      .then([
+        {
+          type: 'FirstInstanceVerdictDelivered',
+          data: {
+            ...ref,
+            courtId: COURT,
+            suspectId: 'suspect-1',
+            verdict: 'guilty',
+            sentence: threeYears,
+            deliveredAt: iso(AT),
+            decisionKind: 'ruling',
+            clocks: [appealWindowStart(RULE.appealWindowRuling)],
           },
         },
       ]);
@@ -109,6 +134,7 @@ describe('appeal and final judgement', () => {
       sentence: threeYears,
       basis: 'first_instance_not_appealed',
       finalAt: iso(AT),
+      clocks: [appealWindowStop('moot')],
     },
   };
 
@@ -126,6 +152,15 @@ describe('appeal and final judgement', () => {
     given([...onTrial, verdictDelivered(), final])
       .when(appeal)
       .thenThrows(ProsecutionRuleError, { code: CODE.judgementAlreadyFinal });
+  });
+
+  it('a verdict recorded before the appeal window existed moves no clock', () => {
+    const legacy: ProsecutionEvent = verdictDelivered();
+    if (legacy.type !== 'FirstInstanceVerdictDelivered') throw new Error('fixture');
+    const { clocks: _clocks, decisionKind: _kind, ...data } = legacy.data;
+    given([...onTrial, { ...legacy, data }])
+      .when(appeal)
+      .then([{ ...appealed, data: { ...(appealed.data as object), clocks: [] } } as unknown as ProsecutionEvent]);
   });
 
   it('an unappealed verdict becomes final as delivered', () => {
@@ -161,6 +196,7 @@ describe('appeal and final judgement', () => {
             sentence: reduced,
             basis: 'second_instance',
             finalAt: iso(AT),
+            clocks: [],
           },
         },
       ]);

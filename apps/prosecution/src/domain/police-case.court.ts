@@ -1,8 +1,16 @@
-import type { CourtVerdict, CriminalSentence, ProsecutionEvent } from '@pingan/contracts';
+import type { CourtVerdict, CriminalSentence, ProsecutionClockInstruction, ProsecutionEvent } from '@pingan/contracts';
+import { deadlineId, RULE } from './deadline-rules.js';
 import type { DeliverFirstInstanceVerdict, RecordFinalJudgement } from './police-case.commands.js';
 import { CODE, ProsecutionConflictError, ProsecutionForbiddenError, ProsecutionRuleError } from './police-case.errors.js';
 import { iso, openCase, refOf, suspectOf, oneEvent, type PhaseDecide } from './police-case.guards.js';
-import type { OpenPoliceCase } from './police-case.state.js';
+import type { OpenPoliceCase, SuspectState } from './police-case.state.js';
+
+/** Stops the verdict's appeal window where one was started: met by an appeal, moot when the court records the verdict final. */
+function stopAppealWindow(state: OpenPoliceCase, suspect: SuspectState, at: Date, outcome: 'done' | 'moot'): ProsecutionClockInstruction[] {
+  const rule = suspect.verdict?.appealWindow;
+  if (!rule) return [];
+  return [{ action: 'stop', deadlineId: deadlineId.appealWindow(state.caseNumber, suspect.suspectId), rule, at: iso(at), outcome }];
+}
 
 /** First-instance trial and verdict, appeal (上诉) and the final judgement. */
 export type CourtCommand = 'StartFirstInstanceTrial' | 'DeliverFirstInstanceVerdict' | 'FileAppeal' | 'RecordFinalJudgement';
@@ -30,12 +38,25 @@ function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceC
     throw new ProsecutionConflictError(CODE.verdictAlreadyDelivered, `A verdict on ${suspect.suspectId} was already delivered.`);
   }
   sentenceFits(data.verdict, data.sentence);
+  const decisionKind = data.decisionKind ?? 'judgement';
   return oneEvent(refOf(state), 'FirstInstanceVerdictDelivered', {
     courtId: suspect.courtId,
     suspectId: suspect.suspectId,
     verdict: data.verdict,
     sentence: data.sentence,
     deliveredAt: iso(metadata.now),
+    decisionKind,
+    // The period counts from the day after the written judgement is received (CPL art. 230): the
+    // delivery is taken as its receipt, and day rules never count the start day.
+    clocks: [
+      {
+        action: 'start',
+        deadlineId: deadlineId.appealWindow(state.caseNumber, suspect.suspectId),
+        rule: decisionKind === 'ruling' ? RULE.appealWindowRuling : RULE.appealWindow,
+        startedAt: iso(metadata.now),
+        responsibleOrganisationId: suspect.courtId,
+      },
+    ],
   });
 }
 
@@ -64,6 +85,8 @@ function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): Pros
     sentence: data.sentence,
     basis: suspect.appealed ? 'second_instance' : 'first_instance_not_appealed',
     finalAt: iso(metadata.now),
+    // After an appeal the window was met already; otherwise a window still open ends (a lapsed one stays lapsed).
+    clocks: suspect.appealed ? [] : stopAppealWindow(state, suspect, metadata.now, 'moot'),
   });
 }
 
@@ -100,6 +123,7 @@ export const court: PhaseDecide<CourtCommand> = {
       suspectId: suspect.suspectId,
       appellant: data.appellant,
       filedAt: iso(metadata.now),
+      clocks: stopAppealWindow(s, suspect, metadata.now, 'done'),
     });
   },
   RecordFinalJudgement: (command, state) => recordFinal(command, openCase(command, state)),

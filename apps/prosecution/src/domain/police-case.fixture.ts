@@ -1,6 +1,7 @@
 import type { Actor, CriminalSentence, PoliceCaseRef, ProsecutionEvent } from '@pingan/contracts';
 import { deciderSpec } from '@pingan/testing';
 import type { PoliceCaseCommand } from './police-case.commands.js';
+import { deadlineId, RULE } from './deadline-rules.js';
 import { policeCaseDecider } from './police-case.decider.js';
 
 // Shared by the police-case decider specs (one per phase): the case, the actors, and the events a case goes through.
@@ -199,8 +200,15 @@ export const verdictDelivered = (sentence: CriminalSentence = threeYears): Prose
     verdict: 'guilty',
     sentence,
     deliveredAt: iso(AT),
+    decisionKind: 'judgement',
+    clocks: [appealWindowStart()],
   },
 });
+export const appealWindowId = deadlineId.appealWindow(CASE, 'suspect-1');
+export const appealWindowStart = (rule: string = RULE.appealWindow) =>
+  ({ action: 'start', deadlineId: appealWindowId, rule, startedAt: iso(AT), responsibleOrganisationId: COURT }) as const;
+export const appealWindowStop = (outcome: 'done' | 'moot') =>
+  ({ action: 'stop', deadlineId: appealWindowId, rule: RULE.appealWindow, at: iso(AT), outcome }) as const;
 export const appealed: ProsecutionEvent = {
   type: 'AppealFiled',
   data: {
@@ -208,6 +216,7 @@ export const appealed: ProsecutionEvent = {
     suspectId: 'suspect-1',
     appellant: 'defendant',
     filedAt: iso(AT),
+    clocks: [appealWindowStop('done')],
   },
 };
 export const supervised: ProsecutionEvent = {

@@ -35,7 +35,8 @@ export interface SuspectState {
   prosecution: 'none' | 'under_review' | 'indicted' | 'not_prosecuted';
   courtId: string | null;
   onTrial: boolean;
-  verdict: { verdict: CourtVerdict; sentence: CriminalSentence | null } | null;
+  /** `appealWindow`: the rule of the window the verdict started, while it may still be open (absent on older streams). */
+  verdict: { verdict: CourtVerdict; sentence: CriminalSentence | null; appealWindow?: string; deliveredAt?: string } | null;
   appealed: boolean;
   final: boolean;
 }
@@ -326,7 +327,12 @@ export function evolve(state: PoliceCaseState, event: ProsecutionEvent): PoliceC
       return updateSuspects(state, event.data.defendantIds, { onTrial: true });
     case 'FirstInstanceVerdictDelivered':
       return updateSuspect(state, event.data.suspectId, {
-        verdict: { verdict: event.data.verdict, sentence: event.data.sentence },
+        verdict: {
+          verdict: event.data.verdict,
+          sentence: event.data.sentence,
+          deliveredAt: event.data.deliveredAt,
+          ...(event.data.clocks?.[0] ? { appealWindow: event.data.clocks[0].rule } : {}),
+        },
       });
     case 'AppealFiled':
       return updateSuspect(state, event.data.suspectId, { appealed: true });

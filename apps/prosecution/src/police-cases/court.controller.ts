@@ -40,7 +40,7 @@ export class CourtController {
       this.commands,
       actOnCase(p, COURT_ROLES, caseNumber, {
         type: 'DeliverFirstInstanceVerdict',
-        data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto) },
+        data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto), decisionKind: dto.decisionKind },
       }),
       this.runtime,
     );

@@ -3,6 +3,7 @@ import type {
   AdministrativePenalty,
   ArrestRequestExtensionGround,
   CompulsoryMeasureKind,
+  CourtDecisionKind,
   CourtVerdict,
   CriminalSentence,
   PoliceCaseKind,
@@ -238,6 +239,13 @@ export class VerdictDto {
   @ValidateNested()
   @Type(() => SentenceDto)
   sentence?: SentenceDto | null;
+  @ApiPropertyOptional({
+    enum: ['judgement', 'ruling'],
+    description: '判决 (default, 10 days to appeal) or 裁定 (5 days); first instance only',
+  })
+  @IsOptional()
+  @IsIn(['judgement', 'ruling'])
+  decisionKind?: CourtDecisionKind;
 }
 
 export class AppealDto {
