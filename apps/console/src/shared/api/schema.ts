@@ -3255,6 +3255,11 @@ export interface components {
       note: string;
     };
     VerdictDto: {
+      /**
+       * @description 判决 (default, 10 days to appeal) or 裁定 (5 days); first instance only
+       * @enum {string}
+       */
+      decisionKind?: 'judgement' | 'ruling';
       /** @description Required for guilty, null for not guilty */
       sentence?: components['schemas']['SentenceDto'] | null;
       suspectId: string;
@@ -10799,6 +10804,12 @@ export interface operations {
               residential_surveillance: string;
               /** @example 拘传 */
               summons: string;
+            };
+            courtDecisionKind: {
+              /** @example 判决 */
+              judgement: string;
+              /** @example 裁定 */
+              ruling: string;
             };
             deadlineState: {
               /** @example 已超时 */
