@@ -13,3 +13,4 @@ export * from './errors.js';
 export * from './calendar.js';
 export * from './labels.js';
 export * from './access.js';
+export * from './rule-words.js';

@@ -1,4 +1,4 @@
-import { shanghaiDateTimeOf } from '@pingan/contracts';
+import { ruleName, shanghaiDateTimeOf } from '@pingan/contracts';
 import type { OrganisationKind } from '@pingan/access';
 
 /**
@@ -78,14 +78,14 @@ export function messageFor(input: MessageInput): Message {
     case 'deadline-warned':
       return {
         title: `【时限预警】${caseNumber}`,
-        body: `时限「${str(data.rule)}」将于 ${at(data.dueAt)} 到期，请及时办理。`,
+        body: `时限「${ruleName(str(data.rule)) ?? str(data.rule)}」将于 ${at(data.dueAt)} 到期，请及时办理。`,
         link: link(`/cases/${caseNumber}/timeline`),
         caseNumber,
       };
     case 'deadline-breached':
       return {
         title: `【超时】${caseNumber}`,
-        body: `时限「${str(data.rule)}」已于 ${at(data.dueAt)} 到期未办结，已报上级监督单位。`,
+        body: `时限「${ruleName(str(data.rule)) ?? str(data.rule)}」已于 ${at(data.dueAt)} 到期未办结，已报上级监督单位。`,
         link: link(`/cases/${caseNumber}/timeline`),
         caseNumber,
       };

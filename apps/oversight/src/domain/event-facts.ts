@@ -1,5 +1,5 @@
-import { LABELS, SECURITY_LEDGER_CONTEXT, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
-import { eventTitle, ruleWords } from './event-titles.js';
+import { LABELS, SECURITY_LEDGER_CONTEXT, ruleWords, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
+import { eventTitle } from './event-titles.js';
 
 /**
  * What oversight reads out of any context's event, generically: every public event carries the

@@ -124,21 +124,3 @@ export const CONTEXT_TITLES: Readonly<Record<string, string>> = {
 };
 
 export const eventTitle = (type: string): string => EVENT_TITLES[type] ?? type;
-
-/**
- * A deadline rule in words. Rule names are slugs a region may vary ('police-arrival-3min'), so
- * the known families are named and the slug kept in brackets; an unknown rule shows as itself.
- */
-const RULE_FAMILIES: readonly [RegExp, string][] = [
-  [/arrival/, '民警到场时限'],
-  [/national-report/, '12小时内报告国家卫健委'],
-  [/^peoples-mediation/, '人民调解期限'],
-  [/^administrative-mediation/, '行政调解期限'],
-  [/^dispute-risk-review/, '纠纷风险研判期限'],
-  [/^supervision/, '督办期限'],
-  [/^self-inspection-return/, '安全自查填报期限'],
-];
-export function ruleWords(rule: string): string {
-  const family = RULE_FAMILIES.find(([pattern]) => pattern.test(rule));
-  return family ? `${family[1]}（${rule}）` : rule;
-}

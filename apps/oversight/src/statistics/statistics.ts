@@ -1,7 +1,7 @@
 import { regionName } from '@pingan/access';
-import { LABELS } from '@pingan/contracts';
+import { LABELS, ruleWords } from '@pingan/contracts';
 import { beijingTime, labelOf } from '../domain/event-facts.js';
-import { ruleWords } from '../domain/event-titles.js';
+
 import type { Cell, OfficialReturn } from '../export/returns.js';
 
 /**
