@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, breachStreamId, type EventEnvelope } from '@pingan/contra
 import type { MessageBus } from '@pingan/messaging';
 import { MESSAGE_BUS, PlatformModule, runtimeToken, type ServiceRuntime } from '@pingan/platform';
 import {
+  binaryBody,
   closeAppAndDatabase,
   createTestDatabase,
   readXlsxWithOpenpyxl,
@@ -989,11 +990,7 @@ describe('oversight', () => {
         .get('/oversight/statistics.xlsx?month=2026-11')
         .set('authorization', await as(countyHc))
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const [sheet] = readXlsxWithOpenpyxl(file.body as Buffer);
@@ -1059,11 +1056,7 @@ describe('oversight', () => {
         .get('/oversight/returns/health-monthly.xlsx?month=2026-11&region=500101')
         .set('authorization', await as(countyHc))
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       const [sheet] = readXlsxWithOpenpyxl(xlsx.body as Buffer);
       expect(sheet.rows[0][0]).toBe('医疗机构涉医案事件月度统计表');
@@ -1161,11 +1154,7 @@ describe('oversight', () => {
         .get('/oversight/returns/police-monthly.xlsx?month=2026-11&region=500101')
         .set('authorization', await as(station))
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       expect(xlsx.headers['content-disposition']).toContain('police-monthly-500101-2026-11.xlsx');
       const [sheet] = readXlsxWithOpenpyxl(xlsx.body as Buffer);

@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformModule } from '@pingan/platform';
-import { asCaller, closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { asCaller, binaryBody, closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type request from 'supertest';
 import { IncidentsModule } from '../incidents.module.js';
 import { PRINCIPALS, TEST_DIRECTORY, claimsOf, minutesBefore, seedTestDirectory, type Who } from '../incidents.fixture.js';
 
@@ -23,12 +22,6 @@ const NAMES: Record<string, string> = {
   'hc-wz': '万州区卫生健康委员会',
   'hc-city': '重庆市卫生健康委员会',
   'zfw-wz': '中共万州区委政法委员会',
-};
-
-const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('incident report form (涉医案事件信息报送表)', () => {
@@ -98,7 +91,7 @@ describe('incident report form (涉医案事件信息报送表)', () => {
   });
 
   it('prints a major incident as a PDF with the Chinese text and the CJK font embedded', async () => {
-    const res = await as('hospitalA').get(`/incidents/${caseNumber}/report-form?format=pdf`).buffer(true).parse(binary).expect(200);
+    const res = await as('hospitalA').get(`/incidents/${caseNumber}/report-form?format=pdf`).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(`incident-report-form-${caseNumber}.pdf`);
     const pdf = join(dir, 'form.pdf');
