@@ -107,7 +107,7 @@ test('the incident page shows the arrival clock met and the escalation started',
   // 12 hours run until the national commission has it, and the county has it waiting to be signed for.
   await expect(page.getByTestId('clock-immediate_local_report')).toContainText('已达标');
   await expect(page.getByTestId('clock-national_report')).toContainText('还剩');
-  await expect(page.getByRole('button', { name: '上报区县卫健委' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '上报县级卫生健康委' })).toHaveCount(0);
   await expect(page.getByTestId('case-escalations')).toContainText('待签收');
   await expect(page.getByTestId('case-timeline')).toContainText('民警到场', { timeout: 15_000 });
   await expect(page.getByTestId('case-timeline')).toContainText('上报');

@@ -14,7 +14,7 @@ let hospital: Page;
 async function report(page: Page, behaviour: string): Promise<string> {
   const form = new ReportForm(page);
   await form.open();
-  await form.category('威胁恐吓侮辱医务人员');
+  await form.category('威胁、恐吓、侮辱医务人员');
   await form.parties(1);
   await form.behaviour(behaviour);
   await form.location('门诊大厅');

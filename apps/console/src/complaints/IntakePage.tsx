@@ -7,7 +7,7 @@ import { useOrganisations, useReceiveComplaint, useRoutesNotice } from '../share
 import type { ClaimKind, DisputeCommandResult, DisputeRoute, Me, NoticeMethod, PartyRelation } from '../shared/api/views';
 import { Clock } from '../shared/Clock';
 import { showFieldErrors } from '../shared/formErrors';
-import { CLAIM_KIND_LABELS, DISPUTE_CLOCK_LABELS, DISPUTE_ROUTE_LABELS, NOTICE_METHOD_LABELS, PARTY_RELATION_LABELS } from '../shared/labels';
+import { CLAIM_KIND_LABELS, DISPUTE_ROUTE_LABELS, NOTICE_METHOD_LABELS, PARTY_RELATION_LABELS, ruleLabel } from '../shared/labels';
 
 interface ComplaintValues {
   summary: string;
@@ -172,7 +172,7 @@ export default function IntakePage() {
           description={
             <Space wrap>
               {clocks.map((c) => (
-                <Clock key={c.deadlineId} label={DISPUTE_CLOCK_LABELS[c.rule] ?? '时限'} state={c.state} dueAt={c.dueAt} warnAt={c.warnAt} />
+                <Clock key={c.deadlineId} label={ruleLabel(c.rule)} state={c.state} dueAt={c.dueAt} warnAt={c.warnAt} />
               ))}
             </Space>
           }
