@@ -15,7 +15,14 @@ function FileButton({ ret, revision }: { ret: SelfInspectionReturn; revision: nu
   const submit = async () => {
     setProblem(null);
     try {
-      const lines = [...new Set(evidence.split('\n').map((l) => l.trim()).filter(Boolean))];
+      const lines = [
+        ...new Set(
+          evidence
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        ),
+      ];
       const result = await file.mutateAsync({ returnId: ret.returnId, evidence: lines });
       message.success(result.onTime ? '已按时填报' : '已填报（逾期）');
       setOpen(false);
@@ -80,7 +87,11 @@ export function HospitalReturns({ revision }: { revision: number }) {
                   <Space wrap>
                     {own && <FilingTag status={own.status} testId="filing-status" />}
                     <DueCountdown dueAt={ret.dueAt} setAt={ret.setAt} done={done} />
-                    {done && own?.filedAt && <Typography.Text type="secondary">{beijing(own.filedAt)} 提交（第 {own.profileRevision} 版）</Typography.Text>}
+                    {done && own?.filedAt && (
+                      <Typography.Text type="secondary">
+                        {beijing(own.filedAt)} 提交（第 {own.profileRevision} 版）
+                      </Typography.Text>
+                    )}
                   </Space>
                   {!done &&
                     (revision > 0 ? (

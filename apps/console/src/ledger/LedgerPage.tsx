@@ -34,7 +34,11 @@ export default function LedgerPage() {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small" title={`安全台账 · ${ledger.regionName}`} extra={<Typography.Text type="secondary">{me.organisationName}</Typography.Text>}>
+      <Card
+        size="small"
+        title={`安全台账 · ${ledger.regionName}`}
+        extra={<Typography.Text type="secondary">{me.organisationName}</Typography.Text>}
+      >
         <Row gutter={[12, 12]}>
           <Col xs={12} sm={6}>
             <Statistic title="医院" value={ledger.summary.hospitals} suffix="家" />
@@ -63,30 +67,25 @@ export default function LedgerPage() {
           <RegionChart rows={ledger.items} />
         </Suspense>
       </Card>
-      <Card
-        size="small"
-        title="医院台账"
-        extra={
-          <Space wrap>
-            <Select
-              aria-label="辖区"
-              style={{ minWidth: 150 }}
-              value={region ?? ledger.regionCode}
-              options={regions}
-              onChange={(value) => setRegion(value === ledger.regionCode ? undefined : value)}
-            />
-            <Select
-              aria-label="达标情况"
-              style={{ minWidth: 120 }}
-              allowClear
-              placeholder="全部达标情况"
-              value={compliance}
-              onChange={setCompliance}
-              options={COMPLIANCES.map((value) => ({ value, label: apiLabel('securityCompliance', value) }))}
-            />
-          </Space>
-        }
-      >
+      <Card size="small" title="医院台账">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            aria-label="辖区"
+            style={{ minWidth: 150 }}
+            value={region ?? ledger.regionCode}
+            options={regions}
+            onChange={(value) => setRegion(value === ledger.regionCode ? undefined : value)}
+          />
+          <Select
+            aria-label="达标情况"
+            style={{ minWidth: 120 }}
+            allowClear
+            placeholder="全部达标情况"
+            value={compliance}
+            onChange={setCompliance}
+            options={COMPLIANCES.map((value) => ({ value, label: apiLabel('securityCompliance', value) }))}
+          />
+        </Space>
         {shown.isError ? (
           <ErrorState error={shown.error} retry={() => void shown.refetch()} />
         ) : (

@@ -76,7 +76,8 @@ const FIELDS: Record<string, keyof Values> = {
   liabilityInsurance: 'liabilityInsurance',
 };
 const fieldOf = (apiField: string): string | undefined =>
-  FIELDS[apiField] ?? (apiField.startsWith('drills') ? 'drills' : Object.entries(FIELDS).find(([path]) => apiField.startsWith(`${path}.`))?.[1]);
+  FIELDS[apiField] ??
+  (apiField.startsWith('drills') ? 'drills' : Object.entries(FIELDS).find(([path]) => apiField.startsWith(`${path}.`))?.[1]);
 
 function valuesOf(p: SecurityProfile | null): Values {
   return {
@@ -225,7 +226,14 @@ export function ProfileForm({ hospitalId, profile, onDone }: { hospitalId: strin
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={valuesOf(profile)} onFinish={submit} disabled={file.isPending} scrollToFirstError>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={valuesOf(profile)}
+      onFinish={submit}
+      disabled={file.isPending}
+      scrollToFirstError
+    >
       <Card size="small" title="规模与保卫力量" style={{ marginBottom: 12 }}>
         <Row gutter={12}>
           <Count name="openBeds" label="开放床位（张）" />
@@ -310,7 +318,9 @@ export function ProfileForm({ hospitalId, profile, onDone }: { hospitalId: strin
           </Col>
         </Row>
       </Card>
-      {problem.length > 0 && <Alert type="error" showIcon message="保存失败" description={problem.join('；')} style={{ marginBottom: 12 }} />}
+      {problem.length > 0 && (
+        <Alert type="error" showIcon message="保存失败" description={problem.join('；')} style={{ marginBottom: 12 }} />
+      )}
       <Space wrap>
         <Button type="primary" htmlType="submit" size="large" loading={file.isPending} style={{ minWidth: 120 }}>
           保存台账

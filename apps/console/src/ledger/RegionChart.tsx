@@ -19,11 +19,12 @@ const SERIES: { compliance: Compliance; colour: string }[] = [
 /** 按辖区统计: per region below the commission's, how many hospitals are compliant, non-compliant, incomplete, not filed (stacked). */
 export default function RegionChart({ rows }: { rows: LedgerRow[] }) {
   const regions = [...new Map(rows.map((r) => [r.regionCode, r.regionName])).entries()].sort(([a], [b]) => a.localeCompare(b));
-  const count = (region: string, compliance: Compliance) => rows.filter((r) => r.regionCode === region && r.compliance === compliance).length;
+  const count = (region: string, compliance: Compliance) =>
+    rows.filter((r) => r.regionCode === region && r.compliance === compliance).length;
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 28, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, name: '医院（家）', nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: regions.map(([, name]) => name), axisLabel: { width: 96, overflow: 'break' } },
     series: SERIES.map(({ compliance, colour }) => ({
@@ -41,7 +42,7 @@ export default function RegionChart({ rows }: { rows: LedgerRow[] }) {
         echarts={echarts}
         option={option}
         notMerge
-        style={{ height: Math.max(160, 72 + regions.length * 48), width: '100%' }}
+        style={{ height: Math.max(180, 92 + regions.length * 48), width: '100%' }}
       />
     </div>
   );

@@ -129,7 +129,9 @@ export function useReturns(unit?: string) {
     refetchInterval: 10_000,
     queryFn: async () =>
       items(
-        await ok<Deadline[] | { items: Deadline[] }>(api.GET('/oversight/deadlines', { params: { query: { rule: RETURN_RULE, unit, limit: 200 } } })),
+        await ok<Deadline[] | { items: Deadline[] }>(
+          api.GET('/oversight/deadlines', { params: { query: { rule: RETURN_RULE, unit, limit: 200 } } }),
+        ),
       ),
   });
   const ids = [...new Set((clocks.data ?? []).map(returnIdOf))];

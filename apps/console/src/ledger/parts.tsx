@@ -5,7 +5,12 @@ import { useNow } from '../shared/useNow';
 import type { Compliance, FilingStatus, LedgerHospital, Requirement, RequirementStatus, SecurityProfile } from './api';
 
 const STATUS_COLOURS: Record<RequirementStatus, string> = { met: 'green', not_met: 'red', unknown: 'gold', not_applicable: 'default' };
-const COMPLIANCE_COLOURS: Record<Compliance, string> = { compliant: 'green', non_compliant: 'red', incomplete: 'gold', not_filed: 'default' };
+const COMPLIANCE_COLOURS: Record<Compliance, string> = {
+  compliant: 'green',
+  non_compliant: 'red',
+  incomplete: 'gold',
+  not_filed: 'default',
+};
 const FILING_COLOURS: Record<FilingStatus, string> = { on_time: 'green', late: 'orange', missing: 'red', pending: 'blue' };
 
 export const StatusTag = ({ status }: { status: RequirementStatus }) => (
