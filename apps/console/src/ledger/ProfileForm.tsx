@@ -325,9 +325,11 @@ export function ProfileForm({ hospitalId, profile, onDone }: { hospitalId: strin
         <Button type="primary" htmlType="submit" size="large" loading={file.isPending} style={{ minWidth: 120 }}>
           保存台账
         </Button>
-        <Button size="large" onClick={onDone} disabled={false}>
-          取消
-        </Button>
+        {profile && (
+          <Button size="large" onClick={onDone}>
+            取消
+          </Button>
+        )}
       </Space>
     </Form>
   );

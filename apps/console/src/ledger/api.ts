@@ -31,30 +31,26 @@ export interface Requirement {
   figure: string;
 }
 
-export interface LedgerHospital {
+/** A hospital as both the ledger and its own page name it (grade and ownership as the directory knows them). */
+interface HospitalHeading {
   hospitalId: string;
   name: string;
   regionCode: string;
   regionName: string;
   level: string | null;
   ownership: string | null;
-  filed: boolean;
   revision: number;
   filedAt: string | null;
+}
+
+export interface LedgerHospital extends HospitalHeading {
+  filed: boolean;
   profile: SecurityProfile | null;
   evaluation: { asOf: string; compliance: Compliance; counts: Record<RequirementStatus, number> | null; requirements: Requirement[] };
 }
 
-export interface LedgerRow {
-  hospitalId: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  level: string | null;
-  ownership: string | null;
+export interface LedgerRow extends HospitalHeading {
   compliance: Compliance;
-  revision: number;
-  filedAt: string | null;
   gaps: Pick<Requirement, 'standardId' | 'title' | 'source' | 'status' | 'figure'>[];
 }
 
