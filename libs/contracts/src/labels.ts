@@ -15,6 +15,7 @@ import type {
   InjuryGrade,
 } from './incidents.js';
 import type { ScreeningEquipment, SelfInspectionFilingStatus } from './security-ledger.js';
+import type { AssessmentItemKind } from './security-assessment.js';
 
 type Labels<K extends string> = Readonly<Record<K, string>>;
 
@@ -228,6 +229,21 @@ export const LABELS = {
     missing: '逾期未报',
     pending: '待填报',
   } satisfies Labels<SelfInspectionFilingStatus>,
+  // the annual 平安医院 assessment (考评): what a scoring sheet's item scores
+  assessmentItemKind: {
+    guards: '保安员配备',
+    guards_certified: '保安员持证上岗',
+    screening: '入院安检',
+    police_office: '警务室设置',
+    police_office_staffing: '警务室人员配置',
+    one_key_alarm: '一键式报警',
+    alarm_to_police: '报警接入公安机关',
+    video_coverage: '视频监控覆盖',
+    video_retention: '高清监控与存储',
+    drills: '应急预案与演练',
+    training: '安全防范教育培训',
+    liability_insurance: '医疗责任保险',
+  } satisfies Labels<AssessmentItemKind>,
 
   // operations
   healthStatus: { ok: '正常', degraded: '部分降级', up: '正常', down: '不可用', error: '异常', shutting_down: '正在停止' },
