@@ -179,7 +179,15 @@ export const LABELS = {
 
   // oversight (督办)
   inboxScope: { mine: '本单位待办', region: '本辖区' },
-  deadlineState: { running: '计时中', warned: '即将到期', paused: '已暂停', met: '按时完成', breached: '已超时', cancelled: '已取消', lapsed: '期限届满' },
+  deadlineState: {
+    running: '计时中',
+    warned: '即将到期',
+    paused: '已暂停',
+    met: '按时完成',
+    breached: '已超时',
+    cancelled: '已取消',
+    lapsed: '期限届满',
+  },
 
   // access directory lists
   activeStatus: { active: '启用', inactive: '停用' },

@@ -1,6 +1,7 @@
 import { isRegionCode, regionContains } from '@pingan/access';
 import type { AssessmentSheet, SecurityLedgerEvent } from '@pingan/contracts';
 import type { Decider } from '@pingan/event-store';
+import { canonicalJson } from '@pingan/platform';
 import type { SetAssessmentSheet } from './assessment.commands.js';
 import { AssessmentError, AssessmentErrorCode as E } from './assessment.errors.js';
 import { normalisedSheet, sheetErrors } from './scoring-sheet.js';
@@ -21,7 +22,8 @@ export const initialState = (): AssessmentSheetState => ({ regionCode: null, ver
 export function decide(command: SetAssessmentSheet, state: AssessmentSheetState): SecurityLedgerEvent[] {
   const { actor, now } = command.metadata;
   const d = command.data;
-  if (!SHEET_SETTER_ROLES.includes(actor.role)) throw new AssessmentError(E.NotAuthorised, `Role ${actor.role} may not set a scoring sheet`);
+  if (!SHEET_SETTER_ROLES.includes(actor.role))
+    throw new AssessmentError(E.NotAuthorised, `Role ${actor.role} may not set a scoring sheet`);
   if (!isRegionCode(d.regionCode)) throw new AssessmentError(E.RegionOutsideScope, `${d.regionCode} is not a region code`);
   // A commission for its own region or below; the administrator (no setter region) anywhere.
   if (actor.role !== 'system_administrator' && (d.setterRegion === null || !regionContains(d.setterRegion, d.regionCode)))
@@ -29,8 +31,8 @@ export function decide(command: SetAssessmentSheet, state: AssessmentSheetState)
   const errors = sheetErrors(d.sheet);
   if (errors.length) throw new AssessmentError(E.InvalidSheet, errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   const sheet = normalisedSheet(d.sheet);
-  // The same sheet again records nothing.
-  if (state.sheet && JSON.stringify(state.sheet) === JSON.stringify(sheet)) return [];
+  // The same sheet again records nothing (key order aside: the stored copy's is the database's).
+  if (state.sheet && canonicalJson(state.sheet) === canonicalJson(sheet)) return [];
   return [
     {
       type: 'AssessmentSheetSet',

@@ -73,7 +73,9 @@ export class AssessmentController {
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'An Excel workbook', schema: { type: 'string', format: 'binary' } })
   @Roles(...ASSESSMENT_ROLES.read)
-  @ApiOperation({ summary: 'An assessment as XLSX: Chinese headers, hospital and region names, each item’s score, total, grade; a 合计 row' })
+  @ApiOperation({
+    summary: 'An assessment as XLSX: Chinese headers, hospital and region names, each item’s score, total, grade; a 合计 row',
+  })
   async xlsx(@CurrentPrincipal() p: Principal, @Param('assessmentId') assessmentId: string) {
     const a = (await this.queries.execute(new GetAssessmentQuery(p, assessmentId))) as AssessmentView;
     return new StreamableFile(await returnXlsx(assessmentReturn(a, this.runtime.clock())), {
@@ -84,7 +86,10 @@ export class AssessmentController {
 
   @Get('assessments/:assessmentId')
   @Roles(...ASSESSMENT_ROLES.read)
-  @ApiOperation({ summary: 'A recorded assessment: the sheet used, each hospital’s scores per item, total and grade (police and commissions of the region or above)' })
+  @ApiOperation({
+    summary:
+      'A recorded assessment: the sheet used, each hospital’s scores per item, total and grade (police and commissions of the region or above)',
+  })
   assessment(@CurrentPrincipal() p: Principal, @Param('assessmentId') assessmentId: string) {
     return this.queries.execute(new GetAssessmentQuery(p, assessmentId));
   }

@@ -103,7 +103,8 @@ export function sheetErrors(sheet: AssessmentSheet): FieldError[] {
     if (!isPoints(band.minScore)) errors.push({ field: `${at}.minScore`, code: 'NOT_POINTS', message: 'points ≥ 0, whole or in tenths' });
     else if (isPoints(sheet.total) && band.minScore > sheet.total)
       errors.push({ field: `${at}.minScore`, code: 'ABOVE_TOTAL', message: `above the total (${sheet.total})` });
-    else if (mins.has(tenths(band.minScore))) errors.push({ field: `${at}.minScore`, code: 'DUPLICATE', message: `${band.minScore} twice` });
+    else if (mins.has(tenths(band.minScore)))
+      errors.push({ field: `${at}.minScore`, code: 'DUPLICATE', message: `${band.minScore} twice` });
     else mins.add(tenths(band.minScore));
   });
   return errors;
@@ -114,7 +115,13 @@ export function normalisedSheet(sheet: AssessmentSheet): AssessmentSheet {
   return {
     title: sheet.title.trim(),
     total: sheet.total,
-    items: sheet.items.map((i) => ({ id: i.id.trim(), kind: i.kind, title: i.title.trim(), points: i.points, source: i.source?.trim() || null })),
+    items: sheet.items.map((i) => ({
+      id: i.id.trim(),
+      kind: i.kind,
+      title: i.title.trim(),
+      points: i.points,
+      source: i.source?.trim() || null,
+    })),
     bands: [...(sheet.bands ?? [])].map((b) => ({ grade: b.grade.trim(), minScore: b.minScore })).sort((a, b) => b.minScore - a.minScore),
   };
 }

@@ -21,7 +21,11 @@ export class AssessmentSheetCommandHandler extends DeciderCommandHandler<SetAsse
 }
 
 /** One assessment, on the CommandBus (stream `security-assessment-<assessmentId>`). */
-export class SecurityAssessmentCommandMessage extends DecideCommand<RecordSecurityAssessment, SecurityLedgerEvent, SecurityAssessmentState> {}
+export class SecurityAssessmentCommandMessage extends DecideCommand<
+  RecordSecurityAssessment,
+  SecurityLedgerEvent,
+  SecurityAssessmentState
+> {}
 
 @CommandHandler(SecurityAssessmentCommandMessage)
 export class SecurityAssessmentCommandHandler extends DeciderCommandHandler<

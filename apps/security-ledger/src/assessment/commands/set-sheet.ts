@@ -25,7 +25,10 @@ export class SetAssessmentSheetHandler implements ICommandHandler<SetAssessmentS
     const admin = principal.roles.includes('system_administrator');
     // A commission official acts for its commission's region; other organisations' officials hold no such role.
     if (!admin && principal.organisationKind !== 'health_commission')
-      throw new AssessmentError('SECURITY_LEDGER.NOT_AUTHORISED', 'Only a health commission or a system administrator sets a scoring sheet');
+      throw new AssessmentError(
+        'SECURITY_LEDGER.NOT_AUTHORISED',
+        'Only a health commission or a system administrator sets a scoring sheet',
+      );
     const { events, state } = await this.commands.execute(
       new AssessmentSheetCommandMessage({
         streamId: assessmentSheetStreamId(regionCode),

@@ -44,7 +44,23 @@ export function assessmentReturn(a: AssessmentView, now: Date): OfficialReturn {
     ],
     columns,
     rows,
-    totals: ['合计', `医院${a.hospitals.length}家`, null, null, null, ...a.sheet.items.map(() => null), `平均${average}分`, ...(graded ? [Object.entries(a.grades).map(([g, n]) => `${g}${n}家`).join('，')] : []), null],
+    totals: [
+      '合计',
+      `医院${a.hospitals.length}家`,
+      null,
+      null,
+      null,
+      ...a.sheet.items.map(() => null),
+      `平均${average}分`,
+      ...(graded
+        ? [
+            Object.entries(a.grades)
+              .map(([g, n]) => `${g}${n}家`)
+              .join('，'),
+          ]
+        : []),
+      null,
+    ],
     notes: ['说明：各项达标或不适用（合理缺项）得该项满分，未达标或待核实（未填报）不得分；按考评时各医院最近一次填报的安全档案计分。'],
   };
 }

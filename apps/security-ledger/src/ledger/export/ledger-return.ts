@@ -85,7 +85,10 @@ export function ledgerReturn(ledger: RegionLedger, now: Date): OfficialReturn {
   return {
     sheetName: `台账 ${ledger.asOf}`,
     title: `《${LEDGER_TITLE}》（${ledger.regionName}，截至${dayWords(ledger.asOf)}）`,
-    particulars: [`统计区域：${ledger.regionName}（${ledger.regionCode}）`, `制表时间：${shanghaiDateTimeOf(now).slice(0, 16)}（北京时间）`],
+    particulars: [
+      `统计区域：${ledger.regionName}（${ledger.regionCode}）`,
+      `制表时间：${shanghaiDateTimeOf(now).slice(0, 16)}（北京时间）`,
+    ],
     columns: [{ header: '序号', width: 6 }, ...columns],
     rows: ledger.items.map((item, i) => [i + 1, ...columns.map((c) => c.cell(item))]),
     totals: ['合计', ...columns.map((c) => c.total?.(ledger) ?? null)],
