@@ -19,6 +19,20 @@ import type { AssessmentItemKind } from './security-assessment.js';
 
 type Labels<K extends string> = Readonly<Record<K, string>>;
 
+/** 安全台账: what each kind of standard requires (the assessment's items score the same kinds). */
+const SECURITY_REQUIREMENT_KIND_WORDS = {
+  guards: '保安员配备',
+  guards_certified: '保安员持证上岗',
+  screening: '入院安检',
+  police_office: '警务室设置',
+  police_office_staffing: '警务室人员配置',
+  one_key_alarm: '一键式报警',
+  alarm_to_police: '报警接入公安机关',
+  video_coverage: '视频监控覆盖',
+  video_retention: '高清监控与存储',
+  drills: '应急预案与演练',
+} as const;
+
 export const LABELS = {
   // access directory
   organisationKind: {
@@ -219,18 +233,7 @@ export const LABELS = {
   securityRequirementStatus: { met: '达标', not_met: '未达标', unknown: '待核实（未填报）', not_applicable: '不适用' },
   securityCompliance: { compliant: '达标', non_compliant: '未达标', incomplete: '待补充', not_filed: '未填报' },
   securityStandardScope: { national: '国家标准', regional: '地方标准' },
-  securityRequirementKind: {
-    guards: '保安员配备',
-    guards_certified: '保安员持证上岗',
-    screening: '入院安检',
-    police_office: '警务室设置',
-    police_office_staffing: '警务室人员配置',
-    one_key_alarm: '一键式报警',
-    alarm_to_police: '报警接入公安机关',
-    video_coverage: '视频监控覆盖',
-    video_retention: '高清监控与存储',
-    drills: '应急预案与演练',
-  },
+  securityRequirementKind: SECURITY_REQUIREMENT_KIND_WORDS,
   selfInspectionFilingStatus: {
     on_time: '按时填报',
     late: '逾期填报',
@@ -239,16 +242,7 @@ export const LABELS = {
   } satisfies Labels<SelfInspectionFilingStatus>,
   // the annual 平安医院 assessment (考评): what a scoring sheet's item scores
   assessmentItemKind: {
-    guards: '保安员配备',
-    guards_certified: '保安员持证上岗',
-    screening: '入院安检',
-    police_office: '警务室设置',
-    police_office_staffing: '警务室人员配置',
-    one_key_alarm: '一键式报警',
-    alarm_to_police: '报警接入公安机关',
-    video_coverage: '视频监控覆盖',
-    video_retention: '高清监控与存储',
-    drills: '应急预案与演练',
+    ...SECURITY_REQUIREMENT_KIND_WORDS,
     training: '安全防范教育培训',
     liability_insurance: '医疗责任保险',
   } satisfies Labels<AssessmentItemKind>,

@@ -76,12 +76,16 @@ export function sheetErrors(sheet: AssessmentSheet): FieldError[] {
   if (blank(sheet.title)) errors.push({ field: 'title', code: 'BLANK', message: 'a title' });
   if (!Array.isArray(sheet.items) || sheet.items.length === 0) errors.push({ field: 'items', code: 'EMPTY', message: 'at least one item' });
   else if (sheet.items.length > MAX_ITEMS) errors.push({ field: 'items', code: 'TOO_MANY', message: `at most ${MAX_ITEMS} items` });
+  // A name given once: not blank, not seen before in its list.
+  const once = (seen: Set<string>, field: string, value: string, what: string) => {
+    if (blank(value)) errors.push({ field, code: 'BLANK', message: what });
+    else if (seen.has(value)) errors.push({ field, code: 'DUPLICATE', message: `${value} twice` });
+    else seen.add(value);
+  };
   const ids = new Set<string>();
   (sheet.items ?? []).forEach((item, i) => {
     const at = `items[${i}]`;
-    if (blank(item.id)) errors.push({ field: `${at}.id`, code: 'BLANK', message: 'an id' });
-    else if (ids.has(item.id)) errors.push({ field: `${at}.id`, code: 'DUPLICATE', message: `${item.id} twice` });
-    else ids.add(item.id);
+    once(ids, `${at}.id`, item.id, 'an id');
     if (!(ASSESSMENT_ITEM_KINDS as readonly string[]).includes(item.kind))
       errors.push({ field: `${at}.kind`, code: 'UNKNOWN_KIND', message: `one of ${ASSESSMENT_ITEM_KINDS.join(', ')}` });
     if (blank(item.title)) errors.push({ field: `${at}.title`, code: 'BLANK', message: 'a title' });
@@ -97,9 +101,7 @@ export function sheetErrors(sheet: AssessmentSheet): FieldError[] {
   const mins = new Set<number>();
   (sheet.bands ?? []).forEach((band, i) => {
     const at = `bands[${i}]`;
-    if (blank(band.grade)) errors.push({ field: `${at}.grade`, code: 'BLANK', message: 'a grade' });
-    else if (grades.has(band.grade)) errors.push({ field: `${at}.grade`, code: 'DUPLICATE', message: `${band.grade} twice` });
-    else grades.add(band.grade);
+    once(grades, `${at}.grade`, band.grade, 'a grade');
     if (!isPoints(band.minScore)) errors.push({ field: `${at}.minScore`, code: 'NOT_POINTS', message: 'points ≥ 0, whole or in tenths' });
     else if (isPoints(sheet.total) && band.minScore > sheet.total)
       errors.push({ field: `${at}.minScore`, code: 'ABOVE_TOTAL', message: `above the total (${sheet.total})` });
