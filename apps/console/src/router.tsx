@@ -16,6 +16,7 @@ const PoliceBoard = lazy(() => import('./police/BoardPage'));
 const PoliceIncidents = lazy(() => import('./police/IncidentsPage'));
 const CasePage = lazy(() => import('./cases/CasePage'));
 const OverviewPage = lazy(() => import('./overview/OverviewPage'));
+const InboxPage = lazy(() => import('./inbox/InboxPage'));
 
 function Landing() {
   const me = useOutletContext<Me>();
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'police/incidents', element: <PoliceIncidents /> },
       { path: 'case/:caseNumber', element: <CasePage /> },
       { path: 'overview', element: <OverviewPage /> },
+      { path: 'inbox', element: <InboxPage /> },
       { path: 'nothing', element: <Nothing>您的角色暂无可用的工作台（系统管理功能将在后续版本提供）。</Nothing> },
       { path: '*', element: <Nothing>没有这个页面</Nothing> },
     ],
