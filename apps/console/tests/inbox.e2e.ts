@@ -6,7 +6,7 @@ import { Inbox, LoginPage, newUser, passwordOf, PHONE, screenshot } from './page
  * 消息通知: a hospital's one-key alarm (reported through the API) counts the station dispatcher's bell up while
  * they look at the board, without a reload; the inbox shows it (立即, Beijing time), links to the case page, and
  * 签收 marks it 已签收 by the dispatcher. Another hospital's security officer sees nothing of it, in the console
- * or through the API. The inbox at 375 px.
+ * or through the API. With the stream refused the bell still counts up (polling). The inbox at 375 px.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -82,6 +82,20 @@ test('the dispatcher’s bell counts a new alarm up without a reload; the inbox 
   await expect(inbox.item(second)).toHaveAttribute('data-status', 'unread');
   await expect(inbox.item(caseNumber)).toHaveAttribute('data-status', 'acknowledged');
   await screenshot(dispatcher, 'inbox');
+});
+
+test('with the stream down the bell still counts up (it polls)', async ({ browser, request }) => {
+  const { page } = await newUser(browser);
+  await page.route('**/notifications/stream-tickets', (route) => route.abort());
+  // The hospital's police office is told of its hospital's alarms too.
+  await new LoginPage(page).loginAs('wz.police.office', /\/police\/board$/);
+  const inbox = new Inbox(page);
+  await expect(inbox.bell).toHaveAttribute('data-live', 'polling');
+  await expect(inbox.bell).toHaveAttribute('data-unread', /\d+/);
+  const before = await inbox.unread();
+  await alarm(request, '住院部三楼护士站');
+  await expect.poll(() => inbox.unread(), { timeout: 15_000 }).toBeGreaterThan(before);
+  await expect(inbox.bell).toHaveAttribute('data-live', 'polling');
 });
 
 test('the station chief sees the dispatcher’s 签收 (it is the organisation’s) in the case history', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from './client';
 import type {
   Deadline,
@@ -199,7 +199,8 @@ export const useNotifications = (status: NotificationStatus | undefined, page: n
   useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'list', status ?? 'all', page],
     refetchInterval,
-    placeholderData: keepPreviousData,
+    // The previous page stays while the next loads; another tab's items never stand in for this tab's.
+    placeholderData: (previous, query) => (query?.queryKey[2] === (status ?? 'all') ? previous : undefined),
     queryFn: () =>
       ok<NotificationPage>(
         api.GET('/notifications', { params: { query: { status, limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE } } }),

@@ -1,3 +1,4 @@
+import type { LiveNotification } from '../live';
 import type { components, paths } from './schema';
 
 /**
@@ -187,18 +188,13 @@ export interface DisputeCommandResult {
 
 export type NotificationStatus = NonNullable<NonNullable<paths['/notifications']['get']['parameters']['query']>['status']>;
 
-/** One item of the user's inbox (docs/notifications.md, Inbox); `link` is an API path (see inbox/caseLink.ts). */
-export interface NotificationItem {
-  notificationId: string;
-  seq: number;
-  ruleId: string;
+/**
+ * One item of the user's inbox (docs/notifications.md, Inbox): the stream's frame plus the user's marks;
+ * `link` is an API path (see inbox/caseLink.ts).
+ */
+export interface NotificationItem extends Omit<LiveNotification, 'urgency'> {
   urgency: 'immediate' | 'high' | 'normal';
-  title: string;
-  body: string;
-  link: string | null;
-  caseNumber: string | null;
   organisationId: string | null;
-  createdAt: string;
   status: NotificationStatus;
   readAt: string | null;
   acknowledgedAt: string | null;
