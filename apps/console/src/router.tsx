@@ -21,6 +21,7 @@ const SecurityProfile = lazy(() => import('./ledger/SecurityProfilePage'));
 const RegionLedger = lazy(() => import('./ledger/LedgerPage'));
 const LedgerHospital = lazy(() => import('./ledger/HospitalLedgerPage'));
 const LedgerReturn = lazy(() => import('./ledger/ReturnPage'));
+const InboxPage = lazy(() => import('./inbox/InboxPage'));
 
 function Landing() {
   const me = useOutletContext<Me>();
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'ledger', element: <RegionLedger /> },
       { path: 'ledger/hospitals/:hospitalId', element: <LedgerHospital /> },
       { path: 'ledger/returns/:returnId', element: <LedgerReturn /> },
+      { path: 'inbox', element: <InboxPage /> },
       { path: 'nothing', element: <Nothing>您的角色暂无可用的工作台（系统管理功能将在后续版本提供）。</Nothing> },
       { path: '*', element: <Nothing>没有这个页面</Nothing> },
     ],

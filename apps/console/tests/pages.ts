@@ -103,3 +103,35 @@ export class Board {
     await this.page.getByTestId(`${step}-${caseNumber}`).locator('button').first().click();
   }
 }
+
+/** The header's bell and 消息通知 (/inbox). */
+export class Inbox {
+  constructor(readonly page: Page) {}
+
+  get bell() {
+    return this.page.getByTestId('inbox-bell');
+  }
+
+  async unread(): Promise<number> {
+    return Number(await this.bell.getAttribute('data-unread'));
+  }
+
+  /** The notification of a rule about a case (later ones, a clock's warning, have other rules). */
+  item(caseNumber: string, rule = 'incident-reported') {
+    return this.page.locator(`[data-case="${caseNumber}"][data-rule="${rule}"]`);
+  }
+
+  async idOf(caseNumber: string): Promise<string> {
+    return (await this.item(caseNumber).getAttribute('data-testid'))!.replace(/^notification-/, '');
+  }
+
+  async tab(name: '未读' | '已读' | '已签收' | '全部'): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  /** The list answered: items or the empty state, no skeleton. */
+  async loaded(): Promise<void> {
+    await expect(this.page.getByTestId('inbox').locator('.ant-empty, [data-rule]').first()).toBeVisible();
+    await expect(this.page.getByTestId('inbox').locator('.ant-skeleton')).toHaveCount(0);
+  }
+}

@@ -8,10 +8,11 @@ import { sessionStore, useSession } from './auth/session';
 import { keepSessionFresh } from './api/client';
 import { ROLE_LABELS } from './labels';
 import { useOnline } from './online';
+import { InboxBell } from './InboxBell';
 import { ErrorState, Loading } from './states';
 import { workbenchesOf } from './workbenches';
 
-/** The signed-in frame: the side menu of the user's workbenches, who they are, logout, and the offline banner. */
+/** The signed-in frame: the side menu of the user's workbenches, the inbox's bell, who they are, logout, and the offline banner. */
 export function Shell() {
   const session = useSession();
   const me = useMe(session !== null);
@@ -89,7 +90,8 @@ export function Shell() {
           )}
           <div style={{ flex: 1 }} />
           <Space size={phone ? 4 : 12}>
-            <Typography.Text data-testid="who" ellipsis style={{ maxWidth: phone ? 200 : 420 }}>
+            <InboxBell phone={phone} />
+            <Typography.Text data-testid="who" ellipsis style={{ maxWidth: phone ? 160 : 420 }}>
               {me.data.organisationName}
               {!phone && ` · ${me.data.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')} · ${me.data.username}`}
             </Typography.Text>

@@ -65,6 +65,7 @@ export const EVENT_LABELS: Record<string, string> = {
   DeadlineCancelled: '时限取消',
   BreachEscalated: '超期督办',
   SupervisionStarted: '督办',
+  NotificationAcknowledged: '签收通知',
 };
 
 export const CONTEXT_LABELS: Record<string, string> = {
@@ -73,6 +74,7 @@ export const CONTEXT_LABELS: Record<string, string> = {
   disputes: '医疗纠纷',
   'high-risk-persons': '重点人员',
   oversight: '监督',
+  notifications: '消息通知',
 };
 
 export const label = (labels: Record<string, string>, value: string | null | undefined): string =>

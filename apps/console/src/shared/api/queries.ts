@@ -10,6 +10,8 @@ import type {
   IncidentSummary,
   IncidentView,
   Me,
+  NotificationPage,
+  NotificationStatus,
   Organisation,
   ReceiveComplaint,
   ReportIncident,
@@ -187,3 +189,40 @@ export const useRoutesNotice = () =>
     mutationFn: ({ id, body }: { id: string; body: RoutesNotice }) =>
       ok<DisputeCommandResult>(api.POST('/disputes/{id}/routes-notice', { params: { path: { id } }, body })),
   });
+
+/** The inbox's queries all start with this key: a notification frame or a mark refreshes them together. */
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
+export const INBOX_PAGE_SIZE = 20;
+
+/** One page of the user's notifications, newest first (no status: all of them). */
+export const useNotifications = (status: NotificationStatus | undefined, page: number, refetchInterval?: number) =>
+  useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'list', status ?? 'all', page],
+    refetchInterval,
+    // The previous page stays while the next loads; another tab's items never stand in for this tab's.
+    placeholderData: (previous, query) => (query?.queryKey[2] === (status ?? 'all') ? previous : undefined),
+    queryFn: () =>
+      ok<NotificationPage>(
+        api.GET('/notifications', { params: { query: { status, limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE } } }),
+      ),
+  });
+
+/** How many of the user's notifications are unread (the bell): one item asked for, the total counted. */
+export const useUnreadCount = (refetchInterval?: number) =>
+  useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'unread-count'],
+    refetchInterval,
+    queryFn: async () => (await ok<NotificationPage>(api.GET('/notifications', { params: { query: { status: 'unread', limit: 1 } } }))).total,
+  });
+
+/** 标为已读 (for the caller) or 签收 (for the caller's whole organisation, recorded in the case history). */
+export function useMarkNotification() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, mark }: { id: string; mark: 'read' | 'acknowledge' }) =>
+      mark === 'read'
+        ? ok<unknown>(api.POST('/notifications/{id}/read', { params: { path: { id } } }))
+        : ok<unknown>(api.POST('/notifications/{id}/acknowledge', { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+}

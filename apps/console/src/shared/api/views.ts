@@ -1,4 +1,5 @@
-import type { components } from './schema';
+import type { LiveNotification } from '../live';
+import type { components, paths } from './schema';
 
 /**
  * What the console reads from the API's answers. The API's OpenAPI document describes its requests
@@ -183,4 +184,29 @@ export interface DisputeCommandResult {
   disputeId: string;
   caseNumber: string;
   clocks: { deadlineId: string; rule: string; state: 'running' | 'warned' | 'paused'; dueAt: string; warnAt: string }[];
+}
+
+export type NotificationStatus = NonNullable<NonNullable<paths['/notifications']['get']['parameters']['query']>['status']>;
+
+/**
+ * One item of the user's inbox (docs/notifications.md, Inbox): the stream's frame plus the user's marks;
+ * `link` is an API path (see inbox/caseLink.ts).
+ */
+export interface NotificationItem extends Omit<LiveNotification, 'urgency'> {
+  urgency: 'immediate' | 'high' | 'normal';
+  organisationId: string | null;
+  status: NotificationStatus;
+  readAt: string | null;
+  acknowledgedAt: string | null;
+  /** The user who acknowledged it for the organisation. */
+  acknowledgedBy: string | null;
+  /** Set on the reminder sent to the next addressees when nobody acknowledged the original in time. */
+  escalationOf: string | null;
+}
+
+export interface NotificationPage {
+  items: NotificationItem[];
+  total: number;
+  limit: number;
+  offset: number;
 }
