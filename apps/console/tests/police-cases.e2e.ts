@@ -29,6 +29,9 @@ async function callApi<T>(page: Page, method: 'GET' | 'POST', path: string, body
   );
 }
 
+/** Picks an option of the open Ant Design select (its listbox options are rendered apart from the ARIA ones). */
+const choose = (page: Page, option: string) => page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+
 test('the case officer lands on 我的案件', async ({ browser }) => {
   ({ page: officer } = await newUser(browser));
   await new LoginPage(officer).loginAs('wz.case.officer', /\/police\/cases$/);
@@ -59,7 +62,7 @@ test('an incident handed over as a police case links to it and is in 我的案�
   await officer.getByRole('button', { name: '办结' }).click();
   const dialog = officer.getByRole('dialog', { name: '办结警情' });
   await dialog.locator('.ant-select').click();
-  await officer.getByRole('option', { name: '转为案件办理' }).click();
+  await choose(officer, '转为案件办理');
   await dialog.getByRole('button', { name: '确认办结' }).click();
   await expect(officer.getByTestId('police-case-link')).toBeVisible({ timeout: 20_000 });
   // The case is opened from the incident's event (asynchronously): wait for it before following the link.
@@ -91,7 +94,7 @@ test('the officer adds a suspect; the names are read only with a stated purpose'
   await expect(suspects).not.toContainText('王某某');
   const read = officer.waitForRequest((r) => r.url().endsWith(`/police-cases/${administrativeCase}/suspects`) && r.method() === 'GET');
   await officer.getByLabel('查阅用途').click();
-  await officer.getByRole('option', { name: '办理本案' }).click();
+  await choose(officer, '办理本案');
   await officer.getByRole('button', { name: '查看姓名' }).click();
   expect(decodeURIComponent((await read).headers()['x-access-purpose'])).toBe('办理本案');
   await expect(suspects).toContainText('王某某');
@@ -101,7 +104,7 @@ test('the officer adds a suspect; the names are read only with a stated purpose'
 test('an API validation error shows beside its field', async () => {
   const form = officer.getByTestId('decide-form');
   await form.getByLabel('处罚种类').click();
-  await officer.getByRole('option', { name: '罚款' }).click();
+  await choose(officer, '罚款');
   await form.getByLabel('罚款金额（元）').fill('-200'); // the API takes no negative fine (penalty.amountYuan ≥ 0)
   await form.getByRole('button', { name: '记录处罚决定' }).click();
   const amount = form.locator('.ant-form-item').filter({ has: officer.locator('label:text-is("罚款金额（元）")') });
@@ -183,6 +186,9 @@ test('on a phone (375 px) the case page fits the width', async ({ browser }) => 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.goto(`/police-cases/${administrativeCase}`);
   await expect(page.getByTestId('decisions')).toContainText('已达标');
+  await expect(page.getByTestId('case-timeline')).toContainText('录入公安部系统');
+  // The audited read of the names is on the record, in words.
+  await expect(page.getByTestId('case-timeline')).toContainText('查阅个人信息');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await screenshot(page, 'police-case-phone');
 });

@@ -31,9 +31,10 @@ function Where({ row }: { row: PoliceCaseSummary }) {
   return (
     <Space direction="vertical" size={0}>
       <span>{orgName(row.hospitalId)}</span>
-      {row.incidentId && (
-        <Link to={`/case/${row.incidentId}`} className="no-print">
-          警情 {row.incidentId}
+      {/* A case opened from an incident keeps the incident's number (incidentId is its stream's id). */}
+      {row.origin === 'incident' && (
+        <Link to={`/case/${row.caseNumber}`} className="no-print">
+          警情 {row.caseNumber}
         </Link>
       )}
     </Space>

@@ -250,6 +250,17 @@ function decisionsOf(history: HistoryEntry[]): Decision[] {
   });
 }
 
+/** A clock as the case reads it, for CaseClock: its period's unit decides how it counts down. */
+const clockProps = (k: PoliceCaseClock) => ({
+  state: k.state,
+  dueAt: k.dueAt,
+  warnAt: k.warnAt,
+  startedAt: k.startedAt,
+  completedAt: k.completedAt,
+  provisional: k.provisional,
+  workingDays: k.length.unit === 'working_days',
+});
+
 const ministryClockOf = (caseNumber: string, decisionId: string, clocks: PoliceCaseClock[]) =>
   clocks.find((k) => k.deadlineId === `${caseNumber}:ministry-system-entry:${decisionId}`);
 
@@ -329,19 +340,7 @@ function Decisions({
             </Space>
             <div style={{ marginTop: 6 }}>
               <Space wrap>
-                {clock && (
-                  <CaseClock
-                    label="公安部信息系统录入"
-                    state={clock.state}
-                    dueAt={clock.dueAt}
-                    warnAt={clock.warnAt}
-                    startedAt={clock.startedAt}
-                    completedAt={clock.completedAt}
-                    provisional={clock.provisional}
-                    workingDays={clock.length.unit === 'working_days'}
-                    testId={`ministry-clock-${d.decisionId}`}
-                  />
-                )}
+                {clock && <CaseClock label="公安部信息系统录入" {...clockProps(clock)} testId={`ministry-clock-${d.decisionId}`} />}
                 {d.entry ? (
                   <Typography.Text>
                     录入编号 {d.entry.referenceNumber}（{beijing(d.entry.recordedAt)}）
@@ -560,18 +559,7 @@ function OtherClocks({ view }: { view: PoliceCaseView }) {
   return (
     <Space direction="vertical">
       {clocks.map((k) => (
-        <CaseClock
-          key={k.deadlineId}
-          label={ruleLabel(k.rule)}
-          state={k.state}
-          dueAt={k.dueAt}
-          warnAt={k.warnAt}
-          startedAt={k.startedAt}
-          completedAt={k.completedAt}
-          provisional={k.provisional}
-          workingDays={k.length.unit === 'working_days'}
-          testId={`clock-${k.rule}`}
-        />
+        <CaseClock key={k.deadlineId} label={ruleLabel(k.rule)} {...clockProps(k)} testId={`clock-${k.rule}`} />
       ))}
     </Space>
   );
@@ -624,14 +612,15 @@ function CaseView({ caseNumber, view, stage }: { caseNumber: string; view: Polic
             </Button>
           </Space>
         }
-        styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
+        // A long case number wraps on a phone rather than being cut off.
+        styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 }, title: { whiteSpace: 'normal', wordBreak: 'break-all' } }}
       >
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label="医院">{orgName(c.hospitalId)}</Descriptions.Item>
           <Descriptions.Item label="承办单位">{orgName(c.handlingUnitId)}</Descriptions.Item>
           <Descriptions.Item label="受案时间">{beijing(acceptedData?.acceptedAt)}</Descriptions.Item>
           <Descriptions.Item label="来源">
-            {c.origin.source === 'incident' ? <Link to={`/case/${c.origin.incidentId}`}>涉医警情 {c.origin.incidentId}</Link> : '直接受案'}
+            {c.origin.source === 'incident' ? <Link to={`/case/${caseNumber}`}>涉医警情 {caseNumber}</Link> : '直接受案'}
           </Descriptions.Item>
           {c.kind === 'criminal' && <Descriptions.Item label="立案">{c.filed ? '已立案' : '未立案'}</Descriptions.Item>}
           {c.review && <Descriptions.Item label="审查起诉">{orgName(c.review.procuratorateId)}</Descriptions.Item>}

@@ -74,6 +74,7 @@ export const EVENT_LABELS: Record<string, string> = {
   CompulsoryMeasureImposed: '采取刑事强制措施',
   MinistrySystemEntryRecorded: '录入公安部系统',
   CaseTransferredForProsecution: '移送审查起诉',
+  SensitiveRecordRead: '查阅个人信息',
 };
 
 export const CONTEXT_LABELS: Record<string, string> = {
