@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Modal, Row, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useOutletContext, useParams } from 'react-router';
+import { Link, useOutletContext, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '../shared/api/problem';
 import { useAcknowledge, useCloseIncident, useDeadlines, useEscalate, useIncident, useOrganisationName } from '../shared/api/queries';
 import type { Deadline, EscalationChain, Incident, IncidentOutcome, Me } from '../shared/api/views';
@@ -25,6 +25,8 @@ const SUBMITTERS: Record<EscalationChain, string[]> = {
   police: POLICE,
 };
 const ADDRESSEES = ['health_commission_official', 'political_legal_officer', ...POLICE];
+// Who reads police cases (prosecution's CASE_READER_ROLES): a hospital is no party to the police file.
+const POLICE_CASE_READERS = [...POLICE, 'health_commission_official', 'prosecutor', 'judge', 'political_legal_officer'];
 
 function Clocks({ incident, deadlines }: { incident: Incident; deadlines: Deadline[] }) {
   const shown = new Set(deadlines.map((d) => d.clock));
@@ -250,6 +252,14 @@ export default function CasePage() {
           </Descriptions.Item>
           {incident.classification.massIncident && <Descriptions.Item label="群体性事件">是</Descriptions.Item>}
           {incident.classification.weaponsInvolved && <Descriptions.Item label="涉及凶器">是</Descriptions.Item>}
+          {/* 转为案件办理: the police case keeps the incident's number. */}
+          {incident.outcome === 'handed_to_police_case' && me.roles.some((r) => POLICE_CASE_READERS.includes(r)) && (
+            <Descriptions.Item label="公安案件">
+              <Link to={`/police-cases/${caseNumber}`} data-testid="police-case-link">
+                查看公安案件 {caseNumber}
+              </Link>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Row gutter={16}>

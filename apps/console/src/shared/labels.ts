@@ -66,6 +66,16 @@ export const EVENT_LABELS: Record<string, string> = {
   BreachEscalated: '超期督办',
   SupervisionStarted: '督办',
   NotificationAcknowledged: '签收通知',
+  // police cases (the words of oversight's timeline, apps/oversight/src/domain/event-titles.ts)
+  CaseAccepted: '公安机关受案',
+  CaseConvertedToCriminal: '转为刑事案件',
+  CriminalCaseFiled: '刑事立案',
+  SuspectAdded: '增列违法犯罪嫌疑人',
+  AdministrativePenaltyDecided: '作出行政处罚决定',
+  CompulsoryMeasureImposed: '采取刑事强制措施',
+  MinistrySystemEntryRecorded: '录入公安部系统',
+  CaseTransferredForProsecution: '移送审查起诉',
+  SensitiveRecordRead: '查阅个人信息',
 };
 
 export const CONTEXT_LABELS: Record<string, string> = {

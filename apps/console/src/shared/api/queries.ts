@@ -18,6 +18,19 @@ import type {
   RoutesNotice,
   Timeline,
 } from './views';
+import type {
+  AddSuspect,
+  CalendarYear,
+  CaseSuspects,
+  DecidePenalty,
+  ImposeMeasure,
+  MinistryEntry,
+  PoliceCaseCommandResult,
+  PoliceCaseKind,
+  PoliceCaseSummary,
+  PoliceCaseView,
+  TransferForProsecution,
+} from './views';
 
 /** A list answer: a bare array today; `{ items, total, limit, offset }` once the API pages its lists. */
 export const items = <T>(answer: T[] | { items: T[] } | undefined): T[] => (Array.isArray(answer) ? answer : (answer?.items ?? []));
@@ -29,6 +42,10 @@ export const keys = {
   incident: (caseNumber: string) => ['incident', caseNumber] as const,
   deadlines: ['deadlines'] as const,
   timeline: (caseNumber: string) => ['timeline', caseNumber] as const,
+  policeCases: (filter: object) => ['police-cases', filter] as const,
+  policeCase: (caseNumber: string) => ['police-case', caseNumber] as const,
+  suspects: (caseNumber: string, purpose: string) => ['suspects', caseNumber, purpose] as const,
+  calendar: (year: number) => ['calendar', year] as const,
 };
 
 export const useMe = (enabled = true) =>
@@ -224,5 +241,102 @@ export function useMarkNotification() {
         ? ok<unknown>(api.POST('/notifications/{id}/read', { params: { path: { id } } }))
         : ok<unknown>(api.POST('/notifications/{id}/acknowledge', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+}
+
+// 公安办案: the case officer's police cases (apps/prosecution/src/police-cases).
+
+export interface PoliceCaseFilter {
+  /** The handling unit (本单位承办); all the caller's jurisdiction when absent. */
+  unit?: string;
+  kind?: PoliceCaseKind;
+  /** Case number, hospital or unit (free text). */
+  q?: string;
+}
+
+export const usePoliceCases = (filter: PoliceCaseFilter = {}) =>
+  useQuery({
+    queryKey: keys.policeCases(filter),
+    refetchInterval: 15_000,
+    queryFn: async () =>
+      items(
+        await ok<PoliceCaseSummary[] | { items: PoliceCaseSummary[] }>(
+          api.GET('/police-cases', { params: { query: { ...filter, limit: 200 } } }),
+        ),
+      ),
+  });
+
+/** One police case: its state, its legal clocks (as the service counts them) and its history. */
+export const usePoliceCase = (caseNumber: string) =>
+  useQuery({
+    queryKey: keys.policeCase(caseNumber),
+    refetchInterval: 10_000,
+    queryFn: () => ok<PoliceCaseView>(api.GET('/police-cases/{caseNumber}', { params: { path: { caseNumber } } })),
+  });
+
+/**
+ * The suspects' names: personal data, each read audited with why (x-access-purpose). Only once a purpose is given;
+ * kept for the page's life so one stated purpose is one audited read, not one per refetch.
+ */
+export const useCaseSuspects = (caseNumber: string, purpose: string | null) =>
+  useQuery({
+    queryKey: keys.suspects(caseNumber, purpose ?? ''),
+    enabled: !!purpose,
+    staleTime: Infinity,
+    queryFn: () =>
+      ok<CaseSuspects>(
+        api.GET('/police-cases/{caseNumber}/suspects', {
+          params: { path: { caseNumber } },
+          headers: { 'x-access-purpose': encodeURIComponent(purpose!) },
+        }),
+      ),
+  });
+
+/** The working-day calendar of a year (holidays, make-up days), for counting working days left. */
+export const useCalendarYear = (year: number) =>
+  useQuery({
+    queryKey: keys.calendar(year),
+    staleTime: 60 * 60_000,
+    queryFn: () => ok<CalendarYear>(api.GET('/calendar/{year}', { params: { path: { year: String(year) } } })),
+  });
+
+export type PoliceCaseAction =
+  | { step: 'filing' }
+  | { step: 'suspects'; body: AddSuspect }
+  | { step: 'penalty-decisions'; body: DecidePenalty }
+  | { step: 'compulsory-measures'; body: ImposeMeasure }
+  | { step: 'ministry-entries'; body: MinistryEntry }
+  | { step: 'prosecution-transfer'; body: TransferForProsecution };
+
+/** The case officer's steps on a case (POST /police-cases/{n}/…), each one command. */
+export function usePoliceCaseStep(caseNumber: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: PoliceCaseAction) => {
+      const params = { path: { caseNumber } };
+      switch (action.step) {
+        case 'filing':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/filing', { params, body: {} }));
+        case 'suspects':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/suspects', { params, body: action.body }));
+        case 'penalty-decisions':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/penalty-decisions', { params, body: action.body }));
+        case 'compulsory-measures':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/compulsory-measures', { params, body: action.body }));
+        case 'ministry-entries':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/ministry-entries', { params, body: action.body }));
+        case 'prosecution-transfer':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/prosecution-transfer', { params, body: action.body }));
+      }
+    },
+    onSuccess: (_result, action) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['police-cases'] }),
+        client.invalidateQueries({ queryKey: keys.policeCase(caseNumber) }),
+        client.invalidateQueries({ queryKey: keys.deadlines }),
+        client.invalidateQueries({ queryKey: keys.timeline(caseNumber) }),
+        // A new suspect's name: the names already read are read again under the purpose already given.
+        action.step === 'suspects' ? client.invalidateQueries({ queryKey: ['suspects', caseNumber] }) : undefined,
+      ]),
   });
 }
