@@ -16,6 +16,8 @@ const PoliceBoard = lazy(() => import('./police/BoardPage'));
 const PoliceIncidents = lazy(() => import('./police/IncidentsPage'));
 const CasePage = lazy(() => import('./cases/CasePage'));
 const OverviewPage = lazy(() => import('./overview/OverviewPage'));
+const DisputePage = lazy(() => import('./cases/DisputePage'));
+const ComplaintDisputes = lazy(() => import('./complaints/DisputesPage'));
 
 function Landing() {
   const me = useOutletContext<Me>();
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
       { path: 'police/incidents', element: <PoliceIncidents /> },
       { path: 'case/:caseNumber', element: <CasePage /> },
       { path: 'overview', element: <OverviewPage /> },
+      { path: 'disputes/:caseNumber', element: <DisputePage /> },
+      { path: 'complaints/disputes', element: <ComplaintDisputes /> },
       { path: 'nothing', element: <Nothing>您的角色暂无可用的工作台（系统管理功能将在后续版本提供）。</Nothing> },
       { path: '*', element: <Nothing>没有这个页面</Nothing> },
     ],
