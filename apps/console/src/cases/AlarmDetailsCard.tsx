@@ -3,14 +3,14 @@ import { Alert, App, Button, Card, Form, Typography } from 'antd';
 import { messageOf } from '../shared/api/problem';
 import { useCompleteAlarmDetails } from '../shared/api/queries';
 import type { Incident } from '../shared/api/views';
-import { useFormProblem } from '../shared/FormProblem';
 import { beijing } from '../shared/time';
 import {
-  anyoneInjured,
   classificationOf,
   PARTICULARS_DEFAULTS,
   ParticularsFields,
   particularsFieldOf,
+  particularsOf,
+  useParticularsForm,
   type ParticularsValues,
 } from '../hospital/ParticularsFields';
 
@@ -24,9 +24,7 @@ const fieldOf = particularsFieldOf('');
 export function AlarmDetailsCard({ caseNumber, incident }: { caseNumber: string; incident: Incident }) {
   const complete = useCompleteAlarmDetails();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ParticularsValues>();
-  const problem = useFormProblem(form, fieldOf);
-  const values = Form.useWatch([], form) as ParticularsValues | undefined;
+  const { form, problem, values } = useParticularsForm<ParticularsValues>(fieldOf);
 
   const submit = async (v: ParticularsValues) => {
     problem.clear();
@@ -34,12 +32,7 @@ export function AlarmDetailsCard({ caseNumber, incident }: { caseNumber: string;
       await complete.mutateAsync({
         caseNumber,
         classification: { classification: classificationOf(v) },
-        details: {
-          partiesCount: v.partiesCount as number,
-          behaviour: v.behaviour ?? '',
-          anyoneInjured: anyoneInjured(v),
-          ...(v.description ? { description: v.description } : {}),
-        },
+        details: particularsOf(v),
       });
       message.success('已补录报警详情');
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Alert, Button, Col, Form, Input, InputNumber, Row, Switch, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useFormProblem } from '../shared/FormProblem';
 import type { IncidentCategory } from '../shared/api/views';
 import { CATEGORY_LABELS } from '../shared/labels';
 
@@ -66,6 +67,16 @@ export function anyoneInjured(v: ParticularsValues): boolean {
   return v.seriousInjuryPendingAppraisal || Object.values(casualties).some((c) => Object.values(c).some((n) => n > 0));
 }
 
+/** What the API takes as the particulars (parties, behaviour, 有无人员受伤, a note), from the form's values. */
+export function particularsOf(v: ParticularsValues) {
+  return {
+    partiesCount: v.partiesCount as number,
+    behaviour: v.behaviour ?? '',
+    anyoneInjured: anyoneInjured(v),
+    ...(v.description ? { description: v.description } : {}),
+  };
+}
+
 /** As the server has it: a death, a 重伤 (or one suspected, pending appraisal), or a mass incident. */
 export function isMajor(v: ParticularsValues | undefined): boolean {
   return (
@@ -94,6 +105,14 @@ export function particularsFieldOf(particulars: string): (apiField: string) => s
     ),
   };
   return (apiField) => fields[apiField] ?? Object.entries(fields).find(([path]) => apiField.startsWith(`${path}.`))?.[1];
+}
+
+/** A form with these fields: the form, its API problems (beside the fields, else in `problem.alert`), its values live. */
+export function useParticularsForm<V extends ParticularsValues>(fieldOf: (apiField: string) => string | undefined) {
+  const [form] = Form.useForm<V>();
+  const problem = useFormProblem(form, fieldOf);
+  const values = Form.useWatch([], form) as V | undefined;
+  return { form, problem, values };
 }
 
 /** Category buttons: big, toggled, several may apply. */

@@ -3,14 +3,14 @@ import { App, AutoComplete, Button, Card, Form, Input } from 'antd';
 import { useNavigate, useOutletContext } from 'react-router';
 import { useReportIncident } from '../shared/api/queries';
 import type { Me } from '../shared/api/views';
-import { useFormProblem } from '../shared/FormProblem';
 import { fromBeijingInput, toBeijingInput } from '../shared/time';
 import {
-  anyoneInjured,
   classificationOf,
   PARTICULARS_DEFAULTS,
   ParticularsFields,
   particularsFieldOf,
+  particularsOf,
+  useParticularsForm,
   type ParticularsValues,
 } from './ParticularsFields';
 
@@ -32,9 +32,7 @@ export default function ReportPage() {
   const report = useReportIncident();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const problem = useFormProblem(form, fieldOf);
-  const values = Form.useWatch([], form) as Values | undefined;
+  const { form, problem, values } = useParticularsForm<Values>(fieldOf);
 
   const submit = async (v: Values) => {
     problem.clear();
@@ -45,11 +43,8 @@ export default function ReportPage() {
         occurredAt: v.occurredAt ? fromBeijingInput(v.occurredAt) : '',
         intake: {
           channel: 'hospital_report',
-          partiesCount: v.partiesCount as number,
-          behaviour: v.behaviour ?? '',
-          anyoneInjured: anyoneInjured(v),
+          ...particularsOf(v),
           ...(v.location ? { location: v.location } : {}),
-          ...(v.description ? { description: v.description } : {}),
         },
         classification: classificationOf(v),
       });

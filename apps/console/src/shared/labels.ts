@@ -11,6 +11,7 @@ import type {
 
 import { LABELS, type LabelGroup } from '../../../../libs/contracts/src/labels';
 import { ruleName } from '../../../../libs/contracts/src/rule-words';
+import { EVENT_TITLES } from '../../../oversight/src/domain/event-titles';
 
 /**
  * The Chinese words of the API's enum values: the very table the API serves as `GET /meta/labels`
@@ -39,6 +40,8 @@ export const LEVEL_LABELS: Record<string, string> = LABELS.escalationLevel;
 export const CLOCK_LABELS: Record<string, string> = LABELS.incidentClock;
 
 export const EVENT_LABELS: Record<string, string> = {
+  // Oversight's words for the steps of every context (police cases, disputes…); the console's own below win.
+  ...EVENT_TITLES,
   IncidentReported: '接报警情',
   AlarmDetailsCompleted: '补录报警详情',
   IncidentReclassified: '重新定性',
@@ -65,30 +68,6 @@ export const EVENT_LABELS: Record<string, string> = {
   DeadlineCancelled: '时限取消',
   BreachEscalated: '超期督办',
   SupervisionStarted: '督办',
-  // 医疗纠纷 (the words of oversight's timeline, apps/oversight/src/domain/event-titles.ts)
-  DisputeOpened: '受理医疗纠纷',
-  DisputeLinkedToIncident: '关联涉医警情',
-  ResolutionRoutesNotified: '告知解决途径',
-  DisputeFlaggedAsEscalationRisk: '列为矛盾激化风险',
-  DisputeEscalationRiskCleared: '解除矛盾激化风险',
-  RiskReviewRecorded: '记录风险研判',
-  NegotiatedSettlementReached: '双方协商达成一致',
-  MediationReferred: '申请调解',
-  MediationRefusedByPatientSide: '患方拒绝调解',
-  MediationAccepted: '受理调解',
-  MediationSessionHeld: '召开调解会',
-  MediationExtended: '延长调解期限',
-  MediationAgreed: '达成调解协议',
-  MediationFailed: '调解不成',
-  AgreementJudiciallyConfirmed: '调解协议司法确认',
-  AgreementPerformed: '协议履行完毕',
-  CompensationPaid: '支付赔偿',
-  AppraisalRequested: '申请鉴定',
-  AppraisalCompleted: '鉴定结果',
-  LiabilityDetermined: '确定责任',
-  LitigationFiled: '提起诉讼',
-  DisputeHandedOver: '纠纷移交',
-  DisputeClosed: '纠纷办结',
   SensitiveRecordRead: '查阅当事人个人信息',
 };
 
