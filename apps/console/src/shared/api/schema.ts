@@ -2167,6 +2167,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/security-ledger/assessment-sheets/{region}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scoring sheet a region is assessed by: its own, else the nearest region above it with one, else the default (origin says whose) */
+    get: operations['AssessmentController_sheet'];
+    /** Set a region’s scoring sheet (the commission for its region or one below it; a system administrator for any): items with kind and points ≥ 0, the stated total they add up to, optional grade bands. Answers { regionCode, version, changed }. */
+    put: operations['AssessmentController_setSheet'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the year’s 平安医院 assessment of a region (a health commission, its own region or one below): every hospital’s score per item and total from the profiles as they stand, with the region’s sheet, and a grade where the sheet has bands. Answers { assessmentId, year, regionCode, hospitals }. */
+    post: operations['AssessmentController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/assessments/{assessmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A recorded assessment: the sheet used, each hospital’s scores per item, total and grade (police and commissions of the region or above) */
+    get: operations['AssessmentController_assessment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/assessments/{assessmentId}.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An assessment as XLSX: Chinese headers, hospital and region names, each item’s score, total, grade; a 合计 row */
+    get: operations['AssessmentController_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/security-ledger/hospitals/{hospitalId}': {
     parameters: {
       query?: never;
@@ -2210,6 +2279,23 @@ export interface paths {
     };
     /** The ledger of a region (default: the caller’s): every hospital of it and below with its compliance and gaps, and the rules the region meets as a whole (police and commissions of that region or above) */
     get: operations['LedgerController_ledger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/ledger.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 《医院安全秩序管理工作台账》 of a region as XLSX: one row per hospital (names, grade, ownership), each requirement’s status in words with its figure, overall compliance, last filing; a 合计 row (police and commissions of that region or above) */
+    get: operations['LedgerExportController_xlsx'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2404,6 +2490,48 @@ export interface components {
     ArrivalDto: {
       /** Format: date-time */
       arrivedAt: string;
+    };
+    AssessmentGradeBandDto: {
+      /** @description 等次, e.g. 优秀 */
+      grade: string;
+      /** @description The lowest total that earns it */
+      minScore: number;
+    };
+    AssessmentSheet: {
+      /** @description 等次 (none: scores only) */
+      bands?: components['schemas']['AssessmentGradeBandDto'][];
+      items: components['schemas']['AssessmentSheetItemDto'][];
+      /** @description 评分表名称 */
+      title: string;
+      /** @description The stated total: the items must add up to it */
+      total: number;
+    };
+    AssessmentSheetItemDto: {
+      /** @description Stable id within the sheet */
+      id: string;
+      /**
+       * @description What the item scores (labels: assessmentItemKind)
+       * @enum {string}
+       */
+      kind:
+        | 'guards'
+        | 'guards_certified'
+        | 'screening'
+        | 'police_office'
+        | 'police_office_staffing'
+        | 'one_key_alarm'
+        | 'alarm_to_police'
+        | 'video_coverage'
+        | 'video_retention'
+        | 'drills'
+        | 'training'
+        | 'liability_insurance';
+      /** @description 分值 (≥ 0, whole or in tenths) */
+      points: number;
+      /** @description 依据（文件及条款） */
+      source?: string | null;
+      /** @description 考评内容 */
+      title: string;
     };
     AssignRolesDto: {
       roles: (
@@ -3011,6 +3139,15 @@ export interface components {
     ReclassifyDto: {
       classification: components['schemas']['ClassificationDto'];
       reason?: string;
+    };
+    RecordSecurityAssessment: {
+      /** @description Region code (6 digits): the commission’s own (default) or one below it */
+      region?: string;
+      /**
+       * @description 考评年度
+       * @example 2026
+       */
+      year: number;
     };
     ReferralDto: {
       /**
@@ -10737,6 +10874,32 @@ export interface operations {
               /** @example 特殊情况 */
               special_circumstances: string;
             };
+            assessmentItemKind: {
+              /** @example 报警接入公安机关 */
+              alarm_to_police: string;
+              /** @example 应急预案与演练 */
+              drills: string;
+              /** @example 保安员配备 */
+              guards: string;
+              /** @example 保安员持证上岗 */
+              guards_certified: string;
+              /** @example 医疗责任保险 */
+              liability_insurance: string;
+              /** @example 一键式报警 */
+              one_key_alarm: string;
+              /** @example 警务室设置 */
+              police_office: string;
+              /** @example 警务室人员配置 */
+              police_office_staffing: string;
+              /** @example 入院安检 */
+              screening: string;
+              /** @example 安全防范教育培训 */
+              training: string;
+              /** @example 视频监控覆盖 */
+              video_coverage: string;
+              /** @example 高清监控与存储 */
+              video_retention: string;
+            };
             assigneeKind: {
               /** @example 社区 */
               community: string;
@@ -16787,6 +16950,416 @@ export interface operations {
       };
     };
   };
+  AssessmentController_sheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, hospital_security_officer, system_administrator, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AssessmentController_setSheet: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        region: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssessmentSheet'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, system_administrator, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AssessmentController_record: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSecurityAssessment'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AssessmentController_assessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        assessmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AssessmentController_xlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        assessmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An Excel workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   LedgerController_hospital: {
     parameters: {
       query?: never;
@@ -16984,6 +17557,67 @@ export interface operations {
         };
         content: {
           'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LedgerExportController_xlsx: {
+    parameters: {
+      query?: {
+        /** @description Only hospitals of this compliance */
+        compliance?: 'compliant' | 'non_compliant' | 'incomplete' | 'not_filed';
+        /** @description Region code (6 digits); default the caller’s own region */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An Excel workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
