@@ -174,6 +174,8 @@ export const LABELS = {
     withdrawn: '撤回',
     other: '其他',
   },
+  disputeOrigin: { complaint: '患方投诉', incident: '涉医警情转入' },
+  mediationPhase: { referred: '已申请调解', accepted: '调解中', agreed: '已达成调解协议', failed: '调解不成', withdrawn: '已撤回调解申请' },
 
   // high-risk persons (重点人员)
   highRiskCategory: {

@@ -11,6 +11,7 @@ import type {
 
 import { LABELS, type LabelGroup } from '../../../../libs/contracts/src/labels';
 import { ruleName } from '../../../../libs/contracts/src/rule-words';
+import { EVENT_TITLES } from '../../../../libs/contracts/src/event-titles';
 
 /**
  * The Chinese words of the API's enum values: the very table the API serves as `GET /meta/labels`
@@ -39,6 +40,8 @@ export const LEVEL_LABELS: Record<string, string> = LABELS.escalationLevel;
 export const CLOCK_LABELS: Record<string, string> = LABELS.incidentClock;
 
 export const EVENT_LABELS: Record<string, string> = {
+  // Oversight's words for the steps of every context (police cases, disputes…); the console's own below win.
+  ...EVENT_TITLES,
   IncidentReported: '接报警情',
   AlarmDetailsCompleted: '补录报警详情',
   IncidentReclassified: '重新定性',
@@ -66,16 +69,6 @@ export const EVENT_LABELS: Record<string, string> = {
   BreachEscalated: '超期督办',
   SupervisionStarted: '督办',
   NotificationAcknowledged: '签收通知',
-  // police cases (the words of oversight's timeline, apps/oversight/src/domain/event-titles.ts)
-  CaseAccepted: '公安机关受案',
-  CaseConvertedToCriminal: '转为刑事案件',
-  CriminalCaseFiled: '刑事立案',
-  SuspectAdded: '增列违法犯罪嫌疑人',
-  AdministrativePenaltyDecided: '作出行政处罚决定',
-  CompulsoryMeasureImposed: '采取刑事强制措施',
-  MinistrySystemEntryRecorded: '录入公安部系统',
-  CaseTransferredForProsecution: '移送审查起诉',
-  SensitiveRecordRead: '查阅个人信息',
 };
 
 export const CONTEXT_LABELS: Record<string, string> = {

@@ -59,6 +59,7 @@ export const WORKBENCHES: Workbench[] = [
     entries: [
       { path: '/complaints/intake', label: '投诉接待' },
       { path: '/hospital/door-check', label: '门岗核查' },
+      { path: '/complaints/disputes', label: '本院纠纷' },
     ],
   },
   {

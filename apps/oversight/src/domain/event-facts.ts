@@ -1,5 +1,5 @@
 import { LABELS, SECURITY_LEDGER_CONTEXT, ruleWords, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
-import { eventTitle } from './event-titles.js';
+import { eventTitle } from '@pingan/contracts';
 
 /**
  * What oversight reads out of any context's event, generically: every public event carries the

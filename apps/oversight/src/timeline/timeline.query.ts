@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, regionName, type Principal } from '@pingan/access';
 import { LABELS, shanghaiDateTimeOf } from '@pingan/contracts';
 import { beijingTime, labelOf } from '../domain/event-facts.js';
-import { CONTEXT_TITLES } from '../domain/event-titles.js';
+import { CONTEXT_TITLES } from '@pingan/contracts';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { canReadCase, canReadRecord, seesHighRisk } from '../oversight-access.js';
 import { accessFactsOf, caseRecords, findCase } from '../read-models/cases.js';

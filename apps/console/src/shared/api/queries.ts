@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from './client';
 import type {
+  AlarmDetails,
   Deadline,
+  DisputeSummary,
+  DisputeView,
   DisputeCommandResult,
   DoorCheckAnswer,
   EscalationChain,
@@ -14,6 +17,7 @@ import type {
   NotificationStatus,
   Organisation,
   ReceiveComplaint,
+  Reclassify,
   ReportIncident,
   RoutesNotice,
   Timeline,
@@ -340,3 +344,63 @@ export function usePoliceCaseStep(caseNumber: string) {
       ]),
   });
 }
+/**
+ * 补录报警详情: a one-key alarm's particulars, then its category and injuries (its classification, when given).
+ * The particulars first: a refused form records nothing. The classification is checked by the form before it is sent;
+ * should it still fail, the error says the particulars are on record (`detailsRecorded`).
+ */
+export function useCompleteAlarmDetails() {
+  const invalidate = useInvalidateCase();
+  return useMutation({
+    mutationFn: async ({
+      caseNumber,
+      details,
+      classification,
+    }: {
+      caseNumber: string;
+      details: AlarmDetails;
+      classification?: Reclassify;
+    }) => {
+      const path = { caseNumber };
+      const recorded = await ok<IncidentCommandResult>(
+        api.PATCH('/incidents/{caseNumber}/alarm-details', { params: { path }, body: details }),
+      );
+      if (!classification) return recorded;
+      try {
+        return await ok<IncidentCommandResult>(
+          api.PATCH('/incidents/{caseNumber}/classification', { params: { path }, body: classification }),
+        );
+      } catch (error) {
+        throw Object.assign(error as Error, { detailsRecorded: true });
+      }
+    },
+    onSettled: (_result, _error, { caseNumber }) => invalidate(caseNumber),
+  });
+}
+
+export const useDisputes = (filter: { status?: 'open' | 'closed' } = {}) =>
+  useQuery({
+    queryKey: ['disputes', filter],
+    queryFn: async () =>
+      items(
+        await ok<DisputeSummary[] | { items: DisputeSummary[] }>(api.GET('/disputes', { params: { query: { ...filter, limit: 200 } } })),
+      ),
+  });
+
+/**
+ * One dispute by its case number. The parties' names are personal data: each read is audited (with why) and shows on
+ * the case's timeline, so it is read when the page opens, not polled nor re-read on focus.
+ */
+export const useDispute = (caseNumber: string) =>
+  useQuery({
+    queryKey: ['dispute', caseNumber],
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+    queryFn: () =>
+      ok<DisputeView>(
+        api.GET('/disputes/{id}', {
+          params: { path: { id: caseNumber } },
+          headers: { 'x-access-purpose': encodeURIComponent('查看纠纷案件') },
+        }),
+      ),
+  });

@@ -295,3 +295,58 @@ export interface CalendarYear {
   status: 'official' | 'provisional';
   days: { date: string; working: boolean; kind: string; name: string | null; provisional: boolean }[];
 }
+export type AlarmDetails = Schemas['AlarmDetailsDto'];
+export type Reclassify = Schemas['ReclassifyDto'];
+export type Claim = Schemas['ClaimDto'];
+
+/** A row of GET /disputes (the hospital's disputes, those referred to the caller, a commission's region). */
+export interface DisputeSummary {
+  disputeId: string;
+  caseNumber: string;
+  hospitalId: string;
+  regionCode: string;
+  origin: 'complaint' | 'incident';
+  incidentId: string | null;
+  status: 'open' | 'closed';
+  route: DisputeRoute;
+  summary: string;
+  mediation: { kind: string; phase: string; mediatorOrganisationId: string } | null;
+  escalationRisk: boolean;
+  openedAt: string;
+  closedAt: string | null;
+  closeOutcome: string | null;
+  lastEventAt: string;
+}
+
+/** One dispute (GET /disputes/{id}): its state, the parties (an audited read), its clocks and history. */
+export interface DisputeView {
+  disputeId: string;
+  caseNumber: string;
+  hospitalId: string;
+  regionCode: string;
+  status: 'open' | 'closed';
+  origin: 'complaint' | 'incident';
+  openedAt: string;
+  closedAt: string | null;
+  closeOutcome: string | null;
+  owner: { userId: string; organisationId: string } | null;
+  incident: { incidentId: string; disturbanceStopped: boolean } | null;
+  routesNotified: boolean;
+  route: DisputeRoute;
+  remainingRoutes: DisputeRoute[] | null;
+  mediation: { attempt: number; kind: string; mediatorOrganisationId: string; phase: string } | null;
+  escalationRisk: boolean;
+  parties: { partyId: string; relation: PartyRelation; name: string; contact: string | null }[];
+  clocks: {
+    deadlineId: string;
+    rule: string;
+    source: string;
+    state: string;
+    startedAt: string;
+    dueAt: string;
+    warnAt: string;
+    completedAt: string | null;
+    breachedAt: string | null;
+  }[];
+  history: HistoryEntry[];
+}

@@ -3,6 +3,8 @@
  * step (报案, 出警, 受案…). An event missing here still shows, under its code, until it is added.
  */
 export const EVENT_TITLES: Readonly<Record<string, string>> = {
+  // every context: a read of personal data (suspects' or parties' names), audited
+  SensitiveRecordRead: '查阅个人信息',
   // incidents (涉医警情)
   IncidentReported: '报告涉医警情',
   AlarmDetailsCompleted: '补录报警信息',
