@@ -3,6 +3,7 @@ import { testPrincipal, type MatrixEndpoint, type MatrixFixtures } from '@pingan
 import { LedgerController } from './ledger/ledger.controller.js';
 import type { SecurityProfileDto } from './ledger/ledger.dto.js';
 import { addDays, shanghaiDateOf } from '@pingan/contracts';
+import { InspectionsController } from './inspections/inspections.controller.js';
 
 /**
  * The security ledger's rows of the authorisation matrix, on the demo hospital of 万州区 (500101).
@@ -69,6 +70,60 @@ const returnOnce = (f: MatrixFixtures) =>
     }
   })());
 
+const INSPECTORS: Role[] = ['health_commission_official', ...POLICE_ROLES];
+const matrixCommission = () =>
+  testPrincipal({
+    userId: 'matrix-commission',
+    username: 'matrix.commission',
+    organisationId: 'matrix-hc-500101',
+    organisationKind: 'health_commission',
+    organisationRegion: '500101',
+    roles: ['health_commission_official'],
+  });
+const INSPECTION = (f: MatrixFixtures) => ({
+  hospitalId: f.organisationId('hospital-central'),
+  kind: 'inspection' as const,
+  inspectedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  findings: [{ requirement: 'guards', note: '矩阵测试：保安员不足' }],
+});
+
+/**
+ * A fresh inspection of the demo hospital (each call its own: an item is issued, fixed, signed off
+ * once, and the matrix calls each row once per role). Retried until the directory copy knows the hospital.
+ */
+async function freshInspection(f: MatrixFixtures): Promise<string> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return (await f.provider(InspectionsController).record(matrixCommission(), INSPECTION(f))).inspectionId;
+    } catch (error) {
+      if (tries > 300 || (error as { code?: string }).code !== 'SECURITY_LEDGER.NOT_FOUND') throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+let inspected: Promise<string> | null = null;
+const inspectionOnce = (f: MatrixFixtures) => (inspected ??= freshInspection(f));
+
+/** A fresh item on a fresh inspection: issued, or also reported fixed by the hospital's office. */
+async function freshItem(f: MatrixFixtures, reported: boolean): Promise<string> {
+  const id = await freshInspection(f);
+  const controller = f.provider(InspectionsController);
+  const dueOn = addDays(shanghaiDateOf(new Date()), 10);
+  await controller.issueItem(matrixCommission(), id, { findingId: '1', responsible: { name: '张保卫', role: '保卫科科长' }, dueOn });
+  if (reported) {
+    const office = testPrincipal({
+      userId: 'matrix-security',
+      username: 'matrix.security',
+      organisationId: f.organisationId('hospital-central'),
+      organisationKind: 'hospital',
+      organisationRegion: '500101',
+      roles: ['hospital_security_officer'],
+    });
+    await controller.fix(office, id, '1', { note: '已整改', evidence: ['矩阵/整改.pdf'] });
+  }
+  return id;
+}
+
 export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
   // Only the hospital's own security office (wz.security is of hospital-central).
   'PUT /security-ledger/hospitals/:hospitalId/profile': {
@@ -113,5 +168,69 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     allowed: READERS,
     ok: 200,
     secrets: () => ['矩阵测试自查'],
+  },
+  // Inspections and rectification: commissions and police of the region inspect and sign off; the hospital's own office reports fixes.
+  'POST /security-ledger/inspections': {
+    method: 'post',
+    path: async (f) => (await inspectionOnce(f), '/security-ledger/inspections'),
+    body: (f) => INSPECTION(f),
+    allowed: INSPECTORS,
+    ok: 201,
+  },
+  'GET /security-ledger/inspections/:inspectionId': {
+    method: 'get',
+    path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}`,
+    allowed: READERS,
+    ok: 200,
+    secrets: () => ['矩阵测试：保安员不足'],
+  },
+  'GET /security-ledger/hospitals/:hospitalId/inspections': {
+    method: 'get',
+    path: async (f) => (await inspectionOnce(f), `/security-ledger/hospitals/${f.organisationId('hospital-central')}/inspections`),
+    allowed: READERS,
+    ok: 200,
+    secrets: () => ['matrix-hc-500101'],
+  },
+  'POST /security-ledger/inspections/:inspectionId/items': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshInspection(f)}/items`,
+    body: () => ({ findingId: '1', responsible: { name: '张保卫', role: '保卫科科长' }, dueOn: addDays(shanghaiDateOf(new Date()), 10) }),
+    allowed: INSPECTORS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/items/:itemId/fix': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshItem(f, false)}/items/1/fix`,
+    body: () => ({ note: '已整改', evidence: ['矩阵/整改.pdf'] }),
+    allowed: ['hospital_security_officer'],
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/items/:itemId/sign-off': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshItem(f, true)}/items/1/sign-off`,
+    body: () => ({ note: '经核验' }),
+    allowed: INSPECTORS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/items/:itemId/send-back': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshItem(f, true)}/items/1/send-back`,
+    body: () => ({ reason: '人员未到岗' }),
+    allowed: INSPECTORS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/circulars': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}/circulars`,
+    body: () => ({ text: '矩阵测试通报' }),
+    allowed: INSPECTORS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/interviews': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}/interviews`,
+    body: () => ({ heldAt: new Date(Date.now() - 60_000).toISOString(), interviewee: '院长', summary: '约谈院长，限期整改' }),
+    allowed: INSPECTORS,
+    ok: 201,
   },
 };
