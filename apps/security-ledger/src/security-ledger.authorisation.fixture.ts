@@ -23,20 +23,41 @@ const profile = (): SecurityProfileDto => ({
   emergencyPlan: { adopted: true, revisedOn: '2026-03-20' },
 });
 
+/** The demo hospital's security office, and a commission of 万州区, as the rows' setup acts. */
+const office = (f: MatrixFixtures) =>
+  testPrincipal({
+    userId: 'matrix-security',
+    username: 'matrix.security',
+    organisationId: f.organisationId('hospital-central'),
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  });
+const commission = () =>
+  testPrincipal({
+    userId: 'matrix-commission',
+    username: 'matrix.commission',
+    organisationId: 'matrix-hc-500101',
+    organisationKind: 'health_commission',
+    organisationRegion: '500101',
+    roles: ['health_commission_official'],
+  });
+
+/** The service's directory copy arrives over the bus: a setup call is retried while it answers `code`. */
+async function untilDirectoryKnows<T>(code: string, call: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (tries > 300 || (error as { code?: string }).code !== code) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 let filed: Promise<unknown> | null = null;
 const fileOnce = (f: MatrixFixtures) =>
-  (filed ??= f.provider(LedgerController).file(
-    testPrincipal({
-      userId: 'matrix-security',
-      username: 'matrix.security',
-      organisationId: f.organisationId('hospital-central'),
-      organisationKind: 'hospital',
-      organisationRegion: '500101',
-      roles: ['hospital_security_officer'],
-    }),
-    f.organisationId('hospital-central'),
-    profile(),
-  ));
+  (filed ??= f.provider(LedgerController).file(office(f), f.organisationId('hospital-central'), profile()));
 
 const RETURN = () => ({
   title: '矩阵测试自查',
@@ -51,35 +72,11 @@ const RETURN = () => ({
  */
 let returned: Promise<string> | null = null;
 const returnOnce = (f: MatrixFixtures) =>
-  (returned ??= (async () => {
-    const commission = testPrincipal({
-      userId: 'matrix-commission',
-      username: 'matrix.commission',
-      organisationId: 'matrix-hc-500101',
-      organisationKind: 'health_commission',
-      organisationRegion: '500101',
-      roles: ['health_commission_official'],
-    });
-    for (let tries = 0; ; tries++) {
-      try {
-        return (await f.provider(LedgerController).setReturn(commission, RETURN())).returnId;
-      } catch (error) {
-        if (tries > 300 || (error as { code?: string }).code !== 'SECURITY_LEDGER.INVALID_RETURN') throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  })());
+  (returned ??= untilDirectoryKnows(
+    'SECURITY_LEDGER.INVALID_RETURN',
+    async () => (await f.provider(LedgerController).setReturn(commission(), RETURN())).returnId,
+  ));
 
-const INSPECTORS: Role[] = ['health_commission_official', ...POLICE_ROLES];
-const matrixCommission = () =>
-  testPrincipal({
-    userId: 'matrix-commission',
-    username: 'matrix.commission',
-    organisationId: 'matrix-hc-500101',
-    organisationKind: 'health_commission',
-    organisationRegion: '500101',
-    roles: ['health_commission_official'],
-  });
 const INSPECTION = (f: MatrixFixtures) => ({
   hospitalId: f.organisationId('hospital-central'),
   kind: 'inspection' as const,
@@ -92,14 +89,10 @@ const INSPECTION = (f: MatrixFixtures) => ({
  * once, and the matrix calls each row once per role). Retried until the directory copy knows the hospital.
  */
 async function freshInspection(f: MatrixFixtures): Promise<string> {
-  for (let tries = 0; ; tries++) {
-    try {
-      return (await f.provider(InspectionsController).record(matrixCommission(), INSPECTION(f))).inspectionId;
-    } catch (error) {
-      if (tries > 300 || (error as { code?: string }).code !== 'SECURITY_LEDGER.NOT_FOUND') throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  return untilDirectoryKnows(
+    'SECURITY_LEDGER.NOT_FOUND',
+    async () => (await f.provider(InspectionsController).record(commission(), INSPECTION(f))).inspectionId,
+  );
 }
 let inspected: Promise<string> | null = null;
 const inspectionOnce = (f: MatrixFixtures) => (inspected ??= freshInspection(f));
@@ -109,18 +102,8 @@ async function freshItem(f: MatrixFixtures, reported: boolean): Promise<string> 
   const id = await freshInspection(f);
   const controller = f.provider(InspectionsController);
   const dueOn = addDays(shanghaiDateOf(new Date()), 10);
-  await controller.issueItem(matrixCommission(), id, { findingId: '1', responsible: { name: '张保卫', role: '保卫科科长' }, dueOn });
-  if (reported) {
-    const office = testPrincipal({
-      userId: 'matrix-security',
-      username: 'matrix.security',
-      organisationId: f.organisationId('hospital-central'),
-      organisationKind: 'hospital',
-      organisationRegion: '500101',
-      roles: ['hospital_security_officer'],
-    });
-    await controller.fix(office, id, '1', { note: '已整改', evidence: ['矩阵/整改.pdf'] });
-  }
+  await controller.issueItem(commission(), id, { findingId: '1', responsible: { name: '张保卫', role: '保卫科科长' }, dueOn });
+  if (reported) await controller.fix(office(f), id, '1', { note: '已整改', evidence: ['矩阵/整改.pdf'] });
   return id;
 }
 
@@ -174,7 +157,7 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     method: 'post',
     path: async (f) => (await inspectionOnce(f), '/security-ledger/inspections'),
     body: (f) => INSPECTION(f),
-    allowed: INSPECTORS,
+    allowed: OVERSEERS,
     ok: 201,
   },
   'GET /security-ledger/inspections/:inspectionId': {
@@ -195,7 +178,7 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     method: 'post',
     path: async (f) => `/security-ledger/inspections/${await freshInspection(f)}/items`,
     body: () => ({ findingId: '1', responsible: { name: '张保卫', role: '保卫科科长' }, dueOn: addDays(shanghaiDateOf(new Date()), 10) }),
-    allowed: INSPECTORS,
+    allowed: OVERSEERS,
     ok: 201,
   },
   'POST /security-ledger/inspections/:inspectionId/items/:itemId/fix': {
@@ -209,28 +192,28 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     method: 'post',
     path: async (f) => `/security-ledger/inspections/${await freshItem(f, true)}/items/1/sign-off`,
     body: () => ({ note: '经核验' }),
-    allowed: INSPECTORS,
+    allowed: OVERSEERS,
     ok: 201,
   },
   'POST /security-ledger/inspections/:inspectionId/items/:itemId/send-back': {
     method: 'post',
     path: async (f) => `/security-ledger/inspections/${await freshItem(f, true)}/items/1/send-back`,
     body: () => ({ reason: '人员未到岗' }),
-    allowed: INSPECTORS,
+    allowed: OVERSEERS,
     ok: 201,
   },
   'POST /security-ledger/inspections/:inspectionId/circulars': {
     method: 'post',
     path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}/circulars`,
     body: () => ({ text: '矩阵测试通报' }),
-    allowed: INSPECTORS,
+    allowed: OVERSEERS,
     ok: 201,
   },
   'POST /security-ledger/inspections/:inspectionId/interviews': {
     method: 'post',
     path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}/interviews`,
     body: () => ({ heldAt: new Date(Date.now() - 60_000).toISOString(), interviewee: '院长', summary: '约谈院长，限期整改' }),
-    allowed: INSPECTORS,
+    allowed: OVERSEERS,
     ok: 201,
   },
 };

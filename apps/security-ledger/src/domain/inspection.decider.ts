@@ -7,6 +7,7 @@ import {
   type InspectingUnit,
   type InspectionFinding,
   type InspectionKind,
+  type RectificationItemIssued,
   type RectificationItemStatus,
   type SecurityLedgerEvent,
 } from '@pingan/contracts';
@@ -27,20 +28,16 @@ const MAX_FINDINGS = 50;
 const MAX_EVIDENCE = 20;
 const MAX_TEXT = 2000;
 
-export interface RectificationItem {
-  itemId: string;
-  findingId: string;
-  requirement: string;
-  responsible: { name: string; role: string };
-  dueOn: string;
-  dueAt: string;
-  issuedAt: string;
+export type RectificationItem = Pick<
+  RectificationItemIssued['data'],
+  'itemId' | 'findingId' | 'requirement' | 'responsible' | 'dueOn' | 'dueAt' | 'issuedAt'
+> & {
   status: RectificationItemStatus;
   reports: { note: string; evidence: string[]; reportedAt: string }[];
   sentBack: { reason: string; sentBackAt: string }[];
   signedOffAt: string | null;
   onTime: boolean | null;
-}
+};
 
 export interface InspectionState {
   recorded: boolean;
@@ -100,6 +97,19 @@ function recorded(
 function itemOf(state: InspectionState, itemId: string): RectificationItem {
   const item = state.items[itemId];
   if (!item) throw new SecurityLedgerError(E.ItemNotFound, `No rectification item ${itemId} on this inspection`);
+  return item;
+}
+
+/** The item a sign-off or send-back is about: the inspecting side acts on a fix reported, never before. */
+function reportedItem(
+  state: InspectionState & { regionCode: string },
+  role: string,
+  d: { itemId: string; by: InspectingUnit },
+  what: string,
+): RectificationItem {
+  checkInspector(role, d.by, state.regionCode, `${what} a rectification`);
+  const item = itemOf(state, d.itemId);
+  if (item.status !== 'reported') throw new SecurityLedgerError(E.ItemNotReported, `Item ${d.itemId} is ${item.status}: no fix to ${what}`);
   return item;
 }
 
@@ -213,10 +223,7 @@ export function decide(command: InspectionCommand, state: InspectionState): Secu
     }
     case 'SignOffRectification': {
       const d = command.data;
-      checkInspector(actor.role, d.by, state.regionCode, 'sign off a rectification');
-      const item = itemOf(state, d.itemId);
-      if (item.status !== 'reported')
-        throw new SecurityLedgerError(E.ItemNotReported, `Item ${d.itemId} is ${item.status}: no fix to sign off`);
+      const item = reportedItem(state, actor.role, d, 'sign off');
       const errors: FieldError[] = [];
       const note = d.note.trim();
       if (note.length > MAX_TEXT) errors.push(tooLong('note'));
@@ -239,10 +246,7 @@ export function decide(command: InspectionCommand, state: InspectionState): Secu
     }
     case 'SendBackRectification': {
       const d = command.data;
-      checkInspector(actor.role, d.by, state.regionCode, 'send back a rectification');
-      const item = itemOf(state, d.itemId);
-      if (item.status !== 'reported')
-        throw new SecurityLedgerError(E.ItemNotReported, `Item ${d.itemId} is ${item.status}: no fix to send back`);
+      reportedItem(state, actor.role, d, 'send back');
       const errors: FieldError[] = [];
       const reason = text(d.reason, 'reason', errors);
       if (errors.length) invalid(E.InvalidRectification, errors);
@@ -300,14 +304,9 @@ export function evolve(state: InspectionState, event: SecurityLedgerEvent): Insp
     }
     case 'RectificationItemIssued': {
       const d = event.data;
+      const { itemId, findingId, requirement, responsible, dueOn, dueAt, issuedAt } = d;
       const item: RectificationItem = {
-        itemId: d.itemId,
-        findingId: d.findingId,
-        requirement: d.requirement,
-        responsible: d.responsible,
-        dueOn: d.dueOn,
-        dueAt: d.dueAt,
-        issuedAt: d.issuedAt,
+        ...{ itemId, findingId, requirement, responsible, dueOn, dueAt, issuedAt },
         status: 'issued',
         reports: [],
         sentBack: [],

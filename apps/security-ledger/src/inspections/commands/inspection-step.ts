@@ -4,7 +4,7 @@ import { securityInspectionStreamId, type InspectingUnit } from '@pingan/contrac
 import type { InspectionCommand } from '../../domain/inspection.commands.js';
 import type { InspectionState } from '../../domain/inspection.decider.js';
 import { SecurityLedgerError } from '../../domain/security-ledger.errors.js';
-import { canReadHospital } from '../../security-ledger.access.js';
+import { canReadHospital, unknownRecord } from '../../security-ledger.access.js';
 import { InspectionCommandMessage } from './inspection-command.js';
 
 export const INSPECTING_ROLES: Role[] = ['health_commission_official', ...POLICE_ROLES];
@@ -70,11 +70,8 @@ export class InspectionStepHandler implements ICommandHandler<InspectionStepComm
         // As the service's reads do: an unknown inspection is news only to those who oversee hospitals;
         // another hospital, or a unit of another region, learns nothing of it (403).
         authorise: (current) => {
-          if (!current.recorded) {
-            if (principal.organisationKind === 'police' || principal.organisationKind === 'health_commission')
-              throw new SecurityLedgerError('SECURITY_LEDGER.INSPECTION_NOT_FOUND', `No inspection ${inspectionId}`);
-            throw new AccessDeniedError();
-          }
+          if (!current.recorded)
+            unknownRecord(principal, new SecurityLedgerError('SECURITY_LEDGER.INSPECTION_NOT_FOUND', `No inspection ${inspectionId}`));
           if (!canReadHospital(principal, { hospitalId: current.hospitalId!, regionCode: current.regionCode! }))
             throw new AccessDeniedError();
         },

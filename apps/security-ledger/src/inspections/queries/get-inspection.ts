@@ -12,10 +12,8 @@ import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { inspectionDecider } from '../../domain/inspection.decider.js';
 import { SecurityLedgerError } from '../../domain/security-ledger.errors.js';
 import { inspectionsOf } from '../../read-models/inspections.projection.js';
-import { canReadHospital } from '../../security-ledger.access.js';
+import { canReadHospital, unknownRecord } from '../../security-ledger.access.js';
 import { regionName } from '../../ledger/hospital-facts.js';
-
-const overseer = (p: Principal) => p.organisationKind === 'police' || p.organisationKind === 'health_commission';
 
 /** One inspection: its findings, each rectification item with its status and clock, its circulars and interviews. */
 export class GetInspectionQuery extends Query<unknown> {
@@ -34,11 +32,8 @@ export class GetInspectionHandler implements IQueryHandler<GetInspectionQuery> {
   async execute({ principal, inspectionId }: GetInspectionQuery) {
     const events = await this.runtime.store.readStream(securityInspectionStreamId(inspectionId));
     const state = fold(inspectionDecider, events as unknown as SecurityLedgerEvent[]);
-    if (!state.recorded) {
-      // Only those who oversee hospitals learn that an inspection does not exist.
-      if (overseer(principal)) throw new SecurityLedgerError('SECURITY_LEDGER.INSPECTION_NOT_FOUND', `No inspection ${inspectionId}`);
-      throw new AccessDeniedError();
-    }
+    if (!state.recorded)
+      unknownRecord(principal, new SecurityLedgerError('SECURITY_LEDGER.INSPECTION_NOT_FOUND', `No inspection ${inspectionId}`));
     if (!canReadHospital(principal, { hospitalId: state.hospitalId!, regionCode: state.regionCode! })) throw new AccessDeniedError();
     const now = this.runtime.clock();
     const [hospital, inspector] = await Promise.all([
@@ -100,10 +95,7 @@ export class HospitalInspectionsHandler implements IQueryHandler<HospitalInspect
 
   async execute({ principal, hospitalId }: HospitalInspectionsQuery) {
     const org = await this.runtime.directory?.find(hospitalId);
-    if (!org || org.kind !== 'hospital') {
-      if (overseer(principal)) throw new SecurityLedgerError('SECURITY_LEDGER.NOT_FOUND', 'No such hospital');
-      throw new AccessDeniedError();
-    }
+    if (!org || org.kind !== 'hospital') unknownRecord(principal, new SecurityLedgerError('SECURITY_LEDGER.NOT_FOUND', 'No such hospital'));
     if (!canReadHospital(principal, { hospitalId, regionCode: org.regionCode })) throw new AccessDeniedError();
     await this.runtime.catchUpProjections(); // an inspection just recorded is on the list at once
     return {
