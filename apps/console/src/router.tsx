@@ -16,6 +16,11 @@ const PoliceBoard = lazy(() => import('./police/BoardPage'));
 const PoliceIncidents = lazy(() => import('./police/IncidentsPage'));
 const CasePage = lazy(() => import('./cases/CasePage'));
 const OverviewPage = lazy(() => import('./overview/OverviewPage'));
+// 安全台账 (issue 20): the hospital's own profile and returns; the commission's ledger, a hospital's page, a return.
+const SecurityProfile = lazy(() => import('./ledger/SecurityProfilePage'));
+const RegionLedger = lazy(() => import('./ledger/LedgerPage'));
+const LedgerHospital = lazy(() => import('./ledger/HospitalLedgerPage'));
+const LedgerReturn = lazy(() => import('./ledger/ReturnPage'));
 
 function Landing() {
   const me = useOutletContext<Me>();
@@ -37,6 +42,10 @@ export const router = createBrowserRouter([
       { path: 'police/incidents', element: <PoliceIncidents /> },
       { path: 'case/:caseNumber', element: <CasePage /> },
       { path: 'overview', element: <OverviewPage /> },
+      { path: 'hospital/security-profile', element: <SecurityProfile /> },
+      { path: 'ledger', element: <RegionLedger /> },
+      { path: 'ledger/hospitals/:hospitalId', element: <LedgerHospital /> },
+      { path: 'ledger/returns/:returnId', element: <LedgerReturn /> },
       { path: 'nothing', element: <Nothing>您的角色暂无可用的工作台（系统管理功能将在后续版本提供）。</Nothing> },
       { path: '*', element: <Nothing>没有这个页面</Nothing> },
     ],

@@ -88,6 +88,13 @@ const who = {
     roles: ['health_commission_official'],
     healthCommissionLevel: 'county',
   },
+  hcCity: {
+    organisationId: 'hc-city',
+    organisationKind: 'health_commission',
+    organisationRegion: '500100',
+    roles: ['health_commission_official'],
+    healthCommissionLevel: 'city',
+  },
   hcYz: {
     organisationId: 'hc-yz',
     organisationKind: 'health_commission',
@@ -255,6 +262,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
       chief: 0, // only if nobody acknowledges in time
       yzDispatcher: 0,
       hcWz: 1, // major: the county commission and 综治
+      hcCity: 0, // only once the county forwards it
       hcYz: 0,
       zfwWz: 1,
       admin: 0,
@@ -272,6 +280,92 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await about('office', central.caseNumber)).toHaveLength(1);
   }, 60_000);
+
+  it('the other rules over Kafka: a forward, a clock warning, a dispute likely to escalate, a supervision — each to its addressees only', async () => {
+    const { caseNumber } = await reportIncident('hospital-central', '500101', { major: true });
+    await eventually(async () => expect(await about('hcWz', caseNumber)).toHaveLength(1));
+    const now = new Date().toISOString();
+    const incidentEvent = (type: string, data: Record<string, unknown>) =>
+      testEnvelope({ context: 'incidents', type, streamType: 'incident', streamId: `incident-${caseNumber}`, correlationId: caseNumber, data });
+    const disputeId = randomUUID();
+    const disputeNumber = `500101-20261122-D${String(++sequence).padStart(3, '0')}`;
+    const supervisionId = randomUUID();
+    await publisher.publish([
+      incidentEvent('EscalationForwarded', {
+        caseNumber,
+        hospitalId: 'hospital-central',
+        regionCode: '500101',
+        chain: 'health',
+        fromLevel: 'county',
+        toLevel: 'city',
+        forwardedAt: now,
+        organisationId: 'hc-wz',
+        major: true,
+      }),
+      incidentEvent('DeadlineWarned', {
+        deadlineId: `${caseNumber}/police_arrival`,
+        subject: caseNumber,
+        rule: 'police-arrival-3min',
+        state: 'warned',
+        dueAt: now,
+        at: now,
+        responsibleOrganisationId: 'station-wz',
+        supervisingOrganisationId: null,
+      }),
+      testEnvelope({
+        context: 'disputes',
+        type: 'DisputeFlaggedAsEscalationRisk',
+        streamType: 'dispute',
+        streamId: `dispute-${disputeId}`,
+        correlationId: disputeNumber,
+        data: {
+          disputeId,
+          caseNumber: disputeNumber,
+          hospitalId: 'hospital-second',
+          regionCode: '500101',
+          flaggedAt: now,
+          reasons: ['扬言报复'],
+          partyCount: 6,
+          incidentId: null,
+          flaggedBy: { userId: 'user-centralComplaints', organisationId: 'hospital-second' },
+        },
+      }),
+      testEnvelope({
+        context: 'oversight',
+        type: 'SupervisionStarted',
+        streamType: 'supervision',
+        streamId: `supervision-${supervisionId}`,
+        correlationId: caseNumber,
+        data: {
+          supervisionId,
+          caseNumber,
+          regionCode: '500101',
+          hospitalId: 'hospital-central',
+          supervisorOrganisationId: 'hc-wz',
+          supervisorKind: 'health_commission',
+          instructions: '督促尽快查处',
+          dueAt: now,
+          startedAt: now,
+          deadlineId: `supervision-${supervisionId}`,
+        },
+      }),
+    ]);
+    const byRule = async (name: Who, ruleId: string, ofCase = caseNumber) => (await about(name, ofCase)).filter((n) => n.ruleId === ruleId);
+    const whoGot = async (ruleId: string, ofCase = caseNumber) => {
+      const got: string[] = [];
+      for (const name of Object.keys(who) as Who[]) if ((await byRule(name, ruleId, ofCase)).length > 0) got.push(name);
+      return got.sort();
+    };
+    await eventually(async () => expect(await byRule('hcCity', 'escalation-forwarded')).toHaveLength(1));
+    expect(await whoGot('escalation-forwarded')).toEqual(['hcCity']);
+    await eventually(async () => expect(await byRule('dispatcher', 'deadline-warned')).toHaveLength(1));
+    expect(await whoGot('deadline-warned')).toEqual(['chief', 'dispatcher']); // the station responsible, every case-working role
+    await eventually(async () => expect(await byRule('hcWz', 'dispute-escalation-risk', disputeNumber)).toHaveLength(1));
+    expect(await whoGot('dispute-escalation-risk', disputeNumber)).toEqual(['chief', 'dispatcher', 'hcWz']);
+    await eventually(async () => expect(await byRule('centralSecurity', 'supervision-started')).toHaveLength(1));
+    // The units working the case: its hospital (every case-working role) — no police unit was dispatched to it.
+    expect(await whoGot('supervision-started')).toEqual(['centralComplaints', 'centralSecurity']);
+  }, 90_000);
 
   it('read, then acknowledged: for the whole addressee organisation, and an event in the case history', async () => {
     const { caseNumber } = await reportIncident('hospital-central', '500101');

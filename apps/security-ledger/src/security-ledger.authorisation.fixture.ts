@@ -1,5 +1,6 @@
 import { POLICE_ROLES, type Role } from '@pingan/access';
 import { testPrincipal, type MatrixEndpoint, type MatrixFixtures } from '@pingan/testing';
+import { AssessmentController } from './assessment/assessment.controller.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import type { SecurityProfileDto } from './ledger/ledger.dto.js';
 import { addDays, shanghaiDateOf } from '@pingan/contracts';
@@ -106,6 +107,34 @@ async function freshItem(f: MatrixFixtures, reported: boolean): Promise<string> 
   if (reported) await controller.fix(office(f), id, '1', { note: '已整改', evidence: ['矩阵/整改.pdf'] });
   return id;
 }
+
+/** A scoring sheet that adds up (the matrix's own, for 万州区). */
+const SHEET = () => ({
+  title: '矩阵测试评分表',
+  total: 30,
+  items: [
+    { id: 'guards', kind: 'guards', title: '保安员配备', points: 20 },
+    { id: 'drills', kind: 'drills', title: '应急演练', points: 10 },
+  ],
+  bands: [{ grade: '合格', minScore: 20 }],
+});
+
+/** An assessment of 万州区, recorded through the controller once the profile is filed (so the region has a hospital). */
+let assessed: Promise<string> | null = null;
+const assessmentOnce = (f: MatrixFixtures) =>
+  (assessed ??= (async () => {
+    await fileOnce(f);
+    const commission = testPrincipal({
+      userId: 'matrix-assessor',
+      username: 'matrix.assessor',
+      organisationId: 'matrix-hc-500101',
+      organisationKind: 'health_commission',
+      organisationRegion: '500101',
+      roles: ['health_commission_official'],
+    });
+    const year = Number(shanghaiDateOf(new Date()).slice(0, 4));
+    return (await f.provider(AssessmentController).record(commission, { year, region: '500101' })).assessmentId;
+  })());
 
 export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
   // Only the hospital's own security office (wz.security is of hospital-central).
@@ -215,5 +244,46 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     body: () => ({ heldAt: new Date(Date.now() - 60_000).toISOString(), interviewee: '院长', summary: '约谈院长，限期整改' }),
     allowed: OVERSEERS,
     ok: 201,
+  },
+  // The ledger as XLSX: the ledger's readers.
+  'GET /security-ledger/ledger.xlsx': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/ledger.xlsx?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  // The 平安医院 assessment: the commission (or an administrator) sets the sheet; commissions assess; overseers read.
+  'GET /security-ledger/assessment-sheets/:region': {
+    method: 'get',
+    path: () => '/security-ledger/assessment-sheets/500101',
+    allowed: ['hospital_security_officer', 'health_commission_official', 'system_administrator', ...POLICE_ROLES],
+    ok: 200,
+  },
+  'PUT /security-ledger/assessment-sheets/:region': {
+    method: 'put',
+    path: () => '/security-ledger/assessment-sheets/500101',
+    body: () => SHEET(),
+    allowed: ['health_commission_official', 'system_administrator'],
+    ok: 200,
+  },
+  'POST /security-ledger/assessments': {
+    method: 'post',
+    path: async (f) => (await fileOnce(f), '/security-ledger/assessments'),
+    body: () => ({ year: Number(shanghaiDateOf(new Date()).slice(0, 4)), region: '500101' }),
+    allowed: ['health_commission_official'],
+    ok: 201,
+  },
+  'GET /security-ledger/assessments/:assessmentId': {
+    method: 'get',
+    path: async (f) => `/security-ledger/assessments/${await assessmentOnce(f)}`,
+    allowed: OVERSEERS,
+    ok: 200,
+    secrets: () => ['matrix-hc-500101'],
+  },
+  'GET /security-ledger/assessments/:assessmentId.xlsx': {
+    method: 'get',
+    path: async (f) => `/security-ledger/assessments/${await assessmentOnce(f)}.xlsx`,
+    allowed: OVERSEERS,
+    ok: 200,
   },
 };

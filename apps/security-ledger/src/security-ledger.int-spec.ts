@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { addDays, eventsTopic, SECURITY_LEDGER_CONTEXT, shanghaiDateOf, type EventEnvelope } from '@pingan/contracts';
+import { addDays, eventsTopic, SECURITY_LEDGER_CONTEXT, shanghaiDateOf, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
 import { KafkaBus, type MessageBus, type Subscription } from '@pingan/messaging';
 import type { Database } from '@pingan/event-store';
 import { DATABASE, MESSAGE_BUS, runtimeToken, ServiceRuntime } from '@pingan/platform';
 import {
+  binaryBody,
   closeAppAndDatabase,
   createTestDatabase,
   seedDirectory,
@@ -12,6 +13,7 @@ import {
   type TestDatabase,
   testAccessTokenKeys,
   type TestOrganisation,
+  readXlsxWithOpenpyxl,
 } from '@pingan/testing';
 import type { PrincipalClaims } from '@pingan/access';
 import { randomUUID } from 'node:crypto';
@@ -376,6 +378,223 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
     expect(breaches.map((e) => (e.data as { subject: string }).subject).sort()).toEqual([B, C].sort());
     expect(breaches[0]!.data).toMatchObject({ rule: 'self-inspection-return', supervisingOrganisationId: `hc-${run}` });
   }, 90_000);
+
+  it('the ledger as XLSX in the commission’s layout, read back with openpyxl: names, each requirement in words with its figure, 合计', async () => {
+    const asOf = shanghaiDateOf(runtime.clock()); // the return's test moved the clock
+    const ledger = (await get('hc', '/security-ledger/ledger?region=500101').expect(200)).body;
+    const filedAt = (id: string) =>
+      shanghaiDateTimeOf(new Date(ledger.items.find((i: { hospitalId: string }) => i.hospitalId === id).filedAt)).slice(0, 16);
+    const res = await get('hc', '/security-ledger/ledger.xlsx?region=500101').buffer(true).parse(binaryBody).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const [sheet] = readXlsxWithOpenpyxl(res.body as Buffer);
+    const rows = sheet!.rows;
+    const [y, m, d] = asOf.split('-').map(Number);
+    expect(rows[0]![0]).toBe(`《医院安全秩序管理工作台账》（重庆市万州区，截至${y}年${m}月${d}日）`);
+    expect(rows[1]![0]).toBe('统计区域：重庆市万州区（500101）');
+    expect(rows[3]).toEqual([
+      '序号',
+      '医院名称',
+      '所属区域',
+      '医院等级',
+      '所有制',
+      '保安员数量（就高不就低）\n（国卫医发〔2021〕28号 二(一)2）',
+      '保安员持证上岗\n（国卫医发〔2021〕28号 二(一)2）',
+      '按开放床位20:1足额配备保安\n（渝卫发〔2021〕3号 二(一)）',
+      '主要出入口安检\n（国卫医发〔2021〕28号 二(三)2）',
+      '三级医院设立警务室\n（国卫医发〔2021〕28号 二(三)1）',
+      '二级以上公立医院警务室全覆盖，二级民营医院设置率不低于80%\n（渝卫发〔2021〕3号 三(二)）',
+      '警务室按“1+2+6”配置人员，三级医院配置专职民警\n（渝卫发〔2021〕3号 三(二)）',
+      '门卫室、各科室、重点要害部位一键式报警并与安全监控中心联网\n（国卫医发〔2021〕28号 二(一)4）',
+      '一键报警接入属地公安派出所\n（渝卫发〔2021〕3号 二(三)）',
+      '公共区域、重点区域视频监控全覆盖\n（国卫医发〔2021〕28号 二(一)4）',
+      '每年至少一次应急演练，演练后修订预案\n（国卫医发〔2021〕28号 二(四)1）',
+      '总体达标情况',
+      '最近填报时间',
+    ]);
+    const alarms = '达标：门卫室、各科室、重点要害部位均已安装，已与安全监控中心联网';
+    expect(rows.slice(4, 8)).toEqual([
+      [
+        1,
+        '万州区人民医院',
+        '重庆市万州区',
+        '三级',
+        '公立',
+        '达标：需配备保安47人（按在岗医务人员1550人的3%计），现有47人',
+        '达标：保安员47人，持证上岗47人',
+        '达标：需配备保安45人（按开放床位900张的每20张1名计），现有47人',
+        '达标：日均门诊量6500人次、床位900张，须在主要出入口实施安检；主要出入口2个，已安检2个',
+        '达标：三级医院须设警务室，已设',
+        '达标：二级、三级公立医院须设警务室，已设',
+        '达标：须按“1+2+6”配置（专职民警），现有民警1人（专职1人）、协警2人、保安6人',
+        alarms,
+        '达标：一键报警已接入公安机关',
+        '达标：公共区域、重点区域视频监控已全覆盖',
+        `达标：最近一次演练${addDays(today, -30)}，预案修订于${addDays(today, -20)}`,
+        '达标',
+        filedAt(A),
+      ],
+      [
+        2,
+        '万州仁爱医院',
+        '重庆市万州区',
+        '二级',
+        '民营',
+        '达标：需配备保安10人（按开放床位200张的每20张1名计），现有10人',
+        '达标：保安员10人，持证上岗10人',
+        '达标：需配备保安10人（按开放床位200张的每20张1名计），现有10人',
+        '不适用：日均门诊量1500人次、床位200张，未达5000人次或1000张，不强制安检',
+        '不适用：非三级医院，不强制设警务室',
+        '达标：二级民营医院按辖区设置率统计（不低于80%），本院已设',
+        '达标：须按“1+2+6”配置，现有民警1人（专职0人）、协警2人、保安6人',
+        alarms,
+        '达标：一键报警已接入公安机关',
+        '达标：公共区域、重点区域视频监控已全覆盖',
+        `达标：最近一次演练${addDays(today, -120)}，预案修订于${addDays(today, -100)}`,
+        '达标',
+        filedAt(B),
+      ],
+      [3, '万州区第二人民医院', '重庆市万州区', '二级', '公立', ...Array(11).fill('未填报'), '未填报', '—'],
+      ['合计', '医院3家', null, null, null, ...Array(11).fill(null), '达标2家，未达标0家，待补充0家，未填报1家', null],
+    ]);
+    expect(sheet!.freeze).toBe('A5');
+    expect(sheet!.bold).toEqual(expect.arrayContaining(['A1', 'A4', 'A8']));
+    await get('otherHc', '/security-ledger/ledger.xlsx?region=500101').expect(403);
+    await get('a', '/security-ledger/ledger.xlsx').expect(403);
+  }, 60_000);
+
+  it('the annual assessment: the city’s scoring sheet holds for the county, each hospital scored per item, graded, as XLSX', async () => {
+    // Before any sheet: the default, 100 points in twelve items.
+    const before = (await get('hc', '/security-ledger/assessment-sheets/500101').expect(200)).body;
+    expect(before).toMatchObject({ origin: 'default', version: 0, sheet: { total: 100, bands: [] } });
+    expect(before.sheet.items).toHaveLength(12);
+    const sheet = {
+      title: '万州市平安医院考评评分表',
+      total: 100,
+      items: [
+        { id: 'guards', kind: 'guards', title: '保安员配备', points: 40, source: '国卫医发〔2021〕28号 二(一)2' },
+        { id: 'screening', kind: 'screening', title: '入院安检', points: 20 },
+        { id: 'drills', kind: 'drills', title: '应急演练', points: 20 },
+        { id: 'video', kind: 'video_retention', title: '监控存储', points: 10 },
+        { id: 'insurance', kind: 'liability_insurance', title: '医疗责任保险', points: 10 },
+      ],
+      bands: [
+        { grade: '合格', minScore: 60 },
+        { grade: '不合格', minScore: 0 },
+        { grade: '优秀', minScore: 90 },
+      ],
+    };
+    const putSheet = (w: string, region: string, body: object) =>
+      http().put(`/security-ledger/assessment-sheets/${region}`).set(auth(w)).send(body);
+    expect((await putSheet('cityHc', '500100', sheet).expect(200)).body).toEqual({ regionCode: '500100', version: 1, changed: true });
+    expect((await putSheet('cityHc', '500100', sheet).expect(200)).body).toEqual({ regionCode: '500100', version: 1, changed: false });
+    // Refusals: the county for the city above it, police, a total the items do not add up to, an unknown kind.
+    expect((await putSheet('hc', '500100', sheet).expect(403)).body.code).toBe('SECURITY_LEDGER.REGION_OUTSIDE_SCOPE');
+    await putSheet('police', '500101', sheet).expect(403);
+    const wrong = (await putSheet('hc', '500101', { ...sheet, total: 90 }).expect(422)).body;
+    expect(wrong).toMatchObject({
+      code: 'SECURITY_LEDGER.INVALID_ASSESSMENT_SHEET',
+      errors: [expect.objectContaining({ field: 'total', code: 'TOTAL_MISMATCH' })],
+    });
+    const unknownKind = {
+      ...sheet,
+      items: [...sheet.items.slice(0, 4), { id: 'x', kind: 'incidents_handled', title: '案件', points: 10 }],
+    };
+    expect((await putSheet('hc', '500101', unknownKind).expect(422)).body.errors).toEqual([
+      expect.objectContaining({ field: 'items[4].kind', code: 'UNKNOWN_KIND' }),
+    ]);
+    const county = (await get('hc', '/security-ledger/assessment-sheets/500101').expect(200)).body;
+    expect(county).toMatchObject({ regionCode: '500101', regionName: '重庆市万州区', origin: '500100', version: 1 });
+    expect(county.sheet.bands.map((b: { grade: string }) => b.grade)).toEqual(['优秀', '合格', '不合格']);
+    await get('otherHc', '/security-ledger/assessment-sheets/500101').expect(403);
+
+    // B drops its insurance and has held no drill: it loses those items.
+    await put('b', B, { ...profileB, drills: [], liabilityInsurance: false }).expect(200);
+    const year = Number(shanghaiDateOf(runtime.clock()).slice(0, 4));
+    await http().post('/security-ledger/assessments').set(auth('police')).send({ year }).expect(403);
+    expect(
+      (
+        await http()
+          .post('/security-ledger/assessments')
+          .set(auth('hc'))
+          .send({ year: year + 1 })
+          .expect(422)
+      ).body.errors,
+    ).toEqual([expect.objectContaining({ field: 'year', code: 'NOT_A_YEAR' })]);
+    const recorded = (await http().post('/security-ledger/assessments').set(auth('hc')).send({ year }).expect(201)).body;
+    expect(recorded).toMatchObject({ year, regionCode: '500101', hospitals: 3 });
+    const id = recorded.assessmentId as string;
+
+    const view = (await get('cityHc', `/security-ledger/assessments/${id}`).expect(200)).body;
+    expect(view).toMatchObject({
+      year,
+      regionName: '重庆市万州区',
+      sheet: { origin: '500100', version: 1 },
+      grades: { 优秀: 1, 合格: 1, 不合格: 1 },
+    });
+    const scored = (h: {
+      hospitalId: string;
+      scores: { itemId: string; status: string; score: number }[];
+      total: number;
+      grade: string;
+    }) => [h.hospitalId, h.scores.map((s) => `${s.itemId}:${s.status}:${s.score}`).join(' '), h.total, h.grade];
+    expect(view.hospitals.map(scored)).toEqual(
+      [
+        [A, 'guards:met:40 screening:met:20 drills:met:20 video:not_applicable:10 insurance:met:10', 100, '优秀'],
+        [B, 'guards:met:40 screening:not_applicable:20 drills:not_met:0 video:not_applicable:10 insurance:not_met:0', 70, '合格'],
+        [C, 'guards:unknown:0 screening:unknown:0 drills:unknown:0 video:unknown:0 insurance:unknown:0', 0, '不合格'],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    expect(view.hospitals.find((h: { hospitalId: string }) => h.hospitalId === B).scores[2].figure).toBe('未开展应急演练');
+    await get('otherHc', `/security-ledger/assessments/${id}`).expect(403);
+    await get('a', `/security-ledger/assessments/${id}`).expect(403);
+    expect((await get('hc', `/security-ledger/assessments/${randomUUID()}`).expect(404)).body.code).toBe(
+      'SECURITY_LEDGER.ASSESSMENT_NOT_FOUND',
+    );
+
+    const res = await get('hc', `/security-ledger/assessments/${id}.xlsx`).buffer(true).parse(binaryBody).expect(200);
+    const rows = readXlsxWithOpenpyxl(res.body as Buffer)[0]!.rows;
+    expect(rows[0]![0]).toBe(`《${year}年度平安医院考评结果》（重庆市万州区）`);
+    expect(rows[2]![0]).toBe('评分表：万州市平安医院考评评分表（500100评分表第1版，满分100分）');
+    const header = rows[5]!;
+    expect(header).toEqual([
+      '序号',
+      '医院名称',
+      '所属区域',
+      '医院等级',
+      '所有制',
+      '保安员配备\n（40分）',
+      '入院安检\n（20分）',
+      '应急演练\n（20分）',
+      '监控存储\n（10分）',
+      '医疗责任保险\n（10分）',
+      '总分\n（满分100分）',
+      '等次',
+      '总体达标情况',
+    ]);
+    const byName = (rows: (string | number | boolean | null)[][]) => rows.map((r) => r.slice(1));
+    expect(byName(rows.slice(6, 9)).sort((x, y) => String(x[0]).localeCompare(String(y[0]), 'zh-CN'))).toEqual(
+      [
+        ['万州区人民医院', '重庆市万州区', '三级', '公立', 40, 20, 20, 10, 10, 100, '优秀', '达标'],
+        ['万州仁爱医院', '重庆市万州区', '二级', '民营', 40, 20, 0, 10, 0, 70, '合格', '未达标'],
+        ['万州区第二人民医院', '重庆市万州区', '二级', '公立', 0, 0, 0, 0, 0, 0, '不合格', '未填报'],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]), 'zh-CN')),
+    );
+    expect(rows[9]).toEqual([
+      '合计',
+      '医院3家',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      '平均56.7分',
+      '优秀1家，合格1家，不合格1家',
+      null,
+    ]);
+  }, 60_000);
 
   it('an inspection finds two gaps; both are rectified, one sent back once and signed off late (its breach escalated); the ledger shows exactly that', async () => {
     // The service's clock runs 4 days ahead since the return's test: its "today" is the one that counts.

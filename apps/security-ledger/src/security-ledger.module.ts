@@ -2,6 +2,13 @@ import { Module } from '@nestjs/common';
 import { SECURITY_LEDGER_CONTEXT } from '@pingan/contracts';
 import { EventSourcingModule, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
 import { securityLedgerDeadlineRules } from './domain/deadline-rules.js';
+import { AssessmentController } from './assessment/assessment.controller.js';
+import { AssessmentSheetCommandHandler, SecurityAssessmentCommandHandler } from './assessment/commands/assessment-commands.js';
+import { RecordAssessmentHandler } from './assessment/commands/record-assessment.js';
+import { SetAssessmentSheetHandler } from './assessment/commands/set-sheet.js';
+import { GetAssessmentHandler } from './assessment/queries/get-assessment.js';
+import { GetAssessmentSheetHandler } from './assessment/queries/get-sheet.js';
+import { LedgerExportController } from './ledger/export/ledger-export.controller.js';
 import { FileProfileHandler } from './ledger/commands/file-profile.js';
 import { FileReturnHandler } from './ledger/commands/file-return.js';
 import { ReturnCommandHandler } from './ledger/commands/return-command.js';
@@ -43,7 +50,7 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
  */
 @Module({
   imports: [EventSourcingModule.forService(securityLedgerRuntimeOptions())],
-  controllers: [LedgerController, InspectionsController],
+  controllers: [LedgerController, LedgerExportController, AssessmentController, InspectionsController],
   providers: [
     SecurityProfileCommandHandler,
     FileProfileHandler,
@@ -53,6 +60,14 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
     SetReturnHandler,
     FileReturnHandler,
     GetReturnHandler,
+    // The annual 平安医院 assessment (assessment/).
+    AssessmentSheetCommandHandler,
+    SecurityAssessmentCommandHandler,
+    SetAssessmentSheetHandler,
+    RecordAssessmentHandler,
+    GetAssessmentSheetHandler,
+    GetAssessmentHandler,
+    // Inspections and rectification (inspections/).
     InspectionCommandHandler,
     RecordInspectionHandler,
     InspectionStepHandler,

@@ -7,6 +7,7 @@ export * from './oversight.js';
 export * from './high-risk-persons.js';
 export * from './notifications.js';
 export * from './security-ledger.js';
+export * from './security-assessment.js';
 export * from './clocks.js';
 export * from './shanghai-time.js';
 export * from './errors.js';

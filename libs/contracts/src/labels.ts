@@ -15,8 +15,23 @@ import type {
   InjuryGrade,
 } from './incidents.js';
 import type { InspectionKind, RectificationItemStatus, ScreeningEquipment, SelfInspectionFilingStatus } from './security-ledger.js';
+import type { AssessmentItemKind } from './security-assessment.js';
 
 type Labels<K extends string> = Readonly<Record<K, string>>;
+
+/** 安全台账: what each kind of standard requires (the assessment's items score the same kinds). */
+const SECURITY_REQUIREMENT_KIND_WORDS = {
+  guards: '保安员配备',
+  guards_certified: '保安员持证上岗',
+  screening: '入院安检',
+  police_office: '警务室设置',
+  police_office_staffing: '警务室人员配置',
+  one_key_alarm: '一键式报警',
+  alarm_to_police: '报警接入公安机关',
+  video_coverage: '视频监控覆盖',
+  video_retention: '高清监控与存储',
+  drills: '应急预案与演练',
+} as const;
 
 export const LABELS = {
   // access directory
@@ -178,7 +193,15 @@ export const LABELS = {
 
   // oversight (督办)
   inboxScope: { mine: '本单位待办', region: '本辖区' },
-  deadlineState: { running: '计时中', warned: '即将到期', paused: '已暂停', met: '按时完成', breached: '已超时', cancelled: '已取消', lapsed: '期限届满' },
+  deadlineState: {
+    running: '计时中',
+    warned: '即将到期',
+    paused: '已暂停',
+    met: '按时完成',
+    breached: '已超时',
+    cancelled: '已取消',
+    lapsed: '期限届满',
+  },
 
   // access directory lists
   activeStatus: { active: '启用', inactive: '停用' },
@@ -210,24 +233,19 @@ export const LABELS = {
   securityRequirementStatus: { met: '达标', not_met: '未达标', unknown: '待核实（未填报）', not_applicable: '不适用' },
   securityCompliance: { compliant: '达标', non_compliant: '未达标', incomplete: '待补充', not_filed: '未填报' },
   securityStandardScope: { national: '国家标准', regional: '地方标准' },
-  securityRequirementKind: {
-    guards: '保安员配备',
-    guards_certified: '保安员持证上岗',
-    screening: '入院安检',
-    police_office: '警务室设置',
-    police_office_staffing: '警务室人员配置',
-    one_key_alarm: '一键式报警',
-    alarm_to_police: '报警接入公安机关',
-    video_coverage: '视频监控覆盖',
-    video_retention: '高清监控与存储',
-    drills: '应急预案与演练',
-  },
+  securityRequirementKind: SECURITY_REQUIREMENT_KIND_WORDS,
   selfInspectionFilingStatus: {
     on_time: '按时填报',
     late: '逾期填报',
     missing: '逾期未报',
     pending: '待填报',
   } satisfies Labels<SelfInspectionFilingStatus>,
+  // the annual 平安医院 assessment (考评): what a scoring sheet's item scores
+  assessmentItemKind: {
+    ...SECURITY_REQUIREMENT_KIND_WORDS,
+    training: '安全防范教育培训',
+    liability_insurance: '医疗责任保险',
+  } satisfies Labels<AssessmentItemKind>,
   inspectionKind: { inspection: '检查', supervision: '督导' } satisfies Labels<InspectionKind>,
   rectificationItemStatus: {
     issued: '待整改',

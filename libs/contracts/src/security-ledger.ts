@@ -7,6 +7,8 @@
  * Instants are ISO 8601 UTC strings; days are Shanghai days (YYYY-MM-DD). schemaVersion 1.
  */
 
+import type { SecurityAssessmentEvent } from './security-assessment.js';
+
 export const SECURITY_LEDGER_CONTEXT = 'security-ledger';
 export const SECURITY_PROFILE_STREAM_TYPE = 'security-profile';
 export const securityProfileStreamId = (hospitalId: string): string => `security-profile-${hospitalId}`;
@@ -248,4 +250,9 @@ export type InspectionEvent =
   | CircularIssued
   | InterviewHeld;
 
-export type SecurityLedgerEvent = SecurityProfileFiled | SelfInspectionReturnSet | SelfInspectionReturnFiled | InspectionEvent;
+export type SecurityLedgerEvent =
+  | SecurityProfileFiled
+  | SelfInspectionReturnSet
+  | SelfInspectionReturnFiled
+  | SecurityAssessmentEvent
+  | InspectionEvent;

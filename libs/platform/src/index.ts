@@ -40,3 +40,4 @@ export {
   type Page,
 } from './lists/list-query.js';
 export * from './idempotency/index.js';
+export { XLSX_TYPE, returnCsv, returnXlsx, toCsv, type Cell, type OfficialReturn, type ReturnColumn } from './exports/official-return.js';

@@ -24,6 +24,7 @@ export const WORKBENCHES: Workbench[] = [
       { path: '/hospital/report', label: '上报警情' },
       { path: '/hospital/incidents', label: '本院警情' },
       { path: '/hospital/door-check', label: '门岗核查' },
+      { path: '/hospital/security-profile', label: '安全台账' },
     ],
   },
   {
@@ -56,6 +57,13 @@ export const WORKBENCHES: Workbench[] = [
       { path: '/complaints/intake', label: '投诉接待' },
       { path: '/hospital/door-check', label: '门岗核查' },
     ],
+  },
+  {
+    // After the overview: the commission still lands on its 工作台, the menu adds the ledger.
+    key: 'ledger',
+    label: '安全台账',
+    roles: ['health_commission_official'],
+    entries: [{ path: '/ledger', label: '安全台账' }],
   },
 ];
 

@@ -1,7 +1,7 @@
 import { readXlsxWithOpenpyxl } from '@pingan/testing';
 import { parse } from 'csv-parse/sync';
 import { escapeHtml, printablePage } from './html.js';
-import { returnCsv, returnXlsx, toCsv, type OfficialReturn } from './returns.js';
+import { returnCsv, returnXlsx, toCsv, type OfficialReturn } from '@pingan/platform';
 
 // Read back with readers independent of the writers: csv-parse for csv-stringify, openpyxl for ExcelJS.
 const report: OfficialReturn = {

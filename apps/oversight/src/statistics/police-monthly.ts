@@ -1,7 +1,7 @@
 import { regionName } from '@pingan/access';
 import { LABELS, type EventEnvelope } from '@pingan/contracts';
 import { beijingTime, shanghaiMonthOf } from '../domain/event-facts.js';
-import type { Cell, OfficialReturn, ReturnColumn } from '../export/returns.js';
+import type { Cell, OfficialReturn, ReturnColumn } from '@pingan/platform';
 import { clockOutcome, periodWords, type ClockRow } from './statistics.js';
 
 /**

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { IsOptional, Matches } from 'class-validator';
 import { OversightNames } from '../export/names.js';
-import { returnCsv, returnXlsx } from '../export/returns.js';
+import { XLSX_TYPE, returnCsv, returnXlsx } from '@pingan/platform';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
 import { HEALTH_RETURN_READERS, POLICE_RETURN_READERS, STATISTICS_READERS } from '../oversight-access.js';
 import { healthMonthlyReturn } from './health-monthly.js';
@@ -26,8 +26,6 @@ export class StatisticsQuery {
   @Matches(/^\d{6}$/)
   region?: string;
 }
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('oversight')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { regionName } from '@pingan/access';
 import { LABELS, ruleWords } from '@pingan/contracts';
 import { beijingTime, labelOf } from '../domain/event-facts.js';
 
-import type { Cell, OfficialReturn } from '../export/returns.js';
+import type { Cell, OfficialReturn } from '@pingan/platform';
 
 /**
  * Figures for one month and region, computed from the read models' rows (pure: the service

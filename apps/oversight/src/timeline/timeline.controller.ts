@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { printablePage } from '../export/html.js';
 import { OversightNames } from '../export/names.js';
-import { toCsv } from '../export/returns.js';
+import { toCsv } from '@pingan/platform';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
 import { CASE_READERS } from '../oversight-access.js';
 import { TimelineQuery, timelineReport, type Timeline } from './timeline.query.js';

@@ -42,6 +42,12 @@ const MESSAGES: Record<string, string> = {
   'INCIDENT.NOT_DISPATCHED': '尚未出警，请先派警',
   'INCIDENT.ALREADY_ARRIVED': '已记录到场',
   'INCIDENT.CLOSED': '警情已办结',
+  'SECURITY_LEDGER.ALREADY_FILED': '本次自查已提交，无需重复填报',
+  'SECURITY_LEDGER.NO_PROFILE': '请先填报安全台账，再提交自查',
+  'SECURITY_LEDGER.NOT_IN_RETURN': '本院不在此次自查范围内',
+  'SECURITY_LEDGER.REGION_OUTSIDE_SCOPE': '只能为本辖区或下级辖区发布自查任务',
+  'SECURITY_LEDGER.NOT_FOUND': '没有这家医院',
+  'SECURITY_LEDGER.RETURN_NOT_FOUND': '没有这个自查任务',
 };
 
 // Field messages by validation code (class-validator constraint names, as the API reports them).
@@ -59,6 +65,18 @@ const FIELD_MESSAGES: Record<string, string> = {
   ARRAY_MIN_SIZE: '至少选择一项',
   IS_REGION_CODE: '行政区划代码不正确',
   MATCHES: '格式不正确',
+  // 安全台账 (the security ledger's own checks)
+  NOT_A_COUNT: '请填写0或正整数',
+  MORE_THAN_GUARDS: '持证人数不能多于保安员人数',
+  STAFF_WITHOUT_OFFICE: '未设警务室时不能填写警务室人员',
+  MORE_THAN_ENTRANCES: '已安检出入口不能多于主要出入口',
+  IN_FUTURE: '不能晚于今天',
+  NOT_A_DAY: '请填写日期',
+  REVISED_WITHOUT_PLAN: '未制定预案时不能填写修订日期',
+  BLANK: '必填',
+  DUE_BEFORE_AS_OF: '截止日不能早于基准日',
+  IN_PAST: '截止日不能早于今天',
+  NO_HOSPITALS: '该辖区没有医院',
 };
 
 export function messageOf(error: unknown): string {

@@ -61,6 +61,8 @@ export class RegionLedgerHandler implements IQueryHandler<RegionLedgerQuery> {
         revision: filed?.revision ?? 0,
         filedAt: filed?.filedAt ?? null,
         counts: evaluation?.counts ?? null,
+        // Every requirement with its status and figure (the XLSX's columns, the assessment's scores).
+        requirements: evaluation?.requirements ?? [],
         // What the commission follows up: each requirement not met or not known, with its figure.
         gaps: (evaluation?.requirements ?? [])
           .filter((r) => r.status === 'not_met' || r.status === 'unknown')

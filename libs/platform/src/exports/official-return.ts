@@ -4,9 +4,13 @@ import ExcelJS from 'exceljs';
 /**
  * Official outputs (统计报表) as officials file them: an XLSX through ExcelJS and a CSV through
  * csv-stringify, both from the same description, so the two never disagree. No hand-written
- * file formats: the libraries own quoting, escaping and the zip container.
+ * file formats: the libraries own quoting, escaping and the zip container. Shared by every service
+ * that files a return (oversight's statistics, the security ledger's 台账 and 考评).
  */
 export type Cell = string | number | null;
+
+/** The media type of an XLSX download. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface ReturnColumn {
   header: string;
