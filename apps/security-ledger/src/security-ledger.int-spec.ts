@@ -410,6 +410,10 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       '每年至少一次应急演练，演练后修订预案\n（国卫医发〔2021〕28号 二(四)1）',
       '总体达标情况',
       '最近填报时间',
+      '未销号整改事项',
+      '其中逾期',
+      '逾期销号',
+      '最近检查日期',
     ]);
     const alarms = '达标：门卫室、各科室、重点要害部位均已安装，已与安全监控中心联网';
     expect(rows.slice(4, 8)).toEqual([
@@ -432,6 +436,10 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
         `达标：最近一次演练${addDays(today, -30)}，预案修订于${addDays(today, -20)}`,
         '达标',
         filedAt(A),
+        0,
+        0,
+        0,
+        '—',
       ],
       [
         2,
@@ -452,9 +460,13 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
         `达标：最近一次演练${addDays(today, -120)}，预案修订于${addDays(today, -100)}`,
         '达标',
         filedAt(B),
+        0,
+        0,
+        0,
+        '—',
       ],
-      [3, '万州区第二人民医院', '重庆市万州区', '二级', '公立', ...Array(11).fill('未填报'), '未填报', '—'],
-      ['合计', '医院3家', null, null, null, ...Array(11).fill(null), '达标2家，未达标0家，待补充0家，未填报1家', null],
+      [3, '万州区第二人民医院', '重庆市万州区', '二级', '公立', ...Array(11).fill('未填报'), '未填报', '—', 0, 0, 0, '—'],
+      ['合计', '医院3家', null, null, null, ...Array(11).fill(null), '达标2家，未达标0家，待补充0家，未填报1家', null, 0, 0, 0, null],
     ]);
     expect(sheet!.freeze).toBe('A5');
     expect(sheet!.bold).toEqual(expect.arrayContaining(['A1', 'A4', 'A8']));
@@ -700,6 +712,12 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       lastInspectedAt: inspectedAt,
       lastInspectionOn: shanghaiDateOf(new Date(inspectedAt)),
     });
+    // The XLSX ledger says the same, in its rectification columns.
+    const xlsx = await get('hc', '/security-ledger/ledger.xlsx?region=500101').buffer(true).parse(binaryBody).expect(200);
+    const rows = readXlsxWithOpenpyxl(xlsx.body as Buffer)[0]!.rows;
+    const rowA = rows.find((r) => r[1] === '万州区人民医院')!;
+    expect(rowA.slice(-4)).toEqual([0, 0, 1, shanghaiDateOf(new Date(inspectedAt))]);
+    expect(rows.find((r) => r[0] === '合计')!.slice(-4)).toEqual([0, 0, 1, null]);
     const other = (await get('hc', '/security-ledger/ledger?region=500101').expect(200)).body.items.find(
       (i: { hospitalId: string }) => i.hospitalId === B,
     );

@@ -251,8 +251,4 @@ export type InspectionEvent =
   | InterviewHeld;
 
 export type SecurityLedgerEvent =
-  | SecurityProfileFiled
-  | SelfInspectionReturnSet
-  | SelfInspectionReturnFiled
-  | SecurityAssessmentEvent
-  | InspectionEvent;
+  SecurityProfileFiled | SelfInspectionReturnSet | SelfInspectionReturnFiled | SecurityAssessmentEvent | InspectionEvent;
