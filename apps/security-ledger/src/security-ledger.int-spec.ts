@@ -113,7 +113,9 @@ const who: Record<string, Partial<PrincipalClaims>> = {
  * hospitals of 万州区 file their profiles, the county's ledger shows each one's compliance with
  * the figures, the one that did not file and the region's 80 % rule; access and rejections. Then a
  * self-inspection return: the commission sets it, two hospitals file, one late (its clock breached
- * by the sweeper on a moved clock, the breach published), the third never does.
+ * by the sweeper on a moved clock, the breach published), the third never does. Then an inspection:
+ * two gaps, two rectification items, one sent back and signed off late (its breach escalated to
+ * the inspecting commission), and the ledger's counts.
  */
 describe('security ledger over real PostgreSQL and real Kafka', () => {
   const saved = { ...process.env };
@@ -408,6 +410,10 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       '每年至少一次应急演练，演练后修订预案\n（国卫医发〔2021〕28号 二(四)1）',
       '总体达标情况',
       '最近填报时间',
+      '未销号整改事项',
+      '其中逾期',
+      '逾期销号',
+      '最近检查日期',
     ]);
     const alarms = '达标：门卫室、各科室、重点要害部位均已安装，已与安全监控中心联网';
     expect(rows.slice(4, 8)).toEqual([
@@ -430,6 +436,10 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
         `达标：最近一次演练${addDays(today, -30)}，预案修订于${addDays(today, -20)}`,
         '达标',
         filedAt(A),
+        0,
+        0,
+        0,
+        '—',
       ],
       [
         2,
@@ -450,9 +460,13 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
         `达标：最近一次演练${addDays(today, -120)}，预案修订于${addDays(today, -100)}`,
         '达标',
         filedAt(B),
+        0,
+        0,
+        0,
+        '—',
       ],
-      [3, '万州区第二人民医院', '重庆市万州区', '二级', '公立', ...Array(11).fill('未填报'), '未填报', '—'],
-      ['合计', '医院3家', null, null, null, ...Array(11).fill(null), '达标2家，未达标0家，待补充0家，未填报1家', null],
+      [3, '万州区第二人民医院', '重庆市万州区', '二级', '公立', ...Array(11).fill('未填报'), '未填报', '—', 0, 0, 0, '—'],
+      ['合计', '医院3家', null, null, null, ...Array(11).fill(null), '达标2家，未达标0家，待补充0家，未填报1家', null, 0, 0, 0, null],
     ]);
     expect(sheet!.freeze).toBe('A5');
     expect(sheet!.bold).toEqual(expect.arrayContaining(['A1', 'A4', 'A8']));
@@ -593,6 +607,178 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       null,
     ]);
   }, 60_000);
+
+  it('an inspection finds two gaps; both are rectified, one sent back once and signed off late (its breach escalated); the ledger shows exactly that', async () => {
+    // The service's clock runs 4 days ahead since the return's test: its "today" is the one that counts.
+    const serviceNow = () => new Date(Date.now() + shiftMs);
+    const serviceToday = () => shanghaiDateOf(serviceNow());
+    const post = (w: string, path: string, body: object) => http().post(`/security-ledger${path}`).set(auth(w)).send(body);
+    const inspectedAt = new Date(serviceNow().getTime() - 2 * 3_600_000).toISOString();
+    const findings = [
+      { requirement: 'guards', note: '保安员在岗人数不足' },
+      { requirement: 'screening', note: '东门未实施安检' },
+    ];
+    const body = { hospitalId: A, kind: 'inspection', inspectedAt, findings };
+
+    // Who may inspect, and what is refused.
+    expect((await post('otherHc', '/inspections', body).expect(403)).body.code).toBe('SECURITY_LEDGER.REGION_OUTSIDE_SCOPE');
+    expect((await post('a', '/inspections', body).expect(403)).body.code).toBe('ACCESS.DENIED');
+    expect((await post('hc', '/inspections', { ...body, hospitalId: `nobody-${run}` }).expect(404)).body.code).toBe(
+      'SECURITY_LEDGER.NOT_FOUND',
+    );
+    const future = new Date(serviceNow().getTime() + 86_400_000).toISOString();
+    expect((await post('hc', '/inspections', { ...body, inspectedAt: future }).expect(422)).body).toMatchObject({
+      code: 'OCCURRED_AT.IN_FUTURE',
+      errors: [expect.objectContaining({ field: 'inspectedAt' })],
+    });
+    expect(
+      (await post('hc', '/inspections', { ...body, findings: [{ requirement: 'parking', note: '车位' }] }).expect(400)).body.status,
+    ).toBe(400);
+
+    const recorded = (await post('hc', '/inspections', body).expect(201)).body;
+    expect(recorded).toMatchObject({ hospitalId: A, inspectedAt, findings: [{ findingId: '1' }, { findingId: '2' }] });
+    const id = recorded.inspectionId as string;
+    const responsible = { name: '张保卫', role: '保卫科科长' };
+    const item1 = (
+      await post('hc', `/inspections/${id}/items`, { findingId: '1', responsible, dueOn: addDays(serviceToday(), 2) }).expect(201)
+    ).body;
+    const item2 = (
+      await post('police', `/inspections/${id}/items`, { findingId: '2', responsible, dueOn: addDays(serviceToday(), 5) }).expect(201)
+    ).body;
+    expect([item1, item2].map((i) => [i.itemId, i.requirement, i.status])).toEqual([
+      ['1', 'guards', 'issued'],
+      ['2', 'screening', 'issued'],
+    ]);
+    expect(
+      (await post('hc', `/inspections/${id}/items`, { findingId: '1', responsible, dueOn: serviceToday() }).expect(409)).body.code,
+    ).toBe('SECURITY_LEDGER.ITEM_EXISTS');
+    expect((await post('hc', `/inspections/${id}/items/1/sign-off`, {}).expect(409)).body.code).toBe('SECURITY_LEDGER.ITEM_NOT_REPORTED');
+
+    // The hospital reports both fixes; another hospital may not, nor without evidence.
+    const fix = (w: string, itemId: string, evidence = ['附件/整改报告.pdf']) =>
+      post(w, `/inspections/${id}/items/${itemId}/fix`, { note: '已整改', evidence });
+    expect((await fix('b', '1').expect(403)).body.code).toBe('ACCESS.DENIED');
+    expect((await fix('a', '1', []).expect(422)).body).toMatchObject({
+      code: 'SECURITY_LEDGER.INVALID_RECTIFICATION',
+      errors: [expect.objectContaining({ field: 'evidence', code: 'NO_EVIDENCE' })],
+    });
+    expect((await fix('a', '1').expect(201)).body.status).toBe('reported');
+    await fix('a', '2').expect(201);
+    expect((await fix('a', '1').expect(409)).body.code).toBe('SECURITY_LEDGER.ITEM_NOT_OPEN');
+    // Item 1 is sent back (the guards were contracted, not on duty) and reported again; item 2 signed off in time.
+    expect((await post('hc', `/inspections/${id}/items/1/send-back`, { reason: '仅签订合同，人员未到岗' }).expect(201)).body.status).toBe(
+      'sent_back',
+    );
+    await fix('a', '1').expect(201);
+    expect((await post('hc', `/inspections/${id}/items/2/sign-off`, { note: '经现场核验' }).expect(201)).body).toMatchObject({
+      status: 'signed_off',
+      onTime: true,
+    });
+    expect((await post('otherHc', `/inspections/${id}/items/1/sign-off`, {}).expect(403)).body.code).toBe('ACCESS.DENIED');
+
+    // 通报 and 约谈 on the inspection.
+    expect((await post('hc', `/inspections/${id}/circulars`, { text: '对该院安保力量不足问题予以通报' }).expect(201)).body).toMatchObject({
+      circularId: '1',
+    });
+    const heldAt = new Date(serviceNow().getTime() - 3_600_000).toISOString();
+    expect(
+      (
+        await post('police', `/inspections/${id}/interviews`, {
+          heldAt,
+          interviewee: '李院长（院长）',
+          summary: '约谈院长，限期整改',
+        }).expect(201)
+      ).body,
+    ).toMatchObject({
+      interviewId: '1',
+      heldAt,
+    });
+
+    // Three days on: item 1 is past its due day, still awaiting its check; the sweeper breaches its clock.
+    shiftMs += 3 * 24 * 3_600_000;
+    await runtime.sweepDeadlines();
+    const mine = async (w: string) =>
+      (await get(w, '/security-ledger/ledger?region=500101').expect(200)).body.items.find(
+        (i: { hospitalId: string }) => i.hospitalId === A,
+      );
+    expect(await mine('hc')).toMatchObject({ openItems: 1, overdueItems: 1, lateItems: 0 });
+    const late = (await post('hc', `/inspections/${id}/items/1/sign-off`, { note: '人员已到岗' }).expect(201)).body;
+    expect(late).toMatchObject({ status: 'signed_off', onTime: false });
+
+    expect(await mine('police')).toMatchObject({
+      openItems: 0,
+      overdueItems: 0,
+      lateItems: 1,
+      lastInspectedAt: inspectedAt,
+      lastInspectionOn: shanghaiDateOf(new Date(inspectedAt)),
+    });
+    // The XLSX ledger says the same, in its rectification columns.
+    const xlsx = await get('hc', '/security-ledger/ledger.xlsx?region=500101').buffer(true).parse(binaryBody).expect(200);
+    const rows = readXlsxWithOpenpyxl(xlsx.body as Buffer)[0]!.rows;
+    const rowA = rows.find((r) => r[1] === '万州区人民医院')!;
+    expect(rowA.slice(-4)).toEqual([0, 0, 1, shanghaiDateOf(new Date(inspectedAt))]);
+    expect(rows.find((r) => r[0] === '合计')!.slice(-4)).toEqual([0, 0, 1, null]);
+    const other = (await get('hc', '/security-ledger/ledger?region=500101').expect(200)).body.items.find(
+      (i: { hospitalId: string }) => i.hospitalId === B,
+    );
+    expect(other).toMatchObject({ openItems: 0, overdueItems: 0, lateItems: 0, lastInspectionOn: null });
+
+    const view = (await get('a', `/security-ledger/inspections/${id}`).expect(200)).body;
+    expect(view).toMatchObject({
+      hospitalName: '万州区人民医院',
+      kind: 'inspection',
+      inspector: { organisationId: `hc-${run}`, organisationKind: 'health_commission' },
+      counts: { items: 2, open: 0, overdue: 0, signedOff: 2, late: 1 },
+      circulars: [expect.objectContaining({ text: '对该院安保力量不足问题予以通报' })],
+      interviews: [expect.objectContaining({ interviewee: '李院长（院长）' })],
+    });
+    expect(
+      view.items.map((i: { itemId: string; onTime: boolean; clock: { state: string } }) => [i.itemId, i.onTime, i.clock.state]),
+    ).toEqual([
+      ['1', false, 'breached'],
+      ['2', true, 'met'],
+    ]);
+    expect(view.items[0]).toMatchObject({ reports: [{}, {}], sentBack: [{ reason: '仅签订合同，人员未到岗' }] });
+    const list = (await get('cityHc', `/security-ledger/hospitals/${A}/inspections`).expect(200)).body;
+    expect(list.inspections).toEqual([
+      expect.objectContaining({
+        inspectionId: id,
+        findings: 2,
+        circulars: 1,
+        interviews: 1,
+        items: { total: 2, open: 0, overdue: 0, late: 1 },
+      }),
+    ]);
+    // Access: another hospital, another county's commission; an unknown id is news to overseers only.
+    await get('b', `/security-ledger/inspections/${id}`).expect(403);
+    await get('otherHc', `/security-ledger/inspections/${id}`).expect(403);
+    await get('b', `/security-ledger/hospitals/${A}/inspections`).expect(403);
+    expect((await get('hc', `/security-ledger/inspections/${randomUUID()}`).expect(404)).body.code).toBe(
+      'SECURITY_LEDGER.INSPECTION_NOT_FOUND',
+    );
+    expect((await get('a', `/security-ledger/inspections/${randomUUID()}`).expect(403)).body.code).toBe('ACCESS.DENIED');
+
+    // The breach is escalated to the inspecting commission on the service's topic, like every deadline's.
+    const breach = await eventually(() =>
+      seen.find((e) => e.type === 'DeadlineBreached' && (e.data as { rule?: string }).rule === 'rectification-item'),
+    );
+    expect(breach.data).toMatchObject({ subject: A, responsibleOrganisationId: A, supervisingOrganisationId: `hc-${run}` });
+    const types = await eventually(() => {
+      const found = seen.filter((e) => (e.data as { inspectionId?: string }).inspectionId === id).map((e) => e.type);
+      return found.length >= 11 ? found : null;
+    });
+    expect(new Set(types)).toEqual(
+      new Set([
+        'InspectionRecorded',
+        'RectificationItemIssued',
+        'RectificationReported',
+        'RectificationSentBack',
+        'RectificationSignedOff',
+        'CircularIssued',
+        'InterviewHeld',
+      ]),
+    );
+  }, 90_000);
 });
 
 async function eventually<T>(probe: () => T | null | undefined, ms = 30_000): Promise<T> {

@@ -112,6 +112,13 @@ export const EVENT_TITLES: Readonly<Record<string, string>> = {
   SecurityProfileFiled: '填报安全台账',
   SelfInspectionReturnSet: '部署安全自查填报',
   SelfInspectionReturnFiled: '提交安全自查填报',
+  InspectionRecorded: '记录安全检查/督导',
+  RectificationItemIssued: '下达整改事项',
+  RectificationReported: '报告整改完成',
+  RectificationSignedOff: '整改销号',
+  RectificationSentBack: '整改退回',
+  CircularIssued: '通报',
+  InterviewHeld: '约谈',
 };
 
 /** Which service a timeline line comes from, as officials call them. */

@@ -2253,6 +2253,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/security-ledger/hospitals/{hospitalId}/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A hospital’s inspections, the latest first, with their items counted (open, overdue, signed off late) */
+    get: operations['InspectionsController_hospitalInspections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/security-ledger/hospitals/{hospitalId}/profile': {
     parameters: {
       query?: never;
@@ -2264,6 +2281,142 @@ export interface paths {
     /** File the hospital's security profile (its own security office; the whole profile). Region, grade and ownership come from the directory. Answers { hospitalId, revision, changed }: the same profile again changes nothing. */
     put: operations['LedgerController_file'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an inspection (检查) or supervision visit (督导) of a hospital of the caller’s region (health commissions, police), with its findings against the standards’ requirement kinds. Answers { inspectionId, hospitalId, inspectedAt, findings } (findings numbered "1", "2", …). */
+    post: operations['InspectionsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An inspection: findings, each rectification item with its status, overdue flag and clock, circulars (通报) and interviews (约谈) (the hospital itself; police and commissions of its region) */
+    get: operations['InspectionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/circulars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a circular (通报) on the inspection. Answers the circular. */
+    post: operations['InspectionsController_circular'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/interviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a summons interview (约谈) held over the inspection’s findings. Answers the interview. */
+    post: operations['InspectionsController_interview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a rectification item (整改) from a finding: the responsible person at the hospital and the due day. Its clock is due at 24:00 of the due day, escalated to the inspecting unit when it breaches. Answers the item. */
+    post: operations['InspectionsController_issueItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items/{itemId}/fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The hospital’s own security office reports the item fixed, with evidence references; the item then awaits the inspector’s check (the clock keeps running until it is signed off). Answers the item. */
+    post: operations['InspectionsController_fix'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items/{itemId}/send-back': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the reported fix back with a reason: the item is to be rectified again, still due on its day (its clock never stopped). Answers the item. */
+    post: operations['InspectionsController_sendBack'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items/{itemId}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify the reported fix and sign the item off (销号): its clock stops; after the due day it is recorded late (onTime false, the clock keeps its breach). Answers the item. */
+    post: operations['InspectionsController_signOff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2925,6 +3078,39 @@ export interface components {
        */
       group: 'staff' | 'patients' | 'perpetrators' | 'bystanders';
     };
+    InspectionFindingDto: {
+      /** @description 发现的问题 */
+      note: string;
+      /**
+       * @description 所涉要求（标准的要求类别，labels: securityRequirementKind）
+       * @enum {string}
+       */
+      requirement:
+        | 'guards'
+        | 'guards_certified'
+        | 'screening'
+        | 'police_office'
+        | 'police_office_staffing'
+        | 'one_key_alarm'
+        | 'alarm_to_police'
+        | 'video_coverage'
+        | 'video_retention'
+        | 'drills';
+    };
+    IssueRectificationItem: {
+      /**
+       * Format: date
+       * @description 整改期限（当日24:00前），不得早于今天
+       */
+      dueOn: string;
+      /** @description The finding it rectifies ("1", "2", … as the inspection numbered them); one item per finding */
+      findingId: string;
+      responsible: components['schemas']['ResponsiblePersonDto'];
+    };
+    IssueSecurityCircular: {
+      /** @description 通报内容 */
+      text: string;
+    };
     JudicialConfirmationDto: {
       courtId: string;
       /** @example (2026)渝0101民特123号 */
@@ -3149,6 +3335,33 @@ export interface components {
        */
       year: number;
     };
+    RecordSecurityInspection: {
+      /** @description 发现的问题 (may be empty: nothing found) */
+      findings: components['schemas']['InspectionFindingDto'][];
+      /** @description The hospital inspected (an organisation id of the directory) */
+      hospitalId: string;
+      /**
+       * Format: date-time
+       * @description 检查时间 (an instant; not in the future, not before 2000)
+       */
+      inspectedAt: string;
+      /**
+       * @description 检查 inspection / 督导 supervision
+       * @enum {string}
+       */
+      kind: 'inspection' | 'supervision';
+    };
+    RecordSecurityInterview: {
+      /**
+       * Format: date-time
+       * @description 约谈时间 (not in the future, not before the inspection)
+       */
+      heldAt: string;
+      /** @description 约谈对象（姓名、职务） */
+      interviewee: string;
+      /** @description 约谈内容 */
+      summary: string;
+    };
     ReferralDto: {
       /**
        * @description 人民调解 (a 医调委) or 行政调解 (a health commission)
@@ -3221,6 +3434,18 @@ export interface components {
        * @description when it happened: the report clocks of a major incident run from here
        */
       occurredAt: string;
+    };
+    ReportRectification: {
+      /** @description 佐证材料（附件编号或链接），1至20项 */
+      evidence: string[];
+      /** @description 整改情况 */
+      note: string;
+    };
+    ResponsiblePersonDto: {
+      /** @description 整改责任人姓名 */
+      name: string;
+      /** @description 职务/岗位，如“保卫科科长” */
+      role: string;
     };
     ResubmissionDto: {
       /**
@@ -3301,6 +3526,10 @@ export interface components {
       trainingSessions?: number | null;
       video?: components['schemas']['VideoDto'] | null;
     };
+    SendBackRectification: {
+      /** @description 退回理由 */
+      reason: string;
+    };
     SentenceDto: {
       fineYuan?: number;
       /** @enum {string} */
@@ -3330,6 +3559,10 @@ export interface components {
       region?: string;
       /** @description 标题，如“2026年第二季度医院安全秩序自查” */
       title: string;
+    };
+    SignOffRectification: {
+      /** @description 核验意见 */
+      note?: string;
     };
     StartSupervisionDto: {
       /** @example 500101-20261122-0007 */
@@ -11186,6 +11419,12 @@ export interface operations {
               /** @example 轻微伤 */
               slight: string;
             };
+            inspectionKind: {
+              /** @example 检查 */
+              inspection: string;
+              /** @example 督导 */
+              supervision: string;
+            };
             liability: {
               /** @example 同等责任 */
               equal: string;
@@ -11347,6 +11586,16 @@ export interface operations {
               agreement_reached: string;
               /** @example 治安调解未达成协议 */
               failed: string;
+            };
+            rectificationItemStatus: {
+              /** @example 待整改 */
+              issued: string;
+              /** @example 已报整改，待核验 */
+              reported: string;
+              /** @example 退回重改 */
+              sent_back: string;
+              /** @example 已销号 */
+              signed_off: string;
             };
             reportFormat: {
               /** @example 网页（可打印） */
@@ -17426,6 +17675,72 @@ export interface operations {
       };
     };
   };
+  InspectionsController_hospitalInspections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hospitalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   LedgerController_file: {
     parameters: {
       query?: never;
@@ -17473,6 +17788,841 @@ export interface operations {
         };
       };
       /** @description ACCESS.DENIED: only hospital_security_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_record: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSecurityInspection'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_circular: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueSecurityCircular'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_interview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSecurityInterview'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_issueItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueRectificationItem'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_fix: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportRectification'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_sendBack: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendBackRectification'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_signOff: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignOffRectification'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
       403: {
         headers: {
           [name: string]: unknown;
