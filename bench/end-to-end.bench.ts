@@ -19,14 +19,12 @@
  * within 5 s of the step's end, nothing is shed (over BENCH_E2E_MAX_IN_FLIGHT, 512, in flight)
  * and the p99 is under 250 ms; the ramp goes on while the system keeps up, to show the ceiling.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../libs/testing/src/infra/servers.mjs';
-import { createTestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { createTestDatabase } from '@pingan/testing';
 import pg from 'pg';
 import { DistributedSystem, GatewayClient } from '../test/support/distributed-system.js';
-import { parseDemoLogins } from '../test/support/http-client.js';
-import { fmt, header, load, percentile, withInfra } from './support.js';
+import { fmt, header, load, percentile, startStandalone, withInfra } from './support.js';
 
 const RATES = (process.env.BENCH_E2E_RATES ?? '25,50,100,200,300,500,700,1000,1400').split(',').map(Number);
 const STEP_S = Number(process.env.BENCH_E2E_STEP_S ?? 10);
@@ -295,39 +293,16 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
 
   if (MODES.includes('embedded')) {
     const db = await createTestDatabase('bench_embedded');
-    const port = await freePort();
     // BENCH_E2E_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the app under load
     const nodeArgs = (process.env.BENCH_E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/standalone/src/main.js'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        // on a PostgreSQL server (not PGlite) the app wants its token keys, as the distributed gateway does
-        ...testAccessTokenKeys().env,
-        DEMO_DIRECTORY: 'true',
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const app = await startStandalone(db.url, {}, nodeArgs).catch(async (error: unknown) => {
+      await db.drop();
+      throw error;
     });
-    const output: string[] = [];
-    child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
-    child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
     const oversight = new pg.Pool({ connectionString: db.url, max: 2 });
     try {
-      const url = `http://127.0.0.1:${port}`;
-      const until = Date.now() + 120_000;
-      while (
-        !(await fetch(`${url}/health`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      ) {
-        if (child.exitCode !== null || Date.now() > until) throw new Error(`standalone did not start:\n${output.join('').slice(-3000)}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      const client = new GatewayClient(url, parseDemoLogins(output.join('')));
+      const url = app.url;
+      const client = new GatewayClient(url, app.passwords);
       const body = await reportBody(client);
       const held = await rampAndHold(
         'embedded (one process, in-process bus, same PostgreSQL server)',
@@ -338,12 +313,11 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
         `embedded: ${held ? `${fmt(held.rate)}/s held ${HOLD_S} s, visible p50 ${fmt(held.visibleLatency.p50, 1)} ms p99 ${fmt(held.visibleLatency.p99, 1)} ms` : 'no rate held'}`,
       );
       console.log(`  ${await eventsPerIncident(oversight)}`);
-      const m = peakMemory(child.pid!);
+      const m = peakMemory(app.pid);
       console.log(`  standalone         peak ${fmt(m.hwm).padStart(5)} MiB   now ${fmt(m.rss).padStart(5)} MiB`);
     } finally {
       await oversight.end();
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await app.stop();
       await db.drop();
     }
   }
