@@ -475,7 +475,8 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
     // DistributedSystem keeps its databases private; the breakdown reads the notifications service's (as bench:e2e reads oversight's)
     const databases = (system as unknown as { databases: Array<{ url: string }> }).databases;
     try {
-      await system.start();
+      // on a crowded machine the notifications service (eight topics, two consumer groups) may need minutes to join Kafka
+      await system.start({ healthTimeoutMs: 300_000 });
       const notificationsDb = databases.find((d) => d.url.includes('/e2e_notifications_'))!.url;
       save(
         'distributed',
