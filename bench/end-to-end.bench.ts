@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { createTestDatabase } from '@pingan/testing';
 import pg from 'pg';
 import { DistributedSystem, GatewayClient } from '../test/support/distributed-system.js';
-import { fmt, header, load, percentile, startStandalone, withInfra } from './support.js';
+import { fmt, header, load, openLoop, type LoadCounts, percentile, startStandalone, withInfra } from './support.js';
 
 const RATES = (process.env.BENCH_E2E_RATES ?? '25,50,100,200,300,500,700,1000,1400').split(',').map(Number);
 const STEP_S = Number(process.env.BENCH_E2E_STEP_S ?? 10);
@@ -34,13 +34,7 @@ const MAX_IN_FLIGHT = Number(process.env.BENCH_E2E_MAX_IN_FLIGHT ?? 512);
 const MODES = (process.env.BENCH_E2E_MODES ?? 'gateway,direct,embedded').split(',');
 const P99_LIMIT_MS = 250;
 
-interface StepResult {
-  rate: number;
-  seconds: number;
-  sent: number;
-  accepted: number;
-  failed: number;
-  shed: number;
+interface StepResult extends LoadCounts {
   visible: number;
   achieved: number;
   http: { p50: number; p99: number };
@@ -62,11 +56,8 @@ class Driver {
     const pending = new Map<string, number>();
     const http: number[] = [];
     const visible: number[] = [];
-    let sent = 0,
-      accepted = 0,
-      failed = 0,
-      shed = 0,
-      inFlight = 0;
+    let accepted = 0,
+      failed = 0;
     const polling = { on: true };
     let drainUntil = Infinity;
     const poller = (async () => {
@@ -86,47 +77,30 @@ class Driver {
         if (!polling.on && now > drainUntil) break;
       }
     })();
-    const started = performance.now();
-    const requests: Promise<void>[] = [];
     // open loop: requests are sent on schedule whether or not earlier ones have answered
-    while (performance.now() - started < seconds * 1000) {
-      const due = Math.floor(((performance.now() - started) / 1000) * rate);
-      while (sent < due) {
-        sent++;
-        if (inFlight >= MAX_IN_FLIGHT) {
-          shed++;
-          continue;
-        }
-        inFlight++;
-        const t = performance.now();
-        requests.push(
-          fetch(`${this.baseUrl}/incidents`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify(this.body()),
-          })
-            .then(async (res) => {
-              const text = await res.text();
-              http.push(performance.now() - t);
-              if (res.status !== 201) {
-                failed++;
-                this.firstError ||= `${res.status} ${text.slice(0, 300)}`;
-                return;
-              }
-              accepted++;
-              pending.set((JSON.parse(text) as { caseNumber: string }).caseNumber, t);
-            })
-            .catch((error: unknown) => {
-              failed++;
-              this.firstError ||= String(error);
-            })
-            .finally(() => inFlight--),
-        );
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    const elapsed = (performance.now() - started) / 1000;
-    await Promise.all(requests);
+    const { sent, shed, elapsed } = await openLoop(rate, seconds, MAX_IN_FLIGHT, () => {
+      const t = performance.now();
+      return fetch(`${this.baseUrl}/incidents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(this.body()),
+      })
+        .then(async (res) => {
+          const text = await res.text();
+          http.push(performance.now() - t);
+          if (res.status !== 201) {
+            failed++;
+            this.firstError ||= `${res.status} ${text.slice(0, 300)}`;
+            return;
+          }
+          accepted++;
+          pending.set((JSON.parse(text) as { caseNumber: string }).caseNumber, t);
+        })
+        .catch((error: unknown) => {
+          failed++;
+          this.firstError ||= String(error);
+        });
+    });
     drainUntil = performance.now() + 5_000;
     polling.on = false;
     await poller;

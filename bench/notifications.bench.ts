@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { createTestDatabase } from '@pingan/testing';
 import pg from 'pg';
 import { DistributedSystem, GatewayClient } from '../test/support/distributed-system.js';
-import { fmt, header, load, percentile, startStandalone, withInfra, writeResults } from './support.js';
+import { fmt, header, load, openLoop, type LoadCounts, percentile, startStandalone, withInfra, writeResults } from './support.js';
 
 const RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_NOTIFY_SECONDS ?? 20);
@@ -63,13 +63,7 @@ const latencies = (values: number[]): Latencies => {
   };
 };
 
-interface Phase {
-  rate: number;
-  seconds: number;
-  sent: number;
-  accepted: number;
-  failed: number;
-  shed: number;
+interface Phase extends LoadCounts {
   delivered: number;
   missing: number;
   http: Latencies;
@@ -224,45 +218,25 @@ async function drive(
   const before = load();
   const answered = new Map<string, number>();
   const http: number[] = [];
-  let sent = 0,
-    failed = 0,
-    shed = 0,
-    inFlight = 0,
+  let failed = 0,
     firstError = '';
-  const requests: Promise<void>[] = [];
-  const started = performance.now();
-  while (performance.now() - started < seconds * 1000) {
-    const due = Math.floor(((performance.now() - started) / 1000) * rate);
-    while (sent < due) {
-      sent++;
-      if (inFlight >= MAX_IN_FLIGHT) {
-        shed++;
-        continue;
-      }
-      inFlight++;
-      const t = performance.now();
-      requests.push(
-        reportOne(baseUrl, token, body)
-          .then(({ status, text, at }) => {
-            http.push(at - t);
-            if (status !== 201) {
-              failed++;
-              firstError ||= `${status} ${text.slice(0, 300)}`;
-              return;
-            }
-            const { caseNumber } = JSON.parse(text) as { caseNumber: string };
-            answered.set(caseNumber, at);
-          })
-          .catch((error: unknown) => {
-            failed++;
-            firstError ||= String(error);
-          })
-          .finally(() => inFlight--),
-      );
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await Promise.all(requests);
+  const { sent, shed } = await openLoop(rate, seconds, MAX_IN_FLIGHT, () => {
+    const t = performance.now();
+    return reportOne(baseUrl, token, body)
+      .then(({ status, text, at }) => {
+        http.push(at - t);
+        if (status !== 201) {
+          failed++;
+          firstError ||= `${status} ${text.slice(0, 300)}`;
+          return;
+        }
+        answered.set((JSON.parse(text) as { caseNumber: string }).caseNumber, at);
+      })
+      .catch((error: unknown) => {
+        failed++;
+        firstError ||= String(error);
+      });
+  });
   const drainUntil = performance.now() + DRAIN_MS;
   const allArrived = () => [...answered.keys()].every((c) => arrivals.has(c));
   while (!allArrived() && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));

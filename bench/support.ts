@@ -67,6 +67,51 @@ export async function timedLoops(
   };
 }
 
+/** What an open-loop step of reports sent and what came of them at the HTTP side. */
+export interface LoadCounts {
+  rate: number;
+  seconds: number;
+  sent: number;
+  accepted: number;
+  failed: number;
+  shed: number;
+}
+
+/**
+ * Open loop: starts `send()` on schedule, `rate` a second for `seconds`, whether or not earlier
+ * ones have answered; with `maxInFlight` unanswered, a request due is shed (counted, not sent).
+ * `send` handles its own errors. Resolves once every request sent has settled; `elapsed` is the
+ * sending time in seconds.
+ */
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  maxInFlight: number,
+  send: () => Promise<void>,
+): Promise<{ sent: number; shed: number; elapsed: number }> {
+  let sent = 0,
+    shed = 0,
+    inFlight = 0;
+  const requests: Promise<void>[] = [];
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    while (sent < due) {
+      sent++;
+      if (inFlight >= maxInFlight) {
+        shed++;
+        continue;
+      }
+      inFlight++;
+      requests.push(send().finally(() => inFlight--));
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  await Promise.allSettled(requests);
+  return { sent, shed, elapsed };
+}
+
 export const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
