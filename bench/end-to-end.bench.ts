@@ -179,22 +179,10 @@ function peakMemory(pid: number): { hwm: number; rss: number } {
 }
 
 async function reportBody(client: GatewayClient) {
-  // Who is who through the API, as test/support/scenario.ts does (the demo's ids are not assumed).
-  type Me = { organisationId: string; organisationRegion: string };
-  const me = async (u: string) => (await client.as(u, 'GET', '/auth/me')).body as Me;
-  const [security, hc] = [await me('wz.security'), await me('wz.hc')];
-  const organisations = (
-    (await client.as('wz.security', 'GET', '/access/organisations?limit=500')).body as {
-      items: Array<{ organisationId: string; details: { hospital?: { hasPoliceOffice?: boolean } } }>;
-    }
-  ).items;
-  const hospital = organisations.find((o) => o.organisationId === security.organisationId);
-  const facts = {
-    hospitalId: security.organisationId,
-    regionCode: security.organisationRegion,
-    hasPoliceOffice: hospital?.details.hospital?.hasPoliceOffice === true,
-    countyHealthCommissionId: hc.organisationId,
-  };
+  // The hospital by its id only: the incidents service reads its region and police office from the
+  // directory itself (the body may name nothing more). Who is who through the API, not assumed.
+  const security = (await client.as('wz.security', 'GET', '/auth/me')).body as { organisationId: string };
+  const facts = { hospitalId: security.organisationId };
   return () => {
     const now = Date.now();
     return {
