@@ -11231,6 +11231,12 @@ export interface operations {
               /** @example 待发送 */
               pending: string;
             };
+            disputeOrigin: {
+              /** @example 患方投诉 */
+              complaint: string;
+              /** @example 涉医警情转入 */
+              incident: string;
+            };
             disputeOutcome: {
               /** @example 协议已履行 */
               agreement_performed: string;
@@ -11450,6 +11456,18 @@ export interface operations {
               other: string;
               /** @example 当事人退出调解 */
               party_withdrew: string;
+            };
+            mediationPhase: {
+              /** @example 调解中 */
+              accepted: string;
+              /** @example 已达成调解协议 */
+              agreed: string;
+              /** @example 调解不成 */
+              failed: string;
+              /** @example 已申请调解 */
+              referred: string;
+              /** @example 已撤回调解申请 */
+              withdrawn: string;
             };
             noticeMethod: {
               /** @example 当面告知 */
