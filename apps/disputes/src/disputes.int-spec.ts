@@ -52,6 +52,15 @@ describe('disputes service', () => {
     const res = await post('complaints', '/disputes', complaint).expect(201);
     return res.body.disputeId as string;
   };
+  /** A complaint the hospital has told the routes of and referred to people's mediation. */
+  const referredToCommittee = async (): Promise<string> => {
+    const id = await openComplaint();
+    await post('complaints', `/disputes/${id}/routes-notice`, { routes: ['peoples_mediation'], method: 'written' }).expect(200);
+    await post('complaints', `/disputes/${id}/mediation/referral`, { kind: 'peoples_mediation', mediatorOrganisationId: COMMITTEE }).expect(
+      200,
+    );
+    return id;
+  };
   const eventually = async <T>(probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> => {
     const until = Date.now() + ms;
     for (;;) {
@@ -292,11 +301,7 @@ describe('disputes service', () => {
 
   it('mediation: 30-working-day clock, paused by an appraisal, moved by an extension, failed on expiry through the runtime', async () => {
     now = T0;
-    const id = await openComplaint();
-    await post('complaints', `/disputes/${id}/routes-notice`, { routes: ['peoples_mediation'], method: 'written' }).expect(200);
-    await post('complaints', `/disputes/${id}/mediation/referral`, { kind: 'peoples_mediation', mediatorOrganisationId: COMMITTEE }).expect(
-      200,
-    );
+    const id = await referredToCommittee();
     await post('mediator', `/disputes/${id}/mediation/acceptance`, { supervisingOrganisationId: 'justice-500101' }).expect(200);
     const clockId = `${id}/peoples-mediation/1`;
     const clock = async () =>
@@ -370,11 +375,7 @@ describe('disputes service', () => {
 
   it('facts entered late keep the instant they happened: acceptance, session, appraisal; each bound a 422 naming the field', async () => {
     now = T0;
-    const id = await openComplaint();
-    await post('complaints', `/disputes/${id}/routes-notice`, { routes: ['peoples_mediation'], method: 'written' }).expect(200);
-    await post('complaints', `/disputes/${id}/mediation/referral`, { kind: 'peoples_mediation', mediatorOrganisationId: COMMITTEE }).expect(
-      200,
-    );
+    const id = await referredToCommittee();
     advanceDays(3); // the committee enters on Thursday what it did on Monday
     const refusal = (res: request.Response) => ({ code: res.body.code, fields: res.body.errors?.map((e: { field: string }) => e.field) });
     const accept = (occurredAt: string) => post('mediator', `/disputes/${id}/mediation/acceptance`, { occurredAt });
