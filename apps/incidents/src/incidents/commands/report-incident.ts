@@ -1,7 +1,15 @@
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, POLICE_ROLES, actorOf, hasRole, regionContains, type Principal, type Role } from '@pingan/access';
 import { incidentStreamId, type IncidentEvent, type IncidentReportedData } from '@pingan/contracts';
-import { InjectRuntime, RequestValidationError, type Decided, type ServiceRuntime } from '@pingan/platform';
+import {
+  InjectRuntime,
+  RequestValidationError,
+  checkOccurredAt,
+  occurredAtBounds,
+  type Decided,
+  type OccurredAtBounds,
+  type ServiceRuntime,
+} from '@pingan/platform';
 import { CaseNumbers } from '../../case-numbers.js';
 import type { IncidentState, IntakeInput } from '../../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
@@ -34,6 +42,7 @@ export class ReportIncidentCommand extends Command<{ caseNumber: string } & Deci
 @CommandHandler(ReportIncidentCommand)
 export class ReportIncidentHandler implements ICommandHandler<ReportIncidentCommand> {
   private readonly caseNumbers: CaseNumbers;
+  private readonly bounds: OccurredAtBounds = occurredAtBounds();
 
   constructor(
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
@@ -59,8 +68,16 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     if (allowed.kind === 'police' && !regionContains(principal.organisationRegion, hospital.regionCode)) {
       throw new AccessDeniedError(); // police take incidents in their jurisdiction
     }
+    // The instants a reporter enters, bounded as every stated instant is (422 naming the field): the
+    // report's events themselves are recorded when reported.
+    const now = this.runtime.clock();
+    const occurredAt = checkOccurredAt({ field: 'occurredAt', at: new Date(report.occurredAt) }, now, null, this.bounds);
+    const intake = intakeOf(report);
+    if (intake.channel === 'call_110') {
+      intake.callReceivedAt = checkOccurredAt({ field: 'intake.callReceivedAt', at: intake.callReceivedAt }, now, null, this.bounds);
+    }
     return this.runtime.db.transaction(async (query) => {
-      const caseNumber = await this.caseNumbers.allocate(query, hospital.regionCode, this.runtime.clock());
+      const caseNumber = await this.caseNumbers.allocate(query, hospital.regionCode, now);
       const decided = await this.commands.execute(
         new IncidentCommandMessage({
           streamId: incidentStreamId(caseNumber),
@@ -69,8 +86,8 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
             data: {
               caseNumber,
               hospital,
-              occurredAt: new Date(report.occurredAt),
-              intake: intakeOf(report),
+              occurredAt,
+              intake,
               classification: report.classification && {
                 categories: report.classification.categories,
                 casualties: report.classification.casualties && { ...report.classification.casualties },
