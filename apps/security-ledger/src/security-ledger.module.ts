@@ -20,6 +20,8 @@ import { SecurityProfileCommandHandler } from './ledger/commands/profile-command
 import { RegionLedgerHandler } from './ledger/queries/region-ledger.js';
 import { securityLedgerMigrations } from './migrations/index.js';
 import { profilesProjection } from './read-models/profiles.projection.js';
+import { S1ReturnsController } from './returns-s1/s1-returns.controller.js';
+import { S1ReturnHandler } from './returns-s1/s1-returns.query.js';
 
 export const SECURITY_LEDGER_SERVICE: ServiceDescriptor = {
   name: 'security-ledger',
@@ -44,7 +46,7 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
  */
 @Module({
   imports: [EventSourcingModule.forService(securityLedgerRuntimeOptions())],
-  controllers: [LedgerController, LedgerExportController, AssessmentController],
+  controllers: [LedgerController, LedgerExportController, AssessmentController, S1ReturnsController],
   providers: [
     SecurityProfileCommandHandler,
     FileProfileHandler,
@@ -61,6 +63,8 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
     RecordAssessmentHandler,
     GetAssessmentSheetHandler,
     GetAssessmentHandler,
+    // S1 七's two returns (returns-s1/).
+    S1ReturnHandler,
   ],
 })
 export class SecurityLedgerModule {}
