@@ -1,8 +1,8 @@
 import { addDays, LABELS, shanghaiDateTimeOf } from '@pingan/contracts';
 import type { Cell, OfficialReturn, ReturnColumn } from '@pingan/platform';
 import type { SecurityProfile } from '../domain/security-profile.js';
-import { citation, standardsFor, type HospitalScope, type Standard } from '../domain/standards.data.js';
-import { guardsFor, inScope, scopeText, type HospitalFacts } from '../domain/standards.js';
+import { citation, standardsFor, type HospitalScope } from '../domain/standards.data.js';
+import { guardsFor, inScope, scopeText, type HospitalFacts, type RequirementStatus } from '../domain/standards.js';
 import { dayWords, type LedgerItem, type RegionLedger } from '../ledger/export/ledger-return.js';
 
 /**
@@ -185,12 +185,12 @@ export function coverageLines(input: S1ReturnInput): string[] {
     const share = counted.length ? `${Math.floor((withOffice * 1000) / counted.length) / 10}%` : '—';
     return { total: counted.length, withOffice, share };
   };
-  const status = (s: string) => LABELS.securityRequirementStatus[s as keyof typeof LABELS.securityRequirementStatus];
+  const status = (s: RequirementStatus) => LABELS.securityRequirementStatus[s];
   const lines: string[] = [];
-  for (const standard of standardsFor(ledger.regionCode) as Standard[]) {
+  for (const standard of standardsFor(ledger.regionCode)) {
     if (standard.rule.kind !== 'police_office') continue;
     const every = count(standard.rule.every);
-    const met = every.total === 0 ? 'not_applicable' : every.withOffice === every.total ? 'met' : 'not_met';
+    const met: RequirementStatus = every.total === 0 ? 'not_applicable' : every.withOffice === every.total ? 'met' : 'not_met';
     lines.push(
       `${scopeText(standard.rule.every)}：共${every.total}家，设警务室${every.withOffice}家（${every.share}），须全部设立，${status(met)}（${citation(standard.source)}）`,
     );
