@@ -286,4 +286,29 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     allowed: OVERSEERS,
     ok: 200,
   },
+  // S1 七's two returns (附件1, 附件2): the ledger's readers.
+  'GET /security-ledger/returns-s1/capability.xlsx': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/capability.xlsx?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  'GET /security-ledger/returns-s1/capability.csv': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/capability.csv?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  'GET /security-ledger/returns-s1/police-offices.xlsx': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/police-offices.xlsx?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  'GET /security-ledger/returns-s1/police-offices.csv': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/police-offices.csv?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
 };

@@ -18,6 +18,7 @@ import {
 import type { PrincipalClaims } from '@pingan/access';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { parse } from 'csv-parse/sync';
 
 const run = randomUUID().slice(0, 8);
 // Topics of this run only: other test files publish directories on the same broker.
@@ -779,6 +780,240 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       ]),
     );
   }, 90_000);
+  it('S1 七’s two returns (附件1, 附件2) of 涪陵区: every cell the figures filed, as XLSX (openpyxl) and CSV (csv-parse)', async () => {
+    // Three hospitals of their own county: a public grade-三 with a "1+2+6" office, a private grade-二
+    // without one, a public grade-二 whose office is understaffed; the county's commission and police.
+    const [P3, R2, Q2] = ['a', 'b', 'c'].map((x) => `sl-${run}-fl-${x}`);
+    const FL = '500102';
+    await seedDirectory(
+      app.get<MessageBus>(MESSAGE_BUS),
+      [runtime.directory],
+      [
+        hospital(P3, FL, '三级', 'public', '涪陵中心医院'),
+        hospital(R2, FL, '二级', 'private', '涪陵康宁医院'),
+        hospital(Q2, FL, '二级', 'public', '涪陵区第二人民医院'),
+        { organisationId: `flhc-${run}`, kind: 'health_commission', regionCode: FL, name: '重庆市涪陵区卫生健康委员会' },
+        { organisationId: `flps-${run}`, kind: 'police', regionCode: FL, name: '重庆市涪陵区公安局' },
+      ],
+      60_000,
+    );
+    const fl = {
+      hc: {
+        organisationId: `flhc-${run}`,
+        organisationKind: 'health_commission',
+        organisationRegion: FL,
+        roles: ['health_commission_official'],
+      },
+      police: {
+        organisationId: `flps-${run}`,
+        organisationKind: 'police',
+        organisationRegion: FL,
+        roles: ['station_chief'],
+        policeUnitType: 'station',
+      },
+      p3: { organisationId: P3, organisationKind: 'hospital', organisationRegion: FL, roles: ['hospital_security_officer'] },
+      r2: { organisationId: R2, organisationKind: 'hospital', organisationRegion: FL, roles: ['hospital_security_officer'] },
+      q2: { organisationId: Q2, organisationKind: 'hospital', organisationRegion: FL, roles: ['hospital_security_officer'] },
+    } as Record<string, Partial<PrincipalClaims>>;
+    for (const [name, claims] of Object.entries(fl))
+      tokens[`fl-${name}`] = await keys.tokenFor({ username: `fl.${name}`, userId: `u-fl-${name}-${run}`, ...claims });
+    const day = shanghaiDateOf(runtime.clock()); // the service's day (moved on by the return's test)
+    await put('fl-p3', P3, {
+      openBeds: 1200,
+      onDutyMedicalStaff: 1000,
+      dailyOutpatients: 3000,
+      guards: 62,
+      certifiedGuards: 62,
+      policeOffice: { present: true, fullTimeOfficers: 1, partTimeOfficers: 0, auxiliaries: 2, guards: 6 },
+      screening: { mainEntrances: 3, screenedMainEntrances: 3, equipment: ['walk_through_metal_detector', 'x_ray_baggage_scanner'] },
+      alarms: { gate: true, departments: true, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: true },
+      video: { keyPlacesCovered: true, highDefinition: true, retentionDays: 30 },
+      emergencyPlan: { adopted: true, revisedOn: addDays(day, -5) },
+      drills: [addDays(day, -10), addDays(day, -100), addDays(day, -400)],
+    }).expect(200);
+    await put('fl-r2', R2, {
+      openBeds: 150,
+      onDutyMedicalStaff: 200,
+      dailyOutpatients: 800,
+      guards: 8,
+      certifiedGuards: 6,
+      policeOffice: { present: false, fullTimeOfficers: 0, partTimeOfficers: 0, auxiliaries: 0, guards: 0 },
+      alarms: { gate: true, departments: false, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: false },
+      video: { keyPlacesCovered: false, highDefinition: false, retentionDays: 15 },
+      emergencyPlan: { adopted: true, revisedOn: null },
+      drills: [],
+    }).expect(200);
+    await put('fl-q2', Q2, {
+      openBeds: 400,
+      onDutyMedicalStaff: 500,
+      dailyOutpatients: 2000,
+      guards: 18,
+      certifiedGuards: 18,
+      policeOffice: { present: true, fullTimeOfficers: 0, partTimeOfficers: 1, auxiliaries: 1, guards: 4 },
+      screening: { mainEntrances: 2, screenedMainEntrances: 0, equipment: ['handheld_metal_detector'] },
+      alarms: { gate: true, departments: true, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: true },
+      video: { keyPlacesCovered: true, highDefinition: false, retentionDays: 30 },
+      emergencyPlan: { adopted: true, revisedOn: addDays(day, -150) },
+      drills: [addDays(day, -200)],
+    }).expect(200);
+
+    const xlsx = async (w: string, path: string) =>
+      readXlsxWithOpenpyxl((await get(w, path).buffer(true).parse(binaryBody).expect(200)).body as Buffer)[0]!;
+    const csv = async (w: string, path: string) => {
+      const res = await get(w, path).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      return parse(res.text, { bom: true, relax_column_count: true }) as string[][];
+    };
+    const asText = (rows: (string | number | boolean | null)[][]) => rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
+    const dayText = `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+    const expectParticulars = (rows: (string | number | boolean | null)[][], unit: string) => {
+      expect(rows.slice(1, 4).map((r) => r[0])).toEqual([`填报单位：${unit}`, '统计区域：重庆市涪陵区（500102）', `统计截至：${dayText}`]);
+      expect(String(rows[4]![0])).toMatch(/^制表时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
+    };
+
+    // 附件1, the commission's.
+    const cap = await xlsx('fl-hc', '/security-ledger/returns-s1/capability.xlsx?region=500102');
+    expect(cap.rows[0]![0]).toBe('《医疗机构安全防范能力建设统计表》');
+    expectParticulars(cap.rows, '重庆市涪陵区卫生健康委员会');
+    expect(cap.rows[5]).toEqual([
+      '序号',
+      '医院名称',
+      '所属区域',
+      '医院等级',
+      '所有制',
+      '应配保安\n（人）',
+      '现有保安\n（人）',
+      '持证上岗\n（人）',
+      '主要出入口\n须安检',
+      '主要出入口\n（个）',
+      '已安检出入口\n（个）',
+      '安检设备',
+      '一键报警\n安装部位',
+      '一键报警与\n监控中心联网',
+      '一键报警\n接入公安机关',
+      '视频监控\n重点区域全覆盖',
+      '录像存储\n（天）',
+      '设有警务室',
+      '近一年应急演练\n（次）',
+      '总体达标情况',
+    ]);
+    expect(cap.rows.slice(6, 10)).toEqual([
+      [
+        1,
+        '涪陵中心医院',
+        '重庆市涪陵区',
+        '三级',
+        '公立',
+        60,
+        62,
+        62,
+        '是',
+        3,
+        3,
+        '通过式金属探测门、微剂量X射线安全检查设备',
+        '门卫室、各科室、重点要害部位',
+        '是',
+        '是',
+        '是',
+        30,
+        '是',
+        2,
+        '达标',
+      ],
+      [
+        2,
+        '涪陵康宁医院',
+        '重庆市涪陵区',
+        '二级',
+        '民营',
+        8,
+        8,
+        6,
+        '否',
+        '未填报',
+        '未填报',
+        '未填报',
+        '门卫室、重点要害部位',
+        '是',
+        '否',
+        '否',
+        15,
+        '否',
+        0,
+        '未达标',
+      ],
+      [
+        3,
+        '涪陵区第二人民医院',
+        '重庆市涪陵区',
+        '二级',
+        '公立',
+        20,
+        18,
+        18,
+        '否',
+        2,
+        0,
+        '手持式金属探测器',
+        '门卫室、各科室、重点要害部位',
+        '是',
+        '是',
+        '是',
+        30,
+        '是',
+        1,
+        '未达标',
+      ],
+      ['合计', '医院3家', null, null, null, 88, 88, 86, 1, 5, 3, null, null, 3, 2, 2, null, 2, 3, null],
+    ]);
+    expect(cap.freeze).toBe('A7'); // title, four particulars and the header stay in view
+    expect(cap.merged).toContain('A1:T1');
+    expect(cap.widths).toMatchObject({ B: 30, L: 34 });
+    expect(cap.bold).toEqual(expect.arrayContaining(['A6', 'T6', 'A10', 'S10']));
+    const capCsv = await csv('fl-hc', '/security-ledger/returns-s1/capability.csv?region=500102');
+    expect(capCsv.slice(0, 4)).toEqual(cap.rows.slice(0, 4).map((r) => [r[0]]));
+    expect(capCsv.slice(6, 11)).toEqual(asText(cap.rows.slice(5, 10)));
+
+    // 附件2, the police's: the two offices, their staffing, and the county's coverage against S1 三(二).
+    const offices = await xlsx('fl-police', '/security-ledger/returns-s1/police-offices.xlsx?region=500102');
+    expect(offices.rows[0]![0]).toBe('《公安机关驻医院警务室基本情况统计表》');
+    expectParticulars(offices.rows, '重庆市涪陵区公安局');
+    expect(offices.rows.slice(5, 9)).toEqual([
+      [
+        '序号',
+        '医院名称',
+        '所属区域',
+        '医院等级',
+        '所有制',
+        '专职民警\n（人）',
+        '兼职民警\n（人）',
+        '协警（辅警）\n（人）',
+        '保安\n（人）',
+        '达到“1+2+6”\n配置标准',
+      ],
+      [1, '涪陵中心医院', '重庆市涪陵区', '三级', '公立', 1, 0, 2, 6, '是'],
+      [2, '涪陵区第二人民医院', '重庆市涪陵区', '二级', '公立', 0, 1, 1, 4, '否'],
+      ['合计', '警务室2个', null, null, null, 1, 1, 3, 10, 1],
+    ]);
+    expect(offices.rows.slice(9, 13).map((r) => r[0])).toEqual([
+      '辖区警务室覆盖情况（重庆市涪陵区）：',
+      '三级医院：共1家，设警务室1家（100%），须全部设立，达标（国卫医发〔2021〕28号 二(三)1）',
+      '二级、三级公立医院：共2家，设警务室2家（100%），须全部设立，达标（渝卫发〔2021〕3号 三(二)）',
+      '二级民营医院：共1家，设警务室0家（0%），须不低于80%，未达标（渝卫发〔2021〕3号 三(二)）',
+    ]);
+    expect(offices.freeze).toBe('A7');
+    const officesCsv = await csv('fl-police', '/security-ledger/returns-s1/police-offices.csv?region=500102');
+    expect(officesCsv.slice(6, 10)).toEqual(asText(offices.rows.slice(5, 9)));
+    expect(officesCsv.slice(10, 14).map((r) => r[0])).toEqual(offices.rows.slice(9, 13).map((r) => r[0]));
+
+    // Who: a hospital (even of the county) and another county's commission get 403; 万州's own reads its own county.
+    for (const path of ['capability.xlsx', 'capability.csv', 'police-offices.xlsx', 'police-offices.csv']) {
+      await get('fl-p3', `/security-ledger/returns-s1/${path}?region=500102`).expect(403);
+      await get('otherHc', `/security-ledger/returns-s1/${path}?region=500102`).expect(403);
+    }
+    await get('hc', '/security-ledger/returns-s1/capability.xlsx?region=500102').expect(403);
+  }, 120_000);
 });
 
 async function eventually<T>(probe: () => T | null | undefined, ms = 30_000): Promise<T> {

@@ -26,6 +26,8 @@ import { RecordInspectionHandler } from './inspections/commands/record-inspectio
 import { InspectionsController } from './inspections/inspections.controller.js';
 import { GetInspectionHandler, HospitalInspectionsHandler } from './inspections/queries/get-inspection.js';
 import { inspectionsProjection } from './read-models/inspections.projection.js';
+import { S1ReturnsController } from './returns-s1/s1-returns.controller.js';
+import { S1ReturnHandler } from './returns-s1/s1-returns.query.js';
 
 export const SECURITY_LEDGER_SERVICE: ServiceDescriptor = {
   name: 'security-ledger',
@@ -50,7 +52,7 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
  */
 @Module({
   imports: [EventSourcingModule.forService(securityLedgerRuntimeOptions())],
-  controllers: [LedgerController, LedgerExportController, AssessmentController, InspectionsController],
+  controllers: [LedgerController, LedgerExportController, AssessmentController, InspectionsController, S1ReturnsController],
   providers: [
     SecurityProfileCommandHandler,
     FileProfileHandler,
@@ -73,6 +75,8 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
     InspectionStepHandler,
     GetInspectionHandler,
     HospitalInspectionsHandler,
+    // S1 七's two returns (returns-s1/).
+    S1ReturnHandler,
   ],
 })
 export class SecurityLedgerModule {}
