@@ -2581,6 +2581,11 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AcceptanceDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @description who supervises the mediator: a breach of the 30-working-day clock is escalated there */
       supervisingOrganisationId?: string;
     };
@@ -2625,6 +2630,11 @@ export interface components {
       agreementId?: string;
       /** @description empty: an agreement without money */
       compensation: components['schemas']['CompensationItemDto'][];
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       terms: string;
     };
     AlarmDetailsDto: {
@@ -2651,6 +2661,11 @@ export interface components {
     AppealDto: {
       /** @enum {string} */
       appellant: 'defendant' | 'procuratorate';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); the appeal window follows this instant
+       */
+      occurredAt?: string;
       suspectId: string;
     };
     AppraisalRequestDto: {
@@ -2661,10 +2676,20 @@ export interface components {
        * @enum {string}
        */
       kind: 'medical_damage' | 'medical_accident';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
     };
     AppraisalResultDto: {
       /** @description required when concluded */
       liability?: components['schemas']['LiabilityDto'];
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @enum {string} */
       outcome: 'concluded' | 'terminated';
       reportReference: string;
@@ -2709,8 +2734,11 @@ export interface components {
       suspectId: string;
     };
     ArrivalDto: {
-      /** Format: date-time */
-      arrivedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      arrivedAt?: string;
     };
     AssessmentGradeBandDto: {
       /** @description 等次, e.g. 优秀 */
@@ -2906,8 +2934,11 @@ export interface components {
       prosecutorUserId: string;
     };
     DispatchDto: {
-      /** Format: date-time */
-      dispatchedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      dispatchedAt?: string;
       /** @description the police unit sent (default: the caller's own); its superior in the directory supervises the arrival clock */
       unitOrganisationId?: string;
     };
@@ -2931,8 +2962,11 @@ export interface components {
       reason: string;
     };
     DisturbanceStoppedDto: {
-      /** Format: date-time */
-      stoppedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      stoppedAt?: string;
     };
     EmergencyPlanDto: {
       /** @description 已制定突发事件应急预案 */
@@ -2964,6 +2998,11 @@ export interface components {
     };
     FailureDto: {
       note?: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @enum {string} */
       reason: 'no_agreement' | 'party_withdrew' | 'not_accepted' | 'other';
     };
@@ -3133,8 +3172,11 @@ export interface components {
     InjuryAppraisalDto: {
       /** @description the appraisal opinion's reference (鉴定意见书编号) */
       appraisalReference: string;
-      /** Format: date-time */
-      appraisedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      appraisedAt?: string;
       /**
        * @description the grade the opinion gives (none: not even 轻微伤)
        * @enum {string}
@@ -3181,11 +3223,21 @@ export interface components {
     };
     JudicialConfirmationDto: {
       courtId: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @example (2026)渝0101民特123号 */
       rulingReference: string;
     };
     LiabilityAgreementDto: {
       liability: components['schemas']['LiabilityDto'];
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
     };
     LiabilityDto: {
       /**
@@ -3203,6 +3255,11 @@ export interface components {
     };
     LitigationDto: {
       courtId: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @example (2026)渝0101民初456号 */
       reference: string;
     };
@@ -3310,6 +3367,11 @@ export interface components {
     PaymentDto: {
       /** @description fen (分) */
       amountFen: number;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @enum {string} */
       payer: 'hospital' | 'insurer';
     };
@@ -3548,8 +3610,11 @@ export interface components {
       urgency?: 'immediate' | 'high' | 'normal';
     };
     SceneClearedDto: {
-      /** Format: date-time */
-      clearedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      clearedAt?: string;
     };
     ScreeningDto: {
       /** @description 安检设备 */
@@ -3698,6 +3763,11 @@ export interface components {
        * @enum {string}
        */
       decisionKind?: 'judgement' | 'ruling';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); the appeal window follows this instant
+       */
+      occurredAt?: string;
       /** @description Required for guilty, null for not guilty */
       sentence?: components['schemas']['SentenceDto'] | null;
       suspectId: string;
