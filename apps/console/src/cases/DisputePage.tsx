@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useDispute, useOrganisationName } from '../shared/api/queries';
 import type { Claim, DisputeRoute, DisputeView, HistoryEntry } from '../shared/api/views';
 import { CaseTimeline } from '../shared/CaseTimeline';
-import { Clock } from '../shared/Clock';
+import { DayClock, isWorkingDayRule } from '../shared/DayClock';
 import { disputeStage } from '../shared/disputeStage';
 import { apiLabel, ruleLabel } from '../shared/labels';
 import { ErrorState, Loading } from '../shared/states';
@@ -21,9 +21,10 @@ function Clocks({ clocks }: { clocks: DisputeView['clocks'] }) {
   return (
     <Space direction="vertical" data-testid="dispute-clocks">
       {clocks.map((c) => (
-        <Clock
+        <DayClock
           key={c.deadlineId}
           label={ruleLabel(c.rule)}
+          workingDays={isWorkingDayRule(c.rule)}
           state={c.state}
           dueAt={c.dueAt}
           warnAt={c.warnAt}

@@ -7,14 +7,13 @@ import { runningClocksByCase } from '../shared/IncidentTable';
 import { apiLabel, ruleLabel } from '../shared/labels';
 import { ErrorState } from '../shared/states';
 import { beijing } from '../shared/time';
-import { CaseClock } from './CaseClock';
-import { isWorkingDayRule } from './rules';
+import { DayClock, isWorkingDayRule } from '../shared/DayClock';
 
 /** The case's nearest running clock (soonest due), or a word that none runs. */
 function NearestClock({ deadline }: { deadline: Deadline | undefined }) {
   if (!deadline) return <Typography.Text type="secondary">无进行中的时限</Typography.Text>;
   return (
-    <CaseClock
+    <DayClock
       label={ruleLabel(deadline.rule)}
       state={deadline.state}
       dueAt={deadline.dueAt}

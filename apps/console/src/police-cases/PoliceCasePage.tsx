@@ -42,7 +42,7 @@ import { showFieldErrors } from '../shared/formErrors';
 import { apiLabel, ruleLabel } from '../shared/labels';
 import { ErrorState, Loading, Nothing } from '../shared/states';
 import { beijing, fromBeijingInput, toBeijingInput } from '../shared/time';
-import { CaseClock } from './CaseClock';
+import { DayClock } from '../shared/DayClock';
 
 type Case = PoliceCaseView['case'];
 
@@ -250,7 +250,7 @@ function decisionsOf(history: HistoryEntry[]): Decision[] {
   });
 }
 
-/** A clock as the case reads it, for CaseClock: its period's unit decides how it counts down. */
+/** A clock as the case reads it, for DayClock: its period's unit decides how it counts down. */
 const clockProps = (k: PoliceCaseClock) => ({
   state: k.state,
   dueAt: k.dueAt,
@@ -340,7 +340,7 @@ function Decisions({
             </Space>
             <div style={{ marginTop: 6 }}>
               <Space wrap>
-                {clock && <CaseClock label="公安部信息系统录入" {...clockProps(clock)} testId={`ministry-clock-${d.decisionId}`} />}
+                {clock && <DayClock label="公安部信息系统录入" {...clockProps(clock)} testId={`ministry-clock-${d.decisionId}`} />}
                 {d.entry ? (
                   <Typography.Text>
                     录入编号 {d.entry.referenceNumber}（{beijing(d.entry.recordedAt)}）
@@ -559,7 +559,7 @@ function OtherClocks({ view }: { view: PoliceCaseView }) {
   return (
     <Space direction="vertical">
       {clocks.map((k) => (
-        <CaseClock key={k.deadlineId} label={ruleLabel(k.rule)} {...clockProps(k)} testId={`clock-${k.rule}`} />
+        <DayClock key={k.deadlineId} label={ruleLabel(k.rule)} {...clockProps(k)} testId={`clock-${k.rule}`} />
       ))}
     </Space>
   );

@@ -1,13 +1,19 @@
 import { Tag, Tooltip } from 'antd';
-import { Clock } from '../shared/Clock';
-import { beijing } from '../shared/time';
-import { useNow } from '../shared/useNow';
+import { Clock } from './Clock';
+import { beijing } from './time';
+import { useNow } from './useNow';
 import { useWorkingDays, workingDaysLeft } from './workingDays';
 
-export interface CaseClockProps {
+/** Clocks whose period is working days (the API's rule names: prosecution's and disputes' deadline-rules.ts). */
+const WORKING_DAY_RULES = [/^ministry-system-entry/, /^peoples-mediation/, /^administrative-mediation/];
+
+export const isWorkingDayRule = (rule: string): boolean => WORKING_DAY_RULES.some((pattern) => pattern.test(rule));
+
+export interface DayClockProps {
   label: string;
   state: string;
-  dueAt: string;
+  /** Null while the clock is paused (an appraisal stops the mediation period). */
+  dueAt: string | null;
   warnAt?: string | null;
   startedAt?: string | null;
   completedAt?: string | null;
@@ -20,14 +26,15 @@ export interface CaseClockProps {
 const HOUR = 3_600_000;
 
 /**
- * A police case's clock. Its periods are days, so a running one counts down in days: working days for a
+ * A clock whose period is days (a police case's, a mediation's), so a running one counts down in days: working days for a
  * working-day period (the calendar decides which days count), calendar days otherwise; the last day, and
  * every clock that is no longer running, as the shared Clock shows it.
  */
-export function CaseClock(props: CaseClockProps) {
+export function DayClock(props: DayClockProps) {
   const { label, state, dueAt, warnAt, workingDays, provisional, testId } = props;
   const now = useNow(30_000);
   const calendar = useWorkingDays(now, workingDays ? dueAt : null);
+  if (dueAt === null) return <Clock {...props} testId={testId} />;
   const due = new Date(dueAt).getTime();
   const running = (state === 'running' || state === 'warned') && now < due;
   let text: string | null = null;
