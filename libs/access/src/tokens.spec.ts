@@ -36,7 +36,12 @@ describe('access tokens (ES256)', () => {
   it('carries the display name, which events then name the actor by; a token without one still verifies', async () => {
     const named = await verifier.verify((await signer.sign({ ...claims, displayName: '刘芳' })).token);
     expect(named.displayName).toBe('刘芳');
-    expect(actorOf(named)).toEqual({ userId: claims.userId, organisationId: claims.organisationId, role: 'health_commission_official', name: '刘芳' });
+    expect(actorOf(named)).toEqual({
+      userId: claims.userId,
+      organisationId: claims.organisationId,
+      role: 'health_commission_official',
+      name: '刘芳',
+    });
     const unnamed = await verifier.verify((await signer.sign(claims)).token);
     expect(unnamed).not.toHaveProperty('displayName');
     expect(actorOf(unnamed)).not.toHaveProperty('name');

@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { PdfFont, defineErrors, pdfFontFromEnv } from '@pingan/platform';
+import { Injectable } from '@nestjs/common';
+import { PdfFont, defineErrors } from '@pingan/platform';
 
 export class ReportFormError extends defineErrors({
   // 503: the service is up but cannot draw Chinese until the font is installed (a deployment fault, not the caller's).
@@ -10,18 +10,10 @@ export class ReportFormError extends defineErrors({
 export const reportFormFontMissing = (message: string, cause?: unknown): Error =>
   new ReportFormError('REPORT_FORM.FONT_MISSING', message, { cause });
 
-/**
- * The CJK font the form's PDF embeds (platform's `PdfFont`: Noto Sans CJK from fonts-noto-cjk);
- * `REPORT_FORM_FONT` / `REPORT_FORM_FONT_NAME` point to another. The HTML form, which the
- * browser draws with its own fonts, works without it.
- */
+/** The CJK font the form's PDF embeds (Noto Sans CJK); `REPORT_FORM_FONT` / `REPORT_FORM_FONT_NAME` point to another. */
 @Injectable()
-export class ReportFormFont extends PdfFont implements OnModuleInit {
+export class ReportFormFont extends PdfFont {
   constructor() {
-    super(pdfFontFromEnv('REPORT_FORM_FONT'), 'REPORT_FORM_FONT', reportFormFontMissing);
-  }
-
-  onModuleInit(): void {
-    this.warnIfMissing(new Logger('ReportForm'));
+    super('REPORT_FORM_FONT', reportFormFontMissing, 'ReportForm');
   }
 }

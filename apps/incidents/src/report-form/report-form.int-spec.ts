@@ -145,10 +145,14 @@ describe('incident report form (涉医案事件信息报送表)', () => {
     const page = join(dir, 'form.html');
     writeFileSync(page, res.text);
     const printed = join(dir, 'form-html.pdf');
-    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${printed}`, `file://${page}`], {
-      stdio: 'ignore',
-      timeout: 60_000,
-    });
+    execFileSync(
+      'chromium',
+      ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${printed}`, `file://${page}`],
+      {
+        stdio: 'ignore',
+        timeout: 60_000,
+      },
+    );
     if (process.env.REPORT_FORM_HTML_PDF) copyFileSync(printed, process.env.REPORT_FORM_HTML_PDF);
     expect(execFileSync('pdfinfo', [printed], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
   }, 90_000);

@@ -86,8 +86,7 @@ export class TimelineController {
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       // ASCII for old clients, the Chinese title for the rest (RFC 6266 / 5987).
-      disposition:
-        `inline; filename="case-timeline-${caseNumber}.pdf"; ` + `filename*=UTF-8''${encodeURIComponent(`${report.title}.pdf`)}`,
+      disposition: `inline; filename="case-timeline-${caseNumber}.pdf"; ` + `filename*=UTF-8''${encodeURIComponent(`${report.title}.pdf`)}`,
     });
   }
 }

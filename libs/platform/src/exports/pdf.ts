@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleInit } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 
@@ -35,25 +35,29 @@ export interface PdfFontData {
 export type FontMissing = (message: string, cause?: unknown) => Error;
 
 /**
- * The font, read once on first use. A missing file is said when the service starts (a log line
- * naming the fix, `warnIfMissing`) and answered per PDF request with the service's 503; HTML
- * exports, which the browser draws with its own fonts, work either way.
+ * The font, read once on first use, from `<variable>` or the default. A missing file is said when
+ * the service starts (a log line naming the fix) and answered per PDF request with the service's
+ * 503; HTML exports, which the browser draws with its own fonts, work either way. A service
+ * provides a subclass that names its variable, its 503 and its log context.
  */
-export class PdfFont {
+export class PdfFont implements OnModuleInit {
   private data: Buffer | undefined;
+  private readonly source: PdfFontSource;
 
   constructor(
-    private readonly source: PdfFontSource,
     private readonly variable: string,
     readonly missing: FontMissing,
-  ) {}
+    private readonly logContext: string,
+  ) {
+    this.source = pdfFontFromEnv(variable);
+  }
 
   private message(): string {
     return `The CJK font ${this.source.path} for PDFs is missing: install Debian's fonts-noto-cjk or set ${this.variable} to a CJK font file`;
   }
 
-  warnIfMissing(logger: Logger): void {
-    if (!existsSync(this.source.path)) logger.error(`${this.message()}; PDFs answer 503 until then`);
+  onModuleInit(): void {
+    if (!existsSync(this.source.path)) new Logger(this.logContext).error(`${this.message()}; PDFs answer 503 until then`);
   }
 
   load(): PdfFontData {
