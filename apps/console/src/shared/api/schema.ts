@@ -274,6 +274,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseNumber}/timeline.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case timeline as a PDF (CJK font embedded): the incident’s particulars on top, Chinese lines, Beijing times, people by name and role, page numbers; the same entries as the JSON timeline, and how many are not shown */
+    get: operations['TimelineController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/disputes': {
     parameters: {
       query?: never;
@@ -5284,6 +5301,73 @@ export interface operations {
         };
       };
       /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TimelineController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An A4 landscape PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, hospital_complaints_officer, police_dispatcher, police_case_officer, station_chief, mediator, health_commission_official, prosecutor, judge, political_legal_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description OVERSIGHT.FONT_MISSING: the PDF needs the CJK font (fonts-noto-cjk or PDF_FONT) */
       503: {
         headers: {
           [name: string]: unknown;
