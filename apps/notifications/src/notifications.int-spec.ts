@@ -20,7 +20,7 @@ import {
   type TestDatabase,
 } from '@pingan/testing';
 import { DELIVERY_SETTINGS, DeliveryWorker } from './delivery/delivery-worker.js';
-import { TWO_COUNTIES } from './notifications.fixture.js';
+import { TWO_COUNTIES, registrationOf } from './notifications.fixture.js';
 
 /**
  * The notifications service as its own process (AppModule, Kafka because KAFKA_BROKERS is set) on
@@ -176,14 +176,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
           streamId: `organisation-${o.organisationId}`,
           globalPosition: String(i + 1),
           correlationId: o.organisationId,
-          data: {
-            organisationId: o.organisationId,
-            kind: o.kind,
-            name: o.name,
-            regionCode: o.regionCode,
-            parentId: o.parentId,
-            details: o.details,
-          },
+          data: registrationOf(o),
         }),
       ),
     );
@@ -286,7 +279,14 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     await eventually(async () => expect(await about('hcWz', caseNumber)).toHaveLength(1));
     const now = new Date().toISOString();
     const incidentEvent = (type: string, data: Record<string, unknown>) =>
-      testEnvelope({ context: 'incidents', type, streamType: 'incident', streamId: `incident-${caseNumber}`, correlationId: caseNumber, data });
+      testEnvelope({
+        context: 'incidents',
+        type,
+        streamType: 'incident',
+        streamId: `incident-${caseNumber}`,
+        correlationId: caseNumber,
+        data,
+      });
     const disputeId = randomUUID();
     const disputeNumber = `500101-20261122-D${String(++sequence).padStart(3, '0')}`;
     const supervisionId = randomUUID();

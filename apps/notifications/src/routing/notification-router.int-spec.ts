@@ -6,7 +6,7 @@ import { createTestDatabase, openDatabase, testEnvelope, type TestDatabase } fro
 import { applyDirectoryEvent } from '../directory/directory.js';
 import { SCHEMA } from '../inbox/notification-store.js';
 import { notificationsMigrations } from '../migrations/index.js';
-import { TWO_COUNTIES } from '../notifications.fixture.js';
+import { TWO_COUNTIES, registrationOf } from '../notifications.fixture.js';
 import type { LiveHub } from '../stream/live-hub.js';
 import { NotificationRouter } from './notification-router.js';
 
@@ -26,15 +26,11 @@ describe('routing an incident: who is told, in how many round trips', () => {
     db = await openDatabase(database.url);
     await runMigrations(db.db, SCHEMA, notificationsMigrations);
     for (const o of TWO_COUNTIES) {
-      const data = {
-        organisationId: o.organisationId,
-        kind: o.kind,
-        name: o.name,
-        regionCode: o.regionCode,
-        parentId: o.parentId,
-        details: o.details,
-      };
-      await applyDirectoryEvent(testEnvelope({ context: 'access', type: 'OrganisationRegistered', data }), db.db.query, SCHEMA);
+      await applyDirectoryEvent(
+        testEnvelope({ context: 'access', type: 'OrganisationRegistered', data: registrationOf(o) }),
+        db.db.query,
+        SCHEMA,
+      );
     }
     // The county commission takes major incidents on a webhook: the notification brings a delivery.
     await db.db.query(

@@ -30,6 +30,15 @@ const NAMESPACE = '2f8b0c36-8d5e-4c1b-9b7a-54e0c3f1a9d2';
 export const notificationIdOf = (...parts: string[]): string => uuidv5(parts.join('|'), NAMESPACE);
 
 type Data = Record<string, unknown>;
+/** One rule's telling of one event (notify's arguments). */
+interface Telling {
+  rule: NotificationRule;
+  envelope: Pick<EventEnvelope, 'eventId' | 'context' | 'type' | 'correlationId'>;
+  data: Data;
+  facts: CaseFacts;
+  addressees: readonly Addressee[];
+  escalationOf: string | null;
+}
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 /**
@@ -89,7 +98,9 @@ export class NotificationRouter implements OnModuleInit {
     if (rules.length === 0) return 0;
     const directory = await this.directoryFor(query, data, facts);
     const planned: NewNotification[] = [];
-    for (const rule of rules) planned.push(...(await this.plan(rule, envelope, data, facts, rule.addressees, null, directory)));
+    for (const rule of rules) {
+      planned.push(...(await this.plan({ rule, envelope, data, facts, addressees: rule.addressees, escalationOf: null }, directory)));
+    }
     return this.record(query, planned);
   }
 
@@ -104,7 +115,7 @@ export class NotificationRouter implements OnModuleInit {
     escalationOf: string | null,
   ): Promise<number> {
     const directory = await this.directoryFor(query, data, facts);
-    return this.record(query, await this.plan(rule, envelope, data, facts, addressees, escalationOf, directory));
+    return this.record(query, await this.plan({ rule, envelope, data, facts, addressees, escalationOf }, directory));
   }
 
   /** Everything the rules can name for this event, in one query (see directorySnapshot). */
@@ -131,12 +142,7 @@ export class NotificationRouter implements OnModuleInit {
 
   /** The notifications one rule makes of one event: one per addressee organisation. */
   private async plan(
-    rule: NotificationRule,
-    envelope: Pick<EventEnvelope, 'eventId' | 'context' | 'type' | 'correlationId'>,
-    data: Data,
-    facts: CaseFacts,
-    addressees: readonly Addressee[],
-    escalationOf: string | null,
+    { rule, envelope, data, facts, addressees, escalationOf }: Telling,
     directory: DirectoryView,
   ): Promise<NewNotification[]> {
     const resolved = await resolveAddressees(addressees, data, facts, directory);
