@@ -279,14 +279,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
     await eventually(async () => expect(await about('hcWz', caseNumber)).toHaveLength(1));
     const now = new Date().toISOString();
     const incidentEvent = (type: string, data: Record<string, unknown>) =>
-      testEnvelope({
-        context: 'incidents',
-        type,
-        streamType: 'incident',
-        streamId: `incident-${caseNumber}`,
-        correlationId: caseNumber,
-        data,
-      });
+      testEnvelope({ context: 'incidents', type, streamType: 'incident', streamId: `incident-${caseNumber}`, correlationId: caseNumber, data });
     const disputeId = randomUUID();
     const disputeNumber = `500101-20261122-D${String(++sequence).padStart(3, '0')}`;
     const supervisionId = randomUUID();
