@@ -52,3 +52,13 @@ export function memoryDirectory(organisations: readonly DirectoryOrganisation[] 
     over: async (kind, regionCode) => organisations.filter((o) => o.active && o.kind === kind && regionContains(o.regionCode, regionCode)),
   };
 }
+
+/** An organisation as the gateway's OrganisationRegistered event carries it. */
+export const registrationOf = (o: DirectoryOrganisation): Record<string, unknown> => ({
+  organisationId: o.organisationId,
+  kind: o.kind,
+  name: o.name,
+  regionCode: o.regionCode,
+  parentId: o.parentId,
+  details: o.details,
+});

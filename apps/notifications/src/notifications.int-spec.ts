@@ -20,7 +20,7 @@ import {
   type TestDatabase,
 } from '@pingan/testing';
 import { DELIVERY_SETTINGS, DeliveryWorker } from './delivery/delivery-worker.js';
-import { TWO_COUNTIES } from './notifications.fixture.js';
+import { TWO_COUNTIES, registrationOf } from './notifications.fixture.js';
 
 /**
  * The notifications service as its own process (AppModule, Kafka because KAFKA_BROKERS is set) on
@@ -176,14 +176,7 @@ describe('notifications over real PostgreSQL and Kafka', () => {
           streamId: `organisation-${o.organisationId}`,
           globalPosition: String(i + 1),
           correlationId: o.organisationId,
-          data: {
-            organisationId: o.organisationId,
-            kind: o.kind,
-            name: o.name,
-            regionCode: o.regionCode,
-            parentId: o.parentId,
-            details: o.details,
-          },
+          data: registrationOf(o),
         }),
       ),
     );

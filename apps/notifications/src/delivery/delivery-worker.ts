@@ -75,6 +75,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<void> | null = null;
   private stopped = false;
+  private again = false;
 
   constructor(
     @InjectRuntime(NOTIFICATIONS_CONTEXT) private readonly runtime: ServiceRuntime,
@@ -85,6 +86,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
+    // Woken when this process's router committed deliveries; the poll finds the rest.
+    this.router.onDeliveries(() => void this.tick());
     this.timer = setInterval(() => void this.tick(), this.settings.pollMs);
     this.timer.unref();
   }
@@ -95,14 +98,22 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     await this.busy;
   }
 
-  /** One round now: escalations, then due deliveries. */
+  /** One round now: escalations, then due deliveries (a call during a round asks for one more after it). */
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (!this.busy) {
-      this.busy = this.round()
-        .catch((error: unknown) => this.log.warn(`delivery round: ${String(error)}`))
-        .finally(() => (this.busy = null));
+    if (this.busy) {
+      this.again = true;
+      return this.busy;
     }
+    this.busy = this.round()
+      .catch((error: unknown) => this.log.warn(`delivery round: ${String(error)}`))
+      .finally(() => {
+        this.busy = null;
+        if (this.again) {
+          this.again = false;
+          void this.tick();
+        }
+      });
     return this.busy;
   }
 

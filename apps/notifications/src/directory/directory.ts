@@ -75,3 +75,56 @@ export async function applyDirectoryEvent(envelope: EventEnvelope, query: Query,
     await query(`UPDATE ${schema}.directory_organisations SET active = false WHERE organisation_id = $1`, [d.organisationId]);
   }
 }
+
+/** What an event's rules can look up: the organisations it names, and where its case is. */
+export interface DirectoryScope {
+  /** Organisations named by id (the case's hospital and police units, an event's responsible or supervising unit). */
+  organisationIds: readonly string[];
+  /** The case's region; the hospital's own region is loaded too. */
+  regionCode: string | null;
+  hospitalId: string | null;
+}
+
+/**
+ * The directory for one event, in one query: every organisation named, every organisation of the
+ * case's region and of its hospital's region (any kind, active or not), and the parents of all of
+ * those (a police office's station, a responsible unit's supervisor). The rules ask nothing else
+ * but `over` (escalations up the chain); what is not in the snapshot is asked of the table, once.
+ * Per event rather than a process-wide cache: the directory consumer is one Kafka group for all
+ * instances, so an instance would not see the directory events another consumed.
+ */
+export async function directorySnapshot(query: Query, schema: string, scope: DirectoryScope): Promise<DirectoryView> {
+  const ids = [...new Set([...scope.organisationIds, ...(scope.hospitalId ? [scope.hospitalId] : [])])];
+  const rows = await query<DirectoryOrganisation>(
+    `WITH regions AS (
+       SELECT $2::text AS region_code WHERE $2::text IS NOT NULL
+       UNION SELECT region_code FROM ${schema}.directory_organisations WHERE organisation_id = $3::text),
+     near AS (
+       SELECT organisation_id, parent_id FROM ${schema}.directory_organisations
+        WHERE organisation_id = ANY($1::text[]) OR region_code IN (SELECT region_code FROM regions))
+     SELECT ${COLUMNS} FROM ${schema}.directory_organisations
+      WHERE organisation_id IN (SELECT organisation_id FROM near UNION SELECT parent_id FROM near WHERE parent_id IS NOT NULL)
+      ORDER BY organisation_id`,
+    [ids, scope.regionCode, scope.hospitalId],
+  );
+  const byId = new Map(rows.map((row) => [row.organisationId, row]));
+  const hospitalRegion = scope.hospitalId ? byId.get(scope.hospitalId)?.regionCode : undefined;
+  const regions = new Set([scope.regionCode, hospitalRegion].filter((r): r is string => !!r));
+  const named = new Set(ids);
+  const table = directoryOver(query, schema);
+  const asked = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, ask: () => Promise<T>): Promise<T> => {
+    if (!asked.has(key)) asked.set(key, ask());
+    return asked.get(key) as Promise<T>;
+  };
+  return {
+    // A named id the query did not find is not in the directory: no second look.
+    organisation: (id) => (byId.has(id) || named.has(id) ? Promise.resolve(byId.get(id)) : once(`id ${id}`, () => table.organisation(id))),
+    inRegion: (kind, regionCode) =>
+      regions.has(regionCode)
+        ? // The rows came ordered by id, as the table's own inRegion orders them.
+          Promise.resolve(rows.filter((o) => o.active && o.kind === kind && o.regionCode === regionCode))
+        : once(`in ${kind} ${regionCode}`, () => table.inRegion(kind, regionCode)),
+    over: (kind, regionCode) => once(`over ${kind} ${regionCode}`, () => table.over(kind, regionCode)),
+  };
+}

@@ -1,6 +1,6 @@
 import type { Query } from '@pingan/event-store';
 import { isRegionCode, regionPrefix, type Principal, type Role } from '@pingan/access';
-import { urgencyRank, type Urgency } from '../domain/rules.js';
+import { URGENCIES, type Urgency } from '../domain/rules.js';
 
 export const SCHEMA = 'notifications';
 const S = SCHEMA;
@@ -53,53 +53,61 @@ export interface NotificationItem {
 // then committed in their order, so a reader that saw seq n never later finds an n-1 (SSE ids).
 const SEQUENCE_LOCK = `SELECT pg_advisory_xact_lock(hashtext('pingan.notifications.seq'))`;
 
+// The insert's columns and, in the same order, a notification's values for them.
+// prettier-ignore
+const COLUMNS = [
+  'notification_id', 'rule_id', 'urgency', 'source_event_id', 'source_context', 'source_type', 'case_number', 'region_code',
+  'hospital_id', 'organisation_id', 'audience_region', 'roles', 'title', 'body', 'link', 'created_at', 'ack_due_at', 'escalation_of',
+] as const;
+// prettier-ignore
+const valuesOf = (n: NewNotification): unknown[] => [
+  n.notificationId, n.ruleId, n.urgency, n.sourceEventId, n.sourceContext, n.sourceType, n.caseNumber, n.regionCode,
+  n.hospitalId, n.organisationId, n.audienceRegion, n.roles, n.title, n.body, n.link, n.createdAt, n.ackDueAt, n.escalationOf,
+];
+
+/** What one write recorded: notifications new to the table, and the pending deliveries they brought. */
+export interface Inserted {
+  notifications: number;
+  deliveries: number;
+}
+
 /**
- * Records a notification and, in the same transaction, one pending delivery per enabled channel
- * of the addressee organisation that takes this urgency (the outbox). Idempotent: the same id
- * again records nothing. True when it was new.
+ * Records notifications and, in the same statement, one pending delivery per enabled channel of
+ * each addressee organisation that takes its urgency (the outbox). Idempotent: an id already
+ * recorded records nothing (nor its deliveries). Two round trips however many: the sequence lock,
+ * then one multi-row insert whose data-modifying CTE writes the deliveries of the rows it inserted.
  */
-export async function insertNotification(query: Query, n: NewNotification): Promise<boolean> {
+export async function insertNotifications(query: Query, all: readonly NewNotification[]): Promise<Inserted> {
+  if (all.length === 0) return { notifications: 0, deliveries: 0 };
   await query(SEQUENCE_LOCK);
-  const inserted = await query(
-    `INSERT INTO ${S}.notifications (notification_id, rule_id, urgency, source_event_id, source_context, source_type, case_number,
-       region_code, hospital_id, organisation_id, audience_region, roles, title, body, link, created_at, ack_due_at, escalation_of)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-     ON CONFLICT (notification_id) DO NOTHING RETURNING notification_id`,
-    [
-      n.notificationId,
-      n.ruleId,
-      n.urgency,
-      n.sourceEventId,
-      n.sourceContext,
-      n.sourceType,
-      n.caseNumber,
-      n.regionCode,
-      n.hospitalId,
-      n.organisationId,
-      n.audienceRegion,
-      n.roles,
-      n.title,
-      n.body,
-      n.link,
-      n.createdAt,
-      n.ackDueAt,
-      n.escalationOf,
-    ],
+  const params: unknown[] = [URGENCIES];
+  // Rows in the order given: sequence numbers follow it (the VALUES list is inserted in order).
+  const rows = all.map(
+    (n) =>
+      `(${valuesOf(n)
+        .map((v) => `$${params.push(v)}`)
+        .join(', ')})`,
   );
-  if (inserted.length === 0 || !n.organisationId) return inserted.length > 0;
-  const channels = await query<{ channel_id: string; min_urgency: Urgency }>(
-    `SELECT channel_id, min_urgency FROM ${S}.channels WHERE organisation_id = $1 AND enabled`,
-    [n.organisationId],
+  const [counts] = await query<Inserted>(
+    `WITH ins AS (
+       INSERT INTO ${S}.notifications (${COLUMNS.join(', ')}) VALUES ${rows.join(',\n       ')}
+       ON CONFLICT (notification_id) DO NOTHING RETURNING notification_id, organisation_id, urgency, created_at),
+     del AS (
+       INSERT INTO ${S}.deliveries (delivery_id, notification_id, channel_id, idempotency_key, status, next_attempt_at, created_at)
+       SELECT gen_random_uuid(), ins.notification_id, c.channel_id, ins.notification_id || '.' || c.channel_id, 'pending', ins.created_at, ins.created_at
+         FROM ins JOIN ${S}.channels c ON c.organisation_id = ins.organisation_id AND c.enabled
+        -- URGENCIES runs from the most urgent: a channel takes what is at least as urgent as its minimum.
+        WHERE array_position($1::text[], ins.urgency) <= array_position($1::text[], c.min_urgency)
+       ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT (SELECT count(*) FROM ins)::int AS notifications, (SELECT count(*) FROM del)::int AS deliveries`,
+    params,
   );
-  for (const channel of channels) {
-    if (urgencyRank(n.urgency) < urgencyRank(channel.min_urgency)) continue;
-    await query(
-      `INSERT INTO ${S}.deliveries (delivery_id, notification_id, channel_id, idempotency_key, status, next_attempt_at, created_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, 'pending', $4, $4) ON CONFLICT DO NOTHING`,
-      [n.notificationId, channel.channel_id, `${n.notificationId}.${channel.channel_id}`, n.createdAt],
-    );
-  }
-  return true;
+  return counts;
+}
+
+/** One notification (see insertNotifications); true when it was new. */
+export async function insertNotification(query: Query, n: NewNotification): Promise<boolean> {
+  return (await insertNotifications(query, [n])).notifications > 0;
 }
 
 /**

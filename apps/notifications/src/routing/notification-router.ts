@@ -1,13 +1,13 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HIGH_RISK_PERSONS_CONTEXT, NOTIFICATIONS_CONTEXT, SECURITY_LEDGER_CONTEXT, type EventEnvelope } from '@pingan/contracts';
-import type { Query } from '@pingan/event-store';
+import { afterCommit, type Query } from '@pingan/event-store';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { v5 as uuidv5 } from 'uuid';
-import { DIRECTORY_GROUP, applyDirectoryEvent, directoryOver } from '../directory/directory.js';
+import { DIRECTORY_GROUP, applyDirectoryEvent, directorySnapshot, type DirectoryView } from '../directory/directory.js';
 import { resolveAddressees, type CaseFacts } from '../directory/who-is-who.js';
 import { messageFor } from '../domain/messages.js';
 import { NOTIFICATION_RULES, triggers, type Addressee, type NotificationRule } from '../domain/rules.js';
-import { SCHEMA, insertNotification } from '../inbox/notification-store.js';
+import { SCHEMA, insertNotifications, type NewNotification } from '../inbox/notification-store.js';
 import { ruleBook } from '../rules/rule-book.js';
 import { LiveHub } from '../stream/live-hub.js';
 
@@ -30,6 +30,15 @@ const NAMESPACE = '2f8b0c36-8d5e-4c1b-9b7a-54e0c3f1a9d2';
 export const notificationIdOf = (...parts: string[]): string => uuidv5(parts.join('|'), NAMESPACE);
 
 type Data = Record<string, unknown>;
+/** One rule's telling of one event (notify's arguments). */
+interface Telling {
+  rule: NotificationRule;
+  envelope: Pick<EventEnvelope, 'eventId' | 'context' | 'type' | 'correlationId'>;
+  data: Data;
+  facts: CaseFacts;
+  addressees: readonly Addressee[];
+  escalationOf: string | null;
+}
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 /**
@@ -41,6 +50,7 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 @Injectable()
 export class NotificationRouter implements OnModuleInit {
   private readonly log = new Logger('NotificationRouter');
+  private readonly deliveryListeners = new Set<() => void>();
 
   constructor(
     @InjectRuntime(NOTIFICATIONS_CONTEXT) private readonly runtime: ServiceRuntime,
@@ -57,24 +67,41 @@ export class NotificationRouter implements OnModuleInit {
       group: ROUTER_GROUP,
       contexts: [...ROUTED_CONTEXTS],
       handle: async (envelope, query) => {
-        const count = await this.route(envelope, query);
-        if (count > 0) this.hub.wake();
+        await this.route(envelope, query);
       },
     });
   }
 
-  /** Routes one event (in the caller's transaction); how many notifications it made. */
+  /**
+   * Called after a commit that wrote pending deliveries (in this process): the delivery worker
+   * depends on the router, so it listens here rather than being called. Its poll stays the
+   * fallback (other instances' writes, a wake that came while it was busy).
+   */
+  onDeliveries(listener: () => void): void {
+    this.deliveryListeners.add(listener);
+  }
+
+  /**
+   * Routes one event (in the caller's transaction); how many notifications it made. Round trips,
+   * however many rules and addressees: the case facts, the overrides, the directory, the sequence
+   * lock and one insert of notifications with their deliveries.
+   */
   async route(envelope: EventEnvelope, query: Query): Promise<number> {
     const data = (envelope.data ?? {}) as Data;
     const facts = await this.caseFacts(envelope, data, query);
-    let made = 0;
-    for (const rule of NOTIFICATION_RULES) {
-      if (!rule.on.some((t) => triggers(t, { context: envelope.context, type: envelope.type, data }))) continue;
-      const effective = await ruleBook.effective(query, rule, facts.regionCode);
-      if (!effective.enabled) continue;
-      made += await this.notify(query, effective, envelope, data, facts, effective.addressees, null);
+    const triggered = NOTIFICATION_RULES.filter((rule) =>
+      rule.on.some((t) => triggers(t, { context: envelope.context, type: envelope.type, data })),
+    );
+    if (triggered.length === 0) return 0;
+    const overrides = facts.regionCode ? await ruleBook.overrides(query) : [];
+    const rules = triggered.map((rule) => ruleBook.effectiveAmong(overrides, rule, facts.regionCode)).filter((rule) => rule.enabled);
+    if (rules.length === 0) return 0;
+    const directory = await this.directoryFor(query, data, facts);
+    const planned: NewNotification[] = [];
+    for (const rule of rules) {
+      planned.push(...(await this.plan({ rule, envelope, data, facts, addressees: rule.addressees, escalationOf: null }, directory)));
     }
-    return made;
+    return this.record(query, planned);
   }
 
   /** Tells the addressees of one rule about one event; `escalationOf` marks a second round (nobody acknowledged). */
@@ -87,13 +114,42 @@ export class NotificationRouter implements OnModuleInit {
     addressees: readonly Addressee[],
     escalationOf: string | null,
   ): Promise<number> {
-    const directory = directoryOver(query, SCHEMA);
+    const directory = await this.directoryFor(query, data, facts);
+    return this.record(query, await this.plan({ rule, envelope, data, facts, addressees, escalationOf }, directory));
+  }
+
+  /** Everything the rules can name for this event, in one query (see directorySnapshot). */
+  private directoryFor(query: Query, data: Data, facts: CaseFacts): Promise<DirectoryView> {
+    const named = [data.responsibleOrganisationId, data.supervisingOrganisationId].map(str).filter((id): id is string => id !== null);
+    return directorySnapshot(query, SCHEMA, {
+      organisationIds: [...named, ...facts.policeUnitIds],
+      regionCode: facts.regionCode,
+      hospitalId: facts.hospitalId,
+    });
+  }
+
+  /** Writes the notifications at once; the hub (and the worker, for deliveries) are woken when they are committed. */
+  private async record(query: Query, planned: readonly NewNotification[]): Promise<number> {
+    const inserted = await insertNotifications(query, planned);
+    if (inserted.notifications > 0) {
+      afterCommit(query, () => {
+        this.hub.wake();
+        if (inserted.deliveries > 0) for (const listener of this.deliveryListeners) listener();
+      });
+    }
+    return inserted.notifications;
+  }
+
+  /** The notifications one rule makes of one event: one per addressee organisation. */
+  private async plan(
+    { rule, envelope, data, facts, addressees, escalationOf }: Telling,
+    directory: DirectoryView,
+  ): Promise<NewNotification[]> {
     const resolved = await resolveAddressees(addressees, data, facts, directory);
     if (resolved.length === 0) this.log.warn(`${rule.id}: nobody to tell for ${envelope.type} ${envelope.eventId}`);
     const hospital = facts.hospitalId ? await directory.organisation(facts.hospitalId) : undefined;
     const now = this.runtime.clock();
-    let made = 0;
-    for (const addressee of resolved) {
+    return resolved.map((addressee) => {
       const message = messageFor({
         ruleId: rule.id,
         type: envelope.type,
@@ -105,7 +161,7 @@ export class NotificationRouter implements OnModuleInit {
         linkAllowed: !rule.linkFor || rule.linkFor.includes(addressee.kind),
       });
       const escalation = escalationOf ? null : rule.escalation;
-      const inserted = await insertNotification(query, {
+      return {
         notificationId: escalationOf
           ? notificationIdOf(envelope.eventId, rule.id, 'escalation', addressee.organisationId)
           : notificationIdOf(envelope.eventId, rule.id, addressee.organisationId),
@@ -126,10 +182,8 @@ export class NotificationRouter implements OnModuleInit {
         createdAt: now,
         ackDueAt: escalation ? new Date(now.getTime() + escalation.afterMinutes * 60_000) : null,
         escalationOf,
-      });
-      if (inserted) made++;
-    }
-    return made;
+      };
+    });
   }
 
   /** The case as far as we know it: the event's own reference, completed from what earlier events said. */
