@@ -15,3 +15,4 @@ export * from './calendar.js';
 export * from './labels.js';
 export * from './access.js';
 export * from './rule-words.js';
+export * from './sealed-field.js';

@@ -41,3 +41,17 @@ export {
 } from './lists/list-query.js';
 export * from './idempotency/index.js';
 export { XLSX_TYPE, returnCsv, returnXlsx, toCsv, type Cell, type OfficialReturn, type ReturnColumn } from './exports/official-return.js';
+export {
+  KeyDestroyedError,
+  fileKey,
+  gcmOpen,
+  gcmSeal,
+  isSealed,
+  keyFingerprint,
+  openValue,
+  parseKey,
+  sealValue,
+  unwrapKey,
+  wrapKey,
+} from './crypto/sealing.js';
+export { RecordKeys, type MasterKey } from './crypto/record-keys.js';

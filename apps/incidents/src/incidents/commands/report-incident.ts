@@ -3,7 +3,8 @@ import { AccessDeniedError, POLICE_ROLES, actorOf, hasRole, regionContains, type
 import { incidentStreamId, type IncidentEvent, type IncidentReportedData } from '@pingan/contracts';
 import { InjectRuntime, RequestValidationError, type Decided, type ServiceRuntime } from '@pingan/platform';
 import { CaseNumbers } from '../../case-numbers.js';
-import type { IncidentState, IntakeInput } from '../../domain/index.js';
+import { CallerKeys } from '../../caller-data/caller-keys.js';
+import { callerDetailsOf, type IncidentState, type IntakeInput } from '../../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
 import { IncidentDirectory } from '../incident-directory.js';
 import type { ReportIncidentDto } from '../incidents.dto.js';
@@ -39,6 +40,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
     private readonly commands: CommandBus,
     private readonly directory: IncidentDirectory,
+    private readonly callerKeys: CallerKeys,
   ) {
     this.caseNumbers = new CaseNumbers(runtime.schema);
   }
@@ -61,6 +63,16 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     }
     return this.runtime.db.transaction(async (query) => {
       const caseNumber = await this.caseNumbers.allocate(query, hospital.regionCode, this.runtime.clock());
+      const intake = intakeOf(report);
+      if (intake.channel === 'call_110') {
+        // The caller's details go into the event sealed under a key of this case only, which stays
+        // in this database (rolled back with a refused report): Kafka and the store carry ciphertext.
+        const details = callerDetailsOf(intake.caller);
+        if (details.name !== null || details.phone !== null) {
+          await this.callerKeys.createKey(query, caseNumber, this.runtime.clock());
+          intake.caller = { sealed: await this.callerKeys.seal(query, caseNumber, details) };
+        }
+      }
       const decided = await this.commands.execute(
         new IncidentCommandMessage({
           streamId: incidentStreamId(caseNumber),
@@ -70,7 +82,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
               caseNumber,
               hospital,
               occurredAt: new Date(report.occurredAt),
-              intake: intakeOf(report),
+              intake,
               classification: report.classification && {
                 categories: report.classification.categories,
                 casualties: report.classification.casualties && { ...report.classification.casualties },
