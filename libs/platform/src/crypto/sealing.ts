@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SealedField } from '@pingan/contracts';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../database/private-dir.js';
 
 /**
  * Sealing personal data under per-record keys (crypto-shredding), shared by the services that
@@ -75,7 +76,7 @@ export const keyFingerprint = (key: Buffer): string => createHash('sha256').upda
 
 /** The key in `dir/name`, generated (0600, in a 0700 directory) the first time; never overwritten. */
 export async function fileKey(dir: string, name: string): Promise<Buffer> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const path = join(dir, name);
   try {
     return parseKey(await readFile(path, 'utf8'), path);
@@ -85,8 +86,8 @@ export async function fileKey(dir: string, name: string): Promise<Buffer> {
   const key = randomBytes(32);
   try {
     // 'wx': never overwrite a key another start wrote (everything sealed with it would be lost).
-    await writeFile(path, key.toString('base64'), { flag: 'wx', mode: 0o600 });
-    await chmod(path, 0o600);
+    await writeFile(path, key.toString('base64'), { flag: 'wx', mode: PRIVATE_FILE_MODE });
+    await chmod(path, PRIVATE_FILE_MODE);
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
