@@ -19,14 +19,12 @@
  * within 5 s of the step's end, nothing is shed (over BENCH_E2E_MAX_IN_FLIGHT, 512, in flight)
  * and the p99 is under 250 ms; the ramp goes on while the system keeps up, to show the ceiling.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../libs/testing/src/infra/servers.mjs';
-import { createTestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import { createTestDatabase } from '@pingan/testing';
 import pg from 'pg';
 import { DistributedSystem, GatewayClient } from '../test/support/distributed-system.js';
-import { parseDemoLogins } from '../test/support/http-client.js';
-import { fmt, header, load, percentile, withInfra } from './support.js';
+import { fmt, header, load, openLoop, type LoadCounts, percentile, startStandalone, withInfra } from './support.js';
 
 const RATES = (process.env.BENCH_E2E_RATES ?? '25,50,100,200,300,500,700,1000,1400').split(',').map(Number);
 const STEP_S = Number(process.env.BENCH_E2E_STEP_S ?? 10);
@@ -36,13 +34,7 @@ const MAX_IN_FLIGHT = Number(process.env.BENCH_E2E_MAX_IN_FLIGHT ?? 512);
 const MODES = (process.env.BENCH_E2E_MODES ?? 'gateway,direct,embedded').split(',');
 const P99_LIMIT_MS = 250;
 
-interface StepResult {
-  rate: number;
-  seconds: number;
-  sent: number;
-  accepted: number;
-  failed: number;
-  shed: number;
+interface StepResult extends LoadCounts {
   visible: number;
   achieved: number;
   http: { p50: number; p99: number };
@@ -64,11 +56,8 @@ class Driver {
     const pending = new Map<string, number>();
     const http: number[] = [];
     const visible: number[] = [];
-    let sent = 0,
-      accepted = 0,
-      failed = 0,
-      shed = 0,
-      inFlight = 0;
+    let accepted = 0,
+      failed = 0;
     const polling = { on: true };
     let drainUntil = Infinity;
     const poller = (async () => {
@@ -88,47 +77,30 @@ class Driver {
         if (!polling.on && now > drainUntil) break;
       }
     })();
-    const started = performance.now();
-    const requests: Promise<void>[] = [];
     // open loop: requests are sent on schedule whether or not earlier ones have answered
-    while (performance.now() - started < seconds * 1000) {
-      const due = Math.floor(((performance.now() - started) / 1000) * rate);
-      while (sent < due) {
-        sent++;
-        if (inFlight >= MAX_IN_FLIGHT) {
-          shed++;
-          continue;
-        }
-        inFlight++;
-        const t = performance.now();
-        requests.push(
-          fetch(`${this.baseUrl}/incidents`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify(this.body()),
-          })
-            .then(async (res) => {
-              const text = await res.text();
-              http.push(performance.now() - t);
-              if (res.status !== 201) {
-                failed++;
-                this.firstError ||= `${res.status} ${text.slice(0, 300)}`;
-                return;
-              }
-              accepted++;
-              pending.set((JSON.parse(text) as { caseNumber: string }).caseNumber, t);
-            })
-            .catch((error: unknown) => {
-              failed++;
-              this.firstError ||= String(error);
-            })
-            .finally(() => inFlight--),
-        );
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    const elapsed = (performance.now() - started) / 1000;
-    await Promise.all(requests);
+    const { sent, shed, elapsed } = await openLoop(rate, seconds, MAX_IN_FLIGHT, () => {
+      const t = performance.now();
+      return fetch(`${this.baseUrl}/incidents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(this.body()),
+      })
+        .then(async (res) => {
+          const text = await res.text();
+          http.push(performance.now() - t);
+          if (res.status !== 201) {
+            failed++;
+            this.firstError ||= `${res.status} ${text.slice(0, 300)}`;
+            return;
+          }
+          accepted++;
+          pending.set((JSON.parse(text) as { caseNumber: string }).caseNumber, t);
+        })
+        .catch((error: unknown) => {
+          failed++;
+          this.firstError ||= String(error);
+        });
+    });
     drainUntil = performance.now() + 5_000;
     polling.on = false;
     await poller;
@@ -207,22 +179,10 @@ function peakMemory(pid: number): { hwm: number; rss: number } {
 }
 
 async function reportBody(client: GatewayClient) {
-  // Who is who through the API, as test/support/scenario.ts does (the demo's ids are not assumed).
-  type Me = { organisationId: string; organisationRegion: string };
-  const me = async (u: string) => (await client.as(u, 'GET', '/auth/me')).body as Me;
-  const [security, hc] = [await me('wz.security'), await me('wz.hc')];
-  const organisations = (
-    (await client.as('wz.security', 'GET', '/access/organisations?limit=500')).body as {
-      items: Array<{ organisationId: string; details: { hospital?: { hasPoliceOffice?: boolean } } }>;
-    }
-  ).items;
-  const hospital = organisations.find((o) => o.organisationId === security.organisationId);
-  const facts = {
-    hospitalId: security.organisationId,
-    regionCode: security.organisationRegion,
-    hasPoliceOffice: hospital?.details.hospital?.hasPoliceOffice === true,
-    countyHealthCommissionId: hc.organisationId,
-  };
+  // The hospital by its id only: the incidents service reads its region and police office from the
+  // directory itself (the body may name nothing more). Who is who through the API, not assumed.
+  const security = (await client.as('wz.security', 'GET', '/auth/me')).body as { organisationId: string };
+  const facts = { hospitalId: security.organisationId };
   return () => {
     const now = Date.now();
     return {
@@ -295,39 +255,16 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
 
   if (MODES.includes('embedded')) {
     const db = await createTestDatabase('bench_embedded');
-    const port = await freePort();
     // BENCH_E2E_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the app under load
     const nodeArgs = (process.env.BENCH_E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/standalone/src/main.js'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        // on a PostgreSQL server (not PGlite) the app wants its token keys, as the distributed gateway does
-        ...testAccessTokenKeys().env,
-        DEMO_DIRECTORY: 'true',
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const app = await startStandalone(db.url, {}, nodeArgs).catch(async (error: unknown) => {
+      await db.drop();
+      throw error;
     });
-    const output: string[] = [];
-    child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
-    child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
     const oversight = new pg.Pool({ connectionString: db.url, max: 2 });
     try {
-      const url = `http://127.0.0.1:${port}`;
-      const until = Date.now() + 120_000;
-      while (
-        !(await fetch(`${url}/health`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      ) {
-        if (child.exitCode !== null || Date.now() > until) throw new Error(`standalone did not start:\n${output.join('').slice(-3000)}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      const client = new GatewayClient(url, parseDemoLogins(output.join('')));
+      const url = app.url;
+      const client = new GatewayClient(url, app.passwords);
       const body = await reportBody(client);
       const held = await rampAndHold(
         'embedded (one process, in-process bus, same PostgreSQL server)',
@@ -338,12 +275,11 @@ await withInfra(async ({ databaseUrl, kafkaBrokers, describe }) => {
         `embedded: ${held ? `${fmt(held.rate)}/s held ${HOLD_S} s, visible p50 ${fmt(held.visibleLatency.p50, 1)} ms p99 ${fmt(held.visibleLatency.p99, 1)} ms` : 'no rate held'}`,
       );
       console.log(`  ${await eventsPerIncident(oversight)}`);
-      const m = peakMemory(child.pid!);
+      const m = peakMemory(app.pid);
       console.log(`  standalone         peak ${fmt(m.hwm).padStart(5)} MiB   now ${fmt(m.rss).padStart(5)} MiB`);
     } finally {
       await oversight.end();
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await app.stop();
       await db.drop();
     }
   }

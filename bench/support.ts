@@ -1,7 +1,12 @@
 import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { spawn } from 'node:child_process';
+import { testAccessTokenKeys } from '@pingan/testing';
 import { provisionInfra, teardownInfra } from '../libs/testing/src/infra/harness.mjs';
+import { freePort } from '../libs/testing/src/infra/servers.mjs';
+import { parseDemoLogins } from '../test/support/http-client.js';
 
 /** Real PostgreSQL and Kafka for a benchmark: the same provisioning as the tests (env, containers or local processes). */
 export async function withInfra<T>(
@@ -60,6 +65,51 @@ export async function timedLoops(
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
   };
+}
+
+/** What an open-loop step of reports sent and what came of them at the HTTP side. */
+export interface LoadCounts {
+  rate: number;
+  seconds: number;
+  sent: number;
+  accepted: number;
+  failed: number;
+  shed: number;
+}
+
+/**
+ * Open loop: starts `send()` on schedule, `rate` a second for `seconds`, whether or not earlier
+ * ones have answered; with `maxInFlight` unanswered, a request due is shed (counted, not sent).
+ * `send` handles its own errors. Resolves once every request sent has settled; `elapsed` is the
+ * sending time in seconds.
+ */
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  maxInFlight: number,
+  send: () => Promise<void>,
+): Promise<{ sent: number; shed: number; elapsed: number }> {
+  let sent = 0,
+    shed = 0,
+    inFlight = 0;
+  const requests: Promise<void>[] = [];
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    while (sent < due) {
+      sent++;
+      if (inFlight >= maxInFlight) {
+        shed++;
+        continue;
+      }
+      inFlight++;
+      requests.push(send().finally(() => inFlight--));
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  await Promise.allSettled(requests);
+  return { sent, shed, elapsed };
 }
 
 export const fmt = (n: number, digits = 0): string =>
@@ -128,4 +178,73 @@ export const figureText = (r: Figure): string =>
 export function header(name: string, describe: string): void {
   console.log(`# ${name} — ${new Date().toISOString()}`);
   console.log(`machine: ${describe}; node ${process.version}; load average ${load()}`);
+}
+
+/**
+ * Writes a benchmark's figures to bench/results/<YYYY-MM-DD>-<name>.json (committed: the figures
+ * behind docs/benchmarks.md). `merge` keeps what an earlier run of the same day wrote under other
+ * keys (e.g. one mode run now, the other before).
+ */
+export function writeResults(name: string, figures: Record<string, unknown>, merge = true): string {
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${name}.json`);
+  const earlier = merge && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...earlier, ...figures }, null, 2)}\n`);
+  return file;
+}
+
+export interface Standalone {
+  url: string;
+  pid: number;
+  passwords: Map<string, string>;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The embedded mode as its own process (the built standalone app, in-process bus) on the given
+ * PostgreSQL database rather than PGlite, so that it is comparable with the distributed mode; the
+ * demo directory seeded, its logins read off what it prints. Waits until /health answers.
+ */
+export async function startStandalone(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Standalone> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/standalone/src/main.js'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      // on a PostgreSQL server (not PGlite) the app wants its token keys, as the distributed gateway does
+      ...testAccessTokenKeys().env,
+      DEMO_DIRECTORY: 'true',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 120_000;
+  while (
+    !(await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (child.exitCode !== null || Date.now() > until) {
+      await stop();
+      throw new Error(`standalone did not start:\n${output.join('').slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, pid: child.pid!, passwords: parseDemoLogins(output.join('')), output: () => output.join(''), stop };
 }

@@ -43,7 +43,8 @@ export class DistributedSystem {
     if (!existsSync(join(REPO_ROOT, 'dist/apps/gateway/src/main.js'))) throw new Error('build produced no gateway');
   }
 
-  async start(): Promise<void> {
+  /** `healthTimeoutMs`: how long each process may take to answer /health (more on a crowded machine). */
+  async start({ healthTimeoutMs = 90_000 }: { healthTimeoutMs?: number } = {}): Promise<void> {
     const keys = testAccessTokenKeys();
     const common = {
       KAFKA_BROKERS: testKafkaBrokers().join(','),
@@ -76,7 +77,7 @@ export class DistributedSystem {
       SERVICE_URLS: services.map((s) => `${s.name}=${s.url}`).join(','),
     });
     this.gatewayUrl = gateway.url;
-    await Promise.all(this.running.map((r) => this.waitHealthy(r)));
+    await Promise.all(this.running.map((r) => this.waitHealthy(r, healthTimeoutMs)));
     for (const [username, password] of parseDemoLogins(gateway.output.join(''))) this.passwords.set(username, password);
   }
 

@@ -22,6 +22,10 @@ const RegionLedger = lazy(() => import('./ledger/LedgerPage'));
 const LedgerHospital = lazy(() => import('./ledger/HospitalLedgerPage'));
 const LedgerReturn = lazy(() => import('./ledger/ReturnPage'));
 const InboxPage = lazy(() => import('./inbox/InboxPage'));
+const PoliceCases = lazy(() => import('./police-cases/CasesPage'));
+const PoliceCasePage = lazy(() => import('./police-cases/PoliceCasePage'));
+const DisputePage = lazy(() => import('./cases/DisputePage'));
+const ComplaintDisputes = lazy(() => import('./complaints/DisputesPage'));
 
 function Landing() {
   const me = useOutletContext<Me>();
@@ -48,6 +52,10 @@ export const router = createBrowserRouter([
       { path: 'ledger/hospitals/:hospitalId', element: <LedgerHospital /> },
       { path: 'ledger/returns/:returnId', element: <LedgerReturn /> },
       { path: 'inbox', element: <InboxPage /> },
+      { path: 'police/cases', element: <PoliceCases /> },
+      { path: 'police-cases/:caseNumber', element: <PoliceCasePage /> },
+      { path: 'disputes/:caseNumber', element: <DisputePage /> },
+      { path: 'complaints/disputes', element: <ComplaintDisputes /> },
       { path: 'nothing', element: <Nothing>您的角色暂无可用的工作台（系统管理功能将在后续版本提供）。</Nothing> },
       { path: '*', element: <Nothing>没有这个页面</Nothing> },
     ],

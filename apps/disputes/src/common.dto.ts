@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, Max, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsISO8601,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  Min,
+  Max,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiSchema } from '@nestjs/swagger';
 import { RunningClockDto } from '@pingan/platform';
@@ -12,7 +25,21 @@ export class CompensationItemDto {
   @ApiProperty({ example: 1_200_000, description: 'fen (分)' }) @IsInt() @Min(1) @Max(MAX_FEN) amountFen!: number;
 }
 
-export class AgreementDto {
+/**
+ * A step recording a fact a user enters: when it happened (default now), bounded by the pipeline
+ * (422 OCCURRED_AT.* naming the field); its clocks follow this instant, not the entry's.
+ */
+export class StatedInstantDto {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when it happened (default: now); not in the future, not before the dispute began',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
+}
+
+export class AgreementDto extends StatedInstantDto {
   @ApiPropertyOptional({ description: 'defaults to a new id' }) @IsOptional() @IsString() @Length(1, 64) agreementId?: string;
   @ApiProperty() @IsString() @Length(1, 5000) terms!: string;
   @ApiProperty({ type: [CompensationItemDto], description: 'empty: an agreement without money' })

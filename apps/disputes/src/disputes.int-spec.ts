@@ -52,6 +52,15 @@ describe('disputes service', () => {
     const res = await post('complaints', '/disputes', complaint).expect(201);
     return res.body.disputeId as string;
   };
+  /** A complaint the hospital has told the routes of and referred to people's mediation. */
+  const referredToCommittee = async (): Promise<string> => {
+    const id = await openComplaint();
+    await post('complaints', `/disputes/${id}/routes-notice`, { routes: ['peoples_mediation'], method: 'written' }).expect(200);
+    await post('complaints', `/disputes/${id}/mediation/referral`, { kind: 'peoples_mediation', mediatorOrganisationId: COMMITTEE }).expect(
+      200,
+    );
+    return id;
+  };
   const eventually = async <T>(probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> => {
     const until = Date.now() + ms;
     for (;;) {
@@ -292,11 +301,7 @@ describe('disputes service', () => {
 
   it('mediation: 30-working-day clock, paused by an appraisal, moved by an extension, failed on expiry through the runtime', async () => {
     now = T0;
-    const id = await openComplaint();
-    await post('complaints', `/disputes/${id}/routes-notice`, { routes: ['peoples_mediation'], method: 'written' }).expect(200);
-    await post('complaints', `/disputes/${id}/mediation/referral`, { kind: 'peoples_mediation', mediatorOrganisationId: COMMITTEE }).expect(
-      200,
-    );
+    const id = await referredToCommittee();
     await post('mediator', `/disputes/${id}/mediation/acceptance`, { supervisingOrganisationId: 'justice-500101' }).expect(200);
     const clockId = `${id}/peoples-mediation/1`;
     const clock = async () =>
@@ -366,6 +371,49 @@ describe('disputes service', () => {
     expect(stats.body.months).toEqual([expect.objectContaining({ month: '2026-03', regionCode: '500101', mediationFailedOnExpiry: 1 })]);
     await get('complaints', '/disputes/statistics').expect(403);
     await get('countyHc', '/disputes/statistics?regionCode=500102').expect(403);
+  });
+
+  it('facts entered late keep the instant they happened: acceptance, session, appraisal; each bound a 422 naming the field', async () => {
+    now = T0;
+    const id = await referredToCommittee();
+    advanceDays(3); // the committee enters on Thursday what it did on Monday
+    const refusal = (res: request.Response) => ({ code: res.body.code, fields: res.body.errors?.map((e: { field: string }) => e.field) });
+    const accept = (occurredAt: string) => post('mediator', `/disputes/${id}/mediation/acceptance`, { occurredAt });
+    expect(refusal(await accept('1970-01-01T00:00:00Z').expect(422))).toEqual({ code: 'OCCURRED_AT.TOO_OLD', fields: ['occurredAt'] });
+    expect(refusal(await accept(new Date(T0.getTime() - DAY).toISOString()).expect(422))).toEqual({
+      code: 'OCCURRED_AT.BEFORE_CASE',
+      fields: ['occurredAt'],
+    });
+    expect(refusal(await accept(new Date(now.getTime() + DAY).toISOString()).expect(422))).toEqual({
+      code: 'OCCURRED_AT.IN_FUTURE',
+      fields: ['occurredAt'],
+    });
+    const acceptedAt = new Date(T0.getTime() + 3_600_000).toISOString();
+    await accept(acceptedAt).expect(200);
+    const session = await post('mediator', `/disputes/${id}/mediation/sessions`, {
+      heldAt: new Date(now.getTime() + DAY).toISOString(),
+      attendees: [{ name: '调解员', side: 'mediator' }],
+    }).expect(422);
+    expect(refusal(session)).toEqual({ code: 'OCCURRED_AT.IN_FUTURE', fields: ['heldAt'] });
+    const heldAt = new Date(T0.getTime() + DAY).toISOString();
+    await post('mediator', `/disputes/${id}/mediation/sessions`, { heldAt, attendees: [{ name: '调解员', side: 'mediator' }] }).expect(200);
+    const requestedAt = new Date(T0.getTime() + 2 * DAY).toISOString();
+    await post('mediator', `/disputes/${id}/appraisals`, {
+      kind: 'medical_damage',
+      appraiser: '重庆市医学会',
+      occurredAt: requestedAt,
+    }).expect(200);
+
+    const body = (await get('mediator', `/disputes/${id}`).expect(200)).body;
+    // The 30 working days run from the acceptance as it happened, not as it was entered.
+    expect(body.clocks.find((c: { deadlineId: string }) => c.deadlineId === `${id}/peoples-mediation/1`)).toMatchObject({
+      startedAt: acceptedAt,
+      state: 'paused',
+    });
+    const event = (type: string) => body.history.find((e: { type: string }) => e.type === type);
+    expect(event('MediationAccepted')).toMatchObject({ occurredAt: acceptedAt, data: expect.objectContaining({ acceptedAt }) });
+    expect(event('MediationSessionHeld')).toMatchObject({ occurredAt: heldAt });
+    expect(event('AppraisalRequested')).toMatchObject({ occurredAt: requestedAt, data: expect.objectContaining({ requestedAt }) });
   });
 
   describe('from the incidents topic', () => {

@@ -63,6 +63,7 @@ export const OVERSIGHT_ENDPOINTS: Record<string, MatrixEndpoint> = {
   'GET /cases/:caseNumber/timeline': timelineRow(''),
   'GET /cases/:caseNumber/timeline.csv': timelineRow('.csv'),
   'GET /cases/:caseNumber/timeline.html': timelineRow('.html'),
+  'GET /cases/:caseNumber/timeline.pdf': timelineRow('.pdf'),
   'GET /oversight/deadlines': { method: 'get', path: () => '/oversight/deadlines', allowed: CASE_READERS, ok: 200 },
   'GET /oversight/inbox': { method: 'get', path: () => '/oversight/inbox', allowed: SUPERVISORS, ok: 200 },
   'GET /oversight/supervisions': { method: 'get', path: () => '/oversight/supervisions', allowed: SUPERVISORS, ok: 200 },

@@ -15,7 +15,11 @@ import {
   type TestDatabase,
 } from '@pingan/testing';
 import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { OVERSIGHT_CLOCK } from './oversight.clock.js';
 import { OversightModule } from './oversight.module.js';
@@ -205,11 +209,17 @@ describe('oversight', () => {
           reportedByOrganisationId: HOSPITAL,
           hasPoliceOffice: true,
           major: true,
-          classification: { categories: ['assault_on_staff'], casualties: {}, massIncident: false, weaponsInvolved: false },
+          classification: {
+            categories: ['assault_on_staff'],
+            casualties: { staff: { seriousInjuries: 1 }, patients: { slightInjuries: 2 } },
+            massIncident: false,
+            weaponsInvolved: false,
+          },
           intake: { channel: 'hospital_report', description: '患者家属 李四' },
         },
         T('08:02:00'),
-        { actor: { userId: 'security-1', organisationId: HOSPITAL, role: 'hospital_security_officer' } },
+        // The name the reporter's token gave (actorOf): printed records name people.
+        { actor: { userId: 'security-1', organisationId: HOSPITAL, role: 'hospital_security_officer', name: '王建国' } },
       ),
       envelope('high-risk-persons', 'HighRiskWarningIssued', { caseNumber: CASE, personName: '张三', regionCode: '500101' }, T('09:00:00')),
       envelope(
@@ -265,7 +275,7 @@ describe('oversight', () => {
       expect(res.body.entries[0]).toMatchObject({
         context: 'incidents',
         occurredAt: T('08:02:00'),
-        actor: { userId: 'security-1', organisationId: HOSPITAL },
+        actor: { userId: 'security-1', organisationId: HOSPITAL, name: '王建国' },
       });
       expect(res.body.entries[0].summary).toBe('报告涉医警情（类别：暴力伤医；重大事件；渠道：医疗机构报警）');
       // Summaries carry no personal data or free text.
@@ -350,11 +360,12 @@ describe('oversight', () => {
           '发生时间：2026-11-10 16:00（北京时间）',
           '事件类别：暴力伤医',
           '是否重大：是（造成死亡、重伤或群体性事件）',
+          '伤亡情况：死亡 0 人，重伤 1 人，轻伤 0 人，轻微伤 2 人',
           '处置结果：办理中',
         ]),
       );
       const header = rows.findIndex((r) => r[0] === '序号');
-      expect(rows[header]).toEqual(['序号', '发生时间（北京时间）', '记录时间（北京时间）', '来源', '事件', '操作单位', '操作人角色']);
+      expect(rows[header]).toEqual(['序号', '发生时间（北京时间）', '记录时间（北京时间）', '来源', '事件', '操作单位', '操作人']);
       const lines = rows.slice(header + 1);
       expect(lines.map((r) => r[4].replace(/（.*$/, ''))).toEqual(['报告涉医警情', '指令出警', '受理医疗纠纷', '公安机关受案']);
       expect(lines[0]).toEqual([
@@ -364,8 +375,11 @@ describe('oversight', () => {
         '涉医警情',
         expect.any(String),
         '重庆市万州区人民医院',
-        '医院安保人员',
+        '王建国（医院安保人员）',
       ]);
+      // An event that names no one shows the role alone, never a user id.
+      expect(lines[1][6]).toBe('someone');
+      expect(csv.text).not.toContain('user-incidents');
       const html = await getAs(`/cases/${CASE}/timeline.html`, countyHc, 200);
       expect(html.headers['content-type']).toMatch(/^text\/html/);
       expect(html.text).toContain('<!DOCTYPE html>');
@@ -375,6 +389,56 @@ describe('oversight', () => {
       expect(html.text).toContain('报告涉医警情');
       expect(html.text).not.toContain('IncidentReported');
       expect((html.text.match(/<tr>/g) ?? []).length).toBe(5);
+    });
+
+    it('exports as PDF: particulars, Chinese lines, Beijing times, people by name, page numbers; a reader sees only its entries', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'timeline-pdf-'));
+      const pdfOf = async (who: Partial<Principal>, name: string) => {
+        const res = await http()
+          .get(`/cases/${CASE}/timeline.pdf`)
+          .set('authorization', await as(who))
+          .buffer(true)
+          .parse(binaryBody)
+          .expect(200);
+        expect(res.headers['content-type']).toBe('application/pdf');
+        expect(res.headers['content-disposition']).toContain(`case-timeline-${CASE}.pdf`);
+        const file = join(dir, `${name}.pdf`);
+        writeFileSync(file, res.body as Buffer);
+        return { file, text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }) };
+      };
+      try {
+        const commission = await pdfOf(countyHc, 'commission');
+        for (const expected of [
+          `涉医案事件办理时间线（${CASE}）`,
+          '重庆市万州区人民医院',
+          '暴力伤医',
+          '2026-11-10 16:00（北京时间）', // when it happened
+          '2026-11-10 16:02:00', // an entry's Beijing time, under 发生时间（北京时间）
+          '北京时间',
+          '报告涉医警情',
+          '王建国（医院安保人员）',
+          '重伤 1 人',
+          '1 条记录贵单位无权查看', // the high-risk warning: police only
+        ])
+          expect(commission.text).toContain(expected);
+        expect(commission.text).toMatch(/第\s*1\s*页\s*共\s*1\s*页/); // pdftotext drops the spaces between CJK and digits
+        expect(commission.text).not.toContain('IncidentReported');
+        expect(commission.text).not.toContain('security-1');
+        const fonts = execFileSync('pdffonts', [commission.file], { encoding: 'utf8' });
+        expect(fonts).toMatch(/NotoSansCJKsc-Regular.*\byes\s+yes\s+yes\b/); // embedded, subset, with a Unicode map
+        execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', '-singlefile', commission.file, join(dir, 'page')]);
+        expect(statSync(join(dir, 'page.png')).size).toBeGreaterThan(20_000); // a page with text on it
+        if (process.env.TIMELINE_PDF_PNG) copyFileSync(join(dir, 'page.png'), process.env.TIMELINE_PDF_PNG);
+
+        // The hospital reads its incident and dispute, not the police case file nor the warning: as the JSON says.
+        const hospitalPdf = await pdfOf(hospital, 'hospital');
+        expect(hospitalPdf.text).toContain('2 条记录贵单位无权查看');
+        expect(hospitalPdf.text).toContain('指令出警');
+        expect(hospitalPdf.text).not.toContain('公安机关受案');
+        await getAs(`/cases/${CASE}/timeline.pdf`, otherHospital, 403);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

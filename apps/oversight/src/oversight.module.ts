@@ -7,6 +7,7 @@ import { OVERSIGHT_DEADLINE_RULES } from './domain/deadline-rules.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { ListInboxHandler } from './inbox/list-inbox.query.js';
 import { OversightNames } from './export/names.js';
+import { OversightFont } from './export/pdf-font.js';
 import { oversightMigrations } from './migrations/index.js';
 import { OversightFeed } from './read-models/oversight-feed.js';
 import { supervisionsProjection } from './read-models/supervisions.projection.js';
@@ -55,6 +56,7 @@ export const OVERSIGHT_SERVICE: ServiceDescriptor = {
     HealthMonthlyHandler,
     PoliceMonthlyHandler,
     OversightNames,
+    OversightFont,
   ],
 })
 export class OversightModule {}

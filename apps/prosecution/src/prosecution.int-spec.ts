@@ -76,6 +76,13 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       organisationRegion: REGION,
       roles: ['prosecutor'],
     });
+    token.judge = await as({
+      userId: 'u-judge',
+      organisationId: 'court-wz',
+      organisationKind: 'court',
+      organisationRegion: REGION,
+      roles: ['judge'],
+    });
     token.hospital = await as({
       userId: 'u-hosp',
       organisationId: HOSPITAL,
@@ -162,6 +169,12 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     now = new Date('2025-09-30T13:30:00Z');
     const caseNumber = await openCase('administrative');
     const suspectId = await addSuspect(caseNumber);
+    const typo = await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, {
+      suspectId,
+      penalty: { kind: 'warning' },
+      decidedAt: '1970-09-30T13:00:00Z',
+    }).expect(422);
+    expect(typo.body).toMatchObject({ code: 'OCCURRED_AT.TOO_OLD', errors: [expect.objectContaining({ field: 'decidedAt' })] });
     const decided = await post('officer', `/police-cases/${caseNumber}/penalty-decisions`, {
       suspectId,
       penalty: { kind: 'warning' },
@@ -446,6 +459,32 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     });
     const listed = await get('officer', `/police-cases?status=indicted&limit=100`).expect(200);
     expect(JSON.stringify(listed.body)).toContain(caseNumber);
+
+    // The court's facts take the instant they happened too (issue 14, item 3): the appeal window
+    // runs from the verdict as delivered, and an appeal filed in time but entered late meets it.
+    await post('judge', `/police-cases/${caseNumber}/trial`, {}).expect(201);
+    const verdict = { suspectId, verdict: 'guilty', sentence: { principal: 'fixed_term_imprisonment', termMonths: 12 } };
+    const old = await post('judge', `/police-cases/${caseNumber}/verdicts`, { ...verdict, occurredAt: '1970-01-01T00:00:00Z' }).expect(422);
+    expect(old.body).toMatchObject({ code: 'OCCURRED_AT.TOO_OLD', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    await post('judge', `/police-cases/${caseNumber}/verdicts`, { ...verdict, occurredAt: '2026-04-28T02:00:00Z' }).expect(201);
+    const windowId = `${caseNumber}:appeal-window:${suspectId}`;
+    expect(await clock(windowId)).toMatchObject({ state: 'running', startedAt: '2026-04-28T02:00:00.000Z' });
+    const beforeVerdict = await post('judge', `/police-cases/${caseNumber}/appeals`, {
+      suspectId,
+      appellant: 'defendant',
+      occurredAt: '2026-04-27T02:00:00Z',
+    }).expect(422);
+    expect(beforeVerdict.body).toMatchObject({
+      code: 'POLICE_CASE.BEFORE_PREVIOUS_STEP',
+      errors: [expect.objectContaining({ field: 'occurredAt' })],
+    });
+    now = new Date('2026-05-20T02:00:00Z'); // entered long after the 10 days
+    await post('judge', `/police-cases/${caseNumber}/appeals`, {
+      suspectId,
+      appellant: 'defendant',
+      occurredAt: '2026-05-06T02:00:00Z',
+    }).expect(201);
+    expect(await clock(windowId)).toMatchObject({ state: 'met', completedAt: '2026-05-06T02:00:00.000Z' });
   });
 
   it('an incident handed to the police opens one case, even when the event is delivered twice', async () => {

@@ -1,4 +1,4 @@
-import { canAccess, isRegionCode, regionContains, type Principal } from '@pingan/access';
+import { AccessDeniedError, canAccess, isRegionCode, regionContains, type Principal } from '@pingan/access';
 
 /**
  * On top of the shared policy (libs/access canAccess): a hospital reads its own profile; police
@@ -13,3 +13,12 @@ export const canReadLedger = (principal: Principal, regionCode: string): boolean
   (principal.organisationKind === 'police' || principal.organisationKind === 'health_commission') &&
   isRegionCode(regionCode) &&
   regionContains(principal.organisationRegion, regionCode);
+
+/**
+ * A record that does not exist: only those who oversee hospitals (police, commissions) learn it
+ * (`notFound`); anyone else gets the 403 they would get for a record of someone else (no probing).
+ */
+export function unknownRecord(principal: Principal, notFound: Error): never {
+  if (principal.organisationKind === 'police' || principal.organisationKind === 'health_commission') throw notFound;
+  throw new AccessDeniedError();
+}

@@ -4,6 +4,7 @@ import { AssessmentController } from './assessment/assessment.controller.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import type { SecurityProfileDto } from './ledger/ledger.dto.js';
 import { addDays, shanghaiDateOf } from '@pingan/contracts';
+import { InspectionsController } from './inspections/inspections.controller.js';
 
 /**
  * The security ledger's rows of the authorisation matrix, on the demo hospital of 万州区 (500101).
@@ -23,20 +24,41 @@ const profile = (): SecurityProfileDto => ({
   emergencyPlan: { adopted: true, revisedOn: '2026-03-20' },
 });
 
+/** The demo hospital's security office, and a commission of 万州区, as the rows' setup acts. */
+const office = (f: MatrixFixtures) =>
+  testPrincipal({
+    userId: 'matrix-security',
+    username: 'matrix.security',
+    organisationId: f.organisationId('hospital-central'),
+    organisationKind: 'hospital',
+    organisationRegion: '500101',
+    roles: ['hospital_security_officer'],
+  });
+const commission = () =>
+  testPrincipal({
+    userId: 'matrix-commission',
+    username: 'matrix.commission',
+    organisationId: 'matrix-hc-500101',
+    organisationKind: 'health_commission',
+    organisationRegion: '500101',
+    roles: ['health_commission_official'],
+  });
+
+/** The service's directory copy arrives over the bus: a setup call is retried while it answers `code`. */
+async function untilDirectoryKnows<T>(code: string, call: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (tries > 300 || (error as { code?: string }).code !== code) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 let filed: Promise<unknown> | null = null;
 const fileOnce = (f: MatrixFixtures) =>
-  (filed ??= f.provider(LedgerController).file(
-    testPrincipal({
-      userId: 'matrix-security',
-      username: 'matrix.security',
-      organisationId: f.organisationId('hospital-central'),
-      organisationKind: 'hospital',
-      organisationRegion: '500101',
-      roles: ['hospital_security_officer'],
-    }),
-    f.organisationId('hospital-central'),
-    profile(),
-  ));
+  (filed ??= f.provider(LedgerController).file(office(f), f.organisationId('hospital-central'), profile()));
 
 const RETURN = () => ({
   title: '矩阵测试自查',
@@ -51,24 +73,40 @@ const RETURN = () => ({
  */
 let returned: Promise<string> | null = null;
 const returnOnce = (f: MatrixFixtures) =>
-  (returned ??= (async () => {
-    const commission = testPrincipal({
-      userId: 'matrix-commission',
-      username: 'matrix.commission',
-      organisationId: 'matrix-hc-500101',
-      organisationKind: 'health_commission',
-      organisationRegion: '500101',
-      roles: ['health_commission_official'],
-    });
-    for (let tries = 0; ; tries++) {
-      try {
-        return (await f.provider(LedgerController).setReturn(commission, RETURN())).returnId;
-      } catch (error) {
-        if (tries > 300 || (error as { code?: string }).code !== 'SECURITY_LEDGER.INVALID_RETURN') throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  })());
+  (returned ??= untilDirectoryKnows(
+    'SECURITY_LEDGER.INVALID_RETURN',
+    async () => (await f.provider(LedgerController).setReturn(commission(), RETURN())).returnId,
+  ));
+
+const INSPECTION = (f: MatrixFixtures) => ({
+  hospitalId: f.organisationId('hospital-central'),
+  kind: 'inspection' as const,
+  inspectedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  findings: [{ requirement: 'guards', note: '矩阵测试：保安员不足' }],
+});
+
+/**
+ * A fresh inspection of the demo hospital (each call its own: an item is issued, fixed, signed off
+ * once, and the matrix calls each row once per role). Retried until the directory copy knows the hospital.
+ */
+async function freshInspection(f: MatrixFixtures): Promise<string> {
+  return untilDirectoryKnows(
+    'SECURITY_LEDGER.NOT_FOUND',
+    async () => (await f.provider(InspectionsController).record(commission(), INSPECTION(f))).inspectionId,
+  );
+}
+let inspected: Promise<string> | null = null;
+const inspectionOnce = (f: MatrixFixtures) => (inspected ??= freshInspection(f));
+
+/** A fresh item on a fresh inspection: issued, or also reported fixed by the hospital's office. */
+async function freshItem(f: MatrixFixtures, reported: boolean): Promise<string> {
+  const id = await freshInspection(f);
+  const controller = f.provider(InspectionsController);
+  const dueOn = addDays(shanghaiDateOf(new Date()), 10);
+  await controller.issueItem(commission(), id, { findingId: '1', responsible: { name: '张保卫', role: '保卫科科长' }, dueOn });
+  if (reported) await controller.fix(office(f), id, '1', { note: '已整改', evidence: ['矩阵/整改.pdf'] });
+  return id;
+}
 
 /** A scoring sheet that adds up (the matrix's own, for 万州区). */
 const SHEET = () => ({
@@ -143,6 +181,70 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
     ok: 200,
     secrets: () => ['矩阵测试自查'],
   },
+  // Inspections and rectification: commissions and police of the region inspect and sign off; the hospital's own office reports fixes.
+  'POST /security-ledger/inspections': {
+    method: 'post',
+    path: async (f) => (await inspectionOnce(f), '/security-ledger/inspections'),
+    body: (f) => INSPECTION(f),
+    allowed: OVERSEERS,
+    ok: 201,
+  },
+  'GET /security-ledger/inspections/:inspectionId': {
+    method: 'get',
+    path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}`,
+    allowed: READERS,
+    ok: 200,
+    secrets: () => ['矩阵测试：保安员不足'],
+  },
+  'GET /security-ledger/hospitals/:hospitalId/inspections': {
+    method: 'get',
+    path: async (f) => (await inspectionOnce(f), `/security-ledger/hospitals/${f.organisationId('hospital-central')}/inspections`),
+    allowed: READERS,
+    ok: 200,
+    secrets: () => ['matrix-hc-500101'],
+  },
+  'POST /security-ledger/inspections/:inspectionId/items': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshInspection(f)}/items`,
+    body: () => ({ findingId: '1', responsible: { name: '张保卫', role: '保卫科科长' }, dueOn: addDays(shanghaiDateOf(new Date()), 10) }),
+    allowed: OVERSEERS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/items/:itemId/fix': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshItem(f, false)}/items/1/fix`,
+    body: () => ({ note: '已整改', evidence: ['矩阵/整改.pdf'] }),
+    allowed: ['hospital_security_officer'],
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/items/:itemId/sign-off': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshItem(f, true)}/items/1/sign-off`,
+    body: () => ({ note: '经核验' }),
+    allowed: OVERSEERS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/items/:itemId/send-back': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await freshItem(f, true)}/items/1/send-back`,
+    body: () => ({ reason: '人员未到岗' }),
+    allowed: OVERSEERS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/circulars': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}/circulars`,
+    body: () => ({ text: '矩阵测试通报' }),
+    allowed: OVERSEERS,
+    ok: 201,
+  },
+  'POST /security-ledger/inspections/:inspectionId/interviews': {
+    method: 'post',
+    path: async (f) => `/security-ledger/inspections/${await inspectionOnce(f)}/interviews`,
+    body: () => ({ heldAt: new Date(Date.now() - 60_000).toISOString(), interviewee: '院长', summary: '约谈院长，限期整改' }),
+    allowed: OVERSEERS,
+    ok: 201,
+  },
   // The ledger as XLSX: the ledger's readers.
   'GET /security-ledger/ledger.xlsx': {
     method: 'get',
@@ -181,6 +283,31 @@ export const SECURITY_LEDGER_ENDPOINTS: Record<string, MatrixEndpoint> = {
   'GET /security-ledger/assessments/:assessmentId.xlsx': {
     method: 'get',
     path: async (f) => `/security-ledger/assessments/${await assessmentOnce(f)}.xlsx`,
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  // S1 七's two returns (附件1, 附件2): the ledger's readers.
+  'GET /security-ledger/returns-s1/capability.xlsx': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/capability.xlsx?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  'GET /security-ledger/returns-s1/capability.csv': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/capability.csv?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  'GET /security-ledger/returns-s1/police-offices.xlsx': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/police-offices.xlsx?region=500101'),
+    allowed: OVERSEERS,
+    ok: 200,
+  },
+  'GET /security-ledger/returns-s1/police-offices.csv': {
+    method: 'get',
+    path: async (f) => (await fileOnce(f), '/security-ledger/returns-s1/police-offices.csv?region=500101'),
     allowed: OVERSEERS,
     ok: 200,
   },

@@ -18,6 +18,7 @@ import {
 import type { PrincipalClaims } from '@pingan/access';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { parse } from 'csv-parse/sync';
 
 const run = randomUUID().slice(0, 8);
 // Topics of this run only: other test files publish directories on the same broker.
@@ -113,7 +114,9 @@ const who: Record<string, Partial<PrincipalClaims>> = {
  * hospitals of 万州区 file their profiles, the county's ledger shows each one's compliance with
  * the figures, the one that did not file and the region's 80 % rule; access and rejections. Then a
  * self-inspection return: the commission sets it, two hospitals file, one late (its clock breached
- * by the sweeper on a moved clock, the breach published), the third never does.
+ * by the sweeper on a moved clock, the breach published), the third never does. Then an inspection:
+ * two gaps, two rectification items, one sent back and signed off late (its breach escalated to
+ * the inspecting commission), and the ledger's counts.
  */
 describe('security ledger over real PostgreSQL and real Kafka', () => {
   const saved = { ...process.env };
@@ -408,6 +411,10 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       '每年至少一次应急演练，演练后修订预案\n（国卫医发〔2021〕28号 二(四)1）',
       '总体达标情况',
       '最近填报时间',
+      '未销号整改事项',
+      '其中逾期',
+      '逾期销号',
+      '最近检查日期',
     ]);
     const alarms = '达标：门卫室、各科室、重点要害部位均已安装，已与安全监控中心联网';
     expect(rows.slice(4, 8)).toEqual([
@@ -430,6 +437,10 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
         `达标：最近一次演练${addDays(today, -30)}，预案修订于${addDays(today, -20)}`,
         '达标',
         filedAt(A),
+        0,
+        0,
+        0,
+        '—',
       ],
       [
         2,
@@ -450,9 +461,13 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
         `达标：最近一次演练${addDays(today, -120)}，预案修订于${addDays(today, -100)}`,
         '达标',
         filedAt(B),
+        0,
+        0,
+        0,
+        '—',
       ],
-      [3, '万州区第二人民医院', '重庆市万州区', '二级', '公立', ...Array(11).fill('未填报'), '未填报', '—'],
-      ['合计', '医院3家', null, null, null, ...Array(11).fill(null), '达标2家，未达标0家，待补充0家，未填报1家', null],
+      [3, '万州区第二人民医院', '重庆市万州区', '二级', '公立', ...Array(11).fill('未填报'), '未填报', '—', 0, 0, 0, '—'],
+      ['合计', '医院3家', null, null, null, ...Array(11).fill(null), '达标2家，未达标0家，待补充0家，未填报1家', null, 0, 0, 0, null],
     ]);
     expect(sheet!.freeze).toBe('A5');
     expect(sheet!.bold).toEqual(expect.arrayContaining(['A1', 'A4', 'A8']));
@@ -593,6 +608,412 @@ describe('security ledger over real PostgreSQL and real Kafka', () => {
       null,
     ]);
   }, 60_000);
+
+  it('an inspection finds two gaps; both are rectified, one sent back once and signed off late (its breach escalated); the ledger shows exactly that', async () => {
+    // The service's clock runs 4 days ahead since the return's test: its "today" is the one that counts.
+    const serviceNow = () => new Date(Date.now() + shiftMs);
+    const serviceToday = () => shanghaiDateOf(serviceNow());
+    const post = (w: string, path: string, body: object) => http().post(`/security-ledger${path}`).set(auth(w)).send(body);
+    const inspectedAt = new Date(serviceNow().getTime() - 2 * 3_600_000).toISOString();
+    const findings = [
+      { requirement: 'guards', note: '保安员在岗人数不足' },
+      { requirement: 'screening', note: '东门未实施安检' },
+    ];
+    const body = { hospitalId: A, kind: 'inspection', inspectedAt, findings };
+
+    // Who may inspect, and what is refused.
+    expect((await post('otherHc', '/inspections', body).expect(403)).body.code).toBe('SECURITY_LEDGER.REGION_OUTSIDE_SCOPE');
+    expect((await post('a', '/inspections', body).expect(403)).body.code).toBe('ACCESS.DENIED');
+    expect((await post('hc', '/inspections', { ...body, hospitalId: `nobody-${run}` }).expect(404)).body.code).toBe(
+      'SECURITY_LEDGER.NOT_FOUND',
+    );
+    const future = new Date(serviceNow().getTime() + 86_400_000).toISOString();
+    expect((await post('hc', '/inspections', { ...body, inspectedAt: future }).expect(422)).body).toMatchObject({
+      code: 'OCCURRED_AT.IN_FUTURE',
+      errors: [expect.objectContaining({ field: 'inspectedAt' })],
+    });
+    expect(
+      (await post('hc', '/inspections', { ...body, findings: [{ requirement: 'parking', note: '车位' }] }).expect(400)).body.status,
+    ).toBe(400);
+
+    const recorded = (await post('hc', '/inspections', body).expect(201)).body;
+    expect(recorded).toMatchObject({ hospitalId: A, inspectedAt, findings: [{ findingId: '1' }, { findingId: '2' }] });
+    const id = recorded.inspectionId as string;
+    const responsible = { name: '张保卫', role: '保卫科科长' };
+    const item1 = (
+      await post('hc', `/inspections/${id}/items`, { findingId: '1', responsible, dueOn: addDays(serviceToday(), 2) }).expect(201)
+    ).body;
+    const item2 = (
+      await post('police', `/inspections/${id}/items`, { findingId: '2', responsible, dueOn: addDays(serviceToday(), 5) }).expect(201)
+    ).body;
+    expect([item1, item2].map((i) => [i.itemId, i.requirement, i.status])).toEqual([
+      ['1', 'guards', 'issued'],
+      ['2', 'screening', 'issued'],
+    ]);
+    expect(
+      (await post('hc', `/inspections/${id}/items`, { findingId: '1', responsible, dueOn: serviceToday() }).expect(409)).body.code,
+    ).toBe('SECURITY_LEDGER.ITEM_EXISTS');
+    expect((await post('hc', `/inspections/${id}/items/1/sign-off`, {}).expect(409)).body.code).toBe('SECURITY_LEDGER.ITEM_NOT_REPORTED');
+
+    // The hospital reports both fixes; another hospital may not, nor without evidence.
+    const fix = (w: string, itemId: string, evidence = ['附件/整改报告.pdf']) =>
+      post(w, `/inspections/${id}/items/${itemId}/fix`, { note: '已整改', evidence });
+    expect((await fix('b', '1').expect(403)).body.code).toBe('ACCESS.DENIED');
+    expect((await fix('a', '1', []).expect(422)).body).toMatchObject({
+      code: 'SECURITY_LEDGER.INVALID_RECTIFICATION',
+      errors: [expect.objectContaining({ field: 'evidence', code: 'NO_EVIDENCE' })],
+    });
+    expect((await fix('a', '1').expect(201)).body.status).toBe('reported');
+    await fix('a', '2').expect(201);
+    expect((await fix('a', '1').expect(409)).body.code).toBe('SECURITY_LEDGER.ITEM_NOT_OPEN');
+    // Item 1 is sent back (the guards were contracted, not on duty) and reported again; item 2 signed off in time.
+    expect((await post('hc', `/inspections/${id}/items/1/send-back`, { reason: '仅签订合同，人员未到岗' }).expect(201)).body.status).toBe(
+      'sent_back',
+    );
+    await fix('a', '1').expect(201);
+    expect((await post('hc', `/inspections/${id}/items/2/sign-off`, { note: '经现场核验' }).expect(201)).body).toMatchObject({
+      status: 'signed_off',
+      onTime: true,
+    });
+    expect((await post('otherHc', `/inspections/${id}/items/1/sign-off`, {}).expect(403)).body.code).toBe('ACCESS.DENIED');
+
+    // 通报 and 约谈 on the inspection.
+    expect((await post('hc', `/inspections/${id}/circulars`, { text: '对该院安保力量不足问题予以通报' }).expect(201)).body).toMatchObject({
+      circularId: '1',
+    });
+    const heldAt = new Date(serviceNow().getTime() - 3_600_000).toISOString();
+    expect(
+      (
+        await post('police', `/inspections/${id}/interviews`, {
+          heldAt,
+          interviewee: '李院长（院长）',
+          summary: '约谈院长，限期整改',
+        }).expect(201)
+      ).body,
+    ).toMatchObject({
+      interviewId: '1',
+      heldAt,
+    });
+
+    // Three days on: item 1 is past its due day, still awaiting its check; the sweeper breaches its clock.
+    shiftMs += 3 * 24 * 3_600_000;
+    await runtime.sweepDeadlines();
+    const mine = async (w: string) =>
+      (await get(w, '/security-ledger/ledger?region=500101').expect(200)).body.items.find(
+        (i: { hospitalId: string }) => i.hospitalId === A,
+      );
+    expect(await mine('hc')).toMatchObject({ openItems: 1, overdueItems: 1, lateItems: 0 });
+    const late = (await post('hc', `/inspections/${id}/items/1/sign-off`, { note: '人员已到岗' }).expect(201)).body;
+    expect(late).toMatchObject({ status: 'signed_off', onTime: false });
+
+    expect(await mine('police')).toMatchObject({
+      openItems: 0,
+      overdueItems: 0,
+      lateItems: 1,
+      lastInspectedAt: inspectedAt,
+      lastInspectionOn: shanghaiDateOf(new Date(inspectedAt)),
+    });
+    // The XLSX ledger says the same, in its rectification columns.
+    const xlsx = await get('hc', '/security-ledger/ledger.xlsx?region=500101').buffer(true).parse(binaryBody).expect(200);
+    const rows = readXlsxWithOpenpyxl(xlsx.body as Buffer)[0]!.rows;
+    const rowA = rows.find((r) => r[1] === '万州区人民医院')!;
+    expect(rowA.slice(-4)).toEqual([0, 0, 1, shanghaiDateOf(new Date(inspectedAt))]);
+    expect(rows.find((r) => r[0] === '合计')!.slice(-4)).toEqual([0, 0, 1, null]);
+    const other = (await get('hc', '/security-ledger/ledger?region=500101').expect(200)).body.items.find(
+      (i: { hospitalId: string }) => i.hospitalId === B,
+    );
+    expect(other).toMatchObject({ openItems: 0, overdueItems: 0, lateItems: 0, lastInspectionOn: null });
+
+    const view = (await get('a', `/security-ledger/inspections/${id}`).expect(200)).body;
+    expect(view).toMatchObject({
+      hospitalName: '万州区人民医院',
+      kind: 'inspection',
+      inspector: { organisationId: `hc-${run}`, organisationKind: 'health_commission' },
+      counts: { items: 2, open: 0, overdue: 0, signedOff: 2, late: 1 },
+      circulars: [expect.objectContaining({ text: '对该院安保力量不足问题予以通报' })],
+      interviews: [expect.objectContaining({ interviewee: '李院长（院长）' })],
+    });
+    expect(
+      view.items.map((i: { itemId: string; onTime: boolean; clock: { state: string } }) => [i.itemId, i.onTime, i.clock.state]),
+    ).toEqual([
+      ['1', false, 'breached'],
+      ['2', true, 'met'],
+    ]);
+    expect(view.items[0]).toMatchObject({ reports: [{}, {}], sentBack: [{ reason: '仅签订合同，人员未到岗' }] });
+    const list = (await get('cityHc', `/security-ledger/hospitals/${A}/inspections`).expect(200)).body;
+    expect(list.inspections).toEqual([
+      expect.objectContaining({
+        inspectionId: id,
+        findings: 2,
+        circulars: 1,
+        interviews: 1,
+        items: { total: 2, open: 0, overdue: 0, late: 1 },
+      }),
+    ]);
+    // Access: another hospital, another county's commission; an unknown id is news to overseers only.
+    await get('b', `/security-ledger/inspections/${id}`).expect(403);
+    await get('otherHc', `/security-ledger/inspections/${id}`).expect(403);
+    await get('b', `/security-ledger/hospitals/${A}/inspections`).expect(403);
+    expect((await get('hc', `/security-ledger/inspections/${randomUUID()}`).expect(404)).body.code).toBe(
+      'SECURITY_LEDGER.INSPECTION_NOT_FOUND',
+    );
+    expect((await get('a', `/security-ledger/inspections/${randomUUID()}`).expect(403)).body.code).toBe('ACCESS.DENIED');
+
+    // The breach is escalated to the inspecting commission on the service's topic, like every deadline's.
+    const breach = await eventually(() =>
+      seen.find((e) => e.type === 'DeadlineBreached' && (e.data as { rule?: string }).rule === 'rectification-item'),
+    );
+    expect(breach.data).toMatchObject({ subject: A, responsibleOrganisationId: A, supervisingOrganisationId: `hc-${run}` });
+    const types = await eventually(() => {
+      const found = seen.filter((e) => (e.data as { inspectionId?: string }).inspectionId === id).map((e) => e.type);
+      return found.length >= 11 ? found : null;
+    });
+    expect(new Set(types)).toEqual(
+      new Set([
+        'InspectionRecorded',
+        'RectificationItemIssued',
+        'RectificationReported',
+        'RectificationSentBack',
+        'RectificationSignedOff',
+        'CircularIssued',
+        'InterviewHeld',
+      ]),
+    );
+  }, 90_000);
+  it('S1 七’s two returns (附件1, 附件2) of 涪陵区: every cell the figures filed, as XLSX (openpyxl) and CSV (csv-parse)', async () => {
+    // Three hospitals of their own county: a public grade-三 with a "1+2+6" office, a private grade-二
+    // without one, a public grade-二 whose office is understaffed; the county's commission and police.
+    const [P3, R2, Q2] = ['a', 'b', 'c'].map((x) => `sl-${run}-fl-${x}`);
+    const FL = '500102';
+    await seedDirectory(
+      app.get<MessageBus>(MESSAGE_BUS),
+      [runtime.directory],
+      [
+        hospital(P3, FL, '三级', 'public', '涪陵中心医院'),
+        hospital(R2, FL, '二级', 'private', '涪陵康宁医院'),
+        hospital(Q2, FL, '二级', 'public', '涪陵区第二人民医院'),
+        { organisationId: `flhc-${run}`, kind: 'health_commission', regionCode: FL, name: '重庆市涪陵区卫生健康委员会' },
+        { organisationId: `flps-${run}`, kind: 'police', regionCode: FL, name: '重庆市涪陵区公安局' },
+      ],
+      60_000,
+    );
+    const fl = {
+      hc: {
+        organisationId: `flhc-${run}`,
+        organisationKind: 'health_commission',
+        organisationRegion: FL,
+        roles: ['health_commission_official'],
+      },
+      police: {
+        organisationId: `flps-${run}`,
+        organisationKind: 'police',
+        organisationRegion: FL,
+        roles: ['station_chief'],
+        policeUnitType: 'station',
+      },
+      p3: { organisationId: P3, organisationKind: 'hospital', organisationRegion: FL, roles: ['hospital_security_officer'] },
+      r2: { organisationId: R2, organisationKind: 'hospital', organisationRegion: FL, roles: ['hospital_security_officer'] },
+      q2: { organisationId: Q2, organisationKind: 'hospital', organisationRegion: FL, roles: ['hospital_security_officer'] },
+    } as Record<string, Partial<PrincipalClaims>>;
+    for (const [name, claims] of Object.entries(fl))
+      tokens[`fl-${name}`] = await keys.tokenFor({ username: `fl.${name}`, userId: `u-fl-${name}-${run}`, ...claims });
+    const day = shanghaiDateOf(runtime.clock()); // the service's day (moved on by the return's test)
+    await put('fl-p3', P3, {
+      openBeds: 1200,
+      onDutyMedicalStaff: 1000,
+      dailyOutpatients: 3000,
+      guards: 62,
+      certifiedGuards: 62,
+      policeOffice: { present: true, fullTimeOfficers: 1, partTimeOfficers: 0, auxiliaries: 2, guards: 6 },
+      screening: { mainEntrances: 3, screenedMainEntrances: 3, equipment: ['walk_through_metal_detector', 'x_ray_baggage_scanner'] },
+      alarms: { gate: true, departments: true, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: true },
+      video: { keyPlacesCovered: true, highDefinition: true, retentionDays: 30 },
+      emergencyPlan: { adopted: true, revisedOn: addDays(day, -5) },
+      drills: [addDays(day, -10), addDays(day, -100), addDays(day, -400)],
+    }).expect(200);
+    await put('fl-r2', R2, {
+      openBeds: 150,
+      onDutyMedicalStaff: 200,
+      dailyOutpatients: 800,
+      guards: 8,
+      certifiedGuards: 6,
+      policeOffice: { present: false, fullTimeOfficers: 0, partTimeOfficers: 0, auxiliaries: 0, guards: 0 },
+      alarms: { gate: true, departments: false, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: false },
+      video: { keyPlacesCovered: false, highDefinition: false, retentionDays: 15 },
+      emergencyPlan: { adopted: true, revisedOn: null },
+      drills: [],
+    }).expect(200);
+    await put('fl-q2', Q2, {
+      openBeds: 400,
+      onDutyMedicalStaff: 500,
+      dailyOutpatients: 2000,
+      guards: 18,
+      certifiedGuards: 18,
+      policeOffice: { present: true, fullTimeOfficers: 0, partTimeOfficers: 1, auxiliaries: 1, guards: 4 },
+      screening: { mainEntrances: 2, screenedMainEntrances: 0, equipment: ['handheld_metal_detector'] },
+      alarms: { gate: true, departments: true, keyPlaces: true, networkedToMonitoringCentre: true, networkedToPolice: true },
+      video: { keyPlacesCovered: true, highDefinition: false, retentionDays: 30 },
+      emergencyPlan: { adopted: true, revisedOn: addDays(day, -150) },
+      drills: [addDays(day, -200)],
+    }).expect(200);
+
+    const xlsx = async (w: string, path: string) =>
+      readXlsxWithOpenpyxl((await get(w, path).buffer(true).parse(binaryBody).expect(200)).body as Buffer)[0]!;
+    const csv = async (w: string, path: string) => {
+      const res = await get(w, path).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      return parse(res.text, { bom: true, relax_column_count: true }) as string[][];
+    };
+    const asText = (rows: (string | number | boolean | null)[][]) => rows.map((r) => r.map((c) => (c === null ? '' : String(c))));
+    const dayText = `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+    const expectParticulars = (rows: (string | number | boolean | null)[][], unit: string) => {
+      expect(rows.slice(1, 4).map((r) => r[0])).toEqual([`填报单位：${unit}`, '统计区域：重庆市涪陵区（500102）', `统计截至：${dayText}`]);
+      expect(String(rows[4]![0])).toMatch(/^制表时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
+    };
+
+    // 附件1, the commission's.
+    const cap = await xlsx('fl-hc', '/security-ledger/returns-s1/capability.xlsx?region=500102');
+    expect(cap.rows[0]![0]).toBe('《医疗机构安全防范能力建设统计表》');
+    expectParticulars(cap.rows, '重庆市涪陵区卫生健康委员会');
+    expect(cap.rows[5]).toEqual([
+      '序号',
+      '医院名称',
+      '所属区域',
+      '医院等级',
+      '所有制',
+      '应配保安\n（人）',
+      '现有保安\n（人）',
+      '持证上岗\n（人）',
+      '主要出入口\n须安检',
+      '主要出入口\n（个）',
+      '已安检出入口\n（个）',
+      '安检设备',
+      '一键报警\n安装部位',
+      '一键报警与\n监控中心联网',
+      '一键报警\n接入公安机关',
+      '视频监控\n重点区域全覆盖',
+      '录像存储\n（天）',
+      '设有警务室',
+      '近一年应急演练\n（次）',
+      '总体达标情况',
+    ]);
+    expect(cap.rows.slice(6, 10)).toEqual([
+      [
+        1,
+        '涪陵中心医院',
+        '重庆市涪陵区',
+        '三级',
+        '公立',
+        60,
+        62,
+        62,
+        '是',
+        3,
+        3,
+        '通过式金属探测门、微剂量X射线安全检查设备',
+        '门卫室、各科室、重点要害部位',
+        '是',
+        '是',
+        '是',
+        30,
+        '是',
+        2,
+        '达标',
+      ],
+      [
+        2,
+        '涪陵康宁医院',
+        '重庆市涪陵区',
+        '二级',
+        '民营',
+        8,
+        8,
+        6,
+        '否',
+        '未填报',
+        '未填报',
+        '未填报',
+        '门卫室、重点要害部位',
+        '是',
+        '否',
+        '否',
+        15,
+        '否',
+        0,
+        '未达标',
+      ],
+      [
+        3,
+        '涪陵区第二人民医院',
+        '重庆市涪陵区',
+        '二级',
+        '公立',
+        20,
+        18,
+        18,
+        '否',
+        2,
+        0,
+        '手持式金属探测器',
+        '门卫室、各科室、重点要害部位',
+        '是',
+        '是',
+        '是',
+        30,
+        '是',
+        1,
+        '未达标',
+      ],
+      ['合计', '医院3家', null, null, null, 88, 88, 86, 1, 5, 3, null, null, 3, 2, 2, null, 2, 3, null],
+    ]);
+    expect(cap.freeze).toBe('A7'); // title, four particulars and the header stay in view
+    expect(cap.merged).toContain('A1:T1');
+    expect(cap.widths).toMatchObject({ B: 30, L: 34 });
+    expect(cap.bold).toEqual(expect.arrayContaining(['A6', 'T6', 'A10', 'S10']));
+    const capCsv = await csv('fl-hc', '/security-ledger/returns-s1/capability.csv?region=500102');
+    expect(capCsv.slice(0, 4)).toEqual(cap.rows.slice(0, 4).map((r) => [r[0]]));
+    expect(capCsv.slice(6, 11)).toEqual(asText(cap.rows.slice(5, 10)));
+
+    // 附件2, the police's: the two offices, their staffing, and the county's coverage against S1 三(二).
+    const offices = await xlsx('fl-police', '/security-ledger/returns-s1/police-offices.xlsx?region=500102');
+    expect(offices.rows[0]![0]).toBe('《公安机关驻医院警务室基本情况统计表》');
+    expectParticulars(offices.rows, '重庆市涪陵区公安局');
+    expect(offices.rows.slice(5, 9)).toEqual([
+      [
+        '序号',
+        '医院名称',
+        '所属区域',
+        '医院等级',
+        '所有制',
+        '专职民警\n（人）',
+        '兼职民警\n（人）',
+        '协警（辅警）\n（人）',
+        '保安\n（人）',
+        '达到“1+2+6”\n配置标准',
+      ],
+      [1, '涪陵中心医院', '重庆市涪陵区', '三级', '公立', 1, 0, 2, 6, '是'],
+      [2, '涪陵区第二人民医院', '重庆市涪陵区', '二级', '公立', 0, 1, 1, 4, '否'],
+      ['合计', '警务室2个', null, null, null, 1, 1, 3, 10, 1],
+    ]);
+    expect(offices.rows.slice(9, 13).map((r) => r[0])).toEqual([
+      '辖区警务室覆盖情况（重庆市涪陵区）：',
+      '三级医院：共1家，设警务室1家（100%），须全部设立，达标（国卫医发〔2021〕28号 二(三)1）',
+      '二级、三级公立医院：共2家，设警务室2家（100%），须全部设立，达标（渝卫发〔2021〕3号 三(二)）',
+      '二级民营医院：共1家，设警务室0家（0%），须不低于80%，未达标（渝卫发〔2021〕3号 三(二)）',
+    ]);
+    expect(offices.freeze).toBe('A7');
+    const officesCsv = await csv('fl-police', '/security-ledger/returns-s1/police-offices.csv?region=500102');
+    expect(officesCsv.slice(6, 10)).toEqual(asText(offices.rows.slice(5, 9)));
+    expect(officesCsv.slice(10, 14).map((r) => r[0])).toEqual(offices.rows.slice(9, 13).map((r) => r[0]));
+
+    // Who: a hospital (even of the county) and another county's commission get 403; 万州's own reads its own county.
+    for (const path of ['capability.xlsx', 'capability.csv', 'police-offices.xlsx', 'police-offices.csv']) {
+      await get('fl-p3', `/security-ledger/returns-s1/${path}?region=500102`).expect(403);
+      await get('otherHc', `/security-ledger/returns-s1/${path}?region=500102`).expect(403);
+    }
+    await get('hc', '/security-ledger/returns-s1/capability.xlsx?region=500102').expect(403);
+  }, 120_000);
 });
 
 async function eventually<T>(probe: () => T | null | undefined, ms = 30_000): Promise<T> {

@@ -20,21 +20,29 @@ import { SecurityProfileCommandHandler } from './ledger/commands/profile-command
 import { RegionLedgerHandler } from './ledger/queries/region-ledger.js';
 import { securityLedgerMigrations } from './migrations/index.js';
 import { profilesProjection } from './read-models/profiles.projection.js';
+import { InspectionCommandHandler } from './inspections/commands/inspection-command.js';
+import { InspectionStepHandler } from './inspections/commands/inspection-step.js';
+import { RecordInspectionHandler } from './inspections/commands/record-inspection.js';
+import { InspectionsController } from './inspections/inspections.controller.js';
+import { GetInspectionHandler, HospitalInspectionsHandler } from './inspections/queries/get-inspection.js';
+import { inspectionsProjection } from './read-models/inspections.projection.js';
+import { S1ReturnsController } from './returns-s1/s1-returns.controller.js';
+import { S1ReturnHandler } from './returns-s1/s1-returns.query.js';
 
 export const SECURITY_LEDGER_SERVICE: ServiceDescriptor = {
   name: 'security-ledger',
   description:
-    'Hospital security ledger (医院安全秩序管理工作台账): security profiles, the standards, each hospital’s compliance, self-inspection returns',
+    'Hospital security ledger (医院安全秩序管理工作台账): security profiles, the standards, each hospital’s compliance, self-inspection returns, inspections and rectification',
 };
 
 /** The runtime's options (tests build the runtime from them with a moved clock). */
 export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
   context: SECURITY_LEDGER_CONTEXT,
   migrations: securityLedgerMigrations,
-  projections: [profilesProjection],
+  projections: [profilesProjection, inspectionsProjection],
   // Region, grade and ownership of a hospital are the directory's, never the request's.
   directory: true,
-  // Each hospital's duty to file a self-inspection return (the events' `clocks`).
+  // Each hospital's duty to file a self-inspection return, and to rectify each item (the events' `clocks`).
   deadlines: { rules: securityLedgerDeadlineRules() },
 });
 
@@ -44,7 +52,7 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
  */
 @Module({
   imports: [EventSourcingModule.forService(securityLedgerRuntimeOptions())],
-  controllers: [LedgerController, LedgerExportController, AssessmentController],
+  controllers: [LedgerController, LedgerExportController, AssessmentController, InspectionsController, S1ReturnsController],
   providers: [
     SecurityProfileCommandHandler,
     FileProfileHandler,
@@ -61,6 +69,14 @@ export const securityLedgerRuntimeOptions = (): ServiceRuntimeOptions => ({
     RecordAssessmentHandler,
     GetAssessmentSheetHandler,
     GetAssessmentHandler,
+    // Inspections and rectification (inspections/).
+    InspectionCommandHandler,
+    RecordInspectionHandler,
+    InspectionStepHandler,
+    GetInspectionHandler,
+    HospitalInspectionsHandler,
+    // S1 七's two returns (returns-s1/).
+    S1ReturnHandler,
   ],
 })
 export class SecurityLedgerModule {}

@@ -5,6 +5,8 @@ import type { HealthCommissionLevel, OrganisationKind, PoliceUnitType, Role } fr
 export interface Principal {
   userId: string;
   username: string;
+  /** The user's display name (张伟), when the token carries one: written into the events they act in. */
+  displayName?: string;
   organisationId: string;
   organisationKind: OrganisationKind;
   /** The organisation's region code (6 digits); jurisdiction and oversight follow it. */
@@ -27,5 +29,10 @@ export const hasRole = (principal: Principal, ...roles: Role[]): boolean => role
  */
 export function actorOf(principal: Principal, ...preferred: Role[]): Actor {
   const role = preferred.find((r) => principal.roles.includes(r)) ?? principal.roles[0] ?? 'none';
-  return { userId: principal.userId, organisationId: principal.organisationId, role };
+  return {
+    userId: principal.userId,
+    organisationId: principal.organisationId,
+    role,
+    ...(principal.displayName ? { name: principal.displayName } : {}),
+  };
 }

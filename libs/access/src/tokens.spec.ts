@@ -1,5 +1,6 @@
 import { generateAccessTokenKeyPair } from './keys.js';
 import { testPrincipal } from '@pingan/testing';
+import { actorOf } from './principal.js';
 import { AccessTokenSigner, AccessTokenVerifier, maxTokenLifetimeFromEnv } from './tokens.js';
 
 describe('access tokens (ES256)', () => {
@@ -30,6 +31,20 @@ describe('access tokens (ES256)', () => {
     await expect(verifier.verify(signed.token)).resolves.toBeDefined();
     now = new Date('2026-11-02T08:15:01Z');
     await expect(verifier.verify(signed.token)).rejects.toMatchObject({ code: 'ACCESS.UNAUTHENTICATED', status: 401 });
+  });
+
+  it('carries the display name, which events then name the actor by; a token without one still verifies', async () => {
+    const named = await verifier.verify((await signer.sign({ ...claims, displayName: '刘芳' })).token);
+    expect(named.displayName).toBe('刘芳');
+    expect(actorOf(named)).toEqual({
+      userId: claims.userId,
+      organisationId: claims.organisationId,
+      role: 'health_commission_official',
+      name: '刘芳',
+    });
+    const unnamed = await verifier.verify((await signer.sign(claims)).token);
+    expect(unnamed).not.toHaveProperty('displayName');
+    expect(actorOf(unnamed)).not.toHaveProperty('name');
   });
 
   it('refuses tokens of another key, tampered tokens, unsigned tokens and HS256 with the public key', async () => {

@@ -40,6 +40,8 @@ export function maxTokenLifetimeFromEnv(env: NodeJS.ProcessEnv): number {
 interface AccessTokenClaims {
   sub: string;
   usr: string;
+  /** The display name, for the actor of events (optional: tokens signed before it lack it). */
+  nam?: string;
   org: string;
   okd: string;
   reg: string;
@@ -78,6 +80,7 @@ export class AccessTokenSigner {
     const claims: AccessTokenClaims = {
       sub: principal.userId,
       usr: principal.username,
+      ...(principal.displayName ? { nam: principal.displayName } : {}),
       org: principal.organisationId,
       okd: principal.organisationKind,
       reg: principal.organisationRegion,
@@ -148,6 +151,7 @@ function principalOf(claims: AccessTokenClaims): Principal {
     !isOrganisationKind(claims.okd) ||
     !isRegionCode(claims.reg) ||
     !str(claims.jti) ||
+    (claims.nam !== undefined && !str(claims.nam)) ||
     !roles.every(isRole) ||
     (claims.hcl !== undefined && !(HEALTH_COMMISSION_LEVELS as readonly string[]).includes(claims.hcl)) ||
     (claims.put !== undefined && !(POLICE_UNIT_TYPES as readonly string[]).includes(claims.put))
@@ -157,6 +161,7 @@ function principalOf(claims: AccessTokenClaims): Principal {
   return {
     userId: claims.sub,
     username: claims.usr,
+    ...(claims.nam ? { displayName: claims.nam } : {}),
     organisationId: claims.org,
     organisationKind: claims.okd,
     organisationRegion: claims.reg,

@@ -3,6 +3,11 @@ export interface Actor {
   userId: string;
   organisationId: string;
   role: string;
+  /**
+   * The person's display name as their access token gave it when they acted, so printed records
+   * name people, not ids. Absent on events written before actors carried it, and for the system.
+   */
+  name?: string;
 }
 
 /** The system itself acting (sweepers, relays, anchors). */

@@ -15,4 +15,5 @@ export * from './calendar.js';
 export * from './labels.js';
 export * from './access.js';
 export * from './rule-words.js';
+export * from './event-titles.js';
 export * from './sealed-field.js';

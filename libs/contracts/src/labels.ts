@@ -14,7 +14,7 @@ import type {
   IncidentOutcome,
   InjuryGrade,
 } from './incidents.js';
-import type { ScreeningEquipment, SelfInspectionFilingStatus } from './security-ledger.js';
+import type { InspectionKind, RectificationItemStatus, ScreeningEquipment, SelfInspectionFilingStatus } from './security-ledger.js';
 import type { AssessmentItemKind } from './security-assessment.js';
 
 type Labels<K extends string> = Readonly<Record<K, string>>;
@@ -174,6 +174,8 @@ export const LABELS = {
     withdrawn: '撤回',
     other: '其他',
   },
+  disputeOrigin: { complaint: '患方投诉', incident: '涉医警情转入' },
+  mediationPhase: { referred: '已申请调解', accepted: '调解中', agreed: '已达成调解协议', failed: '调解不成', withdrawn: '已撤回调解申请' },
 
   // high-risk persons (重点人员)
   highRiskCategory: {
@@ -246,6 +248,13 @@ export const LABELS = {
     training: '安全防范教育培训',
     liability_insurance: '医疗责任保险',
   } satisfies Labels<AssessmentItemKind>,
+  inspectionKind: { inspection: '检查', supervision: '督导' } satisfies Labels<InspectionKind>,
+  rectificationItemStatus: {
+    issued: '待整改',
+    reported: '已报整改，待核验',
+    sent_back: '退回重改',
+    signed_off: '已销号',
+  } satisfies Labels<RectificationItemStatus>,
 
   // operations
   healthStatus: { ok: '正常', degraded: '部分降级', up: '正常', down: '不可用', error: '异常', shutting_down: '正在停止' },

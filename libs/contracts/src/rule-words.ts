@@ -25,6 +25,7 @@ const RULE_FAMILIES: readonly [RegExp, string][] = [
   [/^counselling-task/, '心理疏导任务期限'],
   [/^supervision/, '督办期限'],
   [/^self-inspection-return/, '安全自查填报期限'],
+  [/^rectification-item/, '整改期限'],
 ];
 
 /** The rule's name in words ('人民调解期限'), or undefined for a rule no family names. */

@@ -92,7 +92,7 @@ export type SecurityProfileFiled = {
 export const SELF_INSPECTION_RETURN_STREAM_TYPE = 'security-return';
 export const selfInspectionReturnStreamId = (returnId: string): string => `security-return-${returnId}`;
 export const selfInspectionDeadlineId = (returnId: string, hospitalId: string): string => `${returnId}/${hospitalId}`;
-export type SecurityLedgerDeadlineRuleName = 'self-inspection-return';
+export type SecurityLedgerDeadlineRuleName = 'self-inspection-return' | 'rectification-item';
 
 /** Where a hospital stands on a return: filed by the due date, filed after it, not filed and overdue, not filed and not yet due. */
 export const SELF_INSPECTION_FILING_STATUSES = ['on_time', 'late', 'missing', 'pending'] as const;
@@ -146,4 +146,109 @@ export type SelfInspectionReturnFiled = {
   };
 };
 
-export type SecurityLedgerEvent = SecurityProfileFiled | SelfInspectionReturnSet | SelfInspectionReturnFiled | SecurityAssessmentEvent;
+/**
+ * Inspections and rectification (检查/督导 → 整改 → 销号) [S0 三(三)–(四)]: a health commission or a
+ * police unit of a region containing the hospital inspects it and records its findings (stream
+ * `security-inspection-<inspectionId>`); rectification items issued from the findings each carry a
+ * clock (rule `rectification-item`, due at 24:00 Shanghai time of the due day, escalated to the
+ * inspecting unit), stopped only when the item is signed off (销号). 通报 and 约谈 are events on the
+ * inspection.
+ */
+export const SECURITY_INSPECTION_STREAM_TYPE = 'security-inspection';
+export const securityInspectionStreamId = (inspectionId: string): string => `security-inspection-${inspectionId}`;
+export const rectificationDeadlineId = (inspectionId: string, itemId: string): string => `${inspectionId}/rectification/${itemId}`;
+
+/** 检查 (an inspection) or 督导 (supervision: a follow-up visit on the work as a whole). */
+export const INSPECTION_KINDS = ['inspection', 'supervision'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+/** Issued (to rectify), reported fixed (awaiting the inspector's check), sent back (to rectify again), signed off (销号). */
+export const RECTIFICATION_ITEM_STATUSES = ['issued', 'reported', 'sent_back', 'signed_off'] as const;
+export type RectificationItemStatus = (typeof RECTIFICATION_ITEM_STATUSES)[number];
+
+/** The unit that acts on the inspecting side: a health commission or a police unit, and its region. */
+export type InspectingUnit = {
+  organisationId: string;
+  organisationKind: 'health_commission' | 'police';
+  regionCode: string;
+};
+
+/** A gap the inspection found, against one of the standards' requirement kinds (securityRequirementKind). */
+export type InspectionFinding = { findingId: string; requirement: string; note: string };
+
+type InspectionRef = SecurityHospitalRef & { inspectionId: string };
+
+export type InspectionRecorded = {
+  type: 'InspectionRecorded';
+  data: InspectionRef & {
+    kind: InspectionKind;
+    /** When the hospital was inspected (stated by the inspector; not in the future). */
+    inspectedAt: string;
+    inspector: InspectingUnit;
+    findings: InspectionFinding[];
+    recordedAt: string;
+  };
+};
+
+export type RectificationItemIssued = {
+  type: 'RectificationItemIssued';
+  data: InspectionRef & {
+    itemId: string;
+    findingId: string;
+    requirement: string;
+    /** The person at the hospital answerable for the fix (name and role, as text). */
+    responsible: { name: string; role: string };
+    dueOn: string;
+    dueAt: string;
+    issuedAt: string;
+    issuedBy: InspectingUnit;
+    clocks: SecurityLedgerClockInstruction[];
+  };
+};
+
+export type RectificationReported = {
+  type: 'RectificationReported';
+  data: InspectionRef & { itemId: string; note: string; evidence: string[]; reportedAt: string };
+};
+
+export type RectificationSignedOff = {
+  type: 'RectificationSignedOff';
+  data: InspectionRef & {
+    itemId: string;
+    note: string;
+    signedOffAt: string;
+    /** Signed off by the due instant; false: late (the clock keeps its breach). */
+    onTime: boolean;
+    signedOffBy: InspectingUnit;
+    clocks: SecurityLedgerClockInstruction[];
+  };
+};
+
+export type RectificationSentBack = {
+  type: 'RectificationSentBack';
+  data: InspectionRef & { itemId: string; reason: string; sentBackAt: string; sentBackBy: InspectingUnit };
+};
+
+/** 通报 */
+export type CircularIssued = {
+  type: 'CircularIssued';
+  data: InspectionRef & { circularId: string; text: string; issuedAt: string; issuedBy: InspectingUnit };
+};
+
+/** 约谈 */
+export type InterviewHeld = {
+  type: 'InterviewHeld';
+  data: InspectionRef & { interviewId: string; heldAt: string; interviewee: string; summary: string; heldBy: InspectingUnit };
+};
+
+export type InspectionEvent =
+  | InspectionRecorded
+  | RectificationItemIssued
+  | RectificationReported
+  | RectificationSignedOff
+  | RectificationSentBack
+  | CircularIssued
+  | InterviewHeld;
+
+export type SecurityLedgerEvent =
+  SecurityProfileFiled | SelfInspectionReturnSet | SelfInspectionReturnFiled | SecurityAssessmentEvent | InspectionEvent;

@@ -42,6 +42,20 @@ export {
 export * from './idempotency/index.js';
 export { XLSX_TYPE, returnCsv, returnXlsx, toCsv, type Cell, type OfficialReturn, type ReturnColumn } from './exports/official-return.js';
 export {
+  DEFAULT_PDF_FONT,
+  DEFAULT_PDF_FONT_NAME,
+  PdfFont,
+  PdfTable,
+  cjkDocument,
+  columnWidths,
+  numberPages,
+  pdfFontFromEnv,
+  type FontMissing,
+  type PdfFontData,
+  type PdfFontSource,
+  type RowOptions,
+} from './exports/pdf.js';
+export {
   KeyDestroyedError,
   fileKey,
   gcmOpen,

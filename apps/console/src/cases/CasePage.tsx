@@ -1,11 +1,12 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Modal, Row, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useOutletContext, useParams } from 'react-router';
+import { Link, useOutletContext, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '../shared/api/problem';
 import { useAcknowledge, useCloseIncident, useDeadlines, useEscalate, useIncident, useOrganisationName } from '../shared/api/queries';
 import type { Deadline, EscalationChain, Incident, IncidentOutcome, Me } from '../shared/api/views';
 import { CaseTimeline } from '../shared/CaseTimeline';
+import { AlarmDetailsCard } from './AlarmDetailsCard';
 import { ReportFormButtons } from './ReportFormButtons';
 import { Clock } from '../shared/Clock';
 import { CATEGORY_LABELS, CHAIN_LABELS, CHANNEL_LABELS, CLOCK_LABELS, LEVEL_LABELS, OUTCOME_LABELS, label } from '../shared/labels';
@@ -25,6 +26,8 @@ const SUBMITTERS: Record<EscalationChain, string[]> = {
   police: POLICE,
 };
 const ADDRESSEES = ['health_commission_official', 'political_legal_officer', ...POLICE];
+// Who reads police cases (prosecution's CASE_READER_ROLES): a hospital is no party to the police file.
+const POLICE_CASE_READERS = [...POLICE, 'health_commission_official', 'prosecutor', 'judge', 'political_legal_officer'];
 
 function Clocks({ incident, deadlines }: { incident: Incident; deadlines: Deadline[] }) {
   const shown = new Set(deadlines.map((d) => d.clock));
@@ -205,14 +208,20 @@ export default function CasePage() {
   const police = incident.police;
   const step = police.sceneClearedAt ? 4 : police.disturbanceStoppedAt ? 3 : police.arrivedAt ? 2 : police.dispatchedAt ? 1 : 0;
   const mayClose = me.roles.some((r) => ['hospital_security_officer', ...POLICE].includes(r));
+  // A one-key alarm's particulars come from its hospital's security office, once, while the incident is open.
+  const detailsPending = incident.channel === 'one_key_alarm' && incident.particulars === null && incident.status === 'open';
+  const mayCompleteDetails =
+    detailsPending && me.roles.includes('hospital_security_officer') && me.organisationId === incident.ref.hospitalId;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} className="case-page">
+      {mayCompleteDetails && <AlarmDetailsCard caseNumber={caseNumber} incident={incident} />}
       <Card
         title={
           <Space wrap>
             <span>警情 {caseNumber}</span>
             {incident.major && <Tag color="red">重大</Tag>}
+            {detailsPending && <Tag color="orange">待补录详情</Tag>}
             <Tag color={incident.status === 'open' ? 'blue' : 'default'}>
               {incident.status === 'open' ? '处置中' : `已办结 · ${label(OUTCOME_LABELS, incident.outcome)}`}
             </Tag>
@@ -248,8 +257,21 @@ export default function CasePage() {
           <Descriptions.Item label="具体行为" span={3}>
             {incident.particulars?.behaviour ?? '待补录'}
           </Descriptions.Item>
+          {incident.particulars?.description && (
+            <Descriptions.Item label="补充说明" span={3}>
+              {incident.particulars.description}
+            </Descriptions.Item>
+          )}
           {incident.classification.massIncident && <Descriptions.Item label="群体性事件">是</Descriptions.Item>}
           {incident.classification.weaponsInvolved && <Descriptions.Item label="涉及凶器">是</Descriptions.Item>}
+          {/* 转为案件办理: the police case keeps the incident's number. */}
+          {incident.outcome === 'handed_to_police_case' && me.roles.some((r) => POLICE_CASE_READERS.includes(r)) && (
+            <Descriptions.Item label="公安案件">
+              <Link to={`/police-cases/${caseNumber}`} data-testid="police-case-link">
+                查看公安案件 {caseNumber}
+              </Link>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Row gutter={16}>

@@ -1,7 +1,7 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { useOutletContext } from 'react-router';
+import { Link, useOutletContext } from 'react-router';
 import { messageOf } from '../shared/api/problem';
 import { useOrganisations, useReceiveComplaint, useRoutesNotice } from '../shared/api/queries';
 import type { ClaimKind, DisputeCommandResult, DisputeRoute, Me, NoticeMethod, PartyRelation } from '../shared/api/views';
@@ -25,7 +25,8 @@ interface NoticeValues {
   note?: string;
 }
 
-const options = <K extends string>(labels: Record<K, string>) => (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+const options = <K extends string>(labels: Record<K, string>) =>
+  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 
 // The API's dotted paths (parties.0.name, claims.0.description) onto this form's fields.
 const complaintField = (field: string): string | undefined => {
@@ -86,7 +87,9 @@ export default function IntakePage() {
       {
         onSuccess: setNoticed,
         onError: (error) => {
-          const unplaced = showFieldErrors(noticeForm, error, (f) => (['routes', 'method', 'note'].includes(f.split('.')[0]) ? f.split('.')[0] : undefined));
+          const unplaced = showFieldErrors(noticeForm, error, (f) =>
+            ['routes', 'method', 'note'].includes(f.split('.')[0]) ? f.split('.')[0] : undefined,
+          );
           if (unplaced.length > 0 || !noticeForm.getFieldsError().some((f) => f.errors.length > 0)) setProblem(messageOf(error));
         },
       },
@@ -168,7 +171,12 @@ export default function IntakePage() {
           type="success"
           showIcon
           style={{ marginBottom: 16 }}
-          message={<span data-testid="dispute-case-number">已受理，案件编号 {opened.caseNumber}</span>}
+          message={
+            <Space wrap>
+              <span data-testid="dispute-case-number">已受理，案件编号 {opened.caseNumber}</span>
+              <Link to={`/disputes/${opened.caseNumber}`}>查看案件</Link>
+            </Space>
+          }
           description={
             <Space wrap>
               {clocks.map((c) => (
@@ -213,6 +221,11 @@ export default function IntakePage() {
               <CheckCircleFilled style={{ color: '#52c41a' }} /> 已记录多元化解告知
             </Typography.Title>
             <Typography.Text type="secondary">可以进入协商、调解或引导诉讼。</Typography.Text>
+            <Link to={`/disputes/${noticed.caseNumber}`}>
+              <Button type="primary" size="large">
+                查看案件
+              </Button>
+            </Link>
             <Button
               size="large"
               onClick={() => {

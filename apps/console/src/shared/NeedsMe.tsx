@@ -15,8 +15,12 @@ export function NeedsMe({ title = '待办事项' }: { title?: string }) {
   const orgName = useOrganisationName();
   const clocks = runningClocksByCase(deadlines.data);
   const firstDue = (i: IncidentSummary) => clocks.get(i.caseNumber)?.[0]?.dueAt ?? '9999';
+  // Running clocks first; then a one-key alarm still to be described (only its hospital can), then the newest.
   const sorted = [...(incidents.data ?? [])].sort(
-    (a, b) => firstDue(a).localeCompare(firstDue(b)) || b.occurredAt.localeCompare(a.occurredAt),
+    (a, b) =>
+      firstDue(a).localeCompare(firstDue(b)) ||
+      Number(b.detailsPending) - Number(a.detailsPending) ||
+      b.occurredAt.localeCompare(a.occurredAt),
   );
   return (
     <Card title={title}>
@@ -30,9 +34,10 @@ export function NeedsMe({ title = '待办事项' }: { title?: string }) {
           renderItem={(i) => (
             <List.Item
               key={i.caseNumber}
+              data-testid={`needs-me-${i.caseNumber}`}
               actions={[
                 <Link key="open" to={`/case/${i.caseNumber}`}>
-                  <Button type="primary">办理</Button>
+                  <Button type="primary">{i.detailsPending ? '补录详情' : '办理'}</Button>
                 </Link>,
               ]}
             >
@@ -40,6 +45,7 @@ export function NeedsMe({ title = '待办事项' }: { title?: string }) {
                 title={
                   <Space wrap>
                     {i.major && <Tag color="red">重大</Tag>}
+                    {i.detailsPending && <Tag color="orange">一键报警待补录详情</Tag>}
                     <span>{i.categories.map((c) => label(CATEGORY_LABELS, c)).join('、') || '未定性'}</span>
                     <Typography.Text type="secondary">{i.caseNumber}</Typography.Text>
                   </Space>
@@ -48,7 +54,6 @@ export function NeedsMe({ title = '待办事项' }: { title?: string }) {
                   <Space direction="vertical" size={4}>
                     <span>
                       {orgName(i.hospitalId)} · 发生于 {beijing(i.occurredAt)}
-                      {i.detailsPending && ' · 待补录报警详情'}
                       {!i.dispatchedAt ? ' · 待出警' : !i.arrivedAt ? ' · 已出警，待到场' : ''}
                     </span>
                     <Space wrap>

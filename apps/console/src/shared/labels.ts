@@ -11,6 +11,7 @@ import type {
 
 import { LABELS, type LabelGroup } from '../../../../libs/contracts/src/labels';
 import { ruleName } from '../../../../libs/contracts/src/rule-words';
+import { EVENT_TITLES } from '../../../../libs/contracts/src/event-titles';
 
 /**
  * The Chinese words of the API's enum values: the very table the API serves as `GET /meta/labels`
@@ -39,6 +40,8 @@ export const LEVEL_LABELS: Record<string, string> = LABELS.escalationLevel;
 export const CLOCK_LABELS: Record<string, string> = LABELS.incidentClock;
 
 export const EVENT_LABELS: Record<string, string> = {
+  // Oversight's words for the steps of every context (police cases, disputes…); the console's own below win.
+  ...EVENT_TITLES,
   IncidentReported: '接报警情',
   AlarmDetailsCompleted: '补录报警详情',
   IncidentReclassified: '重新定性',

@@ -22,9 +22,14 @@ const clockTime = new Intl.DateTimeFormat('zh-CN', {
 export const beijing = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)).replace(/\//g, '-') : '—');
 export const beijingClock = (iso: string | null | undefined): string => (iso ? clockTime.format(new Date(iso)) : '—');
 
-/** `02:41` or `1:02:41` for a span in ms (absolute). */
+/**
+ * `02:41` or `1:02:41` for a span in ms (absolute); a day or more as `32 天 2 小时`, since nobody reads a
+ * 30-working-day mediation period as 770:30:52 (and seconds mean nothing at that range).
+ */
 export function span(ms: number): string {
   const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86_400);
+  if (days > 0) return `${days} 天 ${Math.floor((total % 86_400) / 3600)} 小时`;
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

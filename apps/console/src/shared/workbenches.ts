@@ -40,7 +40,10 @@ export const WORKBENCHES: Workbench[] = [
     key: 'police-cases',
     label: '公安办案',
     roles: ['police_case_officer'],
-    entries: [{ path: '/police/incidents', label: '辖区警情' }],
+    entries: [
+      { path: '/police/cases', label: '我的案件' },
+      { path: '/police/incidents', label: '辖区警情' },
+    ],
   },
   {
     key: 'overview',
@@ -56,6 +59,7 @@ export const WORKBENCHES: Workbench[] = [
     entries: [
       { path: '/complaints/intake', label: '投诉接待' },
       { path: '/hospital/door-check', label: '门岗核查' },
+      { path: '/complaints/disputes', label: '本院纠纷' },
     ],
   },
   {

@@ -1,3 +1,4 @@
+import { occurredAtOf } from '@pingan/platform';
 import type { DisputeClockInstruction } from '@pingan/contracts';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
@@ -35,13 +36,13 @@ export const mediationDecisions = {
     if (state.litigation !== null) throw new DisputeError(Code.LitigationAccepted, 'A court has accepted a lawsuit on this dispute.');
     const deadlineId = deadlineIdFor(ref.disputeId, mediationRule(mediation.kind), mediation.attempt);
     const clocks: DisputeClockInstruction[] = [
-      ...acceptanceClockStop(mediation, command.metadata.now, 'done', 'accepted'),
+      ...acceptanceClockStop(mediation, occurredAtOf(command.metadata), 'done', 'accepted'),
       {
         action: 'start',
         deadlineId,
         subject: ref.caseNumber,
         rule: mediationRule(mediation.kind),
-        startedAt: iso(command.metadata.now),
+        startedAt: iso(occurredAtOf(command.metadata)),
         responsibleOrganisationId: mediation.mediatorOrganisationId,
         supervisingOrganisationId: command.data.supervisingOrganisationId ?? null,
       },
@@ -51,14 +52,14 @@ export const mediationDecisions = {
       clocks.push({
         action: 'pause',
         deadlineId,
-        at: iso(command.metadata.now),
+        at: iso(occurredAtOf(command.metadata)),
         reason: 'appraisal',
       });
     return oneEvent(ref, 'MediationAccepted', {
       attempt: mediation.attempt,
       kind: mediation.kind,
       mediatorOrganisationId: mediation.mediatorOrganisationId,
-      acceptedAt: iso(command.metadata.now),
+      acceptedAt: iso(occurredAtOf(command.metadata)),
       clocks,
     });
   },
@@ -72,7 +73,7 @@ export const mediationDecisions = {
     return oneEvent(ref, 'MediationSessionHeld', {
       attempt: mediation.attempt,
       sessionId: command.data.sessionId,
-      heldAt: iso(command.data.heldAt),
+      heldAt: iso(command.metadata.occurredAt ?? command.data.heldAt),
       attendees: command.data.attendees,
       notes: command.data.notes,
     });
@@ -88,7 +89,7 @@ export const mediationDecisions = {
             {
               action: 'pause',
               deadlineId: mediation.deadlineId,
-              at: iso(command.metadata.now),
+              at: iso(occurredAtOf(command.metadata)),
               reason: 'appraisal',
             },
           ]
@@ -97,7 +98,7 @@ export const mediationDecisions = {
       appraisalId: command.data.appraisalId,
       kind: command.data.kind,
       appraiser: command.data.appraiser,
-      requestedAt: iso(command.metadata.now),
+      requestedAt: iso(occurredAtOf(command.metadata)),
       clocks,
     });
   },
@@ -114,7 +115,7 @@ export const mediationDecisions = {
             {
               action: 'resume',
               deadlineId: mediation.deadlineId,
-              at: iso(command.metadata.now),
+              at: iso(occurredAtOf(command.metadata)),
             },
           ]
         : [];
@@ -128,7 +129,7 @@ export const mediationDecisions = {
           outcome: result.outcome,
           reportReference: command.data.reportReference,
           terminationReason: result.outcome === 'terminated' ? result.reason : null,
-          completedAt: iso(command.metadata.now),
+          completedAt: iso(occurredAtOf(command.metadata)),
           clocks,
         },
       },
@@ -142,7 +143,7 @@ export const mediationDecisions = {
           appraisalId: command.data.appraisalId,
           responsibility: result.liability.responsibility,
           summary: result.liability.summary,
-          determinedAt: iso(command.metadata.now),
+          determinedAt: iso(occurredAtOf(command.metadata)),
         },
       });
     }
@@ -176,12 +177,12 @@ export const mediationDecisions = {
         hospitalRepresentative: consent.hospitalRepresentative,
         reference: blank(consent.reference) ? null : consent.reference!,
       },
-      extendedAt: iso(command.metadata.now),
+      extendedAt: iso(occurredAtOf(command.metadata)),
       clocks: [
         {
           action: 'extend',
           deadlineId: mediation.deadlineId!,
-          at: iso(command.metadata.now),
+          at: iso(occurredAtOf(command.metadata)),
           by: { unit: 'working_days', amount: command.data.workingDays },
           reason: command.data.reason,
         },
@@ -199,7 +200,7 @@ export const mediationDecisions = {
       attempt: mediation.attempt,
       kind: mediation.kind,
       agreementId: command.data.agreementId,
-      agreedAt: iso(command.metadata.now),
+      agreedAt: iso(occurredAtOf(command.metadata)),
       terms: command.data.terms,
       compensation: command.data.compensation,
       totalFen,
@@ -207,7 +208,7 @@ export const mediationDecisions = {
         {
           action: 'stop',
           deadlineId: mediation.deadlineId!,
-          at: iso(command.metadata.now),
+          at: iso(occurredAtOf(command.metadata)),
           reason: 'agreement',
         },
       ],
@@ -223,13 +224,13 @@ export const mediationDecisions = {
       kind: mediation.kind,
       reason: command.data.reason,
       note: command.data.note,
-      failedAt: iso(command.metadata.now),
+      failedAt: iso(occurredAtOf(command.metadata)),
       clocks:
         mediation.deadlineId === null
           ? // 不予受理 is the commission's decision on time; the application falling away otherwise is moot.
             acceptanceClockStop(
               mediation,
-              command.metadata.now,
+              occurredAtOf(command.metadata),
               command.data.reason === 'not_accepted' ? 'done' : 'moot',
               `failed: ${command.data.reason}`,
             )
@@ -237,7 +238,7 @@ export const mediationDecisions = {
               {
                 action: 'stop',
                 deadlineId: mediation.deadlineId,
-                at: iso(command.metadata.now),
+                at: iso(occurredAtOf(command.metadata)),
                 reason: `failed: ${command.data.reason}`,
               },
             ],

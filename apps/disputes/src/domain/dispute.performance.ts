@@ -1,3 +1,4 @@
+import { occurredAtOf } from '@pingan/platform';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
 import { inProgress, invalid, iso, requireLiability, requireOpen, oneEvent } from './dispute.rules.js';
 import type { Decisions, Evolutions } from './dispute.state.js';
@@ -17,7 +18,7 @@ export const performanceDecisions = {
       agreementId: agreement.agreementId,
       courtId: command.data.courtId,
       rulingReference: command.data.rulingReference,
-      confirmedAt: iso(command.metadata.now),
+      confirmedAt: iso(occurredAtOf(command.metadata)),
     });
   },
 
@@ -36,7 +37,7 @@ export const performanceDecisions = {
       paymentId: command.data.paymentId,
       amountFen: command.data.amountFen,
       payer: command.data.payer,
-      paidAt: iso(command.metadata.now),
+      paidAt: iso(occurredAtOf(command.metadata)),
       paidTotalFen,
     });
   },
@@ -52,7 +53,7 @@ export const performanceDecisions = {
     return oneEvent(ref, 'AgreementPerformed', {
       agreementId: agreement.agreementId,
       note: command.data.note,
-      performedAt: iso(command.metadata.now),
+      performedAt: iso(occurredAtOf(command.metadata)),
     });
   },
 
@@ -66,13 +67,13 @@ export const performanceDecisions = {
     return oneEvent(ref, 'DisputeClosed', {
       outcome: command.data.outcome,
       note: command.data.note,
-      closedAt: iso(command.metadata.now),
+      closedAt: iso(occurredAtOf(command.metadata)),
       clocks: state.riskReview
         ? [
             {
               action: 'stop',
               deadlineId: state.riskReview.deadlineId,
-              at: iso(command.metadata.now),
+              at: iso(occurredAtOf(command.metadata)),
               reason: 'closed',
             },
           ]

@@ -1,3 +1,4 @@
+import { occurredAtOf } from '@pingan/platform';
 import type { DisputeClockInstruction } from '@pingan/contracts';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
 import type { DisputeEvent } from './dispute.events.js';
@@ -93,7 +94,7 @@ export const referralDecisions = {
     requireRoutesNotified(state);
     const filed: DisputeEvent = {
       type: 'LitigationFiled',
-      data: { ...ref, courtId: command.data.courtId, reference: command.data.reference, filedAt: iso(command.metadata.now) },
+      data: { ...ref, courtId: command.data.courtId, reference: command.data.reference, filedAt: iso(occurredAtOf(command.metadata)) },
     };
     const mediation = state.mediation;
     if (mediation === null || !inProgress(mediation)) return [filed];

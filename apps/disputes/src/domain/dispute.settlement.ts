@@ -1,3 +1,4 @@
+import { occurredAtOf } from '@pingan/platform';
 import { DisputeError, DisputeErrorCode as Code } from './dispute.errors.js';
 import { compensationTotal, inProgress, iso, requireLiability, requireOpen, oneEvent } from './dispute.rules.js';
 import type { Decisions, Evolutions } from './dispute.state.js';
@@ -12,7 +13,7 @@ export const settlementDecisions = {
       appraisalId: null,
       responsibility: command.data.liability.responsibility,
       summary: command.data.liability.summary,
-      determinedAt: iso(command.metadata.now),
+      determinedAt: iso(occurredAtOf(command.metadata)),
     });
   },
 
@@ -27,7 +28,7 @@ export const settlementDecisions = {
       terms: command.data.terms,
       compensation: command.data.compensation,
       totalFen,
-      settledAt: iso(command.metadata.now),
+      settledAt: iso(occurredAtOf(command.metadata)),
     });
   },
 } satisfies Partial<Decisions>;

@@ -44,6 +44,7 @@ export class LiabilityController {
         id,
         { type: 'RequestAppraisal', data: { appraisalId, kind: dto.kind, appraiser: dto.appraiser } },
         HOSPITAL_OR_MEDIATORS,
+        dto,
       ),
     );
     return { ...result, appraisalId };
@@ -75,6 +76,7 @@ export class LiabilityController {
           },
         },
         HOSPITAL_OR_MEDIATORS,
+        dto,
       ),
     );
   }
@@ -99,6 +101,7 @@ export class LiabilityController {
           data: { liability: { responsibility: dto.liability.responsibility, summary: dto.liability.summary } },
         },
         HOSPITAL_OR_MEDIATORS,
+        dto,
       ),
     );
   }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { StatedInstantDto } from '../common.dto.js';
 import { IsDefined, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 
 const APPRAISAL_KINDS = ['medical_damage', 'medical_accident'] as const;
 export const RESPONSIBILITIES = ['full', 'primary', 'equal', 'secondary', 'minor', 'none'] as const;
 
-export class AppraisalRequestDto {
+export class AppraisalRequestDto extends StatedInstantDto {
   @ApiProperty({ enum: APPRAISAL_KINDS, description: '医疗损害鉴定 / 医疗事故技术鉴定' })
   @IsIn(APPRAISAL_KINDS)
   kind!: (typeof APPRAISAL_KINDS)[number];
@@ -21,7 +22,7 @@ export class LiabilityDto {
 
 const OUTCOMES = ['concluded', 'terminated'] as const;
 
-export class AppraisalResultDto {
+export class AppraisalResultDto extends StatedInstantDto {
   @ApiProperty() @IsString() @Length(1, 200) reportReference!: string;
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: (typeof OUTCOMES)[number];
   @ApiPropertyOptional({ type: LiabilityDto, description: 'required when concluded' })
@@ -37,7 +38,7 @@ export class AppraisalResultDto {
   terminationReason?: string;
 }
 
-export class LiabilityAgreementDto {
+export class LiabilityAgreementDto extends StatedInstantDto {
   @ApiProperty({ type: LiabilityDto }) @IsDefined() @ValidateNested() @Type(() => LiabilityDto) liability!: LiabilityDto;
 }
 

@@ -67,6 +67,7 @@ export class MediationController {
         id,
         { type: 'AcceptMediation', data: { supervisingOrganisationId: dto.supervisingOrganisationId ?? null } },
         MEDIATORS,
+        dto,
       ),
     );
   }
@@ -90,6 +91,8 @@ export class MediationController {
           },
         },
         MEDIATORS,
+        { occurredAt: dto.heldAt },
+        'heldAt',
       ),
     );
   }
@@ -126,6 +129,7 @@ export class MediationController {
           },
         },
         MEDIATORS,
+        dto,
       ),
     );
   }
@@ -135,6 +139,6 @@ export class MediationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mediation failed (调解不成) (mediator, health_commission_official)' })
   fail(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: FailureDto): Promise<CommandResultDto> {
-    return this.act(actOnDispute(p, id, { type: 'FailMediation', data: { reason: dto.reason, note: dto.note ?? '' } }, MEDIATORS));
+    return this.act(actOnDispute(p, id, { type: 'FailMediation', data: { reason: dto.reason, note: dto.note ?? '' } }, MEDIATORS, dto));
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { StatedInstantDto } from '../common.dto.js';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -26,7 +27,7 @@ export class ReferralDto {
   @ApiProperty({ description: 'the mediation committee or health commission' }) @IsString() @Length(1, 64) mediatorOrganisationId!: string;
 }
 
-export class AcceptanceDto {
+export class AcceptanceDto extends StatedInstantDto {
   @ApiPropertyOptional({ description: 'who supervises the mediator: a breach of the 30-working-day clock is escalated there' })
   @IsOptional()
   @IsString()
@@ -85,7 +86,7 @@ export class ExtensionDto {
 
 const FAILURE_REASONS = ['no_agreement', 'party_withdrew', 'not_accepted', 'other'] as const;
 
-export class FailureDto {
+export class FailureDto extends StatedInstantDto {
   @ApiProperty({ enum: FAILURE_REASONS }) @IsIn(FAILURE_REASONS) reason!: (typeof FAILURE_REASONS)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }

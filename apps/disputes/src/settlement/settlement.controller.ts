@@ -46,6 +46,7 @@ export class SettlementController {
           },
         },
         HOSPITAL,
+        dto,
       ),
     );
   }
@@ -65,6 +66,7 @@ export class SettlementController {
         id,
         { type: 'ConfirmAgreementJudicially', data: { courtId: dto.courtId, rulingReference: dto.rulingReference } },
         CONFIRMERS,
+        dto,
       ),
     );
   }
@@ -86,7 +88,9 @@ export class SettlementController {
     @Param('id', DisputeRefPipe) id: string,
     @Body() dto: LitigationDto,
   ): Promise<CommandResultDto> {
-    return this.act(actOnDispute(p, id, { type: 'FileLitigation', data: { courtId: dto.courtId, reference: dto.reference } }, HOSPITAL));
+    return this.act(
+      actOnDispute(p, id, { type: 'FileLitigation', data: { courtId: dto.courtId, reference: dto.reference } }, HOSPITAL, dto),
+    );
   }
 
   @Post('payments')
@@ -96,7 +100,13 @@ export class SettlementController {
   async pay(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: PaymentDto) {
     const paymentId = randomUUID();
     const result = await this.act(
-      actOnDispute(p, id, { type: 'RecordCompensationPayment', data: { paymentId, amountFen: dto.amountFen, payer: dto.payer } }, HOSPITAL),
+      actOnDispute(
+        p,
+        id,
+        { type: 'RecordCompensationPayment', data: { paymentId, amountFen: dto.amountFen, payer: dto.payer } },
+        HOSPITAL,
+        dto,
+      ),
     );
     return { ...result, paymentId };
   }

@@ -92,6 +92,7 @@ export function claimsOf(user: UserRow, organisation: OrganisationRow): Principa
   return {
     userId: user.userId,
     username: user.username,
+    displayName: user.displayName,
     organisationId: organisation.organisationId,
     organisationKind: organisation.kind,
     organisationRegion: organisation.regionCode,

@@ -70,25 +70,28 @@ export type CompleteAlarmDetails = CommandOf<
 
 export type ReclassifyIncident = CommandOf<'ReclassifyIncident', { classification: ClassificationInput; reason?: string }>;
 
+// The instants of the steps below default to when the command is decided; a stated one, checked by
+// the pipeline (metadata.occurredAt, taken as now when a skewed clock put it just ahead), wins.
+
 /** The appraisal (伤情鉴定) of a suspected serious injury: whose, at what grade, by which opinion. */
 export type RecordInjuryAppraisal = CommandOf<
   'RecordInjuryAppraisal',
-  { group: CasualtyGroup; grade: InjuryGrade; appraisalReference: string; appraisedAt: Date }
+  { group: CasualtyGroup; grade: InjuryGrade; appraisalReference: string; appraisedAt?: Date }
 >;
 
 export type DispatchPolice = CommandOf<
   'DispatchPolice',
   {
-    dispatchedAt: Date;
+    dispatchedAt?: Date;
     unitOrganisationId: string;
     /** The unit's superior in the directory (the bureau over a station): supervises the arrival clock, when it has one. */
     supervisingOrganisationId?: string;
   }
 >;
-export type RecordPoliceArrival = CommandOf<'RecordPoliceArrival', { arrivedAt: Date }>;
+export type RecordPoliceArrival = CommandOf<'RecordPoliceArrival', { arrivedAt?: Date }>;
 /** 违法行为已制止. May have been stopped (by hospital security) before the police arrived. */
-export type RecordDisturbanceStopped = CommandOf<'RecordDisturbanceStopped', { stoppedAt: Date }>;
-export type RecordSceneCleared = CommandOf<'RecordSceneCleared', { clearedAt: Date }>;
+export type RecordDisturbanceStopped = CommandOf<'RecordDisturbanceStopped', { stoppedAt?: Date }>;
+export type RecordSceneCleared = CommandOf<'RecordSceneCleared', { clearedAt?: Date }>;
 
 /** The first report on a chain (hospital → county HC, station → bureau, hospital → local 综治). */
 export type SubmitEscalation = CommandOf<'SubmitEscalation', { chain: EscalationChain }>;

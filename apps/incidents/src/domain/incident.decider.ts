@@ -18,7 +18,7 @@ import {
   type SealedField,
 } from '@pingan/contracts';
 import type { Decider } from '@pingan/event-store';
-import type { FieldError } from '@pingan/platform';
+import type { CommandMetadata, FieldError } from '@pingan/platform';
 import { isMajor, normaliseClassification, sameClassification, UNCLASSIFIED, type ClassificationInput } from './incident.classification.js';
 import type { IncidentCommand, IntakeInput, ReportIncident } from './incident.commands.js';
 import {
@@ -55,6 +55,9 @@ function pastInstant(value: unknown, field: string, at: Date): Date {
   if (value > at) throw new IncidentRuleError('INCIDENT.TIME_IN_FUTURE', `${field} ${iso(value)} is after now (${iso(at)})`);
   return value;
 }
+
+/** When a step happened: as the pipeline checked it, else as the data says, else now. */
+const stated = (metadata: CommandMetadata, value: Date | undefined): Date => metadata.occurredAt ?? value ?? metadata.now;
 
 function notBefore(time: Date, earliest: string | null, what: string): void {
   if (earliest !== null && time.getTime() < Date.parse(earliest)) {
@@ -456,7 +459,7 @@ export function createIncidentDecider(
         if (!CASUALTY_GROUPS.includes(group)) invalid('group', `Unknown group '${String(group)}'`);
         if (!INJURY_GRADES.includes(grade)) invalid('grade', `Unknown grade '${String(grade)}'`);
         const appraisalReference = requiredText(command.data.appraisalReference, 'appraisalReference');
-        const appraisedAt = pastInstant(command.data.appraisedAt, 'appraisedAt', at);
+        const appraisedAt = pastInstant(stated(command.metadata, command.data.appraisedAt), 'appraisedAt', at);
         notBefore(appraisedAt, incident.occurredAt, 'The appraisal');
         if (!incident.classification.seriousInjuryPendingAppraisal) {
           throw new IncidentRuleError('INCIDENT.NO_APPRAISAL_PENDING', 'No suspected serious injury is awaiting appraisal');
@@ -497,7 +500,7 @@ export function createIncidentDecider(
           throw new IncidentConflictError('INCIDENT.POLICE_STEP_ALREADY_RECORDED', 'The dispatch was already recorded');
         }
         const unitOrganisationId = requiredText(command.data.unitOrganisationId, 'unitOrganisationId');
-        const dispatchedAt = pastInstant(command.data.dispatchedAt, 'dispatchedAt', at);
+        const dispatchedAt = pastInstant(stated(command.metadata, command.data.dispatchedAt), 'dispatchedAt', at);
         notBefore(dispatchedAt, incident.occurredAt, 'The dispatch');
         const supervisingOrganisationId = optionalText(command.data.supervisingOrganisationId);
         const rule = policeArrivalRule(incident.ref.regionCode, incident.hasPoliceOffice, settings.policeArrivalOverrides);
@@ -530,7 +533,7 @@ export function createIncidentDecider(
         if (incident.police.arrivedAt !== null) {
           throw new IncidentConflictError('INCIDENT.POLICE_STEP_ALREADY_RECORDED', 'The arrival was already recorded');
         }
-        const arrivedAt = pastInstant(command.data.arrivedAt, 'arrivedAt', at);
+        const arrivedAt = pastInstant(stated(command.metadata, command.data.arrivedAt), 'arrivedAt', at);
         notBefore(arrivedAt, dispatchedAt, 'The arrival');
         return withClockStops(incident, [{ type: 'PoliceArrived', data: { ...incident.ref, arrivedAt: iso(arrivedAt), dispatchedAt } }]);
       }
@@ -543,7 +546,7 @@ export function createIncidentDecider(
         if (incident.police.disturbanceStoppedAt !== null) {
           throw new IncidentConflictError('INCIDENT.POLICE_STEP_ALREADY_RECORDED', 'The disturbance was already recorded as stopped');
         }
-        const stoppedAt = pastInstant(command.data.stoppedAt, 'stoppedAt', at);
+        const stoppedAt = pastInstant(stated(command.metadata, command.data.stoppedAt), 'stoppedAt', at);
         notBefore(stoppedAt, incident.occurredAt, 'Stopping the disturbance');
         return [{ type: 'DisturbanceStopped', data: { ...incident.ref, stoppedAt: iso(stoppedAt) } }];
       }
@@ -557,7 +560,7 @@ export function createIncidentDecider(
         if (incident.police.sceneClearedAt !== null) {
           throw new IncidentConflictError('INCIDENT.POLICE_STEP_ALREADY_RECORDED', 'The scene was already recorded as cleared');
         }
-        const clearedAt = pastInstant(command.data.clearedAt, 'clearedAt', at);
+        const clearedAt = pastInstant(stated(command.metadata, command.data.clearedAt), 'clearedAt', at);
         notBefore(clearedAt, later(disturbanceStoppedAt, arrivedAt!), 'Clearing the scene');
         return [{ type: 'SceneCleared', data: { ...incident.ref, clearedAt: iso(clearedAt) } }];
       }

@@ -226,11 +226,23 @@ export class InjuryAppraisalDto {
   @IsString()
   @Length(1, 200)
   appraisalReference!: string;
-  @ApiProperty({ format: 'date-time' }) @Instant() appraisedAt!: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when it happened (default: now); not in the future, not before the incident occurred',
+  })
+  @IsOptional()
+  @Instant()
+  appraisedAt?: string;
 }
 
 export class DispatchDto {
-  @ApiProperty({ format: 'date-time' }) @Instant() dispatchedAt!: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when it happened (default: now); not in the future, not before the incident occurred',
+  })
+  @IsOptional()
+  @Instant()
+  dispatchedAt?: string;
   @ApiPropertyOptional({
     description: "the police unit sent (default: the caller's own); its superior in the directory supervises the arrival clock",
   })
@@ -241,15 +253,33 @@ export class DispatchDto {
 }
 
 export class ArrivalDto {
-  @ApiProperty({ format: 'date-time' }) @Instant() arrivedAt!: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when it happened (default: now); not in the future, not before the incident occurred',
+  })
+  @IsOptional()
+  @Instant()
+  arrivedAt?: string;
 }
 
 export class DisturbanceStoppedDto {
-  @ApiProperty({ format: 'date-time' }) @Instant() stoppedAt!: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when it happened (default: now); not in the future, not before the incident occurred',
+  })
+  @IsOptional()
+  @Instant()
+  stoppedAt?: string;
 }
 
 export class SceneClearedDto {
-  @ApiProperty({ format: 'date-time' }) @Instant() clearedAt!: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when it happened (default: now); not in the future, not before the incident occurred',
+  })
+  @IsOptional()
+  @Instant()
+  clearedAt?: string;
 }
 
 export class SubmitEscalationDto {

@@ -340,6 +340,65 @@ describe('incidents HTTP API', () => {
     });
   });
 
+  describe('instants users really enter (issue 14, item 3)', () => {
+    const refusal = (res: request.Response) => ({ code: res.body.code, fields: res.body.errors?.map((e: { field: string }) => e.field) });
+
+    it('bounds each stated instant (future, before the incident, 1970), a 422 naming the field', async () => {
+      const now = new Date();
+      const tooOld = await as('hospitalA')
+        .post('/incidents', { ...hospitalReport('hosp-a'), occurredAt: '1970-01-01T00:00:00Z' })
+        .expect(422);
+      expect(refusal(tooOld)).toEqual({ code: 'OCCURRED_AT.TOO_OLD', fields: ['occurredAt'] });
+      const callLater = await as('dispatcher')
+        .post('/incidents', {
+          ...call110('hosp-a'),
+          intake: { ...call110().intake, callReceivedAt: new Date(now.getTime() + 3_600_000).toISOString() },
+        })
+        .expect(422);
+      expect(refusal(callLater)).toEqual({ code: 'OCCURRED_AT.IN_FUTURE', fields: ['intake.callReceivedAt'] });
+
+      const caseNumber = (await as('dispatcher').post('/incidents', call110('hosp-a')).expect(201)).body.caseNumber; // occurred 20 min ago
+      const dispatch = (dispatchedAt: string) => as('dispatcher').post(`/incidents/${caseNumber}/dispatch`, { dispatchedAt });
+      expect(refusal(await dispatch(new Date(now.getTime() + 3_600_000).toISOString()).expect(422))).toEqual({
+        code: 'OCCURRED_AT.IN_FUTURE',
+        fields: ['dispatchedAt'],
+      });
+      expect(refusal(await dispatch(minutesBefore(now, 25)).expect(422))).toEqual({
+        code: 'OCCURRED_AT.BEFORE_CASE',
+        fields: ['dispatchedAt'],
+      });
+      expect(refusal(await dispatch('1970-01-01T00:00:00Z').expect(422))).toEqual({
+        code: 'OCCURRED_AT.TOO_OLD',
+        fields: ['dispatchedAt'],
+      });
+      // A client clock a little ahead (within the allowed skew) is taken as now, not refused.
+      await dispatch(new Date(Date.now() + 30_000).toISOString()).expect(200);
+      const arrival = await as('dispatcher').post(`/incidents/${caseNumber}/arrival`, { arrivedAt: '1970-01-01T00:00:00Z' }).expect(422);
+      expect(refusal(arrival)).toEqual({ code: 'OCCURRED_AT.TOO_OLD', fields: ['arrivedAt'] });
+    });
+
+    it('a step entered late keeps the instant it happened (recorded-at apart), and its clock is met by that instant', async () => {
+      const caseNumber = (await as('dispatcher').post('/incidents', call110('hosp-a')).expect(201)).body.caseNumber;
+      const now = new Date();
+      // Entered now, happened 15 and 13 minutes ago: within hosp-a's 3-minute arrival limit, long past its due instant.
+      await as('dispatcher')
+        .post(`/incidents/${caseNumber}/dispatch`, { dispatchedAt: minutesBefore(now, 15) })
+        .expect(200);
+      const arrived = await as('dispatcher')
+        .post(`/incidents/${caseNumber}/arrival`, { arrivedAt: minutesBefore(now, 13) })
+        .expect(200);
+      expect(arrived.body.recorded).toEqual(['PoliceArrived', 'IncidentClockStopped']);
+      const { history } = (await as('dispatcher').get(`/incidents/${caseNumber}`).expect(200)).body;
+      const event = (type: string) => history.find((e: { type: string }) => e.type === type);
+      expect(event('PoliceDispatched').occurredAt).toBe(minutesBefore(now, 15));
+      expect(Date.parse(event('PoliceDispatched').recordedAt)).toBeGreaterThanOrEqual(now.getTime());
+      expect(event('IncidentClockStopped').data).toMatchObject({ clock: 'police_arrival', completedAt: minutesBefore(now, 13) });
+      // Without an instant the step happened now.
+      const stopped = await as('dispatcher').post(`/incidents/${caseNumber}/disturbance-stopped`, {}).expect(200);
+      expect(Date.parse(stopped.body.incident.police.disturbanceStoppedAt)).toBeGreaterThanOrEqual(now.getTime());
+    });
+  });
+
   describe('facts from the directory, not the request', () => {
     const problem = (res: request.Response) => ({ code: res.body.code, fields: res.body.errors?.map((e: { field: string }) => e.field) });
 

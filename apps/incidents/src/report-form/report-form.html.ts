@@ -6,22 +6,22 @@ export function escapeHtml(text: string): string {
 }
 
 const CSS = `
-@page { size: A4; margin: 12mm 14mm; }
+@page { size: A4; margin: 10mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
-  font-size: 9.5pt; color: #000; margin: 0 auto; max-width: 180mm; padding: 8mm 0; line-height: 1.3; }
-h1 { font-size: 17pt; text-align: center; margin: 0 0 3mm; letter-spacing: 2pt; }
-.meta { display: flex; justify-content: space-between; flex-wrap: wrap; font-size: 9.5pt; margin-bottom: 3mm; }
-h2 { font-size: 11pt; margin: 3.5mm 0 1mm; }
+  font-size: 9pt; color: #000; margin: 0 auto; max-width: 186mm; padding: 8mm 0; line-height: 1.2; }
+h1 { font-size: 16pt; text-align: center; margin: 0 0 2mm; letter-spacing: 2pt; }
+.meta { display: flex; justify-content: space-between; flex-wrap: wrap; font-size: 9pt; margin-bottom: 2mm; }
+h2 { font-size: 10.5pt; margin: 2.5mm 0 0.8mm; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
-th, td { border: 0.6pt solid #000; padding: 0.8mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border: 0.6pt solid #000; padding: 0.5mm 1.2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #f0f0f0; font-weight: bold; }
 table.counts td { text-align: center; }
 table.counts td:first-child { text-align: left; }
-p.note { margin: 1mm 0 0; font-size: 9.5pt; }
-.signature { display: grid; grid-template-columns: 1fr 1fr 1fr 1.4fr; gap: 6mm; margin-top: 8mm; page-break-inside: avoid; }
-.signature div { border-bottom: 0.6pt solid #000; padding-bottom: 1mm; min-height: 9mm; }
+p.note { margin: 0.8mm 0 0; font-size: 9pt; }
+.signature { display: grid; grid-template-columns: 1fr 1fr 1fr 1.4fr; gap: 6mm; margin-top: 6mm; page-break-inside: avoid; }
+.signature div { border-bottom: 0.6pt solid #000; padding-bottom: 1mm; min-height: 8mm; }
 @media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 

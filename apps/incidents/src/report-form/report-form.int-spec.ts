@@ -141,7 +141,21 @@ describe('incident report form (涉医案事件信息报送表)', () => {
     expect(res.text).toContain('重庆市万州区中心医院');
     expect(res.text).toContain('@page { size: A4');
     expect(res.text).not.toContain('<script');
-  });
+    // Printed by a real browser (Debian's chromium, as the console's tests use), the page fits one A4 sheet.
+    const page = join(dir, 'form.html');
+    writeFileSync(page, res.text);
+    const printed = join(dir, 'form-html.pdf');
+    execFileSync(
+      'chromium',
+      ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${printed}`, `file://${page}`],
+      {
+        stdio: 'ignore',
+        timeout: 60_000,
+      },
+    );
+    if (process.env.REPORT_FORM_HTML_PDF) copyFileSync(printed, process.env.REPORT_FORM_HTML_PDF);
+    expect(execFileSync('pdfinfo', [printed], { encoding: 'utf8' })).toMatch(/Pages:\s+1\b/);
+  }, 90_000);
 
   it('answers whoever may not read the incident as the incident read does', async () => {
     for (const who of ['hospitalB', 'hospitalC', 'dispatcherYz'] as const) {

@@ -100,6 +100,15 @@ describe('who is told what', () => {
       expect(await told('deadline-warned', clock, facts)).toEqual(['hospital-central']);
       expect(await told('deadline-breached', clock, facts)).toEqual(['hc-wz', 'hospital-central']);
     });
+
+    it('a rectification item overdue: the hospital is told, and on a breach the unit that inspected (here the police station)', async () => {
+      const clock = { rule: 'rectification-item', responsibleOrganisationId: 'hospital-central', supervisingOrganisationId: 'station-wz' };
+      expect(firing('security-ledger', 'DeadlineWarned', clock)).toEqual(['deadline-warned']);
+      expect(firing('security-ledger', 'DeadlineBreached', clock)).toEqual(['deadline-breached']);
+      const facts = at('hospital-central', '500101');
+      expect(await told('deadline-warned', clock, facts)).toEqual(['hospital-central']);
+      expect(await told('deadline-breached', clock, facts)).toEqual(['hospital-central', 'station-wz']);
+    });
   });
 
   describe('a high-risk person’s appointment or arrival check matched', () => {

@@ -66,6 +66,16 @@ describe('event facts', () => {
     expect(summaryOf(envelope('security-ledger', 'SelfInspectionReturnFiled', { returnId: 'r1', hospitalId: 'h1' }))).toBe(
       '提交安全自查填报',
     );
+    // Inspections and rectification: the kind in words, an item's clock by its family (整改期限).
+    expect(summaryOf(envelope('security-ledger', 'InspectionRecorded', { kind: 'supervision', hospitalId: 'h1' }))).toBe(
+      '记录安全检查/督导（类型：督导）',
+    );
+    expect(
+      summaryOf(
+        envelope('security-ledger', 'DeadlineBreached', { rule: 'rectification-item', state: 'breached', dueAt: '2026-12-03T16:00:00Z' }),
+      ),
+    ).toBe('超过时限（规则：整改期限（rectification-item）；期限：2026-12-04 00:00（北京时间）；状态：已超时）');
+    expect(summaryOf(envelope('security-ledger', 'RectificationSentBack', { reason: '人员未到岗', itemId: '1' }))).toBe('整改退回');
     // An event not yet named in Chinese still shows, under its code.
     expect(summaryOf(envelope('incidents', 'SomethingNew', {}))).toBe('SomethingNew');
     expect(labelOf(['penaltyKind'], 'fine')).toBe('罚款');

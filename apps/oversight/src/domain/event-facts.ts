@@ -1,5 +1,5 @@
 import { LABELS, SECURITY_LEDGER_CONTEXT, ruleWords, shanghaiDateTimeOf, type EventEnvelope } from '@pingan/contracts';
-import { eventTitle } from './event-titles.js';
+import { eventTitle } from '@pingan/contracts';
 
 /**
  * What oversight reads out of any context's event, generically: every public event carries the
@@ -83,7 +83,7 @@ const SAFE_FIELDS: readonly (readonly [field: string, words: string, groups: rea
   ['level', '层级', ['escalationLevel']],
   ['fromLevel', '自', ['escalationLevel']],
   ['toLevel', '报至', ['escalationLevel']],
-  ['kind', '类型', ['policeCaseKind', 'disputeRoute', 'penaltyKind', 'appraisalKind', 'warningKind', 'taskKind']],
+  ['kind', '类型', ['policeCaseKind', 'disputeRoute', 'penaltyKind', 'appraisalKind', 'warningKind', 'taskKind', 'inspectionKind']],
   ['measure', '措施', ['compulsoryMeasure']],
   ['outcome', '结果', ['incidentOutcome', 'arrestDecisionOutcome', 'appraisalOutcome', 'disputeOutcome']],
   ['verdict', '判决', ['verdict']],

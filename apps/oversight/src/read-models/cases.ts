@@ -1,3 +1,4 @@
+import type { CasualtyCounts } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
 import type { CaseAccessFacts } from '../oversight-access.js';
 import { S } from './schema.js';
@@ -13,6 +14,7 @@ export interface CaseRow {
   categories?: string[];
   major?: boolean;
   incident_outcome?: string | null;
+  casualties?: CasualtyCounts | null;
 }
 
 export const accessFactsOf = (row: CaseRow): CaseAccessFacts => ({

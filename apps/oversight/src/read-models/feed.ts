@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@pingan/contracts';
+import { readClassification, totalCasualties, type EventEnvelope, type IncidentClassification } from '@pingan/contracts';
 import type { PostgresEventStore, Query } from '@pingan/event-store';
 import {
   SYSTEM_ACTOR,
@@ -76,8 +76,8 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
 
   await query(
     `INSERT INTO ${S}.timeline (event_id, context, type, stream_id, case_number, occurred_at, recorded_at,
-       actor_user_id, actor_organisation_id, actor_role, region_code, hospital_id, high_risk, summary, record_context)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING`,
+       actor_user_id, actor_organisation_id, actor_role, region_code, hospital_id, high_risk, summary, record_context, actor_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (event_id) DO NOTHING`,
     [
       envelope.eventId,
       envelope.context,
@@ -94,6 +94,7 @@ export async function feed(envelope: EventEnvelope, query: Query, store: Postgre
       envelope.context === HIGH_RISK_CONTEXT,
       summaryOf(envelope),
       recordContext,
+      str(envelope.actor.name),
     ],
   );
 
@@ -159,24 +160,29 @@ async function incidentFacts(envelope: EventEnvelope, data: Data, query: Query):
   switch (envelope.type) {
     case 'IncidentReported': {
       const occurredAt = iso(data.occurredAt) ?? new Date(envelope.occurredAt);
-      const categories = (data.classification as { categories?: string[] } | undefined)?.categories ?? [];
-      await query(`UPDATE ${S}.cases SET occurred_at = $2, month = $3, categories = $4, major = $5 WHERE case_number = $1`, [
-        caseNumber,
-        occurredAt,
-        shanghaiMonthOf(occurredAt),
-        categories,
-        data.major === true,
-      ]);
+      const classification = data.classification as IncidentClassification | undefined;
+      await query(
+        `UPDATE ${S}.cases SET occurred_at = $2, month = $3, categories = $4, major = $5, casualties = $6 WHERE case_number = $1`,
+        [
+          caseNumber,
+          occurredAt,
+          shanghaiMonthOf(occurredAt),
+          classification?.categories ?? [],
+          data.major === true,
+          classification ? JSON.stringify(totalCasualties(readClassification(classification).casualties)) : null,
+        ],
+      );
       return;
     }
     case 'IncidentReclassified':
     case 'InjuryAppraised': {
       // Both re-classify: an appraisal may end a suspected serious injury's majority.
-      const after = data.after as { categories?: string[] } | undefined;
-      await query(`UPDATE ${S}.cases SET categories = $2, major = $3 WHERE case_number = $1`, [
+      const after = data.after as IncidentClassification | undefined;
+      await query(`UPDATE ${S}.cases SET categories = $2, major = $3, casualties = $4 WHERE case_number = $1`, [
         caseNumber,
         after?.categories ?? [],
         data.majorAfter === true,
+        after ? JSON.stringify(totalCasualties(readClassification(after).casualties)) : null,
       ]);
       return;
     }

@@ -1,12 +1,14 @@
-import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { printablePage } from '../export/html.js';
 import { OversightNames } from '../export/names.js';
+import { OversightFont } from '../export/pdf-font.js';
 import { toCsv } from '@pingan/platform';
 import { OVERSIGHT_CLOCK } from '../oversight.clock.js';
 import { CASE_READERS } from '../oversight-access.js';
+import { timelinePdf } from './timeline.pdf.js';
 import { TimelineQuery, timelineReport, type Timeline } from './timeline.query.js';
 
 @ApiTags('oversight')
@@ -16,6 +18,7 @@ export class TimelineController {
   constructor(
     private readonly queries: QueryBus,
     private readonly names: OversightNames,
+    private readonly font: OversightFont,
     @Inject(OVERSIGHT_CLOCK) private readonly clock: () => Date,
   ) {}
 
@@ -62,5 +65,28 @@ export class TimelineController {
   async html(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string) {
     const report = await this.report(principal, caseNumber);
     return printablePage(report.title, report.particulars, report.header, report.rows);
+  }
+
+  @Get(':caseNumber/timeline.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'An A4 landscape PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiServiceUnavailableResponse({
+    description: 'OVERSIGHT.FONT_MISSING: the PDF needs the CJK font (fonts-noto-cjk or PDF_FONT)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+  })
+  @Roles(...CASE_READERS)
+  @ApiOperation({
+    summary:
+      'The case timeline as a PDF (CJK font embedded): the incident’s particulars on top, Chinese lines, Beijing times, people by name and role, ' +
+      'page numbers; the same entries as the JSON timeline, and how many are not shown',
+  })
+  async pdf(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string) {
+    const report = await this.report(principal, caseNumber);
+    const pdf = await timelinePdf(report, this.font.load());
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      // ASCII for old clients, the Chinese title for the rest (RFC 6266 / 5987).
+      disposition: `inline; filename="case-timeline-${caseNumber}.pdf"; ` + `filename*=UTF-8''${encodeURIComponent(`${report.title}.pdf`)}`,
+    });
   }
 }

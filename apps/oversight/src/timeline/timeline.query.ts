@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, regionName, type Principal } from '@pingan/access';
-import { LABELS, shanghaiDateTimeOf } from '@pingan/contracts';
+import { LABELS, shanghaiDateTimeOf, type CasualtyCounts } from '@pingan/contracts';
 import { beijingTime, labelOf } from '../domain/event-facts.js';
-import { CONTEXT_TITLES } from '../domain/event-titles.js';
+import { CONTEXT_TITLES } from '@pingan/contracts';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { canReadCase, canReadRecord, seesHighRisk } from '../oversight-access.js';
 import { accessFactsOf, caseRecords, findCase } from '../read-models/cases.js';
@@ -14,7 +14,8 @@ export interface TimelineEntry {
   type: string;
   occurredAt: string;
   recordedAt: string;
-  actor: { userId: string; organisationId: string; role: string };
+  /** `name`: as the event carried it; null for events written before actors carried one, and the system's. */
+  actor: { userId: string; organisationId: string; role: string; name: string | null };
   summary: string;
 }
 
@@ -23,7 +24,14 @@ export interface Timeline {
   regionCode: string | null;
   hospitalId: string | null;
   /** The incident's particulars as the read model holds them (null before its report was read). */
-  incident: { occurredAt: string | null; categories: string[]; major: boolean; outcome: string | null };
+  incident: {
+    occurredAt: string | null;
+    categories: string[];
+    major: boolean;
+    outcome: string | null;
+    /** Summed over staff, patients, perpetrators and bystanders, by grade; null before its report was read. */
+    casualties: CasualtyCounts | null;
+  };
   entries: TimelineEntry[];
   /** What the reader may not see is said, not silently left out: how many entries, in words. */
   hidden: { count: number; message: string | null };
@@ -38,6 +46,7 @@ interface Row {
   actor_user_id: string;
   actor_organisation_id: string;
   actor_role: string;
+  actor_name: string | null;
   summary: string;
   record_context: string | null;
   high_risk: boolean;
@@ -87,6 +96,7 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
         categories: found.categories ?? [],
         major: found.major === true,
         outcome: found.incident_outcome ?? null,
+        casualties: found.casualties ?? null,
       },
       hidden: {
         count: hidden,
@@ -98,7 +108,7 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
         type: r.type,
         occurredAt: new Date(r.occurred_at).toISOString(),
         recordedAt: new Date(r.recorded_at).toISOString(),
-        actor: { userId: r.actor_user_id, organisationId: r.actor_organisation_id, role: r.actor_role },
+        actor: { userId: r.actor_user_id, organisationId: r.actor_organisation_id, role: r.actor_role, name: r.actor_name },
         summary: r.summary,
       })),
     };
@@ -106,7 +116,15 @@ export class TimelineHandler implements IQueryHandler<TimelineQuery> {
 }
 
 export const TIMELINE_TITLE = '涉医案事件办理时间线';
-export const TIMELINE_HEADER = ['序号', '发生时间（北京时间）', '记录时间（北京时间）', '来源', '事件', '操作单位', '操作人角色'];
+export const TIMELINE_HEADER = ['序号', '发生时间（北京时间）', '记录时间（北京时间）', '来源', '事件', '操作单位', '操作人'];
+
+/** 死亡 0 人，重伤 1 人，轻伤 0 人，轻微伤 2 人 */
+export const casualtiesLine = (c: CasualtyCounts): string =>
+  `死亡 ${c.deaths} 人，重伤 ${c.seriousInjuries} 人，轻伤 ${c.lightInjuries} 人，轻微伤 ${c.slightInjuries} 人`;
+
+/** 张伟（医院保卫人员）: the person by name and the role they acted in; the role alone when the event names no one. */
+export const actorLine = (actor: TimelineEntry['actor']): string =>
+  actor.name ? `${actor.name}（${labelOf(['role'], actor.role)}）` : labelOf(['role'], actor.role);
 
 /**
  * The timeline as officials print and file it: the incident's particulars on top (who, where,
@@ -125,6 +143,7 @@ export function timelineReport(
     `发生时间：${incident.occurredAt ? beijingTime(incident.occurredAt) : '—'}`,
     `事件类别：${incident.categories.length ? incident.categories.map((c) => labelOf(['incidentCategory'], c)).join('、') : '—'}`,
     `是否重大：${incident.major ? '是（造成死亡、重伤或群体性事件）' : '否'}`,
+    `伤亡情况：${incident.casualties ? casualtiesLine(incident.casualties) : '—'}`,
     `处置结果：${incident.outcome ? labelOf(['incidentOutcome'], incident.outcome) : LABELS.caseStatus.open}`,
     `导出时间：${beijingTime(names.now)}；共 ${timeline.entries.length} 条${timeline.hidden.message ? `；${timeline.hidden.message}` : ''}`,
   ];
@@ -135,7 +154,7 @@ export function timelineReport(
     CONTEXT_TITLES[e.context] ?? e.context,
     e.summary,
     names.organisation(e.actor.organisationId),
-    labelOf(['role'], e.actor.role),
+    actorLine(e.actor),
   ]);
   return { title: `${TIMELINE_TITLE}（${timeline.caseNumber}）`, particulars, header: TIMELINE_HEADER, rows };
 }

@@ -2,7 +2,7 @@ import type { CourtVerdict, CriminalSentence, ProsecutionClockInstruction, Prose
 import { deadlineId, RULE } from './deadline-rules.js';
 import type { DeliverFirstInstanceVerdict, RecordFinalJudgement } from './police-case.commands.js';
 import { CODE, ProsecutionConflictError, ProsecutionForbiddenError, ProsecutionRuleError } from './police-case.errors.js';
-import { iso, openCase, refOf, suspectOf, oneEvent, type PhaseDecide } from './police-case.guards.js';
+import { iso, notBefore, openCase, refOf, suspectOf, oneEvent, type PhaseDecide } from './police-case.guards.js';
 import type { OpenPoliceCase, SuspectState } from './police-case.state.js';
 
 /** Stops the verdict's appeal window where one was started: met by an appeal, moot when the court records the verdict final. */
@@ -39,12 +39,14 @@ function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceC
   }
   sentenceFits(data.verdict, data.sentence);
   const decisionKind = data.decisionKind ?? 'judgement';
+  // When it was delivered, as the court stated it (the pipeline bounds it): the appeal window counts from then.
+  const at = metadata.occurredAt ?? metadata.now;
   return oneEvent(refOf(state), 'FirstInstanceVerdictDelivered', {
     courtId: suspect.courtId,
     suspectId: suspect.suspectId,
     verdict: data.verdict,
     sentence: data.sentence,
-    deliveredAt: iso(metadata.now),
+    deliveredAt: iso(at),
     decisionKind,
     // The period counts from the day after the written judgement is received (CPL art. 230): the
     // delivery is taken as its receipt, and day rules never count the start day.
@@ -53,7 +55,7 @@ function deliverVerdict(command: DeliverFirstInstanceVerdict, state: OpenPoliceC
         action: 'start',
         deadlineId: deadlineId.appealWindow(state.caseNumber, suspect.suspectId),
         rule: decisionKind === 'ruling' ? RULE.appealWindowRuling : RULE.appealWindow,
-        startedAt: iso(metadata.now),
+        startedAt: iso(at),
         responsibleOrganisationId: suspect.courtId,
       },
     ],
@@ -78,15 +80,17 @@ function recordFinal(command: RecordFinalJudgement, state: OpenPoliceCase): Pros
       throw new ProsecutionRuleError(CODE.sentenceMismatch, 'Without an appeal, the final judgement is the first-instance verdict.');
     }
   }
+  const at = metadata.occurredAt ?? metadata.now;
+  if (suspect.verdict.deliveredAt) notBefore(suspect.verdict.deliveredAt, at, 'The final judgement');
   return oneEvent(refOf(state), 'FinalJudgementRecorded', {
     courtId: metadata.actor.organisationId,
     suspectId: suspect.suspectId,
     verdict: data.verdict,
     sentence: data.sentence,
     basis: suspect.appealed ? 'second_instance' : 'first_instance_not_appealed',
-    finalAt: iso(metadata.now),
+    finalAt: iso(at),
     // After an appeal the window was met already; otherwise a window still open ends (a lapsed one stays lapsed).
-    clocks: suspect.appealed ? [] : stopAppealWindow(state, suspect, metadata.now, 'moot'),
+    clocks: suspect.appealed ? [] : stopAppealWindow(state, suspect, at, 'moot'),
   });
 }
 
@@ -119,11 +123,14 @@ export const court: PhaseDecide<CourtCommand> = {
     }
     if (suspect.appealed)
       throw new ProsecutionConflictError(CODE.alreadyAppealed, `The verdict on ${suspect.suspectId} is already appealed.`);
+    // Filed in time but entered late: the window is met by the instant it was filed.
+    const at = metadata.occurredAt ?? metadata.now;
+    if (suspect.verdict.deliveredAt) notBefore(suspect.verdict.deliveredAt, at, 'The appeal');
     return oneEvent(refOf(s), 'AppealFiled', {
       suspectId: suspect.suspectId,
       appellant: data.appellant,
-      filedAt: iso(metadata.now),
-      clocks: stopAppealWindow(s, suspect, metadata.now, 'done'),
+      filedAt: iso(at),
+      clocks: stopAppealWindow(s, suspect, at, 'done'),
     });
   },
   RecordFinalJudgement: (command, state) => recordFinal(command, openCase(command, state)),

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import type { CriminalSentence } from '@pingan/contracts';
 import { CommandBus } from '@nestjs/cqrs';
-import { actOnCase, recorded } from './commands/act-on-case.js';
+import { actOnCase, recorded, stated } from './commands/act-on-case.js';
 import { assertCanRecordFinal } from './case-access.js';
 import { AppealDto, EmptyDto, VerdictDto } from './police-case.dto.js';
 import { COURT_ROLES } from './roles.js';
@@ -38,10 +38,17 @@ export class CourtController {
   verdict(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: VerdictDto) {
     return recorded(
       this.commands,
-      actOnCase(p, COURT_ROLES, caseNumber, {
-        type: 'DeliverFirstInstanceVerdict',
-        data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto), decisionKind: dto.decisionKind },
-      }),
+      actOnCase(
+        p,
+        COURT_ROLES,
+        caseNumber,
+        {
+          type: 'DeliverFirstInstanceVerdict',
+          data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto), decisionKind: dto.decisionKind },
+        },
+        undefined,
+        stated(dto.occurredAt),
+      ),
       this.runtime,
     );
   }
@@ -51,7 +58,14 @@ export class CourtController {
   appeal(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: AppealDto) {
     return recorded(
       this.commands,
-      actOnCase(p, COURT_ROLES, caseNumber, { type: 'FileAppeal', data: { caseNumber, ...dto } }),
+      actOnCase(
+        p,
+        COURT_ROLES,
+        caseNumber,
+        { type: 'FileAppeal', data: { caseNumber, suspectId: dto.suspectId, appellant: dto.appellant } },
+        undefined,
+        stated(dto.occurredAt),
+      ),
       this.runtime,
     );
   }
@@ -67,6 +81,7 @@ export class CourtController {
         caseNumber,
         { type: 'RecordFinalJudgement', data: { caseNumber, suspectId: dto.suspectId, verdict: dto.verdict, sentence: sentenceOf(dto) } },
         (loaded) => assertCanRecordFinal(p, loaded, dto.suspectId),
+        stated(dto.occurredAt),
       ),
       this.runtime,
     );

@@ -246,11 +246,19 @@ export class VerdictDto {
   @IsOptional()
   @IsIn(['judgement', 'ruling'])
   decisionKind?: CourtDecisionKind;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); the appeal window follows this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class AppealDto {
   @ApiProperty() @Matches(ID) suspectId!: string;
   @ApiProperty({ enum: ['defendant', 'procuratorate'] }) @IsIn(['defendant', 'procuratorate']) appellant!: 'defendant' | 'procuratorate';
+  @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); the appeal window follows this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt?: string;
 }
 
 export class SupervisionDto {

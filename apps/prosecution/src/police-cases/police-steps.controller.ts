@@ -1,5 +1,5 @@
 import { PROSECUTION_CONTEXT } from '@pingan/contracts';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, checkOccurredAt, occurredAtBounds, type ServiceRuntime } from '@pingan/platform';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
@@ -9,7 +9,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { SuspectIdentities } from '../read-models/suspect-identities.js';
 import type { CommandInput } from '@pingan/platform';
 import type { PoliceCaseCommand } from '../domain/police-case.commands.js';
-import { actOnCase, recorded } from './commands/act-on-case.js';
+import { actOnCase, recorded, stated } from './commands/act-on-case.js';
 import {
   AddNoteDto,
   AddSuspectDto,
@@ -40,10 +40,6 @@ function penaltyOf(dto: DecidePenaltyDto['penalty']): AdministrativePenalty {
   }
 }
 
-/** The instant a step happened, as the caller stated it in `occurredAt` (checked by the pipeline). */
-const occurred = (occurredAt: string | undefined) =>
-  occurredAt === undefined ? {} : { occurredAt: { field: 'occurredAt', at: new Date(occurredAt) } };
-
 /** When the suspect was added: its name is recorded as of then. */
 function addedAt(events: readonly ProsecutionEvent[]): Date {
   const added = events.find((e) => e.type === 'SuspectAdded');
@@ -61,6 +57,17 @@ export class PoliceStepsController {
     private readonly identities: SuspectIdentities,
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
   ) {}
+
+  private readonly bounds = occurredAtBounds();
+
+  /**
+   * A decision's date, bounded as every stated instant (not in the future beyond the skew, not
+   * absurdly old; 422 naming decidedAt). Not against the case's opening: a decision dated before
+   * the case was accepted here meets its period at the start (see the 治安案件 period).
+   */
+  private decidedAt(at: Date): Date {
+    return checkOccurredAt({ field: 'decidedAt', at }, this.runtime.clock(), null, this.bounds);
+  }
 
   private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>, extra?: Parameters<typeof actOnCase>[5]) {
     return recorded(this.commands, actOnCase(principal, POLICE_ROLES, caseNumber, input, undefined, extra), this.runtime);
@@ -120,7 +127,7 @@ export class PoliceStepsController {
         decisionId,
         suspectId: dto.suspectId,
         penalty: penaltyOf(dto.penalty),
-        decidedAt: dto.decidedAt,
+        decidedAt: this.decidedAt(dto.decidedAt),
         decidingUnitId: p.organisationId,
       },
     });
@@ -138,7 +145,7 @@ export class PoliceStepsController {
         measureId,
         suspectId: dto.suspectId,
         measure: dto.measure,
-        decidedAt: dto.decidedAt,
+        decidedAt: this.decidedAt(dto.decidedAt),
         decidingUnitId: p.organisationId,
       },
     });
@@ -153,7 +160,7 @@ export class PoliceStepsController {
       p,
       caseNumber,
       { type: 'RecordMinistrySystemEntry', data: { caseNumber, decisionId: dto.decisionId, referenceNumber: dto.referenceNumber } },
-      occurred(dto.occurredAt),
+      stated(dto.occurredAt),
     );
   }
 
@@ -171,7 +178,7 @@ export class PoliceStepsController {
       p,
       caseNumber,
       { type: 'RequestArrestApproval', data: { caseNumber, requestId, suspectId: dto.suspectId, procuratorateId: dto.procuratorateId } },
-      occurred(dto.occurredAt),
+      stated(dto.occurredAt),
     );
     return { ...result, requestId };
   }
@@ -194,7 +201,7 @@ export class PoliceStepsController {
     summary: '补充侦查完毕重新移送: meets the police’s one-month clock; the review period restarts (CPL art. 175)',
   })
   resubmitForProsecution(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ResubmissionDto) {
-    return this.run(p, caseNumber, { type: 'ResubmitForProsecution', data: { caseNumber } }, occurred(dto.occurredAt));
+    return this.run(p, caseNumber, { type: 'ResubmitForProsecution', data: { caseNumber } }, stated(dto.occurredAt));
   }
 
   @Post('case-period-extensions')
@@ -218,7 +225,7 @@ export class PoliceStepsController {
       p,
       caseNumber,
       { type: 'RecordPublicSecurityMediation', data: { caseNumber, mediationId, outcome: dto.outcome, note: dto.note ?? null } },
-      occurred(dto.occurredAt),
+      stated(dto.occurredAt),
     );
     return { ...result, mediationId };
   }

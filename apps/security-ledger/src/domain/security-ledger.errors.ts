@@ -15,6 +15,15 @@ export class SecurityLedgerError extends defineErrors({
   NotInReturn: { code: 'SECURITY_LEDGER.NOT_IN_RETURN', status: 403 },
   AlreadyFiled: { code: 'SECURITY_LEDGER.ALREADY_FILED', status: 409 },
   NoProfile: { code: 'SECURITY_LEDGER.NO_PROFILE', status: 422 },
+  // Inspections and rectification.
+  InspectionNotFound: { code: 'SECURITY_LEDGER.INSPECTION_NOT_FOUND', status: 404 },
+  InspectionExists: { code: 'SECURITY_LEDGER.INSPECTION_EXISTS', status: 409 },
+  InvalidInspection: { code: 'SECURITY_LEDGER.INVALID_INSPECTION', status: 422 },
+  InvalidRectification: { code: 'SECURITY_LEDGER.INVALID_RECTIFICATION', status: 422 },
+  ItemNotFound: { code: 'SECURITY_LEDGER.ITEM_NOT_FOUND', status: 404 },
+  ItemExists: { code: 'SECURITY_LEDGER.ITEM_EXISTS', status: 409 },
+  ItemNotOpen: { code: 'SECURITY_LEDGER.ITEM_NOT_OPEN', status: 409 },
+  ItemNotReported: { code: 'SECURITY_LEDGER.ITEM_NOT_REPORTED', status: 409 },
 }) {}
 
 export const SecurityLedgerErrorCode = SecurityLedgerError.codes;

@@ -54,7 +54,7 @@ export const initialState = (): SelfInspectionReturnState => ({
   filings: {},
 });
 
-const isDay = (value: unknown): value is string => {
+export const isDay = (value: unknown): value is string => {
   try {
     return typeof value === 'string' && (parseIsoDate(value), true);
   } catch {

@@ -62,12 +62,14 @@ export const guardsFor = (count: number, c: GuardCriterion): number => Math.floo
 const ratioText = (c: GuardCriterion): string =>
   c.per === 100 ? `${c.guards}%` : c.per === 1000 ? `${c.guards}‰` : `每${c.per}${UNIT[c.basis]}${c.guards}名`;
 
-const inScope = (facts: HospitalFacts, scope: HospitalScope): boolean | null => {
+/** Whether a hospital is in a rule's scope (null: the directory lacks the grade or ownership the scope needs). */
+export const inScope = (facts: HospitalFacts, scope: HospitalScope): boolean | null => {
   if (scope.levels && facts.level === null) return null;
   if (scope.ownership && facts.ownership === null) return null;
   return (!scope.levels || scope.levels.includes(facts.level!)) && (!scope.ownership || scope.ownership.includes(facts.ownership!));
 };
-const scopeText = (scope: HospitalScope): string =>
+/** "二级、三级公立医院" */
+export const scopeText = (scope: HospitalScope): string =>
   `${scope.levels ? scope.levels.join('、') : ''}${scope.ownership ? scope.ownership.map((o) => (o === 'public' ? '公立' : '民营')).join('、') : ''}医院`;
 
 const unknown = (what: string): Outcome => ({ status: 'unknown', figure: `未填报${what}` });

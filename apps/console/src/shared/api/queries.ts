@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from './client';
 import type {
+  AlarmDetails,
   Deadline,
+  DisputeSummary,
+  DisputeView,
   DisputeCommandResult,
   DoorCheckAnswer,
   EscalationChain,
@@ -14,9 +17,23 @@ import type {
   NotificationStatus,
   Organisation,
   ReceiveComplaint,
+  Reclassify,
   ReportIncident,
   RoutesNotice,
   Timeline,
+} from './views';
+import type {
+  AddSuspect,
+  CalendarYear,
+  CaseSuspects,
+  DecidePenalty,
+  ImposeMeasure,
+  MinistryEntry,
+  PoliceCaseCommandResult,
+  PoliceCaseKind,
+  PoliceCaseSummary,
+  PoliceCaseView,
+  TransferForProsecution,
 } from './views';
 
 /** A list answer: a bare array today; `{ items, total, limit, offset }` once the API pages its lists. */
@@ -29,6 +46,10 @@ export const keys = {
   incident: (caseNumber: string) => ['incident', caseNumber] as const,
   deadlines: ['deadlines'] as const,
   timeline: (caseNumber: string) => ['timeline', caseNumber] as const,
+  policeCases: (filter: object) => ['police-cases', filter] as const,
+  policeCase: (caseNumber: string) => ['police-case', caseNumber] as const,
+  suspects: (caseNumber: string, purpose: string) => ['suspects', caseNumber, purpose] as const,
+  calendar: (year: number) => ['calendar', year] as const,
 };
 
 export const useMe = (enabled = true) =>
@@ -226,3 +247,160 @@ export function useMarkNotification() {
     onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
 }
+
+// 公安办案: the case officer's police cases (apps/prosecution/src/police-cases).
+
+export interface PoliceCaseFilter {
+  /** The handling unit (本单位承办); all the caller's jurisdiction when absent. */
+  unit?: string;
+  kind?: PoliceCaseKind;
+  /** Case number, hospital or unit (free text). */
+  q?: string;
+}
+
+export const usePoliceCases = (filter: PoliceCaseFilter = {}) =>
+  useQuery({
+    queryKey: keys.policeCases(filter),
+    refetchInterval: 15_000,
+    queryFn: async () =>
+      items(
+        await ok<PoliceCaseSummary[] | { items: PoliceCaseSummary[] }>(
+          api.GET('/police-cases', { params: { query: { ...filter, limit: 200 } } }),
+        ),
+      ),
+  });
+
+/** One police case: its state, its legal clocks (as the service counts them) and its history. */
+export const usePoliceCase = (caseNumber: string) =>
+  useQuery({
+    queryKey: keys.policeCase(caseNumber),
+    refetchInterval: 10_000,
+    queryFn: () => ok<PoliceCaseView>(api.GET('/police-cases/{caseNumber}', { params: { path: { caseNumber } } })),
+  });
+
+/**
+ * The suspects' names: personal data, each read audited with why (x-access-purpose). Only once a purpose is given;
+ * kept for the page's life so one stated purpose is one audited read, not one per refetch.
+ */
+export const useCaseSuspects = (caseNumber: string, purpose: string | null) =>
+  useQuery({
+    queryKey: keys.suspects(caseNumber, purpose ?? ''),
+    enabled: !!purpose,
+    staleTime: Infinity,
+    queryFn: () =>
+      ok<CaseSuspects>(
+        api.GET('/police-cases/{caseNumber}/suspects', {
+          params: { path: { caseNumber } },
+          headers: { 'x-access-purpose': encodeURIComponent(purpose!) },
+        }),
+      ),
+  });
+
+/** The working-day calendar of a year (holidays, make-up days), for counting working days left. */
+export const useCalendarYear = (year: number) =>
+  useQuery({
+    queryKey: keys.calendar(year),
+    staleTime: 60 * 60_000,
+    queryFn: () => ok<CalendarYear>(api.GET('/calendar/{year}', { params: { path: { year: String(year) } } })),
+  });
+
+export type PoliceCaseAction =
+  | { step: 'filing' }
+  | { step: 'suspects'; body: AddSuspect }
+  | { step: 'penalty-decisions'; body: DecidePenalty }
+  | { step: 'compulsory-measures'; body: ImposeMeasure }
+  | { step: 'ministry-entries'; body: MinistryEntry }
+  | { step: 'prosecution-transfer'; body: TransferForProsecution };
+
+/** The case officer's steps on a case (POST /police-cases/{n}/…), each one command. */
+export function usePoliceCaseStep(caseNumber: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: PoliceCaseAction) => {
+      const params = { path: { caseNumber } };
+      switch (action.step) {
+        case 'filing':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/filing', { params, body: {} }));
+        case 'suspects':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/suspects', { params, body: action.body }));
+        case 'penalty-decisions':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/penalty-decisions', { params, body: action.body }));
+        case 'compulsory-measures':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/compulsory-measures', { params, body: action.body }));
+        case 'ministry-entries':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/ministry-entries', { params, body: action.body }));
+        case 'prosecution-transfer':
+          return ok<PoliceCaseCommandResult>(api.POST('/police-cases/{caseNumber}/prosecution-transfer', { params, body: action.body }));
+      }
+    },
+    onSuccess: (_result, action) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['police-cases'] }),
+        client.invalidateQueries({ queryKey: keys.policeCase(caseNumber) }),
+        client.invalidateQueries({ queryKey: keys.deadlines }),
+        client.invalidateQueries({ queryKey: keys.timeline(caseNumber) }),
+        // A new suspect's name: the names already read are read again under the purpose already given.
+        action.step === 'suspects' ? client.invalidateQueries({ queryKey: ['suspects', caseNumber] }) : undefined,
+      ]),
+  });
+}
+/**
+ * 补录报警详情: a one-key alarm's particulars, then its category and injuries (its classification, when given).
+ * The particulars first: a refused form records nothing. The classification is checked by the form before it is sent;
+ * should it still fail, the error says the particulars are on record (`detailsRecorded`).
+ */
+export function useCompleteAlarmDetails() {
+  const invalidate = useInvalidateCase();
+  return useMutation({
+    mutationFn: async ({
+      caseNumber,
+      details,
+      classification,
+    }: {
+      caseNumber: string;
+      details: AlarmDetails;
+      classification?: Reclassify;
+    }) => {
+      const path = { caseNumber };
+      const recorded = await ok<IncidentCommandResult>(
+        api.PATCH('/incidents/{caseNumber}/alarm-details', { params: { path }, body: details }),
+      );
+      if (!classification) return recorded;
+      try {
+        return await ok<IncidentCommandResult>(
+          api.PATCH('/incidents/{caseNumber}/classification', { params: { path }, body: classification }),
+        );
+      } catch (error) {
+        throw Object.assign(error as Error, { detailsRecorded: true });
+      }
+    },
+    onSettled: (_result, _error, { caseNumber }) => invalidate(caseNumber),
+  });
+}
+
+export const useDisputes = (filter: { status?: 'open' | 'closed' } = {}) =>
+  useQuery({
+    queryKey: ['disputes', filter],
+    queryFn: async () =>
+      items(
+        await ok<DisputeSummary[] | { items: DisputeSummary[] }>(api.GET('/disputes', { params: { query: { ...filter, limit: 200 } } })),
+      ),
+  });
+
+/**
+ * One dispute by its case number. The parties' names are personal data: each read is audited (with why) and shows on
+ * the case's timeline, so it is read when the page opens, not polled nor re-read on focus.
+ */
+export const useDispute = (caseNumber: string) =>
+  useQuery({
+    queryKey: ['dispute', caseNumber],
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+    queryFn: () =>
+      ok<DisputeView>(
+        api.GET('/disputes/{id}', {
+          params: { path: { id: caseNumber } },
+          headers: { 'x-access-purpose': encodeURIComponent('查看纠纷案件') },
+        }),
+      ),
+  });

@@ -274,6 +274,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{caseNumber}/timeline.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case timeline as a PDF (CJK font embedded): the incident’s particulars on top, Chinese lines, Beijing times, people by name and role, page numbers; the same entries as the JSON timeline, and how many are not shown */
+    get: operations['TimelineController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/disputes': {
     parameters: {
       query?: never;
@@ -2288,6 +2305,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/security-ledger/hospitals/{hospitalId}/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A hospital’s inspections, the latest first, with their items counted (open, overdue, signed off late) */
+    get: operations['InspectionsController_hospitalInspections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/security-ledger/hospitals/{hospitalId}/profile': {
     parameters: {
       query?: never;
@@ -2299,6 +2333,142 @@ export interface paths {
     /** File the hospital's security profile (its own security office; the whole profile). Region, grade and ownership come from the directory. Answers { hospitalId, revision, changed }: the same profile again changes nothing. */
     put: operations['LedgerController_file'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an inspection (检查) or supervision visit (督导) of a hospital of the caller’s region (health commissions, police), with its findings against the standards’ requirement kinds. Answers { inspectionId, hospitalId, inspectedAt, findings } (findings numbered "1", "2", …). */
+    post: operations['InspectionsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An inspection: findings, each rectification item with its status, overdue flag and clock, circulars (通报) and interviews (约谈) (the hospital itself; police and commissions of its region) */
+    get: operations['InspectionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/circulars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a circular (通报) on the inspection. Answers the circular. */
+    post: operations['InspectionsController_circular'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/interviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a summons interview (约谈) held over the inspection’s findings. Answers the interview. */
+    post: operations['InspectionsController_interview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a rectification item (整改) from a finding: the responsible person at the hospital and the due day. Its clock is due at 24:00 of the due day, escalated to the inspecting unit when it breaches. Answers the item. */
+    post: operations['InspectionsController_issueItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items/{itemId}/fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The hospital’s own security office reports the item fixed, with evidence references; the item then awaits the inspector’s check (the clock keeps running until it is signed off). Answers the item. */
+    post: operations['InspectionsController_fix'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items/{itemId}/send-back': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the reported fix back with a reason: the item is to be rectified again, still due on its day (its clock never stopped). Answers the item. */
+    post: operations['InspectionsController_sendBack'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/inspections/{inspectionId}/items/{itemId}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify the reported fix and sign the item off (销号): its clock stops; after the due day it is recorded late (onTime false, the clock keeps its breach). Answers the item. */
+    post: operations['InspectionsController_signOff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2356,6 +2526,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/security-ledger/returns-s1/capability.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 《医疗机构安全防范能力建设统计表》 as CSV (the same table, title and particulars above it) */
+    get: operations['S1ReturnsController_capabilityCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/returns-s1/capability.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 《医疗机构安全防范能力建设统计表》 (渝卫发〔2021〕3号 附件1) of a region as XLSX: per hospital guards required/present/certified, screening, one-key alarms, video, police office, drills; a 合计 row (police and commissions of that region or above) */
+    get: operations['S1ReturnsController_capabilityXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/returns-s1/police-offices.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 《公安机关驻医院警务室基本情况统计表》 as CSV (the same table and coverage lines) */
+    get: operations['S1ReturnsController_policeOfficesCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security-ledger/returns-s1/police-offices.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 《公安机关驻医院警务室基本情况统计表》 (渝卫发〔2021〕3号 附件2) of a region as XLSX: per police office its hospital and staffing, "1+2+6" met; a 合计 row and the region’s coverage (public grade 二+ all, private grade 二 ≥ 80 %) */
+    get: operations['S1ReturnsController_policeOfficesXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/security-ledger/returns/{returnId}': {
     parameters: {
       query?: never;
@@ -2395,6 +2633,11 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AcceptanceDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @description who supervises the mediator: a breach of the 30-working-day clock is escalated there */
       supervisingOrganisationId?: string;
     };
@@ -2439,6 +2682,11 @@ export interface components {
       agreementId?: string;
       /** @description empty: an agreement without money */
       compensation: components['schemas']['CompensationItemDto'][];
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       terms: string;
     };
     AlarmDetailsDto: {
@@ -2465,6 +2713,11 @@ export interface components {
     AppealDto: {
       /** @enum {string} */
       appellant: 'defendant' | 'procuratorate';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); the appeal window follows this instant
+       */
+      occurredAt?: string;
       suspectId: string;
     };
     AppraisalRequestDto: {
@@ -2475,10 +2728,20 @@ export interface components {
        * @enum {string}
        */
       kind: 'medical_damage' | 'medical_accident';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
     };
     AppraisalResultDto: {
       /** @description required when concluded */
       liability?: components['schemas']['LiabilityDto'];
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @enum {string} */
       outcome: 'concluded' | 'terminated';
       reportReference: string;
@@ -2523,8 +2786,11 @@ export interface components {
       suspectId: string;
     };
     ArrivalDto: {
-      /** Format: date-time */
-      arrivedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      arrivedAt?: string;
     };
     AssessmentGradeBandDto: {
       /** @description 等次, e.g. 优秀 */
@@ -2727,8 +2993,11 @@ export interface components {
       prosecutorUserId: string;
     };
     DispatchDto: {
-      /** Format: date-time */
-      dispatchedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      dispatchedAt?: string;
       /** @description the police unit sent (default: the caller's own); its superior in the directory supervises the arrival clock */
       unitOrganisationId?: string;
     };
@@ -2752,8 +3021,11 @@ export interface components {
       reason: string;
     };
     DisturbanceStoppedDto: {
-      /** Format: date-time */
-      stoppedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      stoppedAt?: string;
     };
     EmergencyPlanDto: {
       /** @description 已制定突发事件应急预案 */
@@ -2785,6 +3057,11 @@ export interface components {
     };
     FailureDto: {
       note?: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @enum {string} */
       reason: 'no_agreement' | 'party_withdrew' | 'not_accepted' | 'other';
     };
@@ -2954,8 +3231,11 @@ export interface components {
     InjuryAppraisalDto: {
       /** @description the appraisal opinion's reference (鉴定意见书编号) */
       appraisalReference: string;
-      /** Format: date-time */
-      appraisedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      appraisedAt?: string;
       /**
        * @description the grade the opinion gives (none: not even 轻微伤)
        * @enum {string}
@@ -2967,13 +3247,56 @@ export interface components {
        */
       group: 'staff' | 'patients' | 'perpetrators' | 'bystanders';
     };
+    InspectionFindingDto: {
+      /** @description 发现的问题 */
+      note: string;
+      /**
+       * @description 所涉要求（标准的要求类别，labels: securityRequirementKind）
+       * @enum {string}
+       */
+      requirement:
+        | 'guards'
+        | 'guards_certified'
+        | 'screening'
+        | 'police_office'
+        | 'police_office_staffing'
+        | 'one_key_alarm'
+        | 'alarm_to_police'
+        | 'video_coverage'
+        | 'video_retention'
+        | 'drills';
+    };
+    IssueRectificationItem: {
+      /**
+       * Format: date
+       * @description 整改期限（当日24:00前），不得早于今天
+       */
+      dueOn: string;
+      /** @description The finding it rectifies ("1", "2", … as the inspection numbered them); one item per finding */
+      findingId: string;
+      responsible: components['schemas']['ResponsiblePersonDto'];
+    };
+    IssueSecurityCircular: {
+      /** @description 通报内容 */
+      text: string;
+    };
     JudicialConfirmationDto: {
       courtId: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @example (2026)渝0101民特123号 */
       rulingReference: string;
     };
     LiabilityAgreementDto: {
       liability: components['schemas']['LiabilityDto'];
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
     };
     LiabilityDto: {
       /**
@@ -2991,6 +3314,11 @@ export interface components {
     };
     LitigationDto: {
       courtId: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @example (2026)渝0101民初456号 */
       reference: string;
     };
@@ -3098,6 +3426,11 @@ export interface components {
     PaymentDto: {
       /** @description fen (分) */
       amountFen: number;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the dispute began
+       */
+      occurredAt?: string;
       /** @enum {string} */
       payer: 'hospital' | 'insurer';
     };
@@ -3191,6 +3524,33 @@ export interface components {
        */
       year: number;
     };
+    RecordSecurityInspection: {
+      /** @description 发现的问题 (may be empty: nothing found) */
+      findings: components['schemas']['InspectionFindingDto'][];
+      /** @description The hospital inspected (an organisation id of the directory) */
+      hospitalId: string;
+      /**
+       * Format: date-time
+       * @description 检查时间 (an instant; not in the future, not before 2000)
+       */
+      inspectedAt: string;
+      /**
+       * @description 检查 inspection / 督导 supervision
+       * @enum {string}
+       */
+      kind: 'inspection' | 'supervision';
+    };
+    RecordSecurityInterview: {
+      /**
+       * Format: date-time
+       * @description 约谈时间 (not in the future, not before the inspection)
+       */
+      heldAt: string;
+      /** @description 约谈对象（姓名、职务） */
+      interviewee: string;
+      /** @description 约谈内容 */
+      summary: string;
+    };
     ReferralDto: {
       /**
        * @description 人民调解 (a 医调委) or 行政调解 (a health commission)
@@ -3264,6 +3624,18 @@ export interface components {
        */
       occurredAt: string;
     };
+    ReportRectification: {
+      /** @description 佐证材料（附件编号或链接），1至20项 */
+      evidence: string[];
+      /** @description 整改情况 */
+      note: string;
+    };
+    ResponsiblePersonDto: {
+      /** @description 整改责任人姓名 */
+      name: string;
+      /** @description 职务/岗位，如“保卫科科长” */
+      role: string;
+    };
     ResubmissionDto: {
       /**
        * Format: date-time
@@ -3297,8 +3669,11 @@ export interface components {
       urgency?: 'immediate' | 'high' | 'normal';
     };
     SceneClearedDto: {
-      /** Format: date-time */
-      clearedAt: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the incident occurred
+       */
+      clearedAt?: string;
     };
     ScreeningDto: {
       /** @description 安检设备 */
@@ -3343,6 +3718,10 @@ export interface components {
       trainingSessions?: number | null;
       video?: components['schemas']['VideoDto'] | null;
     };
+    SendBackRectification: {
+      /** @description 退回理由 */
+      reason: string;
+    };
     SentenceDto: {
       fineYuan?: number;
       /** @enum {string} */
@@ -3372,6 +3751,10 @@ export interface components {
       region?: string;
       /** @description 标题，如“2026年第二季度医院安全秩序自查” */
       title: string;
+    };
+    SignOffRectification: {
+      /** @description 核验意见 */
+      note?: string;
     };
     StartSupervisionDto: {
       /** @example 500101-20261122-0007 */
@@ -3439,6 +3822,11 @@ export interface components {
        * @enum {string}
        */
       decisionKind?: 'judgement' | 'ruling';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); the appeal window follows this instant
+       */
+      occurredAt?: string;
       /** @description Required for guilty, null for not guilty */
       sentence?: components['schemas']['SentenceDto'] | null;
       suspectId: string;
@@ -4955,6 +5343,73 @@ export interface operations {
         };
       };
       /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TimelineController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An A4 landscape PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, hospital_complaints_officer, police_dispatcher, police_case_officer, station_chief, mediator, health_commission_official, prosecutor, judge, political_legal_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description OVERSIGHT.FONT_MISSING: the PDF needs the CJK font (fonts-noto-cjk or PDF_FONT) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -11273,6 +11728,12 @@ export interface operations {
               /** @example 待发送 */
               pending: string;
             };
+            disputeOrigin: {
+              /** @example 患方投诉 */
+              complaint: string;
+              /** @example 涉医警情转入 */
+              incident: string;
+            };
             disputeOutcome: {
               /** @example 协议已履行 */
               agreement_performed: string;
@@ -11461,6 +11922,12 @@ export interface operations {
               /** @example 轻微伤 */
               slight: string;
             };
+            inspectionKind: {
+              /** @example 检查 */
+              inspection: string;
+              /** @example 督导 */
+              supervision: string;
+            };
             liability: {
               /** @example 同等责任 */
               equal: string;
@@ -11486,6 +11953,18 @@ export interface operations {
               other: string;
               /** @example 当事人退出调解 */
               party_withdrew: string;
+            };
+            mediationPhase: {
+              /** @example 调解中 */
+              accepted: string;
+              /** @example 已达成调解协议 */
+              agreed: string;
+              /** @example 调解不成 */
+              failed: string;
+              /** @example 已申请调解 */
+              referred: string;
+              /** @example 已撤回调解申请 */
+              withdrawn: string;
             };
             noticeMethod: {
               /** @example 当面告知 */
@@ -11622,6 +12101,16 @@ export interface operations {
               agreement_reached: string;
               /** @example 治安调解未达成协议 */
               failed: string;
+            };
+            rectificationItemStatus: {
+              /** @example 待整改 */
+              issued: string;
+              /** @example 已报整改，待核验 */
+              reported: string;
+              /** @example 退回重改 */
+              sent_back: string;
+              /** @example 已销号 */
+              signed_off: string;
             };
             reportFormat: {
               /** @example 网页（可打印） */
@@ -17701,6 +18190,72 @@ export interface operations {
       };
     };
   };
+  InspectionsController_hospitalInspections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hospitalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   LedgerController_file: {
     parameters: {
       query?: never;
@@ -17748,6 +18303,841 @@ export interface operations {
         };
       };
       /** @description ACCESS.DENIED: only hospital_security_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_record: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSecurityInspection'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_circular: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueSecurityCircular'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_interview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSecurityInterview'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_issueItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueRectificationItem'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_fix: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportRectification'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only hospital_security_officer, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_sendBack: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendBackRectification'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such record (or none the caller may know of) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InspectionsController_signOff: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A fresh unique value (a UUID) per user action, sent again on its retries: the first answer is stored for 24 h and replayed (`Idempotent-Replayed: true`) for a retry with the same body, which then changes nothing. Errors are not stored. draft-ietf-httpapi-idempotency-key-header; 1..255 printable ASCII characters, bare or as a quoted string. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        inspectionId: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignOffRectification'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
       403: {
         headers: {
           [name: string]: unknown;
@@ -18015,6 +19405,242 @@ export interface operations {
       };
       /** @description Understood, but the rules do not allow it now: `code` and `errors` name the precondition not met; REQUEST.IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used for another body */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  S1ReturnsController_capabilityCsv: {
+    parameters: {
+      query?: {
+        /** @description 6-digit region code, the caller’s or one below it (default: the caller’s region) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description UTF-8 CSV with BOM */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  S1ReturnsController_capabilityXlsx: {
+    parameters: {
+      query?: {
+        /** @description 6-digit region code, the caller’s or one below it (default: the caller’s region) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An Excel workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  S1ReturnsController_policeOfficesCsv: {
+    parameters: {
+      query?: {
+        /** @description 6-digit region code, the caller’s or one below it (default: the caller’s region) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description UTF-8 CSV with BOM */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description SERVICE.UNAVAILABLE: the database cannot be reached just now; retry after the Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  S1ReturnsController_policeOfficesXlsx: {
+    parameters: {
+      query?: {
+        /** @description 6-digit region code, the caller’s or one below it (default: the caller’s region) */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An Excel workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Bad input: VALIDATION.FAILED with the fields at fault, REQUEST.MALFORMED (not JSON), REQUEST.INVALID_TEXT (a NUL or a lone surrogate), REQUEST.TOO_DEEP (JSON nested deeper than 32 levels), REQUEST.NOT_AN_OBJECT (a body that is not one JSON object) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.UNAUTHENTICATED: no valid access token (POST /auth/login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description ACCESS.DENIED: only health_commission_official, police_dispatcher, police_case_officer, station_chief, and only for records of their organisation or region */
+      403: {
         headers: {
           [name: string]: unknown;
         };

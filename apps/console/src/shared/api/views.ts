@@ -1,5 +1,5 @@
 import type { LiveNotification } from '../live';
-import type { components, paths } from './schema';
+import type { components, operations, paths } from './schema';
 
 /**
  * What the console reads from the API's answers. The API's OpenAPI document describes its requests
@@ -209,4 +209,144 @@ export interface NotificationPage {
   total: number;
   limit: number;
   offset: number;
+}
+
+// 公安办案 (the case officer's cases): the prosecution service's answers (apps/prosecution/src/police-cases/queries).
+export type PoliceCaseKind = Schemas['OpenCaseDto']['kind'];
+export type PoliceCaseStage = NonNullable<NonNullable<operations['PoliceCasesController_list']['parameters']['query']>['status']>;
+export type OpenPoliceCase = Schemas['OpenCaseDto'];
+export type AddSuspect = Schemas['AddSuspectDto'];
+export type DecidePenalty = Schemas['DecidePenaltyDto'];
+export type PenaltyKind = Schemas['PenaltyDto']['kind'];
+export type ImposeMeasure = Schemas['ImposeMeasureDto'];
+export type CompulsoryMeasureKind = ImposeMeasure['measure'];
+export type MinistryEntry = Schemas['MinistryEntryDto'];
+export type TransferForProsecution = Schemas['TransferForProsecutionDto'];
+
+/** A row of GET /police-cases. */
+export interface PoliceCaseSummary {
+  caseNumber: string;
+  hospitalId: string;
+  regionCode: string;
+  kind: PoliceCaseKind;
+  status: PoliceCaseStage;
+  origin: string;
+  incidentId: string | null;
+  handlingUnitId: string;
+  underSupervision: boolean;
+  supervisorOrganisationId: string | null;
+  suspectCount: number;
+  acceptedAt: string;
+  updatedAt: string;
+}
+
+/** A legal clock of a police case, as the prosecution service counts it (committed with the events that move it). */
+export interface PoliceCaseClock {
+  deadlineId: string;
+  rule: string;
+  source: string;
+  length: { unit: string; amount: number };
+  state: string;
+  startedAt: string;
+  dueAt: string;
+  warnAt: string;
+  /** The due instant depends on a year whose holiday schedule is not yet published. */
+  provisional: boolean;
+  completedAt: string | null;
+  breachedAt: string | null;
+  responsibleOrganisationId: string;
+}
+
+export interface PoliceCaseView {
+  case: {
+    caseNumber: string;
+    hospitalId: string;
+    regionCode: string;
+    kind: PoliceCaseKind;
+    origin: { source: 'incident'; incidentId: string } | { source: 'direct' };
+    handlingUnitId: string;
+    filed: boolean;
+    suspects: { suspectId: string; custody: string; prosecution: string }[];
+    decisions: Record<string, { suspectId: string; entryRecorded: boolean }>;
+    major: boolean;
+    review: { procuratorateId: string; suspectIds: string[]; open: boolean } | null;
+    supervision: { supervisorOrganisationId: string } | null;
+  };
+  clocks: PoliceCaseClock[];
+  history: HistoryEntry[];
+}
+
+/** GET /police-cases/{n}/suspects: the names (personal data; each read audited with its purpose). */
+export interface CaseSuspects {
+  caseNumber: string;
+  suspects: { suspectId: string; name: string | null; custody: string }[];
+}
+
+/** A police case command's answer (the events recorded) with the id it generated. */
+export interface PoliceCaseCommandResult {
+  caseNumber: string;
+  suspectId?: string;
+  decisionId?: string;
+}
+
+/** GET /calendar/{year}: each day of the year, working or not (official or provisional). */
+export interface CalendarYear {
+  year: number;
+  status: 'official' | 'provisional';
+  days: { date: string; working: boolean; kind: string; name: string | null; provisional: boolean }[];
+}
+export type AlarmDetails = Schemas['AlarmDetailsDto'];
+export type Reclassify = Schemas['ReclassifyDto'];
+export type Claim = Schemas['ClaimDto'];
+
+/** A row of GET /disputes (the hospital's disputes, those referred to the caller, a commission's region). */
+export interface DisputeSummary {
+  disputeId: string;
+  caseNumber: string;
+  hospitalId: string;
+  regionCode: string;
+  origin: 'complaint' | 'incident';
+  incidentId: string | null;
+  status: 'open' | 'closed';
+  route: DisputeRoute;
+  summary: string;
+  mediation: { kind: string; phase: string; mediatorOrganisationId: string } | null;
+  escalationRisk: boolean;
+  openedAt: string;
+  closedAt: string | null;
+  closeOutcome: string | null;
+  lastEventAt: string;
+}
+
+/** One dispute (GET /disputes/{id}): its state, the parties (an audited read), its clocks and history. */
+export interface DisputeView {
+  disputeId: string;
+  caseNumber: string;
+  hospitalId: string;
+  regionCode: string;
+  status: 'open' | 'closed';
+  origin: 'complaint' | 'incident';
+  openedAt: string;
+  closedAt: string | null;
+  closeOutcome: string | null;
+  owner: { userId: string; organisationId: string } | null;
+  incident: { incidentId: string; disturbanceStopped: boolean } | null;
+  routesNotified: boolean;
+  route: DisputeRoute;
+  remainingRoutes: DisputeRoute[] | null;
+  mediation: { attempt: number; kind: string; mediatorOrganisationId: string; phase: string } | null;
+  escalationRisk: boolean;
+  parties: { partyId: string; relation: PartyRelation; name: string; contact: string | null }[];
+  clocks: {
+    deadlineId: string;
+    rule: string;
+    source: string;
+    state: string;
+    startedAt: string;
+    dueAt: string;
+    warnAt: string;
+    completedAt: string | null;
+    breachedAt: string | null;
+  }[];
+  history: HistoryEntry[];
 }

@@ -1,7 +1,7 @@
 import { AccessDeniedError, actorOf, assertCanAccess, canAccess, regionContains, type Principal } from '@pingan/access';
 import { incidentStreamId, parseCaseNumber, type IncidentEvent } from '@pingan/contracts';
 import type { StoredEvent } from '@pingan/event-store';
-import type { CommandInput } from '@pingan/platform';
+import type { CommandInput, OccurredAt } from '@pingan/platform';
 import { IncidentNotFoundError, type IncidentCommand, type IncidentState, type ReportedIncident } from '../../domain/index.js';
 import { NO_PARTIES, accessFacts, escalationLevelOf, isAddressee, withParties, type IncidentParties } from '../incident-access.js';
 import { IncidentCommandMessage } from './incident-command.js';
@@ -30,16 +30,21 @@ export function assertMayAccessIncident(
   return { incident: state, parties };
 }
 
-/** The command `input` on an existing incident, as `principal`: write access by the policy, plus `mayAlso`. */
+/**
+ * The command `input` on an existing incident, as `principal`: write access by the policy, plus `mayAlso`.
+ * `occurredAt`: the instant the caller stated for the fact (bounded by the pipeline, 422 naming the field).
+ */
 export function actOnIncident(
   principal: Principal,
   caseNumber: string,
   input: CommandInput<IncidentCommand>,
   mayAlso: MayAlso = () => true,
+  occurredAt?: OccurredAt,
 ): IncidentCommandMessage {
   return new IncidentCommandMessage({
     streamId: incidentStreamId(caseNumber),
     command: input,
+    ...(occurredAt ? { occurredAt } : {}),
     actor: actorOf(principal),
     correlationId: caseNumber,
     authorise: (state, history) => {

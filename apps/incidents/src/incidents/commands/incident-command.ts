@@ -15,6 +15,11 @@ export class IncidentCommandHandler extends DeciderCommandHandler<IncidentComman
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) runtime: ServiceRuntime,
     @Inject(INCIDENT_SETTINGS) settings: IncidentDeadlineSettings,
   ) {
-    super(runtime, { streamType: INCIDENT_STREAM_TYPE, decider: createIncidentDecider(settings) });
+    super(runtime, {
+      streamType: INCIDENT_STREAM_TYPE,
+      decider: createIncidentDecider(settings),
+      // A stated instant is checked against when the incident occurred, not when it was reported.
+      beganAt: (state) => (state.status === 'none' ? null : state.occurredAt),
+    });
   }
 }

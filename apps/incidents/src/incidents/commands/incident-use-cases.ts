@@ -1,4 +1,4 @@
-import { RequestValidationError } from '@pingan/platform';
+import { RequestValidationError, type OccurredAt } from '@pingan/platform';
 import type { Principal } from '@pingan/access';
 import { ESCALATION_LEVELS, type EscalationChain, type EscalationLevel } from '@pingan/contracts';
 import { isPolice } from '../incident-access.js';
@@ -25,7 +25,10 @@ const SUBMITTERS: Record<EscalationChain, Principal['organisationKind']> = {
   police: 'police',
 };
 
-const instant = (value: string): Date => new Date(value);
+/** A step's instant as the caller stated it (field and value), for the pipeline to bound; none: now. */
+const stated = (field: string, value: string | undefined): OccurredAt | undefined =>
+  value === undefined ? undefined : { field, at: new Date(value) };
+const always = () => true;
 
 /**
  * Each use case on an existing incident as a command message: the command the request states, and
@@ -42,25 +45,28 @@ export const incidentUseCases = {
     }),
 
   injuryAppraisal: (principal: Principal, caseNumber: string, dto: InjuryAppraisalDto) =>
-    actOnIncident(principal, caseNumber, {
-      type: 'RecordInjuryAppraisal',
-      data: { group: dto.group, grade: dto.grade, appraisalReference: dto.appraisalReference, appraisedAt: instant(dto.appraisedAt) },
-    }),
+    actOnIncident(
+      principal,
+      caseNumber,
+      { type: 'RecordInjuryAppraisal', data: { group: dto.group, grade: dto.grade, appraisalReference: dto.appraisalReference } },
+      always,
+      stated('appraisedAt', dto.appraisedAt),
+    ),
 
   /** The unit sent must be a police unit of the directory; the unit above it there supervises the arrival clock. */
   dispatch: async (principal: Principal, caseNumber: string, dto: DispatchDto, directory: IncidentDirectory) => {
     const unit = await directory.policeUnit(dto.unitOrganisationId ?? principal.organisationId, 'unitOrganisationId');
-    return actOnIncident(principal, caseNumber, { type: 'DispatchPolice', data: { dispatchedAt: instant(dto.dispatchedAt), ...unit } });
+    return actOnIncident(principal, caseNumber, { type: 'DispatchPolice', data: unit }, always, stated('dispatchedAt', dto.dispatchedAt));
   },
 
   arrival: (principal: Principal, caseNumber: string, dto: ArrivalDto) =>
-    actOnIncident(principal, caseNumber, { type: 'RecordPoliceArrival', data: { arrivedAt: instant(dto.arrivedAt) } }),
+    actOnIncident(principal, caseNumber, { type: 'RecordPoliceArrival', data: {} }, always, stated('arrivedAt', dto.arrivedAt)),
 
   disturbanceStopped: (principal: Principal, caseNumber: string, dto: DisturbanceStoppedDto) =>
-    actOnIncident(principal, caseNumber, { type: 'RecordDisturbanceStopped', data: { stoppedAt: instant(dto.stoppedAt) } }),
+    actOnIncident(principal, caseNumber, { type: 'RecordDisturbanceStopped', data: {} }, always, stated('stoppedAt', dto.stoppedAt)),
 
   sceneCleared: (principal: Principal, caseNumber: string, dto: SceneClearedDto) =>
-    actOnIncident(principal, caseNumber, { type: 'RecordSceneCleared', data: { clearedAt: instant(dto.clearedAt) } }),
+    actOnIncident(principal, caseNumber, { type: 'RecordSceneCleared', data: {} }, always, stated('clearedAt', dto.clearedAt)),
 
   /** The hospital itself reports up the health and 综治 chains; a police unit of the jurisdiction up the police chain. */
   submitEscalation: (principal: Principal, caseNumber: string, dto: SubmitEscalationDto) =>

@@ -1,7 +1,16 @@
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccessDeniedError, POLICE_ROLES, actorOf, hasRole, regionContains, type Principal, type Role } from '@pingan/access';
 import { incidentStreamId, type IncidentEvent, type IncidentReportedData } from '@pingan/contracts';
-import { InjectRuntime, RequestValidationError, type Decided, type ServiceRuntime } from '@pingan/platform';
+import {
+  InjectRuntime,
+  RequestValidationError,
+  checkOccurredAt,
+  occurredAtBounds,
+  type Decided,
+  type OccurredAtBounds,
+  type ServiceRuntime,
+} from '@pingan/platform';
+import type { Query } from '@pingan/event-store';
 import { CaseNumbers } from '../../case-numbers.js';
 import { CallerKeys } from '../../caller-data/caller-keys.js';
 import { callerDetailsOf, type IncidentState, type IntakeInput } from '../../domain/index.js';
@@ -35,6 +44,7 @@ export class ReportIncidentCommand extends Command<{ caseNumber: string } & Deci
 @CommandHandler(ReportIncidentCommand)
 export class ReportIncidentHandler implements ICommandHandler<ReportIncidentCommand> {
   private readonly caseNumbers: CaseNumbers;
+  private readonly bounds: OccurredAtBounds = occurredAtBounds();
 
   constructor(
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
@@ -61,18 +71,17 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     if (allowed.kind === 'police' && !regionContains(principal.organisationRegion, hospital.regionCode)) {
       throw new AccessDeniedError(); // police take incidents in their jurisdiction
     }
+    // The instants a reporter enters, bounded as every stated instant is (422 naming the field): the
+    // report's events themselves are recorded when reported.
+    const now = this.runtime.clock();
+    const occurredAt = checkOccurredAt({ field: 'occurredAt', at: new Date(report.occurredAt) }, now, null, this.bounds);
+    const intake = intakeOf(report);
+    if (intake.channel === 'call_110') {
+      intake.callReceivedAt = checkOccurredAt({ field: 'intake.callReceivedAt', at: intake.callReceivedAt }, now, null, this.bounds);
+    }
     return this.runtime.db.transaction(async (query) => {
-      const caseNumber = await this.caseNumbers.allocate(query, hospital.regionCode, this.runtime.clock());
-      const intake = intakeOf(report);
-      if (intake.channel === 'call_110') {
-        // The caller's details go into the event sealed under a key of this case only, which stays
-        // in this database (rolled back with a refused report): Kafka and the store carry ciphertext.
-        const details = callerDetailsOf(intake.caller);
-        if (details.name !== null || details.phone !== null) {
-          await this.callerKeys.createKey(query, caseNumber, this.runtime.clock());
-          intake.caller = { sealed: await this.callerKeys.seal(query, caseNumber, details) };
-        }
-      }
+      const caseNumber = await this.caseNumbers.allocate(query, hospital.regionCode, now);
+      const recorded = await this.sealCaller(query, caseNumber, intake);
       const decided = await this.commands.execute(
         new IncidentCommandMessage({
           streamId: incidentStreamId(caseNumber),
@@ -81,8 +90,8 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
             data: {
               caseNumber,
               hospital,
-              occurredAt: new Date(report.occurredAt),
-              intake,
+              occurredAt,
+              intake: recorded,
               classification: report.classification && {
                 categories: report.classification.categories,
                 casualties: report.classification.casualties && { ...report.classification.casualties },
@@ -99,6 +108,19 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
       );
       return { caseNumber, ...decided };
     });
+  }
+
+  /**
+   * The caller's details go into the event sealed under a key of this case only, which stays in
+   * this database (rolled back with a refused report): the store and Kafka carry ciphertext.
+   * A new intake each time, so a retried transaction seals afresh.
+   */
+  private async sealCaller(query: Query, caseNumber: string, intake: IntakeInput): Promise<IntakeInput> {
+    if (intake.channel !== 'call_110') return intake;
+    const details = callerDetailsOf(intake.caller);
+    if (details.name === null && details.phone === null) return intake;
+    await this.callerKeys.createKey(query, caseNumber, this.runtime.clock());
+    return { ...intake, caller: { sealed: await this.callerKeys.seal(query, caseNumber, details) } };
   }
 }
 

@@ -16,6 +16,10 @@ type Extra = Pick<DecideRequest<PoliceCaseCommand, ProsecutionEvent, PoliceCaseS
  * must exist for the caller (404 police / 403 others) and `access` must let it act (default: write
  * access by the policy); the command may depend on the case as read (`input` as a function).
  */
+/** The instant a step happened, as the caller stated it in `occurredAt` (checked by the pipeline); none: now. */
+export const stated = (occurredAt: string | undefined): Extra =>
+  occurredAt === undefined ? {} : { occurredAt: { field: 'occurredAt', at: new Date(occurredAt) } };
+
 export function actOnCase(
   principal: Principal,
   roles: readonly Role[],

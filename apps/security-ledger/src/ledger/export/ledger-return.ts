@@ -52,6 +52,9 @@ function requirementColumn(standard: Standard): LedgerColumn {
  * What the commission follows up, after the requirements. Inspections and rectification
  * (open and overdue items, last inspection) add their columns HERE, from the ledger items' fields.
  */
+const sum = (ledger: RegionLedger, count: (item: LedgerItem) => number): number =>
+  ledger.items.reduce((total, item) => total + count(item), 0);
+
 const FOLLOW_UP_COLUMNS: LedgerColumn[] = [
   {
     header: '总体达标情况',
@@ -66,6 +69,11 @@ const FOLLOW_UP_COLUMNS: LedgerColumn[] = [
     width: 18,
     cell: (i) => (i.filedAt ? shanghaiDateTimeOf(new Date(i.filedAt)).slice(0, 16) : '—'),
   },
+  // Rectification (整改): "完成一家，销号一家" [S0 三(三)].
+  { header: '未销号整改事项', width: 10, cell: (i) => i.openItems, total: (l) => sum(l, (i) => i.openItems) },
+  { header: '其中逾期', width: 8, cell: (i) => i.overdueItems, total: (l) => sum(l, (i) => i.overdueItems) },
+  { header: '逾期销号', width: 8, cell: (i) => i.lateItems, total: (l) => sum(l, (i) => i.lateItems) },
+  { header: '最近检查日期', width: 12, cell: (i) => i.lastInspectionOn ?? '—' },
 ];
 
 /** The standards of the ledger's hospitals, in the standards' order (a province's ledger may hold several regions' own). */

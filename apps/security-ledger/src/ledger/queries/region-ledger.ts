@@ -3,6 +3,7 @@ import { AccessDeniedError, type Principal } from '@pingan/access';
 import { SECURITY_LEDGER_CONTEXT, shanghaiDateOf } from '@pingan/contracts';
 import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { evaluateHospital, evaluateRegion, type Compliance, type RegionHospital } from '../../domain/standards.js';
+import { inspectionTallies, noInspections } from '../../read-models/inspections.projection.js';
 import { profilesIn } from '../../read-models/profiles.projection.js';
 import { canReadLedger } from '../../security-ledger.access.js';
 import { directoryFacts, directoryHospitalsIn, ledgerRegion, regionName, regionPrefix } from '../hospital-facts.js';
@@ -28,7 +29,11 @@ export class RegionLedgerHandler implements IQueryHandler<RegionLedgerQuery> {
     await this.runtime.catchUpProjections(); // a filing is on the ledger at once
     const prefix = regionPrefix(regionCode);
     const query = this.runtime.db.query;
-    const [hospitals, profiles] = await Promise.all([directoryHospitalsIn(query, this.runtime.schema, prefix), profilesIn(query, prefix)]);
+    const [hospitals, profiles, tallies] = await Promise.all([
+      directoryHospitalsIn(query, this.runtime.schema, prefix),
+      profilesIn(query, prefix),
+      inspectionTallies(query, prefix, this.runtime.clock()),
+    ]);
     const byId = new Map(profiles.map((p) => [p.hospitalId, p]));
     const ids = [...new Set([...hospitals.map((h) => h.organisationId), ...profiles.map((p) => p.hospitalId)])].sort();
     const asOf = shanghaiDateOf(this.runtime.clock());
@@ -44,6 +49,7 @@ export class RegionLedgerHandler implements IQueryHandler<RegionLedgerQuery> {
       };
       regionHospitals.push({ facts, hasPoliceOffice: filed?.profile.policeOffice?.present ?? null });
       const evaluation = filed ? evaluateHospital(facts, filed.profile, asOf) : null;
+      const tally = tallies.get(hospitalId) ?? noInspections();
       return {
         hospitalId,
         name: org?.name ?? hospitalId,
@@ -61,6 +67,12 @@ export class RegionLedgerHandler implements IQueryHandler<RegionLedgerQuery> {
         gaps: (evaluation?.requirements ?? [])
           .filter((r) => r.status === 'not_met' || r.status === 'unknown')
           .map(({ standardId, title, source, status, figure }) => ({ standardId, title, source, status, figure })),
+        // Rectification (整改): items not signed off, those of them past due, those signed off after their due day.
+        openItems: tally.openItems,
+        overdueItems: tally.overdueItems,
+        lateItems: tally.lateItems,
+        lastInspectedAt: tally.lastInspectedAt,
+        lastInspectionOn: tally.lastInspectedAt ? shanghaiDateOf(new Date(tally.lastInspectedAt)) : null,
       };
     });
     const summary = { hospitals: items.length, compliant: 0, non_compliant: 0, incomplete: 0, not_filed: 0 };

@@ -3,6 +3,8 @@
  * step (报案, 出警, 受案…). An event missing here still shows, under its code, until it is added.
  */
 export const EVENT_TITLES: Readonly<Record<string, string>> = {
+  // every context: a read of personal data (suspects' or parties' names), audited
+  SensitiveRecordRead: '查阅个人信息',
   // incidents (涉医警情)
   IncidentReported: '报告涉医警情',
   AlarmDetailsCompleted: '补录报警信息',
@@ -111,6 +113,13 @@ export const EVENT_TITLES: Readonly<Record<string, string>> = {
   SecurityProfileFiled: '填报安全台账',
   SelfInspectionReturnSet: '部署安全自查填报',
   SelfInspectionReturnFiled: '提交安全自查填报',
+  InspectionRecorded: '记录安全检查/督导',
+  RectificationItemIssued: '下达整改事项',
+  RectificationReported: '报告整改完成',
+  RectificationSignedOff: '整改销号',
+  RectificationSentBack: '整改退回',
+  CircularIssued: '通报',
+  InterviewHeld: '约谈',
 };
 
 /** Which service a timeline line comes from, as officials call them. */
