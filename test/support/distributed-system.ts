@@ -62,6 +62,7 @@ export class DistributedSystem {
           ...common,
           ...(name === 'high-risk-persons' ? highRisk : {}),
           ...(name === 'notifications' ? { NOTIFICATIONS_SECRET_KEY: randomBytes(32).toString('base64') } : {}),
+          ...(name === 'incidents' ? { INCIDENTS_CALLER_MASTER_KEY: randomBytes(32).toString('base64') } : {}),
           DATABASE_URL: await this.database(name),
           PORT: String(await freePort()),
         }),

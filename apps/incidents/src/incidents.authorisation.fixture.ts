@@ -267,4 +267,24 @@ export const INCIDENTS_ENDPOINTS: Record<string, MatrixEndpoint> = {
     ok: 200,
     secrets,
   },
+  // The retention of 110 callers' details: a system administrator's setting (caller-data/).
+  'GET /incidents/settings/caller-data-retention': {
+    method: 'get',
+    path: () => '/incidents/settings/caller-data-retention',
+    allowed: ['system_administrator'],
+    ok: 200,
+  },
+  'PUT /incidents/settings/caller-data-retention': {
+    method: 'put',
+    path: () => '/incidents/settings/caller-data-retention',
+    body: () => ({ days: 365 }),
+    allowed: ['system_administrator'],
+    ok: 200,
+  },
+  'POST /incidents/settings/caller-data-retention/sweep': {
+    method: 'post',
+    path: () => '/incidents/settings/caller-data-retention/sweep',
+    allowed: ['system_administrator'],
+    ok: 200,
+  },
 };

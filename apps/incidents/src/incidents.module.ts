@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule, schemaFor, type ServiceDescriptor, type ServiceRuntimeOptions } from '@pingan/platform';
+import { CallerDataController } from './caller-data/caller-data.controller.js';
+import { callerKeysProvider } from './caller-data/caller-keys.js';
+import { CallerRetention } from './caller-data/caller-retention.js';
 import { incidentClocksFor, incidentDeadlineRules, type IncidentDeadlineSettings } from './domain/index.js';
 import { incidentSettingsFromEnv } from './incident-settings.js';
 import { INCIDENTS_CONTEXT_NAME, INCIDENT_SETTINGS } from './incidents.context.js';
@@ -46,7 +49,8 @@ const settings = incidentSettingsFromEnv();
  */
 @Module({
   imports: [EventSourcingModule.forService(incidentsRuntimeOptions(settings))],
-  controllers: [IncidentsController, ReportFormController],
+  // The settings controller first: its fixed paths must not be taken for a case number.
+  controllers: [CallerDataController, IncidentsController, ReportFormController],
   providers: [
     { provide: INCIDENT_SETTINGS, useValue: settings },
     IncidentDirectory,
@@ -56,6 +60,8 @@ const settings = incidentSettingsFromEnv();
     ListIncidentsHandler,
     ReportFormFont,
     GetReportFormHandler,
+    callerKeysProvider,
+    CallerRetention,
   ],
 })
 export class IncidentsModule {}

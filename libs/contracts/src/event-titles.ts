@@ -19,6 +19,7 @@ export const EVENT_TITLES: Readonly<Record<string, string>> = {
   IncidentReopened: '警情重新办理',
   IncidentLinkedToPoliceCase: '关联公安案件',
   IncidentLinkedToDispute: '关联医疗纠纷',
+  CallerDataErased: '报警人信息已按规定删除',
   IncidentClockStarted: '开始计时',
   IncidentClockStopped: '计时结束',
   IncidentClockCancelled: '计时取消',

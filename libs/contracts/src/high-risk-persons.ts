@@ -12,6 +12,7 @@
  * Every event's data carries `HighRiskPersonRef`. Instants are ISO 8601 UTC strings. All
  * events are schemaVersion 1.
  */
+import type { SealedField } from './sealed-field.js';
 
 export const HIGH_RISK_PERSONS_CONTEXT = 'high-risk-persons';
 export const HIGH_RISK_PERSON_STREAM_TYPE = 'high-risk-person';
@@ -40,13 +41,6 @@ export type HighRiskAdvice = (typeof HIGH_RISK_ADVICE)[number];
  * A personal field, encrypted with the person's data key (AES-256-GCM, 96-bit IV, the person id
  * as additional data). Base64 strings. Unreadable once the key is destroyed.
  */
-export type SealedField = {
-  alg: 'A256GCM';
-  keyId: string; // the person's data key
-  iv: string;
-  data: string;
-  tag: string;
-};
 
 export type HighRiskPersonRef = {
   personId: string;

@@ -10,6 +10,7 @@
  * A classification written before the injury grades were kept apart has `minorInjuries` and two
  * groups only: read every stored classification through `readClassification`.
  */
+import type { SealedField } from './sealed-field.js';
 import { isCalendarDate } from './shanghai-time.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -226,9 +227,20 @@ export type IncidentParticulars = {
   description: string | null;
 };
 
+/** The 110 caller's name and phone: personal data (police working the case only, audited). */
+export type CallerDetails = { name: string | null; phone: string | null };
+
+/**
+ * The caller as an event carries it: `{ sealed }`, the CallerDetails sealed under the case's own
+ * key, which stays in the incidents' database and is destroyed after the retention period
+ * (CallerDataErased). Events written before sealing (and calls where the caller gave nothing)
+ * carry plain CallerDetails: read as they are.
+ */
+export type RecordedCaller = CallerDetails | { sealed: SealedField };
+
 /** The channel-specific part of an intake. Caller details are personal data: need-to-know only. */
 export type IncidentIntake =
-  | { channel: 'call_110'; callReceivedAt: string; caller: { name: string | null; phone: string | null }; description: string }
+  | { channel: 'call_110'; callReceivedAt: string; caller: RecordedCaller; description: string }
   | ({ channel: 'hospital_report'; location: string | null } & IncidentParticulars)
   | { channel: 'one_key_alarm'; location: string; deviceId: string | null }
   | { channel: 'patrol'; location: string | null; description: string };
@@ -364,6 +376,11 @@ export type IncidentReopenedData = IncidentRef & { reason: string; previousOutco
 export type IncidentLinkedToPoliceCaseData = IncidentRef & { policeCaseNumber: string; linkedAt: string };
 /** schemaVersion 1. The medical dispute (医疗纠纷) this incident belongs to. */
 export type IncidentLinkedToDisputeData = IncidentRef & { disputeCaseNumber: string; linkedAt: string };
+/**
+ * schemaVersion 1. The 110 caller's name and phone were erased (the case's key destroyed) once the
+ * incident had been closed for the retention period a system administrator set.
+ */
+export type CallerDataErasedData = IncidentRef & { erasedAt: string; closedAt: string; retentionDays: number };
 
 export type IncidentEvent =
   | { type: 'IncidentReported'; data: IncidentReportedData }
@@ -383,7 +400,8 @@ export type IncidentEvent =
   | { type: 'IncidentClosed'; data: IncidentClosedData }
   | { type: 'IncidentReopened'; data: IncidentReopenedData }
   | { type: 'IncidentLinkedToPoliceCase'; data: IncidentLinkedToPoliceCaseData }
-  | { type: 'IncidentLinkedToDispute'; data: IncidentLinkedToDisputeData };
+  | { type: 'IncidentLinkedToDispute'; data: IncidentLinkedToDisputeData }
+  | { type: 'CallerDataErased'; data: CallerDataErasedData };
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -407,6 +425,7 @@ export const INCIDENT_EVENT_SCHEMA_VERSIONS: Record<IncidentEventType, number> =
   IncidentReopened: 1,
   IncidentLinkedToPoliceCase: 1,
   IncidentLinkedToDispute: 1,
+  CallerDataErased: 1,
 };
 
 export const INCIDENTS_CONTEXT = 'incidents';

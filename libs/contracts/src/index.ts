@@ -16,3 +16,4 @@ export * from './labels.js';
 export * from './access.js';
 export * from './rule-words.js';
 export * from './event-titles.js';
+export * from './sealed-field.js';

@@ -55,3 +55,17 @@ export {
   type PdfFontSource,
   type RowOptions,
 } from './exports/pdf.js';
+export {
+  KeyDestroyedError,
+  fileKey,
+  gcmOpen,
+  gcmSeal,
+  isSealed,
+  keyFingerprint,
+  openValue,
+  parseKey,
+  sealValue,
+  unwrapKey,
+  wrapKey,
+} from './crypto/sealing.js';
+export { RecordKeys, type MasterKey } from './crypto/record-keys.js';

@@ -60,6 +60,7 @@ export const EVENT_LABELS: Record<string, string> = {
   IncidentReopened: '重新打开',
   IncidentLinkedToPoliceCase: '关联刑事/治安案件',
   IncidentLinkedToDispute: '关联医疗纠纷',
+  CallerDataErased: '报警人信息已按规定删除',
   DeadlineStarted: '时限开始',
   DeadlineMet: '时限达标',
   DeadlineWarned: '时限预警',

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { fileKey as sharedFileKey, keyFingerprint as fingerprint, parseKey } from '@pingan/platform';
+import { dirname, basename, join } from 'node:path';
+
+export { parseKey };
 
 export const MASTER_KEY_ENV = 'HIGH_RISK_MASTER_KEY';
 export const MATCH_KEY_ENV = 'HIGH_RISK_MATCH_KEY';
@@ -18,33 +19,7 @@ export interface HighRiskKeys {
   source: 'environment' | 'data-dir';
 }
 
-/** 32 bytes as base64 (44 chars) or hex (64 chars). */
-export function parseKey(value: string, name: string): Buffer {
-  const text = value.trim();
-  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-  if (key.length !== 32) throw new Error(`${name} must be 32 random bytes, base64 or hex (generate: openssl rand -base64 32)`);
-  return key;
-}
-
-const fingerprint = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
-
-async function fileKey(path: string): Promise<Buffer> {
-  try {
-    return parseKey(await readFile(path, 'utf8'), path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const key = randomBytes(32);
-  try {
-    // 'wx': never overwrite a key another start wrote (everything sealed with it would be lost).
-    await writeFile(path, key.toString('base64'), { flag: 'wx', mode: 0o600 });
-    await chmod(path, 0o600);
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return parseKey(await readFile(path, 'utf8'), path);
-  }
-}
+const fileKey = (path: string): Promise<Buffer> => sharedFileKey(dirname(path), basename(path));
 
 const generating = new Map<string, Promise<HighRiskKeys>>();
 
@@ -77,7 +52,6 @@ export async function loadHighRiskKeys(settings: {
     generating.set(
       dir,
       (async () => {
-        await mkdir(dir, { recursive: true, mode: 0o700 });
         const masterKey = await fileKey(join(dir, 'high-risk-master.key'));
         const matchKey = await fileKey(join(dir, 'high-risk-match.key'));
         return { masterKey, matchKey, masterKeyId: fingerprint(masterKey), source: 'data-dir' as const };

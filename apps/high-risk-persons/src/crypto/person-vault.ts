@@ -1,33 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { SealedField } from '@pingan/contracts';
 import type { Query } from '@pingan/event-store';
+import { KeyDestroyedError, gcmOpen, gcmSeal, isSealed } from '@pingan/platform';
 import { normaliseResidentId } from '../domain/resident-id.js';
 import type { HighRiskKeys } from './high-risk-keys.js';
 
-/** A person's data key is gone: what was sealed with it can never be read again. */
-export class KeyDestroyedError extends Error {
-  constructor() {
-    super('the person’s key was destroyed (erased)');
-  }
-}
-
-const b64 = (b: Buffer): string => b.toString('base64');
-const unb64 = (s: string): Buffer => Buffer.from(s, 'base64');
-
-function gcmSeal(key: Buffer, plaintext: Buffer, aad: string): { iv: string; data: string; tag: string } {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { iv: b64(iv), data: b64(data), tag: b64(cipher.getAuthTag()) };
-}
-
-function gcmOpen(key: Buffer, sealed: { iv: string; data: string; tag: string }, aad: string): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, unb64(sealed.iv));
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(unb64(sealed.tag));
-  return Buffer.concat([decipher.update(unb64(sealed.data)), decipher.final()]);
-}
+// Shared with other services that seal personal data (libs/platform crypto/sealing.ts).
+export { KeyDestroyedError, isSealed };
 
 const wrapAad = (personId: string): string => `pingan:high-risk:person-key:${personId}`;
 const fieldAad = (personId: string): string => `pingan:high-risk:person:${personId}`;
@@ -109,6 +88,3 @@ export class PersonVault {
     return walk(value);
   }
 }
-
-export const isSealed = (node: object): node is SealedField =>
-  (node as SealedField).alg === 'A256GCM' && typeof (node as SealedField).iv === 'string' && typeof (node as SealedField).tag === 'string';

@@ -1,5 +1,5 @@
 import type { Command } from '@pingan/platform';
-import type { CasualtyGroup, EscalationChain, EscalationLevel, IncidentOutcome, InjuryGrade } from '@pingan/contracts';
+import type { SealedField, CasualtyGroup, EscalationChain, EscalationLevel, IncidentOutcome, InjuryGrade } from '@pingan/contracts';
 import type { ClassificationInput } from './incident.classification.js';
 
 /**
@@ -28,7 +28,12 @@ export type IntakeInput =
   | {
       channel: 'call_110';
       callReceivedAt: Date;
-      caller?: { name?: string; phone?: string };
+      /**
+       * `sealed`: the caller's details (callerDetailsOf) sealed under the case's key by the service
+       * layer, which keeps the key; the event then carries only that. Without it the details are
+       * recorded as given (how events before sealing were written).
+       */
+      caller?: { name?: string; phone?: string; sealed?: SealedField };
       /** What is happening, as the caller says. */
       description: string;
     }
@@ -98,6 +103,12 @@ export type ReopenIncident = CommandOf<'ReopenIncident', { reason: string }>;
 export type LinkPoliceCase = CommandOf<'LinkPoliceCase', { policeCaseNumber: string }>;
 export type LinkDispute = CommandOf<'LinkDispute', { disputeCaseNumber: string }>;
 
+/**
+ * The sweep erases the 110 caller's details of an incident closed for the retention period (the
+ * service destroys the case's key in the same transaction).
+ */
+export type EraseCallerData = CommandOf<'EraseCallerData', { retentionDays: number }>;
+
 export type IncidentCommand =
   | ReportIncident
   | CompleteAlarmDetails
@@ -113,4 +124,5 @@ export type IncidentCommand =
   | CloseIncident
   | ReopenIncident
   | LinkPoliceCase
-  | LinkDispute;
+  | LinkDispute
+  | EraseCallerData;

@@ -13,6 +13,9 @@ import {
   type IncidentEvent,
   type IncidentIntake,
   type IncidentParticulars,
+  type CallerDetails,
+  type RecordedCaller,
+  type SealedField,
 } from '@pingan/contracts';
 import type { Decider } from '@pingan/event-store';
 import type { CommandMetadata, FieldError } from '@pingan/platform';
@@ -115,6 +118,16 @@ function particularsOf(
   };
 }
 
+/** The caller's details as recorded: blank parts are absent (null). */
+export function callerDetailsOf(caller: { name?: string; phone?: string } | undefined): CallerDetails {
+  return { name: optionalText(caller?.name), phone: optionalText(caller?.phone) };
+}
+
+/** Sealed when the service sealed them (only the seal is recorded); else as given. */
+function recordedCaller(caller: { name?: string; phone?: string; sealed?: SealedField } | undefined): RecordedCaller {
+  return caller?.sealed ? { sealed: caller.sealed } : callerDetailsOf(caller);
+}
+
 function incomplete(field: string, message: string): never {
   throw new IncidentValidationError('INCIDENT.REPORT_INCOMPLETE', message, [{ field, code: 'required', message }]);
 }
@@ -131,7 +144,7 @@ function intakeOf(intake: IntakeInput, occurredAt: Date, at: Date): IncidentInta
       return {
         channel: 'call_110',
         callReceivedAt: iso(callReceivedAt),
-        caller: { name: optionalText(intake.caller?.name), phone: optionalText(intake.caller?.phone) },
+        caller: recordedCaller(intake.caller),
         description: intake.description.trim(),
       };
     }
@@ -691,6 +704,20 @@ export function createIncidentDecider(
           throw new IncidentConflictError('INCIDENT.ALREADY_LINKED', `Already linked to police case ${incident.policeCaseNumber}`);
         }
         return [{ type: 'IncidentLinkedToPoliceCase', data: { ...incident.ref, policeCaseNumber, linkedAt: iso(at) } }];
+      }
+
+      case 'EraseCallerData': {
+        const incident = requireReported(state);
+        if (incident.callerDataErasedAt !== undefined || incident.intake.channel !== 'call_110') return [];
+        if (incident.status !== 'closed' || incident.closedAt === null) {
+          throw new IncidentConflictError('INCIDENT.NOT_CLOSED', 'The caller’s details are kept while the incident is open');
+        }
+        const retentionDays = command.data.retentionDays;
+        if (!Number.isInteger(retentionDays) || retentionDays < 0) invalid('retentionDays', 'retentionDays must be a whole number of days');
+        if (at.getTime() < Date.parse(incident.closedAt) + retentionDays * 86_400_000) {
+          throw new IncidentRuleError('INCIDENT.CALLER_RETENTION_RUNNING', 'The retention period since the closing has not passed');
+        }
+        return [{ type: 'CallerDataErased', data: { ...incident.ref, erasedAt: iso(at), closedAt: incident.closedAt, retentionDays } }];
       }
 
       case 'LinkDispute': {

@@ -33,6 +33,7 @@ export class IncidentError extends defineErrors({
   EscalationNotAcknowledged: { code: 'INCIDENT.ESCALATION_NOT_ACKNOWLEDGED', status: 422 },
   EscalationAtTopLevel: { code: 'INCIDENT.ESCALATION_AT_TOP_LEVEL', status: 422 },
   UnfoundedButMajor: { code: 'INCIDENT.UNFOUNDED_BUT_MAJOR', status: 422 },
+  CallerRetentionRunning: { code: 'INCIDENT.CALLER_RETENTION_RUNNING', status: 422 },
 
   // 422 with the fields at fault: the command's data is incomplete or malformed.
   InvalidCaseNumber: { code: 'INCIDENT.INVALID_CASE_NUMBER', status: 422, title: INVALID_DATA },

@@ -4,6 +4,7 @@
  */
 export type {
   AlarmDetailsCompletedData,
+  CallerDataErasedData,
   DisturbanceStoppedData,
   EscalationAcknowledgedData,
   EscalationForwardedData,

@@ -60,6 +60,8 @@ export interface ReportedIncident {
   reopenCount: number;
   policeCaseNumber: string | null;
   disputeCaseNumber: string | null;
+  /** When the 110 caller's details were erased (CallerDataErased); absent while they are kept. */
+  callerDataErasedAt?: string;
 }
 
 export type IncidentState = { status: 'none' } | ReportedIncident;
@@ -201,6 +203,8 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
       return { ...state, policeCaseNumber: event.data.policeCaseNumber };
     case 'IncidentLinkedToDispute':
       return { ...state, disputeCaseNumber: event.data.disputeCaseNumber };
+    case 'CallerDataErased':
+      return { ...state, callerDataErasedAt: event.data.erasedAt };
     default: {
       // Exhaustive: a new event type fails to compile here. An unknown type read from the store
       // (a newer writer) leaves the state as it is.

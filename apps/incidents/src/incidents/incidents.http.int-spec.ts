@@ -306,9 +306,9 @@ describe('incidents HTTP API', () => {
       expect(again.body.code).toBe('INCIDENT.ALREADY_CLOSED');
 
       const police = await as('dispatcherYz').get(`/incidents/${caseC}`).set('x-access-purpose', 'case follow-up').expect(200);
-      expect(police.body.incident.intake.caller).toEqual({ name: '张先生', phone: '13800000000' });
+      expect(police.body.incident.intake.caller).toEqual({ name: '张先生', phone: '13800000000', status: 'shown' });
       const hospital = await as('hospitalC').get(`/incidents/${caseC}`).expect(200);
-      expect(hospital.body.incident.intake.caller).toEqual({ name: null, phone: null });
+      expect(hospital.body.incident.intake.caller).toEqual({ name: null, phone: null, status: 'withheld' });
       expect(JSON.stringify(hospital.body)).not.toContain('13800000000');
       expect(hospital.body.history.map((e: { type: string }) => e.type)).toEqual([
         'IncidentReported',

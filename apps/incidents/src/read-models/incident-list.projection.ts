@@ -1,8 +1,16 @@
 import { INCIDENT_STREAM_TYPE, type IncidentEvent } from '@pingan/contracts';
 import type { Projection, Query, StoredEvent } from '@pingan/event-store';
-import { CreateIncidentList1796184011000 } from '../migrations/index.js';
+import { CreateIncidentList1796184011000, StripListCallers1796184012500 } from '../migrations/index.js';
 import { evolve, initialState, toIncidentSummary, type IncidentState } from '../domain/index.js';
 import { NO_PARTIES, withParties, type IncidentParties } from '../incidents/incident-access.js';
+import { withCaller } from '../caller-data/caller-view.js';
+
+/**
+ * The list carries no caller (not even ciphertext): lists are read by everyone who may see the
+ * incident, and a plain caller of an event written before sealing must not be copied here.
+ */
+const withoutCaller = (state: IncidentState): IncidentState =>
+  state.status === 'none' ? state : withCaller(state, { name: null, phone: null });
 
 export const INCIDENT_LIST_TABLE = 'incident_list';
 
@@ -16,7 +24,7 @@ export function incidentListProjection(schema: string): Projection {
   const table = `${schema}.${INCIDENT_LIST_TABLE}`;
   return {
     name: 'incident-list',
-    migrations: [CreateIncidentList1796184011000],
+    migrations: [CreateIncidentList1796184011000, StripListCallers1796184012500],
     async reset(query: Query) {
       await query(`TRUNCATE ${table}`);
     },
@@ -52,7 +60,7 @@ export function incidentListProjection(schema: string): Projection {
           summary.reportedAt,
           parties.partyOrganisationIds,
           parties.addressed,
-          JSON.stringify(state),
+          JSON.stringify(withoutCaller(state)),
           JSON.stringify(summary),
         ],
       );

@@ -10,8 +10,10 @@ import {
   type OccurredAtBounds,
   type ServiceRuntime,
 } from '@pingan/platform';
+import type { Query } from '@pingan/event-store';
 import { CaseNumbers } from '../../case-numbers.js';
-import type { IncidentState, IntakeInput } from '../../domain/index.js';
+import { CallerKeys } from '../../caller-data/caller-keys.js';
+import { callerDetailsOf, type IncidentState, type IntakeInput } from '../../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
 import { IncidentDirectory } from '../incident-directory.js';
 import type { ReportIncidentDto } from '../incidents.dto.js';
@@ -48,6 +50,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
     private readonly commands: CommandBus,
     private readonly directory: IncidentDirectory,
+    private readonly callerKeys: CallerKeys,
   ) {
     this.caseNumbers = new CaseNumbers(runtime.schema);
   }
@@ -78,6 +81,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
     }
     return this.runtime.db.transaction(async (query) => {
       const caseNumber = await this.caseNumbers.allocate(query, hospital.regionCode, now);
+      const recorded = await this.sealCaller(query, caseNumber, intake);
       const decided = await this.commands.execute(
         new IncidentCommandMessage({
           streamId: incidentStreamId(caseNumber),
@@ -87,7 +91,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
               caseNumber,
               hospital,
               occurredAt,
-              intake,
+              intake: recorded,
               classification: report.classification && {
                 categories: report.classification.categories,
                 casualties: report.classification.casualties && { ...report.classification.casualties },
@@ -104,6 +108,19 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
       );
       return { caseNumber, ...decided };
     });
+  }
+
+  /**
+   * The caller's details go into the event sealed under a key of this case only, which stays in
+   * this database (rolled back with a refused report): the store and Kafka carry ciphertext.
+   * A new intake each time, so a retried transaction seals afresh.
+   */
+  private async sealCaller(query: Query, caseNumber: string, intake: IntakeInput): Promise<IntakeInput> {
+    if (intake.channel !== 'call_110') return intake;
+    const details = callerDetailsOf(intake.caller);
+    if (details.name === null && details.phone === null) return intake;
+    await this.callerKeys.createKey(query, caseNumber, this.runtime.clock());
+    return { ...intake, caller: { sealed: await this.callerKeys.seal(query, caseNumber, details) } };
   }
 }
 

@@ -1,8 +1,10 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ReadAudit, type Principal } from '@pingan/access';
-import { incidentStreamId, type IncidentEvent, type IncidentReportedData } from '@pingan/contracts';
+import { incidentStreamId, type CallerDetails, type IncidentEvent, type IncidentReportedData, type RecordedCaller } from '@pingan/contracts';
 import { fold, type StoredEvent } from '@pingan/event-store';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, KeyDestroyedError, type ServiceRuntime } from '@pingan/platform';
+import { CallerKeys } from '../../caller-data/caller-keys.js';
+import { callerViewOf, hasCallerData, isSealedCaller, recordedCallerOf, withCaller, type CallerView } from '../../caller-data/caller-view.js';
 import { incidentDecider, type ReportedIncident } from '../../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
 import { assertMayAccessIncident } from '../commands/act-on-incident.js';
@@ -43,14 +45,18 @@ export class GetIncidentQuery extends Query<IncidentView> {
 }
 
 /**
- * The caller's name and phone are personal data: police (who took the call) see them, audited;
- * everyone else sees them redacted.
+ * The caller's name and phone are personal data: police working the case (the 110 desk that took
+ * the call, the station and bureau in whose jurisdiction it is) see them, each read audited; the
+ * hospital, commissions and 综治 see them withheld; once erased everyone reads 已按规定删除.
  */
 @QueryHandler(GetIncidentQuery)
 export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
   private readonly audit: ReadAudit;
 
-  constructor(@InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime) {
+  constructor(
+    @InjectRuntime(INCIDENTS_CONTEXT_NAME) private readonly runtime: ServiceRuntime,
+    private readonly callerKeys: CallerKeys,
+  ) {
     this.audit = new ReadAudit(runtime.store, () => runtime.clock());
   }
 
@@ -59,44 +65,58 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
     const state = fold(incidentDecider, events as unknown as IncidentEvent[]);
     const { incident, parties } = assertMayAccessIncident(principal, caseNumber, state, events, 'read');
     const reported = events[0]?.data as IncidentReportedData | undefined;
-    const caller = reported?.intake.channel === 'call_110' ? reported.intake.caller : null;
-    const hasCallerData = caller !== null && (caller.name !== null || caller.phone !== null);
-    const showCaller = hasCallerData && isPolice(principal);
-    if (showCaller) {
-      await this.audit.record({
-        principal,
-        recordType: CALLER_PERSONAL_DATA,
-        recordId: caseNumber,
-        ownerOrganisationIds: [reported!.reportedByOrganisationId],
-        purpose,
-        correlationId,
-      });
-    }
-    const redact = hasCallerData && !showCaller;
+    const recorded = recordedCallerOf(reported?.intake);
+    const view = recorded && (await this.callerView(principal, caseNumber, recorded, incident, reported!, purpose, correlationId));
     return {
       caseNumber,
-      incident: redact ? redactCaller(incident) : incident,
+      incident: view ? withCaller(incident, view) : incident,
       parties: parties.partyOrganisationIds,
       escalationAddressedTo: parties.addressed,
       history: events.map((event): HistoryEntry => ({
         version: event.version,
         eventId: event.eventId,
         type: event.type,
-        data: redact && event.type === 'IncidentReported' ? redactCallerIn(event.data as IncidentReportedData) : event.data,
+        data: view && event.type === 'IncidentReported' ? withCaller(event.data as IncidentReportedData, view) : event.data,
         actor: event.actor,
         occurredAt: event.occurredAt,
         recordedAt: event.recordedAt,
       })),
     };
   }
-}
 
-const NO_CALLER = { name: null, phone: null };
-
-function redactCallerIn(data: IncidentReportedData): IncidentReportedData {
-  return data.intake.channel === 'call_110' ? { ...data, intake: { ...data.intake, caller: NO_CALLER } } : data;
-}
-
-function redactCaller(incident: ReportedIncident): ReportedIncident {
-  return incident.intake.channel === 'call_110' ? { ...incident, intake: { ...incident.intake, caller: NO_CALLER } } : incident;
+  private async callerView(
+    principal: Principal,
+    caseNumber: string,
+    recorded: RecordedCaller,
+    incident: ReportedIncident,
+    reported: IncidentReportedData,
+    purpose: string | undefined,
+    correlationId: string,
+  ): Promise<CallerView> {
+    const entitled = isPolice(principal);
+    let erased = incident.callerDataErasedAt !== undefined;
+    let opened: CallerDetails | null = null;
+    if (entitled && !erased && hasCallerData(recorded)) {
+      try {
+        // Events written before sealing carry the details plain (read as they are).
+        opened = isSealedCaller(recorded)
+          ? ((await this.callerKeys.open(this.runtime.db.query, caseNumber, recorded.sealed)) as CallerDetails)
+          : (recorded as CallerDetails);
+      } catch (error) {
+        if (!(error instanceof KeyDestroyedError)) throw error;
+        erased = true; // the key is gone (the erasure event may still be on its way)
+      }
+      if (opened) {
+        await this.audit.record({
+          principal,
+          recordType: CALLER_PERSONAL_DATA,
+          recordId: caseNumber,
+          ownerOrganisationIds: [reported.reportedByOrganisationId],
+          purpose,
+          correlationId,
+        });
+      }
+    }
+    return callerViewOf(recorded, { entitled, erased, opened });
+  }
 }
