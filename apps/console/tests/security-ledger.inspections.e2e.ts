@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Download, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Download, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -26,8 +26,8 @@ async function tokenOf(request: APIRequestContext, username: string): Promise<st
 }
 
 /** The Ant Design form item of a label, within `scope` (the error is shown in the item). */
-const field = (scope: Page | ReturnType<Page['locator']>, label: string) =>
-  scope.locator('.ant-form-item').filter({ has: scope.locator(`label:text-is("${label}")`) });
+const field = (scope: Locator, label: string) =>
+  scope.locator('.ant-form-item').filter({ has: scope.page().locator(`label:text-is("${label}")`) });
 
 /** A saved download's bytes, and the workbook they are. */
 async function workbookOf(download: Download): Promise<{ bytes: Buffer; workbook: ExcelJS.Workbook }> {
@@ -76,7 +76,8 @@ test('the county commission records an inspection with two findings (a blank one
   const second = dialog.getByTestId('finding-1');
   await second.locator('.ant-select').click();
   await commission.locator('.ant-select-item-option:visible').filter({ hasText: '视频监控覆盖' }).click();
-  // The second finding without words: the API refuses it and says so beside that finding's field.
+  // The second finding in blanks only: the API refuses it and says so beside that finding's field.
+  await field(second, '问题描述').locator('textarea').fill('   ');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(field(second, '问题描述').locator('.ant-form-item-explain-error')).toHaveText('必填');
   await field(second, '问题描述').locator('textarea').fill('急诊候诊区无视频监控覆盖');

@@ -65,7 +65,10 @@ function Results({ assessment }: { assessment: Assessment }) {
   const download = async () => {
     setBusy(true);
     try {
-      await saveDocument(`/security-ledger/assessments/${assessment.assessmentId}.xlsx`, `${assessment.year}年度平安医院考评结果-${assessment.regionName}.xlsx`);
+      await saveDocument(
+        `/security-ledger/assessments/${assessment.assessmentId}.xlsx`,
+        `${assessment.year}年度平安医院考评结果-${assessment.regionName}.xlsx`,
+      );
     } catch (error) {
       void message.error(messageOf(error));
     } finally {
@@ -85,7 +88,8 @@ function Results({ assessment }: { assessment: Assessment }) {
       data-testid="assessment-results"
     >
       <Typography.Paragraph type="secondary">
-        按 {assessment.asOf} 各院台账评分，{beijing(assessment.recordedAt)} 记录；细则“{assessment.sheet.title}”（第 {assessment.sheet.version} 版）。
+        按 {assessment.asOf} 各院台账评分，{beijing(assessment.recordedAt)} 记录；细则“{assessment.sheet.title}”（第{' '}
+        {assessment.sheet.version} 版）。
       </Typography.Paragraph>
       <Table<Assessment['hospitals'][number]>
         rowKey="hospitalId"
@@ -171,7 +175,9 @@ export default function AssessmentPage() {
               setParams({ id: result.assessmentId });
             }}
           >
-            <Typography.Paragraph>按各院当前台账和本辖区考评细则，为辖区内每家医院逐项评分；结果一经记录不因之后的台账或细则修改而改变。</Typography.Paragraph>
+            <Typography.Paragraph>
+              按各院当前台账和本辖区考评细则，为辖区内每家医院逐项评分；结果一经记录不因之后的台账或细则修改而改变。
+            </Typography.Paragraph>
             <Form.Item name="year" label="考评年度">
               <InputNumber size="large" min={2000} max={thisYear()} style={{ width: '100%' }} />
             </Form.Item>

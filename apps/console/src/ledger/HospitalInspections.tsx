@@ -30,7 +30,11 @@ interface Values {
 }
 
 /** The API's field path (`findings[1].note`) as the form's name path (['findings', 1, 'note']). */
-const namePathOf = (field: string): (string | number)[] => field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+const namePathOf = (field: string): (string | number)[] =>
+  field
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 /** 记录检查: kind, when, and what was found against which requirement (it may find nothing). */
 function RecordInspectionButton({ hospitalId }: { hospitalId: string }) {
@@ -100,12 +104,19 @@ function RecordInspectionButton({ hospitalId }: { hospitalId: string }) {
                     style={{ marginTop: 8 }}
                     title={`问题 ${i + 1}`}
                     data-testid={`finding-${i}`}
-                    extra={<Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除问题 ${i + 1}`} onClick={() => remove(f.name)} />}
+                    extra={
+                      <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除问题 ${i + 1}`} onClick={() => remove(f.name)} />
+                    }
                   >
                     <Form.Item name={[f.name, 'requirement']} label="所涉要求" rules={[{ required: true, message: '请选择所涉要求' }]}>
                       <Select size="large" options={REQUIREMENT_OPTIONS} placeholder="选择要求" />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'note']} label="问题描述" style={{ marginBottom: 0 }}>
+                    <Form.Item
+                      name={[f.name, 'note']}
+                      label="问题描述"
+                      style={{ marginBottom: 0 }}
+                      rules={[{ required: true, message: '请填写问题描述' }]}
+                    >
                       <Input.TextArea rows={2} maxLength={2000} placeholder="如：夜间门诊仅1名保安在岗" />
                     </Form.Item>
                   </Card>

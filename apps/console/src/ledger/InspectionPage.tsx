@@ -22,7 +22,10 @@ const inDays = (days: number): string => new Date(Date.now() + 8 * 3600_000 + da
 /** An item's reports and send-backs, oldest first, as the hospital and the inspector wrote them. */
 export function ItemHistory({ item }: { item: RectificationItem }) {
   const entries = [
-    ...item.reports.map((r) => ({ at: r.reportedAt, text: `报告整改：${r.note}${r.evidence.length ? `（佐证：${r.evidence.join('、')}）` : ''}` })),
+    ...item.reports.map((r) => ({
+      at: r.reportedAt,
+      text: `报告整改：${r.note}${r.evidence.length ? `（佐证：${r.evidence.join('、')}）` : ''}`,
+    })),
     ...item.sentBack.map((s) => ({ at: s.sentBackAt, text: `退回：${s.reason}` })),
     ...(item.signedOffAt ? [{ at: item.signedOffAt, text: item.onTime ? '已按期销号' : '已销号（逾期）' }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
@@ -153,7 +156,13 @@ function Supervision({ inspection }: { inspection: Inspection }) {
         title="通报"
         data-testid="circulars"
         extra={
-          <ActionButton<{ text: string }> label="发布通报" title="发布通报" okText="发布" done="已通报" submit={(v) => circular.mutateAsync({ text: v.text ?? '' })}>
+          <ActionButton<{ text: string }>
+            label="发布通报"
+            title="发布通报"
+            okText="发布"
+            done="已通报"
+            submit={(v) => circular.mutateAsync({ text: v.text ?? '' })}
+          >
             <Form.Item name="text" label="通报内容">
               <Input.TextArea rows={4} maxLength={2000} />
             </Form.Item>
@@ -182,7 +191,9 @@ function Supervision({ inspection }: { inspection: Inspection }) {
             okText="保存"
             done="约谈已记录"
             initialValues={{ heldAt: toBeijingInput(new Date()) }}
-            submit={(v) => interview.mutateAsync({ heldAt: fromBeijingInput(v.heldAt), interviewee: v.interviewee ?? '', summary: v.summary ?? '' })}
+            submit={(v) =>
+              interview.mutateAsync({ heldAt: fromBeijingInput(v.heldAt), interviewee: v.interviewee ?? '', summary: v.summary ?? '' })
+            }
           >
             <Form.Item name="heldAt" label="约谈时间（北京时间）">
               <Input type="datetime-local" size="large" />
@@ -233,7 +244,8 @@ export default function InspectionPage() {
           <Descriptions.Item label="检查单位">{i.inspector.name}</Descriptions.Item>
           <Descriptions.Item label="整改事项">
             <span data-testid="inspection-counts">
-              共 {i.counts.items} 项，未销号 {i.counts.open}，逾期 {i.counts.overdue}，已销号 {i.counts.signedOff}（逾期销号 {i.counts.late}）
+              共 {i.counts.items} 项，未销号 {i.counts.open}，逾期 {i.counts.overdue}，已销号 {i.counts.signedOff}（逾期销号 {i.counts.late}
+              ）
             </span>
           </Descriptions.Item>
         </Descriptions>

@@ -163,7 +163,11 @@ export default function LedgerPage() {
                 render: (_, row) => (
                   <span data-testid="open-items">
                     {row.openItems}
-                    {row.overdueItems > 0 && <Tag color="red" style={{ marginLeft: 4 }}>逾期 {row.overdueItems}</Tag>}
+                    {row.overdueItems > 0 && (
+                      <Tag color="red" style={{ marginLeft: 4 }}>
+                        逾期 {row.overdueItems}
+                      </Tag>
+                    )}
                   </span>
                 ),
               },

@@ -146,9 +146,7 @@ function useLedgerMutation<V, R>(call: (v: V) => Promise<R>) {
 }
 
 export const useRecordInspection = () =>
-  useLedgerMutation((body: RecordInspectionBody) =>
-    ok<{ inspectionId: string }>(api.POST('/security-ledger/inspections', { body })),
-  );
+  useLedgerMutation((body: RecordInspectionBody) => ok<{ inspectionId: string }>(api.POST('/security-ledger/inspections', { body })));
 
 export const useIssueItem = (inspectionId: string) =>
   useLedgerMutation((body: IssueItemBody) =>
@@ -169,7 +167,10 @@ export const useSignOff = () =>
 export const useSendBack = () =>
   useLedgerMutation(({ inspectionId, itemId, ...body }: ItemPath & Schemas['SendBackRectification']) =>
     ok(
-      api.POST('/security-ledger/inspections/{inspectionId}/items/{itemId}/send-back', { params: { path: { inspectionId, itemId } }, body }),
+      api.POST('/security-ledger/inspections/{inspectionId}/items/{itemId}/send-back', {
+        params: { path: { inspectionId, itemId } },
+        body,
+      }),
     ),
   );
 export const useCircular = (inspectionId: string) =>
