@@ -9,19 +9,22 @@ import { ErrorState, Loading } from '../shared/states';
 import { beijing } from '../shared/time';
 import { ActionButton } from './ActionButton';
 import { saveDocument } from './download';
-import { useAssessment, useAssessmentSheet, useRecordAssessment, type Assessment, type AssessmentSheet } from './inspectionsApi';
+import { useAssessment, useAssessmentSheet, useRecordAssessment, type Assessment, type EffectiveSheet } from './inspectionsApi';
 import { ComplianceTag } from './parts';
 
 const thisYear = (): number => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
-function SheetCard({ sheet }: { sheet: AssessmentSheet }) {
+function SheetCard({ effective }: { effective: EffectiveSheet }) {
+  const { sheet } = effective;
   return (
     <Card
       size="small"
       title={`考评细则：${sheet.title}`}
       extra={
         <Typography.Text type="secondary">
-          {sheet.origin === 'default' ? '系统默认细则' : `${sheet.regionName}细则`} · 第 {sheet.version} 版
+          {effective.origin === 'default'
+            ? '系统默认细则'
+            : `${effective.origin === effective.regionCode ? effective.regionName : '上级'}细则 · 第 ${effective.version} 版`}
         </Typography.Text>
       }
       data-testid="assessment-sheet"
@@ -194,7 +197,7 @@ export default function AssessmentPage() {
         ) : (
           <Results assessment={assessment.data} />
         ))}
-      <SheetCard sheet={sheet.data} />
+      <SheetCard effective={sheet.data} />
     </Space>
   );
 }

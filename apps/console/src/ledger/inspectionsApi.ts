@@ -76,9 +76,16 @@ export interface AssessmentSheet {
   total: number;
   items: AssessmentSheetItem[];
   bands: { grade: string; minScore: number }[];
+}
+
+/** The sheet a region is scored by: its own, a region's above it (`origin`), or the default. */
+export interface EffectiveSheet {
+  regionCode: string;
+  regionName: string;
   origin: string;
   version: number;
-  regionName: string;
+  setAt: string | null;
+  sheet: AssessmentSheet;
 }
 
 export interface Assessment {
@@ -88,7 +95,7 @@ export interface Assessment {
   regionName: string;
   asOf: string;
   recordedAt: string;
-  sheet: Omit<AssessmentSheet, 'regionName'>;
+  sheet: AssessmentSheet & { origin: string; version: number };
   hospitals: {
     hospitalId: string;
     name: string;
@@ -186,7 +193,7 @@ export const useAssessmentSheet = (region: string) =>
   useQuery({
     queryKey: keys.sheet(region),
     enabled: region !== '',
-    queryFn: () => ok<AssessmentSheet>(api.GET('/security-ledger/assessment-sheets/{region}', { params: { path: { region } } })),
+    queryFn: () => ok<EffectiveSheet>(api.GET('/security-ledger/assessment-sheets/{region}', { params: { path: { region } } })),
   });
 
 export const useAssessment = (assessmentId: string | null) =>
