@@ -91,8 +91,8 @@ function Results({ assessment }: { assessment: Assessment }) {
       data-testid="assessment-results"
     >
       <Typography.Paragraph type="secondary">
-        按 {assessment.asOf} 各院台账评分，{beijing(assessment.recordedAt)} 记录；细则“{assessment.sheet.title}”（第{' '}
-        {assessment.sheet.version} 版）。
+        按 {assessment.asOf} 各院台账评分，{beijing(assessment.recordedAt)} 记录；细则“{assessment.sheet.title}”
+        {assessment.sheet.origin === 'default' ? '（系统默认）' : `（第 ${assessment.sheet.version} 版）`}。
       </Typography.Paragraph>
       <Table<Assessment['hospitals'][number]>
         rowKey="hospitalId"
