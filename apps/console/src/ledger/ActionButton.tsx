@@ -1,11 +1,12 @@
 import { Alert, App, Button, Form, Modal, type ButtonProps } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { ApiProblem, messageOf } from '../shared/api/problem';
+import { ApiProblem, fieldMessage, messageOf } from '../shared/api/problem';
 import { showFieldErrors } from '../shared/formErrors';
 
 /**
  * A button opening a small form in a dialog: the API's field problems beside their fields (the API's path is the
- * form's field name unless `fieldOf` says otherwise), any other problem above the buttons.
+ * form's name path, `findings[1].note` → ['findings', 1, 'note'], unless `fieldOf` maps it), any other problem above
+ * the buttons.
  */
 export function ActionButton<V extends object>({
   label,
@@ -15,7 +16,7 @@ export function ActionButton<V extends object>({
   submit,
   children,
   initialValues,
-  fieldOf = (f) => f,
+  fieldOf,
   button,
 }: {
   label: string;
@@ -41,7 +42,11 @@ export function ActionButton<V extends object>({
       message.success(done);
       setOpen(false);
     } catch (error) {
-      const unplaced = showFieldErrors(form, error, fieldOf);
+      let unplaced: string[] = [];
+      if (fieldOf) unplaced = showFieldErrors(form, error, fieldOf);
+      else if (error instanceof ApiProblem)
+        // The cast only drops the form's literal name types: the API's paths are the form's.
+        form.setFields(error.errors.map((e) => ({ name: namePathOf(e.field) as never, errors: [fieldMessage(e)] })));
       const placed = error instanceof ApiProblem && error.errors.length > 0 && unplaced.length === 0;
       setProblem(placed ? [] : [messageOf(error), ...unplaced]);
     } finally {
@@ -71,6 +76,13 @@ export function ActionButton<V extends object>({
     </>
   );
 }
+
+/** The API's field path as a form name path: `findings[1].note` → ['findings', 1, 'note']. */
+const namePathOf = (field: string): (string | number)[] =>
+  field
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 /** Lines of a text area as a list, blank lines and repeats dropped (evidence references, one a line). */
 export const linesOf = (text: string | undefined): string[] => [

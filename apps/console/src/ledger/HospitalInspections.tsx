@@ -1,8 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { ApiProblem, fieldMessage, messageOf } from '../shared/api/problem';
+import { ActionButton } from './ActionButton';
 import { apiLabel } from '../shared/labels';
 import { ErrorState } from '../shared/states';
 import { fromBeijingInput, toBeijingInput } from '../shared/time';
@@ -29,111 +28,75 @@ interface Values {
   findings: { requirement?: RequirementKind; note?: string }[];
 }
 
-/** The API's field path (`findings[1].note`) as the form's name path (['findings', 1, 'note']). */
-const namePathOf = (field: string): (string | number)[] =>
-  field
-    .split(/[.[\]]+/)
-    .filter(Boolean)
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-
 /** 记录检查: kind, when, and what was found against which requirement (it may find nothing). */
 function RecordInspectionButton({ hospitalId }: { hospitalId: string }) {
   const record = useRecordInspection();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (v: Values) => {
-    setProblem(null);
-    try {
-      const result = await record.mutateAsync({
-        hospitalId,
-        kind: v.kind,
-        inspectedAt: fromBeijingInput(v.inspectedAt),
-        findings: (v.findings ?? []).map((f) => ({ requirement: f.requirement!, note: f.note ?? '' })),
-      });
-      message.success('检查已记录');
-      setOpen(false);
-      navigate(`/ledger/inspections/${result.inspectionId}`);
-    } catch (error) {
-      if (error instanceof ApiProblem && error.errors.length > 0) {
-        // The API's paths are the form's (findings[i].requirement|note, kind, inspectedAt): the cast only drops their literal types.
-        form.setFields(error.errors.map((e) => ({ name: namePathOf(e.field) as ['kind'], errors: [fieldMessage(e)] })));
-      } else setProblem(messageOf(error));
-    }
-  };
   return (
-    <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} style={{ minHeight: 44 }}>
-        记录检查
-      </Button>
-      <Modal
-        open={open}
-        title="记录检查 / 督导"
-        okText="保存"
-        cancelText="取消"
-        onOk={() => form.submit()}
-        confirmLoading={record.isPending}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-      >
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ kind: 'inspection', inspectedAt: toBeijingInput(new Date()), findings: [{}] }}
-        >
-          <Form.Item name="kind" label="类型">
-            <Radio.Group
-              optionType="button"
-              options={(['inspection', 'supervision'] as const).map((value) => ({ value, label: apiLabel('inspectionKind', value) }))}
-            />
-          </Form.Item>
-          <Form.Item name="inspectedAt" label="检查时间（北京时间）">
-            <Input type="datetime-local" size="large" />
-          </Form.Item>
-          <Typography.Text strong>发现的问题</Typography.Text>
-          <Form.List name="findings">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f, i) => (
-                  <Card
-                    key={f.key}
-                    size="small"
-                    style={{ marginTop: 8 }}
-                    title={`问题 ${i + 1}`}
-                    data-testid={`finding-${i}`}
-                    extra={
-                      <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除问题 ${i + 1}`} onClick={() => remove(f.name)} />
-                    }
-                  >
-                    <Form.Item name={[f.name, 'requirement']} label="所涉要求" rules={[{ required: true, message: '请选择所涉要求' }]}>
-                      <Select size="large" options={REQUIREMENT_OPTIONS} placeholder="选择要求" />
-                    </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'note']}
-                      label="问题描述"
-                      style={{ marginBottom: 0 }}
-                      rules={[{ required: true, message: '请填写问题描述' }]}
-                    >
-                      <Input.TextArea rows={2} maxLength={2000} placeholder="如：夜间门诊仅1名保安在岗" />
-                    </Form.Item>
-                  </Card>
-                ))}
-                <Button block icon={<PlusOutlined />} style={{ marginTop: 8, minHeight: 44 }} onClick={() => add({})}>
-                  添加问题
-                </Button>
-                <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
-                  未发现问题可不添加，检查仍计为最近一次检查。
-                </Typography.Paragraph>
-              </>
-            )}
-          </Form.List>
-          {problem && <Alert type="error" showIcon message={problem} />}
-        </Form>
-      </Modal>
-    </>
+    <ActionButton<Values>
+      label="记录检查"
+      title="记录检查 / 督导"
+      okText="保存"
+      done="检查已记录"
+      button={{ type: 'primary', icon: <PlusOutlined /> }}
+      initialValues={{ kind: 'inspection', inspectedAt: toBeijingInput(new Date()), findings: [{}] }}
+      submit={async (v) => {
+        const result = await record.mutateAsync({
+          hospitalId,
+          kind: v.kind,
+          inspectedAt: fromBeijingInput(v.inspectedAt),
+          findings: (v.findings ?? []).map((f) => ({ requirement: f.requirement!, note: f.note ?? '' })),
+        });
+        navigate(`/ledger/inspections/${result.inspectionId}`);
+      }}
+    >
+      <Form.Item name="kind" label="类型">
+        <Radio.Group
+          optionType="button"
+          options={(['inspection', 'supervision'] as const).map((value) => ({ value, label: apiLabel('inspectionKind', value) }))}
+        />
+      </Form.Item>
+      <Form.Item name="inspectedAt" label="检查时间（北京时间）">
+        <Input type="datetime-local" size="large" />
+      </Form.Item>
+      <Typography.Text strong>发现的问题</Typography.Text>
+      <Form.List name="findings">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card
+                key={f.key}
+                size="small"
+                style={{ marginTop: 8 }}
+                title={`问题 ${i + 1}`}
+                data-testid={`finding-${i}`}
+                extra={
+                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除问题 ${i + 1}`} onClick={() => remove(f.name)} />
+                }
+              >
+                <Form.Item name={[f.name, 'requirement']} label="所涉要求" rules={[{ required: true, message: '请选择所涉要求' }]}>
+                  <Select size="large" options={REQUIREMENT_OPTIONS} placeholder="选择要求" />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'note']}
+                  label="问题描述"
+                  style={{ marginBottom: 0 }}
+                  rules={[{ required: true, message: '请填写问题描述' }]}
+                >
+                  <Input.TextArea rows={2} maxLength={2000} placeholder="如：夜间门诊仅1名保安在岗" />
+                </Form.Item>
+              </Card>
+            ))}
+            <Button block icon={<PlusOutlined />} style={{ marginTop: 8, minHeight: 44 }} onClick={() => add({})}>
+              添加问题
+            </Button>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+              未发现问题可不添加，检查仍计为最近一次检查。
+            </Typography.Paragraph>
+          </>
+        )}
+      </Form.List>
+    </ActionButton>
   );
 }
 
