@@ -21,6 +21,8 @@ const SecurityProfile = lazy(() => import('./ledger/SecurityProfilePage'));
 const RegionLedger = lazy(() => import('./ledger/LedgerPage'));
 const LedgerHospital = lazy(() => import('./ledger/HospitalLedgerPage'));
 const LedgerReturn = lazy(() => import('./ledger/ReturnPage'));
+const LedgerInspection = lazy(() => import('./ledger/InspectionPage'));
+const LedgerAssessment = lazy(() => import('./ledger/AssessmentPage'));
 const InboxPage = lazy(() => import('./inbox/InboxPage'));
 const PoliceCases = lazy(() => import('./police-cases/CasesPage'));
 const PoliceCasePage = lazy(() => import('./police-cases/PoliceCasePage'));
@@ -51,6 +53,8 @@ export const router = createBrowserRouter([
       { path: 'ledger', element: <RegionLedger /> },
       { path: 'ledger/hospitals/:hospitalId', element: <LedgerHospital /> },
       { path: 'ledger/returns/:returnId', element: <LedgerReturn /> },
+      { path: 'ledger/inspections/:inspectionId', element: <LedgerInspection /> },
+      { path: 'ledger/assessment', element: <LedgerAssessment /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'police/cases', element: <PoliceCases /> },
       { path: 'police-cases/:caseNumber', element: <PoliceCasePage /> },

@@ -160,7 +160,7 @@ test('the commission sees 按时填报 on the return and on the hospital’s pag
   await expect(commission.getByTestId('compliance').first()).toHaveText('未达标');
   await expect(commission.getByTestId('requirement-S0-guards')).toContainText(GUARDS_FIGURE);
   await expect(commission.getByTestId('hospital-page-returns')).toContainText('按时填报');
-  await expect(commission.getByTestId('inspections-placeholder')).toBeVisible();
+  await expect(commission.getByTestId('hospital-inspections')).toBeVisible();
   await screenshot(commission, 'ledger-hospital-page');
 });
 

@@ -3,9 +3,10 @@ import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../shared/states';
 import { beijing } from '../shared/time';
 import { useLedgerHospital, useReturns } from './api';
+import { HospitalInspections } from './HospitalInspections';
 import { ComplianceTag, DueCountdown, Evaluation, FilingTag, hospitalFacts, ProfileFacts } from './parts';
 
-/** One hospital of the commission's ledger: where it stands, its profile as filed, and its self-inspection returns. */
+/** One hospital of the commission's ledger: where it stands, its profile as filed, its self-inspection returns, and its inspections. */
 export default function HospitalLedgerPage() {
   const { hospitalId = '' } = useParams();
   const hospital = useLedgerHospital(hospitalId);
@@ -49,10 +50,7 @@ export default function HospitalLedgerPage() {
           }}
         />
       </Card>
-      {/* Inspections (检查/督导), their findings and rectification items (整改) to sign-off (销号) come here (issue 20, item 4). */}
-      <Card size="small" title="检查督导与整改" data-testid="inspections-placeholder">
-        <Typography.Text type="secondary">检查记录、发现问题与整改销号将在此显示（建设中）。</Typography.Text>
-      </Card>
+      <HospitalInspections hospitalId={hospitalId} />
     </Space>
   );
 }

@@ -1,18 +1,43 @@
-import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
+import { messageOf } from '../shared/api/problem';
 import type { Me } from '../shared/api/views';
 import { apiLabel } from '../shared/labels';
 import { ErrorState, Loading } from '../shared/states';
 import { beijing } from '../shared/time';
 import { useRegionLedger, type Compliance, type LedgerRow } from './api';
 import { CommissionReturns } from './CommissionReturns';
+import { saveDocument } from './download';
 import { ComplianceTag, hospitalFacts, StatusTag } from './parts';
 
 // ECharts in its own chunk, fetched with the page: the list does not wait for the chart.
 const RegionChart = lazy(() => import('./RegionChart'));
 
 const COMPLIANCES: Compliance[] = ['non_compliant', 'incomplete', 'not_filed', 'compliant'];
+
+/** 导出台账: the ledger as shown (region and compliance filters) as 《医院安全秩序管理工作台账》 XLSX. */
+function ExportButton({ region, compliance }: { region?: string; compliance?: Compliance }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    const query = new URLSearchParams({ ...(region && { region }), ...(compliance && { compliance }) }).toString();
+    try {
+      await saveDocument(`/security-ledger/ledger.xlsx${query ? `?${query}` : ''}`, `医院安全秩序管理工作台账-${region ?? '全辖区'}.xlsx`);
+    } catch (error) {
+      void message.error(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} style={{ minHeight: 44 }}>
+      导出台账
+    </Button>
+  );
+}
 
 /** 安全台账 of a health commission: every hospital of its region and below, "完成一家，销号一家". */
 export default function LedgerPage() {
@@ -67,7 +92,7 @@ export default function LedgerPage() {
           <RegionChart rows={ledger.items} />
         </Suspense>
       </Card>
-      <Card size="small" title="医院台账">
+      <Card size="small" title="医院台账" extra={<ExportButton region={region} compliance={compliance} />}>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             aria-label="辖区"
@@ -132,6 +157,22 @@ export default function LedgerPage() {
                   ),
               },
               { title: '填报时间', key: 'filedAt', render: (_, row) => (row.filedAt ? beijing(row.filedAt) : '未填报') },
+              {
+                title: '未销号整改',
+                key: 'openItems',
+                render: (_, row) => (
+                  <span data-testid="open-items">
+                    {row.openItems}
+                    {row.overdueItems > 0 && (
+                      <Tag color="red" style={{ marginLeft: 4 }}>
+                        逾期 {row.overdueItems}
+                      </Tag>
+                    )}
+                  </span>
+                ),
+              },
+              { title: '逾期销号', key: 'lateItems', render: (_, row) => <span data-testid="late-items">{row.lateItems}</span> },
+              { title: '最近检查', key: 'lastInspectionOn', render: (_, row) => row.lastInspectionOn ?? '未检查' },
             ]}
           />
         )}

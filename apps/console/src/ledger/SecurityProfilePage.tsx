@@ -5,11 +5,12 @@ import { useOutletContext } from 'react-router';
 import type { Me } from '../shared/api/views';
 import { ErrorState, Loading } from '../shared/states';
 import { useLedgerHospital } from './api';
+import { HospitalRectification } from './HospitalRectification';
 import { HospitalReturns } from './HospitalReturns';
 import { ProfileForm } from './ProfileForm';
 import { ComplianceTag, Evaluation, hospitalFacts, ProfileFacts } from './parts';
 
-/** 安全台账 of the hospital's security office: its own profile (view, edit), where it stands, and its returns. */
+/** 安全台账 of the hospital's security office: its own profile (view, edit), where it stands, its rectification items and its returns. */
 export default function SecurityProfilePage() {
   const me = useOutletContext<Me>();
   const hospital = useLedgerHospital(me.organisationId);
@@ -61,6 +62,7 @@ export default function SecurityProfilePage() {
           </Card>
         </>
       )}
+      <HospitalRectification hospitalId={h.hospitalId} />
       <HospitalReturns revision={h.revision} />
     </Space>
   );

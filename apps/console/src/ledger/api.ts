@@ -52,6 +52,13 @@ export interface LedgerHospital extends HospitalHeading {
 export interface LedgerRow extends HospitalHeading {
   compliance: Compliance;
   gaps: Pick<Requirement, 'standardId' | 'title' | 'source' | 'status' | 'figure'>[];
+  /** Rectification items not signed off, of those past due, and signed off after the due day. */
+  openItems: number;
+  overdueItems: number;
+  lateItems: number;
+  lastInspectedAt: string | null;
+  /** Its Shanghai day; null: never inspected. */
+  lastInspectionOn: string | null;
 }
 
 export interface RegionLedger {

@@ -2,6 +2,7 @@ import { Card, Descriptions, List, Space, Tag, Tooltip, Typography } from 'antd'
 import { apiLabel } from '../shared/labels';
 import { beijing } from '../shared/time';
 import { useNow } from '../shared/useNow';
+import type { ItemStatus } from './inspectionsApi';
 import type { Compliance, FilingStatus, LedgerHospital, Requirement, RequirementStatus, SecurityProfile } from './api';
 
 const STATUS_COLOURS: Record<RequirementStatus, string> = { met: 'green', not_met: 'red', unknown: 'gold', not_applicable: 'default' };
@@ -38,7 +39,17 @@ export const hospitalFacts = (h: { level: string | null; ownership: string | nul
  * A return's due day counted down in days (a clock of days, not of minutes): blue, orange in its last quarter
  * (the rule warns at 75 % of the period), red once past 24:00 of the due day.
  */
-export function DueCountdown({ dueAt, setAt, done }: { dueAt: string; setAt?: string; done?: boolean }) {
+export function DueCountdown({
+  dueAt,
+  setAt,
+  done,
+  testId = 'return-countdown',
+}: {
+  dueAt: string;
+  setAt?: string;
+  done?: boolean;
+  testId?: string;
+}) {
   const now = useNow(60_000);
   const due = new Date(dueAt).getTime();
   const left = due - now;
@@ -59,7 +70,7 @@ export function DueCountdown({ dueAt, setAt, done }: { dueAt: string; setAt?: st
   }
   return (
     <Tooltip title={`截止 ${beijing(dueAt)}（北京时间）`}>
-      <Tag color={colour} data-testid="return-countdown" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Tag color={colour} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
         {text}
       </Tag>
     </Tooltip>
@@ -185,3 +196,12 @@ export function Evaluation({ hospital }: { hospital: LedgerHospital }) {
     </Card>
   );
 }
+
+const ITEM_COLOURS: Record<ItemStatus, string> = { issued: 'blue', reported: 'gold', sent_back: 'red', signed_off: 'green' };
+
+/** A rectification item's status in the API's words (待整改, 已报整改，待核验, 退回重改, 已销号). */
+export const ItemStatusTag = ({ status }: { status: ItemStatus }) => (
+  <Tag color={ITEM_COLOURS[status]} data-testid="item-status">
+    {apiLabel('rectificationItemStatus', status)}
+  </Tag>
+);

@@ -67,7 +67,10 @@ export const WORKBENCHES: Workbench[] = [
     key: 'ledger',
     label: '安全台账',
     roles: ['health_commission_official'],
-    entries: [{ path: '/ledger', label: '安全台账' }],
+    entries: [
+      { path: '/ledger', label: '安全台账' },
+      { path: '/ledger/assessment', label: '年度考评' },
+    ],
   },
 ];
 
