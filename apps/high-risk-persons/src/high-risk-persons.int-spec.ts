@@ -185,7 +185,10 @@ describe('high-risk persons on PostgreSQL', () => {
   });
 
   it('hospitals read the warning only, police the full record; every read is audited and listed for the owner', async () => {
-    const personId = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body.items[0].personId as string;
+    const [item] = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body.items;
+    const personId = item.personId as string;
+    // The region's name beside its code (issue 14, item 4).
+    expect(item).toMatchObject({ regionCode: '500101', regionName: expect.stringContaining('万州') });
 
     const limited = await as('hospital').get(`/high-risk-persons/${personId}`).expect(200);
     expect(limited.body).toMatchObject({ view: 'limited', active: true, warning: { categories: ['threatened_violence'] } });

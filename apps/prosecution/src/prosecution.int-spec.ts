@@ -477,6 +477,11 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     });
     const listed = await get('officer', `/police-cases?status=indicted&limit=100`).expect(200);
     expect(JSON.stringify(listed.body)).toContain(caseNumber);
+    // The region's name beside its code (issue 14, item 4).
+    expect(listed.body.items.find((item: { caseNumber: string }) => item.caseNumber === caseNumber)).toMatchObject({
+      regionCode: REGION,
+      regionName: expect.stringContaining('万州'),
+    });
 
     // The court's facts take the instant they happened too (issue 14, item 3): the appeal window
     // runs from the verdict as delivered, and an appeal filed in time but entered late meets it.
