@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiSchema } from '@nestjs/swagger';
-import { RunningClockDto } from '@pingan/platform';
+import { RunningClockDto, StatedInstantDto } from '@pingan/platform';
 
 /** Money is whole fen (分), never floats. */
 export const MAX_FEN = 100_000_000_000; // 10亿元: beyond any dispute
@@ -25,19 +25,8 @@ export class CompensationItemDto {
   @ApiProperty({ example: 1_200_000, description: 'fen (分)' }) @IsInt() @Min(1) @Max(MAX_FEN) amountFen!: number;
 }
 
-/**
- * A step recording a fact a user enters: when it happened (default now), bounded by the pipeline
- * (422 OCCURRED_AT.* naming the field); its clocks follow this instant, not the entry's.
- */
-export class StatedInstantDto {
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description: 'when it happened (default: now); not in the future, not before the dispute began',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  occurredAt?: string;
-}
+// The one stated-instant body (libs/platform), kept importable from here for the disputes' DTOs.
+export { StatedInstantDto };
 
 export class AgreementDto extends StatedInstantDto {
   @ApiPropertyOptional({ description: 'defaults to a new id' }) @IsOptional() @IsString() @Length(1, 64) agreementId?: string;

@@ -228,6 +228,8 @@ describe('disputes service', () => {
 
       const page = await get('complaints', `/disputes?q=${caseNumber}`).expect(200);
       expect(page.body).toEqual({ items: [expect.objectContaining({ caseNumber })], total: 1, limit: 50, offset: 0 });
+      // The region's name beside its code (issue 14, item 4).
+      expect(page.body.items[0]).toMatchObject({ regionCode: '500101', regionName: expect.stringContaining('万州') });
       const all = (await get('complaints', '/disputes?limit=1').expect(200)).body;
       expect(all).toMatchObject({ limit: 1, offset: 0, items: [expect.any(Object)] });
       expect(all.total).toBeGreaterThan(1);

@@ -55,7 +55,7 @@ async function proposed(
 }
 async function active(f: MatrixFixtures, idNumber?: string, category?: 'threatened_violence' | 'severe_mental_disorder_with_risk') {
   const personId = await proposed(f, idNumber, category);
-  await (await register(f)).approve(zfw(f), personId);
+  await (await register(f)).approve(zfw(f), personId, {});
   return personId;
 }
 async function removed(f: MatrixFixtures) {

@@ -185,7 +185,10 @@ describe('high-risk persons on PostgreSQL', () => {
   });
 
   it('hospitals read the warning only, police the full record; every read is audited and listed for the owner', async () => {
-    const personId = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body.items[0].personId as string;
+    const [item] = (await as('chief').get('/high-risk-persons?status=active').expect(200)).body.items;
+    const personId = item.personId as string;
+    // The region's name beside its code (issue 14, item 4).
+    expect(item).toMatchObject({ regionCode: '500101', regionName: expect.stringContaining('万州') });
 
     const limited = await as('hospital').get(`/high-risk-persons/${personId}`).expect(200);
     expect(limited.body).toMatchObject({ view: 'limited', active: true, warning: { categories: ['threatened_violence'] } });
@@ -261,6 +264,69 @@ describe('high-risk persons on PostgreSQL', () => {
     expect((await as('otherHospital').post('/high-risk-persons/checks', { idNumber: ID }).expect(200)).body).toEqual({ match: false });
     const all = JSON.stringify(await dataSource.query(`SELECT * FROM high_risk_persons.events`));
     for (const secret of [NAME, ID, PHONE]) expect(all).not.toContain(secret);
+  });
+
+  it('each step takes the instant it happened (issue 14, item 3): bounded, 422 naming occurredAt; a task done in time but entered late meets its clock', async () => {
+    const idNumber = '110105198001011238';
+    const body = { name: '王测试', idNumber, categories: [{ category: 'threatened_violence', behaviour: BEHAVIOUR }] };
+    const typo = await as('hospital')
+      .post('/high-risk-persons', { ...body, occurredAt: '1970-01-01T00:00:00Z' })
+      .expect(422);
+    expect(typo.body).toMatchObject({ code: 'OCCURRED_AT.TOO_OLD', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    const ahead = new Date(now.getTime() + 3_600_000).toISOString();
+    const future = await as('hospital')
+      .post('/high-risk-persons', { ...body, occurredAt: ahead })
+      .expect(422);
+    expect(future.body).toMatchObject({ code: 'OCCURRED_AT.IN_FUTURE', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+
+    const saved = now;
+    const hoursAgo = (h: number) => new Date(saved.getTime() - h * 3_600_000).toISOString();
+    const { personId } = (
+      await as('hospital')
+        .post('/high-risk-persons', { ...body, occurredAt: hoursAgo(72) })
+        .expect(201)
+    ).body;
+    // Not before the person's record began (the proposal): the pipeline's bound, naming the field.
+    const beforeCase = await as('chief')
+      .post(`/high-risk-persons/${personId}/approve`, { occurredAt: hoursAgo(80) })
+      .expect(422);
+    expect(beforeCase.body).toMatchObject({ code: 'OCCURRED_AT.BEFORE_CASE', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    await as('chief')
+      .post(`/high-risk-persons/${personId}/approve`, { occurredAt: hoursAgo(48) })
+      .expect(204);
+    const task = await as('zfw')
+      .post(`/high-risk-persons/${personId}/tasks`, {
+        kind: 'stabilisation',
+        assigneeOrganisationId: 'zfw-1',
+        assigneeKind: 'community',
+        note: '网格员每周上门走访',
+        occurredAt: hoursAgo(24),
+      })
+      .expect(201);
+    await runtime.catchUpProjections();
+    const review = (await runtime.deadlines!.get(`${personId}/flag-1/review-1`))!;
+    expect(review.startedAt.toISOString()).toBe(hoursAgo(48)); // the review period runs from the stated approval
+    const taskClock = `${personId}/task-${task.body.taskId}`;
+    const assigned = (await runtime.deadlines!.get(taskClock))!;
+    expect(assigned.startedAt.toISOString()).toBe(hoursAgo(24));
+
+    // Done a day before it was due, entered a week after: the instant it happened meets the clock.
+    const doneAt = new Date(assigned.dueAt.getTime() - 86_400_000).toISOString();
+    now = new Date(assigned.dueAt.getTime() + 7 * 86_400_000);
+    try {
+      await as('zfw')
+        .post(`/high-risk-persons/${personId}/tasks/${task.body.taskId}/complete`, {
+          outcome: '网格员走访三次，已稳控',
+          occurredAt: doneAt,
+        })
+        .expect(204);
+      await runtime.catchUpProjections();
+      expect(await runtime.deadlines!.get(taskClock)).toMatchObject({ state: 'met' });
+      const events = await runtime.store.readStream(`high-risk-person-${personId}`);
+      expect(events.find((e) => e.type === 'StabilisationTaskCompleted')?.data).toMatchObject({ completedAt: doneAt });
+    } finally {
+      now = saved;
+    }
   });
 
   it('an unreviewed flag expires when its review clock breaches (moved clock), once', async () => {

@@ -334,7 +334,10 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     type Clock = { deadlineId: string; rule: string; dueAt: string; state: string };
     now = new Date('2026-01-02T02:00:00Z'); // Fri 2 Jan 2026, 10:00 in Beijing
     const caseNumber = await openCase('criminal');
-    await post('officer', `/police-cases/${caseNumber}/filing`, {}).expect(201);
+    // 立案 takes the instant it happened (issue 14, item 3): not before the case began.
+    const beforeCase = await post('officer', `/police-cases/${caseNumber}/filing`, { occurredAt: '2026-01-01T02:00:00Z' }).expect(422);
+    expect(beforeCase.body).toMatchObject({ code: 'OCCURRED_AT.BEFORE_CASE', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    await post('officer', `/police-cases/${caseNumber}/filing`, { occurredAt: '2026-01-02T02:00:00Z' }).expect(201);
     const suspectId = await addSuspect(caseNumber);
     const clocks = async () => (await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.clocks as Clock[];
     const clock = async (deadlineId: string) => (await clocks()).find((c) => c.deadlineId === deadlineId);
@@ -377,13 +380,28 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       referenceNumber: 'MPS-A1',
     }).expect(201);
 
-    now = new Date('2026-01-09T02:00:00Z');
-    await post('officer', `/police-cases/${caseNumber}/prosecution-transfer`, {
-      suspectIds: [suspectId],
-      procuratorateId: PROCURATORATE,
-    }).expect(201);
+    // Transferred on the 9th, entered on the 10th: the month counts from the stated transfer (issue 14, item 3).
+    now = new Date('2026-01-10T02:00:00Z');
+    const transfer = { suspectIds: [suspectId], procuratorateId: PROCURATORATE };
+    const future = await post('officer', `/police-cases/${caseNumber}/prosecution-transfer`, {
+      ...transfer,
+      occurredAt: '2026-01-11T02:00:00Z',
+    }).expect(422);
+    expect(future.body).toMatchObject({ code: 'OCCURRED_AT.IN_FUTURE', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    const typo = await post('officer', `/police-cases/${caseNumber}/prosecution-transfer`, {
+      ...transfer,
+      occurredAt: '1970-01-09T02:00:00Z',
+    }).expect(422);
+    expect(typo.body).toMatchObject({ code: 'OCCURRED_AT.TOO_OLD', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+    await post('officer', `/police-cases/${caseNumber}/prosecution-transfer`, { ...transfer, occurredAt: '2026-01-09T02:00:00Z' }).expect(
+      201,
+    );
     const firstReview = `${caseNumber}:prosecution-review`;
-    expect(await clock(firstReview)).toMatchObject({ state: 'running', dueAt: '2026-02-09T16:00:00.000Z' });
+    expect(await clock(firstReview)).toMatchObject({
+      state: 'running',
+      startedAt: '2026-01-09T02:00:00.000Z',
+      dueAt: '2026-02-09T16:00:00.000Z',
+    });
 
     // Returned on 31 January: the police's month ends with 28 February (custody: not moved), not 30 days on.
     now = new Date('2026-01-31T02:00:00Z');
@@ -459,6 +477,11 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     });
     const listed = await get('officer', `/police-cases?status=indicted&limit=100`).expect(200);
     expect(JSON.stringify(listed.body)).toContain(caseNumber);
+    // The region's name beside its code (issue 14, item 4).
+    expect(listed.body.items.find((item: { caseNumber: string }) => item.caseNumber === caseNumber)).toMatchObject({
+      regionCode: REGION,
+      regionName: expect.stringContaining('万州'),
+    });
 
     // The court's facts take the instant they happened too (issue 14, item 3): the appeal window
     // runs from the verdict as delivered, and an appeal filed in time but entered late meets it.

@@ -110,6 +110,17 @@ export class OrganisationDirectory {
     return new OrganisationDirectory(query, this.schema);
   }
 
+  /** The names of the organisations `ids` that the copy knows (one query), by id. */
+  async names(ids: Iterable<string>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.query<{ organisationId: string; name: string }>(
+      `SELECT organisation_id AS "organisationId", name FROM ${this.schema}.${DIRECTORY_TABLE} WHERE organisation_id = ANY($1::text[])`,
+      [wanted],
+    );
+    return new Map(rows.map((row) => [row.organisationId, row.name]));
+  }
+
   async find(organisationId: string): Promise<DirectoryOrganisation | undefined> {
     const [row] = await this.query<DirectoryOrganisation>(
       `SELECT ${COLUMNS} FROM ${this.schema}.${DIRECTORY_TABLE} WHERE organisation_id = $1`,

@@ -57,6 +57,7 @@ export {
   type RegionLevel,
 } from './regions.js';
 export { regionName } from './region-names.js';
+export { withNames, type NameFields } from './named.js';
 export {
   HEALTH_COMMISSION_LEVELS,
   HOSPITAL_LEVELS,

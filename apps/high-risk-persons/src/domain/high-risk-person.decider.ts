@@ -137,7 +137,9 @@ function cancelOpenTasks(state: HighRiskPersonState, at: Date, reason: string): 
 }
 
 export function decide(command: HighRiskPersonCommand, state: HighRiskPersonState): HighRiskPersonEvent[] {
-  const { actor, now: at } = command.metadata;
+  const { actor } = command.metadata;
+  // When the fact happened, as the caller stated it (bounded by the pipeline), else now: every clock follows it.
+  const at = command.metadata.occurredAt ?? command.metadata.now;
   switch (command.type) {
     case 'ProposeFlag': {
       const d = command.data;

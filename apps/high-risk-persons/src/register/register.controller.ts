@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { StatedInstantDto } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal, type Role } from '@pingan/access';
 import { randomUUID } from 'node:crypto';
@@ -61,6 +62,11 @@ export class RegisterController {
     return this.commands.execute(new ActOnPersonCommand(p, personId, roles, command));
   }
 
+  /** The same, for a fact that happened at the instant the body states (`occurredAt`, default now). */
+  private actAt(stated: StatedInstantDto, p: Principal, personId: string, roles: readonly Role[], command: StateCommand) {
+    return this.commands.execute(new ActOnPersonCommand(p, personId, roles, command, stated.occurredAt));
+  }
+
   @Post()
   @Roles(...HIGH_RISK_ROLES.propose)
   @ApiOperation({ summary: 'Propose a flag (hospital security, police, political-legal); active only once another organisation approves' })
@@ -76,6 +82,7 @@ export class RegisterController {
           incidentIds: c.incidentIds ?? [],
           caseNumbers: c.caseNumbers ?? [],
         })),
+        occurredAt: dto.occurredAt,
       }),
     );
   }
@@ -117,8 +124,8 @@ export class RegisterController {
   @HttpCode(204)
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Approve a proposed flag: another organisation than the proposer’s (station chief, political-legal)' })
-  async approve(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
-    await this.act(p, id, HIGH_RISK_ROLES.decide, (_seal, personId) => ({
+  async approve(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: StatedInstantDto) {
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.decide, (_seal, personId) => ({
       type: 'ApproveFlag',
       data: { personId },
     }));
@@ -129,7 +136,7 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Reject a proposed flag, with a reason' })
   async reject(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.act(p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
       type: 'RejectFlag',
       data: { personId, reason: seal(dto.reason) },
     }));
@@ -140,7 +147,7 @@ export class RegisterController {
   @ApiOperation({ summary: 'Record a police warning or legal education (训诫/警示/法制教育)' })
   async warn(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: WarningDto) {
     const measureId = randomUUID();
-    await this.act(p, id, HIGH_RISK_ROLES.warn, (seal, personId) => ({
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.warn, (seal, personId) => ({
       type: 'GiveWarning',
       data: { personId, measureId, kind: dto.kind, note: seal(dto.note), organisationKind: p.organisationKind },
     }));
@@ -152,7 +159,7 @@ export class RegisterController {
   @ApiOperation({ summary: 'Assign a stabilisation, help or counselling task (稳控/帮扶/心理疏导) with a due clock' })
   async assignTask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: TaskDto) {
     const taskId = randomUUID();
-    await this.act(p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
       type: 'AssignStabilisationTask',
       data: {
         personId,
@@ -176,7 +183,7 @@ export class RegisterController {
     @Param('taskId') taskId: string,
     @Body() dto: CompleteTaskDto,
   ) {
-    await this.act(p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
       type: 'CompleteStabilisationTask',
       data: { personId, taskId, outcome: seal(dto.outcome) },
     }));
@@ -187,7 +194,7 @@ export class RegisterController {
   @ApiOperation({ summary: 'Record a treatment arrangement (flags of severe mental disorder with risk only)' })
   async arrangeTreatment(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: TreatmentDto) {
     const measureId = randomUUID();
-    await this.act(p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
       type: 'ArrangeTreatment',
       data: { personId, measureId, arrangement: dto.arrangement, note: seal(dto.note) },
     }));
@@ -199,7 +206,7 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Review and renew an active flag, with the reason it is still needed (restarts the review clock)' })
   async renew(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.act(p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
       type: 'RenewFlag',
       data: { personId, reason: seal(dto.reason) },
     }));
@@ -210,7 +217,7 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.decide)
   @ApiOperation({ summary: 'Remove an active flag from the list, with a reason (history stays)' })
   async remove(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: ReasonDto) {
-    await this.act(p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
+    await this.actAt(dto, p, id, HIGH_RISK_ROLES.decide, (seal, personId) => ({
       type: 'RemoveFlag',
       data: { personId, reason: seal(dto.reason) },
     }));

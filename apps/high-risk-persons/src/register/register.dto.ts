@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HIGH_RISK_CATEGORIES, type HighRiskCategory } from '@pingan/contracts';
-import { ListQueryDto, PageOffset } from '@pingan/platform';
+import { ListQueryDto, PageOffset, StatedInstantDto } from '@pingan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -38,7 +38,7 @@ export class CategoryGroundsDto {
   caseNumbers?: string[];
 }
 
-export class ProposeFlagDto {
+export class ProposeFlagDto extends StatedInstantDto {
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
   @ApiProperty({ description: 'Resident ID number (GB 11643, 18 characters, checked)' }) @IsString() @Length(15, 24) idNumber!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 30) phone?: string;
@@ -53,18 +53,18 @@ export class ProposeFlagDto {
 
 // Unique across services: one OpenAPI document serves them all.
 @ApiSchema({ name: 'HighRiskPersonReasonDto' })
-export class ReasonDto {
+export class ReasonDto extends StatedInstantDto {
   @ApiProperty() @IsString() @Length(0, 4000) reason!: string;
 }
 
-export class WarningDto {
+export class WarningDto extends StatedInstantDto {
   @ApiProperty({ enum: ['reprimand', 'warning', 'legal_education'], description: '训诫 / 警示 / 法制教育' })
   @IsIn(['reprimand', 'warning', 'legal_education'])
   kind!: 'reprimand' | 'warning' | 'legal_education';
   @ApiProperty() @IsString() @Length(0, 4000) note!: string;
 }
 
-export class TaskDto {
+export class TaskDto extends StatedInstantDto {
   @ApiProperty({ enum: ['stabilisation', 'help', 'counselling'], description: '稳控 / 帮扶 / 心理疏导; due per task type (see docs)' })
   @IsIn(['stabilisation', 'help', 'counselling'])
   kind!: 'stabilisation' | 'help' | 'counselling';
@@ -73,11 +73,11 @@ export class TaskDto {
   @ApiProperty() @IsString() @Length(0, 4000) note!: string;
 }
 
-export class CompleteTaskDto {
+export class CompleteTaskDto extends StatedInstantDto {
   @ApiProperty() @IsString() @Length(0, 4000) outcome!: string;
 }
 
-export class TreatmentDto {
+export class TreatmentDto extends StatedInstantDto {
   @ApiProperty({ enum: ['outpatient_follow_up', 'hospitalisation', 'community_management'] })
   @IsIn(['outpatient_follow_up', 'hospitalisation', 'community_management'])
   arrangement!: 'outpatient_follow_up' | 'hospitalisation' | 'community_management';

@@ -607,10 +607,20 @@ export function createIncidentDecider(
         if (progress.acknowledgedAt !== null) {
           throw new IncidentConflictError('INCIDENT.ESCALATION_ALREADY_ACKNOWLEDGED', `The ${level} level already acknowledged`);
         }
+        // Acknowledged when it was, as stated (the pipeline bounds it): this level's clock follows it.
+        const acknowledgedAt = stated(command.metadata, undefined);
+        notBefore(acknowledgedAt, progress.receivedAt, 'The acknowledgement');
         return withClockStops(incident, [
           {
             type: 'EscalationAcknowledged',
-            data: { ...incident.ref, chain, level, acknowledgedAt: iso(at), organisationId: actor.organisationId, major: incident.major },
+            data: {
+              ...incident.ref,
+              chain,
+              level,
+              acknowledgedAt: iso(acknowledgedAt),
+              organisationId: actor.organisationId,
+              major: incident.major,
+            },
           },
         ]);
       }
@@ -639,6 +649,9 @@ export function createIncidentDecider(
           throw new IncidentConflictError('INCIDENT.ESCALATION_ALREADY_FORWARDED', `The ${level} level already forwarded the report`);
         }
         const addressee = addresseeOf(incident, chain, toLevel);
+        // Forwarded when it was, as stated: this level's duty is met then, the next level's clock starts then.
+        const forwardedAt = stated(command.metadata, undefined);
+        notBefore(forwardedAt, progress.acknowledgedAt, 'Forwarding');
         return withReportDuties(
           incident,
           [
@@ -649,14 +662,14 @@ export function createIncidentDecider(
                 chain,
                 fromLevel: level,
                 toLevel,
-                forwardedAt: iso(at),
+                forwardedAt: iso(forwardedAt),
                 organisationId: actor.organisationId,
                 major: incident.major,
                 ...(addressee !== null ? { addresseeOrganisationId: addressee } : {}),
               },
             },
           ],
-          at,
+          forwardedAt,
           forwardRule,
         );
       }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal } from '@pingan/access';
-import { InjectRuntime, correlationIdOf, pageWindow, runningClocks, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, StatedInstantDto, correlationIdOf, pageWindow, runningClocks, type ServiceRuntime } from '@pingan/platform';
 import { INCIDENTS_CONTEXT_NAME } from '../incidents.context.js';
 import type { Request } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -204,8 +204,13 @@ export class IncidentsController {
       'The body the report is addressed to at this level confirms receipt (county/city/province/national, bureau/city_bureau, local)',
   })
   @ApiOkResponse({ type: IncidentCommandResponseDto })
-  acknowledge(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
-    return this.act(incidentUseCases.acknowledgeEscalation(principal, caseNumber, level));
+  acknowledge(
+    @CurrentPrincipal() principal: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @Param('level') level: string,
+    @Body() dto: StatedInstantDto = {},
+  ) {
+    return this.act(incidentUseCases.acknowledgeEscalation(principal, caseNumber, level, dto));
   }
 
   @Post(':caseNumber/escalations/:level/forward')
@@ -213,8 +218,13 @@ export class IncidentsController {
   @Roles('health_commission_official', 'political_legal_officer', ...POLICE)
   @ApiOperation({ summary: 'The level that acknowledged passes the report to the next level up' })
   @ApiOkResponse({ type: IncidentCommandResponseDto })
-  forward(@CurrentPrincipal() principal: Principal, @Param('caseNumber') caseNumber: string, @Param('level') level: string) {
-    return this.act(incidentUseCases.forwardEscalation(principal, caseNumber, level));
+  forward(
+    @CurrentPrincipal() principal: Principal,
+    @Param('caseNumber') caseNumber: string,
+    @Param('level') level: string,
+    @Body() dto: StatedInstantDto = {},
+  ) {
+    return this.act(incidentUseCases.forwardEscalation(principal, caseNumber, level, dto));
   }
 
   @Post(':caseNumber/close')

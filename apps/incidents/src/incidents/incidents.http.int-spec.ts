@@ -206,6 +206,8 @@ describe('incidents HTTP API', () => {
       expect(await listed('countyHc', '?hospitalId=hosp-c')).toEqual([]);
       const [row] = (await as('hospitalA').get('/incidents').expect(200)).body.items;
       expect(row).toMatchObject({ caseNumber: caseA, hospitalId: 'hosp-a', major: true });
+      // Names beside ids (issue 14, item 4): the hospital's from the directory copy (the test directory names it by its id), the region's.
+      expect(row).toMatchObject({ hospitalName: 'hosp-a', regionCode: WZ, regionName: expect.stringContaining('万州') });
       expect([...row.runningClocks].sort()).toEqual(['county_forward', 'national_report']);
     });
 
@@ -242,11 +244,34 @@ describe('incidents HTTP API', () => {
       expect(early.body.detail).toContain('not yet been forwarded to your level (city)');
       await as('cityHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // not its level
       await as('countyHcYz').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(403); // another county's commission
-      const ack = await as('countyHc').post(`/incidents/${caseA}/escalations/county/acknowledge`).expect(200);
+      // Each level's steps take the instant they happened (issue 14, item 3): bounded, 422 naming occurredAt.
+      const received = Date.parse(
+        (await as('countyHc').get(`/incidents/${caseA}`).expect(200)).body.incident.escalation.health.county.receivedAt,
+      );
+      const ackAt = new Date(received + 1).toISOString();
+      const forwardedAt = new Date(received + 2).toISOString();
+      const county = (step: string, occurredAt: string) =>
+        as('countyHc').post(`/incidents/${caseA}/escalations/county/${step}`, { occurredAt });
+      const future = await county('acknowledge', new Date(Date.now() + 3_600_000).toISOString()).expect(422);
+      expect(future.body).toMatchObject({ code: 'OCCURRED_AT.IN_FUTURE', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+      const typo = await county('acknowledge', '1970-01-01T00:00:00Z').expect(422);
+      expect(typo.body).toMatchObject({ code: 'OCCURRED_AT.TOO_OLD', errors: [expect.objectContaining({ field: 'occurredAt' })] });
+      const beforeReceipt = await county('acknowledge', new Date(received - 1000).toISOString()).expect(422);
+      expect(beforeReceipt.body).toMatchObject({ code: 'INCIDENT.TIME_OUT_OF_ORDER' });
+      const ack = await county('acknowledge', ackAt).expect(200);
       expect(ack.body.recorded).toEqual(['EscalationAcknowledged']); // receipt was already the report's arrival
-      const forward = await as('countyHc').post(`/incidents/${caseA}/escalations/county/forward`).expect(200);
-      // The county's duty is met; the city's begins.
+      // Forwarded just after receipt, entered later: the county's duty is met at that instant; the city's begins then.
+      const forward = await county('forward', forwardedAt).expect(200);
       expect(forward.body.recorded).toEqual(['EscalationForwarded', 'IncidentClockStarted', 'IncidentClockStopped']);
+      const { history: steps } = (await as('countyHc').get(`/incidents/${caseA}`).expect(200)).body;
+      const data = steps.map((e: { data: { clock?: string } }) => e.data);
+      expect(data).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ clock: 'county_forward', completedAt: forwardedAt }),
+          expect.objectContaining({ clock: 'city_forward', startedAt: forwardedAt }),
+        ]),
+      );
+      expect(steps.find((e: { type: string }) => e.type === 'EscalationAcknowledged').data.acknowledgedAt).toBe(ackAt);
       await as('cityHc').post(`/incidents/${caseA}/escalations/city/acknowledge`).expect(200);
       await as('zfw').post(`/incidents/${caseA}/escalations/local/acknowledge`).expect(200);
 
@@ -266,7 +291,7 @@ describe('incidents HTTP API', () => {
         expect.objectContaining({ clock: 'county_forward', responsibleOrganisationId: 'hc-wz', supervisingOrganisationId: 'hc-city' }),
         expect.objectContaining({ clock: 'city_forward', responsibleOrganisationId: 'hc-city', supervisingOrganisationId: 'hc-cq' }),
       ]);
-    });
+    }, 30_000);
   });
 
   describe('police response and the caller’s personal data', () => {

@@ -109,7 +109,7 @@ export const court: PhaseDecide<CourtCommand> = {
     return oneEvent(refOf(s), 'FirstInstanceTrialStarted', {
       courtId: metadata.actor.organisationId,
       defendantIds: defendants.map((suspect) => suspect.suspectId),
-      startedAt: iso(metadata.now),
+      startedAt: iso(metadata.occurredAt ?? metadata.now),
     });
   },
   DeliverFirstInstanceVerdict: (command, state) => deliverVerdict(command, openCase(command, state)),

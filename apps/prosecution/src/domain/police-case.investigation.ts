@@ -82,7 +82,8 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
     if (s.filed) throw new ProsecutionConflictError(CODE.caseAlreadyFiled, `Case ${s.caseNumber} is already filed.`);
     return oneEvent(refOf(s), 'CriminalCaseFiled', {
       filingUnitId: data.filingUnitId,
-      filedAt: iso(metadata.now),
+      // When it was filed, as stated (the pipeline bounds it); none: now.
+      filedAt: iso(metadata.occurredAt ?? metadata.now),
     });
   },
   ConvertToCriminalCase(command, state) {
@@ -94,9 +95,9 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
     required('reason', data.reason);
     return oneEvent(refOf(s), 'CaseConvertedToCriminal', {
       reason: data.reason,
-      convertedAt: iso(metadata.now),
+      convertedAt: iso(metadata.occurredAt ?? metadata.now),
       // The 治安案件 period falls away: criminal procedure has its own clocks.
-      ...(s.casePeriod?.open ? { clocks: stopCasePeriod(s, metadata.now, 'moot') } : {}),
+      ...(s.casePeriod?.open ? { clocks: stopCasePeriod(s, metadata.occurredAt ?? metadata.now, 'moot') } : {}),
     });
   },
   AddSuspect(command, state) {
@@ -137,7 +138,7 @@ export const investigation: PhaseDecide<InvestigationCommand> = {
       fromUnitId: s.handlingUnitId,
       toUnitId: data.toUnitId,
       reason: data.reason,
-      transferredAt: iso(metadata.now),
+      transferredAt: iso(metadata.occurredAt ?? metadata.now),
     });
   },
 };

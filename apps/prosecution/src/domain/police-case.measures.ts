@@ -189,7 +189,7 @@ export function measures(policy: ProsecutionPolicy): PhaseDecide<MeasureCommand>
       explanation: data.explanation,
       days: data.days,
       totalExtensionDays: total,
-      extendedAt: iso(metadata.now),
+      extendedAt: iso(metadata.occurredAt ?? metadata.now),
       clocks: [
         {
           action: 'extend',

@@ -84,18 +84,20 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
       if (data.suspectIds.length === 0) throw new InvalidPoliceCaseCommandError('suspectIds', 'Name at least one suspect.');
       const suspects = data.suspectIds.map((id) => suspectOf(s, id));
       const inCustody = suspects.some((suspect) => suspect.custody !== 'none');
+      const at = metadata.occurredAt ?? metadata.now;
       return oneEvent(refOf(s), 'CaseTransferredForProsecution', {
         suspectIds: [...data.suspectIds],
         procuratorateId: data.procuratorateId,
         transferringUnitId: s.handlingUnitId,
         inCustody,
-        transferredAt: iso(metadata.now),
+        transferredAt: iso(at),
         clocks: [
           {
             action: 'start',
             deadlineId: deadlineId.prosecutionReview(s.caseNumber),
             rule: inCustody ? RULE.prosecutionReviewInCustody : RULE.prosecutionReview,
-            startedAt: iso(metadata.now),
+            // The review period counts from when the case was transferred, as stated, not when it was entered.
+            startedAt: iso(at),
             responsibleOrganisationId: data.procuratorateId,
           },
         ],
@@ -114,7 +116,7 @@ export function procuratorate(policy: ProsecutionPolicy): PhaseDecide<Procurator
         ground: data.ground,
         explanation: data.explanation,
         days,
-        extendedAt: iso(metadata.now),
+        extendedAt: iso(metadata.occurredAt ?? metadata.now),
         clocks: [
           {
             action: 'extend',

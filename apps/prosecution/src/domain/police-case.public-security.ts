@@ -46,7 +46,7 @@ export function publicSecurity(policy: ProsecutionPolicy): PhaseDecide<PublicSec
         approverName: data.approverName,
         reason: data.reason,
         days,
-        extendedAt: iso(metadata.now),
+        extendedAt: iso(metadata.occurredAt ?? metadata.now),
         clocks: [
           {
             action: 'extend',

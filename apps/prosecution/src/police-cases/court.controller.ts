@@ -7,7 +7,7 @@ import type { CriminalSentence } from '@pingan/contracts';
 import { CommandBus } from '@nestjs/cqrs';
 import { actOnCase, recorded, stated } from './commands/act-on-case.js';
 import { assertCanRecordFinal } from './case-access.js';
-import { AppealDto, EmptyDto, VerdictDto } from './police-case.dto.js';
+import { AppealDto, StepDto, VerdictDto } from './police-case.dto.js';
 import { COURT_ROLES } from './roles.js';
 
 const sentenceOf = (dto: VerdictDto): CriminalSentence | null => (dto.sentence ? { ...dto.sentence } : null);
@@ -25,10 +25,10 @@ export class CourtController {
 
   @Post('trial')
   @ApiOperation({ summary: 'Start the first-instance trial of the defendants indicted to this court' })
-  startTrial(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() _dto: EmptyDto) {
+  startTrial(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: StepDto) {
     return recorded(
       this.commands,
-      actOnCase(p, COURT_ROLES, caseNumber, { type: 'StartFirstInstanceTrial', data: { caseNumber } }),
+      actOnCase(p, COURT_ROLES, caseNumber, { type: 'StartFirstInstanceTrial', data: { caseNumber } }, undefined, stated(dto.occurredAt)),
       this.runtime,
     );
   }

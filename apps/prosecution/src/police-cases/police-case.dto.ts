@@ -9,7 +9,7 @@ import type {
   PoliceCaseKind,
   PublicSecurityMediationOutcome,
 } from '@pingan/contracts';
-import { ListQueryDto } from '@pingan/platform';
+import { ListQueryDto, StatedInstantDto } from '@pingan/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -71,6 +71,11 @@ export class ReasonDto {
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
 }
 
+/** 转为刑事案件: why, and when it was decided (default now). */
+export class ConversionDto extends StatedInstantDto {
+  @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+}
+
 export class AddSuspectDto {
   @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) suspectId?: string;
   @ApiProperty({ description: 'Personal data: kept out of the events, reads audited' }) @IsString() @Length(1, 200) name!: string;
@@ -80,7 +85,7 @@ export class AddNoteDto {
   @ApiProperty() @IsString() @Length(1, 10_000) text!: string;
 }
 
-export class TransferCaseDto {
+export class TransferCaseDto extends StatedInstantDto {
   @ApiProperty() @IsString() @Length(1, 80) toUnitId!: string;
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
 }
@@ -129,7 +134,7 @@ export class ArrestRequestDto {
   occurredAt?: string;
 }
 
-export class ArrestRequestExtensionDto {
+export class ArrestRequestExtensionDto extends StatedInstantDto {
   @ApiProperty() @Matches(ID) suspectId!: string;
   @ApiProperty({ enum: GROUNDS }) @IsIn(GROUNDS) ground!: ArrestRequestExtensionGround;
   @ApiProperty() @IsString() @Length(1, 2000) explanation!: string;
@@ -159,12 +164,12 @@ export class DesignateProsecutorDto {
   @ApiProperty() @IsString() @Length(1, 100) prosecutorName!: string;
 }
 
-export class TransferForProsecutionDto {
+export class TransferForProsecutionDto extends StatedInstantDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
   @ApiProperty() @IsString() @Length(1, 80) procuratorateId!: string;
 }
 
-export class ReviewExtensionDto {
+export class ReviewExtensionDto extends StatedInstantDto {
   @ApiProperty({ enum: ['major', 'complex'] }) @IsIn(['major', 'complex']) ground!: 'major' | 'complex';
   @ApiProperty() @IsString() @Length(1, 2000) explanation!: string;
 }
@@ -203,7 +208,7 @@ export class ResubmissionDto {
 }
 
 /** 经上一级公安机关批准: who approved the one 30-day extension of a 治安案件. */
-export class CasePeriodExtensionDto {
+export class CasePeriodExtensionDto extends StatedInstantDto {
   @ApiProperty({ description: 'The superior public-security organ that approved' }) @IsString() @Length(1, 80) approvingUnitId!: string;
   @ApiProperty({ description: 'Who approved (name and post)' }) @IsString() @Length(1, 200) approverName!: string;
   @ApiProperty({ description: 'Why: 案情重大、复杂' }) @IsString() @Length(1, 2000) reason!: string;
@@ -223,6 +228,9 @@ export class PublicSecurityMediationDto {
 }
 
 export class EmptyDto {}
+
+/** A step whose only fact is that it happened (立案, 开庭): when (default now). */
+export class StepDto extends StatedInstantDto {}
 
 export class SentenceDto {
   @ApiProperty({ enum: PRINCIPALS }) @IsIn(PRINCIPALS) principal!: CriminalSentence['principal'];

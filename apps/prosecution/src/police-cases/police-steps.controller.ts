@@ -17,13 +17,13 @@ import {
   ArrestRequestExtensionDto,
   CasePeriodExtensionDto,
   DecidePenaltyDto,
-  EmptyDto,
+  ConversionDto,
   ImposeMeasureDto,
   MinistryEntryDto,
   ProgressDto,
   PublicSecurityMediationDto,
-  ReasonDto,
   ResubmissionDto,
+  StepDto,
   TransferCaseDto,
   TransferForProsecutionDto,
 } from './police-case.dto.js';
@@ -75,14 +75,19 @@ export class PoliceStepsController {
 
   @Post('filing')
   @ApiOperation({ summary: '立案: file a criminal case' })
-  file(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() _dto: EmptyDto) {
-    return this.run(p, caseNumber, { type: 'FileCriminalCase', data: { caseNumber, filingUnitId: p.organisationId } });
+  file(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: StepDto) {
+    return this.run(
+      p,
+      caseNumber,
+      { type: 'FileCriminalCase', data: { caseNumber, filingUnitId: p.organisationId } },
+      stated(dto.occurredAt),
+    );
   }
 
   @Post('conversion')
   @ApiOperation({ summary: 'An administrative case turns out to be a crime: convert to criminal' })
-  convert(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReasonDto) {
-    return this.run(p, caseNumber, { type: 'ConvertToCriminalCase', data: { caseNumber, reason: dto.reason } });
+  convert(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ConversionDto) {
+    return this.run(p, caseNumber, { type: 'ConvertToCriminalCase', data: { caseNumber, reason: dto.reason } }, stated(dto.occurredAt));
   }
 
   @Post('suspects')
@@ -113,7 +118,12 @@ export class PoliceStepsController {
   @Post('transfer')
   @ApiOperation({ summary: 'Transfer the case to another police unit' })
   transfer(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: TransferCaseDto) {
-    return this.run(p, caseNumber, { type: 'TransferCase', data: { caseNumber, toUnitId: dto.toUnitId, reason: dto.reason } });
+    return this.run(
+      p,
+      caseNumber,
+      { type: 'TransferCase', data: { caseNumber, toUnitId: dto.toUnitId, reason: dto.reason } },
+      stated(dto.occurredAt),
+    );
   }
 
   @Post('penalty-decisions')
@@ -167,7 +177,8 @@ export class PoliceStepsController {
   @Post('arrest-request-extensions')
   @ApiOperation({ summary: 'Extend the 3-day arrest-request period (+1–4 days, or up to 30 days in all for roving/serial/gang suspects)' })
   extendArrestRequest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestRequestExtensionDto) {
-    return this.run(p, caseNumber, { type: 'ExtendArrestRequestPeriod', data: { caseNumber, ...dto } });
+    const { occurredAt, ...extension } = dto;
+    return this.run(p, caseNumber, { type: 'ExtendArrestRequestPeriod', data: { caseNumber, ...extension } }, stated(occurredAt));
   }
 
   @Post('arrest-requests')
@@ -190,10 +201,13 @@ export class PoliceStepsController {
     @Param('caseNumber') caseNumber: string,
     @Body() dto: TransferForProsecutionDto,
   ) {
-    return this.run(p, caseNumber, {
-      type: 'TransferForProsecution',
-      data: { caseNumber, suspectIds: dto.suspectIds, procuratorateId: dto.procuratorateId },
-    });
+    return this.run(
+      p,
+      caseNumber,
+      { type: 'TransferForProsecution', data: { caseNumber, suspectIds: dto.suspectIds, procuratorateId: dto.procuratorateId } },
+      // The review's one month counts from the stated transfer, not from its entry.
+      stated(dto.occurredAt),
+    );
   }
 
   @Post('prosecution-resubmission')
@@ -207,7 +221,8 @@ export class PoliceStepsController {
   @Post('case-period-extensions')
   @ApiOperation({ summary: '治安案件: extend the 30-day case period once by 30 days, with the superior organ’s approval' })
   extendCasePeriod(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: CasePeriodExtensionDto) {
-    return this.run(p, caseNumber, { type: 'ExtendPublicSecurityCasePeriod', data: { caseNumber, ...dto } });
+    const { occurredAt, ...extension } = dto;
+    return this.run(p, caseNumber, { type: 'ExtendPublicSecurityCasePeriod', data: { caseNumber, ...extension } }, stated(occurredAt));
   }
 
   @Post('public-security-mediations')

@@ -59,7 +59,8 @@ export class ProcuratorateController {
   @Post('review-extension')
   @ApiOperation({ summary: 'Extend the prosecution review by 15 days (major or complex case)' })
   extendReview(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ReviewExtensionDto) {
-    return this.run(p, caseNumber, { type: 'ExtendProsecutionReview', data: { caseNumber, ...dto } });
+    const { occurredAt, ...extension } = dto;
+    return this.run(p, caseNumber, { type: 'ExtendProsecutionReview', data: { caseNumber, ...extension } }, occurredAt);
   }
 
   @Post('supplementary-investigation')

@@ -57,3 +57,7 @@ export function checkOccurredAt(occurred: OccurredAt, now: Date, caseBegan: Date
 
 /** When the fact a command records happened: the instant the caller stated, else when it is decided. */
 export const occurredAtOf = (metadata: CommandMetadata): Date => metadata.occurredAt ?? metadata.now;
+
+/** The instant a request body states in `field` (a checked ISO 8601 string), for the pipeline to bound; none: undefined (now). */
+export const statedOccurredAt = (value: string | undefined, field = 'occurredAt'): OccurredAt | undefined =>
+  value === undefined ? undefined : { field, at: new Date(value) };

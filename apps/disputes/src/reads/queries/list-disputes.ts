@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { readScope, type Principal } from '@pingan/access';
+import { readScope, withNames, type Principal } from '@pingan/access';
 import { DISPUTES_CONTEXT } from '@pingan/contracts';
 import { InjectRuntime, type Page, type ServiceRuntime } from '@pingan/platform';
 import { listDisputes, type DisputeListFilter, type DisputeListItem } from '../../read-models/dispute.queries.js';
@@ -20,6 +20,8 @@ export class ListDisputesHandler implements IQueryHandler<ListDisputesQuery> {
 
   async execute({ principal, filter }: ListDisputesQuery): Promise<Page<DisputeListItem>> {
     await this.runtime.catchUpProjections(); // the list is a read model: the caller sees its own step at once
-    return listDisputes(this.runtime.db.query, readScope(principal), filter, principal);
+    const page = await listDisputes(this.runtime.db.query, readScope(principal), filter, principal);
+    // The region's name beside its code (issue 14, item 4); organisation names wait for a directory copy here.
+    return { ...page, items: await withNames(page.items, null) };
   }
 }

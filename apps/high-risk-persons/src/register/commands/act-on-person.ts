@@ -7,7 +7,7 @@ import {
   type HighRiskPersonEvent,
   type SealedField,
 } from '@pingan/contracts';
-import { InjectRuntime, type CommandInput, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, statedOccurredAt, type CommandInput, type ServiceRuntime } from '@pingan/platform';
 import { KeyDestroyedError, PersonVault } from '../../crypto/person-vault.js';
 import type { HighRiskPersonCommand, PersonalText } from '../../domain/high-risk-person.commands.js';
 import type { HighRiskPersonState } from '../../domain/high-risk-person.decider.js';
@@ -26,6 +26,8 @@ export class ActOnPersonCommand extends Command<HighRiskPersonEvent[]> {
     /** The roles the command is given in (the actor's role is the first of them the principal holds). */
     readonly roles: readonly Role[],
     readonly command: StateCommand,
+    /** When the fact happened, as the request stated it (`occurredAt`); none: now. */
+    readonly occurredAt?: string,
   ) {
     super();
   }
@@ -60,7 +62,7 @@ export class ActOnPersonHandler implements ICommandHandler<ActOnPersonCommand> {
   ) {}
 
   /** The key is read in the command's transaction; the texts are sealed only once the record is known to be the caller's to act on. */
-  execute({ principal, personId, roles, command }: ActOnPersonCommand): Promise<HighRiskPersonEvent[]> {
+  execute({ principal, personId, roles, command, occurredAt }: ActOnPersonCommand): Promise<HighRiskPersonEvent[]> {
     return this.runtime.db.transaction(async (query) => {
       const sealer = await this.vault.sealerFor(query, personId).catch((error: unknown) => {
         if (error instanceof KeyDestroyedError) return null; // no such person, or erased: the authorisation says which
@@ -74,6 +76,7 @@ export class ActOnPersonHandler implements ICommandHandler<ActOnPersonCommand> {
           actor: actorOf(principal, ...roles),
           correlationId: personId,
           authorise: mayActOn(principal, { erasedIsRefused: true }),
+          occurredAt: statedOccurredAt(occurredAt),
           query,
         }),
       );

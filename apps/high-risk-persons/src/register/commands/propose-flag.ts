@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorOf, type Principal, type Role } from '@pingan/access';
 import { HIGH_RISK_PERSONS_CONTEXT, highRiskPersonStreamId, type HighRiskCategory } from '@pingan/contracts';
-import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
+import { InjectRuntime, statedOccurredAt, type ServiceRuntime } from '@pingan/platform';
 import { PersonVault } from '../../crypto/person-vault.js';
 import { normaliseResidentId } from '../../domain/resident-id.js';
 import { PersonCommandMessage } from './person-command.js';
@@ -12,6 +12,8 @@ export interface Proposal {
   idNumber: string;
   phone: string | null;
   categories: { category: HighRiskCategory; behaviour: string; incidentIds: string[]; caseNumbers: string[] }[];
+  /** When it was proposed, as stated (ISO 8601); none: now. */
+  occurredAt?: string;
 }
 
 const PROPOSING_ROLES: Role[] = [
@@ -77,6 +79,7 @@ export class ProposeFlagHandler implements ICommandHandler<ProposeFlagCommand> {
           },
           actor: actorOf(principal, ...PROPOSING_ROLES),
           correlationId: personId,
+          occurredAt: statedOccurredAt(proposal.occurredAt),
           query,
         }),
       );

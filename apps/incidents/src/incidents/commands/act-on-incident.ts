@@ -65,12 +65,14 @@ export function actAsAddressee(
   caseNumber: string,
   input: CommandInput<IncidentCommand>,
   chainLevel: string,
+  occurredAt?: OccurredAt,
 ): IncidentCommandMessage {
   return new IncidentCommandMessage({
     streamId: incidentStreamId(caseNumber),
     command: input,
     actor: actorOf(principal),
     correlationId: caseNumber,
+    ...(occurredAt ? { occurredAt } : {}),
     authorise: (state, history) => {
       if (
         state.status !== 'none' &&

@@ -1,4 +1,4 @@
-import { RequestValidationError, type OccurredAt } from '@pingan/platform';
+import { RequestValidationError, statedOccurredAt, type OccurredAt, type StatedInstantDto } from '@pingan/platform';
 import type { Principal } from '@pingan/access';
 import { ESCALATION_LEVELS, type EscalationChain, type EscalationLevel } from '@pingan/contracts';
 import { isPolice } from '../incident-access.js';
@@ -26,8 +26,7 @@ const SUBMITTERS: Record<EscalationChain, Principal['organisationKind']> = {
 };
 
 /** A step's instant as the caller stated it (field and value), for the pipeline to bound; none: now. */
-const stated = (field: string, value: string | undefined): OccurredAt | undefined =>
-  value === undefined ? undefined : { field, at: new Date(value) };
+const stated = (field: string, value: string | undefined): OccurredAt | undefined => statedOccurredAt(value, field);
 const always = () => true;
 
 /**
@@ -77,23 +76,25 @@ export const incidentUseCases = {
     ),
 
   /** Only the body the report is addressed to at that level (e.g. the county commission of the hospital's county). */
-  acknowledgeEscalation: (principal: Principal, caseNumber: string, level: string) => {
+  acknowledgeEscalation: (principal: Principal, caseNumber: string, level: string, dto: StatedInstantDto = {}) => {
     const chain = chainOf(level);
     return actAsAddressee(
       principal,
       caseNumber,
       { type: 'AcknowledgeEscalation', data: { chain, level: level as EscalationLevel } },
       `${chain}:${level}`,
+      stated('occurredAt', dto.occurredAt),
     );
   },
 
-  forwardEscalation: (principal: Principal, caseNumber: string, level: string) => {
+  forwardEscalation: (principal: Principal, caseNumber: string, level: string, dto: StatedInstantDto = {}) => {
     const chain = chainOf(level);
     return actAsAddressee(
       principal,
       caseNumber,
       { type: 'ForwardEscalation', data: { chain, fromLevel: level as EscalationLevel } },
       `${chain}:${level}`,
+      stated('occurredAt', dto.occurredAt),
     );
   },
 

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '@pingan/access';
+import { withNames, type Principal } from '@pingan/access';
 import { InjectRuntime, type Page, type ServiceRuntime } from '@pingan/platform';
 import type { IncidentSummary } from '../../domain/index.js';
 import { INCIDENTS_CONTEXT_NAME } from '../../incidents.context.js';
@@ -21,6 +21,8 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
 
   async execute({ principal, filter }: ListIncidentsQuery): Promise<Page<IncidentSummary>> {
     await this.runtime.catchUpProjections(); // the list is a read model: the caller sees its own report at once
-    return listIncidents(this.runtime.db.query, this.runtime.schema, principal, filter);
+    const page = await listIncidents(this.runtime.db.query, this.runtime.schema, principal, filter);
+    // Names beside ids (issue 14, item 4): the hospital's from the directory copy, the region's.
+    return { ...page, items: await withNames(page.items, this.runtime.directory, { hospitalId: 'hospitalName' }) };
   }
 }

@@ -1,6 +1,13 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { AccessDeniedError, actorOf, canAccess, type Principal, type Role } from '@pingan/access';
-import { runningClocks, type CommandInput, type DecideRequest, type RunningClockDto, type ServiceRuntime } from '@pingan/platform';
+import {
+  runningClocks,
+  statedOccurredAt,
+  type CommandInput,
+  type DecideRequest,
+  type RunningClockDto,
+  type ServiceRuntime,
+} from '@pingan/platform';
 import type { PoliceCaseCommand } from '../../domain/police-case.commands.js';
 import type { PoliceCaseState } from '../../domain/police-case.decider.js';
 import type { ProsecutionEvent } from '@pingan/contracts';
@@ -18,7 +25,7 @@ type Extra = Pick<DecideRequest<PoliceCaseCommand, ProsecutionEvent, PoliceCaseS
  */
 /** The instant a step happened, as the caller stated it in `occurredAt` (checked by the pipeline); none: now. */
 export const stated = (occurredAt: string | undefined): Extra =>
-  occurredAt === undefined ? {} : { occurredAt: { field: 'occurredAt', at: new Date(occurredAt) } };
+  occurredAt === undefined ? {} : { occurredAt: statedOccurredAt(occurredAt) };
 
 export function actOnCase(
   principal: Principal,
