@@ -93,5 +93,6 @@ export {
   applyDirectoryEvent,
   directoryMigrations,
   directorySubscription,
+  requireAgreement,
   type DirectoryOrganisation,
 } from './directory.js';
