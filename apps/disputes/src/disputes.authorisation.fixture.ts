@@ -1,4 +1,4 @@
-import type { MatrixEndpoint } from '@pingan/testing';
+import type { MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
 import { HOSPITAL, HOSPITAL_OR_MEDIATORS, MEDIATORS, READERS } from './disputes.roles.js';
 
 /**
@@ -11,10 +11,10 @@ import { HOSPITAL, HOSPITAL_OR_MEDIATORS, MEDIATORS, READERS } from './disputes.
 const NO_SUCH_DISPUTE = '00000000-0000-4000-8000-00000000d15b';
 const on = (suffix: string) => () => `/disputes/${NO_SUCH_DISPUTE}${suffix}`;
 
-const step = (path: string, allowed: MatrixEndpoint['allowed'], body: object | MatrixEndpoint['body'] = {}): MatrixEndpoint => ({
+const step = (path: string, allowed: MatrixEndpoint['allowed'], body: object | ((f: MatrixFixtures) => object) = {}): MatrixEndpoint => ({
   method: 'post',
   path: on(path),
-  body: typeof body === 'function' ? body : () => body,
+  body: typeof body === 'function' ? (body as (f: MatrixFixtures) => object) : () => body,
   allowed,
   ok: 404,
 });
