@@ -63,7 +63,8 @@ export class OpenCaseDto {
   hospitalId!: string;
   @ApiPropertyOptional({
     example: '500101',
-    description: "deprecated, derived: the hospital's region in the directory; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY)",
+    description:
+      "deprecated, derived: the hospital's region in the directory; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY)",
   })
   @IsOptional()
   @Matches(REGION)
@@ -213,7 +214,10 @@ export class ResubmissionDto {
 
 /** 经上一级公安机关批准: who approved the one 30-day extension of a 治安案件. */
 export class CasePeriodExtensionDto {
-  @ApiProperty({ description: 'The superior public-security organ that approved (a police unit of the directory)' }) @IsString() @Length(1, 80) approvingUnitId!: string;
+  @ApiProperty({ description: 'The superior public-security organ that approved (a police unit of the directory)' })
+  @IsString()
+  @Length(1, 80)
+  approvingUnitId!: string;
   @ApiProperty({ description: 'Who approved (name and post)' }) @IsString() @Length(1, 200) approverName!: string;
   @ApiProperty({ description: 'Why: 案情重大、复杂' }) @IsString() @Length(1, 2000) reason!: string;
 }
