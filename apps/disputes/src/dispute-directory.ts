@@ -66,8 +66,9 @@ export class DisputeDirectory {
   }
 
   /**
-   * The body over a mediator: its parent in the directory (e.g. the justice bureau over a 医调委),
-   * else, for a health commission, the commission one level up; none when the directory has none.
+   * The body over a mediator: its parent in the directory, else, for a health commission, the
+   * commission one level up, for a 医调委 the health commission of its county (which, with the
+   * justice bureau, guides it); none when the directory has none.
    */
   private async supervisorOf(organisationId: string): Promise<string | null> {
     const organisation = await this.directory.find(organisationId);
@@ -76,7 +77,12 @@ export class DisputeDirectory {
       const parent = await this.directory.find(organisation.parentId);
       if (parent?.active) return parent.organisationId;
     }
-    if (organisation.kind !== 'health_commission') return null;
-    return (await this.directory.commissionAbove(organisation.regionCode))?.organisationId ?? null;
+    const supervisor =
+      organisation.kind === 'health_commission'
+        ? await this.directory.commissionAbove(organisation.regionCode)
+        : organisation.kind === 'mediation_committee'
+          ? await this.directory.seatedAt('health_commission', organisation.regionCode)
+          : undefined;
+    return supervisor?.organisationId ?? null;
   }
 }

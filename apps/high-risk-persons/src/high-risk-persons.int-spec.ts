@@ -249,7 +249,6 @@ describe('high-risk persons on PostgreSQL', () => {
       const refused = await assign(id, kind).expect(422);
       expect(refused.body).toMatchObject({ code, errors: [expect.objectContaining({ field: 'assigneeOrganisationId' })] });
     }
-    await assign('station-1', 'police').expect(201);
     const task = await as('zfw')
       .post(`/high-risk-persons/${personId}/tasks`, {
         kind: 'stabilisation',
