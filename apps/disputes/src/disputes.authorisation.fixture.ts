@@ -1,4 +1,4 @@
-import type { MatrixEndpoint } from '@pingan/testing';
+import type { MatrixEndpoint, MatrixFixtures } from '@pingan/testing';
 import { HOSPITAL, HOSPITAL_OR_MEDIATORS, MEDIATORS, READERS } from './disputes.roles.js';
 
 /**
@@ -11,10 +11,10 @@ import { HOSPITAL, HOSPITAL_OR_MEDIATORS, MEDIATORS, READERS } from './disputes.
 const NO_SUCH_DISPUTE = '00000000-0000-4000-8000-00000000d15b';
 const on = (suffix: string) => () => `/disputes/${NO_SUCH_DISPUTE}${suffix}`;
 
-const step = (path: string, allowed: MatrixEndpoint['allowed'], body: object = {}): MatrixEndpoint => ({
+const step = (path: string, allowed: MatrixEndpoint['allowed'], body: object | ((f: MatrixFixtures) => object) = {}): MatrixEndpoint => ({
   method: 'post',
   path: on(path),
-  body: () => body,
+  body: typeof body === 'function' ? (body as (f: MatrixFixtures) => object) : () => body,
   allowed,
   ok: 404,
 });
@@ -40,10 +40,11 @@ export const DISPUTES_ENDPOINTS: Record<string, MatrixEndpoint> = {
   },
   'POST /disputes/:id/handover': step('/handover', HOSPITAL, { toUserId: 'someone', reason: '交接' }),
   'POST /disputes/:id/routes-notice': step('/routes-notice', HOSPITAL, { routes: ['negotiation'], method: 'written' }),
-  'POST /disputes/:id/mediation/referral': step('/mediation/referral', HOSPITAL, {
+  // Organisation ids of the directory: an unknown one is a 422 before the dispute is looked up.
+  'POST /disputes/:id/mediation/referral': step('/mediation/referral', HOSPITAL, (f) => ({
     kind: 'peoples_mediation',
-    mediatorOrganisationId: 'm',
-  }),
+    mediatorOrganisationId: f.organisationId('mediation'),
+  })),
   'POST /disputes/:id/mediation/refusal': step('/mediation/refusal', HOSPITAL, { reason: '拒绝调解' }),
   'POST /disputes/:id/mediation/acceptance': step('/mediation/acceptance', MEDIATORS),
   'POST /disputes/:id/mediation/sessions': step('/mediation/sessions', MEDIATORS, {
@@ -67,12 +68,15 @@ export const DISPUTES_ENDPOINTS: Record<string, MatrixEndpoint> = {
     liability: { responsibility: 'minor', summary: '轻微责任' },
   }),
   'POST /disputes/:id/settlement': step('/settlement', HOSPITAL, agreement),
-  'POST /disputes/:id/agreement/judicial-confirmation': step('/agreement/judicial-confirmation', [...HOSPITAL, 'mediator'], {
-    courtId: 'c',
+  'POST /disputes/:id/agreement/judicial-confirmation': step('/agreement/judicial-confirmation', [...HOSPITAL, 'mediator'], (f) => ({
+    courtId: f.organisationId('court'),
     rulingReference: '(2026)民特1号',
-  }),
+  })),
   'POST /disputes/:id/agreement/performance': step('/agreement/performance', HOSPITAL),
-  'POST /disputes/:id/litigation': step('/litigation', HOSPITAL, { courtId: 'c', reference: '(2026)民初1号' }),
+  'POST /disputes/:id/litigation': step('/litigation', HOSPITAL, (f) => ({
+    courtId: f.organisationId('court'),
+    reference: '(2026)民初1号',
+  })),
   'POST /disputes/:id/payments': step('/payments', HOSPITAL, { amountFen: 100, payer: 'hospital' }),
   'POST /disputes/:id/risk/flag': step('/risk/flag', [...HOSPITAL, 'mediator'], { reasons: ['扬言聚集'] }),
   'POST /disputes/:id/risk/clear': step('/risk/clear', [...HOSPITAL, 'mediator'], { reason: '已化解' }),

@@ -5,7 +5,14 @@ import type { EventEnvelope } from '@pingan/contracts';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import {
+  closeAppAndDatabase,
+  createTestDatabase,
+  seedDirectory,
+  testAccessTokenKeys,
+  testHospital,
+  type TestDatabase,
+} from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DisputesModule } from './disputes.module.js';
@@ -16,6 +23,7 @@ const HOSPITAL = 'hospital-a';
 const OTHER_HOSPITAL = 'hospital-b';
 const COMMITTEE = 'committee-500101';
 const OTHER_COMMITTEE = 'committee-500102';
+const COURT = 'court-500101';
 const T0 = new Date('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Shanghai
 const DAY = 86_400_000;
 
@@ -100,6 +108,21 @@ describe('disputes service', () => {
     await app.init();
     runtime = app.get(runtimeToken('disputes'));
     bus = app.get(MESSAGE_BUS);
+    // The directory as the gateway publishes it: the committee sits under the county commission.
+    await seedDirectory(
+      bus,
+      [runtime.directory],
+      [
+        testHospital(HOSPITAL, '500101'),
+        testHospital(OTHER_HOSPITAL, '500101'),
+        { organisationId: 'hc-500100', kind: 'health_commission', regionCode: '500100' },
+        { organisationId: 'hc-500101', kind: 'health_commission', regionCode: '500101' },
+        { organisationId: 'hc-500102', kind: 'health_commission', regionCode: '500102' },
+        { organisationId: COMMITTEE, kind: 'mediation_committee', regionCode: '500101', parentId: 'hc-500101' },
+        { organisationId: OTHER_COMMITTEE, kind: 'mediation_committee', regionCode: '500102' },
+        { organisationId: COURT, kind: 'court', regionCode: '500101' },
+      ],
+    );
     const hospital = { organisationKind: 'hospital' as const, organisationRegion: '500101' };
     tokens.complaints = await principal({
       ...hospital,
@@ -200,6 +223,66 @@ describe('disputes service', () => {
       expect(await ids('mediator')).toContain(id);
       await get('mediator', `/disputes/${id}`).expect(200);
       expect((await post('otherMediator', `/disputes/${id}/mediation/acceptance`).expect(403)).body.code).toBe('ACCESS.DENIED');
+    });
+
+    it('checks every organisation id against the directory and derives the supervisors, 422 naming the field', async () => {
+      const refused = async (res: request.Response, code: string, field: string) => {
+        expect(res.status).toBe(422);
+        expect(res.body).toMatchObject({ code, errors: [expect.objectContaining({ field })] });
+      };
+      // The county commission over the hospital supervises the risk review: derived, and a stated other one is refused.
+      const opened = await post('complaints', '/disputes', complaint).expect(201);
+      expect(opened.body.clocks).toEqual([
+        expect.objectContaining({ rule: 'dispute-risk-review', supervisingOrganisationId: 'hc-500101' }),
+      ]);
+      await post('complaints', '/disputes', { ...complaint, supervisingOrganisationId: 'hc-500101' }).expect(201);
+      await refused(
+        await post('complaints', '/disputes', { ...complaint, supervisingOrganisationId: 'hc-500102' }),
+        'DIRECTORY.CONTRADICTS_DIRECTORY',
+        'supervisingOrganisationId',
+      );
+      const id = opened.body.disputeId as string;
+      await post('complaints', `/disputes/${id}/routes-notice`, { routes: ['peoples_mediation'], method: 'written' }).expect(200);
+      const refer = (body: object) => post('complaints', `/disputes/${id}/mediation/referral`, body);
+      await refused(
+        await refer({ kind: 'peoples_mediation', mediatorOrganisationId: 'no-such-committee' }),
+        'DIRECTORY.UNKNOWN_ORGANISATION',
+        'mediatorOrganisationId',
+      );
+      await refused(
+        await refer({ kind: 'peoples_mediation', mediatorOrganisationId: 'hc-500101' }),
+        'DIRECTORY.WRONG_KIND_OF_ORGANISATION',
+        'mediatorOrganisationId',
+      );
+      await refused(
+        await refer({ kind: 'administrative_mediation', mediatorOrganisationId: COMMITTEE }),
+        'DIRECTORY.WRONG_KIND_OF_ORGANISATION',
+        'mediatorOrganisationId',
+      );
+      // 行政调解 by the county commission: the city commission above it supervises the 5-working-day acceptance.
+      const referred = await refer({ kind: 'administrative_mediation', mediatorOrganisationId: 'hc-500101' }).expect(200);
+      expect(referred.body.clocks).toContainEqual(
+        expect.objectContaining({ rule: 'administrative-mediation-acceptance', supervisingOrganisationId: 'hc-500100' }),
+      );
+      await refused(
+        await post('countyHc', `/disputes/${id}/mediation/acceptance`, { supervisingOrganisationId: 'hc-500102' }),
+        'DIRECTORY.CONTRADICTS_DIRECTORY',
+        'supervisingOrganisationId',
+      );
+      const accepted = await post('countyHc', `/disputes/${id}/mediation/acceptance`).expect(200);
+      expect(accepted.body.clocks).toContainEqual(
+        expect.objectContaining({ rule: 'administrative-mediation', supervisingOrganisationId: 'hc-500100' }),
+      );
+      await post('countyHc', `/disputes/${id}/mediation/failure`, { reason: 'no_agreement' }).expect(200);
+      const sue = (courtId: string) => post('complaints', `/disputes/${id}/litigation`, { courtId, reference: '(2026)渝0101民初9号' });
+      await refused(await sue('no-such-court'), 'DIRECTORY.UNKNOWN_ORGANISATION', 'courtId');
+      await refused(await sue(COMMITTEE), 'DIRECTORY.WRONG_KIND_OF_ORGANISATION', 'courtId');
+      await refused(
+        await post('complaints', `/disputes/${id}/handover`, { toUserId: 'u-x', toOrganisationId: 'no-such-hospital', reason: '转交' }),
+        'DIRECTORY.UNKNOWN_ORGANISATION',
+        'toOrganisationId',
+      );
+      await sue(COURT).expect(200);
     });
 
     it('names a dispute by its case number in every route (its id still works) and lists in the one page shape', async () => {
@@ -304,7 +387,7 @@ describe('disputes service', () => {
   it('mediation: 30-working-day clock, paused by an appraisal, moved by an extension, failed on expiry through the runtime', async () => {
     now = T0;
     const id = await referredToCommittee();
-    await post('mediator', `/disputes/${id}/mediation/acceptance`, { supervisingOrganisationId: 'justice-500101' }).expect(200);
+    await post('mediator', `/disputes/${id}/mediation/acceptance`, { supervisingOrganisationId: 'hc-500101' }).expect(200);
     const clockId = `${id}/peoples-mediation/1`;
     const clock = async () =>
       (await get('mediator', `/disputes/${id}`).expect(200)).body.clocks.find((c: { deadlineId: string }) => c.deadlineId === clockId);

@@ -4,6 +4,7 @@ import { DisputeCommandHandler } from './commands/dispute-command.js';
 import { ComplaintsController } from './complaints/complaints.controller.js';
 import { ReceiveComplaintHandler } from './complaints/receive-complaint.js';
 import { DISPUTES_RUNTIME_OPTIONS } from './disputes.runtime.js';
+import { DisputeDirectory } from './dispute-directory.js';
 import { DisputesStartup } from './disputes.startup.js';
 import { IncidentIntakeConsumer } from './incidents/incident-intake.consumer.js';
 import { LiabilityController } from './liability/liability.controller.js';
@@ -41,6 +42,7 @@ export const DISPUTES_SERVICE: ServiceDescriptor = {
   ],
   providers: [
     DisputesStartup,
+    DisputeDirectory,
     // Every step on a dispute goes through the CommandBus; every read through the QueryBus.
     DisputeCommandHandler,
     ReceiveComplaintHandler,

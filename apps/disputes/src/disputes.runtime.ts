@@ -11,4 +11,6 @@ export const DISPUTES_RUNTIME_OPTIONS: ServiceRuntimeOptions = {
   migrations: disputesMigrations,
   projections: [disputeListProjection, disputeStatisticsProjection],
   deadlines: { rules: DISPUTE_DEADLINE_RULES },
+  // Mediators, courts and the supervising bodies come from the service's copy of the access directory.
+  directory: true,
 };

@@ -4,7 +4,15 @@ import type { PrincipalClaims } from '@pingan/access';
 import type { Database } from '@pingan/event-store';
 import type { MessageBus } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { asCaller, closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import {
+  asCaller,
+  closeAppAndDatabase,
+  createTestDatabase,
+  seedDirectory,
+  testAccessTokenKeys,
+  testHospital,
+  type TestDatabase,
+} from '@pingan/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { HighRiskPersonsModule, highRiskRuntimeOptions } from './high-risk-persons.module.js';
@@ -134,6 +142,17 @@ describe('high-risk persons on PostgreSQL', () => {
     app = moduleRef.createNestApplication();
     await app.init();
     runtime = app.get(runtimeToken('high-risk-persons'));
+    // The directory as the gateway publishes it: tasks go to units it knows.
+    await seedDirectory(
+      app.get(MESSAGE_BUS),
+      [runtime.directory],
+      [
+        testHospital('hosp-1', '500101'),
+        { organisationId: 'station-1', kind: 'police', regionCode: '500101' },
+        { organisationId: 'zfw-1', kind: 'political_legal', regionCode: '500101' },
+        { organisationId: 'med-1', kind: 'mediation_committee', regionCode: '500101' },
+      ],
+    );
     dataSource = app.get(DataSource);
     for (const [who, claims] of Object.entries(principals)) tokens[who] = await keys.tokenFor(claims);
   }, 60_000);
@@ -222,6 +241,17 @@ describe('high-risk persons on PostgreSQL', () => {
     await as('hospital')
       .post(`/high-risk-persons/${personId}/warnings`, { kind: 'reprimand', note: '在派出所训诫并签订保证书' })
       .expect(403);
+    // The assignee is checked against the directory: unknown, or not of the kind it is assigned as, is a 422 naming it.
+    const assign = (assigneeOrganisationId: string, assigneeKind: string) =>
+      as('zfw').post(`/high-risk-persons/${personId}/tasks`, { kind: 'help', assigneeOrganisationId, assigneeKind, note: '帮扶' });
+    for (const [id, kind, code] of [
+      ['no-such-unit', 'community', 'DIRECTORY.UNKNOWN_ORGANISATION'],
+      ['med-1', 'community', 'DIRECTORY.WRONG_KIND_OF_ORGANISATION'],
+      ['zfw-1', 'police', 'DIRECTORY.WRONG_KIND_OF_ORGANISATION'],
+    ]) {
+      const refused = await assign(id, kind).expect(422);
+      expect(refused.body).toMatchObject({ code, errors: [expect.objectContaining({ field: 'assigneeOrganisationId' })] });
+    }
     const task = await as('zfw')
       .post(`/high-risk-persons/${personId}/tasks`, {
         kind: 'stabilisation',

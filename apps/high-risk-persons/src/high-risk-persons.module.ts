@@ -29,6 +29,8 @@ export const highRiskRuntimeOptions = (env: NodeJS.ProcessEnv = process.env): Se
   migrations: highRiskPersonsMigrations,
   projections: [registerProjection],
   deadlines: { rules: highRiskDeadlineRules(ruleSettingsFromEnv(env)) },
+  // A task's assignee is checked against the service's copy of the access directory.
+  directory: true,
 });
 
 /**

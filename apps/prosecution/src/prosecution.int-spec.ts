@@ -4,7 +4,14 @@ import { type PrincipalClaims } from '@pingan/access';
 import { type EventEnvelope } from '@pingan/contracts';
 import type { MessageBus } from '@pingan/messaging';
 import { MESSAGE_BUS, PlatformModule, runtimeClockToken, runtimeToken, type ServiceRuntime } from '@pingan/platform';
-import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import {
+  closeAppAndDatabase,
+  createTestDatabase,
+  seedDirectory,
+  testAccessTokenKeys,
+  testHospital,
+  type TestDatabase,
+} from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProsecutionModule } from './prosecution.module.js';
@@ -55,6 +62,20 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     app = moduleRef.createNestApplication();
     await app.init();
     runtime = app.get(runtimeToken('prosecution'));
+    // The directory as the gateway publishes it.
+    await seedDirectory(
+      app.get<MessageBus>(MESSAGE_BUS),
+      [runtime.directory],
+      [
+        testHospital(HOSPITAL, REGION),
+        { organisationId: BUREAU, kind: 'police', regionCode: REGION, details: { police: { unitType: 'bureau' } } },
+        { organisationId: 'police-wz-station', kind: 'police', regionCode: REGION, parentId: BUREAU },
+        { organisationId: 'police-yz', kind: 'police', regionCode: '500103' },
+        { organisationId: 'police-wz-city-bureau', kind: 'police', regionCode: '500100', details: { police: { unitType: 'bureau' } } },
+        { organisationId: PROCURATORATE, kind: 'procuratorate', regionCode: REGION },
+        { organisationId: 'court-wz', kind: 'court', regionCode: REGION },
+      ],
+    );
     token.officer = await as({
       userId: 'u-officer',
       organisationId: BUREAU,
@@ -836,7 +857,7 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
       decidedAt: 'yesterday',
     }).expect(400);
     await post('hospital', `/police-cases/${caseNumber}/notes`, { text: 'x' }).expect(403); // no police role
-    await post('prosecutor', `/police-cases/${caseNumber}/indictment`, { suspectIds: ['s'], courtId: 'c' }).expect(403); // not party
+    await post('prosecutor', `/police-cases/${caseNumber}/indictment`, { suspectIds: ['s'], courtId: 'court-wz' }).expect(403); // not party
     await post('otherPolice', `/police-cases/${caseNumber}/notes`, { text: 'x' }).expect(403); // outside jurisdiction
     await post('otherPolice', '/police-cases', {
       caseNumber: newCaseNumber(),
@@ -852,5 +873,53 @@ describe('prosecution service over HTTP (PostgreSQL, in-process bus, moved clock
     expect(rule.body.code).toBe('POLICE_CASE.NOT_CRIMINAL');
     const list = await get('otherPolice', '/police-cases').expect(200);
     expect(list.body.items.map((i: { caseNumber: string }) => i.caseNumber)).not.toContain(caseNumber);
+  });
+
+  it('takes the region from the hospital in the directory and checks every unit it names, 422 naming the field', async () => {
+    const refused = (res: request.Response, code: string, field: string) => {
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code, errors: [expect.objectContaining({ field })] });
+    };
+    const caseNumber = newCaseNumber();
+    const open = (body: object) =>
+      post('officer', '/police-cases', { caseNumber, hospitalId: HOSPITAL, kind: 'criminal', summary: '殴打医生', ...body });
+    refused(await open({ hospitalId: 'no-such-hospital' }), 'DIRECTORY.UNKNOWN_ORGANISATION', 'hospitalId');
+    refused(await open({ hospitalId: 'court-wz' }), 'DIRECTORY.WRONG_KIND_OF_ORGANISATION', 'hospitalId');
+    refused(await open({ regionCode: '500102' }), 'DIRECTORY.CONTRADICTS_DIRECTORY', 'regionCode');
+    await open({}).expect(201); // no region stated: the hospital's
+    expect((await get('officer', `/police-cases/${caseNumber}`).expect(200)).body.case).toMatchObject({
+      regionCode: REGION,
+      hospitalId: HOSPITAL,
+    });
+
+    const suspectId = await addSuspect(caseNumber);
+    const step = (path: string, body: object) => post('officer', `/police-cases/${caseNumber}/${path}`, body);
+    refused(
+      await step('arrest-requests', { suspectId, procuratorateId: 'no-such-procuratorate' }),
+      'DIRECTORY.UNKNOWN_ORGANISATION',
+      'procuratorateId',
+    );
+    refused(
+      await step('arrest-requests', { suspectId, procuratorateId: 'court-wz' }),
+      'DIRECTORY.WRONG_KIND_OF_ORGANISATION',
+      'procuratorateId',
+    );
+    refused(
+      await step('prosecution-transfer', { suspectIds: [suspectId], procuratorateId: 'no-such-procuratorate' }),
+      'DIRECTORY.UNKNOWN_ORGANISATION',
+      'procuratorateId',
+    );
+    refused(await step('transfer', { toUnitId: PROCURATORATE, reason: '管辖' }), 'DIRECTORY.WRONG_KIND_OF_ORGANISATION', 'toUnitId');
+    refused(
+      await step('case-period-extensions', { approvingUnitId: 'no-such-bureau', approverName: '李某', reason: '案情复杂' }),
+      'DIRECTORY.UNKNOWN_ORGANISATION',
+      'approvingUnitId',
+    );
+    refused(
+      await post('prosecutor', `/police-cases/${caseNumber}/indictment`, { suspectIds: [suspectId], courtId: PROCURATORATE }),
+      'DIRECTORY.WRONG_KIND_OF_ORGANISATION',
+      'courtId',
+    );
+    await step('transfer', { toUnitId: 'police-wz-station', reason: '管辖' }).expect(201);
   });
 });

@@ -17,6 +17,7 @@ import { SupervisionController } from './police-cases/supervision.controller.js'
 import { caseListProjection } from './read-models/case-list.projection.js';
 import { CaseListQueries } from './read-models/case-list.queries.js';
 import { SuspectIdentities } from './read-models/suspect-identities.js';
+import { CaseDirectory } from './police-cases/case-directory.js';
 
 export const PROSECUTION_SERVICE: ServiceDescriptor = {
   name: 'prosecution',
@@ -34,6 +35,8 @@ export const PROSECUTION_SERVICE: ServiceDescriptor = {
       migrations: prosecutionMigrations,
       projections: [caseListProjection],
       deadlines: { rules: PROSECUTION_DEADLINES, clocksFor: prosecutionClocksFor },
+      // A case's hospital and region, and every unit it goes to, from the service's copy of the access directory.
+      directory: true,
     }),
   ],
   controllers: [PoliceCasesController, PoliceStepsController, ProcuratorateController, CourtController, SupervisionController],
@@ -43,6 +46,7 @@ export const PROSECUTION_SERVICE: ServiceDescriptor = {
     ListPoliceCasesHandler,
     GetCaseSuspectsHandler,
     SuspectIdentities,
+    CaseDirectory,
     CaseListQueries,
     IncidentHandoverConsumer,
   ],

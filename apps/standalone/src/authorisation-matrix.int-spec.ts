@@ -52,7 +52,7 @@ describe('authorisation matrix: every role against every endpoint', () => {
     app = (await Test.createTestingModule({ imports: root }).compile()).createNestApplication();
     await app.init();
     fixtures = await gatewayMatrixFixtures(app);
-    await directoriesCaughtUp(app, ['incidents']);
+    await directoriesCaughtUp(app, ['incidents', 'disputes', 'prosecution', 'high-risk-persons']);
     for (const role of ROLES) {
       const username = MATRIX_CALLERS[role];
       const res = await request(app.getHttpServer())

@@ -47,6 +47,16 @@ export class DirectoryError extends defineErrors({
   Contradicts: { code: 'DIRECTORY.CONTRADICTS_DIRECTORY', status: 422 },
 }) {}
 
+/**
+ * A fact the request states that the directory also knows: accepted only when they agree, so a
+ * client sending what it read from the directory keeps working; otherwise a 422 naming the field.
+ */
+export function requireAgreement(field: string, stated: string | null | undefined, known: string | null): void {
+  if (stated == null || stated === known) return;
+  const message = `${field}: the directory has ${known ?? 'none'}`;
+  throw new DirectoryError('DIRECTORY.CONTRADICTS_DIRECTORY', message, [{ field, code: 'contradicts_directory', message }]);
+}
+
 export interface DirectoryOrganisation {
   organisationId: string;
   kind: OrganisationKind;

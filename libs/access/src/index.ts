@@ -94,5 +94,6 @@ export {
   applyDirectoryEvent,
   directoryMigrations,
   directorySubscription,
+  requireAgreement,
   type DirectoryOrganisation,
 } from './directory.js';

@@ -8,6 +8,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandResultDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
 import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
+import { DisputeDirectory } from '../dispute-directory.js';
 import { HOSPITAL } from '../disputes.roles.js';
 import { HandOverDto, ReceiveComplaintDto, RoutesNoticeDto } from './complaints.dto.js';
 import { ReceiveComplaintCommand } from './receive-complaint.js';
@@ -20,6 +21,7 @@ export class ComplaintsController {
   constructor(
     private readonly commands: CommandBus,
     @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+    private readonly directory: DisputeDirectory,
   ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
@@ -32,7 +34,9 @@ export class ComplaintsController {
     summary:
       'Receive a complaint: the receiver owns it (首诉负责制); opens a dispute of the caller’s hospital (hospital_complaints_officer)',
   })
-  receive(@CurrentPrincipal() principal: Principal, @Body() dto: ReceiveComplaintDto): Promise<CommandResultDto> {
+  async receive(@CurrentPrincipal() principal: Principal, @Body() dto: ReceiveComplaintDto): Promise<CommandResultDto> {
+    // The commission over the hospital supervises the risk-review clock: the directory's, not the caller's, to say.
+    const supervisingOrganisationId = await this.directory.complaintSupervisor(principal, dto.supervisingOrganisationId);
     return this.commands.execute(
       new ReceiveComplaintCommand(principal, {
         summary: dto.summary,
@@ -42,7 +46,7 @@ export class ComplaintsController {
           description: c.description,
           ...(c.amountFen === undefined ? {} : { amountFen: c.amountFen }),
         })),
-        supervisingOrganisationId: dto.supervisingOrganisationId ?? null,
+        supervisingOrganisationId,
       }),
     );
   }
@@ -51,18 +55,20 @@ export class ComplaintsController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the dispute over to another officer, with a reason; only the owner may (hospital_complaints_officer)' })
-  handOver(
+  async handOver(
     @CurrentPrincipal() principal: Principal,
     @Param('id', DisputeRefPipe) id: string,
     @Body() dto: HandOverDto,
   ): Promise<CommandResultDto> {
+    const organisationId =
+      dto.toOrganisationId === undefined ? principal.organisationId : await this.directory.handoverOrganisation(dto.toOrganisationId);
     return this.act(
       actOnDispute(
         principal,
         id,
         {
           type: 'HandOverDispute',
-          data: { to: { userId: dto.toUserId, organisationId: dto.toOrganisationId ?? principal.organisationId }, reason: dto.reason },
+          data: { to: { userId: dto.toUserId, organisationId }, reason: dto.reason },
         },
         HOSPITAL,
       ),

@@ -54,7 +54,10 @@ export class ReceiveComplaintDto {
   @ValidateNested({ each: true })
   @Type(() => ClaimDto)
   claims!: ClaimDto[];
-  @ApiPropertyOptional({ description: 'the health commission over the hospital: supervises the risk-review clock' })
+  @ApiPropertyOptional({
+    description:
+      'deprecated, derived: the county health commission over the hospital in the directory supervises the risk-review clock; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
@@ -63,7 +66,7 @@ export class ReceiveComplaintDto {
 
 export class HandOverDto {
   @ApiProperty() @IsString() @Length(1, 64) toUserId!: string;
-  @ApiPropertyOptional({ description: "default: the caller's organisation" })
+  @ApiPropertyOptional({ description: "a hospital of the directory; default: the caller's organisation" })
   @IsOptional()
   @IsString()
   @Length(1, 64)

@@ -1,7 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { PlatformModule } from '@pingan/platform';
-import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys } from '@pingan/testing';
+import type { MessageBus } from '@pingan/messaging';
+import { MESSAGE_BUS, PlatformModule, runtimeToken, type ServiceRuntime } from '@pingan/platform';
+import {
+  closeAppAndDatabase,
+  createTestDatabase,
+  seedDirectory,
+  testAccessTokenKeys,
+  testHospital,
+  type TestDatabase,
+} from '@pingan/testing';
 import request from 'supertest';
 import { DisputesModule } from '../disputes.module.js';
 
@@ -28,6 +36,8 @@ describe('concurrent duplicate routes notices', () => {
     }).compile();
     app = moduleRef.createNestApplication();
     await app.listen(0, '127.0.0.1'); // the parallel requests share one listening server
+    const runtime = app.get<ServiceRuntime>(runtimeToken('disputes'));
+    await seedDirectory(app.get<MessageBus>(MESSAGE_BUS), [runtime.directory], [testHospital('hospital-a', '500101')]);
     token = await keys.tokenFor({
       userId: 'u-complaints',
       organisationId: 'hospital-a',

@@ -9,6 +9,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { AgreementDto, CommandResultDto, RefusalDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
 import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
+import { DisputeDirectory } from '../dispute-directory.js';
 import { HOSPITAL, MEDIATORS } from '../disputes.roles.js';
 import { AcceptanceDto, ExtensionDto, FailureDto, ReferralDto, SessionDto } from './mediation.dto.js';
 
@@ -24,6 +25,7 @@ export class MediationController {
   constructor(
     private readonly commands: CommandBus,
     @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+    private readonly directory: DisputeDirectory,
   ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
@@ -34,15 +36,14 @@ export class MediationController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Refer to mediation: after the routes notice, never during a disturbance (hospital_complaints_officer)' })
-  refer(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: ReferralDto): Promise<CommandResultDto> {
-    return this.act(
-      actOnDispute(
-        p,
-        id,
-        { type: 'ReferToMediation', data: { kind: dto.kind, mediatorOrganisationId: dto.mediatorOrganisationId } },
-        HOSPITAL,
-      ),
-    );
+  async refer(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', DisputeRefPipe) id: string,
+    @Body() dto: ReferralDto,
+  ): Promise<CommandResultDto> {
+    // A 医调委 for people's mediation, a commission for administrative; the body over it supervises the acceptance clock.
+    const mediator = await this.directory.mediator(dto.kind, dto.mediatorOrganisationId);
+    return this.act(actOnDispute(p, id, { type: 'ReferToMediation', data: { kind: dto.kind, ...mediator } }, HOSPITAL));
   }
 
   @Post('refusal')
@@ -60,16 +61,13 @@ export class MediationController {
   @Roles(...MEDIATORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the referral: the 30-working-day clock starts (mediator; health_commission_official for 行政调解)' })
-  accept(@CurrentPrincipal() p: Principal, @Param('id', DisputeRefPipe) id: string, @Body() dto: AcceptanceDto): Promise<CommandResultDto> {
-    return this.act(
-      actOnDispute(
-        p,
-        id,
-        { type: 'AcceptMediation', data: { supervisingOrganisationId: dto.supervisingOrganisationId ?? null } },
-        MEDIATORS,
-        dto,
-      ),
-    );
+  async accept(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', DisputeRefPipe) id: string,
+    @Body() dto: AcceptanceDto,
+  ): Promise<CommandResultDto> {
+    const supervisingOrganisationId = await this.directory.acceptingMediatorSupervisor(p, dto.supervisingOrganisationId);
+    return this.act(actOnDispute(p, id, { type: 'AcceptMediation', data: { supervisingOrganisationId } }, MEDIATORS, dto));
   }
 
   @Post('sessions')

@@ -24,11 +24,19 @@ export class ReferralDto {
   @ApiProperty({ enum: KINDS, description: '人民调解 (a 医调委) or 行政调解 (a health commission)' })
   @IsIn(KINDS)
   kind!: (typeof KINDS)[number];
-  @ApiProperty({ description: 'the mediation committee or health commission' }) @IsString() @Length(1, 64) mediatorOrganisationId!: string;
+  @ApiProperty({
+    description: 'of the directory: a mediation committee (peoples_mediation) or a health commission (administrative_mediation)',
+  })
+  @IsString()
+  @Length(1, 64)
+  mediatorOrganisationId!: string;
 }
 
 export class AcceptanceDto extends StatedInstantDto {
-  @ApiPropertyOptional({ description: 'who supervises the mediator: a breach of the 30-working-day clock is escalated there' })
+  @ApiPropertyOptional({
+    description:
+      'deprecated, derived: the body over the mediator in the directory (its parent; for a commission the one above) gets a breach of the 30-working-day clock; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)

@@ -4,7 +4,15 @@ import { eventsTopic, type EventEnvelope } from '@pingan/contracts';
 import type { Database } from '@pingan/event-store';
 import { KafkaBus, type MessageBus, type Subscription } from '@pingan/messaging';
 import { DATABASE, MESSAGE_BUS, PlatformModule, ServiceRuntime, runtimeToken } from '@pingan/platform';
-import { closeAppAndDatabase, createTestDatabase, type TestDatabase, testAccessTokenKeys, testKafkaBrokers } from '@pingan/testing';
+import {
+  closeAppAndDatabase,
+  createTestDatabase,
+  seedDirectory,
+  testAccessTokenKeys,
+  testHospital,
+  testKafkaBrokers,
+  type TestDatabase,
+} from '@pingan/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DisputesModule } from '../disputes.module.js';
@@ -80,6 +88,16 @@ describe('people’s mediation over real PostgreSQL and real Kafka', () => {
     app = moduleRef.createNestApplication();
     await app.init();
     runtime = app.get(runtimeToken('disputes'));
+    // The directory reaches the service over Kafka too: the committee sits under the county commission.
+    await seedDirectory(
+      app.get<MessageBus>(MESSAGE_BUS),
+      [runtime.directory],
+      [
+        testHospital(HOSPITAL, '500101'),
+        { organisationId: 'hc-k', kind: 'health_commission', regionCode: '500101' },
+        { organisationId: COMMITTEE, kind: 'mediation_committee', regionCode: '500101', parentId: 'hc-k' },
+      ],
+    );
     tokens.complaints = await keys.tokenFor({
       userId: 'u-complaints-k',
       organisationId: HOSPITAL,
@@ -123,7 +141,7 @@ describe('people’s mediation over real PostgreSQL and real Kafka', () => {
     await post('complaints', `/disputes/${id}/mediation/referral`, { kind: 'peoples_mediation', mediatorOrganisationId: COMMITTEE }).expect(
       200,
     );
-    await post('mediator', `/disputes/${id}/mediation/acceptance`, { supervisingOrganisationId: 'justice-500101' }).expect(200);
+    await post('mediator', `/disputes/${id}/mediation/acceptance`).expect(200);
     return id;
   };
   const clockOf = async (id: string) =>

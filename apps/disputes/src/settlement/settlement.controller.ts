@@ -9,6 +9,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { AgreementDto, CommandResultDto, NoteDto } from '../common.dto.js';
 import { actOnDispute } from '../commands/act-on-dispute.js';
 import { executeDisputeCommand, type DisputeCommandMessage } from '../commands/dispute-command.js';
+import { DisputeDirectory } from '../dispute-directory.js';
 import { HOSPITAL } from '../disputes.roles.js';
 import { CloseDto, JudicialConfirmationDto, LitigationDto, PaymentDto } from './settlement.dto.js';
 
@@ -22,6 +23,7 @@ export class SettlementController {
   constructor(
     private readonly commands: CommandBus,
     @InjectRuntime(DISPUTES_CONTEXT) private readonly runtime: ServiceRuntime,
+    private readonly directory: DisputeDirectory,
   ) {}
 
   private act(message: DisputeCommandMessage): Promise<CommandResultDto> {
@@ -55,19 +57,14 @@ export class SettlementController {
   @Roles(...CONFIRMERS)
   @HttpCode(200)
   @ApiOperation({ summary: "司法确认 of a people's mediation agreement (hospital_complaints_officer, mediator)" })
-  confirm(
+  async confirm(
     @CurrentPrincipal() p: Principal,
     @Param('id', DisputeRefPipe) id: string,
     @Body() dto: JudicialConfirmationDto,
   ): Promise<CommandResultDto> {
+    const courtId = await this.directory.court(dto.courtId);
     return this.act(
-      actOnDispute(
-        p,
-        id,
-        { type: 'ConfirmAgreementJudicially', data: { courtId: dto.courtId, rulingReference: dto.rulingReference } },
-        CONFIRMERS,
-        dto,
-      ),
+      actOnDispute(p, id, { type: 'ConfirmAgreementJudicially', data: { courtId, rulingReference: dto.rulingReference } }, CONFIRMERS, dto),
     );
   }
 
@@ -83,14 +80,13 @@ export class SettlementController {
   @Roles(...HOSPITAL)
   @HttpCode(200)
   @ApiOperation({ summary: 'A lawsuit was filed (诉讼) (hospital_complaints_officer)' })
-  litigate(
+  async litigate(
     @CurrentPrincipal() p: Principal,
     @Param('id', DisputeRefPipe) id: string,
     @Body() dto: LitigationDto,
   ): Promise<CommandResultDto> {
-    return this.act(
-      actOnDispute(p, id, { type: 'FileLitigation', data: { courtId: dto.courtId, reference: dto.reference } }, HOSPITAL, dto),
-    );
+    const courtId = await this.directory.court(dto.courtId);
+    return this.act(actOnDispute(p, id, { type: 'FileLitigation', data: { courtId, reference: dto.reference } }, HOSPITAL, dto));
   }
 
   @Post('payments')

@@ -4,12 +4,12 @@ import { MAX_FEN, StatedInstantDto } from '../common.dto.js';
 import { ApiSchema } from '@nestjs/swagger';
 
 export class JudicialConfirmationDto extends StatedInstantDto {
-  @ApiProperty() @IsString() @Length(1, 64) courtId!: string;
+  @ApiProperty({ description: 'a court of the directory' }) @IsString() @Length(1, 64) courtId!: string;
   @ApiProperty({ example: '(2026)渝0101民特123号' }) @IsString() @Length(1, 200) rulingReference!: string;
 }
 
 export class LitigationDto extends StatedInstantDto {
-  @ApiProperty() @IsString() @Length(1, 64) courtId!: string;
+  @ApiProperty({ description: 'a court of the directory' }) @IsString() @Length(1, 64) courtId!: string;
   @ApiProperty({ example: '(2026)渝0101民初456号' }) @IsString() @Length(1, 200) reference!: string;
 }
 

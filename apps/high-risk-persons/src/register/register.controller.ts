@@ -3,6 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { StatedInstantDto } from '@pingan/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, POLICE_ROLES, Roles, type Principal, type Role } from '@pingan/access';
+import { HIGH_RISK_PERSONS_CONTEXT } from '@pingan/contracts';
+import { InjectRuntime, type ServiceRuntime } from '@pingan/platform';
 import { randomUUID } from 'node:crypto';
 import { ActOnPersonCommand, ErasePersonCommand, type StateCommand } from './commands/act-on-person.js';
 import { CheckAtHospitalCommand } from './commands/check-at-hospital.js';
@@ -55,6 +57,7 @@ export class RegisterController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @InjectRuntime(HIGH_RISK_PERSONS_CONTEXT) private readonly runtime: ServiceRuntime,
   ) {}
 
   /** A command on an existing person, given in one of `roles`. */
@@ -158,6 +161,10 @@ export class RegisterController {
   @Roles(...HIGH_RISK_ROLES.measures)
   @ApiOperation({ summary: 'Assign a stabilisation, help or counselling task (稳控/帮扶/心理疏导) with a due clock' })
   async assignTask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: TaskDto) {
+    // The assignee must be in the directory, of the kind it is assigned as (a community task goes to the 政法委's grid).
+    await this.runtime.directory!.require(dto.assigneeOrganisationId, 'assigneeOrganisationId', [
+      dto.assigneeKind === 'police' ? 'police' : 'political_legal',
+    ]);
     const taskId = randomUUID();
     await this.actAt(dto, p, id, HIGH_RISK_ROLES.measures, (seal, personId) => ({
       type: 'AssignStabilisationTask',

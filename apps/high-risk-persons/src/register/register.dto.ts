@@ -68,7 +68,10 @@ export class TaskDto extends StatedInstantDto {
   @ApiProperty({ enum: ['stabilisation', 'help', 'counselling'], description: '稳控 / 帮扶 / 心理疏导; due per task type (see docs)' })
   @IsIn(['stabilisation', 'help', 'counselling'])
   kind!: 'stabilisation' | 'help' | 'counselling';
-  @ApiProperty() @IsString() @Length(1, 64) assigneeOrganisationId!: string;
+  @ApiProperty({ description: 'of the directory: a police unit (assigneeKind police) or a political-legal committee (community)' })
+  @IsString()
+  @Length(1, 64)
+  assigneeOrganisationId!: string;
   @ApiProperty({ enum: ['community', 'police'] }) @IsIn(['community', 'police']) assigneeKind!: 'community' | 'police';
   @ApiProperty() @IsString() @Length(0, 4000) note!: string;
 }

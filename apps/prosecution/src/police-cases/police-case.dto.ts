@@ -57,8 +57,18 @@ export class OpenCaseDto {
   @ApiProperty({ example: 'A5001032026110001', description: 'The case number from the police system' })
   @Matches(CASE_NUMBER)
   caseNumber!: string;
-  @ApiProperty({ description: 'The hospital where it happened' }) @IsString() @Length(1, 80) hospitalId!: string;
-  @ApiProperty({ example: '500101' }) @Matches(REGION) regionCode!: string;
+  @ApiProperty({ description: 'The hospital where it happened (a hospital of the directory)' })
+  @IsString()
+  @Length(1, 80)
+  hospitalId!: string;
+  @ApiPropertyOptional({
+    example: '500101',
+    description:
+      "deprecated, derived: the hospital's region in the directory; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY)",
+  })
+  @IsOptional()
+  @Matches(REGION)
+  regionCode?: string;
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind!: PoliceCaseKind;
   @ApiProperty() @IsString() @Length(1, 2000) summary!: string;
 }
@@ -86,7 +96,7 @@ export class AddNoteDto {
 }
 
 export class TransferCaseDto extends StatedInstantDto {
-  @ApiProperty() @IsString() @Length(1, 80) toUnitId!: string;
+  @ApiProperty({ description: 'a police unit of the directory' }) @IsString() @Length(1, 80) toUnitId!: string;
   @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
 }
 
@@ -127,7 +137,7 @@ export class MinistryEntryDto {
 export class ArrestRequestDto {
   @ApiPropertyOptional({ description: 'Generated when omitted' }) @IsOptional() @Matches(ID) requestId?: string;
   @ApiProperty() @Matches(ID) suspectId!: string;
-  @ApiProperty() @IsString() @Length(1, 80) procuratorateId!: string;
+  @ApiProperty({ description: 'a procuratorate of the directory' }) @IsString() @Length(1, 80) procuratorateId!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); its clock follows this instant' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
@@ -166,7 +176,7 @@ export class DesignateProsecutorDto {
 
 export class TransferForProsecutionDto extends StatedInstantDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
-  @ApiProperty() @IsString() @Length(1, 80) procuratorateId!: string;
+  @ApiProperty({ description: 'a procuratorate of the directory' }) @IsString() @Length(1, 80) procuratorateId!: string;
 }
 
 export class ReviewExtensionDto extends StatedInstantDto {
@@ -176,7 +186,7 @@ export class ReviewExtensionDto extends StatedInstantDto {
 
 export class IndictDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(ID, { each: true }) suspectIds!: string[];
-  @ApiProperty() @IsString() @Length(1, 80) courtId!: string;
+  @ApiProperty({ description: 'a court of the directory' }) @IsString() @Length(1, 80) courtId!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'when it happened (default: now); not before the review began' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
@@ -209,7 +219,10 @@ export class ResubmissionDto {
 
 /** 经上一级公安机关批准: who approved the one 30-day extension of a 治安案件. */
 export class CasePeriodExtensionDto extends StatedInstantDto {
-  @ApiProperty({ description: 'The superior public-security organ that approved' }) @IsString() @Length(1, 80) approvingUnitId!: string;
+  @ApiProperty({ description: 'The superior public-security organ that approved (a police unit of the directory)' })
+  @IsString()
+  @Length(1, 80)
+  approvingUnitId!: string;
   @ApiProperty({ description: 'Who approved (name and post)' }) @IsString() @Length(1, 200) approverName!: string;
   @ApiProperty({ description: 'Why: 案情重大、复杂' }) @IsString() @Length(1, 2000) reason!: string;
 }

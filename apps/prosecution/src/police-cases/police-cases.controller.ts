@@ -5,6 +5,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPurpose, CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import type { Request } from 'express';
+import { CaseDirectory } from './case-directory.js';
 import { openCase, recorded } from './commands/act-on-case.js';
 import { ListCasesQuery, OpenCaseDto } from './police-case.dto.js';
 import { GetCaseSuspectsQuery } from './queries/get-case-suspects.js';
@@ -21,18 +22,22 @@ export class PoliceCasesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
+    private readonly directory: CaseDirectory,
   ) {}
 
   @Post()
   @Roles(...POLICE_ROLES)
   @ApiOperation({
     summary:
-      'Accept a case directly (受案), e.g. a report at the station; the caller’s unit handles it (police_case_officer, station_chief)',
+      'Accept a case directly (受案), e.g. a report at the station; the caller’s unit handles it; the region is the hospital’s in the directory (police_case_officer, station_chief)',
   })
   async open(@CurrentPrincipal() principal: Principal, @Body() dto: OpenCaseDto) {
+    // Where it happened decides the case's region (and so whose jurisdiction): the directory's, not the caller's, to say.
+    const { hospitalId, regionCode } = await this.directory.hospital(dto.hospitalId, dto.regionCode);
+    const header = { caseNumber: dto.caseNumber, hospitalId, regionCode, kind: dto.kind, summary: dto.summary };
     return recorded(
       this.commands,
-      openCase(principal, POLICE_ROLES, { type: 'OpenCase', data: { ...dto, handlingUnitId: principal.organisationId } }),
+      openCase(principal, POLICE_ROLES, { type: 'OpenCase', data: { ...header, handlingUnitId: principal.organisationId } }),
       this.runtime,
     );
   }

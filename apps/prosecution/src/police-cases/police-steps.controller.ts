@@ -9,6 +9,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { SuspectIdentities } from '../read-models/suspect-identities.js';
 import type { CommandInput } from '@pingan/platform';
 import type { PoliceCaseCommand } from '../domain/police-case.commands.js';
+import { CaseDirectory } from './case-directory.js';
 import { actOnCase, recorded, stated } from './commands/act-on-case.js';
 import {
   AddNoteDto,
@@ -56,6 +57,7 @@ export class PoliceStepsController {
     private readonly commands: CommandBus,
     private readonly identities: SuspectIdentities,
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
+    private readonly directory: CaseDirectory,
   ) {}
 
   private readonly bounds = occurredAtBounds();
@@ -117,13 +119,9 @@ export class PoliceStepsController {
 
   @Post('transfer')
   @ApiOperation({ summary: 'Transfer the case to another police unit' })
-  transfer(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: TransferCaseDto) {
-    return this.run(
-      p,
-      caseNumber,
-      { type: 'TransferCase', data: { caseNumber, toUnitId: dto.toUnitId, reason: dto.reason } },
-      stated(dto.occurredAt),
-    );
+  async transfer(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: TransferCaseDto) {
+    const toUnitId = await this.directory.unit(dto.toUnitId, 'toUnitId', 'police');
+    return this.run(p, caseNumber, { type: 'TransferCase', data: { caseNumber, toUnitId, reason: dto.reason } }, stated(dto.occurredAt));
   }
 
   @Post('penalty-decisions')
@@ -185,10 +183,11 @@ export class PoliceStepsController {
   @ApiOperation({ summary: '提请批准逮捕: meets the arrest-request clock; the procuratorate’s clock starts with its receipt' })
   async requestArrest(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: ArrestRequestDto) {
     const requestId = dto.requestId ?? randomUUID();
+    const procuratorateId = await this.directory.unit(dto.procuratorateId, 'procuratorateId', 'procuratorate');
     const result = await this.run(
       p,
       caseNumber,
-      { type: 'RequestArrestApproval', data: { caseNumber, requestId, suspectId: dto.suspectId, procuratorateId: dto.procuratorateId } },
+      { type: 'RequestArrestApproval', data: { caseNumber, requestId, suspectId: dto.suspectId, procuratorateId } },
       stated(dto.occurredAt),
     );
     return { ...result, requestId };
@@ -196,15 +195,16 @@ export class PoliceStepsController {
 
   @Post('prosecution-transfer')
   @ApiOperation({ summary: '移送审查起诉: starts the 1-month prosecution-review clock' })
-  transferForProsecution(
+  async transferForProsecution(
     @CurrentPrincipal() p: Principal,
     @Param('caseNumber') caseNumber: string,
     @Body() dto: TransferForProsecutionDto,
   ) {
+    const procuratorateId = await this.directory.unit(dto.procuratorateId, 'procuratorateId', 'procuratorate');
     return this.run(
       p,
       caseNumber,
-      { type: 'TransferForProsecution', data: { caseNumber, suspectIds: dto.suspectIds, procuratorateId: dto.procuratorateId } },
+      { type: 'TransferForProsecution', data: { caseNumber, suspectIds: dto.suspectIds, procuratorateId } },
       // The review's one month counts from the stated transfer, not from its entry.
       stated(dto.occurredAt),
     );
@@ -220,9 +220,15 @@ export class PoliceStepsController {
 
   @Post('case-period-extensions')
   @ApiOperation({ summary: '治安案件: extend the 30-day case period once by 30 days, with the superior organ’s approval' })
-  extendCasePeriod(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: CasePeriodExtensionDto) {
+  async extendCasePeriod(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: CasePeriodExtensionDto) {
     const { occurredAt, ...extension } = dto;
-    return this.run(p, caseNumber, { type: 'ExtendPublicSecurityCasePeriod', data: { caseNumber, ...extension } }, stated(occurredAt));
+    const approvingUnitId = await this.directory.unit(dto.approvingUnitId, 'approvingUnitId', 'police');
+    return this.run(
+      p,
+      caseNumber,
+      { type: 'ExtendPublicSecurityCasePeriod', data: { caseNumber, ...extension, approvingUnitId } },
+      stated(occurredAt),
+    );
   }
 
   @Post('public-security-mediations')

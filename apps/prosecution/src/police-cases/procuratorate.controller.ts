@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@pingan/access';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandInput } from '@pingan/platform';
 import type { PoliceCaseCommand } from '../domain/police-case.commands.js';
+import { CaseDirectory } from './case-directory.js';
 import { actOnCase, recorded } from './commands/act-on-case.js';
 import {
   ArrestDecisionDto,
@@ -27,6 +28,7 @@ export class ProcuratorateController {
   constructor(
     private readonly commands: CommandBus,
     @InjectRuntime(PROSECUTION_CONTEXT) private readonly runtime: ServiceRuntime,
+    private readonly directory: CaseDirectory,
   ) {}
 
   private run(principal: Principal, caseNumber: string, input: CommandInput<PoliceCaseCommand>, occurredAt?: string) {
@@ -82,9 +84,10 @@ export class ProcuratorateController {
 
   @Post('indictment')
   @ApiOperation({ summary: '提起公诉 to a court' })
-  indict(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: IndictDto) {
+  async indict(@CurrentPrincipal() p: Principal, @Param('caseNumber') caseNumber: string, @Body() dto: IndictDto) {
     const { occurredAt, ...data } = dto;
-    return this.run(p, caseNumber, { type: 'Indict', data: { caseNumber, ...data } }, occurredAt);
+    const courtId = await this.directory.unit(dto.courtId, 'courtId', 'court');
+    return this.run(p, caseNumber, { type: 'Indict', data: { caseNumber, ...data, courtId } }, occurredAt);
   }
 
   @Post('non-prosecution')
