@@ -166,8 +166,8 @@ export function useAcknowledge() {
     mutationFn: ({ caseNumber, level, forward }: { caseNumber: string; level: string; forward?: boolean }) =>
       ok<IncidentCommandResult>(
         forward
-          ? api.POST('/incidents/{caseNumber}/escalations/{level}/forward', { params: { path: { caseNumber, level } } })
-          : api.POST('/incidents/{caseNumber}/escalations/{level}/acknowledge', { params: { path: { caseNumber, level } } }),
+          ? api.POST('/incidents/{caseNumber}/escalations/{level}/forward', { params: { path: { caseNumber, level } }, body: {} })
+          : api.POST('/incidents/{caseNumber}/escalations/{level}/acknowledge', { params: { path: { caseNumber, level } }, body: {} }),
       ),
     onSuccess: (_result, { caseNumber }) => invalidate(caseNumber),
   });
@@ -233,7 +233,8 @@ export const useUnreadCount = (refetchInterval?: number) =>
   useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'unread-count'],
     refetchInterval,
-    queryFn: async () => (await ok<NotificationPage>(api.GET('/notifications', { params: { query: { status: 'unread', limit: 1 } } }))).total,
+    queryFn: async () =>
+      (await ok<NotificationPage>(api.GET('/notifications', { params: { query: { status: 'unread', limit: 1 } } }))).total,
   });
 
 /** 标为已读 (for the caller) or 签收 (for the caller's whole organisation, recorded in the case history). */

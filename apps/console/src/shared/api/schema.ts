@@ -1717,7 +1717,7 @@ export interface paths {
     /** Cases the caller may see (police: jurisdiction; commissions: region; others: cases they are party to): { items, total, limit, offset }. unit: the handling unit; from/to: when it was accepted; q: case number, hospital, unit; awaitingMe: the handling unit, still with the police; a procuratorate, under its review; a court, before it. */
     get: operations['PoliceCasesController_list'];
     put?: never;
-    /** Accept a case directly (受案), e.g. a report at the station; the caller’s unit handles it (police_case_officer, station_chief) */
+    /** Accept a case directly (受案), e.g. a report at the station; the caller’s unit handles it; the region is the hospital’s in the directory (police_case_officer, station_chief) */
     post: operations['PoliceCasesController_open'];
     delete?: never;
     options?: never;
@@ -2635,10 +2635,10 @@ export interface components {
     AcceptanceDto: {
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
-      /** @description who supervises the mediator: a breach of the 30-working-day clock is escalated there */
+      /** @description deprecated, derived: the body over the mediator in the directory (its parent; for a commission the one above) gets a breach of the 30-working-day clock; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY) */
       supervisingOrganisationId?: string;
     };
     AddNoteDto: {
@@ -2684,7 +2684,7 @@ export interface components {
       compensation: components['schemas']['CompensationItemDto'][];
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
       terms: string;
@@ -2730,7 +2730,7 @@ export interface components {
       kind: 'medical_damage' | 'medical_accident';
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
     };
@@ -2739,7 +2739,7 @@ export interface components {
       liability?: components['schemas']['LiabilityDto'];
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
       /** @enum {string} */
@@ -2773,6 +2773,7 @@ export interface components {
        * @description when it happened (default: now); its clock follows this instant
        */
       occurredAt?: string;
+      /** @description a procuratorate of the directory */
       procuratorateId: string;
       /** @description Generated when omitted */
       requestId?: string;
@@ -2783,6 +2784,11 @@ export interface components {
       explanation: string;
       /** @enum {string} */
       ground: 'special_circumstances' | 'roving' | 'serial' | 'gang';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
       suspectId: string;
     };
     ArrivalDto: {
@@ -2879,8 +2885,13 @@ export interface components {
     CasePeriodExtensionDto: {
       /** @description Who approved (name and post) */
       approverName: string;
-      /** @description The superior public-security organ that approved */
+      /** @description The superior public-security organ that approved (a police unit of the directory) */
       approvingUnitId: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
       /** @description Why: 案情重大、复杂 */
       reason: string;
     };
@@ -2971,7 +2982,20 @@ export interface components {
       head: string;
     };
     CompleteTaskDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
       outcome: string;
+    };
+    ConversionDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
+      reason: string;
     };
     DeactivateDto: {
       /** @example left the service */
@@ -3036,7 +3060,6 @@ export interface components {
        */
       revisedOn?: string | null;
     };
-    EmptyDto: Record<string, never>;
     EraseDto: {
       /** @description The legal basis of the erasure (kept in the clear: no personal data here) */
       legalBasis: string;
@@ -3059,7 +3082,7 @@ export interface components {
       note?: string;
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
       /** @enum {string} */
@@ -3080,11 +3103,16 @@ export interface components {
     HandOverDto: {
       /** @description 首诉负责制: a handover always says why */
       reason: string;
-      /** @description default: the caller's organisation */
+      /** @description a hospital of the directory; default: the caller's organisation */
       toOrganisationId?: string;
       toUserId: string;
     };
     HighRiskPersonReasonDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
       reason: string;
     };
     HolidayItemDto: {
@@ -3220,6 +3248,7 @@ export interface components {
       status: 'open' | 'closed';
     };
     IndictDto: {
+      /** @description a court of the directory */
       courtId: string;
       /**
        * Format: date-time
@@ -3281,10 +3310,11 @@ export interface components {
       text: string;
     };
     JudicialConfirmationDto: {
+      /** @description a court of the directory */
       courtId: string;
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
       /** @example (2026)渝0101民特123号 */
@@ -3294,7 +3324,7 @@ export interface components {
       liability: components['schemas']['LiabilityDto'];
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
     };
@@ -3313,10 +3343,11 @@ export interface components {
       policeCaseNumber?: string;
     };
     LitigationDto: {
+      /** @description a court of the directory */
       courtId: string;
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
       /** @example (2026)渝0101民初456号 */
@@ -3395,12 +3426,15 @@ export interface components {
        * @example A5001032026110001
        */
       caseNumber: string;
-      /** @description The hospital where it happened */
+      /** @description The hospital where it happened (a hospital of the directory) */
       hospitalId: string;
       /** @enum {string} */
       kind: 'administrative' | 'criminal';
-      /** @example 500101 */
-      regionCode: string;
+      /**
+       * @description deprecated, derived: the hospital's region in the directory; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY)
+       * @example 500101
+       */
+      regionCode?: string;
       summary: string;
     };
     PartyDto: {
@@ -3428,7 +3462,7 @@ export interface components {
       amountFen: number;
       /**
        * Format: date-time
-       * @description when it happened (default: now); not in the future, not before the dispute began
+       * @description when it happened (default: now); not in the future, not before the case began
        */
       occurredAt?: string;
       /** @enum {string} */
@@ -3488,6 +3522,11 @@ export interface components {
       /** @description Resident ID number (GB 11643, 18 characters, checked) */
       idNumber: string;
       name: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
       phone?: string;
     };
     PublicSecurityMediationDto: {
@@ -3508,7 +3547,7 @@ export interface components {
       parties: components['schemas']['PartyDto'][];
       /** @example 术后感染，家属要求说明并赔偿 */
       summary: string;
-      /** @description the health commission over the hospital: supervises the risk-review clock */
+      /** @description deprecated, derived: the county health commission over the hospital in the directory supervises the risk-review clock; if stated it must be that one (else 422 DIRECTORY.CONTRADICTS_DIRECTORY) */
       supervisingOrganisationId?: string;
     };
     ReclassifyDto: {
@@ -3557,7 +3596,7 @@ export interface components {
        * @enum {string}
        */
       kind: 'peoples_mediation' | 'administrative_mediation';
-      /** @description the mediation committee or health commission */
+      /** @description of the directory: a mediation committee (peoples_mediation) or a health commission (administrative_mediation) */
       mediatorOrganisationId: string;
     };
     RefreshDto: {
@@ -3647,6 +3686,11 @@ export interface components {
       explanation: string;
       /** @enum {string} */
       ground: 'major' | 'complex';
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
     };
     RiskReviewDto: {
       findings: string;
@@ -3764,6 +3808,20 @@ export interface components {
       /** @description 督办要求 */
       instructions: string;
     };
+    StatedInstantDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
+    };
+    StepDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
+    };
     SubmitEscalationDto: {
       /**
        * @description health: hospital → county HC; police: station → bureau; political_legal: hospital → local 综治
@@ -3795,6 +3853,7 @@ export interface components {
     TaskDto: {
       /** @enum {string} */
       assigneeKind: 'community' | 'police';
+      /** @description of the directory: a police unit (assigneeKind police) or a political-legal committee (community) */
       assigneeOrganisationId: string;
       /**
        * @description 稳控 / 帮扶 / 心理疏导; due per task type (see docs)
@@ -3802,12 +3861,29 @@ export interface components {
        */
       kind: 'stabilisation' | 'help' | 'counselling';
       note: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
     };
     TransferCaseDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
       reason: string;
+      /** @description a police unit of the directory */
       toUnitId: string;
     };
     TransferForProsecutionDto: {
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
+      /** @description a procuratorate of the directory */
       procuratorateId: string;
       suspectIds: string[];
     };
@@ -3815,6 +3891,11 @@ export interface components {
       /** @enum {string} */
       arrangement: 'outpatient_follow_up' | 'hospitalisation' | 'community_management';
       note: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
     };
     VerdictDto: {
       /**
@@ -3848,6 +3929,11 @@ export interface components {
        */
       kind: 'reprimand' | 'warning' | 'legal_education';
       note: string;
+      /**
+       * Format: date-time
+       * @description when it happened (default: now); not in the future, not before the case began
+       */
+      occurredAt?: string;
     };
     YearScheduleDto: {
       holidays: components['schemas']['HolidayItemDto'][];
@@ -8512,7 +8598,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatedInstantDto'];
+      };
+    };
     responses: {
       204: {
         headers: {
@@ -8558,6 +8648,24 @@ export interface operations {
       };
       /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10645,7 +10753,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatedInstantDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -10693,6 +10805,24 @@ export interface operations {
       };
       /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10733,7 +10863,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatedInstantDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -10781,6 +10915,24 @@ export interface operations {
       };
       /** @description Changed by someone else in the meantime, or already done; REQUEST.IDEMPOTENCY_KEY_IN_FLIGHT: a request with this Idempotency-Key is still running (Retry-After) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.TOO_LARGE: the body is over 102400 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE: a body not sent as 'application/json' */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -15331,7 +15483,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['PoliceCaseReasonDto'];
+        'application/json': components['schemas']['ConversionDto'];
       };
     };
     responses: {
@@ -15553,7 +15705,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['EmptyDto'];
+        'application/json': components['schemas']['StepDto'];
       };
     };
     responses: {
@@ -17506,7 +17658,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['EmptyDto'];
+        'application/json': components['schemas']['StepDto'];
       };
     };
     responses: {
