@@ -29,11 +29,15 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
   let consumerBus: KafkaBus;
   let subscription: Subscription;
 
+  const prefix = `t${Date.now().toString(36)}.`;
+
   beforeAll(async () => {
     database = await createTestDatabase('incidents_kafka');
     Object.assign(process.env, {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
+      // Its own topics: other suites on the same broker number their cases from 0001 too.
+      KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'fatal',
       ...keys.env,
     });
@@ -43,7 +47,7 @@ describe('incidents over real PostgreSQL and real Kafka', () => {
     await app.init();
     // The directory reaches the service over Kafka too, as the gateway publishes it.
     await seedTestDirectory(app);
-    consumerBus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'incidents-kafka-test' });
+    consumerBus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'incidents-kafka-test', topicPrefix: prefix });
     subscription = await consumerBus.subscribe({
       group: `incidents-test-${randomUUID()}`,
       topics: [eventsTopic('incidents')],
