@@ -6,13 +6,13 @@ import { messageOf } from '../shared/api/problem';
 import type { Me } from '../shared/api/views';
 import { apiLabel } from '../shared/labels';
 import { ErrorState, Loading } from '../shared/states';
-import { beijing } from '../shared/time';
+import { beijing, beijingToday } from '../shared/time';
 import { ActionButton } from './ActionButton';
 import { saveDocument } from './download';
 import { useAssessment, useAssessmentSheet, useRecordAssessment, type Assessment, type EffectiveSheet } from './inspectionsApi';
 import { ComplianceTag } from './parts';
 
-const thisYear = (): number => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const thisYear = (): number => Number(beijingToday().slice(0, 4));
 
 function SheetCard({ effective }: { effective: EffectiveSheet }) {
   const { sheet } = effective;

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiProblem, messageOf } from '../shared/api/problem';
 import { showFieldErrors } from '../shared/formErrors';
 import { apiLabel } from '../shared/labels';
+import { beijingDaysFromToday, beijingToday } from '../shared/time';
 import { useReturns, useSetReturn } from './api';
 import { DueCountdown } from './parts';
 
@@ -16,9 +17,6 @@ interface Values {
 }
 
 const FIELDS: Record<string, keyof Values> = { title: 'title', asOf: 'asOf', dueOn: 'dueOn', region: 'region', regionCode: 'region' };
-
-const shanghaiToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const inDays = (days: number): string => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** 发布自查任务: title, as-of day, due day (24:00 of it), for the commission's region or one below it. */
 function SetReturnButton({ regions }: { regions: { value: string; label: string }[] }) {
@@ -60,7 +58,7 @@ function SetReturnButton({ regions }: { regions: { value: string; label: string 
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ title: '', asOf: shanghaiToday(), dueOn: inDays(14), region: regions[0]?.value }}
+          initialValues={{ title: '', asOf: beijingToday(), dueOn: beijingDaysFromToday(14), region: regions[0]?.value }}
         >
           <Form.Item name="title" label="任务标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
             <Input size="large" placeholder="如：2026年第四季度医院安全秩序自查" maxLength={200} />

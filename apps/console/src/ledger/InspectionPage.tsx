@@ -2,7 +2,7 @@ import { Breadcrumb, Card, Descriptions, Form, Input, List, Space, Tag, Typograp
 import { Link, useParams } from 'react-router';
 import { apiLabel } from '../shared/labels';
 import { ErrorState, Loading } from '../shared/states';
-import { beijing, fromBeijingInput, toBeijingInput } from '../shared/time';
+import { beijing, beijingDaysFromToday, beijingToday, fromBeijingInput, toBeijingInput } from '../shared/time';
 import { ActionButton } from './ActionButton';
 import {
   useCircular,
@@ -15,9 +15,6 @@ import {
   type RectificationItem,
 } from './inspectionsApi';
 import { DueCountdown, ItemStatusTag } from './parts';
-
-const shanghaiToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const inDays = (days: number): string => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** An item's reports and send-backs, oldest first, as the hospital and the inspector wrote them. */
 export function ItemHistory({ item }: { item: RectificationItem }) {
@@ -119,7 +116,7 @@ function Findings({ inspection }: { inspection: Inspection }) {
                     title={`下发整改：问题 ${f.findingId}`}
                     okText="下发"
                     done="整改事项已下发"
-                    initialValues={{ dueOn: inDays(30) }}
+                    initialValues={{ dueOn: beijingDaysFromToday(30) }}
                     fieldOf={(field) => ({ 'responsible.name': 'name', 'responsible.role': 'role', dueOn: 'dueOn' })[field]}
                     submit={(v) =>
                       issue.mutateAsync({ findingId: f.findingId, responsible: { name: v.name ?? '', role: v.role ?? '' }, dueOn: v.dueOn })
@@ -132,7 +129,7 @@ function Findings({ inspection }: { inspection: Inspection }) {
                       <Input size="large" maxLength={100} placeholder="如：保卫科科长" />
                     </Form.Item>
                     <Form.Item name="dueOn" label="整改期限（当日24:00前）" extra="逾期未销号的将自动督办至本单位">
-                      <Input type="date" size="large" min={shanghaiToday()} />
+                      <Input type="date" size="large" min={beijingToday()} />
                     </Form.Item>
                   </ActionButton>
                 </div>

@@ -1,3 +1,5 @@
+import { addDays, shanghaiDateOf } from '../../../../libs/contracts/src/shanghai-time';
+
 /** Times are shown in Beijing time whatever the browser's zone (the law's clocks run on it). */
 const ZONE = 'Asia/Shanghai';
 
@@ -45,3 +47,7 @@ export function toBeijingInput(date: Date): string {
 export function fromBeijingInput(value: string): string {
   return new Date(`${value}:00+08:00`).toISOString();
 }
+
+/** Today's date in Beijing ('YYYY-MM-DD'), and the date `days` from it: the product's one Shanghai-date helper. */
+export const beijingToday = (): string => shanghaiDateOf(new Date());
+export const beijingDaysFromToday = (days: number): string => addDays(beijingToday(), days);

@@ -1,11 +1,10 @@
 import { useCalendarYear } from '../shared/api/queries';
 
-const DAY = 86_400_000;
+import { addDays, shanghaiDateOf } from '../../../../libs/contracts/src/shanghai-time';
 
 /** The date (YYYY-MM-DD) in Beijing of an instant: the law's days are Beijing days. */
-export const beijingDate = (at: number): string => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
-
-const nextDate = (date: string): string => new Date(new Date(`${date}T00:00:00Z`).getTime() + DAY).toISOString().slice(0, 10);
+const beijingDate = (at: number): string => shanghaiDateOf(new Date(at));
+const nextDate = (date: string): string => addDays(date, 1);
 
 export interface WorkingDaysLeft {
   /** Working days after today up to the period's last day (today, already begun, is not counted). */
